@@ -1,0 +1,32 @@
+"""vnnews_extract: Vietnamese news articles -> clean text, statistics, officials and personnel events.
+
+Public API: ``extract`` (the whole pipeline), the stage functions, and the record types.
+"""
+
+from .clean import clean
+from .document import build_document
+from .errors import AlignmentError, CleanError, InputError, LexiconError, VnnewsError
+from .normalize import normalize, normalize_line
+from .options import Options
+from .pipeline import analyse, extract
+from .records import (
+    Article,
+    Block,
+    Evidence,
+    Period,
+    Person,
+    PersonnelEvent,
+    Position,
+    Statistic,
+    article_json_schema,
+)
+from .segment import segment, split_sentences, word_tokens
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AlignmentError", "Article", "Block", "CleanError", "Evidence", "InputError", "LexiconError",
+    "Options", "Period", "Person", "PersonnelEvent", "Position", "Statistic", "VnnewsError",
+    "__version__", "analyse", "article_json_schema", "build_document", "clean", "extract",
+    "normalize", "normalize_line", "segment", "split_sentences", "word_tokens",
+]

@@ -1,0 +1,21 @@
+"""The library's own errors. Anything else escaping the pipeline is a bug."""
+
+
+class VnnewsError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class InputError(VnnewsError):
+    """The input cannot be read: empty, undecodable, too large, not text."""
+
+
+class CleanError(VnnewsError):
+    """The cleaner could not make sense of the page."""
+
+
+class AlignmentError(VnnewsError):
+    """Word tokens from underthesea could not be aligned to the normalised text."""
+
+
+class LexiconError(VnnewsError):
+    """A lexicon data file is malformed."""

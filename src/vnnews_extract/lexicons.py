@@ -1,0 +1,143 @@
+"""Lexicons: word lists kept as data files under ``data/lexicons/``.
+
+Every file is a TSV with a header line; ``#`` starts a comment line. Entries are validated on
+load (NFC, column count, no duplicate keys) and exposed through one cached accessor,
+``lexicons()``, as immutable tuples and mappings.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Mapping
+
+import regex
+
+from .errors import LexiconError
+from .normalize import normalize_line
+
+LEXICON_FILES = (
+    "abbreviations.tsv",
+    "author_classes.tsv",
+    "boilerplate.tsv",
+    "boilerplate_classes.tsv",
+    "caption_cues.tsv",
+    "comparators.tsv",
+    "counted_nouns.tsv",
+    "honorifics.tsv",
+    "non_figure_contexts.tsv",
+    "org_stops.tsv",
+    "organisations.tsv",
+    "periods.tsv",
+    "personnel_verbs.tsv",
+    "places.tsv",
+    "subject_words.tsv",
+    "surnames.tsv",
+    "titles.tsv",
+    "units.tsv",
+)
+
+
+def read_table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Read and validate one TSV lexicon: (header, rows)."""
+    try:
+        raw = resources.files("vnnews_extract").joinpath("data").joinpath("lexicons").joinpath(name).read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise LexiconError(f"missing lexicon {name}") from exc
+    lines = [ln for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        raise LexiconError(f"{name}: empty")
+    header = tuple(lines[0].split("\t"))
+    rows: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+    for number, line in enumerate(lines[1:], start=2):
+        cells = tuple(c.strip() for c in line.split("\t"))
+        if len(cells) != len(header):
+            raise LexiconError(f"{name}:{number}: expected {len(header)} columns, got {len(cells)}")
+        if any(unicodedata.normalize("NFC", c) != c for c in cells):
+            raise LexiconError(f"{name}:{number}: not NFC")
+        if normalize_line(cells[0]) != cells[0]:
+            raise LexiconError(f"{name}:{number}: {cells[0]!r} is not in normalised form")
+        key = cells[0] if name in _CASE_SENSITIVE else cells[0].lower()
+        if key in seen:
+            raise LexiconError(f"{name}:{number}: duplicate entry {cells[0]!r}")
+        seen.add(key)
+        rows.append(cells)
+    return header, tuple(rows)
+
+
+_CASE_SENSITIVE = {"abbreviations.tsv", "surnames.tsv", "places.tsv", "units.tsv"}
+
+
+def alternation(phrases: object) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any white space."""
+    items = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))  # type: ignore[attr-defined]
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items)
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    abbreviations: Mapping[str, str]
+    abbreviations_with_dot: frozenset[str]
+    author_classes: Mapping[str, str]
+    boilerplate: Mapping[str, str]
+    boilerplate_classes: Mapping[str, str]
+    caption_cues: tuple[str, ...]
+    comparators: Mapping[str, tuple[str, str]]
+    counted_nouns: Mapping[str, str]
+    honorifics: Mapping[str, str]
+    non_figure_before: tuple[str, ...]
+    non_figure_after: tuple[str, ...]
+    org_stops: Mapping[str, str]
+    organisations: Mapping[str, tuple[str, str]]
+    periods: Mapping[str, str]
+    personnel_verbs: Mapping[str, str]
+    places: Mapping[str, str]
+    subject_words: Mapping[str, str]
+    surnames: frozenset[str]
+    titles: Mapping[str, str]
+    units: Mapping[str, tuple[str, str, float]]
+
+
+def _column_map(name: str, value_col: int = 1) -> Mapping[str, str]:
+    _, rows = read_table(name)
+    return MappingProxyType({r[0]: r[value_col] for r in rows})
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    """All lexicons, loaded once and validated."""
+    _, abbr_rows = read_table("abbreviations.tsv")
+    _, comp_rows = read_table("comparators.tsv")
+    _, nf_rows = read_table("non_figure_contexts.tsv")
+    _, unit_rows = read_table("units.tsv")
+    _, cue_rows = read_table("caption_cues.tsv")
+    _, surname_rows = read_table("surnames.tsv")
+    units: dict[str, tuple[str, str, float]] = {}
+    for surface, kind, canonical, factor in unit_rows:
+        units[surface] = (kind, canonical, float(factor))
+    return Lexicons(
+        abbreviations=MappingProxyType({r[0]: r[1] for r in abbr_rows}),
+        abbreviations_with_dot=frozenset(r[0].rstrip(".") for r in abbr_rows if r[2] == "dot"),
+        author_classes=_column_map("author_classes.tsv"),
+        boilerplate=_column_map("boilerplate.tsv"),
+        boilerplate_classes=_column_map("boilerplate_classes.tsv"),
+        caption_cues=tuple(r[0] for r in cue_rows),
+        comparators=MappingProxyType({r[0]: (r[1], r[2]) for r in comp_rows}),
+        counted_nouns=_column_map("counted_nouns.tsv"),
+        honorifics=_column_map("honorifics.tsv"),
+        non_figure_before=tuple(r[0] for r in nf_rows if r[1] == "before"),
+        non_figure_after=tuple(r[0] for r in nf_rows if r[1] == "after"),
+        org_stops=_column_map("org_stops.tsv"),
+        organisations=MappingProxyType({r[0]: (r[1], r[2]) for r in read_table("organisations.tsv")[1]}),
+        periods=_column_map("periods.tsv"),
+        personnel_verbs=_column_map("personnel_verbs.tsv"),
+        places=_column_map("places.tsv"),
+        subject_words=_column_map("subject_words.tsv"),
+        surnames=frozenset(r[0] for r in surname_rows),
+        titles=_column_map("titles.tsv"),
+        units=MappingProxyType(units),
+    )

@@ -1,0 +1,59 @@
+"""Internal data types: the normalised text is the one coordinate system.
+
+A ``Span`` is half-open and holds no copy of the text. A ``Document`` carries the normalised
+article text and its layers (blocks, sentences, tokens); stages return new documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    label: str = ""
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class CleanBlock:
+    """A block of cleaned (not yet normalised) text and its kind."""
+
+    kind: str  # title | lead | paragraph | caption | byline
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedArticle:
+    """What the cleaner found on a page."""
+
+    blocks: tuple[CleanBlock, ...]
+    title: str | None = None
+    lead: str | None = None
+    source_prefix: str | None = None
+    published: str | None = None
+    author: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    tags: tuple[str, ...] = ()
+    is_article: bool = True
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    text: str
+    blocks: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    tokens: tuple[Span, ...] = ()
+    sentence_block: tuple[int, ...] = field(default=())  # block index of each sentence
+
+    def with_layers(self, **layers: object) -> "Document":
+        return replace(self, **layers)  # type: ignore[arg-type]
+
+    def sentence_text(self, index: int) -> str:
+        return self.sentences[index].text(self.text)

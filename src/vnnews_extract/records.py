@@ -1,0 +1,117 @@
+"""Public output records (pydantic v2).
+
+These names and fields are the output contract: fields may be added, never renamed.
+Every offset is a code-point offset into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+StatKind = Literal["percent", "count", "money", "measure", "ratio"]
+Comparator = Literal["eq", "gte", "gt", "lte", "lt", "approx"]
+Change = Literal["increase", "decrease"]
+BlockKind = Literal["title", "lead", "paragraph", "caption", "byline"]
+EventType = Literal[
+    "appointment",
+    "reappointment",
+    "transfer",
+    "rotation",
+    "secondment",
+    "election",
+    "approval",
+    "dismissal",
+    "resignation",
+    "retirement",
+    "discipline",
+    "arrest",
+]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Record):
+    """Where a record comes from: ``Article.text[start:end] == text``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    sentence: str = Field(description="The whole sentence holding the evidence.")
+    sentence_start: int = Field(default=0, ge=0, description="Offset of the sentence in Article.text.")
+    rule: str = Field(description="Name of the rule that fired.")
+
+
+class Period(_Record):
+    start: int | None = None
+    end: int | None = None
+
+
+class Statistic(_Record):
+    kind: StatKind
+    value: float
+    value_max: float | None = None
+    unit: str
+    comparator: Comparator = "eq"
+    change: Change | None = None
+    subject: str | None = None
+    period: Period | None = None
+    scope: str | None = Field(default=None, description="Place or level the figure refers to.")
+    evidence: Evidence
+
+
+class Position(_Record):
+    role: str
+    organization: str | None = None
+    organization_key: str | None = Field(
+        default=None, description="Normalised key of the organisation (abbreviations expanded, lower case)."
+    )
+
+
+class Person(_Record):
+    name: str
+    honorific: str | None = None
+    titles: list[Position] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class PersonnelEvent(_Record):
+    type: EventType
+    person: str | None = None
+    role: str | None = None
+    organization: str | None = None
+    actor: str | None = None
+    date: str | None = None
+    evidence: Evidence
+
+
+class Block(_Record):
+    kind: BlockKind
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Article(_Record):
+    id: str
+    url: str | None = None
+    title: str | None = None
+    lead: str | None = None
+    source_prefix: str | None = None
+    published: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    is_article: bool = True
+    blocks: list[Block] = Field(default_factory=list)
+    text: str = ""
+    statistics: list[Statistic] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    events: list[PersonnelEvent] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+def article_json_schema() -> dict[str, object]:
+    """The JSON Schema of :class:`Article` (what ``vnnews-extract schema`` prints)."""
+    return Article.model_json_schema()

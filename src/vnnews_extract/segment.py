@@ -1,0 +1,124 @@
+"""Stage 3: blocks -> sentences -> word tokens, all as offsets into the normalised text.
+
+This is the only module that imports underthesea. Its tokens are realigned to our text:
+underthesea changes the strings it is given, so its strings are never used as offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from .errors import AlignmentError
+from .lexicons import lexicons
+from .model import Document, Span
+
+# A sentence may end after . ! ? or … (with closing quotes/brackets); it does end only when the
+# next sentence plainly starts (upper-case letter, digit, quote, bracket, dash).
+_BOUNDARY = regex.compile(
+    r"""(?P<end>[.!?]+|…+|\.{3,})(?P<close>["')\]]*)(?P<space>\s*)(?=(?P<next>["'(\[–\-]?\s*[\p{Lu}\d]))""",
+    regex.V1,
+)
+_WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}.]*)$")
+
+
+def _is_abbreviation(text: str, dot_pos: int) -> bool:
+    match = _WORD_BEFORE.search(text, 0, dot_pos)
+    if not match:
+        return False
+    word = match.group(1)
+    abbreviations = lexicons().abbreviations_with_dot
+    if word in abbreviations or word.rstrip(".") in abbreviations:
+        return True
+    # single capital initial such as "N." in "N. V. An"
+    return len(word) == 1 and word.isupper()
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Split ``text[start:end]`` (one block) into sentence spans.
+
+    >>> t = "Đến nay, 98,5% đạt. TS. Nguyễn An nói TP.HCM có 1.126 hộ… Hết"
+    >>> [t[s.start:s.end] for s in split_sentences(t)]
+    ['Đến nay, 98,5% đạt.', 'TS. Nguyễn An nói TP.HCM có 1.126 hộ…', 'Hết']
+    """
+    end = len(text) if end is None else end
+    sent_start = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        punct = match.group("end")
+        if not match.group("space") and not punct.startswith("…") and punct != "...":
+            continue  # "TP.HCM", "5.2", "1.126": no space, no boundary
+        if punct == "." and _is_abbreviation(text, match.start("end")):
+            continue
+        stop = match.end("close")
+        if stop > sent_start:
+            yield from _trimmed(text, sent_start, stop)
+        sent_start = match.end("space")
+    if sent_start < end:
+        yield from _trimmed(text, sent_start, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Span(start, end, "sentence")
+
+
+def segment(doc: Document, *, tokens: bool = False) -> Document:
+    """Add the sentence layer (and, if asked, the word-token layer) to a document."""
+    sentences: list[Span] = []
+    owners: list[int] = []
+    for index, block in enumerate(doc.blocks):
+        for span in split_sentences(doc.text, block.start, block.end):
+            sentences.append(span)
+            owners.append(index)
+    result = doc.with_layers(sentences=tuple(sentences), sentence_block=tuple(owners))
+    if tokens:
+        result = result.with_layers(tokens=tuple(t for s in sentences for t in word_tokens(doc.text, s)))
+    return result
+
+
+@lru_cache(maxsize=1)
+def _underthesea() -> tuple[object, object]:
+    from underthesea import pos_tag, word_tokenize
+
+    return word_tokenize, pos_tag
+
+
+def _align(text: str, pieces: list[str], span: Span, label_of: list[str] | None = None) -> list[Span]:
+    """Map underthesea's token strings back onto ``text[span]`` by walking characters."""
+    out: list[Span] = []
+    pos = span.start
+    for i, piece in enumerate(pieces):
+        chars = [c for c in piece if not c.isspace()]
+        if not chars:
+            continue
+        while pos < span.end and text[pos].isspace():
+            pos += 1
+        tok_start = pos
+        for ch in chars:
+            while pos < span.end and text[pos].isspace():
+                pos += 1
+            if pos >= span.end or text[pos] != ch:
+                raise AlignmentError(f"cannot align token {piece!r} at offset {pos}")
+            pos += 1
+        out.append(Span(tok_start, pos, label_of[i] if label_of else "token"))
+    return out
+
+
+def word_tokens(text: str, sentence: Span) -> list[Span]:
+    """underthesea word tokens of one sentence, as spans of ``text``."""
+    word_tokenize, _ = _underthesea()
+    pieces = word_tokenize(text[sentence.start : sentence.end])  # type: ignore[operator]
+    return _align(text, list(pieces), sentence)
+
+
+def pos_tags(text: str, sentence: Span) -> list[Span]:
+    """underthesea part-of-speech tags of one sentence; the tag is the span label."""
+    _, pos_tag = _underthesea()
+    pairs = pos_tag(text[sentence.start : sentence.end])  # type: ignore[operator]
+    return _align(text, [w for w, _ in pairs], sentence, [t for _, t in pairs])

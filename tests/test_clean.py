@@ -1,0 +1,123 @@
+"""Cleaner v1: table-driven tests per boilerplate kind and caption kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnnews_extract.boilerplate import boilerplate_kind
+from vnnews_extract.clean import clean
+
+BODY = (
+    "<p>Sáng 15/3, UBND tỉnh Bắc Kạn tổ chức hội nghị tổng kết công tác năm 2023 với sự tham dự của "
+    "đại diện các sở, ban, ngành và lãnh đạo các huyện, thành phố trong toàn tỉnh.</p>"
+    "<p>Theo báo cáo, năm 2023 toàn tỉnh đã giải quyết việc làm cho 6.500 lao động, đạt 108% kế hoạch, "
+    "tỷ lệ hộ nghèo giảm còn 21,5%, thu ngân sách đạt hơn 900 tỷ đồng.</p>"
+    "<p>Phát biểu chỉ đạo, Chủ tịch UBND tỉnh đề nghị các đơn vị tiếp tục cải cách hành chính, "
+    "nâng cao chất lượng phục vụ người dân và doanh nghiệp trong năm tới.</p>"
+)
+
+
+def page(inner: str, head: str = "") -> str:
+    return (
+        f"<html><head><title>Bắc Kạn tổng kết năm 2023 - Báo Bắc Kạn</title>{head}</head><body>"
+        f"<div class='menu'><a href='/'>Trang chủ</a><a href='/tt'>Thời sự</a></div>"
+        f"<h1>Bắc Kạn tổng kết công tác năm 2023</h1><div class='content'>{inner}</div></body></html>"
+    )
+
+
+BOILERPLATE = {
+    "prev-next": "<div class='post-nav'><p>Bài trước<a href='#'>Huyện có 01 trường hợp mắc mới</a></p></div>",
+    "related-inline": "<div class='related-news'><p>Tin liên quan</p><ul><li><a href='#'>Giải ngân 500 tỷ đồng vốn đầu tư</a></li></ul></div>",
+    "same-section": "<h3>Tin cùng chuyên mục</h3><ul><li><a href='#'>Hơn 200 hộ thoát nghèo</a></li><li><a href='#'>Khởi công 3 cầu</a></li></ul>",
+    "share-bar": "<div class='social-share'>Chia sẻ <a href='#'>Facebook</a> <a href='#'>Zalo</a> Copy link</div>",
+    "tags": "<div class='tags'>Từ khóa: <a href='#'>Bắc Kạn</a> <a href='#'>kinh tế</a></div>",
+    "comments": "<div class='comment-box'><p>Bình luận (12)</p><p>Gửi bình luận</p></div>",
+    "footer": "<footer><p>Tổng biên tập: Nguyễn Văn A</p><p>Giấy phép số 123/GP-BTTTT</p></footer>",
+    "most-read": "<aside><h3>Đọc nhiều</h3><a href='#'>Top 10 sự kiện năm 2023</a></aside>",
+    "see-also-line": "<p><strong>Xem thêm:</strong> <a href='#'>Năm 2024 tăng 7% thu ngân sách</a></p>",
+    "cookie": "<div id='cookie-notice'>Website sử dụng cookie để nâng cao trải nghiệm. Đồng ý</div>",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BOILERPLATE), ids=sorted(BOILERPLATE))
+def test_boilerplate_block_is_dropped(kind: str) -> None:
+    snippet = BOILERPLATE[kind]
+    cleaned = clean(page(BODY[:200] + BODY[200:] + snippet))
+    text = "\n".join(b.text for b in cleaned.blocks)
+    assert "6.500 lao động" in text
+    for leak in ("01 trường hợp", "500 tỷ", "200 hộ", "Facebook", "Từ khóa", "Bình luận", "Tổng biên tập", "Top 10", "Xem thêm", "cookie"):
+        assert leak not in text, (kind, leak)
+
+
+CAPTIONS = {
+    "figcaption": "<figure><img src='a.jpg'><figcaption>Ông Hoàng Văn An phát biểu tại hội nghị (Ảnh: Minh Đức)</figcaption></figure>",
+    "wp-caption": "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>Ông Hoàng Văn An phát biểu tại hội nghị</p></div>",
+    "table-caption": "<table class='image'><tr><td><img src='a.jpg'></td></tr><tr><td>Ông Hoàng Văn An phát biểu tại hội nghị</td></tr></table>",
+    "photo-caption-class": "<div class='PhotoCMS_Caption'><p>Ông Hoàng Văn An phát biểu tại hội nghị</p></div>",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CAPTIONS), ids=sorted(CAPTIONS))
+def test_caption_is_kept_as_caption(kind: str) -> None:
+    cleaned = clean(page(BODY[:230] + CAPTIONS[kind] + BODY[230:]))
+    captions = [b.text for b in cleaned.blocks if b.kind == "caption"]
+    assert len(captions) == 1
+    assert captions[0].startswith("Ông Hoàng Văn An phát biểu tại hội nghị")
+
+
+def test_title_lead_prefix_and_date_from_meta() -> None:
+    head = (
+        "<meta property='og:title' content='Bắc Kạn tổng kết công tác năm 2023'>"
+        "<meta property='article:published_time' content='2024-01-05T08:30:00+07:00'>"
+        "<meta name='author' content='Minh Anh'>"
+    )
+    lead = "<p class='sapo'>(Baobackan.vn) - Năm 2023, kinh tế của tỉnh tiếp tục tăng trưởng khá, đời sống người dân được cải thiện.</p>"
+    cleaned = clean(page(lead + BODY, head))
+    assert cleaned.title == "Bắc Kạn tổng kết công tác năm 2023"
+    assert cleaned.source_prefix == "Baobackan.vn"
+    assert cleaned.lead and cleaned.lead.startswith("Năm 2023, kinh tế")
+    assert cleaned.published == "2024-01-05T08:30:00+07:00"
+    assert cleaned.author == "Minh Anh"
+
+
+def test_visible_date_when_no_meta() -> None:
+    cleaned = clean(page("<span class='date'>Thứ Hai, 15/3/2021, 08:30 (GMT+7)</span>" + BODY))
+    assert cleaned.published == "2021-03-15T08:30:00+07:00"
+
+
+def test_page_of_links_is_not_an_article() -> None:
+    links = "".join(f"<li><a href='/a{i}'>Tin số {i} về kinh tế xã hội của tỉnh trong tuần</a></li>" for i in range(40))
+    cleaned = clean(f"<html><head><title>Thời sự - Báo X</title></head><body><ul>{links}</ul></body></html>")
+    assert cleaned.is_article is False
+    assert cleaned.warnings
+
+
+LINES = [
+    ("Bài trướcHĐND huyện Chợ Đồn khóa XX, nhiệm kỳ 2021-2026 tổ chức Kỳ họp lần thứ nhất", "nav"),
+    ("Bài tiếp theoChợ Đồn phát hiện 01 trường hợp dương tính với vi rút SARS-CoV-2", "nav"),
+    ("Tin liên quan", "section"),
+    ("TIN CÙNG CHUYÊN MỤC", "section"),
+    ("Chia sẻ", "label"),
+    ("Tổng biên tập: Nguyễn Văn A", "label"),
+    ("Trả lời phóng viên, ông Nguyễn Văn An cho biết huyện sẽ tiếp tục rà soát, bổ sung quy hoạch cán bộ trong năm tới.", None),
+    ("Theo dõi sát diễn biến của dịch bệnh, ngành y tế đã chủ động triển khai nhiều biện pháp phòng chống hiệu quả.", None),
+    ("Chợ Đồn chú trọng nâng cao chất lượng đội ngũ công chức, viên chức", None),
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), LINES, ids=[line[:30] for line, _ in LINES])
+def test_boilerplate_line_kinds(line: str, kind: str | None) -> None:
+    assert boilerplate_kind(line) == kind
+
+
+def test_plain_text_navigation_lines_are_dropped() -> None:
+    text = (
+        "Tiêu đề bài báo về kinh tế huyện\n\n"
+        "Năm 2023, huyện đã hỗ trợ 120 hộ nghèo xây nhà ở, giải quyết việc làm cho 1.200 lao động, thu ngân sách đạt 50 tỷ đồng.\n\n"
+        "Huyện tiếp tục chỉ đạo các xã rà soát, hoàn thiện hồ sơ để hỗ trợ kịp thời cho các hộ còn khó khăn về nhà ở.\n\n"
+        "Tin liên quan\nHuyện có 300 hộ thoát nghèo\nBài trướcXã A có 01 trường hợp mắc sốt xuất huyết\n"
+    )
+    cleaned = clean(text)
+    joined = "\n".join(b.text for b in cleaned.blocks)
+    assert "300 hộ" not in joined and "01 trường hợp" not in joined
+    assert "120 hộ nghèo" in joined

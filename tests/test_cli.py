@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from vnnews_extract.cli import main
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "seed"
+
+
+def test_schema_prints_the_article_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Article"
+    for field in ("id", "url", "title", "lead", "published", "author", "blocks", "text", "statistics", "people", "events", "warnings"):
+        assert field in schema["properties"]
+    for record in ("Evidence", "Statistic", "Position", "Person", "PersonnelEvent", "Block"):
+        assert record in schema["$defs"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_run_writes_one_line_per_input_and_isolates_failures(tmp_path: Path, workers: int, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    shutil.copy(SEED / "000_a7ba4a489810e601.txt", src / "a.txt")
+    shutil.copy(SEED / "chodon-wordpress.html", src / "sub" / "b.html")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "junk.html").write_bytes(b"\x00\x01\x02binary\x00junk")
+    (src / "notes.json").write_text("{}")  # not an input suffix: ignored
+    out = tmp_path / "out.jsonl"
+    status = main(["run", str(src), "-o", str(out), "--workers", str(workers)])
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert status == 1
+    assert [Path(r["input"]).name for r in lines] == ["a.txt", "empty.txt", "junk.html", "b.html"]
+    ok = [r for r in lines if "error" not in r]
+    errors = [r for r in lines if "error" in r]
+    assert len(ok) == 2 and len(errors) == 2
+    assert {e["error"]["type"] for e in errors} == {"InputError"}
+    assert all(len(r["statistics"]) == 13 for r in ok)
+    summary = capsys.readouterr().err
+    assert "inputs 4, articles 2, failures 2" in summary
+
+
+def test_run_exit_zero_when_all_succeed(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["run", str(SEED / "000_a7ba4a489810e601.txt"), "-o", str(out), "-q"]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_bad_usage_exits_2(tmp_path: Path) -> None:
+    assert main(["run", str(tmp_path), "-q"]) == 2  # no inputs found
+    assert main(["frobnicate"]) == 2
+
+
+def test_missing_file_is_an_error_record(tmp_path: Path) -> None:
+    out = tmp_path / "o.jsonl"
+    assert main(["run", str(tmp_path / "nope.txt"), "-o", str(out), "-q"]) == 1
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["error"]["type"] == "FileNotFoundError"

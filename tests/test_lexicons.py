@@ -1,0 +1,34 @@
+import unicodedata
+
+import pytest
+
+from vnnews_extract.lexicons import LEXICON_FILES, lexicons, read_table
+from vnnews_extract.normalize import normalize_line
+
+
+@pytest.mark.parametrize("name", LEXICON_FILES)
+def test_lexicon_file_is_valid(name: str) -> None:
+    header, rows = read_table(name)
+    assert len(header) >= 2
+    assert rows, name
+    for row in rows:
+        assert all(unicodedata.is_normalized("NFC", c) for c in row)
+        assert normalize_line(row[0]) == row[0]
+        assert len(row[0]) >= 1
+
+
+def test_lexicons_load_once_and_are_immutable() -> None:
+    lex = lexicons()
+    assert lex is lexicons()
+    with pytest.raises(TypeError):
+        lex.units["foo"] = ("count", "foo", 1.0)  # type: ignore[index]
+
+
+def test_core_vocabulary_is_present() -> None:
+    lex = lexicons()
+    for surname in ("Triệu", "Nông", "Lục", "Ma", "Hà", "Bế", "Đàm", "Lường", "Lò", "Quàng", "Sầm", "Vi", "Nguyễn"):
+        assert surname in lex.surnames
+    for role in ("Bí thư", "Chủ tịch", "Giám đốc", "Trưởng Công an", "Đại biểu Quốc hội", "Ủy viên Bộ Chính trị"):
+        assert role in lex.titles
+    assert lex.comparators["trở lên"] == ("gte", "after")
+    assert lex.personnel_verbs["bổ nhiệm"] == "appointment"

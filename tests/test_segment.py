@@ -1,0 +1,55 @@
+import pytest
+
+from vnnews_extract.model import Document, Span
+from vnnews_extract.segment import segment, split_sentences, word_tokens
+
+NO_SPLIT = [
+    "Đến nay, 98,5% cán bộ có trình độ đại học.",
+    "Huyện đã bồi dưỡng cho 1.126 cán bộ.",
+    "Đoàn công tác của TP.HCM đã tới thăm.",
+    "TS. Nguyễn Văn An phát biểu tại hội nghị.",
+    "ThS. Lê Thị Hoa trình bày báo cáo.",
+    "Từ ngày 5.2 đến nay, tỉnh đã tiêm 1.200 mũi.",
+    "Các phòng, ban… đã tham mưu kịp thời.",
+    "PGS.TS. Trần Văn Bình cho biết như vậy.",
+    "Ông Nguyễn V. An là Giám đốc Sở.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_SPLIT, ids=[s[:25] for s in NO_SPLIT])
+def test_sentence_is_not_broken(sentence: str) -> None:
+    assert [s.text(sentence) for s in split_sentences(sentence)] == [sentence]
+
+
+SPLITS = [
+    ("Huyện có 102 lượt cán bộ. Năm 2020 có 56 người.", ["Huyện có 102 lượt cán bộ.", "Năm 2020 có 56 người."]),
+    ("chuẩn hóa đội ngũ cán bộ…Trên cơ sở đó, huyện cử đi học.", ["chuẩn hóa đội ngũ cán bộ…", "Trên cơ sở đó, huyện cử đi học."]),
+    ("Ông nói: \"Tốt lắm.\" Sau đó, ông đi.", ["Ông nói: \"Tốt lắm.\"", "Sau đó, ông đi."]),
+    ("Có hỏi không? Có!", ["Có hỏi không?", "Có!"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLITS, ids=[s[0][:25] for s in SPLITS])
+def test_sentence_splits(text: str, expected: list[str]) -> None:
+    assert [s.text(text) for s in split_sentences(text)] == expected
+
+
+def test_blocks_without_final_stop_are_separate_sentences() -> None:
+    text = "Tiêu đề bài viết\nChú thích ảnh không có dấu chấm\nĐoạn văn."
+    doc = Document(text=text, blocks=(Span(0, 16, "title"), Span(17, 48, "caption"), Span(49, 58, "paragraph")))
+    out = segment(doc)
+    assert [s.text(text) for s in out.sentences] == ["Tiêu đề bài viết", "Chú thích ảnh không có dấu chấm", "Đoạn văn."]
+    assert out.sentence_block == (0, 1, 2)
+
+
+def test_word_tokens_are_realigned_to_our_offsets() -> None:
+    text = "Xin chào.\nĐồng chí Triệu Huy Chung – Phó Bí thư huyện ủy trao 98,5% quyết định."
+    sentence = Span(10, len(text))
+    tokens = word_tokens(text, sentence)
+    surfaces = [t.text(text) for t in tokens]
+    assert "Triệu Huy Chung" in surfaces
+    assert "Bí thư" in surfaces
+    for t in tokens:
+        assert sentence.start <= t.start < t.end <= sentence.end
+        assert not text[t.start].isspace() and not text[t.end - 1].isspace()
+    assert tokens == sorted(tokens, key=lambda t: t.start)
