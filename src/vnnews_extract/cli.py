@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("what", choices=["clean", "statistics", "people", "events"])
     ev.add_argument("corpus", nargs="?", default="corpus")
     ev.add_argument("--quiet", action="store_true", help="only the overall lines")
+    people = sub.add_parser("people", help="merge the people of a JSONL output into career timelines")
+    people.add_argument("input", help="JSONL written by 'run'")
+    people.add_argument("-o", "--output", default="-", help="CSV file (default: standard output)")
     return parser
 
 
@@ -48,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         from .evaluate import run_eval
 
         return run_eval(args.what, Path(args.corpus), quiet=args.quiet)
+    if args.command == "people":
+        from .timeline import run_people
+
+        return run_people(Path(args.input), args.output)
     return _run(args)
 
 
