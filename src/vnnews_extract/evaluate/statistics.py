@@ -1,0 +1,156 @@
+"""``vnnews-extract eval statistics corpus/``: score the statistics extractor on the gold corpus.
+
+A predicted figure matches a gold one when kind, value and value_max agree (floats within a
+relative tolerance). Matching is one-to-one and keeps text order: the largest order-preserving
+alignment of the two lists (a longest-common-subsequence over the match relation). Over the
+matched pairs we then score unit, comparator, change and period accuracy and subject token-F1.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..normalize import normalize_line
+from .metrics import PRF, token_prf
+
+TARGETS = {"f1": 0.95, "comparator": 0.95, "subject_f1": 0.80}
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
+
+
+def same_figure(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """Kind, value and value_max agree."""
+    return (
+        pred["kind"] == gold["kind"]
+        and _close(pred["value"], gold["value"])
+        and _close(pred.get("value_max"), gold.get("value_max"))
+    )
+
+
+def align(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Largest one-to-one, order-preserving set of (pred index, gold index) matches."""
+    n, m = len(pred), len(gold)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            if same_figure(pred[i], gold[j]):
+                table[i][j] = table[i + 1][j + 1] + 1
+            else:
+                table[i][j] = max(table[i + 1][j], table[i][j + 1])
+    pairs: list[tuple[int, int]] = []
+    i = j = 0
+    while i < n and j < m:
+        if same_figure(pred[i], gold[j]) and table[i][j] == table[i + 1][j + 1] + 1:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _n(text: object) -> object:
+    return normalize_line(text) if isinstance(text, str) else text
+
+
+def _period(value: Any) -> tuple[Any, Any] | None:
+    if not value:
+        return None
+    return value.get("start"), value.get("end")
+
+
+@dataclass
+class Scores:
+    """Running totals over a corpus."""
+
+    prf: PRF = field(default_factory=lambda: PRF(0, 0, 0))
+    pairs: int = 0
+    unit: int = 0
+    comparator: int = 0
+    change: int = 0
+    period: int = 0
+    subject: PRF = field(default_factory=lambda: PRF(0, 0, 0))
+    mismatches: list[str] = field(default_factory=list)
+
+    def add_pair(self, pred: dict[str, Any], gold: dict[str, Any], where: str) -> None:
+        self.pairs += 1
+        checks = {
+            "unit": _n(pred.get("unit")) == _n(gold.get("unit")),
+            "comparator": pred.get("comparator", "eq") == gold.get("comparator", "eq"),
+            "change": pred.get("change") == gold.get("change"),
+            "period": _period(pred.get("period")) == _period(gold.get("period")),
+        }
+        for name, ok in checks.items():
+            setattr(self, name, getattr(self, name) + int(ok))
+            if not ok:
+                self.mismatches.append(f"{where} {name}: got {pred.get(name)!r} want {gold.get(name)!r} [{gold.get('text')}]")
+        self.subject = self.subject + token_prf(pred.get("subject"), gold.get("subject"))
+
+    def rate(self, name: str) -> float:
+        return getattr(self, name) / self.pairs if self.pairs else 1.0
+
+    def summary(self) -> dict[str, float]:
+        return {
+            "precision": self.prf.precision, "recall": self.prf.recall, "f1": self.prf.f1,
+            "unit": self.rate("unit"), "comparator": self.rate("comparator"), "change": self.rate("change"),
+            "period": self.rate("period"), "subject_f1": self.subject.f1,
+        }
+
+
+def _predicted(path: Path) -> list[dict[str, Any]]:
+    from .. import extract
+
+    article = extract(path.read_text(encoding="utf-8"))
+    return [{**s.model_dump(mode="json"), "text": s.evidence.text} for s in article.statistics]
+
+
+def score_article(path: Path, scores: Scores) -> PRF:
+    """Score one ``<slug>.txt`` against its ``<slug>.gold.json``; add to ``scores``."""
+    gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))["statistics"]
+    pred = _predicted(path)
+    pairs = align(pred, gold)
+    prf = PRF(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
+    scores.prf = scores.prf + prf
+    for i, j in pairs:
+        scores.add_pair(pred[i], gold[j], path.stem)
+    matched_p, matched_g = {i for i, _ in pairs}, {j for _, j in pairs}
+    scores.mismatches += [f"{path.stem} fp: {p['text']!r} {p['kind']} {p['value']}" for i, p in enumerate(pred) if i not in matched_p]
+    scores.mismatches += [f"{path.stem} fn: {g['text']!r} {g['kind']} {g['value']}" for j, g in enumerate(gold) if j not in matched_g]
+    return prf
+
+
+def score_corpus(corpus: Path) -> tuple[Scores, list[tuple[str, PRF]]]:
+    """Scores over every ``statistics/*.txt`` under ``corpus`` (or ``corpus`` itself)."""
+    folder = corpus / "statistics" if (corpus / "statistics").is_dir() else corpus
+    scores = Scores()
+    per_article = [(p.stem, score_article(p, scores)) for p in sorted(folder.glob("*.txt"))]
+    return scores, per_article
+
+
+def evaluate_statistics(corpus: Path, quiet: bool = False) -> int:
+    """Print per-article and overall scores; 0 when the targets are met, else 1."""
+    scores, per_article = score_corpus(corpus)
+    if not quiet:
+        for name, prf in per_article:
+            print(prf.line(name))
+        for line in scores.mismatches:
+            print("  " + line)
+    summary = scores.summary()
+    print(scores.prf.line("overall"))
+    print(
+        f"matched pairs {scores.pairs}: unit accuracy {summary['unit']:.3f}, comparator accuracy "
+        f"{summary['comparator']:.3f}, change accuracy {summary['change']:.3f}, period accuracy "
+        f"{summary['period']:.3f}, subject token-F1 {summary['subject_f1']:.3f}"
+    )
+    met = all(summary[k] >= v for k, v in TARGETS.items())
+    print("targets " + ("met" if met else "NOT met") + ": " + ", ".join(f"{k} >= {v}" for k, v in TARGETS.items()))
+    return 0 if met else 1
