@@ -27,7 +27,9 @@ LEXICON_FILES = (
     "caption_cues.tsv",
     "comparators.tsv",
     "counted_nouns.tsv",
+    "fused_roles.tsv",
     "honorifics.tsv",
+    "middle_names.tsv",
     "non_figure_contexts.tsv",
     "org_stops.tsv",
     "organisations.tsv",
@@ -36,6 +38,7 @@ LEXICON_FILES = (
     "places.tsv",
     "subject_words.tsv",
     "surnames.tsv",
+    "title_cues.tsv",
     "titles.tsv",
     "units.tsv",
 )
@@ -69,7 +72,7 @@ def read_table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
     return header, tuple(rows)
 
 
-_CASE_SENSITIVE = {"abbreviations.tsv", "surnames.tsv", "places.tsv", "units.tsv"}
+_CASE_SENSITIVE = {"abbreviations.tsv", "surnames.tsv", "places.tsv", "units.tsv", "middle_names.tsv"}
 
 
 def alternation(phrases: object) -> str:
@@ -88,7 +91,9 @@ class Lexicons:
     caption_cues: tuple[str, ...]
     comparators: Mapping[str, tuple[str, str]]
     counted_nouns: Mapping[str, str]
+    fused_roles: Mapping[str, str]
     honorifics: Mapping[str, str]
+    middle_names: Mapping[str, str]
     non_figure_before: tuple[str, ...]
     non_figure_after: tuple[str, ...]
     org_stops: Mapping[str, str]
@@ -98,6 +103,7 @@ class Lexicons:
     places: Mapping[str, str]
     subject_words: Mapping[str, str]
     surnames: frozenset[str]
+    title_cues: Mapping[str, str]
     titles: Mapping[str, str]
     units: Mapping[str, tuple[str, str, float]]
 
@@ -128,7 +134,9 @@ def lexicons() -> Lexicons:
         caption_cues=tuple(r[0] for r in cue_rows),
         comparators=MappingProxyType({r[0]: (r[1], r[2]) for r in comp_rows}),
         counted_nouns=_column_map("counted_nouns.tsv"),
+        fused_roles=_column_map("fused_roles.tsv"),
         honorifics=_column_map("honorifics.tsv"),
+        middle_names=_column_map("middle_names.tsv"),
         non_figure_before=tuple(r[0] for r in nf_rows if r[1] == "before"),
         non_figure_after=tuple(r[0] for r in nf_rows if r[1] == "after"),
         org_stops=_column_map("org_stops.tsv"),
@@ -138,6 +146,7 @@ def lexicons() -> Lexicons:
         places=_column_map("places.tsv"),
         subject_words=_column_map("subject_words.tsv"),
         surnames=frozenset(r[0] for r in surname_rows),
+        title_cues=_column_map("title_cues.tsv"),
         titles=_column_map("titles.tsv"),
         units=MappingProxyType(units),
     )

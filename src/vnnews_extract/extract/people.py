@@ -127,6 +127,18 @@ def is_name_start(word: str) -> bool:
     return word in lexicons().surnames
 
 
+def looks_like_name(texts: list[str]) -> bool:
+    """A whole capitalised run read as a person's name: a surname first and, for 2-3 words, a
+    middle-name syllable second ("Hoàng Đức Khiêm" is a name, "Hoàng Su Phì" and "Mai Châu" are not).
+
+    >>> looks_like_name("Hoàng Đức Khiêm".split()), looks_like_name("Hoàng Su Phì".split()), looks_like_name("Mai Châu".split())
+    (True, False, False)
+    """
+    if not is_name_start(texts[0]):
+        return False
+    return len(texts) >= 4 or texts[1] in lexicons().middle_names
+
+
 def split_place_and_name(texts: list[str]) -> int:
     """How many leading words of a capitalised run are a place; the rest is a person's name.
 
@@ -140,7 +152,7 @@ def split_place_and_name(texts: list[str]) -> int:
     for size in range(min(4, n - 2), 0, -1):
         if " ".join(texts[:size]) in places and is_name_start(texts[size]) and n - size <= 4:
             return size
-    if 2 <= n <= 4 and is_name_start(texts[0]) and " ".join(texts[:2]) not in places:
+    if 2 <= n <= 4 and looks_like_name(texts) and " ".join(texts[:2]) not in places:
         return 0
     for size in (2, 1, 3):
         if 2 <= n - size <= 4 and is_name_start(texts[size]):
@@ -294,16 +306,38 @@ def find_titles(text: str, span: Span) -> list[Title]:
         if regex.search(r"(?i)(?:Ban|Văn phòng|Hội đồng|Ban)\s*$", text[max(span.start, m.start() - 12) : m.start()]):
             continue
         title = Title(m.start(), m.end(), canonical_role(m), None)
+        fused = _fused_org(text, m, span.end)
         sp = _SPACE.match(text, m.end(), span.end)
-        org = read_org(text, sp.end(), span.end) if sp else None
+        org = fused[0] if fused else read_org(text, sp.end(), span.end) if sp else None
         if org and org.end > org.start:
             title.org_start, title.org_end = org.start, org.end
-            title.organization = _org_text(text, org.start, org.end)
+            title.organization = fused[1] if fused else _org_text(text, org.start, org.end)
             title.coordinated = list(org.extra)
             title.end = org.extra[-1][1] if org.extra else org.end
         title.name_after = org.name_start if org else None
         titles.append(title)
     return titles
+
+
+def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] | None:
+    """A role that ends with the head of its body ("Trưởng Ban Tổ chức Tỉnh ủy", "Trưởng phòng
+    Nội vụ huyện"): the body read from that head, with the head capitalised. None when the
+    role is not fused or nothing follows the head."""
+    head = " ".join(m.group("head").split())
+    org_head = next((h for r, h in lexicons().fused_roles.items() if r.lower() == head.lower()), None)
+    if org_head is None:
+        return None
+    after = text[m.end("head") + 1 : m.end("head") + 1 + len(org_head)]
+    if m.group("tt") or after.lower() == org_head.lower():
+        return None  # not fused, or the body is written out again ("Trưởng đoàn Đoàn ĐBQH")
+    pos = m.end("head") - len(org_head)
+    read = read_org(text, pos, end)
+    if read is None or read.end <= m.end("head"):
+        org_end, name = _after_open(text, m.end("head"), end)
+        read = OrgRead(pos, org_end, name)
+    if read.end <= m.end("head"):
+        return None
+    return read, org_head + text[m.end("head") : read.end]
 
 
 def _org_text(text: str, start: int, end: int) -> str:
@@ -384,4 +418,73 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             used.add(id(t))
             pos = t.end
         name.titles = chain
-    return names
+    return link_cues(text, span, titles, names)
+
+
+_PRONOUN = regex.compile(r"(?<![\p{L}])(?P<p>[ôÔ]ng|[bB]à)\s+(?:(?:vẫn|đã|cũng|còn|sau đó|hiện|tiếp tục)\s+)?$")
+_CHAIN_SEP = regex.compile(r"\s*(?:,|–|-|;)?\s*(?:rồi|và|kiêm|sau đó là|sau đó)?\s*")
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?P<lt>lần lượt\s+)?(?P<c>{alternation(lexicons().title_cues)})\s+$")
+
+
+def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMention]) -> list[NameMention]:
+    """Titles after a cue ("ông X từng giữ chức A, B", "bà Y hiện là C", "… lần lượt giữ chức A, B")
+    go to the nearest person before the cue, or to a pronoun subject ("Ông từng là …")."""
+    used = {id(t) for n in names for t in n.titles}
+    for title in titles:
+        if id(title) in used:
+            continue
+        cue = _cue_pattern().search(text, max(span.start, title.start - 40), title.start)
+        if not cue:
+            continue
+        chain = _title_chain(text, span, title, titles, used)
+        subjects = _cue_subjects(text, span, names, cue)
+        if not subjects:
+            continue
+        former = lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "former"
+        chain = [_as_former(t) if former else t for t in chain]
+        listed = cue.group("lt") and len(subjects) >= len(chain)
+        pairs = zip(subjects[-len(chain) :], chain) if listed else ((subjects[-1], t) for t in chain)
+        for subject, t in pairs:
+            subject.titles.append(t)
+    return sorted(names, key=lambda n: n.start)
+
+
+def _title_chain(text: str, span: Span, first: Title, titles: list[Title], used: set[int]) -> list[Title]:
+    starts = {t.start: t for t in titles}
+    chain = [first]
+    used.add(id(first))
+    while True:
+        sep = _CHAIN_SEP.match(text, chain[-1].end, span.end)
+        nxt = starts.get(sep.end()) if sep and sep.end() > chain[-1].end else None
+        if nxt is None or id(nxt) in used:
+            return chain
+        chain.append(nxt)
+        used.add(id(nxt))
+
+
+def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Match[str]) -> list[NameMention]:
+    """The person (or the listed persons) a cue speaks of."""
+    clause_start = max(span.start, text.rfind(";", span.start, cue.start()) + 1)
+    before = [n for n in names if clause_start <= n.start and n.end <= cue.start()]
+    pronoun = _PRONOUN.search(text, max(clause_start, cue.start() - 30), cue.start())
+    if pronoun and (not before or before[-1].end <= pronoun.start()):
+        mention = NameMention(pronoun.start("p"), pronoun.end("p"), "", pronoun.group("p").lower())
+        names.append(mention)
+        return [mention]
+    if not before:
+        return []
+    if cue.group("lt"):
+        return before
+    return [before[-1]]
+
+
+def _as_former(title: Title) -> Title:
+    if title.role.lower().startswith("nguyên "):
+        return title
+    from dataclasses import replace
+
+    return replace(title, role="nguyên " + title.role)

@@ -46,9 +46,22 @@ def _mentions(doc: Document) -> list[_Sentence]:
     out = []
     for span in doc.sentences:
         titles = find_titles(doc.text, span)
-        names = link(doc.text, span, titles, find_names(doc.text, span, titles)) if titles or True else []
+        names = link(doc.text, span, titles, find_names(doc.text, span, titles))
         out.append(_Sentence(span, titles, names))
+    _resolve_pronouns(out)
     return out
+
+
+def _resolve_pronouns(sentences: list[_Sentence]) -> None:
+    """A pronoun subject ("Ông từng giữ chức …") is the last person named with a full name before it."""
+    last: NameMention | None = None
+    for s in sentences:
+        for n in s.names:
+            if not n.name and last is not None:
+                n.name = last.name
+            elif len(n.name.split()) >= 2:
+                last = n
+        s.names = [n for n in s.names if n.name]
 
 
 def _org_key(org: str | None) -> str | None:
