@@ -38,6 +38,9 @@ NUMBER_WORD_PATTERN = (
     r"|mười(?: (?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?"
     r"|một|hai|ba|bốn|năm|sáu|bảy|tám|chín"
 )
+# fractions in words: "một nửa", "hai phần ba" (denominator up to ten)
+_DIGIT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
+FRACTION_WORD_PATTERN = rf"một nửa|nửa|(?:{_DIGIT_WORDS}) phần (?:{_DIGIT_WORDS})"
 
 
 def parse_number(text: str) -> float:
@@ -80,6 +83,23 @@ def parse_number_words(text: str) -> float | None:
             return None
         total += _SINGLE_WORDS[words[0]]
     return float(total)
+
+
+def parse_fraction_words(text: str) -> float | None:
+    """Parse a fraction written in words.
+
+    >>> parse_fraction_words("Một nửa"), parse_fraction_words("hai phần ba"), parse_fraction_words("ba phần")
+    (0.5, 0.6666666666666666, None)
+    """
+    words = text.lower().split()
+    if words in (["một", "nửa"], ["nửa"]):
+        return 0.5
+    if len(words) != 3 or words[1] != "phần":
+        return None
+    top, bottom = _SINGLE_WORDS.get(words[0]), _SINGLE_WORDS.get(words[2])
+    if not top or not bottom or top > bottom:
+        return None
+    return top / bottom
 
 
 def multiplier(text: str | None) -> float:

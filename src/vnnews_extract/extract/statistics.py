@@ -13,13 +13,15 @@ from functools import lru_cache
 
 import regex
 
-from ..lexicons import alternation, lexicons
+from ..lexicons import alternation, lexicons, read_table
 from ..model import Document, Span
 from ..numbers import (
     MULTIPLIER_PATTERN,
     NUMBER_PATTERN,
+    FRACTION_WORD_PATTERN,
     NUMBER_WORD_PATTERN,
     multiplier,
+    parse_fraction_words,
     parse_number,
     parse_number_words,
 )
@@ -29,6 +31,8 @@ from .periods import PeriodTracker
 
 SUBJECT_MAX_WORDS = 25
 _B = r"(?![\p{L}\p{N}])"  # right word boundary
+_NUMBER = rf"(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.])|{NUMBER_PATTERN})"
+_TIME_UNITS = frozenset({"năm", "tháng", "tuần", "ngày", "quý", "giờ", "phút"})
 
 
 @dataclass(frozen=True)
@@ -44,42 +48,71 @@ class _Patterns:
     subject_nonstart: regex.Pattern[str]
     count_stop: regex.Pattern[str]
     predicate_tail: regex.Pattern[str]
+    after_block: regex.Pattern[str]
+    after_time: regex.Pattern[str]
+    before_clock: regex.Pattern[str]
+    times_before: regex.Pattern[str]
+    chain: regex.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _contexts() -> dict[str, tuple[str, ...]]:
+    """non_figure_contexts.tsv and time_contexts.tsv, grouped by position."""
+    groups: dict[str, list[str]] = {}
+    for name in ("non_figure_contexts.tsv", "time_contexts.tsv"):
+        for phrase, position in read_table(name)[1]:
+            groups.setdefault(position, []).append(phrase)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, str]:
+    """Words that are never a counted noun, with their sense (function, aux, times)."""
+    return {row[0]: row[1] for row in read_table("function_words.tsv")[1]}
+
+
+def _words(kind: str) -> str:
+    return alternation(w for w, k in lexicons().subject_words.items() if kind in k.split(","))
+
+
+def _figure_pattern() -> regex.Pattern[str]:
+    words = rf"(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}/.,:])(?<![\p{{L}}\p{{N}}][\-+])(?P<num>{_NUMBER}|{words})"
+        rf"(?:(?:\s?%)?(?P<sep>\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<num2>{_NUMBER}){_B})?"
+        rf"(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B}(?P<half>\s+rưỡi{_B})?)?",
+        regex.V1,
+    )
 
 
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
-    lex = lexicons()
-    number = rf"(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.])|{NUMBER_PATTERN})"
-    figure = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}\-/.,:+])(?P<num>{number}|(?i:{NUMBER_WORD_PATTERN}){_B})"
-        rf"(?:(?:\s?%)?(?P<sep>\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<num2>{number}){_B})?"
-        rf"(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?",
-        regex.V1,
-    )
+    lex, ctx = lexicons(), _contexts()
     comps = lex.comparators
     before = [p for p, (_, pos) in comps.items() if pos == "before"]
     after = [p for p, (_, pos) in comps.items() if pos == "after"]
-    words = lex.subject_words
+    aux = alternation(w for w, k in function_words().items() if k == "aux")
     return _Patterns(
-        figure=figure,
-        unit=regex.compile(rf"(?:\s?(?P<u>%|‰|%o)|\s+(?P<u2>{alternation(lex.units)}){_B})"),
-        noun=regex.compile(rf"\s+(?P<n>{alternation(lex.counted_nouns)}){_B}"),
+        figure=_figure_pattern(),
+        unit=regex.compile(rf"(?:\s?(?P<u>%o(?!\p{{L}})|‰|%)|\s+(?P<u2>{alternation(lex.units)}){_B})"),
+        noun=regex.compile(rf"(?i)\s+(?P<n>{alternation(lex.counted_nouns)}){_B}"),
         before_block=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(lex.non_figure_before)})\s*$"),
         comparator_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<c>{alternation(before)})\s*$"),
         comparator_after=regex.compile(rf"(?i)\s*(?P<c>{alternation(after)}){_B}"),
         change_before=regex.compile(r"(?i)(?:^|[^\p{L}])(?P<v>tăng trưởng|tăng thêm|tăng|giảm bớt|giảm)\s*$"),
-        subject_stop=regex.compile(
-            rf"(?i)\s*[;:(]|,\s*(?:[\d]|(?:{alternation(w for w, k in words.items() if 'stop' in k.split(','))}){_B})|\s(?:{alternation(w for w, k in words.items() if 'stop' in k.split(','))}){_B}"
+        subject_stop=regex.compile(rf"(?i)\s*[;:(]|,\s*(?:[\d]|(?:{_words('stop')}){_B})|\s(?:{_words('stop')}){_B}"),
+        subject_nonstart=regex.compile(rf"(?i)^\s*(?:[,.;:)\-–]|$|(?:{_words('nonstart')}){_B})"),
+        count_stop=regex.compile(rf"(?i)\s(?:{_words('countstop')}){_B}|\s*(?:,|và)\s*\d"),
+        predicate_tail=regex.compile(rf"(?i)(?:\s+|^)(?:{_words('predicate')})\s*$"),
+        after_block=regex.compile(
+            rf"(?i)\s*(?:(?:{alternation(ctx['after'])}){_B}|(?:{alternation(ctx['after_clause'])})(?=\s*(?:[,.;:)]|$|(?:{aux}){_B})))"
         ),
-        subject_nonstart=regex.compile(
-            rf"(?i)^\s*(?:[,.;:)\-–]|$|(?:{alternation(w for w, k in words.items() if 'nonstart' in k.split(','))}){_B})"
+        after_time=regex.compile(rf"(?i)\s*(?:(?:{alternation(ctx['after_time'])}){_B}|/\d)"),
+        before_clock=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before_clock'])})\s*$"),
+        times_before=regex.compile(
+            rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(w for w, k in function_words().items() if k == 'times')})\s+(?:\S+\s+)?$"
         ),
-        count_stop=regex.compile(
-            rf"(?i)\s(?:{alternation(w for w, k in words.items() if 'countstop' in k.split(','))}){_B}|\s*(?:,|và)\s*\d"
-        ),
-        predicate_tail=regex.compile(
-            rf"(?i)(?:\s+|^)(?:{alternation(w for w, k in words.items() if 'predicate' in k.split(','))})\s*$"
-        ),
+        chain=regex.compile(rf"(?:\s*(?:,|và)\s*{_NUMBER})+(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
     )
 
 
@@ -99,80 +132,172 @@ def _value(raw: str) -> float | None:
     return parse_number_words(raw)
 
 
-def _read_unit(text: str, pos: int, end: int, has_mult: bool) -> tuple[str, str, int] | None:
-    """(kind, unit, end offset) of the unit or counted noun at ``pos``."""
-    p = patterns()
-    lex = lexicons()
-    match = p.unit.match(text, pos, end)
-    if match:
-        surface = match.group("u") or match.group("u2")
-        kind, canonical, _ = lex.units[surface] if surface in lex.units else ("percent", surface, 1.0)
-        return kind, canonical, match.end()
-    match = p.noun.match(text, pos, end)
-    if match:
-        return "count", match.group("n"), match.end()
+def _read_unit(text: str, pos: int, end: int) -> tuple[str, str, int, float] | None:
+    """(kind, unit, end offset, factor) of the longest unit or counted noun at ``pos``."""
+    p, lex = patterns(), lexicons()
+    unit = p.unit.match(text, pos, end)
+    noun = p.noun.match(text, pos, end)
+    if noun and (not unit or noun.end() > unit.end()):
+        return "count", noun.group("n"), noun.end(), 1.0
+    if unit:
+        surface = unit.group("u") or unit.group("u2")
+        kind, canonical, factor = lex.units[surface] if surface in lex.units else ("percent", surface, 1.0)
+        return kind, canonical, unit.end(), factor
     return None
 
 
-def _is_blocked(text: str, start: int, end: int, sentence: Span) -> bool:
-    """Numbers that are not figures: dates, times, documents, ordinals, years, names."""
+def _fallback_noun(text: str, pos: int, end: int) -> tuple[str, str, int, float] | None:
+    """A lower-case word after a whole number that is no function word: the counted noun.
+
+    Not after a capitalised word: "Quân đội 108 cử", "Trung ương 4 khóa" are names.
+    """
+    match = regex.match(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])", text[pos:end])
+    if not match or match.group(1) in function_words():
+        return None
+    if _after_name(text[max(0, pos - 40) : pos]):
+        return None
+    return "count", match.group(1), pos + match.end(), 1.0
+
+
+def _after_name(before: str) -> bool:
+    """The number ends a name: a capitalised word one or two words back, joined by no function word."""
+    words = regex.findall(r"[\p{L}\p{N}.,]+|[^\s\p{L}\p{N}]", before)[:-1][-2:]
+    if not words or words[-1] in function_words():
+        return False
+    return any(w[:1].isupper() for w in words)
+
+
+def _blocked_before(text: str, start: int, sentence: Span) -> bool:
+    """Dates, documents, roads, ordinals, grades, sessions: the words before say no figure."""
     before = text[max(sentence.start, start - 30) : start]
-    after = text[end : min(sentence.end, end + 3)]
     if patterns().before_block.search(before):
-        return True
-    if regex.match(r"[/:]\s?\d|/\p{L}|h\d|-\p{L}", after):
         return True
     return bool(regex.search(r"(?i)(?:^|\s)(?:cả|hai bên)\s*$", before))
 
 
-def _figures(text: str, sentence: Span) -> Iterator[_Figure]:
+def _blocked_digits(text: str, end: int, sentence: Span) -> bool:
+    """Digits glued to a date, time, code or name ("8/7", "14:30", "7h30", "COVID-19")."""
+    return regex.match(r"[/:]\s?\d|/\p{L}|h\d|-\p{L}", text[end : min(sentence.end, end + 3)]) is not None
+
+
+def _blocked_unit(text: str, fig: _Figure, sentence: Span) -> bool:
+    """Back-references, product grades, reporting-period labels, relative times, clock times."""
     p = patterns()
-    for match in p.figure.finditer(text, sentence.start, sentence.end):
-        raw = match.group("num")
-        is_word = not raw[0].isdigit()
-        if _is_blocked(text, match.start(), match.end("num"), sentence):
-            continue
-        value = _value(raw)
-        if value is None or (is_word and raw.lower() in ("một", "năm")):
-            continue
-        unit = _read_unit(text, match.end(), sentence.end, bool(match.group("mult")))
+    if p.after_block.match(text, fig.end, sentence.end):
+        return True
+    if fig.unit not in _TIME_UNITS:
+        return False
+    if p.after_time.match(text, fig.end, sentence.end):
+        return True
+    before = text[sentence.start : fig.start]
+    if regex.fullmatch(r"(?i)\W*(?:trong\s+)?", before) and regex.match(r"\s*,", text[fig.end : sentence.end]):
+        return True
+    if fig.unit == "giờ" and (regex.match(r"\s*\d", text[fig.end : sentence.end]) or p.before_clock.search(before)):
+        return True
+    return fig.unit == "ngày" and regex.match(r"\s+\d{1,2}(?:/\d|\s+tháng)", text[fig.end : sentence.end]) is not None
+
+
+def _figures(text: str, sentence: Span) -> Iterator[_Figure]:
+    for match in patterns().figure.finditer(text, sentence.start, sentence.end):
+        fig = _figure(text, match, sentence)
+        if fig and not _blocked_unit(text, fig, sentence):
+            yield fig
+
+
+def _figure(text: str, match: regex.Match[str], sentence: Span) -> _Figure | None:
+    raw = match.group("num")
+    if _blocked_before(text, match.start(), sentence):
+        return None
+    if raw[0].isdigit():
         ratio = _ratio(text, match, sentence)
-        if ratio:
-            yield ratio
-            continue
-        if unit is None:
-            continue
-        kind, unit_name, unit_end = unit
-        if is_word and kind != "count":
-            continue
-        factor = multiplier(match.group("mult"))
-        value_max = _value(match.group("num2")) if match.group("num2") else None
-        if value_max is not None and match.group("sep").strip() in "-–" and _looks_like_years(value, value_max):
-            continue
-        if kind == "ratio" and not regex.search(r"(?i)(?:gấp|tăng|giảm)\s+(?:\S+\s+)?$", text[max(0, match.start() - 15) : match.start()]):
-            kind = "count"
-        yield _Figure(
-            match.start(), unit_end, kind, value * factor,
-            value_max * factor if value_max is not None else None, unit_name,
-        )
+        if ratio or _blocked_digits(text, match.end("num"), sentence):
+            return ratio
+    elif parse_fraction_words(raw) is not None:
+        return _word_fraction(text, match, sentence)
+    unit = _unit_of(text, match, sentence)
+    if unit is None:
+        return None
+    kind, unit_name, unit_end, factor = unit
+    return _build(text, match, (kind, unit_name, unit_end, factor), sentence)
 
 
-def _looks_like_years(a: float, b: float) -> bool:
+def _unit_of(text: str, match: regex.Match[str], sentence: Span) -> tuple[str, str, int, float] | None:
+    """The unit or counted noun of a figure; number words take only lexicon nouns and units."""
+    raw = match.group("num")
+    unit = _read_unit(text, match.end(), sentence.end)
+    if raw[0].isdigit():
+        if unit is None and not match.group("num2") and regex.fullmatch(r"\d+", raw) and not _looks_like_year(raw):
+            unit = _fallback_noun(text, match.end(), sentence.end)
+        return unit or _respectively(text, match, sentence)
+    if unit is None or (raw.lower() in ("một", "năm") and unit[0] != "count"):
+        return None
+    return unit
+
+
+def _looks_like_year(raw: str) -> bool:
+    return len(raw) == 4 and 1900 <= int(raw) <= 2100
+
+
+def _respectively(text: str, match: regex.Match[str], sentence: Span) -> tuple[str, str, int, float] | None:
+    """"lần lượt là 60, 75 USD/m2": the first numbers of a list share the unit of the last."""
+    if match.group("num2") or match.group("mult"):
+        return None
+    if not regex.search(r"(?i)lần lượt", text[max(sentence.start, match.start() - 40) : match.start()]):
+        return None
+    chain = patterns().chain.match(text, match.end(), sentence.end)
+    unit = _read_unit(text, chain.end(), sentence.end) if chain else None
+    if not chain or unit is None:
+        return None
+    return unit[0], unit[1], match.end("num"), unit[3] * multiplier(chain.group("mult"))
+
+
+def _build(text: str, match: regex.Match[str], unit: tuple[str, str, int, float], sentence: Span) -> _Figure | None:
+    kind, unit_name, end, factor = unit
+    value = _value(match.group("num"))
+    if value is None:
+        return None
+    half = regex.match(r"\s+rưỡi(?![\p{L}\p{N}])", text[end : sentence.end]) if not match.group("mult") else None
+    if half or match.group("half"):
+        value += 0.5
+        end += half.end() if half else 0
+    factor *= multiplier(match.group("mult"))
+    value_max = _value(match.group("num2")) if match.group("num2") else None
+    if value_max is not None and match.group("sep").strip() in "-–" and _years(value, value_max):
+        return None
+    if kind == "ratio" and not patterns().times_before.search(text[max(sentence.start, match.start() - 20) : match.start()]):
+        kind = "count"
+    return _Figure(match.start(), end, kind, value * factor, value_max * factor if value_max is not None else None, unit_name)
+
+
+def _years(a: float, b: float) -> bool:
     return 1900 <= a <= 2100 and 1900 <= b <= 2100
 
 
 def _ratio(text: str, match: regex.Match[str], sentence: Span) -> _Figure | None:
     """"3/5 xã", "2/3 số hộ": a fraction followed by a counted noun."""
-    m = regex.match(r"/(\d{1,3})(?![\d/])(?:\s+số)?", text[match.end("num") : sentence.end])
+    m = regex.match(r"/(\d{1,3})(?![\d/])(?:\s+số(?=\s))?", text[match.end("num") : sentence.end])
     if not m or match.group("num2") or not match.group("num").isdigit():
         return None
     numerator, denominator = int(match.group("num")), int(m.group(1))
     if denominator == 0 or numerator > denominator:
         return None
-    noun = patterns().noun.match(text, match.end("num") + m.end(), sentence.end)
-    if not noun:
+    pos = match.end("num") + m.end()
+    noun = _read_unit(text, pos, sentence.end) or _fallback_noun(text, pos, sentence.end)
+    if not noun or noun[0] != "count":
         return None
-    return _Figure(match.start(), noun.end(), "ratio", numerator / denominator, None, noun.group("n"))
+    return _Figure(match.start(), noun[2], "ratio", numerator / denominator, None, noun[1])
+
+
+def _word_fraction(text: str, match: regex.Match[str], sentence: Span) -> _Figure | None:
+    """"một nửa số hộ", "hai phần ba số đại biểu"."""
+    value = parse_fraction_words(match.group("num"))
+    m = regex.match(r"\s+số(?=\s)", text[match.end("num") : sentence.end])
+    if value is None or not m:
+        return None
+    noun = _read_unit(text, match.end("num") + m.end(), sentence.end)
+    if not noun or noun[0] != "count":
+        return None
+    return _Figure(match.start(), noun[2], "ratio", value, None, noun[1])
 
 
 def _comparator(text: str, fig: _Figure, sentence: Span) -> str:
