@@ -121,3 +121,32 @@ def test_plain_text_navigation_lines_are_dropped() -> None:
     joined = "\n".join(b.text for b in cleaned.blocks)
     assert "300 hộ" not in joined and "01 trường hợp" not in joined
     assert "120 hộ nghèo" in joined
+
+
+def test_deeply_nested_page_does_not_raise() -> None:
+    deep = "<html><body><h1>Bắc Kạn tổng kết công tác năm 2023</h1>" + "<div>" * 10000 + BODY + "</div>" * 10000 + "</body></html>"
+    cleaned = clean(deep)  # libxml2 caps the depth; what matters is no RecursionError
+    assert cleaned.title == "Bắc Kạn tổng kết công tác năm 2023"
+
+
+def test_moderately_nested_body_is_walked() -> None:
+    nested = "<div>" * 200 + BODY + "</div>" * 200
+    cleaned = clean(page(nested))
+    assert any("6.500 lao động" in b.text for b in cleaned.blocks)
+
+
+DATES = [
+    ("Thứ Hai, 15/3/2021, 08:30 (GMT+7)", "2021-03-15T08:30:00+07:00"),
+    ("Cập nhật: 08:30 15/03/2021", "2021-03-15T08:30:00+07:00"),
+    ("Ngày đăng: 15/03/2021", "2021-03-15T00:00:00+07:00"),
+    ("Chủ Nhật, 14/03/2021 | Thời sự | 15-03-2021 - 19:05", "2021-03-15T19:05:00+07:00"),
+    ("Cập nhật lúc 08:30 ngày 23/09/2019", "2019-09-23T08:30:00+07:00"),
+    ("ngày 5 tháng 7 năm 2021", "2021-07-05T00:00:00+07:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso"), DATES, ids=[d[0][:25] for d in DATES])
+def test_visible_dates_prefer_the_one_with_a_time(text: str, iso: str) -> None:
+    from vnnews_extract.dates import parse_visible_date
+
+    assert parse_visible_date(text) == iso

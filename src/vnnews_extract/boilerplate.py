@@ -97,3 +97,21 @@ def looks_like_caption(text: str) -> bool:
     if len(text.split()) > 80:
         return False
     return _caption_pattern().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _credit_pattern() -> regex.Pattern[str]:
+    cues = lexicons().caption_cues
+    credits = [c.lstrip("(") for c in cues if c.endswith(":")]
+    return regex.compile(r"(?:^|[\s(])(?:" + alternation(set(credits)) + r")\s*[^():.]{1,60}\)?\.?$", regex.I)
+
+
+def ends_with_photo_credit(text: str) -> bool:
+    """A line ending with a photo credit, as captions do.
+
+    >>> ends_with_photo_credit("Ông A trao quyết định (Ảnh: Minh Đức)."), ends_with_photo_credit("Ảnh: TTXVN")
+    (True, True)
+    >>> ends_with_photo_credit("Ảnh: ông A nói rằng năm nay tỉnh sẽ tiếp tục đầu tư cho giáo dục, y tế và giao thông, thủy lợi.")
+    False
+    """
+    return _credit_pattern().search(normalize_line(text)) is not None

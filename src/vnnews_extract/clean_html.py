@@ -17,7 +17,7 @@ import lxml.html
 import regex
 from lxml import etree
 
-from .boilerplate import boilerplate_kind, is_author_class, is_chrome_class
+from .boilerplate import boilerplate_kind, ends_with_photo_credit, is_author_class, is_chrome_class, looks_like_caption
 from .dates import parse_iso_date, parse_visible_date
 from .errors import InputError
 from .model import CleanBlock, CleanedArticle
@@ -40,15 +40,6 @@ SOURCE_PREFIX = regex.compile(
 )
 TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:»]\s+")
 MAX_BYLINE_WORDS = 8
-
-
-@dataclass
-class _Block:
-    kind: str  # paragraph | heading | caption | listitem | quote
-    text: str
-    link_chars: int
-    bold: bool
-    align_right: bool
 
 
 def decode_html(data: bytes) -> str:
@@ -171,30 +162,79 @@ def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
     )
 
 
+# ---------------------------------------------------------------- measuring
+
+
+@dataclass
+class _Stats:
+    """Per-element sizes computed in one bottom-up pass (no quadratic re-walks)."""
+
+    elements: list[lxml.html.HtmlElement]
+    text: dict[lxml.html.HtmlElement, int]  # all text below the element
+    links: dict[lxml.html.HtmlElement, int]  # text inside <a> below the element
+    paras: dict[lxml.html.HtmlElement, int]  # text inside <p> below the element
+    inline: dict[lxml.html.HtmlElement, int]  # own text, not inside a nested block, not a link
+    brs: dict[lxml.html.HtmlElement, int]  # <br> children
+    blocky: set[lxml.html.HtmlElement]  # elements with a block element below them
+    has_img: set[lxml.html.HtmlElement]
+    has_h1: set[lxml.html.HtmlElement]
+
+
+def _n(text: str | None) -> int:
+    return len(text.strip()) if text else 0
+
+
+def measure(root: lxml.html.HtmlElement) -> _Stats:
+    """Sizes of every element, children before parents (reverse document order)."""
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    st = _Stats(elements, {}, {}, {}, {}, {}, set(), set(), set())
+    acc: dict[lxml.html.HtmlElement, list[int]] = {}
+    for el in reversed(elements):
+        text, links, paras, inline, brs = acc.pop(el, [0, 0, 0, 0, 0])
+        text += _n(el.text)
+        inline += 0 if el.tag == "a" else _n(el.text)
+        links = text if el.tag == "a" else links
+        paras = text if el.tag == "p" else paras
+        st.text[el], st.links[el], st.paras[el], st.inline[el], st.brs[el] = text, links, paras, inline, brs
+        parent = el.getparent()
+        if parent is None:
+            continue
+        up = acc.setdefault(parent, [0, 0, 0, 0, 0])
+        block = el.tag in BLOCK_TAGS or el in st.blocky
+        up[0] += text + _n(el.tail)
+        up[1] += links
+        up[2] += paras
+        up[3] += _n(el.tail) + (0 if block else inline)
+        up[4] += el.tag == "br"
+        if block:
+            st.blocky.add(parent)
+        if el.tag == "img" or el in st.has_img:
+            st.has_img.add(parent)
+        if el.tag == "h1" or el in st.has_h1:
+            st.has_h1.add(parent)
+    return st
+
+
 # ---------------------------------------------------------------- pruning
 
 
-def _page_text_size(root: lxml.html.HtmlElement) -> int:
-    return sum(len(p.text_content()) for p in root.iter("p"))
+def _is_chrome(el: lxml.html.HtmlElement) -> bool:
+    if is_chrome_class(_classes(el)) or el.tag == "footer" or el.get("type", "").startswith("Related"):
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or el.tag == "header"
 
 
 def prune(root: lxml.html.HtmlElement) -> None:
     """Remove scripts, comments and chrome (by tag and by class/id words) in place."""
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
-    total = max(_page_text_size(root), 1)
-    doomed = []
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
-            continue
-        chrome = is_chrome_class(_classes(el)) or el.tag in ("footer",) or el.get("type", "").startswith("Related")
-        if el.tag == "header" and el.find(".//h1") is None:
-            chrome = True
-        style = (el.get("style") or "").replace(" ", "").lower()
-        if "display:none" in style:
-            chrome = True
-        if chrome and el.find(".//h1") is None and _page_text_size(el) < 0.4 * total:
-            doomed.append(el)
+    st = measure(root)
+    total = max(st.paras[root], 1)
+    doomed = [
+        el for el in st.elements
+        if el.tag not in ("html", "body") and el not in st.has_h1 and _is_chrome(el) and st.paras[el] < 0.4 * total
+    ]
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
@@ -202,79 +242,151 @@ def prune(root: lxml.html.HtmlElement) -> None:
 
 # ---------------------------------------------------------------- body
 
+PARAGRAPH_TAGS = {"p", "figcaption", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "pre"}
 
-def _score_candidates(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+
+def _link_density(st: _Stats, el: lxml.html.HtmlElement) -> float:
+    return min(st.links.get(el, 0) / max(st.text.get(el, 0), 1), 1.0)
+
+
+def pick_body(root: lxml.html.HtmlElement, st: _Stats) -> lxml.html.HtmlElement:
+    """The container holding most paragraph text with little link text."""
     scores: dict[lxml.html.HtmlElement, float] = {}
-    for el in root.iter("p", "td", "div", "span", "figcaption", "li"):
-        own = (el.text or "") + "".join(c.tail or "" for c in el)
-        if el.tag == "p" or el.tag == "figcaption":
-            own = el.text_content()
-        length = len(own.strip())
-        if length < 40:
+    for el in st.elements:
+        length = st.inline[el]
+        if length < 40 or el.tag in ("html", "body") or not (el.tag in BLOCK_TAGS or el.tag == "font"):
             continue
-        parent = el.getparent() if el.tag in ("p", "figcaption", "li", "span") else el
-        if parent is None:
+        target = el.getparent() if el.tag in PARAGRAPH_TAGS else el
+        if target is None:
             continue
-        score = min(length, 600) / 100 + 1 + own.count(",") * 0.3
-        scores[parent] = scores.get(parent, 0) + score
-        grand = parent.getparent()
+        score = min(length, 600 * (1 + st.brs[el] // 2)) / 100 + 1
+        scores[target] = scores.get(target, 0) + score
+        grand = target.getparent()
         if grand is not None:
             scores[grand] = scores.get(grand, 0) + score / 2
     if not scores:
         return root.body if root.body is not None else root
-    return max(scores, key=lambda e: scores[e] * (1 - _link_density(e)))
+    return max(scores, key=lambda e: scores[e] * (1 - _link_density(st, e)))
 
 
-def _link_density(el: lxml.html.HtmlElement) -> float:
-    total = len(el.text_content()) or 1
-    links = sum(len(a.text_content()) for a in el.iter("a"))
-    return min(links / total, 1.0)
+@dataclass
+class _Block:
+    kind: str  # paragraph | heading | caption | listitem | quote
+    text: str
+    link_chars: int = 0
+    bold: bool = False
+    align_right: bool = False
+    italic: bool = False
+    after_image: bool = False
 
 
-def _walk_blocks(el: lxml.html.HtmlElement, out: list[_Block], inherited: str = "paragraph") -> None:
-    """Flatten ``el`` into text blocks in document order."""
-    kind = _block_kind(el, inherited)
-    pieces: list[str] = [el.text or ""]
-    links = [0]
-    bold = [el.tag in ("strong", "b")]
+def _caption_table(table: lxml.html.HtmlElement, st: _Stats) -> bool:
+    """A one-column table of an image and its caption (old CMSs)."""
+    if table not in st.has_img:
+        return False
+    rows = [c for c in table if c.tag == "tr"] + [r for c in table if c.tag in ("tbody", "thead") for r in c if r.tag == "tr"]
+    return 1 < len(rows) <= 3 and all(sum(1 for c in r if c.tag in ("td", "th")) <= 1 for r in rows)
 
-    def flush() -> None:
-        text = normalize_line("".join(pieces))
+
+class _Walker:
+    """Flattens a container into text blocks in document order, without recursion."""
+
+    def __init__(self, st: _Stats) -> None:
+        self.st = st
+        self.out: list[_Block] = []
+        self.stack: list[tuple[str, lxml.html.HtmlElement | None]] = [("paragraph", None)]
+        self.pieces: list[str] = []
+        self.counts = {"a": 0, "b": 0, "i": 0}
+        self.chars = {"a": 0, "b": 0, "i": 0}
+        self.last_br = False
+        self.image = False
+
+    def is_block(self, el: lxml.html.HtmlElement) -> bool:
+        return el.tag in BLOCK_TAGS or el in self.st.blocky
+
+    def add(self, text: str | None) -> None:
+        if not text:
+            return
+        self.pieces.append(text)
+        size = len(text.strip())
+        if size:
+            self.last_br = False
+        for key, depth in self.counts.items():
+            if depth:
+                self.chars[key] += size
+
+    def flush(self) -> None:
+        text = normalize_line("".join(self.pieces))
+        kind, el = self.stack[-1]
         if text:
-            out.append(_Block(kind, text, links[0], bold[0], "right" in (el.get("style", "") + el.get("align", "")).lower()))
-        pieces.clear()
-        links[0] = 0
-        bold[0] = False
+            size = max(len(text.replace(" ", "")), 1)
+            align = "" if el is None else (el.get("style", "") + el.get("align", "")).lower()
+            self.out.append(_Block(
+                kind, text, self.chars["a"], self.chars["b"] >= 0.8 * size, "right" in align,
+                self.chars["i"] >= 0.8 * size, self.image,
+            ))
+            self.image = False
+        self.pieces.clear()
+        self.chars = dict.fromkeys(self.chars, 0)
+        self.last_br = False
 
-    for child in el:
-        if not isinstance(child.tag, str):
-            pieces.append(child.tail or "")
-            continue
-        if child.tag == "br":
-            if pieces and "".join(pieces).endswith("\n"):
-                flush()
+    def start(self, el: lxml.html.HtmlElement) -> None:
+        if el.tag == "br":
+            if self.last_br:
+                self.flush()
             else:
-                pieces.append("\n")
-        elif child.tag in BLOCK_TAGS or _has_block_child(child):
-            flush()
-            _walk_blocks(child, out, kind if kind in ("caption", "quote") else "paragraph")
+                self.pieces.append("\n")
+                self.last_br = True
+            return
+        if el.tag == "img":
+            self.image = True
+        if self.is_block(el):
+            self.flush()
+            self.stack.append((self.child_kind(el), el))
+        self.count(el, 1)
+        self.add(el.text)
+
+    def end(self, el: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> None:
+        if el.tag != "br":
+            self.count(el, -1)
+            if self.is_block(el):
+                self.flush()
+                self.stack.pop()
+        if el is not root:
+            self.add(el.tail)
+
+    def count(self, el: lxml.html.HtmlElement, step: int) -> None:
+        key = {"a": "a", "strong": "b", "b": "b", "em": "i", "i": "i"}.get(el.tag)
+        if key:
+            self.counts[key] += step
+
+    def child_kind(self, el: lxml.html.HtmlElement) -> str:
+        inherited = self.stack[-1][0]
+        kind = _block_kind(el, inherited if inherited in ("caption", "quote") else "paragraph")
+        parent = el.getparent()
+        if kind == "paragraph" and el.tag == "td" and parent is not None and el not in self.st.has_img:
+            table = next(el.iterancestors("table"), None)
+            if table is not None and _caption_table(table, self.st):
+                return "caption"
+        return kind
+
+
+def walk_blocks(body: lxml.html.HtmlElement, st: _Stats) -> list[_Block]:
+    """Flatten ``body`` into text blocks in document order (iterative, depth-safe)."""
+    walker = _Walker(st)
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if event == "start":
+            walker.start(el)
         else:
-            text = child.text_content()
-            pieces.append(text)
-            if child.tag == "a" or child.find(".//a") is not None:
-                links[0] += len(text.strip())
-            if child.tag in ("strong", "b") and len(text.strip()) >= len("".join(pieces).strip()) * 0.8:
-                bold[0] = True
-        pieces.append(child.tail or "")
-    flush()
-
-
-def _has_block_child(el: lxml.html.HtmlElement) -> bool:
-    return any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el.iter() if c is not el)
+            walker.end(el, body)
+    walker.flush()
+    return walker.out
 
 
 def _block_kind(el: lxml.html.HtmlElement, inherited: str) -> str:
-    if el.tag == "figcaption" or el.tag == "caption" or CAPTION_CLASS.search(_classes(el)):
+    if el.tag in ("figcaption", "caption") or CAPTION_CLASS.search(_classes(el)):
         return "caption"
     if el.tag in ("h2", "h3", "h4", "h5", "h6"):
         return "heading"
@@ -282,43 +394,48 @@ def _block_kind(el: lxml.html.HtmlElement, inherited: str) -> str:
         return "quote"
     if el.tag == "li":
         return "listitem"
-    if el.tag == "td" and inherited != "caption" and _is_image_caption_cell(el):
-        return "caption"
     return inherited
 
 
-def _is_image_caption_cell(td: lxml.html.HtmlElement) -> bool:
-    """A one-cell-wide table of an image and its caption (old CMSs)."""
-    table = next((a for a in td.iterancestors("table")), None)
-    if table is None or table.find(".//img") is None or td.find(".//img") is not None:
-        return False
-    rows = table.findall(".//tr")
-    return 1 < len(rows) <= 3 and all(len(r.findall("td")) <= 1 for r in rows) and len(td.text_content()) < 400
+def _classify(block: _Block) -> _Block:
+    """A short paragraph right under an image, in italics or ending with a photo credit, is its caption."""
+    if block.kind != "paragraph" or len(block.text.split()) > 60:
+        return block
+    if (block.after_image and (block.italic or looks_like_caption(block.text))) or ends_with_photo_credit(block.text):
+        block.kind = "caption"
+    return block
 
 
 def _keep(block: _Block) -> bool:
-    words = len(block.text.split())
     if boilerplate_kind(block.text):
         return False
-    density = block.link_chars / max(len(block.text), 1)
-    if density > 0.5 and block.kind != "caption":
-        return False
-    return words > 0
+    density = block.link_chars / max(len(block.text.replace(" ", "")), 1)
+    return not (density > 0.5 and block.kind != "caption")
 
 
 def _drop_sections(blocks: list[_Block]) -> list[_Block]:
-    """Drop a "Tin liên quan"-style heading and the short link lines under it."""
+    """Drop a "Tin liên quan"-style heading and the link lines under it."""
     out: list[_Block] = []
     in_section = False
     for block in blocks:
         if boilerplate_kind(block.text) == "section":
             in_section = True
             continue
-        if in_section and (block.link_chars > 0 or len(block.text.split()) <= 25) and not block.text.endswith("."):
+        linky = block.link_chars >= 0.5 * len(block.text.replace(" ", ""))
+        plain_short = block.kind in ("paragraph", "listitem") and not block.bold and len(block.text.split()) <= 25
+        if in_section and (linky or (plain_short and not block.text.endswith(".") and not block.after_image)):
             continue
         in_section = False
         out.append(block)
     return out
+
+
+def _is_listing(blocks: list[_Block]) -> bool:
+    """A page of repeated linked headlines with short teasers (home, category, search)."""
+    linked = [b for b in blocks if b.link_chars >= 0.5 * len(b.text.replace(" ", "")) and len(b.text.split()) >= 4]
+    prose = [b for b in blocks if b.link_chars == 0 and len(b.text.split()) >= 15]
+    words = sorted(len(b.text.split()) for b in prose) or [0]
+    return len(linked) >= 4 and len(linked) >= 0.5 * len(prose) and words[len(words) // 2] < 35
 
 
 # ---------------------------------------------------------------- assembly
@@ -349,16 +466,24 @@ def split_source_prefix(lead: str) -> tuple[str | None, str]:
     return (match.group("a") or match.group("b")).strip(), lead[match.end():].strip()
 
 
+_NOT_LEAD_TAGS = {"html", "body", "main", "article", "section", "form", "ul", "ol", "table", "tr", "tbody"}
+
+
 def _find_lead(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, str | None]:
-    for el in root.iter("p", "h2", "div", "span", "strong"):
-        if LEAD_CLASS.search(_classes(el)) and not is_chrome_class(_classes(el)):
+    """An element whose class names a sapo/lead, outside or at the top of the body."""
+    around_body = set(body.iterancestors()) | {body}
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in _NOT_LEAD_TAGS or el in around_body:
+            continue
+        classes = _classes(el)
+        if classes and LEAD_CLASS.search(classes) and not is_chrome_class(classes):
             text = _text(el)
-            if 8 <= len(text.split()) <= 120 and not any(a is el for a in body.iterancestors()):
+            if 8 <= len(text.split()) <= 120:
                 return el, text
     return None, None
 
 
-def _byline(blocks: list[_Block], root: lxml.html.HtmlElement) -> tuple[list[_Block], str | None]:
+def _byline(blocks: list[_Block], author_lines: list[str]) -> tuple[list[_Block], str | None]:
     if blocks:
         last = blocks[-1]
         words = last.text.split()
@@ -366,15 +491,10 @@ def _byline(blocks: list[_Block], root: lxml.html.HtmlElement) -> tuple[list[_Bl
             len(words) <= MAX_BYLINE_WORDS
             and not last.text.endswith((".", ":", "?", "!"))
             and (last.bold or last.align_right or last.text.startswith("Theo ") or len(words) <= 4)
-            and last.kind in ("paragraph",)
+            and last.kind == "paragraph"
         ):
             return blocks[:-1], last.text
-    for el in root.iter():
-        if isinstance(el.tag, str) and is_author_class(_classes(el)):
-            text = _text(el)
-            if _looks_like_name(text):
-                return blocks, text
-    return blocks, None
+    return blocks, next(iter(author_lines), None)
 
 
 def _looks_like_name(text: str) -> bool:
@@ -383,73 +503,105 @@ def _looks_like_name(text: str) -> bool:
     return 0 < len(words) <= 6 and all(w[:1].isupper() or w in ("-", "–", "và") for w in words)
 
 
-def _is_article(blocks: list[_Block], body: lxml.html.HtmlElement) -> bool:
+def _author_lines(root: lxml.html.HtmlElement) -> list[str]:
+    lines = []
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag not in ("form", "input", "label", "textarea") and is_author_class(_classes(el)):
+            text = _text(el)
+            if _looks_like_name(text):
+                lines.append(text)
+    return lines
+
+
+def _is_article(blocks: list[_Block], raw: list[_Block], body_density: float) -> bool:
     paragraphs = [b for b in blocks if b.kind in ("paragraph", "quote", "listitem") and len(b.text.split()) >= 15]
     words = sum(len(b.text.split()) for b in paragraphs)
-    return len(paragraphs) >= 2 and words >= 80 and _link_density(body) < 0.5
+    return len(paragraphs) >= 2 and words >= 80 and body_density < 0.5 and not _is_listing(raw)
+
+
+@dataclass
+class _Found:
+    title: str | None
+    lead: str | None
+    source_prefix: str | None
+    blocks: list[_Block]
+    byline: str | None
+    is_article: bool
+
+
+def _extract(root: lxml.html.HtmlElement, title: str | None, author_lines: list[str]) -> _Found:
+    """Body blocks, lead and byline of a pruned tree whose h1 is gone."""
+    st = measure(root)
+    body = pick_body(root, st)
+    lead_el, lead = _find_lead(root, body)
+    raw: list[_Block] = [_Block("caption", t) for t in _top_captions(root, body)]
+    raw.extend(walk_blocks(body, st))
+    if lead_el is not None:
+        lead_text = lead
+        raw = [b for b in raw if b.text != lead_text]
+    blocks = [_classify(b) for b in _drop_sections(raw)]
+    blocks = [b for b in blocks if _keep(b) and b.text != title]
+    if lead is None and blocks and blocks[0].kind == "paragraph" and blocks[0].bold and len(blocks[0].text.split()) >= 15:
+        lead = blocks.pop(0).text
+    blocks, byline = _byline(blocks, author_lines)
+    source_prefix = None
+    if lead:
+        source_prefix, lead = split_source_prefix(lead)
+    is_article = _is_article(blocks, raw, _link_density(st, body))
+    return _Found(title, lead, source_prefix, blocks, byline, is_article)
+
+
+def _output_blocks(found: _Found) -> tuple[CleanBlock, ...]:
+    if not found.is_article:
+        return ()
+    out: list[CleanBlock] = []
+    if found.title:
+        out.append(CleanBlock("title", found.title))
+    if found.lead:
+        out.append(CleanBlock("lead", found.lead))
+    out.extend(CleanBlock("caption" if b.kind == "caption" else "paragraph", b.text) for b in found.blocks)
+    if found.byline:
+        out.append(CleanBlock("byline", found.byline))
+    return tuple(out)
 
 
 def clean_html(html: str, url: str | None = None) -> CleanedArticle:
     """Clean one HTML page."""
     root = parse_tree(html)
     meta = read_metadata(root)
-    visible_date = parse_visible_date(normalize_line(root.text_content())[:20000]) if not meta.published else None
-    author_lines = [
-        t for el in root.iter()
-        if isinstance(el.tag, str) and el.tag not in ("form", "input", "label", "textarea") and is_author_class(_classes(el))
-        and _looks_like_name(t := _text(el))
-    ]
+    author_lines = _author_lines(root)
+    etree.strip_elements(root, "script", "style", with_tail=False)
+    visible_date = None if meta.published else parse_visible_date(normalize_line(root.text_content())[:20000])
     prune(root)
     title = _title(root, meta)
     for h1 in list(root.iter("h1")):
         h1.drop_tree()
-    body = _score_candidates(root)
-    lead_el, lead = _find_lead(root, body)
-    if lead_el is not None and lead_el is not body:
-        lead_el.drop_tree()
-    raw: list[_Block] = []
-    _collect_top_captions(root, body, raw)
-    _walk_blocks(body, raw)
-    blocks = _drop_sections([b for b in raw if b.text])
-    blocks = [b for b in blocks if _keep(b) and b.text != title]
-    if lead is None and blocks and blocks[0].kind == "paragraph" and blocks[0].bold and len(blocks[0].text.split()) >= 15:
-        lead = blocks.pop(0).text
-    blocks, byline = _byline(blocks, root)
-    source_prefix = None
-    if lead:
-        source_prefix, lead = split_source_prefix(lead)
-    is_article = _is_article(blocks, body)
-    warnings = () if is_article else ("not an article: too little body text or a page of links",)
-    out: list[CleanBlock] = []
-    if title:
-        out.append(CleanBlock("title", title))
-    if lead:
-        out.append(CleanBlock("lead", lead))
-    out.extend(CleanBlock("caption" if b.kind == "caption" else "paragraph", b.text) for b in blocks)
-    if byline:
-        out.append(CleanBlock("byline", byline))
-    author = meta.author or (byline if byline and not byline.startswith("Theo ") else None) or next((a for a in author_lines if a), None)
+    found = _extract(root, title, author_lines)
+    byline = found.byline
+    author = meta.author or (byline if byline and not byline.startswith("Theo ") else None) or next(iter(author_lines), None)
     return CleanedArticle(
-        blocks=tuple(out) if is_article else tuple(out[:1]),
+        blocks=_output_blocks(found),
         title=title,
-        lead=lead,
-        source_prefix=source_prefix,
+        lead=found.lead if found.is_article else None,
+        source_prefix=found.source_prefix if found.is_article else None,
         published=meta.published or visible_date,
         author=normalize_line(author) if author else None,
         url=url or meta.url,
         site_name=meta.site_name,
         tags=meta.tags,
-        is_article=is_article,
-        warnings=warnings,
+        is_article=found.is_article,
+        warnings=() if found.is_article else ("not an article: too little body text or a page of links",),
     )
 
 
-def _collect_top_captions(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement, out: list[_Block]) -> None:
+def _top_captions(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> list[str]:
     """Captions of figures that sit outside the body container, before it (a top image)."""
-    body_ancestors = set(body.iterancestors())
+    around_body = set(body.iterancestors())
+    out = []
     for el in root.iter("figcaption"):
-        if el in body_ancestors or any(a is body for a in el.iterancestors()):
+        if el in around_body or any(a is body for a in el.iterancestors()):
             continue
         text = _text(el)
         if text:
-            out.append(_Block("caption", text, 0, False, False))
+            out.append(text)
+    return out

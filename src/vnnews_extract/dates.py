@@ -60,7 +60,10 @@ def parse_iso_date(value: str) -> str | None:
 
 
 def parse_visible_date(text: str) -> str | None:
-    """Find the first Vietnamese visible date string in ``text``.
+    """Find the first Vietnamese visible date string in ``text``, preferring one with a time.
+
+    A bare date ("Chủ Nhật, 14/03/2021" in a page header) is often today's date; the
+    publication date usually carries its time.
 
     >>> parse_visible_date("Thứ Hai, 15/3/2021, 08:30 (GMT+7)")
     '2021-03-15T08:30:00+07:00'
@@ -68,14 +71,17 @@ def parse_visible_date(text: str) -> str | None:
     '2021-03-15T08:30:00+07:00'
     >>> parse_visible_date("Ngày đăng: 15/03/2021")
     '2021-03-15T00:00:00+07:00'
+    >>> parse_visible_date("Chủ Nhật, 14/03/2021 ... 15-03-2021 - 19:05")
+    '2021-03-15T19:05:00+07:00'
     """
-    best: tuple[int, str] | None = None
+    best: tuple[bool, int, str] | None = None
     for pattern in _VISIBLE:
-        match = pattern.search(text)
-        if not match:
-            continue
-        g = match.groupdict()
-        iso = _build(g["y"], g["m"], g["d"], g.get("H"), g.get("M"), g.get("S"), None)
-        if iso and (best is None or match.start() < best[0]):
-            best = (match.start(), iso)
-    return best[1] if best else None
+        for match in pattern.finditer(text):
+            g = match.groupdict()
+            iso = _build(g["y"], g["m"], g["d"], g.get("H"), g.get("M"), g.get("S"), None)
+            key = (g.get("H") is None, match.start())
+            if iso and (best is None or key < best[:2]):
+                best = (*key, iso)
+            if iso and g.get("H") is not None:
+                break  # later matches of this pattern can only be worse
+    return best[2] if best else None
