@@ -9,12 +9,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .batch import InputItem, discover_inputs, run_batch
+from .batch import run_batch
+from .inputs import InputItem, count_items, iter_items
+from .options import DEFAULT_OPTIONS, Options
+from .outputs import FORMATS, open_output
+from .progress import progress, summary_line
 from .records import article_json_schema
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
@@ -23,11 +29,7 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnnews-extract", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="extract every article under the given files and folders to JSONL")
-    run.add_argument("paths", nargs="+", help="files or folders (.html, .htm, .txt), searched recursively")
-    run.add_argument("-o", "--output", default="-", help="output JSONL file (default: standard output)")
-    run.add_argument("-w", "--workers", type=int, default=os.cpu_count() or 1, help="worker processes")
-    run.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
+    _add_run(sub)
     sub.add_parser("schema", help="print the JSON Schema of an Article")
     ev = sub.add_parser("eval", help="score the extractors against the gold files of a corpus")
     ev.add_argument("what", choices=["clean", "statistics", "people", "events"])
@@ -37,6 +39,19 @@ def _parser() -> argparse.ArgumentParser:
     people.add_argument("input", help="JSONL written by 'run'")
     people.add_argument("-o", "--output", default="-", help="CSV file (default: standard output)")
     return parser
+
+
+def _add_run(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    run = sub.add_parser("run", help="extract every input under the given paths")
+    run.add_argument("paths", nargs="+", help="files, folders (recursive), globs, or - for stdin; "
+                     ".html .htm .txt .jsonl .warc, any of them .gz")
+    run.add_argument("-o", "--output", default="-", help="JSONL file (default stdout), CSV folder or SQLite file")
+    run.add_argument("-f", "--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
+    run.add_argument("-w", "--workers", type=int, default=_default_workers(), help="worker processes (default: cores)")
+    run.add_argument("--resume", action="store_true", help="skip inputs the output already holds")
+    run.add_argument("--max-bytes", type=int, default=DEFAULT_OPTIONS.max_input_bytes,
+                     help="largest input, after decompression (default 20 MB)")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,51 +74,58 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    items = list(discover_inputs(args.paths))
-    if not items:
-        print("vnnews-extract: no input files found (.html, .htm, .txt)", file=sys.stderr)
+    problem = _usage_problem(args)
+    total = None if problem else count_items(args.paths, args.max_bytes)
+    if not problem and total == 0:
+        problem = "no input found (.html .htm .txt .jsonl .warc, optionally .gz)"
+    if problem:
+        print(f"vnnews-extract: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        writer = open_output(args.format, args.output, args.resume)
+    except (OSError, ValueError, sqlite3.Error) as exc:
+        print(f"vnnews-extract: cannot open the output: {exc}", file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
-    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
-    counts = {"inputs": 0, "articles": 0, "failures": 0, "statistics": 0, "people": 0, "events": 0}
+    counts: Counter[str] = Counter()
+    items = _skip_done(iter_items(args.paths, args.max_bytes), writer.done, counts)
+    remaining = None if total is None else max(0, total - len(writer.done))
+    options = Options(max_input_bytes=args.max_bytes)
     try:
-        for line, summary in _progress(run_batch(items, workers=max(1, args.workers)), len(items), args.quiet):
-            out.write(line + "\n")
-            out.flush()
+        for result in progress(run_batch(items, workers=args.workers, options=options), remaining, args.quiet):
+            writer.write(result.record)
             counts["inputs"] += 1
-            for key, value in summary.items():
-                counts[key] = counts.get(key, 0) + value
+            counts.update(result.counts)
     finally:
-        if out is not sys.stdout:
-            out.close()
-    elapsed = time.perf_counter() - started
+        writer.close()
     if not args.quiet:
-        rate = counts["inputs"] / elapsed if elapsed else 0.0
-        print(
-            f"inputs {counts['inputs']}, articles {counts['articles']}, failures {counts['failures']}, "
-            f"statistics {counts['statistics']}, people {counts['people']}, events {counts['events']}, "
-            f"elapsed {elapsed:.1f}s, {rate:.1f} articles/s",
-            file=sys.stderr,
-        )
+        print(summary_line(counts, time.perf_counter() - started), file=sys.stderr)
     return EXIT_FAILURES if counts["failures"] else EXIT_OK
 
 
-def _progress(results: Iterable[tuple[str, dict[str, int]]], total: int, quiet: bool) -> Iterator[tuple[str, dict[str, int]]]:
-    if quiet:
-        yield from results
-        return
-    if sys.stderr.isatty():
-        from tqdm import tqdm
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    if args.workers < 1 or args.max_bytes < 1:
+        return "--workers and --max-bytes must be at least 1"
+    if args.output == "-" and args.format != "jsonl":
+        return f"--format {args.format} needs -o ({'a folder' if args.format == 'csv' else 'a file'})"
+    if args.output == "-" and args.resume:
+        return "--resume needs -o (it reads what the output already holds)"
+    return None
 
-        yield from tqdm(results, total=total, unit="article", file=sys.stderr)
-        return
-    last = time.perf_counter()
-    for done, item in enumerate(results, start=1):
-        now = time.perf_counter()
-        if now - last >= 5 or done == total:
-            print(f"{done}/{total} inputs", file=sys.stderr)
-            last = now
-        yield item
+
+def _skip_done(items: Iterable[InputItem], done: set[str], counts: Counter[str]) -> Iterator[InputItem]:
+    for item in items:
+        if item.id in done:
+            counts["skipped"] += 1
+        else:
+            yield item
+
+
+def _default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
 
 
 __all__ = ["main", "InputItem"]
