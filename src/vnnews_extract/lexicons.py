@@ -27,6 +27,7 @@ LEXICON_FILES = (
     "caption_cues.tsv",
     "comparators.tsv",
     "counted_nouns.tsv",
+    "event_cues.tsv",
     "fused_roles.tsv",
     "honorifics.tsv",
     "middle_names.tsv",
@@ -91,6 +92,7 @@ class Lexicons:
     caption_cues: tuple[str, ...]
     comparators: Mapping[str, tuple[str, str]]
     counted_nouns: Mapping[str, str]
+    event_cues: Mapping[str, str]
     fused_roles: Mapping[str, str]
     honorifics: Mapping[str, str]
     middle_names: Mapping[str, str]
@@ -134,6 +136,7 @@ def lexicons() -> Lexicons:
         caption_cues=tuple(r[0] for r in cue_rows),
         comparators=MappingProxyType({r[0]: (r[1], r[2]) for r in comp_rows}),
         counted_nouns=_column_map("counted_nouns.tsv"),
+        event_cues=_column_map("event_cues.tsv"),
         fused_roles=_column_map("fused_roles.tsv"),
         honorifics=_column_map("honorifics.tsv"),
         middle_names=_column_map("middle_names.tsv"),

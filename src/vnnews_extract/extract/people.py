@@ -10,7 +10,7 @@ A small grammar over words, driven by lexicons:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import regex
@@ -44,6 +44,7 @@ class Title:
     org_end: int | None = None
     coordinated: list[tuple[int, int]] = field(default_factory=list)  # extra orgs joined by "và"
     name_after: int | None = None  # start of a person's name read right after the organisation
+    via_cue: bool = False  # linked to its person through a cue ("giữ chức", "từng là"): a gained or past post
 
 
 @dataclass
@@ -445,7 +446,7 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         if not subjects:
             continue
         former = lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "former"
-        chain = [_as_former(t) if former else t for t in chain]
+        chain = [replace(_as_former(t) if former else t, via_cue=True) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
         pairs = zip(subjects[-len(chain) :], chain) if listed else ((subjects[-1], t) for t in chain)
         for subject, t in pairs:
@@ -485,6 +486,4 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
 def _as_former(title: Title) -> Title:
     if title.role.lower().startswith("nguyên "):
         return title
-    from dataclasses import replace
-
     return replace(title, role="nguyên " + title.role)

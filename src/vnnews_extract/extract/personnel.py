@@ -17,15 +17,8 @@ from ..lexicons import alternation, lexicons
 from ..model import Document, Span
 from ..records import Evidence, Person, PersonnelEvent, Position
 from . import register
-from .people import NameMention, Title, find_names, find_titles, grammar, link
+from .people import NameMention, Title, find_names, find_titles, link, read_org
 
-# Verbs whose mention is policy talk or a proposal, not a concrete event, when right before the verb.
-_NOT_CONCRETE = regex.compile(
-    r"(?i)(?:công tác|quy định|quy trình|quy hoạch|kế hoạch|chủ trương|đề nghị|kiến nghị|đề xuất|xem xét|"
-    r"dự kiến|sẽ|giới thiệu(?: để)?|chuẩn bị|thủ tục|hồ sơ|tiêu chuẩn|điều kiện|việc|chưa|không|trước khi|"
-    r"để|nhằm|chờ|về việc xử lý|xử lý)\s+(?:\S+\s+){0,1}$"
-)
-_HANDOVER = regex.compile(r"(?i)(?:trao|công bố|ký|trao quyết định|đã ký|quyết định|thừa ủy quyền|chủ trì)")
 _PASSIVE = regex.compile(r"(?i)^[\s,]*(?:đã |vừa |chính thức |cũng )*(?:được|bị)?\s*(?:đã |vừa )?\s*$")
 _DATE = regex.compile(r"(?i)ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 
@@ -147,36 +140,85 @@ def _date(sentence: str, published: str | None) -> str | None:
         return None
 
 
+_LOSS = ("dismissal", "retirement", "discipline", "arrest", "resignation")
+
+
+@lru_cache(maxsize=4)
+def _cue_regex(kind: str, anchored_end: bool) -> regex.Pattern[str]:
+    words = [w for w, k in lexicons().event_cues.items() if k == kind]
+    tail = r"[\s,]*(?:\S+\s+){0,2}$" if anchored_end else r"\s+"
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(words)}){tail}")
+
+
+def _owned(s: _Sentence) -> dict[tuple[int, int], tuple[NameMention, bool]]:
+    """Title span -> (its person, linked through a cue)."""
+    return {(t.start, t.end): (n, t.via_cue) for n in s.names for t in n.titles}
+
+
 def _events_in(doc: Document, s: _Sentence, full: list[str]) -> Iterator[PersonnelEvent]:
     text = doc.text
     verbs = list(_verb_pattern().finditer(text, s.span.start, s.span.end))
     for i, v in enumerate(verbs):
-        if _NOT_CONCRETE.search(text[max(s.span.start, v.start() - 40) : v.start()]):
+        if _cue_regex("proposal", True).search(text, max(s.span.start, v.start() - 30), v.start()):
             continue
         etype = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())]
-        clause_end = verbs[i + 1].start() if i + 1 < len(verbs) and _separate(text, v.end(), verbs[i + 1].start()) else s.span.end
-        after_titles = [t for t in s.titles if v.end() <= t.start < clause_end]
-        person = _person_for(text, s, v, clause_end, full)
-        titles = after_titles[:1]
-        if not titles and person is not None and etype in ("dismissal", "retirement", "discipline", "arrest", "resignation", "rotation", "transfer"):
-            titles = person.titles[:1]
-        if not titles:
-            continue
-        title = titles[0]
+        clause_end = _clause_end(text, s, verbs, i)
+        person = _person_for(text, s, v, clause_end)
+        targets = _targets(text, s, v, clause_end, person, etype)
         actor = _actor(text, s, v, person)
-        orgs = [(title.org_start, title.org_end)] if title.org_start is not None else [None]
-        orgs += title.coordinated
-        for org_span in orgs:
+        for title, org_span in targets:
+            if person is None and org_span is None:
+                continue  # policy talk: neither a person nor a body
             position = _position(title, text, org_span) if org_span else Position(role=title.role)
             yield PersonnelEvent(
                 type=etype,  # type: ignore[arg-type]
                 person=_resolve_name(person.name, full) if person else None,
-                role=position.role,
-                organization=position.organization,
-                actor=actor,
+                role=position.role, organization=position.organization, actor=actor,
                 date=_date(text[s.span.start : s.span.end], None),
                 evidence=_evidence(doc, s.span, v.start(), v.end(), f"personnel.{etype}"),
             )
+
+
+def _clause_end(text: str, s: _Sentence, verbs: list[regex.Match[str]], i: int) -> int:
+    end = s.span.end
+    semi = text.find(";", verbs[i].end(), end)
+    if semi >= 0:
+        end = semi
+    for nxt in verbs[i + 1 :]:
+        if nxt.start() < end and _separate(text, verbs[i].end(), nxt.start()) and _person_between(s, verbs[i].end(), nxt.start()):
+            return nxt.start()
+    return end
+
+
+def _person_between(s: _Sentence, a: int, b: int) -> bool:
+    return any(a <= n.start < b for n in s.names)
+
+
+def _targets(text: str, s: _Sentence, v: regex.Match[str], end: int, person: NameMention | None, etype: str) -> list[tuple[Title, tuple[int, int] | None]]:
+    """The positions gained or lost: (title, organisation span) pairs, one per coordinated body."""
+    owned = _owned(s)
+    after = [t for t in s.titles if v.end() <= t.start < end]
+    mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end]
+    free = [t for t in after if (t.start, t.end) not in owned]
+    titles = mine or free
+    if not titles and person is not None and etype in _LOSS:
+        titles = [t for t in person.titles if not t.via_cue or t.role.startswith("nguyên")][:1] or person.titles[:1]
+    if not titles and person is not None and etype in ("transfer", "rotation", "secondment"):
+        return _destination(text, v, end)
+    out: list[tuple[Title, tuple[int, int] | None]] = []
+    for t in titles:
+        orgs = [(t.org_start, t.org_end)] if t.org_start is not None else [None]
+        out.extend((t, o) for o in orgs + list(t.coordinated))
+    return out
+
+
+def _destination(text: str, v: regex.Match[str], end: int) -> list[tuple[Title, tuple[int, int] | None]]:
+    """"điều động đến nhận công tác tại Ban Quản lý …": no role, the body gone to."""
+    cue = _cue_regex("destination", False).search(text, v.end(), end)
+    org = read_org(text, cue.end(), end) if cue else None
+    if org is None or org.end <= org.start:
+        return []
+    return [(Title(org.start, org.end, "", None), (org.start, org.end))]
 
 
 def _separate(text: str, a: int, b: int) -> bool:
@@ -184,15 +226,16 @@ def _separate(text: str, a: int, b: int) -> bool:
     return regex.fullmatch(r"\s*(?:,|và)\s*", text[a:b]) is None
 
 
-def _person_for(text: str, s: _Sentence, v: regex.Match[str], clause_end: int, full: list[str]) -> NameMention | None:
-    for n in s.names:  # "bổ nhiệm ông X giữ chức ..."
-        if v.end() <= n.start < clause_end and regex.fullmatch(r"[\s,]*(?:\S+\s+){0,3}", text[v.end() : n.start] + " "):
-            return n
+def _person_for(text: str, s: _Sentence, v: regex.Match[str], clause_end: int) -> NameMention | None:
     before = [n for n in s.names if n.end <= v.start()]
     if before:
         n = before[-1]
-        gap = text[n.end : v.start()]
-        if _PASSIVE.match(gap) or (n.titles and _PASSIVE.match(text[n.titles[-1].end : v.start()] if n.titles[-1].end <= v.start() else "x")):
+        ends = [n.end] + [t.end for t in n.titles if n.end <= t.end <= v.start() and not t.via_cue]
+        if _PASSIVE.match(text[max(ends) : v.start()]):
+            return n
+    owned = {(t.start, t.end) for t in s.titles}
+    for n in s.names:  # "bổ nhiệm ông X giữ chức …", "cảnh cáo đối với ông X"
+        if v.end() <= n.start < clause_end and not any(a <= n.start < b for a, b in owned):
             return n
     return None
 
@@ -201,8 +244,60 @@ def _actor(text: str, s: _Sentence, v: regex.Match[str], person: NameMention | N
     for n in reversed([n for n in s.names if n.end <= v.start() and n is not person]):
         gap_start = max([n.end] + [t.end for t in n.titles if t.end <= v.start()])
         gap = text[gap_start : v.start()]
-        if _HANDOVER.search(gap) and len(gap.split()) <= 14:
+        if _cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14:
             return n.name
+    return _body_actor(text, s, v)
+
+
+def _body_actor(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
+    """"được Ban Thường vụ Tỉnh ủy điều động", "Quyết định của Ban Bí thư chỉ định": the body."""
+    for cue in _cue_regex("body_actor", False).finditer(text, max(s.span.start, v.start() - 60), v.start()):
+        org = read_org(text, cue.end(), v.start())
+        if org is not None and org.end > org.start and org.name_start is None:
+            from .people import _org_text
+
+            return _org_text(text, org.start, org.end)
+    return None
+
+
+def _merge_events(events: list[PersonnelEvent]) -> list[PersonnelEvent]:
+    """One event per (type, person, role, body): fullest organisation, first actor and date; an
+    event without a person folds into a named one of the same type, role and body."""
+    merged: list[PersonnelEvent] = []
+    for e in sorted(events, key=lambda e: (e.person is None, e.evidence.start)):
+        old = next((m for m in merged if _same_event(m, e)), None)
+        if old is None:
+            merged.append(e)
+            continue
+        if e.organization and len(e.organization) > len(old.organization or ""):
+            old.organization = e.organization
+        old.actor = old.actor or e.actor
+        old.date = old.date or e.date
+    return sorted(merged, key=lambda e: e.evidence.start)
+
+
+def _same_event(a: PersonnelEvent, b: PersonnelEvent) -> bool:
+    same_person = a.person == b.person or b.person is None
+    return a.type == b.type and a.role == b.role and same_person and _same_org(a, b)
+
+
+def _same_org(a: PersonnelEvent, b: PersonnelEvent) -> bool:
+    if not a.organization or not b.organization:
+        return True
+    x, y = a.organization.lower(), b.organization.lower()
+    return x.startswith(y) or y.startswith(x)
+
+
+def _article_actor(doc: Document, sentences: list[_Sentence]) -> str | None:
+    """The person who handed over the decisions at the ceremony, if the article names one."""
+    handover = _cue_regex("handover", False)
+    for s in sentences:
+        for n in s.names:
+            gap_start = max([n.end] + [t.end for t in n.titles if t.start >= n.end])
+            nxt = min([m.start for m in s.names if m.start > n.end] + [s.span.end])
+            m = handover.search(doc.text, gap_start, nxt)
+            if m and m.start() - gap_start < 40 and regex.match(r"(?i)trao", doc.text[m.start() :]):
+                return n.name
     return None
 
 
@@ -215,5 +310,9 @@ def people_rule(doc: Document) -> Iterator[Person]:
 def events_rule(doc: Document) -> Iterator[PersonnelEvent]:
     sentences = _mentions(doc)
     full = sorted({n.name for s in sentences for n in s.names if len(n.name.split()) >= 2})
-    for s in sentences:
-        yield from _events_in(doc, s, full)
+    events = _merge_events([e for s in sentences for e in _events_in(doc, s, full)])
+    fallback = _article_actor(doc, sentences)
+    for e in events:
+        if e.actor is None and e.actor != e.person:
+            e.actor = fallback if fallback != e.person else None
+    yield from events
