@@ -40,7 +40,7 @@ NUMBER_WORD_PATTERN = (
 )
 # fractions in words: "một nửa", "hai phần ba" (denominator up to ten)
 _DIGIT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
-FRACTION_WORD_PATTERN = rf"một nửa|nửa|(?:{_DIGIT_WORDS}) phần (?:{_DIGIT_WORDS})"
+FRACTION_WORD_PATTERN = rf"một nửa|nửa|(?:{_DIGIT_WORDS}) phần (?:{_DIGIT_WORDS}|tư)"
 
 
 def parse_number(text: str) -> float:

@@ -53,6 +53,10 @@ class _Patterns:
     before_clock: regex.Pattern[str]
     times_before: regex.Pattern[str]
     chain: regex.Pattern[str]
+    predicate_any: regex.Pattern[str]
+    intro: regex.Pattern[str]
+    reference: regex.Pattern[str]
+    droptail: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +116,10 @@ def patterns() -> _Patterns:
         times_before=regex.compile(
             rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(w for w, k in function_words().items() if k == 'times')})\s+(?:\S+\s+)?$"
         ),
+        predicate_any=regex.compile(rf"(?i)(?:^|\s)(?:{_words('predicate')})(?=\s|$)"),
+        intro=regex.compile(rf"(?i)^\s*(?:(?:{_words('intro')})\s+)+"),
+        reference=regex.compile(rf"(?i)\s*(?P<r>{_words('reference')}){_B}"),
+        droptail=regex.compile(rf"(?i)(?:^|\s)(?:{_words('droptail')}){_B}"),
         chain=regex.compile(rf"(?:\s*(?:,|và)\s*{_NUMBER})+(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
     )
 
@@ -334,56 +342,101 @@ def _change(text: str, fig: _Figure, sentence: Span) -> str | None:
     return None
 
 
-def _subject(text: str, fig: _Figure, sentence: Span) -> str | None:
+def _subject(text: str, fig: _Figure, sentence: Span, previous: str | None) -> str | None:
+    """What the figure measures: the counted noun phrase; the noun phrase the clause predicates
+    the figure of; for a clause-initial figure the phrase after a percent or the subject of the
+    previous figure of the sentence ("..., đạt 89,3%")."""
     p = patterns()
     pos = fig.end
     after_comp = p.comparator_after.match(text, pos, sentence.end)
-    if after_comp:
+    if after_comp and _tail_of_clause(text, after_comp.end(), sentence):
         pos = after_comp.end()
+    own = _own_subject(text, fig.start, sentence)
+    if fig.kind in ("count", "ratio") and fig.unit != "lần":
+        right = _right_phrase(text, fig.end, sentence, count=True)
+        return " ".join([fig.unit, right or ""]).strip() if right or not own else own
     rate = regex.match(r"/\p{L}+(?:\s\p{L}+)?", text[pos : sentence.end])
-    if fig.kind in ("count", "ratio"):
-        right = _right_phrase(text, fig.end, sentence, from_unit=True, unit=fig.unit)
-        if right:
-            return right
+    right = None if p.subject_nonstart.match(text[pos : sentence.end]) or rate else _right_phrase(text, pos, sentence)
+    if own is None and fig.kind == "percent" and right:
+        return right
+    base = own or previous or _left_subject(text, fig.start, sentence) or right
     if rate:
-        return _left_phrase(text, fig.start, sentence) or rate.group(0)
-    if fig.kind == "percent" and not p.subject_nonstart.match(text[pos : sentence.end]):
-        right = _right_phrase(text, pos, sentence)
-        if right:
-            return right
-    return _left_phrase(text, fig.start, sentence)
+        return (base or "") + rate.group(0)
+    reference = p.reference.match(text, pos, sentence.end)
+    if base and reference and right:
+        return f"{base} so với {right}"
+    return base
 
 
-def _right_phrase(text: str, pos: int, sentence: Span, *, from_unit: bool = False, unit: str = "") -> str | None:
+def _own_subject(text: str, start: int, sentence: Span) -> str | None:
+    """The noun phrase of the figure's own clause: after its last predicate word, else before it.
+
+    None when the clause holds nothing but predicate and comparator words ("..., đạt 89,3%").
+    """
+    p = patterns()
+    clause = text[_clause_start(text, start, sentence) : start]
+    for _ in range(6):
+        tail = p.predicate_tail.search(clause)
+        if not tail:
+            break
+        clause = clause[: tail.start()]
+    clause = p.intro.sub("", clause)
+    if not clause.strip(" ,.;:–-"):
+        return None
+    last = None
+    for last in p.predicate_any.finditer(clause):
+        pass
+    phrase = clause[last.end() :] if last and clause[last.end() :].strip() else clause
+    return _clean_subject(phrase)
+
+
+def _right_phrase(text: str, pos: int, sentence: Span, *, count: bool = False) -> str | None:
+    """The noun phrase right after ``pos``, up to a clause boundary or a stop word (and, after a
+    counted noun, up to its predicate: "có", "là", "được"...)."""
     segment = text[pos : sentence.end]
     stop = patterns().subject_stop.search(segment, 1 if segment[:1] == " " else 0)
     phrase = segment[: stop.start()] if stop else segment
-    phrase = phrase.strip(" ,.;:–-")
-    words = phrase.split()
-    if from_unit:
-        cut = patterns().count_stop.search(" " + " ".join(words))
-        if cut:
-            words = " ".join(words)[: max(cut.start() - 1, 0)].split()
-        words = unit.split() + words[:SUBJECT_MAX_WORDS]
-        return " ".join(words).strip(" ,") if words else None
+    cut = patterns().count_stop.search(phrase) if count else None
+    if cut:
+        phrase = phrase[: cut.start()]
+    words = phrase.strip(" ,.;:–-").split()
     return " ".join(words[:SUBJECT_MAX_WORDS]) or None
 
 
-def _left_phrase(text: str, start: int, sentence: Span) -> str | None:
+def _clause_start(text: str, start: int, sentence: Span) -> int:
     segment = text[sentence.start : start]
-    cut = max(segment.rfind(";"), segment.rfind(":"), segment.rfind("("))
-    comma = segment.rfind(",")
-    if comma > cut and len(segment[comma + 1 :].split()) >= 3:
-        cut = comma
-    phrase = segment[cut + 1 :]
+    return sentence.start + 1 + max(segment.rfind(";"), segment.rfind(":"), segment.rfind("("), segment.rfind(","))
+
+
+def _predicated(text: str, start: int, sentence: Span) -> bool:
+    """A predicate word stands between the clause start and the figure ("... đạt 97%")."""
+    return patterns().predicate_any.search(text, _clause_start(text, start, sentence), start) is not None
+
+
+def _left_subject(text: str, start: int, sentence: Span) -> str | None:
+    """The noun phrase before the first predicate word of the nearest clause that has one."""
+    segment = text[sentence.start : start]
+    cut = max(segment.rfind(";"), segment.rfind(":"))
+    clauses = regex.split(r"[,(]", segment[cut + 1 :])
+    for clause in reversed(clauses):
+        match = patterns().predicate_any.search(clause)
+        if match:
+            phrase = _clean_subject(clause[: match.start()])
+            if phrase:
+                return phrase
+    return _clean_subject(clauses[-1]) if clauses else None
+
+
+def _clean_subject(phrase: str) -> str | None:
+    """Drop leading adverbials, period labels and a trailing place ("trên địa bàn tỉnh X")."""
     p = patterns()
-    for _ in range(4):
-        match = p.predicate_tail.search(phrase)
-        if not match:
-            break
-        phrase = phrase[: match.start()]
-    phrase = phrase.strip(" ,.;:–-")
-    return " ".join(phrase.split()[-SUBJECT_MAX_WORDS:]) or None
+    phrase = p.intro.sub("", phrase)
+    phrase = regex.sub(r"(?i)(?:\s|^)(?:(?:\d+|sáu|chín) tháng(?: đầu| cuối)?(?: năm)?|năm|quý [IV\d]+|tháng \d+)(?:[ /]\d{4})?(?=\s|$)", " ", phrase)
+    drop = p.droptail.search(phrase)
+    if drop:
+        phrase = phrase[: drop.start()]
+    words = phrase.strip(" ,.;:–-)").split()
+    return " ".join(words[-SUBJECT_MAX_WORDS:]) or None
 
 
 def _scope(subject: str | None) -> str | None:
@@ -399,8 +452,9 @@ def extract_statistics(doc: Document) -> Iterator[Statistic]:
     tracker = PeriodTracker()
     for index, sentence in enumerate(doc.sentences):
         period = tracker.period_for(doc.text, sentence, doc.sentence_block[index])
+        previous = None
         for fig in _figures(doc.text, sentence):
-            subject = _subject(doc.text, fig, sentence)
+            subject = previous = _subject(doc.text, fig, sentence, previous)
             yield Statistic(
                 kind=fig.kind,  # type: ignore[arg-type]
                 value=fig.value,

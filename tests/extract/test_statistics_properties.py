@@ -1,0 +1,53 @@
+"""The statistics rules stay linear and never crash on long adversarial strings (hypothesis, fixed seed).
+
+No timing asserts: every rule regex runs with the regex module's ``timeout`` argument, which raises
+``TimeoutError`` if a pattern backtracks catastrophically.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vnnews_extract.extract.statistics import _figures, patterns
+from vnnews_extract.lexicons import read_table
+from vnnews_extract.model import Span
+
+PIECES = st.sampled_from(
+    ["1", "0", "9", "12", "1.126", ".", ",", " ", "-", "–", "/", "%", ":", "+", "(", ")", "đến", " triệu", " nghìn tỷ",
+     " hộ", " tấn", " lần", "mười lăm", "hai", " rưỡi", " trở lên", "khoảng ", "tăng ", "giảm ", "số ", "năm ", "tháng "]
+)
+ADVERSARIAL = st.lists(PIECES, min_size=50, max_size=400).map("".join)
+TIMEOUT = 2.0  # seconds; generous, only a catastrophic pattern can reach it
+
+
+@settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ADVERSARIAL)
+def test_rule_regexes_stay_linear_on_digit_soup(text: str) -> None:
+    p = patterns()
+    for name in p.__dataclass_fields__:
+        pattern = getattr(p, name)
+        for match in pattern.finditer(text, timeout=TIMEOUT):
+            assert match.end() <= len(text)
+        pattern.search(text, timeout=TIMEOUT)
+
+
+@settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ADVERSARIAL)
+def test_figure_reader_never_crashes_and_spans_are_in_bounds(text: str) -> None:
+    for fig in _figures(text, Span(0, len(text), "sentence")):
+        assert 0 <= fig.start < fig.end <= len(text)
+        assert fig.value >= 0 and fig.kind in ("percent", "count", "money", "measure", "ratio")
+
+
+def test_long_digit_run_is_read_in_bounded_work() -> None:
+    text = "1." * 5000 + "5 hộ " + "1 2 3 " * 2000 + "%"
+    for name in patterns().__dataclass_fields__:
+        list(getattr(patterns(), name).finditer(text, timeout=TIMEOUT))
+    assert list(_figures(text, Span(0, len(text), "sentence"))) is not None
+
+
+def test_statistics_lexicons_not_yet_in_the_registry_are_valid() -> None:
+    for name in ("function_words.tsv", "time_contexts.tsv"):
+        header, rows = read_table(name)
+        assert len(header) == 2 and rows
