@@ -113,11 +113,33 @@ def extract_people(doc: Document, sentences: list[_Sentence] | None = None) -> l
             if person.honorific is None and n.honorific:
                 person.honorific = n.honorific
             for t in n.titles:
-                pos = _position(t, doc.text)
-                if not any(p.role == pos.role and p.organization == pos.organization for p in person.titles):
-                    person.titles.append(pos)
+                _add_title(person, _position(t, doc.text))
             person.evidence.append(_evidence(doc, s.span, n.start, n.end, "personnel.name"))
+    _add_gained_posts(doc, sentences, full, people)
     return [p for p in people.values() if p.titles or _keeps_without_title(p.honorific)]
+
+
+def _add_gained_posts(doc: Document, sentences: list[_Sentence], full: list[str], people: dict[str, Person]) -> None:
+    """A post a person gains in an event of the article is one of their titles."""
+    for e in (e for s in sentences for e in _events_in(doc, s, full)):
+        person = people.get(e.person or "")
+        if person is not None and e.role and e.type not in _LOSS:
+            _add_title(person, Position(role=e.role, organization=e.organization, organization_key=_org_key(e.organization)))
+
+
+def _add_title(person: Person, pos: Position) -> None:
+    """Merge a title into a person's: one entry per role and body, keeping the fullest organisation
+    ("Sở Nội vụ" and "Sở Nội vụ tỉnh Hòa Bình", or a bare role, are the same post)."""
+    for i, old in enumerate(person.titles):
+        if old.role != pos.role:
+            continue
+        a, b = (old.organization or "").lower(), (pos.organization or "").lower()
+        if a == b or not b or a.startswith(b):
+            return
+        if not a or b.startswith(a):
+            person.titles[i] = pos
+            return
+    person.titles.append(pos)
 
 
 def _keeps_without_title(honorific: str | None) -> bool:
@@ -173,7 +195,7 @@ def _events_in(doc: Document, s: _Sentence, full: list[str]) -> Iterator[Personn
             yield PersonnelEvent(
                 type=etype,  # type: ignore[arg-type]
                 person=_resolve_name(person.name, full) if person else None,
-                role=position.role, organization=position.organization, actor=actor,
+                role=position.role or None, organization=position.organization, actor=actor,
                 date=_date(text[s.span.start : s.span.end], None),
                 evidence=_evidence(doc, s.span, v.start(), v.end(), f"personnel.{etype}"),
             )

@@ -1,0 +1,118 @@
+"""``vnnews-extract people OUT.jsonl [-o people.csv]``: career timelines across a batch.
+
+People of many articles are merged on their normalised name plus an organisation context (the
+places named in their titles, else the article's main province), so two different "Nguyễn Văn
+An" in different provinces stay apart. Each person becomes one CSV row listing every title seen,
+with the article's published date and URL (or id), sorted in time.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from .lexicons import alternation, lexicons
+from .normalize import normalize_line
+
+COLUMNS = ("name", "honorific", "places", "first_seen", "last_seen", "articles", "timeline")
+_LEVEL_PLACE = regex.compile(r"(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường|TP\.?)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,3})")
+
+
+@dataclass(frozen=True)
+class Sighting:
+    date: str | None
+    role: str
+    organization: str | None
+    source: str
+
+
+@dataclass
+class Career:
+    name: str
+    honorific: str | None
+    places: set[str]
+    sightings: list[Sighting] = field(default_factory=list)
+
+    def row(self) -> dict[str, str]:
+        seen = sorted(self.sightings, key=lambda s: (s.date or "9999", s.source, s.role))
+        dates = [s.date for s in seen if s.date]
+        timeline = " | ".join(f"{s.date or '?'} {s.role}{', ' + s.organization if s.organization else ''} <{s.source}>" for s in seen)
+        return {
+            "name": self.name, "honorific": self.honorific or "", "places": "; ".join(sorted(self.places)),
+            "first_seen": dates[0] if dates else "", "last_seen": dates[-1] if dates else "",
+            "articles": str(len({s.source for s in seen})), "timeline": timeline,
+        }
+
+
+def _places_of(organizations: Iterable[str | None]) -> set[str]:
+    out: set[str] = set()
+    for org in organizations:
+        out.update(m.group(1).strip() for m in _LEVEL_PLACE.finditer(org or ""))
+    return out
+
+
+def _main_province(text: str) -> set[str]:
+    found = Counter(m.group(0) for m in regex.finditer(rf"(?<![\p{{L}}])(?:{alternation(lexicons().places)})(?![\p{{L}}])", text))
+    return {found.most_common(1)[0][0]} if found else set()
+
+
+def merge(articles: Iterable[dict]) -> list[Career]:
+    """Careers from extracted articles (dicts as written by ``run``), in first-seen order."""
+    careers: dict[str, list[Career]] = {}
+    for article in articles:
+        date = (article.get("published") or "")[:10] or None
+        source = article.get("url") or article.get("id") or ""
+        province = _main_province(article.get("text") or "")
+        for person in article.get("people") or []:
+            name = normalize_line(person["name"])
+            places = _places_of(t.get("organization") for t in person.get("titles") or []) or province
+            career = _find(careers.setdefault(name.lower(), []), places)
+            if career is None:
+                career = Career(name, person.get("honorific"), set())
+                careers[name.lower()].append(career)
+            career.places |= places
+            career.sightings.extend(Sighting(date, t["role"], t.get("organization"), source) for t in person.get("titles") or [])
+    return [c for group in careers.values() for c in group]
+
+
+def _find(candidates: list[Career], places: set[str]) -> Career | None:
+    """The career of the same name whose places overlap (or either has none)."""
+    for career in candidates:
+        if not places or not career.places or career.places & places:
+            return career
+    return None
+
+
+def read_jsonl(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                if "error" not in record:
+                    yield record
+
+
+def run_people(input: Path, output: str) -> int:
+    """Write one CSV row per person; 0 on success, 2 when the input cannot be read."""
+    try:
+        careers = merge(read_jsonl(input))
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"vnnews-extract people: {exc}", file=sys.stderr)
+        return 2
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
+    try:
+        writer = csv.DictWriter(out, fieldnames=COLUMNS)
+        writer.writeheader()
+        for career in sorted(careers, key=lambda c: (c.name, sorted(c.places))):
+            writer.writerow(career.row())
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
