@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from vnnews_extract.boilerplate import boilerplate_kind
 from vnnews_extract.clean import clean
+from vnnews_extract.normalize import normalize_line
 
 BODY = (
     "<p>Sáng 15/3, UBND tỉnh Bắc Kạn tổ chức hội nghị tổng kết công tác năm 2023 với sự tham dự của "
@@ -36,6 +39,12 @@ BOILERPLATE = {
     "most-read": "<aside><h3>Đọc nhiều</h3><a href='#'>Top 10 sự kiện năm 2023</a></aside>",
     "see-also-line": "<p><strong>Xem thêm:</strong> <a href='#'>Năm 2024 tăng 7% thu ngân sách</a></p>",
     "cookie": "<div id='cookie-notice'>Website sử dụng cookie để nâng cao trải nghiệm. Đồng ý</div>",
+    "related-box-in-body": "<div class='VCSortableInPreviewMode' type='RelatedOneNews'><a href='#'><img src='t.jpg'></a><a href='#'>Giải ngân 500 tỷ đồng vốn đầu tư công</a></div>",
+    "related-unclassed-box": "<div class='box-x'><p>TIN LIÊN QUAN</p><ul><li><a href='#'>Hơn 200 hộ thoát nghèo nhờ trồng quế</a></li></ul></div>",
+    "newsletter": "<div class='newsletter-signup'><p>Đăng ký nhận bản tin mỗi sáng để không bỏ lỡ Top 10 tin nóng</p></div>",
+    "app-banner": "<div class='app-download'><p>Tải ứng dụng đọc báo để xem Top 10 tin nóng</p></div>",
+    "hidden": "<div style='display: none'>Top 10 sự kiện năm 2023 được bình chọn</div>",
+    "nav-element": "<nav><a href='#'>Trang chủ</a><a href='#'>Top 10</a></nav>",
 }
 
 
@@ -54,6 +63,10 @@ CAPTIONS = {
     "wp-caption": "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>Ông Hoàng Văn An phát biểu tại hội nghị</p></div>",
     "table-caption": "<table class='image'><tr><td><img src='a.jpg'></td></tr><tr><td>Ông Hoàng Văn An phát biểu tại hội nghị</td></tr></table>",
     "photo-caption-class": "<div class='PhotoCMS_Caption'><p>Ông Hoàng Văn An phát biểu tại hội nghị</p></div>",
+    "italic-line-under-image": "<p><img src='a.jpg'></p><p><em>Ông Hoàng Văn An phát biểu tại hội nghị</em></p>",
+    "credit-line-under-image": "<p><img src='a.jpg'></p><p>Ông Hoàng Văn An phát biểu tại hội nghị. Ảnh: TTXVN</p>",
+    "image-br-italic-cell": "<table class='x'><tr><td><img src='a.jpg'><br><em>Ông Hoàng Văn An phát biểu tại hội nghị</em></td></tr></table>",
+    "credit-in-parentheses": "<p>Ông Hoàng Văn An phát biểu tại hội nghị (Ảnh: Minh Đức)</p>",
 }
 
 
@@ -150,3 +163,44 @@ def test_visible_dates_prefer_the_one_with_a_time(text: str, iso: str) -> None:
     from vnnews_extract.dates import parse_visible_date
 
     assert parse_visible_date(text) == iso
+
+
+def _tones_apart(text: str) -> str:
+    """Vietnamese text as windows-1258 writes it: base letters precomposed, tone marks combining."""
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)) + tones)
+    return "".join(out)
+
+
+NOT_CAPTIONS = {
+    "italic-without-image": "<p><em>Ông Hoàng Văn An phát biểu tại hội nghị</em></p>",
+    "long-paragraph-after-image": "<p><img src='a.jpg'></p><p>" + "Huyện tiếp tục rà soát, hỗ trợ hộ nghèo. " * 12 + "</p>",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_CAPTIONS), ids=sorted(NOT_CAPTIONS))
+def test_non_caption_stays_a_paragraph(kind: str) -> None:
+    cleaned = clean(page(BODY[:230] + NOT_CAPTIONS[kind] + BODY[230:]))
+    assert [b for b in cleaned.blocks if b.kind == "caption"] == []
+
+
+ENCODINGS = {
+    "utf8-bom": ("\ufeff" + page(BODY)).encode("utf-8"),
+    # windows-1258 stores tone marks as combining characters, so the text is encoded decomposed
+    "meta-charset-1258": _tones_apart(
+        page(BODY, "<meta http-equiv='Content-Type' content='text/html; charset=windows-1258'>")
+    ).encode("cp1258"),
+    "nfd": unicodedata.normalize("NFD", page(BODY)).encode("utf-8"),
+    "entities": page(BODY.replace("ạ", "&#7841;").replace("ố", "&#7889;")).encode("ascii", errors="xmlcharrefreplace"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ENCODINGS), ids=sorted(ENCODINGS))
+def test_encodings_decode_to_nfc_text(kind: str) -> None:
+    cleaned = clean(ENCODINGS[kind])
+    text = "\n".join(b.text for b in cleaned.blocks)
+    assert normalize_line("tổng kết công tác năm 2023") in normalize_line(text)
+    assert cleaned.title == "Bắc Kạn tổng kết công tác năm 2023"
