@@ -215,6 +215,8 @@ def _warc_item(record: object, item_id: str, max_bytes: int) -> InputItem:
     url, fetched = headers.get_header("WARC-Target-URI"), headers.get_header("WARC-Date")
     try:
         data = read_bounded(record.content_stream(), max_bytes, "WARC record")  # type: ignore[attr-defined]
+        if getattr(record.raw_stream, "limit", 0) > 0:  # type: ignore[attr-defined]
+            raise InputError("truncated WARC record: shorter than its Content-Length")
     except InputError as exc:
         return InputItem(item_id, url=url, fetched=fetched, error=str(exc))
     return InputItem(item_id, data=data, url=url, fetched=fetched)
