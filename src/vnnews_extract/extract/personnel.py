@@ -185,10 +185,9 @@ def _events_in(doc: Document, s: _Sentence, full: list[str]) -> Iterator[Personn
             continue
         etype = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())]
         clause_end = _clause_end(text, s, verbs, i)
-        person = _person_for(text, s, v, clause_end)
-        targets = _targets(text, s, v, clause_end, person, etype)
-        actor = _actor(text, s, v, person)
-        for title, org_span in targets:
+        first = _person_for(text, s, v, clause_end)
+        for person, title, org_span in _per_person(text, s, v, clause_end, first, etype):
+            actor = _actor(text, s, v, person)
             if person is None and org_span is None:
                 continue  # policy talk: neither a person nor a body
             position = _position(title, text, org_span) if org_span else Position(role=title.role)
@@ -199,6 +198,16 @@ def _events_in(doc: Document, s: _Sentence, full: list[str]) -> Iterator[Personn
                 date=_date(text[s.span.start : s.span.end], None),
                 evidence=_evidence(doc, s.span, v.start(), v.end(), f"personnel.{etype}"),
             )
+
+
+def _per_person(text: str, s: _Sentence, v: regex.Match[str], end: int, first: NameMention | None, etype: str) -> Iterator[tuple[NameMention | None, Title, tuple[int, int] | None]]:
+    """(person, title, body) of each position; a list of people each given a post after the verb
+    ("bổ nhiệm ông A, bà B lần lượt giữ chức X, Y") gives one event per person."""
+    others = [n for n in s.names if n is not first and v.end() <= n.start < end
+              and any(t.via_cue and v.end() <= t.start < end for t in n.titles)]
+    for person in [first] + others:
+        for title, org_span in _targets(text, s, v, end, person, etype):
+            yield person, title, org_span
 
 
 def _clause_end(text: str, s: _Sentence, verbs: list[regex.Match[str]], i: int) -> int:
