@@ -79,6 +79,13 @@ def _words(kind: str) -> str:
     return alternation(w for w, k in lexicons().subject_words.items() if kind in k.split(","))
 
 
+def _verbs() -> str:
+    """Predicate words that are not also comparators or prepositions ("trên", "hơn", "từ")."""
+    lex = lexicons()
+    verbs = [w for w, k in lex.subject_words.items() if "predicate" in k.split(",") and w not in lex.comparators]
+    return alternation(w for w in verbs if w not in ("từ", "với", "lên", "xuống"))
+
+
 def _figure_pattern() -> regex.Pattern[str]:
     words = rf"(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"
     return regex.compile(
@@ -116,8 +123,8 @@ def patterns() -> _Patterns:
         times_before=regex.compile(
             rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(w for w, k in function_words().items() if k == 'times')})\s+(?:\S+\s+)?$"
         ),
-        predicate_any=regex.compile(rf"(?i)(?:^|\s)(?:{_words('predicate')})(?=\s|$)"),
-        intro=regex.compile(rf"(?i)^\s*(?:(?:{_words('intro')})\s+)+"),
+        predicate_any=regex.compile(rf"(?i)(?:^|\s)(?:{_verbs()})(?=\s|$)"),
+        intro=regex.compile(rf"(?i)^\s*(?:(?:{_words('intro')})(?:\s+|$))+"),
         reference=regex.compile(rf"(?i)\s*(?P<r>{_words('reference')}){_B}"),
         droptail=regex.compile(rf"(?i)(?:^|\s)(?:{_words('droptail')}){_B}"),
         chain=regex.compile(rf"(?:\s*(?:,|và)\s*{_NUMBER})+(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
@@ -354,10 +361,10 @@ def _subject(text: str, fig: _Figure, sentence: Span, previous: str | None) -> s
     own = _own_subject(text, fig.start, sentence)
     if fig.kind in ("count", "ratio") and fig.unit != "lần":
         right = _right_phrase(text, fig.end, sentence, count=True)
-        return " ".join([fig.unit, right or ""]).strip() if right or not own else own
-    rate = regex.match(r"/\p{L}+(?:\s\p{L}+)?", text[pos : sentence.end])
+        return " ".join([fig.unit, right or ""]).strip()
+    rate = regex.match(r"/\p{L}+(?:/\p{L}+)*", text[pos : sentence.end])
     right = None if p.subject_nonstart.match(text[pos : sentence.end]) or rate else _right_phrase(text, pos, sentence)
-    if own is None and fig.kind == "percent" and right:
+    if right and ((own is None and fig.kind == "percent") or fig.kind == "money"):
         return right
     base = own or previous or _left_subject(text, fig.start, sentence) or right
     if rate:
@@ -381,6 +388,8 @@ def _own_subject(text: str, start: int, sentence: Span) -> str | None:
             break
         clause = clause[: tail.start()]
     clause = p.intro.sub("", clause)
+    drop = p.droptail.search(clause)
+    clause = clause[: drop.start()] if drop else clause
     if not clause.strip(" ,.;:–-"):
         return None
     last = None
