@@ -7,7 +7,7 @@ import hashlib
 from .clean import clean
 from .document import build_document
 from .errors import InputError
-from .extract.personnel import events_rule, extract_people
+from .extract.personnel import extract_personnel
 from .extract.statistics import extract_statistics
 from .model import CleanedArticle, Document
 from .options import DEFAULT_OPTIONS, Options
@@ -42,8 +42,8 @@ def analyse(cleaned: CleanedArticle, options: Options = DEFAULT_OPTIONS) -> tupl
         blocks=blocks,
         text=doc.text,
         statistics=list(extract_statistics(doc)) if options.statistics else [],
-        people=extract_people(doc) if options.personnel else [],
-        events=list(events_rule(doc)) if options.personnel else [],
+        people=(personnel := extract_personnel(doc) if options.personnel else ([], []))[0],
+        events=personnel[1],
         warnings=list(cleaned.warnings),
     )
     return doc, article

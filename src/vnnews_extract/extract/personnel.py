@@ -96,9 +96,29 @@ def _resolve_name(name: str, full_names: list[str]) -> str:
     return matches[0] if len(set(matches)) == 1 else name
 
 
-def extract_people(doc: Document, sentences: list[_Sentence] | None = None) -> list[Person]:
-    sentences = sentences if sentences is not None else _mentions(doc)
-    full = sorted({n.name for s in sentences for n in s.names if len(n.name.split()) >= 2})
+def _full_names(sentences: list[_Sentence]) -> list[str]:
+    return sorted({n.name for s in sentences for n in s.names if len(n.name.split()) >= 2})
+
+
+def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]]:
+    """People and personnel events of one article, from one pass of mention finding."""
+    sentences = _mentions(doc)
+    full = _full_names(sentences)
+    raw = [e for s in sentences for e in _events_in(doc, s, full)]
+    people = _people(doc, sentences, full, raw)
+    events = _merge_events(raw)
+    fallback = _article_actor(doc, sentences)
+    for e in events:
+        if e.actor is None:
+            e.actor = fallback if fallback != e.person else None
+    return people, events
+
+
+def extract_people(doc: Document) -> list[Person]:
+    return extract_personnel(doc)[0]
+
+
+def _people(doc: Document, sentences: list[_Sentence], full: list[str], events: list[PersonnelEvent]) -> list[Person]:
     people: dict[str, Person] = {}
     for s in sentences:
         for n in s.names:
@@ -115,13 +135,13 @@ def extract_people(doc: Document, sentences: list[_Sentence] | None = None) -> l
             for t in n.titles:
                 _add_title(person, _position(t, doc.text))
             person.evidence.append(_evidence(doc, s.span, n.start, n.end, "personnel.name"))
-    _add_gained_posts(doc, sentences, full, people)
+    _add_gained_posts(events, people)
     return [p for p in people.values() if p.titles or _keeps_without_title(p.honorific)]
 
 
-def _add_gained_posts(doc: Document, sentences: list[_Sentence], full: list[str], people: dict[str, Person]) -> None:
+def _add_gained_posts(events: list[PersonnelEvent], people: dict[str, Person]) -> None:
     """A post a person gains in an event of the article is one of their titles."""
-    for e in (e for s in sentences for e in _events_in(doc, s, full)):
+    for e in events:
         person = people.get(e.person or "")
         if person is not None and e.role and e.type not in _LOSS:
             _add_title(person, Position(role=e.role, organization=e.organization, organization_key=_org_key(e.organization)))
@@ -334,16 +354,9 @@ def _article_actor(doc: Document, sentences: list[_Sentence]) -> str | None:
 
 @register("personnel", name="people")
 def people_rule(doc: Document) -> Iterator[Person]:
-    yield from extract_people(doc)
+    yield from extract_personnel(doc)[0]
 
 
 @register("personnel", name="events")
 def events_rule(doc: Document) -> Iterator[PersonnelEvent]:
-    sentences = _mentions(doc)
-    full = sorted({n.name for s in sentences for n in s.names if len(n.name.split()) >= 2})
-    events = _merge_events([e for s in sentences for e in _events_in(doc, s, full)])
-    fallback = _article_actor(doc, sentences)
-    for e in events:
-        if e.actor is None and e.actor != e.person:
-            e.actor = fallback if fallback != e.person else None
-    yield from events
+    yield from extract_personnel(doc)[1]
