@@ -27,6 +27,7 @@ LEXICON_FILES = (
     "caption_cues.tsv",
     "comparators.tsv",
     "counted_nouns.tsv",
+    "function_words.tsv",
     "event_cues.tsv",
     "fused_roles.tsv",
     "honorifics.tsv",
@@ -40,6 +41,7 @@ LEXICON_FILES = (
     "subject_words.tsv",
     "surnames.tsv",
     "title_cues.tsv",
+    "time_contexts.tsv",
     "titles.tsv",
     "units.tsv",
 )
