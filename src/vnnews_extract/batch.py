@@ -92,18 +92,26 @@ def _init_worker(options: Options) -> None:
 
 
 def run_batch(items: Iterable[InputItem], workers: int = 1, options: Options = DEFAULT_OPTIONS) -> Iterator[Result]:
-    """Results in input order, with bounded work in flight."""
+    """Results in input order, with bounded work in flight.
+
+    The worker processes are started here, before the caller iterates (and perhaps starts a
+    progress-bar thread), so forking never happens in a process with extra threads.
+    """
     if workers <= 1:
-        for item in items:
-            yield process(item, options)
-        return
+        return (process(item, options) for item in items)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options,)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options,))
+    pool.submit(os.getpid).result()  # starts every worker now
+    return _in_order(pool, items, workers * IN_FLIGHT_PER_WORKER)
+
+
+def _in_order(pool: ProcessPoolExecutor, items: Iterable[InputItem], limit: int) -> Iterator[Result]:
+    with pool:
         pending: deque[Future[Result]] = deque()
         for item in items:
             pending.append(pool.submit(process, item))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+            if len(pending) >= limit:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()

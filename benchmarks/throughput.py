@@ -1,0 +1,166 @@
+"""Throughput of the batch command, against the pipeline a user would otherwise assemble.
+
+    pip install ".[bench]" && python benchmarks/throughput.py [--n 2000] [--small 200] [--baseline-n 200]
+
+Builds N pages from corpus/ (cycling through it, each copy lightly varied so no two are equal),
+writes them to a temporary folder, then prints:
+
+- articles/s of ``run_batch`` over those files with 1 and 2 workers, for ``--small`` and ``--n``
+  inputs, and peak RSS per worker (flat from small to N: memory does not grow with inputs);
+- the share of time per stage (clean, normalise, segment, statistics, people/events), timing the
+  stage functions directly in one process;
+- on the first ``--baseline-n`` of the same pages, the assembled pipeline: trafilatura for the
+  text, underthesea ``word_tokenize`` and ``ner`` on every sentence, a regex for numbers; and our
+  pipeline (1 worker) on those same pages, with the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from vnnews_extract.batch import run_batch
+from vnnews_extract.inputs import iter_items
+from vnnews_extract.options import DEFAULT_OPTIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|phần trăm|tỷ|triệu|nghìn|ha|km|tấn|người|đồng)?")
+
+
+def corpus_pages() -> list[Path]:
+    """The corpus inputs (pages and texts), in a fixed order."""
+    pages = [p for p in CORPUS.rglob("*") if p.suffix in (".html", ".txt") and p.is_file()]
+    return sorted(pages)
+
+
+def vary(source: bytes, suffix: str, number: int) -> bytes:
+    """A light, content-preserving variation: one extra sentence at the end of the body."""
+    extra = f"Bản cập nhật số {number} lúc {number % 24} giờ.".encode()
+    if suffix == ".html" and b"</body>" in source:
+        return source.replace(b"</body>", b"<p>" + extra + b"</p></body>", 1)
+    return source.rstrip() + b"\n" + extra + b"\n"
+
+
+def build_pages(n: int, folder: Path) -> list[Path]:
+    sources = corpus_pages()
+    paths = []
+    for i in range(n):
+        src = sources[i % len(sources)]
+        path = folder / f"p{i:05d}{src.suffix}"
+        path.write_bytes(vary(src.read_bytes(), src.suffix, i))
+        paths.append(path)
+    return paths
+
+
+def run_ours(paths: list[Path], workers: int) -> tuple[float, dict[int, int]]:
+    """(articles/s, peak RSS in KiB per worker pid)."""
+    started = time.perf_counter()
+    peaks: dict[int, int] = {}
+    items = iter_items([str(p) for p in paths], DEFAULT_OPTIONS.max_input_bytes)
+    count = 0
+    for result in run_batch(items, workers=workers):
+        count += 1
+        peaks[result.pid] = max(peaks.get(result.pid, 0), result.peak_rss_kb)
+    return count / (time.perf_counter() - started), peaks
+
+
+def stage_times(paths: list[Path]) -> dict[str, float]:
+    """Seconds spent in each stage function over ``paths``, in one process."""
+    from vnnews_extract.clean import clean
+    from vnnews_extract.document import build_document
+    from vnnews_extract.extract.personnel import events_rule, extract_people
+    from vnnews_extract.extract.statistics import extract_statistics
+    from vnnews_extract.segment import segment
+
+    totals = dict.fromkeys(("clean", "normalise", "segment", "statistics", "people/events"), 0.0)
+    for path in paths:
+        cleaned = _timed(totals, "clean", lambda: clean(path.read_bytes()))
+        doc = _timed(totals, "normalise", lambda: build_document(cleaned))
+        doc = _timed(totals, "segment", lambda: segment(doc))
+        _timed(totals, "statistics", lambda: list(extract_statistics(doc)))
+        _timed(totals, "people/events", lambda: (extract_people(doc), list(events_rule(doc))))
+    return totals
+
+
+def _timed(totals: dict[str, float], stage: str, call: Callable[[], object]) -> object:
+    started = time.perf_counter()
+    value = call()
+    totals[stage] += time.perf_counter() - started
+    return value
+
+
+def assembled(source: bytes) -> int:
+    """What a user would otherwise glue together; returns how many numbers it found."""
+    import trafilatura
+    from underthesea import ner, sent_tokenize, word_tokenize
+
+    html = source.decode("utf-8", errors="replace")
+    text = trafilatura.extract(html) or html  # plain texts: trafilatura finds nothing, use the text
+    for sentence in sent_tokenize(text):
+        word_tokenize(sentence)
+        ner(sentence)
+    return len(NUMBER.findall(text))
+
+
+def run_assembled(paths: list[Path]) -> float:
+    assembled(paths[0].read_bytes())  # load the models before timing, as for our workers
+    started = time.perf_counter()
+    for path in paths:
+        assembled(path.read_bytes())
+    return len(paths) / (time.perf_counter() - started)
+
+
+def _args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=2000, help="pages in the large run (default 2000)")
+    parser.add_argument("--small", type=int, default=200, help="pages in the small run (default 200)")
+    parser.add_argument("--baseline-n", type=int, default=200, help="pages for the assembled pipeline (default 200)")
+    return parser.parse_args(argv)
+
+
+def report_runs(paths: list[Path], small: int) -> dict[tuple[int, int], float]:
+    rates: dict[tuple[int, int], float] = {}
+    for n in (small, len(paths)):
+        for workers in (1, 2):
+            rate, peaks = run_ours(paths[:n], workers)
+            rates[(n, workers)] = rate
+            rss = ", ".join(f"{kb / 1024:.0f}" for _, kb in sorted(peaks.items()))
+            print(f"ours    {n:>5} inputs, {workers} worker(s): {rate:7.1f} articles/s; peak RSS per worker (MB): {rss}")
+        speedup = rates[(n, 2)] / rates[(n, 1)]
+        print(f"        {n:>5} inputs: 2 workers / 1 worker = {speedup:.2f}x (target >= 1.7x)")
+    return rates
+
+
+def report_stages(paths: list[Path]) -> None:
+    totals = stage_times(paths)
+    whole = sum(totals.values())
+    shares = ", ".join(f"{stage} {100 * t / whole:.0f}%" for stage, t in totals.items())
+    print(f"stages  over {len(paths)} inputs ({len(paths) / whole:.1f} articles/s in one process): {shares}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _args(argv)
+    with tempfile.TemporaryDirectory(prefix="vnnews-bench-") as tmp:
+        paths = build_pages(args.n, Path(tmp))
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"pages   {len(paths)} built from {len(corpus_pages())} corpus files; {os.cpu_count()} cores, "
+              f"load average {load} (other work on the machine lowers every rate)", flush=True)
+        report_runs(paths, args.small)
+        report_stages(paths[: args.small])
+        subset = paths[: args.baseline_n]
+        ours, _ = run_ours(subset, 1)
+        theirs = run_assembled(subset)
+        print(f"compare {len(subset)} inputs, 1 process: ours {ours:.1f} articles/s, assembled (trafilatura + "
+              f"underthesea word_tokenize + ner + regex) {theirs:.1f} articles/s = {ours / theirs:.1f}x (target >= 5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
