@@ -54,6 +54,7 @@ class NameMention:
     name: str
     honorific: str | None = None
     titles: list[Title] = field(default_factory=list)
+    group: int | None = None  # start of the first name of a list ("các bà A, B, C"), shared by its members
 
 
 def words_of(text: str, span: Span) -> list[Word]:

@@ -19,7 +19,8 @@ from ..records import Evidence, Person, PersonnelEvent, Position
 from . import register
 from .people import NameMention, Title, find_names, find_titles, link, read_org
 
-_PASSIVE = regex.compile(r"(?i)^[\s,]*(?:đã |vừa |chính thức |cũng )*(?:được|bị)?\s*(?:đã |vừa )?\s*$")
+_PASSIVE = regex.compile(r"(?:\s+\p{Ll}[^,;]{0,30},)?(?i:[\s,]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục) )*(?:được|bị)?\s*(?:(?:đã|vừa) )?\s*)$")
+_PASSIVE_BY = regex.compile(r"(?:\s+\p{Ll}[^,;]{0,30},)?(?i:[\s,]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục) )*(?:được|bị)\s+)")
 _DATE = regex.compile(r"(?i)ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 
 
@@ -183,12 +184,16 @@ def _date(sentence: str, published: str | None) -> str | None:
 
 
 _LOSS = ("dismissal", "retirement", "discipline", "arrest", "resignation")
+_ENDS_POST = ("dismissal", "retirement", "resignation")
+_SELF = ("retirement", "resignation")  # the subject acts: "ông X gửi đơn xin từ chức"
 
 
-@lru_cache(maxsize=4)
-def _cue_regex(kind: str, anchored_end: bool) -> regex.Pattern[str]:
+@lru_cache(maxsize=16)
+def _cue_regex(kind: str, anchored_end: bool, adjacent: bool = False) -> regex.Pattern[str]:
+    """A cue of ``kind``: anywhere (``anchored_end`` false), or ending a window up to two words
+    before what follows it, or right before it (``adjacent``)."""
     words = [w for w, k in lexicons().event_cues.items() if k == kind]
-    tail = r"[\s,]*(?:\S+\s+){0,2}$" if anchored_end else r"\s+"
+    tail = r"\s+$" if adjacent else r"[\s,]*(?:\S+\s+){0,2}$" if anchored_end else r"\s+"
     return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(words)}){tail}")
 
 
@@ -200,32 +205,50 @@ def _owned(s: _Sentence) -> dict[tuple[int, int], tuple[NameMention, bool]]:
 def _events_in(doc: Document, s: _Sentence, full: list[str]) -> Iterator[PersonnelEvent]:
     text = doc.text
     verbs = list(_verb_pattern().finditer(text, s.span.start, s.span.end))
+    carried: tuple[int, list[NameMention]] = (-1, [])  # (clause end, persons) of the previous verb
     for i, v in enumerate(verbs):
-        if _cue_regex("proposal", True).search(text, max(s.span.start, v.start() - 30), v.start()):
-            continue
-        etype = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())]
         clause_end = _clause_end(text, s, verbs, i)
-        first = _person_for(text, s, v, clause_end)
-        for person, title, org_span in _per_person(text, s, v, clause_end, first, etype):
-            actor = _actor(text, s, v, person)
+        etype = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())]
+        persons = _persons_for(text, s, v, clause_end, etype)
+        if not persons and v.start() < carried[0]:
+            persons = carried[1]  # "được điều động, chỉ định …", "điều động … và bổ nhiệm …"
+        carried = (clause_end, persons)
+        if _not_an_event(text, s, v):
+            continue
+        for person, title, org_span in _per_person(text, s, v, clause_end, persons, etype):
             if person is None and org_span is None:
                 continue  # policy talk: neither a person nor a body
-            position = _position(title, text, org_span) if org_span else Position(role=title.role)
-            yield PersonnelEvent(
-                type=etype,  # type: ignore[arg-type]
-                person=_resolve_name(person.name, full) if person else None,
-                role=position.role or None, organization=position.organization, actor=actor,
-                date=_date(text[s.span.start : s.span.end], None),
-                evidence=_evidence(doc, s.span, v.start(), v.end(), f"personnel.{etype}"),
-            )
+            yield _event(doc, s, v, etype, (person, title, org_span), full)
 
 
-def _per_person(text: str, s: _Sentence, v: regex.Match[str], end: int, first: NameMention | None, etype: str) -> Iterator[tuple[NameMention | None, Title, tuple[int, int] | None]]:
+def _not_an_event(text: str, s: _Sentence, v: regex.Match[str]) -> bool:
+    """A proposal or policy talk ("đề nghị bổ nhiệm") or a back-reference ("Việc miễn nhiệm …")."""
+    before = text[max(s.span.start, v.start() - 30) : v.start()]
+    return bool(_cue_regex("proposal", True).search(before) or _cue_regex("reference", True, True).search(before))
+
+
+def _event(doc: Document, s: _Sentence, v: regex.Match[str], etype: str, target: tuple[NameMention | None, Title, tuple[int, int] | None], full: list[str]) -> PersonnelEvent:
+    text = doc.text
+    person, title, org_span = target
+    position = _position(title, text, org_span) if org_span else Position(role=title.role)
+    role = position.role or None
+    if role and etype in _ENDS_POST and role.startswith("nguyên "):
+        role = role[len("nguyên ") :]  # the post this event ends is the one held until now
+    return PersonnelEvent(
+        type=etype,  # type: ignore[arg-type]
+        person=_resolve_name(person.name, full) if person else None,
+        role=role, organization=position.organization, actor=_actor(text, s, v, person),
+        date=_date(text[s.span.start : s.span.end], None),
+        evidence=_evidence(doc, s.span, v.start(), v.end(), f"personnel.{etype}"),
+    )
+
+
+def _per_person(text: str, s: _Sentence, v: regex.Match[str], end: int, persons: list[NameMention], etype: str) -> Iterator[tuple[NameMention | None, Title, tuple[int, int] | None]]:
     """(person, title, body) of each position; a list of people each given a post after the verb
     ("bổ nhiệm ông A, bà B lần lượt giữ chức X, Y") gives one event per person."""
-    others = [n for n in s.names if n is not first and v.end() <= n.start < end
+    others = [n for n in s.names if n not in persons and v.end() <= n.start < end
               and any(t.via_cue and v.end() <= t.start < end for t in n.titles)]
-    for person in [first] + others:
+    for person in (persons or [None]) + others:
         for title, org_span in _targets(text, s, v, end, person, etype):
             yield person, title, org_span
 
@@ -250,7 +273,7 @@ def _targets(text: str, s: _Sentence, v: regex.Match[str], end: int, person: Nam
     owned = _owned(s)
     after = [t for t in s.titles if v.end() <= t.start < end]
     mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end]
-    free = [t for t in after if (t.start, t.end) not in owned]
+    free = [t for t in after if (t.start, t.end) not in owned and not _acts(text, t)]
     titles = mine or free
     if not titles and person is not None and etype in _LOSS:
         titles = [t for t in person.titles if not t.via_cue or t.role.startswith("nguyên")][:1] or person.titles[:1]
@@ -261,6 +284,11 @@ def _targets(text: str, s: _Sentence, v: regex.Match[str], end: int, person: Nam
         orgs = [(t.org_start, t.org_end)] if t.org_start is not None else [None]
         out.extend((t, o) for o in orgs + list(t.coordinated))
     return out
+
+
+def _acts(text: str, t: Title) -> bool:
+    """A role right before a verb is who acts ("được Thủ tướng phê chuẩn"), not a post given."""
+    return _verb_pattern().match(text, t.end + 1) is not None and text[t.end : t.end + 1] == " "
 
 
 def _destination(text: str, v: regex.Match[str], end: int) -> list[tuple[Title, tuple[int, int] | None]]:
@@ -277,18 +305,43 @@ def _separate(text: str, a: int, b: int) -> bool:
     return regex.fullmatch(r"\s*(?:,|và)\s*", text[a:b]) is None
 
 
-def _person_for(text: str, s: _Sentence, v: regex.Match[str], clause_end: int) -> NameMention | None:
-    before = [n for n in s.names if n.end <= v.start()]
+def _persons_for(text: str, s: _Sentence, v: regex.Match[str], clause_end: int, etype: str) -> list[NameMention]:
+    """Who the verb is about: the passive subject before it ("ông X, Giám đốc sở, được bổ nhiệm",
+    "các bà A, B được bầu"), else the object after it ("bổ nhiệm ông X"), else for a verb of one's
+    own (retirement, resignation) the subject before it ("ông X gửi đơn xin từ chức")."""
+    clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
+    before = [n for n in s.names if clause_start <= n.start and n.end <= v.start()]
     if before:
         n = before[-1]
         ends = [n.end] + [t.end for t in n.titles if n.end <= t.end <= v.start() and not t.via_cue]
-        if _PASSIVE.match(text[max(ends) : v.start()]):
-            return n
-    owned = {(t.start, t.end) for t in s.titles}
+        if _passive(text, max(ends), v.start()):
+            return _with_group(s, n)
+    owned = [(t.start, t.end) for t in s.titles]
     for n in s.names:  # "bổ nhiệm ông X giữ chức …", "cảnh cáo đối với ông X"
-        if v.end() <= n.start < clause_end and not any(a <= n.start < b for a, b in owned):
-            return n
-    return None
+        if v.end() <= n.start < clause_end and not any(a <= n.start < b for a, b in owned) and not _replaced(text, s, n):
+            return _with_group(s, n)
+    return _with_group(s, before[-1]) if before and etype in _SELF else []
+
+
+def _with_group(s: _Sentence, n: NameMention) -> list[NameMention]:
+    """A person, or every member of the list they belong to ("các bà A, B và C")."""
+    return [m for m in s.names if m.group == n.group] if n.group is not None else [n]
+
+
+def _passive(text: str, start: int, verb: int) -> bool:
+    """The words between a person and a verb make the person its subject: nothing, an adverb, "được",
+    an apposition's tail ("…, Phó Giám đốc sở, được"), or "được <body>" ("được HĐND tỉnh bầu")."""
+    gap = _PASSIVE.match(text, start, verb)
+    if gap:
+        return True
+    by = _PASSIVE_BY.match(text, start, verb)
+    org = read_org(text, by.end(), verb) if by else None
+    return org is not None and org.end > org.start and not text[org.end : verb].strip(" ,")
+
+
+def _replaced(text: str, s: _Sentence, n: NameMention) -> bool:
+    """"… thay ông X": the person replaced, not the one the verb is about."""
+    return _cue_regex("replaced", True).search(text, max(s.span.start, n.start - 20), n.start) is not None
 
 
 def _actor(text: str, s: _Sentence, v: regex.Match[str], person: NameMention | None) -> str | None:
