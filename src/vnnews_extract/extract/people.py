@@ -379,8 +379,8 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
 
 
 def _honorific(raw: str) -> str:
-    lex = lexicons().honorifics
-    return next((h for h in lex if h.lower() == raw.lower()), raw)
+    """The honorific as written ("Ông" opening a sentence, "ông" inside one), spaces normalised."""
+    return " ".join(raw.split())
 
 
 def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -> list[NameMention]:
