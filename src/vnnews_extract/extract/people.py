@@ -167,7 +167,8 @@ def split_place_and_name(texts: list[str]) -> int:
 _SEP = regex.compile(r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 _SPACE = regex.compile(r"[ ]+")
 _OPEN_GAP = regex.compile(r"\s[-–]\s(?=\p{Lu})| ")
-_LEVEL = regex.compile(r"(?:tỉnh|huyện|xã|thành phố|quận|phường|thị xã|thị trấn|TP|Tp|Thành phố|Tỉnh|Huyện|Xã|Quận|Phường|Thị xã|Thị trấn)(?![\p{L}\p{N}.])|TP\.(?=\s)|Tp\.(?=\s)")
+_LEVEL = regex.compile(r"(?:tỉnh|huyện|xã|thành phố|quận|phường|thị xã|thị trấn|TP|Tp|Thành phố|Tỉnh|Huyện|Xã|Quận|Phường|Thị xã|Thị trấn)(?![\p{L}\p{N}]|\.[\p{L}\p{N}])|TP\.(?=\s)|Tp\.(?=\s)")
+_ORG_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&.'/]+(?:-[\p{L}\p{M}\p{N}&'/]+)*")  # "LĐ-TB&XH" is one word
 _CAPWORD = regex.compile(r"\p{Lu}[\p{L}\p{M}.&'\-]*(?:\.[\p{L}]+)*")
 
 
@@ -184,7 +185,7 @@ def _cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     while pos < end:
         m = _CAPWORD.match(text, pos, end)
-        if not m or grammar().role.match(text, m.start(), end) or grammar().honorific.match(text, m.start(), end):
+        if not m or grammar().role.match(text, m.start(), end) or _introduces_name(text, m.start(), end):
             break
         word = m.group(0).rstrip(".") if m.group(0).endswith(".") and m.group(0)[:-1] + "." not in lexicons().abbreviations else m.group(0)
         out.append((m.start(), m.start() + len(word), word))
@@ -193,6 +194,12 @@ def _cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
             break
         pos = nxt.end()
     return out
+
+
+def _introduces_name(text: str, pos: int, end: int) -> bool:
+    """An honorific at ``pos`` followed by a capitalised word ("bà Lan", not the "Anh" of "Lan Anh giữ")."""
+    h = grammar().honorific.match(text, pos, end)
+    return h is not None and _CAPWORD.match(text, h.end() + 1, end) is not None
 
 
 def _place_then_name(text: str, pos: int, end: int) -> tuple[int, int | None]:
@@ -262,7 +269,7 @@ def _after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
             if run and 0 < split_place_and_name(texts) < len(texts) and count >= 1:
                 place_end, name = _place_then_name(text, at, end)
                 return place_end, name
-        word = regex.compile(r"[\p{L}\p{M}\p{N}&.'/]+").match(text, at, end)
+        word = _ORG_WORD.match(text, at, end)
         if not word:
             break
         last = word.end() if not word.group(0).endswith(".") or word.group(0) in lexicons().abbreviations else word.end() - 1

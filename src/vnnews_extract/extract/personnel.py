@@ -17,7 +17,7 @@ from ..lexicons import alternation, lexicons
 from ..model import Document, Span
 from ..records import Evidence, Person, PersonnelEvent, Position
 from . import register
-from .people import NameMention, Title, find_names, find_titles, link, read_org
+from .people import NameMention, Title, _org_text, find_names, find_titles, link, read_org
 
 _PASSIVE = regex.compile(r"(?:\s+\p{Ll}[^,;]{0,30},)?(?i:[\s,]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục) )*(?:được|bị)?\s*(?:(?:đã|vừa) )?\s*)$")
 _PASSIVE_BY = regex.compile(r"(?:\s+\p{Ll}[^,;]{0,30},)?(?i:[\s,]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục) )*(?:được|bị)\s+)")
@@ -74,10 +74,8 @@ def _org_key(org: str | None) -> str | None:
 
 
 def _position(title: Title, text: str, org_span: tuple[int, int] | None = None) -> Position:
-    org = title.organization if org_span is None else text[org_span[0] : org_span[1]]
-    from .people import _org_text
-
-    if org_span is not None:
+    org = title.organization
+    if org_span is not None and org_span != (title.org_start, title.org_end):
         org = _org_text(text, *org_span)
     return Position(role=title.role, organization=org, organization_key=_org_key(org))
 
@@ -358,8 +356,6 @@ def _body_actor(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
     for cue in _cue_regex("body_actor", False).finditer(text, max(s.span.start, v.start() - 60), v.start()):
         org = read_org(text, cue.end(), v.start())
         if org is not None and org.end > org.start and org.name_start is None:
-            from .people import _org_text
-
             return _org_text(text, org.start, org.end)
     return None
 
