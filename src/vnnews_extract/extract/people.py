@@ -436,7 +436,14 @@ _CHAIN_SEP = regex.compile(r"\s*(?:,|–|-|;)?\s*(?:rồi|và|kiêm|sau đó là
 
 @lru_cache(maxsize=1)
 def _cue_pattern() -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)(?<![\p{{L}}])(?P<lt>lần lượt\s+)?(?P<c>{alternation(lexicons().title_cues)})\s+$")
+    cues = [c for c, k in lexicons().title_cues.items() if k != "past_frame"]
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?P<lt>lần lượt\s+)?(?P<c>{alternation(cues)})\s+$")
+
+
+@lru_cache(maxsize=1)
+def _past_frame() -> regex.Pattern[str]:
+    frames = [c for c, k in lexicons().title_cues.items() if k == "past_frame"]
+    return regex.compile(rf"(?i)\s*(?:{alternation(frames)})(?![\p{{L}}])[^;]*$")
 
 
 def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMention]) -> list[NameMention]:
@@ -453,7 +460,7 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         subjects = _cue_subjects(text, span, names, cue)
         if not subjects:
             continue
-        former = lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "former"
+        former = lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "former" or _past_frame().match(text, span.start, cue.start()) is not None
         chain = [replace(_as_former(t) if former else t, via_cue=True) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
         pairs = zip(subjects[-len(chain) :], chain) if listed else ((subjects[-1], t) for t in chain)
