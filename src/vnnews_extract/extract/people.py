@@ -370,6 +370,8 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
         if len(run) >= 2 and not is_name_start(run[0][2]) and split_place_and_name([w for *_, w in run]) != 0:
             run = run[:1] if len(run) == 1 else run
         names[run[0][0]] = NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], _honorific(m.group("h")))
+        if _PLURAL.search(text, max(span.start, m.start() - 6), m.start()):
+            _add_list(names, _list_members(text, span, names[run[0][0]], titles))
     for title in titles:
         start = title.name_after
         if start is None:
@@ -383,6 +385,34 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
         if run and (is_name_start(run[0][2]) or len(run) == 1):
             names[start] = NameMention(start, run[-1][1], text[start : run[-1][1]])
     return sorted(names.values(), key=lambda n: n.start)
+
+
+_PLURAL = regex.compile(r"(?i)(?<![\p{L}])các\s+$")
+_LIST_SEP = regex.compile(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+)")
+
+
+def _list_members(text: str, span: Span, first: NameMention, titles: list[Title]) -> list[NameMention]:
+    """The names listed after a plural honorific ("các bà A, B và C", "các đồng chí A, Chủ tịch
+    UBND huyện, và B"), appositions skipped; all share ``first``'s honorific and group."""
+    starts = {t.start: t for t in titles}
+    members = [first]
+    pos = first.end
+    while (sep := _LIST_SEP.match(text, pos, span.end)) is not None:
+        if sep.end() in starts:
+            pos = starts[sep.end()].end  # an apposition of the member before
+            continue
+        run = _cap_words(text, sep.end(), span.end)[:4]
+        if len(run) < 2 or not is_name_start(run[0][2]):
+            break
+        members.append(NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], first.honorific))
+        pos = run[-1][1]
+    return members if len(members) > 1 else []
+
+
+def _add_list(names: dict[int, NameMention], members: list[NameMention]) -> None:
+    for member in members:
+        mention = names.setdefault(member.start, member)
+        mention.group = members[0].start
 
 
 def _honorific(raw: str) -> str:
@@ -463,10 +493,15 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         former = lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "former" or _past_frame().match(text, span.start, cue.start()) is not None
         chain = [replace(_as_former(t) if former else t, via_cue=True) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
-        pairs = zip(subjects[-len(chain) :], chain) if listed else ((subjects[-1], t) for t in chain)
+        pairs = zip(subjects[-len(chain) :], chain) if listed else ((subject, t) for subject in _listed_with(subjects[-1], names) for t in chain)
         for subject, t in pairs:
             subject.titles.append(t)
     return sorted(names, key=lambda n: n.start)
+
+
+def _listed_with(subject: NameMention, names: list[NameMention]) -> list[NameMention]:
+    """A subject and the people listed with it ("các đồng chí A, B được bầu giữ chức …")."""
+    return [n for n in names if n.group == subject.group] if subject.group is not None else [subject]
 
 
 def _title_chain(text: str, span: Span, first: Title, titles: list[Title], used: set[int]) -> list[Title]:
