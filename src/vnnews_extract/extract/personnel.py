@@ -348,7 +348,7 @@ def _actor(text: str, s: _Sentence, v: regex.Match[str], person: NameMention | N
         gap = text[gap_start : v.start()]
         if _cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14:
             return n.name
-    return _body_actor(text, s, v)
+    return _body_actor(text, s, v) or _subject_body(text, s, v)
 
 
 def _body_actor(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
@@ -358,6 +358,23 @@ def _body_actor(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
         if org is not None and org.end > org.start and org.name_start is None:
             return _org_text(text, org.start, org.end)
     return None
+
+
+@lru_cache(maxsize=1)
+def _subject_gap() -> regex.Pattern[str]:
+    handover = [w for w, k in lexicons().event_cues.items() if k == "handover"]
+    return regex.compile(rf"(?i)\s*(?:(?:đã|vừa|cũng|chính thức|{alternation(handover)})\s+)*$")
+
+
+def _subject_body(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
+    """"UBND tỉnh trao quyết định bổ nhiệm …", "Ban Thường vụ Tỉnh ủy điều động …": the body
+    that opens the clause and decides."""
+    start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
+    start += len(text[start : v.start()]) - len(text[start : v.start()].lstrip())
+    org = read_org(text, start, v.start())
+    if org is None or org.end <= org.start or org.name_start is not None:
+        return None
+    return _org_text(text, org.start, org.end) if _subject_gap().match(text, org.end, v.start()) else None
 
 
 def _merge_events(events: list[PersonnelEvent]) -> list[PersonnelEvent]:
