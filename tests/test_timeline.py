@@ -75,3 +75,23 @@ def test_error_lines_are_skipped(tmp_path: Path) -> None:
 
 def test_unreadable_input_is_a_usage_error(tmp_path: Path) -> None:
     assert run_people(tmp_path / "missing.jsonl", str(tmp_path / "x.csv")) == 2
+
+
+def _write(tmp_path: Path, lines: list[dict]) -> Path:
+    path = tmp_path / "bare.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_bare_district_bodies_are_placed_by_their_keys(tmp_path: Path) -> None:
+    # Both articles are about Bắc Kạn, but each about one district: "UBND huyện" is keyed from it.
+    lines = [
+        _line("y1", "https://example.vn/y1", "2023-01-05T08:00:00+07:00",
+              "Huyện Chợ Đồn, tỉnh Bắc Kạn tổng kết năm\n\nÔng Hà Văn Tú, Chủ tịch UBND huyện, phát biểu."),
+        _line("y2", "https://example.vn/y2", "2024-01-05T08:00:00+07:00",
+              "Huyện Ba Bể, tỉnh Bắc Kạn tổng kết năm\n\nÔng Hà Văn Tú, Chủ tịch UBND huyện, phát biểu."),
+        _line("y3", "https://example.vn/y3", "2025-01-05T08:00:00+07:00",
+              "Tin\n\nÔng Hà Văn Tú, Chủ tịch UBND huyện Chợ Đồn, dự hội nghị."),
+    ]
+    rows = [r for r in _rows(_write(tmp_path, lines), tmp_path) if r["name"] == "Hà Văn Tú"]
+    assert sorted((r["places"], r["articles"]) for r in rows) == [("Ba Bể", "1"), ("Chợ Đồn", "2")]

@@ -21,6 +21,7 @@ from .normalize import normalize_line
 
 LEXICON_FILES = (
     "abbreviations.tsv",
+    "admin_levels.tsv",
     "author_classes.tsv",
     "boilerplate.tsv",
     "boilerplate_classes.tsv",

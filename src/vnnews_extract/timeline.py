@@ -23,6 +23,8 @@ from .normalize import normalize_line
 
 COLUMNS = ("name", "honorific", "places", "first_seen", "last_seen", "articles", "timeline")
 _LEVEL_PLACE = regex.compile(r"(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường|TP\.?)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,3})")
+# the place a key ends with ("ủy ban nhân dân huyện chợ đồn", "huyện ủy chợ đồn"), as keys are lower case
+_KEY_PLACE = regex.compile(r"(?<![\p{L}])(?:tỉnh|huyện|thành phố|quận|thị xã|thị trấn|xã|phường)(?: ủy| đoàn)? ((?:\p{Ll}+ ?){1,4})$")
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,16 @@ class Career:
         }
 
 
-def _places_of(organizations: Iterable[str | None]) -> set[str]:
+def _places_of(titles: Iterable[dict]) -> set[str]:
+    """Places named in the titles' organisations, else in their keys (a bare "UBND huyện" keyed
+    from the article's one district: "ủy ban nhân dân huyện chợ đồn" -> "Chợ Đồn")."""
     out: set[str] = set()
-    for org in organizations:
-        out.update(m.group(1).strip() for m in _LEVEL_PLACE.finditer(org or ""))
+    for title in titles:
+        found = {m.group(1).strip() for m in _LEVEL_PLACE.finditer(title.get("organization") or "")}
+        key = _KEY_PLACE.search(title.get("organization_key") or "") if not found else None
+        if key and key.group(1).strip() not in (title.get("organization") or "").lower():  # not "xã hội"
+            found = {key.group(1).strip().title()}
+        out |= found
     return out
 
 
@@ -72,7 +80,7 @@ def merge(articles: Iterable[dict]) -> list[Career]:
         province = _main_province(article.get("text") or "")
         for person in article.get("people") or []:
             name = normalize_line(person["name"])
-            places = _places_of(t.get("organization") for t in person.get("titles") or []) or province
+            places = _places_of(person.get("titles") or []) or province
             career = _find(careers.setdefault(name.lower(), []), places)
             if career is None:
                 career = Career(name, person.get("honorific"), set())

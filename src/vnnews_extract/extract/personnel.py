@@ -17,6 +17,7 @@ from ..lexicons import alternation, lexicons
 from ..model import Document, Span
 from ..records import Evidence, Person, PersonnelEvent, Position
 from . import register
+from .org_context import article_places, completed_organisation
 from .people import NameMention, Title, _org_text, find_names, find_titles, link, read_org
 
 _PASSIVE = regex.compile(r"(?:\s+\p{Ll}[^,;]{0,30},)?(?i:[\s,]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục) )*(?:được|bị)?\s*(?:(?:đã|vừa) )?\s*)$")
@@ -105,12 +106,23 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     full = _full_names(sentences)
     raw = [e for s in sentences for e in _events_in(doc, s, full)]
     people = _people(doc, sentences, full, raw)
+    _complete_keys(people, article_places(doc.text))
     events = _merge_events(raw)
     fallback = _article_actor(doc, sentences)
     for e in events:
         if e.actor is None:
             e.actor = fallback if fallback != e.person else None
     return people, events
+
+
+def _complete_keys(people: list[Person], places: dict[str, str]) -> None:
+    """Key a bare organisation ("UBND huyện") by its completed form ("ủy ban nhân dân huyện chợ đồn")
+    when the article names one place of that level; the organisation stays as written."""
+    for person in people:
+        for pos in person.titles:
+            completed = completed_organisation(pos.organization, places)
+            if completed:
+                pos.organization_key = _org_key(completed)
 
 
 def extract_people(doc: Document) -> list[Person]:
