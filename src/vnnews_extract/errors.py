@@ -13,6 +13,10 @@ class CleanError(VnnewsError):
     """The cleaner could not make sense of the page."""
 
 
+class ExtractError(VnnewsError):
+    """An extractor could not finish on this input (a safety net: it should not happen)."""
+
+
 class AlignmentError(VnnewsError):
     """Word tokens from underthesea could not be aligned to the normalised text."""
 

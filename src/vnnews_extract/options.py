@@ -10,8 +10,9 @@ class Options:
     statistics: bool = True
     personnel: bool = True
     tokens: bool = False  # word tokens from underthesea (off by default: costs time, no record needs them)
-    max_input_bytes: int = 20 * 1024 * 1024
-    max_text_chars: int = 2_000_000
+    max_input_bytes: int = 20 * 1024 * 1024  # larger inputs are refused (InputError) before any work
+    max_text_chars: int = 2_000_000  # cleaned text longer than this is refused (InputError) before analysis
+    max_sentence_chars: int = 1000  # longer sentences are cut into chunks, so extractor work stays bounded
 
 
 DEFAULT_OPTIONS = Options()

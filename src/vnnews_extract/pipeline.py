@@ -6,7 +6,7 @@ import hashlib
 
 from .clean import clean
 from .document import build_document
-from .errors import InputError
+from .errors import ExtractError, InputError
 from .extract.personnel import extract_personnel
 from .extract.statistics import extract_statistics
 from .model import CleanedArticle, Document
@@ -24,9 +24,10 @@ def article_id(url: str | None, text: str) -> str:
 
 def analyse(cleaned: CleanedArticle, options: Options = DEFAULT_OPTIONS) -> tuple[Document, Article]:
     """Normalise, segment and extract from an already cleaned article."""
-    doc = segment(build_document(cleaned), tokens=options.tokens)
-    if len(doc.text) > options.max_text_chars:
-        raise InputError(f"text too long: {len(doc.text)} characters (limit {options.max_text_chars})")
+    size = sum(len(block.text) for block in cleaned.blocks)
+    if size > options.max_text_chars:
+        raise InputError(f"text too long: {size} characters after cleaning (limit max_text_chars={options.max_text_chars})")
+    doc = segment(build_document(cleaned), tokens=options.tokens, max_sentence_chars=options.max_sentence_chars)
     blocks = [Block(kind=s.label, start=s.start, end=s.end) for s in doc.blocks]  # type: ignore[arg-type]
     first = {b.kind: doc.text[b.start : b.end] for b in reversed(blocks)}
     article = Article(
@@ -51,8 +52,11 @@ def analyse(cleaned: CleanedArticle, options: Options = DEFAULT_OPTIONS) -> tupl
 
 def extract(source: str | bytes, *, url: str | None = None, options: Options = DEFAULT_OPTIONS) -> Article:
     """Extract an Article from an HTML page or a plain text (str or bytes)."""
-    if isinstance(source, bytes) and len(source) > options.max_input_bytes:
-        raise InputError(f"input too large: {len(source)} bytes (limit {options.max_input_bytes})")
-    if isinstance(source, str) and len(source) > options.max_input_bytes:
-        raise InputError(f"input too large: {len(source)} characters (limit {options.max_input_bytes})")
-    return analyse(clean(source, url=url), options)[1]
+    unit = "bytes" if isinstance(source, bytes) else "characters"
+    if len(source) > options.max_input_bytes:
+        raise InputError(f"input too large: {len(source)} {unit} (limit max_input_bytes={options.max_input_bytes})")
+    cleaned = clean(source, url=url)
+    try:
+        return analyse(cleaned, options)[1]
+    except RecursionError as exc:  # safety net: no input may crash the caller with a RecursionError
+        raise ExtractError("input too deeply nested to analyse (recursion limit)") from exc
