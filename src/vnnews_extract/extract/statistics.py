@@ -16,9 +16,9 @@ import regex
 from ..lexicons import alternation, lexicons, read_table
 from ..model import Document, Span
 from ..numbers import (
+    FRACTION_WORD_PATTERN,
     MULTIPLIER_PATTERN,
     NUMBER_PATTERN,
-    FRACTION_WORD_PATTERN,
     NUMBER_WORD_PATTERN,
     multiplier,
     parse_fraction_words,
@@ -26,10 +26,9 @@ from ..numbers import (
     parse_number_words,
 )
 from ..records import Evidence, Period, Statistic
-from . import register
+from . import register, subjects
 from .periods import PeriodTracker
 
-SUBJECT_MAX_WORDS = 25
 _B = r"(?![\p{L}\p{N}])"  # right word boundary
 _NUMBER = rf"(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.])|{NUMBER_PATTERN})"
 _TIME_UNITS = frozenset({"năm", "tháng", "tuần", "ngày", "quý", "giờ", "phút"})
@@ -44,19 +43,11 @@ class _Patterns:
     comparator_before: regex.Pattern[str]
     comparator_after: regex.Pattern[str]
     change_before: regex.Pattern[str]
-    subject_stop: regex.Pattern[str]
-    subject_nonstart: regex.Pattern[str]
-    count_stop: regex.Pattern[str]
-    predicate_tail: regex.Pattern[str]
     after_block: regex.Pattern[str]
     after_time: regex.Pattern[str]
     before_clock: regex.Pattern[str]
     times_before: regex.Pattern[str]
     chain: regex.Pattern[str]
-    predicate_any: regex.Pattern[str]
-    intro: regex.Pattern[str]
-    reference: regex.Pattern[str]
-    droptail: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,17 +64,6 @@ def _contexts() -> dict[str, tuple[str, ...]]:
 def function_words() -> dict[str, str]:
     """Words that are never a counted noun, with their sense (function, aux, times)."""
     return {row[0]: row[1] for row in read_table("function_words.tsv")[1]}
-
-
-def _words(kind: str) -> str:
-    return alternation(w for w, k in lexicons().subject_words.items() if kind in k.split(","))
-
-
-def _verbs() -> str:
-    """Predicate words that are not also comparators or prepositions ("trên", "hơn", "từ")."""
-    lex = lexicons()
-    verbs = [w for w, k in lex.subject_words.items() if "predicate" in k.split(",") and w not in lex.comparators]
-    return alternation(w for w in verbs if w not in ("từ", "với", "lên", "xuống"))
 
 
 def _figure_pattern() -> regex.Pattern[str]:
@@ -111,10 +91,6 @@ def patterns() -> _Patterns:
         comparator_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<c>{alternation(before)})\s*$"),
         comparator_after=regex.compile(rf"(?i)\s*(?P<c>{alternation(after)}){_B}"),
         change_before=regex.compile(r"(?i)(?:^|[^\p{L}])(?P<v>tăng trưởng|tăng thêm|tăng|giảm bớt|giảm)\s*$"),
-        subject_stop=regex.compile(rf"(?i)\s*[;:(]|,\s*(?:[\d]|(?:{_words('stop')}){_B})|\s(?:{_words('stop')}){_B}"),
-        subject_nonstart=regex.compile(rf"(?i)^\s*(?:[,.;:)\-–]|$|(?:{_words('nonstart')}){_B})"),
-        count_stop=regex.compile(rf"(?i)\s(?:{_words('countstop')}){_B}|\s*(?:,|và)\s*\d"),
-        predicate_tail=regex.compile(rf"(?i)(?:\s+|^)(?:{_words('predicate')})\s*$"),
         after_block=regex.compile(
             rf"(?i)\s*(?:(?:{alternation(ctx['after'])}){_B}|(?:{alternation(ctx['after_clause'])})(?=\s*(?:[,.;:)]|$|(?:{aux}){_B})))"
         ),
@@ -123,10 +99,6 @@ def patterns() -> _Patterns:
         times_before=regex.compile(
             rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(w for w, k in function_words().items() if k == 'times')})\s+(?:\S+\s+)?$"
         ),
-        predicate_any=regex.compile(rf"(?i)(?:^|\s)(?:{_verbs()})(?=\s|$)"),
-        intro=regex.compile(rf"(?i)^\s*(?:(?:{_words('intro')})(?:\s+|$))+"),
-        reference=regex.compile(rf"(?i)\s*(?P<r>{_words('reference')}){_B}"),
-        droptail=regex.compile(rf"(?i)(?:^|\s)(?:{_words('droptail')}){_B}"),
         chain=regex.compile(rf"(?:\s*(?:,|và)\s*{_NUMBER})+(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
     )
 
@@ -349,105 +321,6 @@ def _change(text: str, fig: _Figure, sentence: Span) -> str | None:
     return None
 
 
-def _subject(text: str, fig: _Figure, sentence: Span, previous: str | None) -> str | None:
-    """What the figure measures: the counted noun phrase; the noun phrase the clause predicates
-    the figure of; for a clause-initial figure the phrase after a percent or the subject of the
-    previous figure of the sentence ("..., đạt 89,3%")."""
-    p = patterns()
-    pos = fig.end
-    after_comp = p.comparator_after.match(text, pos, sentence.end)
-    if after_comp and _tail_of_clause(text, after_comp.end(), sentence):
-        pos = after_comp.end()
-    own = _own_subject(text, fig.start, sentence)
-    if fig.kind in ("count", "ratio") and fig.unit != "lần":
-        right = _right_phrase(text, fig.end, sentence, count=True)
-        return " ".join([fig.unit, right or ""]).strip()
-    rate = regex.match(r"/\p{L}+(?:/\p{L}+)*", text[pos : sentence.end])
-    right = None if p.subject_nonstart.match(text[pos : sentence.end]) or rate else _right_phrase(text, pos, sentence)
-    if right and ((own is None and fig.kind == "percent") or fig.kind == "money"):
-        return right
-    base = own or previous or _left_subject(text, fig.start, sentence) or right
-    if rate:
-        return (base or "") + rate.group(0)
-    reference = p.reference.match(text, pos, sentence.end)
-    if base and reference and right:
-        return f"{base} so với {right}"
-    return base
-
-
-def _own_subject(text: str, start: int, sentence: Span) -> str | None:
-    """The noun phrase of the figure's own clause: after its last predicate word, else before it.
-
-    None when the clause holds nothing but predicate and comparator words ("..., đạt 89,3%").
-    """
-    p = patterns()
-    clause = text[_clause_start(text, start, sentence) : start]
-    for _ in range(6):
-        tail = p.predicate_tail.search(clause)
-        if not tail:
-            break
-        clause = clause[: tail.start()]
-    clause = p.intro.sub("", clause)
-    drop = p.droptail.search(clause)
-    clause = clause[: drop.start()] if drop else clause
-    if not clause.strip(" ,.;:–-"):
-        return None
-    last = None
-    for last in p.predicate_any.finditer(clause):
-        pass
-    phrase = clause[last.end() :] if last and clause[last.end() :].strip() else clause
-    return _clean_subject(phrase)
-
-
-def _right_phrase(text: str, pos: int, sentence: Span, *, count: bool = False) -> str | None:
-    """The noun phrase right after ``pos``, up to a clause boundary or a stop word (and, after a
-    counted noun, up to its predicate: "có", "là", "được"...)."""
-    segment = text[pos : sentence.end]
-    stop = patterns().subject_stop.search(segment, 1 if segment[:1] == " " else 0)
-    phrase = segment[: stop.start()] if stop else segment
-    cut = patterns().count_stop.search(phrase) if count else None
-    if cut:
-        phrase = phrase[: cut.start()]
-    words = phrase.strip(" ,.;:–-").split()
-    return " ".join(words[:SUBJECT_MAX_WORDS]) or None
-
-
-def _clause_start(text: str, start: int, sentence: Span) -> int:
-    segment = text[sentence.start : start]
-    return sentence.start + 1 + max(segment.rfind(";"), segment.rfind(":"), segment.rfind("("), segment.rfind(","))
-
-
-def _predicated(text: str, start: int, sentence: Span) -> bool:
-    """A predicate word stands between the clause start and the figure ("... đạt 97%")."""
-    return patterns().predicate_any.search(text, _clause_start(text, start, sentence), start) is not None
-
-
-def _left_subject(text: str, start: int, sentence: Span) -> str | None:
-    """The noun phrase before the first predicate word of the nearest clause that has one."""
-    segment = text[sentence.start : start]
-    cut = max(segment.rfind(";"), segment.rfind(":"))
-    clauses = regex.split(r"[,(]", segment[cut + 1 :])
-    for clause in reversed(clauses):
-        match = patterns().predicate_any.search(clause)
-        if match:
-            phrase = _clean_subject(clause[: match.start()])
-            if phrase:
-                return phrase
-    return _clean_subject(clauses[-1]) if clauses else None
-
-
-def _clean_subject(phrase: str) -> str | None:
-    """Drop leading adverbials, period labels and a trailing place ("trên địa bàn tỉnh X")."""
-    p = patterns()
-    phrase = p.intro.sub("", phrase)
-    phrase = regex.sub(r"(?i)(?:\s|^)(?:(?:\d+|sáu|chín) tháng(?: đầu| cuối)?(?: năm)?|năm|quý [IV\d]+|tháng \d+)(?:[ /]\d{4})?(?=\s|$)", " ", phrase)
-    drop = p.droptail.search(phrase)
-    if drop:
-        phrase = phrase[: drop.start()]
-    words = phrase.strip(" ,.;:–-)").split()
-    return " ".join(words[-SUBJECT_MAX_WORDS:]) or None
-
-
 def _scope(subject: str | None) -> str | None:
     if not subject:
         return None
@@ -461,16 +334,20 @@ def extract_statistics(doc: Document) -> Iterator[Statistic]:
     tracker = PeriodTracker()
     for index, sentence in enumerate(doc.sentences):
         period = tracker.period_for(doc.text, sentence, doc.sentence_block[index])
+        figures = list(_figures(doc.text, sentence))
+        sentence_view = subjects.view(doc.text, sentence, [(f.start, f.end, f.kind) for f in figures]) if figures else None
         previous = None
-        for fig in _figures(doc.text, sentence):
-            subject = previous = _subject(doc.text, fig, sentence, previous)
+        for fig in figures:
+            change = _change(doc.text, fig, sentence)
+            assert sentence_view is not None
+            subject, previous = subjects.subject(sentence_view, (fig.start, fig.end, fig.kind, fig.unit, change is not None), previous)
             yield Statistic(
                 kind=fig.kind,  # type: ignore[arg-type]
                 value=fig.value,
                 value_max=fig.value_max,
                 unit=fig.unit,
                 comparator=_comparator(doc.text, fig, sentence),  # type: ignore[arg-type]
-                change=_change(doc.text, fig, sentence),  # type: ignore[arg-type]
+                change=change,  # type: ignore[arg-type]
                 subject=subject,
                 period=Period(start=period[0], end=period[1]) if period else None,
                 scope=_scope(subject),
