@@ -101,7 +101,7 @@ def grammar() -> _Grammar:
         ),
         org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
         org_open=regex.compile(rf"(?P<h>{alternation(open_)})(?![\p{{L}}])"),
-        honorific=regex.compile(rf"(?<![\p{{L}}])(?P<h>{_first_letter_either_case(lex.honorifics)})(?=\s)"),
+        honorific=regex.compile(rf"(?<![\p{{L}}])(?P<h>{_first_letter_either_case(lex.honorifics)})(?=\s|:\s)"),
         stop=regex.compile(rf"(?i)(?:{alternation(lex.org_stops)})(?![\p{{L}}])"),
     )
 
@@ -164,7 +164,7 @@ def split_place_and_name(texts: list[str]) -> int:
 
 # ---------------------------------------------------------------- organisations
 
-_SEP = regex.compile(r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
+_SEP = regex.compile(r"\s*(?:,|–|-|:|\(|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 _SPACE = regex.compile(r"[ ]+")
 _OPEN_GAP = regex.compile(r"\s[-–]\s(?=\p{Lu})| ")
 _LEVEL = regex.compile(r"(?:tỉnh|huyện|xã|thành phố|quận|phường|thị xã|thị trấn|TP|Tp|Thành phố|Tỉnh|Huyện|Xã|Quận|Phường|Thị xã|Thị trấn)(?![\p{L}\p{N}]|\.[\p{L}\p{N}])|TP\.(?=\s)|Tp\.(?=\s)")
@@ -361,7 +361,7 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
     g = grammar()
     names: dict[int, NameMention] = {}
     for m in g.honorific.finditer(text, span.start, span.end):
-        sp = _SPACE.match(text, m.end(), span.end)
+        sp = _SPACE.match(text, m.end() + (text[m.end()] == ":"), span.end)  # "các đồng chí: A, …"
         if not sp:
             continue
         run = _cap_words(text, sp.end(), span.end)[:4]
@@ -388,7 +388,7 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
 
 
 _PLURAL = regex.compile(r"(?i)(?<![\p{L}])các\s+$")
-_LIST_SEP = regex.compile(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+)")
+_LIST_SEP = regex.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
 
 
 def _list_members(text: str, span: Span, first: NameMention, titles: list[Title]) -> list[NameMention]:
@@ -424,21 +424,13 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
     """Attach title chains to the names they stand before or after."""
     by_end = {t.end: t for t in titles}
     used: set[int] = set()
+    copula: list[Title] = []  # "Chủ tịch UBND xã là ông A và bà B": shared by the names listed
     for name in names:
         # titles before the name: "Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm"
-        chain: list[Title] = []
-        pos = name.start
-        while True:
-            before = text[span.start : pos]
-            gap = regex.search(r"(?:\s*(?:,|–|-|kiêm)\s*|\s+)$", before) if chain else regex.search(r"\s+$", before)
-            if not gap:
-                break
-            t = by_end.get(span.start + gap.start())
-            if t is None or id(t) in used:
-                break
-            chain.insert(0, t)
-            used.add(id(t))
-            pos = t.start
+        chain = _chain_before(text, span, name.start, by_end, used)
+        if not chain and name.honorific:
+            chain = _copula_chain(text, span, name, by_end, used) or (copula if _listed_after(text, names, name) else [])
+            copula = list(chain)
         # honorific-less "Name, Title" or "Name – Title – Title" after the name
         pos = name.end
         starts = {t.start: t for t in titles}
@@ -458,6 +450,42 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             pos = t.end
         name.titles = chain
     return link_cues(text, span, titles, names)
+
+
+def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], used: set[int], chain: list[Title] | None = None) -> list[Title]:
+    """The titles written right before ``pos``, joined by separators ("Bí thư, Chủ tịch UBND xã X")."""
+    chain = chain or []
+    while True:
+        before = text[span.start : pos]
+        gap = regex.search(r"(?:\s*(?:,|–|-|kiêm)\s*|\s+)$", before) if chain else regex.search(r"\s+$", before)
+        t = by_end.get(span.start + gap.start()) if gap else None
+        if t is None or id(t) in used:
+            return chain
+        chain.insert(0, t)
+        used.add(id(t))
+        pos = t.start
+
+
+_COPULA = regex.compile(r"(?i)(?<=\S)\s+(?:(?:hiện nay|hiện tại|hiện)\s+)?là\s+$")
+
+
+def _copula_chain(text: str, span: Span, name: NameMention, by_end: dict[int, Title], used: set[int]) -> list[Title]:
+    """"Chủ tịch UBND xã Vân Tùng là ông Nông Văn Sáu": the titles before "là <honorific>"."""
+    honorific = text.rfind(str(name.honorific).split()[0], max(span.start, name.start - 20), name.start)
+    m = _COPULA.search(text, max(span.start, honorific - 40), honorific) if honorific >= 0 else None
+    if m is None:
+        return []
+    t = by_end.get(m.start())
+    if t is None or id(t) in used:
+        return []
+    used.add(id(t))
+    return [replace(x, via_cue=True) for x in _chain_before(text, span, t.start, by_end, used, [t])]
+
+
+def _listed_after(text: str, names: list[NameMention], name: NameMention) -> bool:
+    """The name follows the one before it in a list ("ông A và bà B", "ông A, bà B")."""
+    prev = [n for n in names if n.end <= name.start]
+    return bool(prev) and regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*\S+(?:\s+\S+)?\s*", text[prev[-1].end : name.start]) is not None
 
 
 _PRONOUN = regex.compile(r"(?<![\p{L}])(?P<p>[ôÔ]ng|[bB]à)\s+(?:(?:vẫn|đã|cũng|còn|sau đó|hiện|tiếp tục)\s+)?$")

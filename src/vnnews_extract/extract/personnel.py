@@ -137,9 +137,7 @@ def _people(doc: Document, sentences: list[_Sentence], full: list[str], events: 
             if len(name.split()) < 2:
                 continue
             person = people.get(name)
-            if person is None:
-                if not n.titles and not _keeps_without_title(n.honorific):
-                    continue
+            if person is None:  # kept only if it ends with a title (of a mention or an event)
                 person = people[name] = Person(name=name, honorific=n.honorific)
             if person.honorific is None and n.honorific:
                 person.honorific = n.honorific
@@ -151,11 +149,17 @@ def _people(doc: Document, sentences: list[_Sentence], full: list[str], events: 
 
 
 def _add_gained_posts(events: list[PersonnelEvent], people: dict[str, Person]) -> None:
-    """A post a person gains in an event of the article is one of their titles."""
+    """A post a person gains, or loses, in an event of the article is one of their titles."""
     for e in events:
         person = people.get(e.person or "")
-        if person is not None and e.role and e.type not in _LOSS:
-            _add_title(person, Position(role=e.role, organization=e.organization, organization_key=_org_key(e.organization)))
+        if person is None or not e.role or (e.type in _LOSS and _holds(person, e.role)):
+            continue
+        _add_title(person, Position(role=e.role, organization=e.organization, organization_key=_org_key(e.organization)))
+
+
+def _holds(person: Person, role: str) -> bool:
+    """A post lost in an event is one of the person's titles unless they hold it already (or as "nguyên")."""
+    return any(t.role in (role, "nguyên " + role) for t in person.titles)
 
 
 def _add_title(person: Person, pos: Position) -> None:
