@@ -349,7 +349,7 @@ def extract_statistics(doc: Document) -> Iterator[Statistic]:
                 comparator=_comparator(doc.text, fig, sentence),  # type: ignore[arg-type]
                 change=change,  # type: ignore[arg-type]
                 subject=subject,
-                period=Period(start=period[0], end=period[1]) if period else None,
+                period=Period(start=own[0], end=own[1]) if (own := tracker.period_at(fig.start, fig.end, period)) else None,
                 scope=_scope(subject),
                 evidence=Evidence(
                     start=fig.start,
