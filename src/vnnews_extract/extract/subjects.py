@@ -201,14 +201,21 @@ def _base_verb(v: SentenceView, start: int, end: int) -> int | None:
     return last.start() if last else None
 
 
-def _strip_verbs(v: SentenceView, start: int, end: int) -> tuple[int, bool]:
-    """Drop the comparator, then the predicate (verbs, auxiliaries) at the end of ``text[start:end]``;
-    True when a predicate was dropped."""
+def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> tuple[int, bool]:
+    """Drop the comparator, then the predicate at the end of ``text[start:end]``: predicate words
+    of the lexicon, auxiliaries and at most one other verb ("đóng góp"), so that a verb-tagged
+    word of the noun phrase ("Kim ngạch xuất khẩu đạt") stays (none when ``other``); True when a
+    predicate was dropped."""
     end = max(start, _lead_start(v, end))
     stripped = False
     for tag in reversed(v.tags_in(start, end)):
-        if v.text[tag.end : end].strip() or not _is_verb(v, tag):
+        predicate = "predicate" in lexicons().subject_words.get(v.word(tag), "")
+        if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)):
             break
+        if not predicate and tag.label != "R":
+            if other or (stripped and tag.label == "V"):
+                break
+            other = True
         end, stripped = tag.start, True
     return max(start, end), stripped
 
@@ -237,7 +244,7 @@ def backward(v: SentenceView, start: int, previous: str | None) -> str | None:
     """Rules 2 and 3: the noun phrase before the verb the figure stands after."""
     clause = _clause_start(v, start)
     base = _base_verb(v, clause, start)
-    end, _ = _strip_verbs(v, clause, base if base is not None else start)
+    end, _ = _strip_verbs(v, clause, base if base is not None else start, base is not None)
     obj = _object_start(v, clause, end) if base is None else None
     phrase = _clean(v.text[obj if obj is not None else clause : end])
     if phrase:
