@@ -325,7 +325,49 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.end = org.extra[-1][1] if org.extra else org.end
         title.name_after = org.name_start if org else None
         titles.append(title)
-    return titles
+    return sorted(titles + _membership_titles(text, span, titles), key=lambda t: t.start)
+
+
+_MEMBER_SEP = regex.compile(r"\s*(?:,|và)\s*")
+
+
+@lru_cache(maxsize=1)
+def _member_bodies() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[str, str]]:
+    """(membership cue, committee, committee -> member role) from the lexicons: a committee is the
+    tail of an "Ủy viên …" title ("Ban Chấp hành") or an abbreviation of one ("BCH")."""
+    lex = lexicons()
+    roles = {r[len("Ủy viên ") :].lower(): r for r in lex.titles if r.startswith("Ủy viên ") and len(r) > len("Ủy viên ")}
+    roles |= {a.lower(): roles[e.lower()] for a, e in lex.abbreviations.items() if e.lower() in roles}
+    cues = [c for c, k in lex.title_cues.items() if k == "membership"]
+    return (regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cues)})\s+"),
+            regex.compile(rf"(?i)(?:{alternation(roles)})(?![\p{{L}}])"), roles)
+
+
+def _membership_titles(text: str, span: Span, titles: list[Title]) -> list[Title]:
+    """"tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy": one member post per committee, of the body
+    written after the last one, else of the next title's body ("… và giữ chức Phó Bí thư Huyện ủy X")."""
+    cue, body, roles = _member_bodies()
+    out: list[Title] = []
+    for m in cue.finditer(text, span.start, span.end):
+        found, pos = [], m.end()
+        while (b := body.match(text, pos, span.end)) is not None:
+            found.append(b)
+            sep = _MEMBER_SEP.match(text, b.end(), span.end)
+            pos = sep.end() if sep else span.end
+        if not found:
+            continue
+        after = _SPACE.match(text, found[-1].end(), span.end)
+        org = read_org(text, after.end(), span.end) if after else None
+        nxt = next((t for t in titles if t.start >= found[-1].end() and t.org_start is not None), None)
+        org_span = (org.start, org.end) if org and org.end > org.start else (nxt.org_start, nxt.org_end) if nxt else None
+        for b in found:
+            t = Title(b.start(), b.end(), roles[" ".join(b.group(0).lower().split())], None)
+            if org_span is not None:
+                t.org_start, t.org_end = org_span
+                t.organization = _org_text(text, *org_span)  # type: ignore[arg-type]
+                t.end = org_span[1] if b is found[-1] and org_span[0] > b.end() and org else t.end
+            out.append(t)
+    return out
 
 
 def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] | None:
@@ -367,8 +409,8 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
         run = _cap_words(text, sp.end(), span.end)[:4]
         if not run:
             continue
-        if len(run) >= 2 and not is_name_start(run[0][2]) and split_place_and_name([w for *_, w in run]) != 0:
-            run = run[:1] if len(run) == 1 else run
+        if _body_not_name(text, run[0]) or _degree_field(m.group("h"), run[0][2]):
+            continue  # "bác sĩ Khoa Hồi sức tích cực", "thạc sĩ Luật": a body or a field, not a person
         names[run[0][0]] = NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], _honorific(m.group("h")))
         if _PLURAL.search(text, max(span.start, m.start() - 6), m.start()):
             _add_list(names, _list_members(text, span, names[run[0][0]], titles))
@@ -385,6 +427,19 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
         if run and (is_name_start(run[0][2]) or len(run) == 1):
             names[start] = NameMention(start, run[-1][1], text[start : run[-1][1]])
     return sorted(names.values(), key=lambda n: n.start)
+
+
+def _body_not_name(text: str, first: tuple[int, int, str]) -> bool:
+    """A capitalised run opened by an organisation head that is not a surname ("Khoa Ngoại", "Sở Y tế")."""
+    g = grammar()
+    head = g.org_open.match(text, first[0]) or g.org_fixed.match(text, first[0])
+    return head is not None and not is_name_start(first[2])
+
+
+def _degree_field(honorific: str, first: str) -> bool:
+    """A degree written in lower case before a capitalised field ("thạc sĩ Luật", "kỹ sư Xây dựng")."""
+    kind = next((k for h, k in lexicons().honorifics.items() if h.lower() == honorific.lower()), None)
+    return kind == "academic" and honorific.islower() and not is_name_start(first)
 
 
 _PLURAL = regex.compile(r"(?i)(?<![\p{L}])các\s+$")
@@ -554,6 +609,9 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
         mention = NameMention(pronoun.start("p"), pronoun.end("p"), "", pronoun.group("p").lower())
         names.append(mention)
         return [mention]
+    if not before and not text[clause_start : cue.start()].strip():
+        # "Ông Khiêm sinh năm 1975, …; từng giữ chức …": a clause with no subject of its own continues the sentence's
+        before = [n for n in names if span.start <= n.start and n.end <= clause_start][-1:]
     if not before:
         return []
     if cue.group("lt"):

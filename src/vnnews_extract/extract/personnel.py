@@ -288,7 +288,7 @@ def _targets(text: str, s: _Sentence, v: regex.Match[str], end: int, person: Nam
     after = [t for t in s.titles if v.end() <= t.start < end]
     mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end]
     free = [t for t in after if (t.start, t.end) not in owned and not _acts(text, t)]
-    titles = mine or free
+    titles = mine or free or _framed(text, s, v, owned)
     if not titles and person is not None and etype in _LOSS:
         titles = [t for t in person.titles if not t.via_cue or t.role.startswith("nguyên")][:1] or person.titles[:1]
     if not titles and person is not None and etype in ("transfer", "rotation", "secondment"):
@@ -298,6 +298,14 @@ def _targets(text: str, s: _Sentence, v: regex.Match[str], end: int, person: Nam
         orgs = [(t.org_start, t.org_end)] if t.org_start is not None else [None]
         out.extend((t, o) for o in orgs + list(t.coordinated))
     return out
+
+
+def _framed(text: str, s: _Sentence, v: regex.Match[str], owned: dict[tuple[int, int], tuple[NameMention, bool]]) -> list[Title]:
+    """"Ở chức danh phó chủ tịch HĐND huyện, các đại biểu đã bầu ông X": the post named by a frame
+    opening the sentence before the verb."""
+    frame = _cue_regex("post_frame", False, True)
+    return [t for t in s.titles if t.end <= v.start() and (t.start, t.end) not in owned
+            and frame.search(text, max(s.span.start, t.start - 25), t.start) is not None][:1]
 
 
 def _acts(text: str, t: Title) -> bool:
