@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vnnews_extract.extract.statistics import _figures, patterns
+from vnnews_extract.extract.subjects import _patterns as subject_patterns
 from vnnews_extract.lexicons import read_table
 from vnnews_extract.model import Span
 
@@ -51,3 +52,13 @@ def test_statistics_lexicons_not_yet_in_the_registry_are_valid() -> None:
     for name in ("function_words.tsv", "time_contexts.tsv"):
         header, rows = read_table(name)
         assert len(header) == 2 and rows
+
+
+@settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ADVERSARIAL)
+def test_subject_regexes_stay_linear_on_digit_soup(text: str) -> None:
+    p = subject_patterns()
+    for name in p.__dataclass_fields__:
+        pattern = getattr(p, name)
+        for match in pattern.finditer(text, timeout=TIMEOUT):
+            assert match.end() <= len(text)
