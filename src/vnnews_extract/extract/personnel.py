@@ -104,7 +104,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     """People and personnel events of one article, from one pass of mention finding."""
     sentences = _mentions(doc)
     full = _full_names(sentences)
-    raw = [e for s in sentences for e in _events_in(doc, s, full)]
+    raw = _earlier_posts([e for s in sentences for e in _events_in(doc, s, full)])
     people = _people(doc, sentences, full, raw)
     _complete_keys(people, article_places(doc.text))
     events = _merge_events(raw)
@@ -263,7 +263,10 @@ def _per_person(text: str, s: _Sentence, v: regex.Match[str], end: int, persons:
     others = [n for n in s.names if n not in persons and v.end() <= n.start < end
               and any(t.via_cue and v.end() <= t.start < end for t in n.titles)]
     for person in (persons or [None]) + others:
-        for title, org_span in _targets(text, s, v, end, person, etype):
+        targets = _targets(text, s, v, end, person, etype)
+        if not targets and person is not None and etype in _RATIFIES:
+            targets = [(Title(v.start(), v.start(), "", None), None)]  # the post comes from an earlier event
+        for title, org_span in targets:
             yield person, title, org_span
 
 
@@ -336,7 +339,7 @@ def _persons_for(text: str, s: _Sentence, v: regex.Match[str], clause_end: int, 
     if before:
         n = before[-1]
         ends = [n.end] + [t.end for t in n.titles if n.end <= t.end <= v.start() and not t.via_cue]
-        if _passive(text, max(ends), v.start()):
+        if _passive(text, max(ends), v.start(), s.titles):
             return _with_group(s, n)
     owned = [(t.start, t.end) for t in s.titles]
     for n in s.names:  # "bổ nhiệm ông X giữ chức …", "cảnh cáo đối với ông X"
@@ -350,15 +353,19 @@ def _with_group(s: _Sentence, n: NameMention) -> list[NameMention]:
     return [m for m in s.names if m.group == n.group] if n.group is not None else [n]
 
 
-def _passive(text: str, start: int, verb: int) -> bool:
+def _passive(text: str, start: int, verb: int, titles: list[Title]) -> bool:
     """The words between a person and a verb make the person its subject: nothing, an adverb, "được",
-    an apposition's tail ("…, Phó Giám đốc sở, được"), or "được <body>" ("được HĐND tỉnh bầu")."""
+    an apposition's tail ("…, Phó Giám đốc sở, được"), or "được <body>" ("được HĐND tỉnh bầu") or
+    "được <title>" ("đã được Thủ tướng phê chuẩn")."""
     gap = _PASSIVE.match(text, start, verb)
     if gap:
         return True
     by = _PASSIVE_BY.match(text, start, verb)
-    org = read_org(text, by.end(), verb) if by else None
-    return org is not None and org.end > org.start and not text[org.end : verb].strip(" ,")
+    if by is None:
+        return False
+    org = read_org(text, by.end(), verb)
+    ends = ([org.end] if org is not None and org.end > org.start else []) + [t.end for t in titles if t.start == by.end()]
+    return any(not text[end:verb].strip(" ,") for end in ends)
 
 
 def _replaced(text: str, s: _Sentence, n: NameMention) -> bool:
@@ -372,7 +379,13 @@ def _actor(text: str, s: _Sentence, v: regex.Match[str], person: NameMention | N
         gap = text[gap_start : v.start()]
         if _cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14:
             return n.name
-    return _body_actor(text, s, v) or _subject_body(text, s, v)
+    return _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
+
+
+def _acting_title(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
+    """"đã được Thủ tướng phê chuẩn": a title with no name right before the verb decides."""
+    owned = _owned(s)
+    return next((text[t.start : t.end] for t in s.titles if t.end + 1 == v.start() and _acts(text, t) and (t.start, t.end) not in owned), None)
 
 
 def _body_actor(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
@@ -399,6 +412,23 @@ def _subject_body(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
     if org is None or org.end <= org.start or org.name_start is not None:
         return None
     return _org_text(text, org.start, org.end) if _subject_gap().match(text, org.end, v.start()) else None
+
+
+_RATIFIES = ("approval",)  # "Kết quả bầu đối với bà X đã được Thủ tướng phê chuẩn": the post of an earlier event
+
+
+def _earlier_posts(events: list[PersonnelEvent]) -> list[PersonnelEvent]:
+    """An event with a person but no post takes the post of that person's latest earlier event that
+    has one; without such an event it is dropped."""
+    out: list[PersonnelEvent] = []
+    for e in sorted(events, key=lambda e: e.evidence.start):
+        if e.role is None and e.organization is None:
+            earlier = [o for o in out if o.person == e.person and o.role]
+            if not earlier:
+                continue
+            e.role, e.organization = earlier[-1].role, earlier[-1].organization
+        out.append(e)
+    return out
 
 
 def _merge_events(events: list[PersonnelEvent]) -> list[PersonnelEvent]:
