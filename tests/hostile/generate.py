@@ -38,8 +38,8 @@ def text_article() -> str:
     return "\n".join((TITLE, *PARAGRAPHS, AUTHOR)) + "\n"
 
 
-def html_article(charset: str = "utf-8", body_extra: str = "", head_extra: str = "") -> str:
-    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+def html_article(charset: str = "utf-8", body_extra: str = "", head_extra: str = "", article_extra: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + article_extra
     return (
         f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>{TITLE}</title>{head_extra}</head>'
         f'<body><article><h1>{TITLE}</h1>{paras}<p class="author">{AUTHOR}</p></article>{body_extra}</body></html>\n'
@@ -143,9 +143,10 @@ def _side_effects() -> str:
     body = (
         '<img src="http://127.0.0.1:9/pixel.gif" onerror="fetch(\'http://127.0.0.1:9/\')">'
         '<iframe src="http://127.0.0.1:9/frame"></iframe><object data="file:///etc/passwd"></object>'
-        '<svg><image href="http://127.0.0.1:9/i.svg"/></svg><p>{{7*7}} ${7*7} <%= 7*7 %> __import__("os")</p>'
+        '<svg><image href="http://127.0.0.1:9/i.svg"/></svg>'
     )
-    return html_article(head_extra=head, body_extra=body)
+    template = "<p>Biểu thức {{7*7}} và ${7*7} cùng <%= 7*7 %> hay __import__('os') chỉ là chữ trong bài, không được tính.</p>"
+    return html_article(head_extra=head, body_extra=body, article_extra=template)
 
 
 def _json_ld_deep() -> str:
