@@ -20,6 +20,7 @@ from .model import CleanedArticle
 _HTML_SIGNS = regex.compile(r"<\s*(?:!doctype|html|head|body|div|p|article|meta|title|h1|table|span)\b", regex.I)
 _CONTROLS = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 MAX_BAD_SHARE = 0.02  # more invalid bytes than this and the input is binary, not a damaged text
+_NOT_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^<>]*?(/?)>")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # libxml2 (lxml) silently drops a whole page nested deeper than 255 elements: past PARSER_DEPTH, the
@@ -141,6 +142,7 @@ def clean(source: str | bytes, *, url: str | None = None) -> CleanedArticle:
     warnings = read.warnings
     is_html = looks_like_html(text)
     if is_html:
+        text = _NOT_XML.sub("", text)  # lxml refuses these later, mid-tree (ValueError), so they go first
         text, flattened = flatten_deep_html(text)
         if flattened:
             warnings += (f"HTML nested deeper than {PARSER_DEPTH} elements: tags deeper than {MAX_HTML_DEPTH} dropped, text kept",)
