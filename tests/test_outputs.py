@@ -109,3 +109,13 @@ def test_csv_resume_cuts_a_partial_row_and_orphan_children(tmp_path: Path) -> No
     assert writer.done == {str(SEED_TXT)}
     assert stats.read_bytes() == good_stats
     assert [a["input"] for a in _csv(out / "articles.csv")] == [str(SEED_TXT)]
+
+
+def test_jsonl_lines_survive_any_line_splitter() -> None:
+    import json as _json
+
+    from vnnews_extract.outputs import jsonl_line
+
+    line = jsonl_line({"text": "một\u2028hai\u2029ba\u0085bốn"})
+    assert "\u2028" not in line and "\u2029" not in line
+    assert _json.loads(line) == {"text": "một\u2028hai\u2029ba\u0085bốn"}

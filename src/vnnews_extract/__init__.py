@@ -5,7 +5,7 @@ Public API: ``extract`` (the whole pipeline), the stage functions, and the recor
 
 from .clean import clean
 from .document import build_document
-from .errors import AlignmentError, CleanError, InputError, LexiconError, VnnewsError
+from .errors import AlignmentError, CleanError, ExtractError, InputError, LexiconError, VnnewsError
 from .normalize import normalize, normalize_line
 from .options import Options
 from .pipeline import analyse, extract
@@ -25,7 +25,7 @@ from .segment import segment, split_sentences, word_tokens
 __version__ = "0.1.0"
 
 __all__ = [
-    "AlignmentError", "Article", "Block", "CleanError", "Evidence", "InputError", "LexiconError",
+    "AlignmentError", "Article", "Block", "CleanError", "ExtractError", "Evidence", "InputError", "LexiconError",
     "Options", "Period", "Person", "PersonnelEvent", "Position", "Statistic", "VnnewsError",
     "__version__", "analyse", "article_json_schema", "build_document", "clean", "extract",
     "normalize", "normalize_line", "segment", "split_sentences", "word_tokens",

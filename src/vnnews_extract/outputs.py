@@ -39,6 +39,15 @@ def open_output(fmt: str, target: str, resume: bool) -> Writer:
     return JsonlWriter(target, resume)
 
 
+def jsonl_line(record: dict[str, Any]) -> str:
+    """One JSON line; U+2028/U+2029 are escaped so that no line splitter breaks the record."""
+    text = json.dumps(record, ensure_ascii=False)
+    return text.replace(LINE_SEPARATOR, "\\u2028").replace(PARAGRAPH_SEPARATOR, "\\u2029") + "\n"
+
+
+LINE_SEPARATOR, PARAGRAPH_SEPARATOR = "\u2028", "\u2029"
+
+
 class JsonlWriter:
     def __init__(self, target: str, resume: bool) -> None:
         self.done: set[str] = set()
@@ -52,7 +61,7 @@ class JsonlWriter:
         self._stream = open(path, "a" if resume else "w", encoding="utf-8")
 
     def write(self, record: dict[str, Any]) -> None:
-        self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._stream.write(jsonl_line(record))
         self._stream.flush()
 
     def close(self) -> None:
