@@ -12,17 +12,19 @@ from ..model import Span
 
 _YEAR = r"((?:19|20)\d{2})"
 _MONTH = r"(?:tháng\s+\d{1,2}|quý\s+(?:[IV]+|\d))"
+_DATE = r"\d{1,2}\s*/\s*\d{1,2}"
 _RULES: tuple[tuple[str, str], ...] = (
+    ("dates", rf"(?i)từ\s+(?:ngày\s+)?{_DATE}(?:\s*/\s*{_YEAR})?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?{_DATE}\s*/\s*{_YEAR}"),
     ("span", rf"(?i)từ\s+(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?{_YEAR}\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+|{_MONTH}\s*/\s*)?{_YEAR}"),
     ("open", rf"(?i)từ\s+(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?{_YEAR}\s+(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)"),
     ("open", rf"(?i)(?:^|[,;]\s*)từ\s+(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?{_YEAR}(?=\s*,)"),
     ("span", rf"(?i)(?:giai đoạn|thời kỳ|năm học|niên khóa|trong|năm|mùa vụ|vụ(?:\s+\p{{Ll}}+){{0,3}})\s+{_YEAR}\s*[-–]\s*{_YEAR}"),
-    ("until", rf"(?i)(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+|ngày\s+[\d/]+\s*|thời điểm\s+)?(?:năm\s+|{_MONTH}\s*/\s*|{_MONTH}\s+năm\s+)?{_YEAR}"),
+    ("until", rf"(?i)(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+|(?:\d{{1,2}}\s+giờ\s+(?:\d{{1,2}}\s+)?(?:\p{{Ll}}+\s+)?)?ngày\s+[\d/]+\s*|thời điểm\s+)?(?:năm\s+|{_MONTH}\s*/\s*|{_MONTH}\s+năm\s+)?{_YEAR}"),
     ("year", rf"(?i)(?:năm|đầu năm|cuối năm|tài khóa|{_MONTH}\s*/|{_MONTH}\s+năm)\s*{_YEAR}(?!\s*[-–]\s*\d)"),
 )
 # A year that is only the base of a comparison ("so với cùng kỳ năm 2023") is no period.
 _COMPARISON = (
-    r"(?i)so\s+với\s+(?:cùng\s+kỳ\s+|kế hoạch\s+|mục tiêu\s+)?(?:năm\s+|{_MONTH}\s*/\s*)?(?:19|20)\d{2}|so\s+với\s+(?:cùng\s+kỳ|năm trước|năm ngoái)(?:\s+năm\s+(?:19|20)\d{2})?"
+    r"(?i)(?:so\s+với|tương\s+đương(?:\s+với)?)\s+(?:cùng\s+kỳ\s+|kế hoạch\s+|mục tiêu\s+)?(?:năm\s+|{_MONTH}\s*/\s*)?(?:19|20)\d{2}|so\s+với\s+(?:cùng\s+kỳ|năm trước|năm ngoái)(?:\s+năm\s+(?:19|20)\d{2})?"
     r"|(?:gấp|bằng)\s+[\d,.]+\s+lần\s+(?:so\s+với\s+)?(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}"
 )
 
@@ -38,9 +40,22 @@ def _comparison() -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _document_year() -> regex.Pattern[str]:
+    """The year in the name of a law or act ("Bộ luật Hình sự năm 2015", "Luật Đất đai 2024")."""
+    names = [p for p, k in lexicons().periods.items() if k == "document"]
+    return regex.compile(rf"(?<!\p{{L}})(?i:{alternation(names)})\s+\p{{Lu}}\p{{Ll}}*(?:\s+\p{{L}}+){{0,4}}?\s+(?:(?i:năm)\s+)?(?:19|20)\d{{2}}(?!\d)")
+
+
+@lru_cache(maxsize=1)
 def _reset_marker() -> regex.Pattern[str]:
     markers = [p for p, k in lexicons().periods.items() if k in ("present", "recurring")]
     return regex.compile(rf"(?i)^\W*(?:{alternation(markers)})\b")
+
+
+@lru_cache(maxsize=1)
+def _present_marker() -> regex.Pattern[str]:
+    markers = [p for p, k in lexicons().periods.items() if k == "present"]
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(markers)})(?![\p{{L}}])")
 
 
 YearSpan = tuple[int | None, int | None]
@@ -48,9 +63,9 @@ _OWN_GAP = regex.compile(r"\s*(?:(?:trong|vào|của|cả)\s+)?$")
 
 
 def _years(kind: str, match: regex.Match[str]) -> YearSpan:
-    years = [int(g) for g in match.groups()]
-    if kind == "span":
-        return years[0], years[1]
+    years = [int(g) for g in match.groups() if g]
+    if kind in ("span", "dates"):
+        return years[0], years[-1]
     if kind == "open":
         return years[0], None
     if kind == "until":
@@ -68,6 +83,7 @@ def find_periods(sentence: str) -> list[tuple[int, int, YearSpan]]:
     [(2015, 2015), (2023, 2023)]
     """
     blanked = _comparison().sub(lambda m: " " * len(m.group(0)), sentence)
+    blanked = _document_year().sub(lambda m: " " * len(m.group(0)), blanked)
     found: list[tuple[int, int, YearSpan]] = []
     for kind, pattern in _compiled():
         for match in pattern.finditer(blanked):
@@ -122,10 +138,18 @@ class PeriodTracker:
         for s, _, years in self.stated:
             if s >= end and _OWN_GAP.match(self.sentence_text[end:s]):
                 return years
-        before = [years for _, e, years in self.stated if e <= start]
+        before = [(e, years) for _, e, years in self.stated if e <= start]
         if before:
-            return before[-1]
+            return None if self._present_between(before[-1][0], start) else before[-1][1]
         for s, _, years in self.stated:
             if s >= end and ";" not in self.sentence_text[end:s]:
                 return years
-        return carried
+        return None if carried and self._present_between(0, start) else carried
+
+    def _present_between(self, start: int, end: int) -> bool:
+        """A present marker ("đến nay", "hiện nay") between a stated period and the figure: the
+        figure is a current state ("giai đoạn 2021-2025, tuy nhiên đến nay mới có 7 dự án")."""
+        return any(
+            all(m.end() <= s or m.start() >= e for s, e, _ in self.stated)
+            for m in _present_marker().finditer(self.sentence_text, start, end)
+        )

@@ -8,7 +8,7 @@ driven by lexicons: units, counted nouns, comparators, contexts that make a numb
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -28,6 +28,7 @@ from ..numbers import (
 from ..records import Evidence, Period, Statistic
 from . import register, subjects
 from .periods import PeriodTracker
+from .scope import article_place, scope_of, sentence_scope
 
 _B = r"(?![\p{L}\p{N}])"  # right word boundary
 _NUMBER = rf"(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.])|{NUMBER_PATTERN})"
@@ -46,6 +47,8 @@ class _Patterns:
     after_block: regex.Pattern[str]
     after_time: regex.Pattern[str]
     before_clock: regex.Pattern[str]
+    after_clock: regex.Pattern[str]
+    label_verb: regex.Pattern[str]
     times_before: regex.Pattern[str]
     chain: regex.Pattern[str]
 
@@ -62,8 +65,13 @@ def _contexts() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def function_words() -> dict[str, str]:
-    """Words that are never a counted noun, with their sense (function, aux, times)."""
+    """Words that are never a counted noun, with their senses (function, aux, times, comparative)."""
     return {row[0]: row[1] for row in read_table("function_words.tsv")[1]}
+
+
+def function_words_of(sense: str) -> tuple[str, ...]:
+    """The function words that have ``sense`` among their comma-separated senses."""
+    return tuple(w for w, k in function_words().items() if sense in k.split(","))
 
 
 def _figure_pattern() -> regex.Pattern[str]:
@@ -82,7 +90,7 @@ def patterns() -> _Patterns:
     comps = lex.comparators
     before = [p for p, (_, pos) in comps.items() if pos == "before"]
     after = [p for p, (_, pos) in comps.items() if pos == "after"]
-    aux = alternation(w for w, k in function_words().items() if k == "aux")
+    aux = alternation(function_words_of("aux"))
     return _Patterns(
         figure=_figure_pattern(),
         unit=regex.compile(rf"(?:\s?(?P<u>%o(?!\p{{L}})|‰|%)|\s+(?P<u2>{alternation(lex.units)}){_B})"),
@@ -96,8 +104,10 @@ def patterns() -> _Patterns:
         ),
         after_time=regex.compile(rf"(?i)\s*(?:(?:{alternation(ctx['after_time'])}){_B}|/\d)"),
         before_clock=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before_clock'])})\s*$"),
+        after_clock=regex.compile(rf"(?i)\s*(?:\d|(?:(?:{alternation(ctx['after_clock'])})\s+)?ngày\s+\d|(?:{alternation(ctx['after_clock'])}){_B})"),
+        label_verb=regex.compile(rf"(?i)\s+(?:{alternation(w for w, k in lex.subject_words.items() if 'base' in k.split(','))}){_B}"),
         times_before=regex.compile(
-            rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(w for w, k in function_words().items() if k == 'times')})\s+(?:\S+\s+)?$"
+            rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(function_words_of('times'))})\s+(?:\S+\s+)?$"
         ),
         chain=regex.compile(rf"(?:\s*(?:,|và)\s*{_NUMBER})+(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
     )
@@ -124,13 +134,22 @@ def _read_unit(text: str, pos: int, end: int) -> tuple[str, str, int, float] | N
     p, lex = patterns(), lexicons()
     unit = p.unit.match(text, pos, end)
     noun = p.noun.match(text, pos, end)
-    if noun and (not unit or noun.end() > unit.end()):
+    if noun and (not unit or noun.end() > unit.end() or (noun.end() == unit.end() and _modified(text, unit, end))):
         return "count", noun.group("n"), noun.end(), 1.0
     if unit:
         surface = unit.group("u") or unit.group("u2")
-        kind, canonical, factor = lex.units[surface] if surface in lex.units else ("percent", surface, 1.0)
+        kind, canonical, factor = lex.units.get(surface, ("percent", surface, 1.0))
         return kind, canonical, unit.end(), factor
     return None
+
+
+def _modified(text: str, unit: regex.Match[str], end: int) -> bool:
+    """A lower-case content word follows: a word that is both a measure unit and a counted noun
+    is the noun ("215 điểm sạt lở", against "28 điểm")."""
+    if lexicons().units.get(unit.group("u2") or "", ("",))[0] != "measure":
+        return False
+    match = regex.match(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])", text[unit.end() : end])
+    return bool(match) and match.group(1) not in function_words() and match.group(1) not in lexicons().units
 
 
 def _fallback_noun(text: str, pos: int, end: int) -> tuple[str, str, int, float] | None:
@@ -179,21 +198,39 @@ def _blocked_unit(text: str, fig: _Figure, sentence: Span) -> bool:
     before = text[sentence.start : fig.start]
     if regex.fullmatch(r"(?i)\W*(?:trong\s+)?", before) and regex.match(r"\s*,", text[fig.end : sentence.end]):
         return True
-    if fig.unit == "giờ" and (regex.match(r"\s*\d", text[fig.end : sentence.end]) or p.before_clock.search(before)):
+    if fig.unit == "giờ" and (p.after_clock.match(text, fig.end, sentence.end) or p.before_clock.search(before)):
         return True
     return fig.unit == "ngày" and regex.match(r"\s+\d{1,2}(?:/\d|\s+tháng)", text[fig.end : sentence.end]) is not None
 
 
-def _figures(text: str, sentence: Span) -> Iterator[_Figure]:
+def _figures(text: str, sentence: Span) -> list[_Figure]:
+    found = []
     for match in patterns().figure.finditer(text, sentence.start, sentence.end):
         fig = _figure(text, match, sentence)
         if fig and not _blocked_unit(text, fig, sentence):
-            yield fig
+            found.append(fig)
+    if len(found) < 2:
+        return found
+    return [f for f in found if not _period_label(text, f, sentence)]
+
+
+def _period_label(text: str, fig: _Figure, sentence: Span) -> bool:
+    """A month count that labels the reporting period of the sentence's other figures: "… 350
+    triệu lượt khách trong 9 tháng", "Sản lượng khai thác 9 tháng đạt 205.000 tấn"."""
+    if fig.unit != "tháng" or fig.value_max is not None:
+        return False
+    before = text[max(sentence.start, fig.start - 25) : fig.start]
+    if patterns().comparator_before.search(before):
+        return False
+    if patterns().label_verb.match(text, fig.end, sentence.end):
+        return True
+    closes = regex.match(r"\s*(?:[,.;:)\"”]|$)", text[fig.end : sentence.end]) is not None
+    return closes and regex.search(r"(?i)(?:^|\s)trong\s+$", before) is not None
 
 
 def _figure(text: str, match: regex.Match[str], sentence: Span) -> _Figure | None:
     raw = match.group("num")
-    if _blocked_before(text, match.start(), sentence):
+    if _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence):
         return None
     if raw[0].isdigit():
         ratio = _ratio(text, match, sentence)
@@ -213,12 +250,21 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span) -> tuple[str, s
     raw = match.group("num")
     unit = _read_unit(text, match.end(), sentence.end)
     if raw[0].isdigit():
-        if unit is None and not match.group("num2") and regex.fullmatch(r"\d+", raw) and not _looks_like_year(raw):
+        if unit is None and not match.group("num2") and regex.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", raw) and not _looks_like_year(raw):
             unit = _fallback_noun(text, match.end(), sentence.end)
         return unit or _respectively(text, match, sentence)
     if unit is None or (raw.lower() in ("một", "năm") and unit[0] != "count"):
         return None
     return unit
+
+
+def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> bool:
+    """A number with thousands groups and a unit or counted noun ("tổng số 5.980 nhân khẩu", "vé
+    tháng 200.000 đồng") is a quantity, whatever word stands before it: no date, document,
+    grade or road number is written "5.980"."""
+    if not regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", match.group("num")) or match.group("num2"):
+        return False
+    return _read_unit(text, match.end(), sentence.end) is not None
 
 
 def _looks_like_year(raw: str) -> bool:
@@ -296,9 +342,21 @@ def _comparator(text: str, fig: _Figure, sentence: Span) -> str:
         if regex.search(r"(?i)(?:^|\s)từ\s*$", before) or _tail_of_clause(text, after_match.end(), sentence):
             return comparator
     match = p.comparator_before.search(before)
-    if match:
-        return lexicons().comparators[" ".join(match.group("c").lower().split())][0]
-    return "eq"
+    if not match:
+        return "eq"
+    comparator = lexicons().comparators[" ".join(match.group("c").lower().split())][0]
+    if comparator == "gt" and _difference(text, fig, before[: match.start("c")], sentence):
+        return "eq"
+    return comparator
+
+
+def _difference(text: str, fig: _Figure, before: str, sentence: Span) -> bool:
+    """"cao hơn 0,6 tấn/ha so với bình quân": after a comparative adjective and before the base
+    of the comparison, the figure is the difference itself, not a lower bound."""
+    last = before.split()[-1].lower() if before.split() else ""
+    if last not in function_words_of("comparative"):
+        return False
+    return regex.match(r"(?i)(?:/\p{L}+)*\s*,?\s*so\s+với\s", text[fig.end : sentence.end]) is not None
 
 
 def _tail_of_clause(text: str, pos: int, sentence: Span) -> bool:
@@ -321,23 +379,41 @@ def _change(text: str, fig: _Figure, sentence: Span) -> str | None:
     return None
 
 
-def _scope(subject: str | None) -> str | None:
-    if not subject:
-        return None
-    match = regex.search(r"cấp (?:xã|huyện|tỉnh|cơ sở)|(?:huyện|tỉnh|xã|thị xã|thành phố|quận) (?:\p{Lu}\p{Ll}*\s?)+", subject)
-    return match.group(0).strip() if match else None
+def _sentence_figures(text: str, sentence: Span) -> tuple[list[_Figure], subjects.SentenceView | None]:
+    """The figures of a sentence, counted nouns widened to their compound word, and its view."""
+    figures = _figures(text, sentence)
+    if not figures:
+        return figures, None
+    view = subjects.view(text, sentence, [])
+    figures = [_compound_noun(text, f, view) for f in figures]
+    return figures, replace(view, figures=tuple((f.start, f.end, f.kind) for f in figures))
+
+
+def _compound_noun(text: str, fig: _Figure, view: subjects.SentenceView) -> _Figure:
+    """A counted noun is the whole compound noun that word segmentation finds at it: "xe" of
+    "600 xe buýt" is "xe buýt", "ngân" of "45 ngân hàng" is "ngân hàng"; a classifier ("căn" of
+    "căn nhà") stays as it is."""
+    if fig.kind not in ("count", "ratio") or "classifier" in lexicons().counted_nouns.get(fig.unit.lower(), ""):
+        return fig
+    start = fig.end - len(fig.unit)
+    if text[start : fig.end] != fig.unit:
+        return fig
+    word = next((t for t in view.tags if t.start == start), None)
+    if word is None or word.label != "N" or word.end <= fig.end or not regex.match(r" \p{Ll}", text[fig.end : word.end]):
+        return fig
+    return replace(fig, end=word.end, unit=text[start : word.end])
 
 
 @register("statistics", name="figure")
 def extract_statistics(doc: Document) -> Iterator[Statistic]:
     """Every figure of every sentence, with its period carried through the paragraph."""
-    tracker = PeriodTracker()
+    tracker, place = PeriodTracker(), article_place(doc)
     for index, sentence in enumerate(doc.sentences):
         period = tracker.period_for(doc.text, sentence, doc.sentence_block[index])
-        figures = list(_figures(doc.text, sentence))
-        sentence_view = subjects.view(doc.text, sentence, [(f.start, f.end, f.kind) for f in figures]) if figures else None
+        figures, sentence_view = _sentence_figures(doc.text, sentence)
         previous = None
-        for fig in figures:
+        spans = [(f.start, f.end) for f in figures]
+        for index, fig in enumerate(figures):
             change = _change(doc.text, fig, sentence)
             assert sentence_view is not None
             subject, previous = subjects.subject(sentence_view, (fig.start, fig.end, fig.kind, fig.unit, change is not None), previous)
@@ -350,7 +426,7 @@ def extract_statistics(doc: Document) -> Iterator[Statistic]:
                 change=change,  # type: ignore[arg-type]
                 subject=subject,
                 period=Period(start=own[0], end=own[1]) if (own := tracker.period_at(fig.start, fig.end, period)) else None,
-                scope=_scope(subject),
+                scope=scope_of(subject, sentence_scope(doc.text, sentence, spans, index), place),
                 evidence=Evidence(
                     start=fig.start,
                     end=fig.end,

@@ -26,7 +26,7 @@ from ..segment import pos_tags
 SUBJECT_MAX_WORDS = 30
 _B = r"(?![\p{L}\p{N}])"
 _COMMA = regex.compile(r"\s*,\s*")
-_RATE = regex.compile(r"/\p{L}+(?:/\p{L}+)*")
+_RATE = regex.compile(r"/\p{L}[\p{L}\d]*(?:/\p{L}[\p{L}\d]*)*")
 _TAIL_COMPARATOR = regex.compile(r"\s*(?:trở lên|trở xuống|trở lại)(?=\s*(?:[,;.)]|$))")
 _VERB_TAGS = frozenset({"V", "R"})
 _NOUN_TAGS = frozenset({"N", "Np", "Nc", "Ny", "Nb", "L", "P"})
@@ -45,6 +45,7 @@ class _Patterns:
     copula: regex.Pattern[str]
     lead: regex.Pattern[str]
     base: regex.Pattern[str]
+    predicate_tail: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,9 +60,13 @@ def _patterns() -> _Patterns:
             r"(?i)(?:\s+(?:trong|vào|của|cả))?(?:\s+(?:\d+|sáu|chín|ba)\s+tháng(?:\s+(?:đầu|cuối))?)?"
             r"(?:\s+(?:năm|giai đoạn|quý\s+[IV\d]+|tháng\s+\d+|vụ))?"
             r"(?:(?:\s+|/)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?|\s+nay)\s*$"
+            r"|(?:\s+trong)?\s+(?:\d+|sáu|chín|ba)\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?\s*$|\s+(?:trong|với|và)\s*$"
         ),
         copula=regex.compile(r"(?i)^\s*(?:là|gồm|thuộc)\s+"),
         base=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(_kinds('base'))}){_B}"),
+        predicate_tail=regex.compile(
+            rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w in _kinds('predicate') if ' ' in w)})\s*$"
+        ),
         lead=regex.compile(rf"(?i)(?:(?:^|\s)(?:{lead_words}))+\s*$"),
     )
 
@@ -195,10 +200,8 @@ def _list_fragment(v: SentenceView, start: int, end: int) -> bool:
 
 def _base_verb(v: SentenceView, start: int, end: int) -> int | None:
     """Start of the last base verb ("đạt", "chiếm", "bằng") of ``text[start:end]``."""
-    last = None
-    for last in _patterns().base.finditer(v.text, start, end):
-        pass
-    return last.start() if last else None
+    starts = [m.start() for m in _patterns().base.finditer(v.text, start, end)]
+    return starts[-1] if starts else None
 
 
 def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> tuple[int, bool]:
@@ -207,7 +210,9 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
     word of the noun phrase ("Kim ngạch xuất khẩu đạt") stays (none when ``other``); True when a
     predicate was dropped."""
     end = max(start, _lead_start(v, end))
-    stripped = False
+    phrase = _patterns().predicate_tail.search(v.text, start, end)
+    stripped = phrase is not None
+    end = phrase.start() if phrase else end
     for tag in reversed(v.tags_in(start, end)):
         predicate = "predicate" in lexicons().subject_words.get(v.word(tag), "")
         if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)):
