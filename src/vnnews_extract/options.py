@@ -13,6 +13,7 @@ class Options:
     max_input_bytes: int = 20 * 1024 * 1024  # larger inputs are refused (InputError) before any work
     max_text_chars: int = 2_000_000  # cleaned text longer than this is refused (InputError) before analysis
     max_sentence_chars: int = 1000  # longer sentences are cut into chunks, so extractor work stays bounded
+    max_statistics: int = 1000  # figures read per article; past it the rest are skipped with a warning
 
 
 DEFAULT_OPTIONS = Options()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from itertools import islice
 
 from .clean import clean
 from .document import build_document
@@ -11,7 +12,7 @@ from .extract.personnel import extract_personnel
 from .extract.statistics import extract_statistics
 from .model import CleanedArticle, Document
 from .options import DEFAULT_OPTIONS, Options
-from .records import Article, Block
+from .records import Article, Block, Statistic
 from .segment import segment
 
 
@@ -30,6 +31,8 @@ def analyse(cleaned: CleanedArticle, options: Options = DEFAULT_OPTIONS) -> tupl
     doc = segment(build_document(cleaned), tokens=options.tokens, max_sentence_chars=options.max_sentence_chars)
     blocks = [Block(kind=s.label, start=s.start, end=s.end) for s in doc.blocks]  # type: ignore[arg-type]
     first = {b.kind: doc.text[b.start : b.end] for b in reversed(blocks)}
+    warnings = list(cleaned.warnings)
+    statistics = _statistics(doc, options, warnings) if options.statistics else []
     article = Article(
         id=article_id(cleaned.url, doc.text),
         url=cleaned.url,
@@ -42,12 +45,21 @@ def analyse(cleaned: CleanedArticle, options: Options = DEFAULT_OPTIONS) -> tupl
         is_article=cleaned.is_article,
         blocks=blocks,
         text=doc.text,
-        statistics=list(extract_statistics(doc)) if options.statistics else [],
+        statistics=statistics,
         people=(personnel := extract_personnel(doc) if options.personnel else ([], []))[0],
         events=personnel[1],
-        warnings=list(cleaned.warnings),
+        warnings=warnings,
     )
     return doc, article
+
+
+def _statistics(doc: Document, options: Options, warnings: list[str]) -> list[Statistic]:
+    """At most ``options.max_statistics`` figures: a page of numbers cannot make extraction run long."""
+    found = list(islice(extract_statistics(doc), options.max_statistics + 1))
+    if len(found) > options.max_statistics:
+        warnings.append(f"more than {options.max_statistics} figures: the rest were not read (max_statistics)")
+        found = found[: options.max_statistics]
+    return found
 
 
 def extract(source: str | bytes, *, url: str | None = None, options: Options = DEFAULT_OPTIONS) -> Article:

@@ -30,6 +30,7 @@ from . import register, subjects
 from .periods import PeriodTracker
 from .scope import article_place, scope_of, sentence_scope
 
+POS_BUDGET_CHARS = 8_000  # characters of figure sentences POS-tagged per article (a few seconds at most)
 _B = r"(?![\p{L}\p{N}])"  # right word boundary
 _NUMBER = rf"(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.])|{NUMBER_PATTERN})"
 _TIME_UNITS = frozenset({"năm", "tháng", "tuần", "ngày", "quý", "giờ", "phút"})
@@ -379,12 +380,19 @@ def _change(text: str, fig: _Figure, sentence: Span) -> str | None:
     return None
 
 
-def _sentence_figures(text: str, sentence: Span) -> tuple[list[_Figure], subjects.SentenceView | None]:
-    """The figures of a sentence, counted nouns widened to their compound word, and its view."""
+def _sentence_figures(text: str, sentence: Span, budget: list[int]) -> tuple[list[_Figure], subjects.SentenceView | None]:
+    """The figures of a sentence, counted nouns widened to their compound word, and its view.
+
+    POS tagging costs about 0.15 s per 1,000 characters: an article spends at most
+    ``POS_BUDGET_CHARS`` on it (``budget`` holds what is left); later figure sentences are read
+    from untagged words, so no input can make the extractor run long."""
     figures = _figures(text, sentence)
     if not figures:
         return figures, None
-    view = subjects.view(text, sentence, [])
+    length = sentence.end - sentence.start
+    view = subjects.view(text, sentence, [], tag=budget[0] >= length)
+    if budget[0] >= length:
+        budget[0] -= length
     figures = [_compound_noun(text, f, view) for f in figures]
     return figures, replace(view, figures=tuple((f.start, f.end, f.kind) for f in figures))
 
@@ -408,9 +416,10 @@ def _compound_noun(text: str, fig: _Figure, view: subjects.SentenceView) -> _Fig
 def extract_statistics(doc: Document) -> Iterator[Statistic]:
     """Every figure of every sentence, with its period carried through the paragraph."""
     tracker, place = PeriodTracker(), article_place(doc)
+    budget = [POS_BUDGET_CHARS]
     for index, sentence in enumerate(doc.sentences):
         period = tracker.period_for(doc.text, sentence, doc.sentence_block[index])
-        figures, sentence_view = _sentence_figures(doc.text, sentence)
+        figures, sentence_view = _sentence_figures(doc.text, sentence, budget)
         previous = None
         spans = [(f.start, f.end) for f in figures]
         for index, fig in enumerate(figures):

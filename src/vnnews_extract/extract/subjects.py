@@ -87,8 +87,12 @@ class SentenceView:
         return [t for t in self.tags if start <= t.start and t.end <= end]
 
 
-def view(text: str, sentence: Span, figures: list[tuple[int, int, str]]) -> SentenceView:
+def view(text: str, sentence: Span, figures: list[tuple[int, int, str]], *, tag: bool = True) -> SentenceView:
+    """The sentence's words with underthesea POS tags, or untagged words ("X") when ``tag`` is
+    False (the article's tagging budget is spent) or the tags cannot be aligned."""
     try:
+        if not tag:
+            raise AlignmentError("tagging budget spent")
         tags = tuple(pos_tags(text, sentence))
     except AlignmentError:
         tags = tuple(Span(m.start(), m.end(), "X") for m in regex.finditer(r"\w+|[^\w\s]", text[sentence.start : sentence.end]))
