@@ -237,9 +237,27 @@ def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
         return pos, None
 
 
+def _open_name_ends(text: str, at: int, end: int) -> bool:
+    """The own name of an open head ends before a stop word, a role, an honorific, or "và" + another body or person."""
+    g = grammar()
+    if g.stop.match(text, at, end) or g.role.match(text, at, end) or g.honorific.match(text, at, end):
+        return True
+    return text.startswith("và ", at) and any(
+        p.match(text, at + 3, end) is not None for p in (g.org_open, g.org_fixed, g.role, g.honorific)
+    )
+
+
+def _after_level(text: str, pos: int, end: int) -> tuple[int, int | None]:
+    """After a level word ("huyện"): the place it names, if capitalised, and a person's name after it."""
+    sp = _SPACE.match(text, pos, end)
+    if sp and text[sp.end() : sp.end() + 1].isupper():
+        place_end, name = _place_then_name(text, sp.end(), end)
+        return (place_end if place_end > sp.end() else pos), name
+    return pos, None
+
+
 def _after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
     """Read the own name of an open head ("Sở" + "Nội vụ tỉnh Lạng Sơn")."""
-    g = grammar()
     count = 0
     last = pos
     while count < MAX_ORG_WORDS:
@@ -247,20 +265,11 @@ def _after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
         if not sp:
             break
         at = sp.end()
-        if g.stop.match(text, at, end) or g.role.match(text, at, end) or g.honorific.match(text, at, end):
-            break
-        if text.startswith("và ", at) and (
-            g.org_open.match(text, at + 3, end) or g.org_fixed.match(text, at + 3, end)
-            or g.role.match(text, at + 3, end) or g.honorific.match(text, at + 3, end)
-        ):
+        if _open_name_ends(text, at, end):
             break
         level = _LEVEL.match(text, at, end)
         if level and text[at].islower():
-            sp2 = _SPACE.match(text, level.end(), end)
-            if sp2 and text[sp2.end() : sp2.end() + 1].isupper():
-                place_end, name = _place_then_name(text, sp2.end(), end)
-                return (place_end if place_end > sp2.end() else level.end()), name
-            return level.end(), None
+            return _after_level(text, level.end(), end)
         if text[at].isupper():
             run = _cap_words(text, at, end)
             texts = [w for _, _, w in run]
@@ -400,9 +409,15 @@ def _org_text(text: str, start: int, end: int) -> str:
 
 
 def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
-    g = grammar()
     names: dict[int, NameMention] = {}
-    for m in g.honorific.finditer(text, span.start, span.end):
+    _honorific_names(text, span, titles, names)
+    _names_after_titles(text, span, titles, names)
+    return sorted(names.values(), key=lambda n: n.start)
+
+
+def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
+    """Names after an honorific ("ông Lê Hoàng Châu"), with the list a plural one opens ("các bà A, B và C")."""
+    for m in grammar().honorific.finditer(text, span.start, span.end):
         sp = _SPACE.match(text, m.end() + (text[m.end()] == ":"), span.end)  # "các đồng chí: A, …"
         if not sp:
             continue
@@ -414,6 +429,10 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
         names[run[0][0]] = NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], _honorific(m.group("h")))
         if _PLURAL.search(text, max(span.start, m.start() - 6), m.start()):
             _add_list(names, _list_members(text, span, names[run[0][0]], titles))
+
+
+def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
+    """Names right after a title chain ("Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm")."""
     for title in titles:
         start = title.name_after
         if start is None:
@@ -426,7 +445,6 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
         run = _cap_words(text, start, span.end)[:4]
         if run and (is_name_start(run[0][2]) or len(run) == 1):
             names[start] = NameMention(start, run[-1][1], text[start : run[-1][1]])
-    return sorted(names.values(), key=lambda n: n.start)
 
 
 def _body_not_name(text: str, first: tuple[int, int, str]) -> bool:
@@ -576,7 +594,7 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         former = lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "former" or _past_frame().match(text, span.start, cue.start()) is not None
         chain = [replace(_as_former(t) if former else t, via_cue=True) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
-        pairs = zip(subjects[-len(chain) :], chain) if listed else ((subject, t) for subject in _listed_with(subjects[-1], names) for t in chain)
+        pairs = zip(subjects[-len(chain) :], chain, strict=True) if listed else ((subject, t) for subject in _listed_with(subjects[-1], names) for t in chain)
         for subject, t in pairs:
             subject.titles.append(t)
     return sorted(names, key=lambda n: n.start)

@@ -20,8 +20,12 @@ from . import register
 from .org_context import article_places, completed_organisation
 from .people import NameMention, Title, _org_text, find_names, find_titles, link, read_org
 
-_PASSIVE = regex.compile(r"(?:\s+\p{Ll}[^,;]{0,30},)?(?i:[\s,]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục) )*(?:được|bị)?\s*(?:(?:đã|vừa) )?\s*)$")
-_PASSIVE_BY = regex.compile(r"(?:\s+\p{Ll}[^,;]{0,30},)?(?i:[\s,]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục) )*(?:được|bị)\s+)")
+# lower-case tails and descriptions between a person's appositions and the verb: "Phó Giám đốc bệnh viện –",
+# "…, người có vi phạm nghiêm trọng, bị"
+_APPOSITIONS = r"(?:\s+\p{Ll}[^,;–]{0,30}(?:,|\s[–-])|,\s+\p{Ll}[^,;]{0,100}(?=,)){0,2}"
+_PASSIVE = regex.compile(_APPOSITIONS + r"(?i:[\s,–-]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục|để) )*(?:được|bị)?\s*(?:(?:đã|vừa|thi hành|xử lý) )*\s*)$")
+_PASSIVE_BY = regex.compile(_APPOSITIONS + r"(?i:[\s,–-]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục) )*(?:được|bị)\s+)")
+_DATED_OPENER = regex.compile(r"[^,;\d]{0,25}\d[^,;]{0,12},\s*")  # "Năm 2019, ", "Sáng 14/8, "
 _DATE = regex.compile(r"(?i)ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 
 
@@ -42,20 +46,55 @@ def _mentions(doc: Document) -> list[_Sentence]:
     for span in doc.sentences:
         titles = find_titles(doc.text, span)
         names = link(doc.text, span, titles, find_names(doc.text, span, titles))
-        out.append(_Sentence(span, titles, names))
+        names += _event_pronouns(doc.text, span, names, titles)
+        out.append(_Sentence(span, titles, sorted(names, key=lambda n: n.start)))
     _resolve_pronouns(out)
+    for s in out:
+        _drop_proposed_posts(doc.text, s)
+    return out
+
+
+def _drop_proposed_posts(text: str, s: _Sentence) -> None:
+    """A post named after a proposed or future verb ("được giới thiệu để HĐND tỉnh bầu giữ chức X",
+    "đề nghị bổ nhiệm ông Y làm Z") is not held: it is no title of the person."""
+    for v in _verb_pattern().finditer(text, s.span.start, s.span.end):
+        if not _proposed(text, s, v):
+            continue
+        semi = text.find(";", v.end(), s.span.end)
+        end = semi if semi >= 0 else s.span.end
+        for n in s.names:
+            n.titles = [t for t in n.titles if not (t.via_cue and v.end() <= t.start < end and not t.role.startswith("nguyên"))]
+
+
+_PRONOUN = regex.compile(r"(?<![\p{L}])(?P<p>[ôÔ]ng|[bB]à)(?=\s+\p{Ll})(?!\s+(?:con|bà|ấy)(?![\p{L}]))")
+
+
+def _event_pronouns(text: str, span: Span, names: list[NameMention], titles: list[Title]) -> list[NameMention]:
+    """A pronoun that is the subject or object of a personnel verb ("Năm 2008, ông được bổ nhiệm …",
+    "điều động ông về làm …"): a mention without a name, resolved to the person spoken of."""
+    out: list[NameMention] = []
+    taken = {n.start for n in names}
+    for v in _verb_pattern().finditer(text, span.start, span.end):
+        for p in _PRONOUN.finditer(text, max(span.start, v.start() - 40), min(span.end, v.end() + 20)):
+            before = p.end() <= v.start() and _passive(text, p.end(), v.start(), titles)
+            after = p.start() > v.end() and not text[v.end() : p.start()].strip()
+            if (before or after) and p.start() not in taken:
+                taken.add(p.start())
+                out.append(NameMention(p.start(), p.end(), "", p.group("p").lower()))
     return out
 
 
 def _resolve_pronouns(sentences: list[_Sentence]) -> None:
-    """A pronoun subject ("Ông từng giữ chức …") is the last person named with a full name before it."""
-    last: NameMention | None = None
+    """A pronoun ("Ông từng giữ chức …", "ông được bổ nhiệm") is the person last named before it, by a
+    full name or by a short mention of one ("ông Khuê")."""
+    full = _full_names(sentences)
+    last: str | None = None
     for s in sentences:
         for n in s.names:
             if not n.name and last is not None:
-                n.name = last.name
-            elif len(n.name.split()) >= 2:
-                last = n
+                n.name = last
+            elif n.name and len(_resolve_name(n.name, full).split()) >= 2:
+                last = _resolve_name(n.name, full)
         s.names = [n for n in s.names if n.name]
 
 
@@ -104,7 +143,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     """People and personnel events of one article, from one pass of mention finding."""
     sentences = _mentions(doc)
     full = _full_names(sentences)
-    raw = _earlier_posts([e for s in sentences for e in _events_in(doc, s, full)])
+    raw = _earlier_posts([e for s in sentences for e in _events_in(doc, s, full)], _held_posts(sentences, full))
     people = _people(doc, sentences, full, raw)
     _complete_keys(people, article_places(doc.text))
     events = _merge_events(raw)
@@ -152,9 +191,14 @@ def _add_gained_posts(events: list[PersonnelEvent], people: dict[str, Person]) -
     """A post a person gains, or loses, in an event of the article is one of their titles."""
     for e in events:
         person = people.get(e.person or "")
-        if person is None or not e.role or (e.type in _LOSS and _holds(person, e.role)):
+        if person is None or not e.role or (e.type in _LOSS and _holds(person, e.role)) or _is_charge(e.role):
             continue
         _add_title(person, Position(role=e.role, organization=e.organization, organization_key=_org_key(e.organization)))
+
+
+def _is_charge(role: str) -> bool:
+    """"Phụ trách" (a charge given by "giao … phụ trách") is an event's role, not a title of the person."""
+    return lexicons().event_cues.get(role.lower()) == "framed"
 
 
 def _holds(person: Person, role: str) -> bool:
@@ -168,7 +212,7 @@ def _add_title(person: Person, pos: Position) -> None:
     for i, old in enumerate(person.titles):
         if old.role != pos.role:
             continue
-        a, b = (old.organization or "").lower(), (pos.organization or "").lower()
+        a, b = _org_key(old.organization) or "", _org_key(pos.organization) or ""  # "Sở GD&ĐT" = "Sở Giáo dục và Đào tạo"
         if a == b or not b or a.startswith(b):
             return
         if not a or b.startswith(a):
@@ -207,7 +251,7 @@ def _cue_regex(kind: str, anchored_end: bool, adjacent: bool = False) -> regex.P
     """A cue of ``kind``: anywhere (``anchored_end`` false), or ending a window up to two words
     before what follows it, or right before it (``adjacent``)."""
     words = [w for w, k in lexicons().event_cues.items() if k == kind]
-    tail = r"\s+$" if adjacent else r"[\s,]*(?:\S+\s+){0,2}$" if anchored_end else r"\s+"
+    tail = r"\s+$" if adjacent else r"[\s,]*(?:[^\s,;]+\s+){0,2}$" if anchored_end else r"\s+"
     return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(words)}){tail}")
 
 
@@ -224,30 +268,91 @@ def _events_in(doc: Document, s: _Sentence, full: list[str]) -> Iterator[Personn
         clause_end = _clause_end(text, s, verbs, i)
         etype = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())]
         persons = _persons_for(text, s, v, clause_end, etype)
-        if not persons and v.start() < carried[0]:
-            persons = carried[1]  # "được điều động, chỉ định …", "điều động … và bổ nhiệm …"
+        if not persons and (v.start() < carried[0] or _continues(text, s, v)):
+            persons = carried[1]  # "được điều động, chỉ định …", "điều động … và bổ nhiệm …", "…; đồng thời cho thôi …"
         carried = (clause_end, persons)
         if _not_an_event(text, s, v):
             continue
         for person, title, org_span in _per_person(text, s, v, clause_end, persons, etype):
-            if person is None and org_span is None:
-                continue  # policy talk: neither a person nor a body
+            if person is None and (org_span is None or _generic(text, title)):
+                continue  # policy talk: neither a person nor a body, or many posts at once
             yield _event(doc, s, v, etype, (person, title, org_span), full)
 
 
+_CONNECTIVES = regex.compile(r"(?i)[\s,]*(?:(?:đồng thời|và|cũng|đã|vừa|sau đó|tiếp đó)[\s,]+)*")
+
+
+def _continues(text: str, s: _Sentence, v: regex.Match[str]) -> bool:
+    """A clause after ";" opened by the verb, or by connectives only ("; đồng thời cho thôi giữ chức …"),
+    has no subject of its own: it continues the sentence's person and decider."""
+    semi = text.rfind(";", s.span.start, v.start())
+    return semi >= 0 and _CONNECTIVES.fullmatch(text, semi + 1, v.start()) is not None
+
+
 def _not_an_event(text: str, s: _Sentence, v: regex.Match[str]) -> bool:
-    """A proposal or policy talk ("đề nghị bổ nhiệm") or a back-reference ("Việc miễn nhiệm …")."""
-    before = text[max(s.span.start, v.start() - 30) : v.start()]
-    return bool(_cue_regex("proposal", True).search(before) or _cue_regex("reference", True, True).search(before))
+    """A proposal or policy talk ("đề nghị bổ nhiệm") or a back-reference ("Việc miễn nhiệm …"), or a
+    framed verb without its frame ("phụ trách khối văn hóa" without "giao … ")."""
+    if (_is_framed(v) and not _framed_in_clause(text, s, v)) or _proposed(text, s, v):
+        return True
+    return _cue_regex("reference", True, True).search(text, max(s.span.start, v.start() - 30), v.start()) is not None
+
+
+def _proposed(text: str, s: _Sentence, v: regex.Match[str]) -> bool:
+    """A proposal, plan or future nomination ("đề nghị bổ nhiệm", "giới thiệu … để HĐND tỉnh bầu")."""
+    return _cue_regex("proposal", True).search(text, max(s.span.start, v.start() - 30), v.start()) is not None or _nominated(text, s, v)
+
+
+@lru_cache(maxsize=1)
+def _nomination() -> regex.Pattern[str]:
+    cues = lexicons().event_cues
+    nominate = alternation([w for w, k in cues.items() if k == "nomination"])
+    purpose = alternation([w for w, k in cues.items() if k == "purpose"])
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{nominate})(?![\p{{L}}])"
+                         rf"(?:[^;.]{{0,120}}?\s(?:{purpose})\s+(?:[^\s,;]+\s+){{0,5}}|[\s,]*(?:[^\s,;]+\s+){{0,2}})$")
+
+
+def _nominated(text: str, s: _Sentence, v: regex.Match[str]) -> bool:
+    """"giới thiệu ông X, …, để HĐND tỉnh bầu giữ chức …", "giới thiệu bầu …": a nomination for a vote still to come."""
+    start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1, v.start() - 160)
+    return _nomination().search(text, start, v.start()) is not None
+
+
+@lru_cache(maxsize=1)
+def _generic_after() -> regex.Pattern[str]:
+    words = [w for w, k in lexicons().event_cues.items() if k == "generic"]
+    return regex.compile(rf"(?i)\s+(?:{alternation(words)})(?![\p{{L}}])")
+
+
+def _generic(text: str, t: Title) -> bool:
+    """"bí thư đảng ủy nhiều xã", "loạt vụ trưởng": a quantifier before or after the post."""
+    before = _cue_regex("generic", True, True).search(text, max(0, t.start - 15), t.start)
+    return before is not None or _generic_after().match(text, t.end) is not None
+
+
+def _is_framed(v: regex.Match[str]) -> bool:
+    return lexicons().event_cues.get(" ".join(v.group("v").lower().split())) == "framed"
+
+
+def _framed_in_clause(text: str, s: _Sentence, v: regex.Match[str]) -> bool:
+    """"giao đồng chí X, Phó Trưởng ban, phụ trách …": the frame cue opens the verb's clause, within 120 characters."""
+    start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1, v.start() - 120)
+    return _cue_regex("frame", False).search(text, start, v.start()) is not None
+
+
+def _charge(text: str, v: regex.Match[str], end: int) -> list[tuple[Title, tuple[int, int] | None]]:
+    """"giao … phụ trách Ban Dân vận Tỉnh ủy": the verb is the role, the body after it the organisation."""
+    org = read_org(text, v.end() + 1, end)
+    if org is None or org.end <= org.start:
+        return []
+    role = v.group("v")[:1].upper() + " ".join(v.group("v").split())[1:]
+    return [(Title(v.start(), org.end, role, _org_text(text, org.start, org.end), org.start, org.end), (org.start, org.end))]
 
 
 def _event(doc: Document, s: _Sentence, v: regex.Match[str], etype: str, target: tuple[NameMention | None, Title, tuple[int, int] | None], full: list[str]) -> PersonnelEvent:
     text = doc.text
     person, title, org_span = target
     position = _position(title, text, org_span) if org_span else Position(role=title.role)
-    role = position.role or None
-    if role and etype in _ENDS_POST and role.startswith("nguyên "):
-        role = role[len("nguyên ") :]  # the post this event ends is the one held until now
+    role = _lost_role(position.role, etype) if position.role else None
     return PersonnelEvent(
         type=etype,  # type: ignore[arg-type]
         person=_resolve_name(person.name, full) if person else None,
@@ -264,8 +369,8 @@ def _per_person(text: str, s: _Sentence, v: regex.Match[str], end: int, persons:
               and any(t.via_cue and v.end() <= t.start < end for t in n.titles)]
     for person in (persons or [None]) + others:
         targets = _targets(text, s, v, end, person, etype)
-        if not targets and person is not None and etype in _RATIFIES:
-            targets = [(Title(v.start(), v.start(), "", None), None)]  # the post comes from an earlier event
+        if not targets and person is not None and (etype in _RATIFIES or etype in _LOSS):
+            targets = [(Title(v.start(), v.start(), "", None), None)]  # the post comes from elsewhere in the article
         for title, org_span in targets:
             yield person, title, org_span
 
@@ -291,6 +396,8 @@ def _targets(text: str, s: _Sentence, v: regex.Match[str], end: int, person: Nam
     after = [t for t in s.titles if v.end() <= t.start < end]
     mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end]
     free = [t for t in after if (t.start, t.end) not in owned and not _acts(text, t)]
+    if _is_framed(v):
+        return _charge(text, v, end)
     titles = mine or free or _framed(text, s, v, owned)
     if not titles and person is not None and etype in _LOSS:
         titles = [t for t in person.titles if not t.via_cue or t.role.startswith("nguyên")][:1] or person.titles[:1]
@@ -400,15 +507,20 @@ def _body_actor(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
 @lru_cache(maxsize=1)
 def _subject_gap() -> regex.Pattern[str]:
     handover = [w for w, k in lexicons().event_cues.items() if k == "handover"]
-    return regex.compile(rf"(?i)\s*(?:(?:đã|vừa|cũng|chính thức|{alternation(handover)})\s+)*$")
+    return regex.compile(rf"(?i)\s*(?:(?:đã|vừa|cũng|chính thức|thi hành|xử lý|{alternation(handover)})\s+)*$")
 
 
 def _subject_body(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
-    """"UBND tỉnh trao quyết định bổ nhiệm …", "Ban Thường vụ Tỉnh ủy điều động …": the body
-    that opens the clause and decides."""
+    """"UBND tỉnh trao quyết định bổ nhiệm …", "Năm 2019, Ban Thường vụ Tỉnh ủy điều động …": the body
+    that opens the clause and decides; for a clause with no subject of its own ("…; cách chức ông B"),
+    the decider of the sentence's first clause."""
+    if _continues(text, s, v):
+        first = _verb_pattern().search(text, s.span.start, v.start())
+        return _subject_body(text, s, first) if first is not None and first.start() < v.start() else None
     start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
     start += len(text[start : v.start()]) - len(text[start : v.start()].lstrip())
-    org = read_org(text, start, v.start())
+    dated = _DATED_OPENER.match(text, start, v.start())
+    org = read_org(text, dated.end() if dated else start, v.start())
     if org is None or org.end <= org.start or org.name_start is not None:
         return None
     return _org_text(text, org.start, org.end) if _subject_gap().match(text, org.end, v.start()) else None
@@ -417,18 +529,39 @@ def _subject_body(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
 _RATIFIES = ("approval",)  # "Kết quả bầu đối với bà X đã được Thủ tướng phê chuẩn": the post of an earlier event
 
 
-def _earlier_posts(events: list[PersonnelEvent]) -> list[PersonnelEvent]:
+def _earlier_posts(events: list[PersonnelEvent], held: dict[str, Title]) -> list[PersonnelEvent]:
     """An event with a person but no post takes the post of that person's latest earlier event that
-    has one; without such an event it is dropped."""
+    has one; else an event that ends or punishes a post takes the post the article gives the person
+    elsewhere ("…; khiển trách bà X" after "bà X, nguyên Giám đốc Sở Tài chính"); else it is dropped."""
     out: list[PersonnelEvent] = []
     for e in sorted(events, key=lambda e: e.evidence.start):
         if e.role is None and e.organization is None:
             earlier = [o for o in out if o.person == e.person and o.role]
-            if not earlier:
+            title = held.get(e.person or "") if e.type in _LOSS else None
+            if earlier:
+                e.role, e.organization = earlier[-1].role, earlier[-1].organization
+            elif title is not None:
+                e.role, e.organization = _lost_role(title.role, e.type), title.organization
+            else:
                 continue
-            e.role, e.organization = earlier[-1].role, earlier[-1].organization
         out.append(e)
     return out
+
+
+def _held_posts(sentences: list[_Sentence], full: list[str]) -> dict[str, Title]:
+    """Full name -> the first post the article gives the person in an apposition (not through a cue)."""
+    held: dict[str, Title] = {}
+    for s in sentences:
+        for n in s.names:
+            titles = [t for t in n.titles if not t.via_cue or t.role.startswith("nguyên")]
+            if titles:
+                held.setdefault(_resolve_name(n.name, full), titles[0])
+    return held
+
+
+def _lost_role(role: str, etype: str) -> str:
+    """The post an event ends is the one held until now: "nguyên Giám đốc" -> "Giám đốc"."""
+    return role[len("nguyên ") :] if etype in _ENDS_POST and role.startswith("nguyên ") else role
 
 
 def _merge_events(events: list[PersonnelEvent]) -> list[PersonnelEvent]:
@@ -455,7 +588,7 @@ def _same_event(a: PersonnelEvent, b: PersonnelEvent) -> bool:
 def _same_org(a: PersonnelEvent, b: PersonnelEvent) -> bool:
     if not a.organization or not b.organization:
         return True
-    x, y = a.organization.lower(), b.organization.lower()
+    x, y = _org_key(a.organization) or "", _org_key(b.organization) or ""  # "UBND tỉnh" = "Ủy ban nhân dân tỉnh"
     return x.startswith(y) or y.startswith(x)
 
 
