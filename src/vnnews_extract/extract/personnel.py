@@ -507,7 +507,7 @@ def _body_actor(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
 @lru_cache(maxsize=1)
 def _subject_gap() -> regex.Pattern[str]:
     handover = [w for w, k in lexicons().event_cues.items() if k == "handover"]
-    return regex.compile(rf"(?i)\s*(?:(?:đã|vừa|cũng|chính thức|thi hành|xử lý|{alternation(handover)})\s+)*$")
+    return regex.compile(rf"(?i)\s*(?:(?:đã|vừa|cũng|có|chính thức|thi hành|xử lý|{alternation(handover)})\s+)*$")
 
 
 def _subject_body(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
@@ -519,11 +519,13 @@ def _subject_body(text: str, s: _Sentence, v: regex.Match[str]) -> str | None:
         return _subject_body(text, s, first) if first is not None and first.start() < v.start() else None
     start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
     start += len(text[start : v.start()]) - len(text[start : v.start()].lstrip())
-    dated = _DATED_OPENER.match(text, start, v.start())
-    org = read_org(text, dated.end() if dated else start, v.start())
+    frame = _cue_regex("frame", False).search(text, start, v.start()) if _is_framed(v) else None
+    stop = frame.start() if frame else v.start()  # "Sở Y tế đã có quyết định giao ông X … phụ trách …"
+    dated = _DATED_OPENER.match(text, start, stop)
+    org = read_org(text, dated.end() if dated else start, stop)
     if org is None or org.end <= org.start or org.name_start is not None:
         return None
-    return _org_text(text, org.start, org.end) if _subject_gap().match(text, org.end, v.start()) else None
+    return _org_text(text, org.start, org.end) if _subject_gap().match(text, org.end, stop) else None
 
 
 _RATIFIES = ("approval",)  # "Kết quả bầu đối với bà X đã được Thủ tướng phê chuẩn": the post of an earlier event
