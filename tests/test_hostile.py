@@ -148,13 +148,9 @@ def test_repairs_are_reported_as_warnings(name: str, word: str, records: dict[st
     assert any(word in w for w in records[name]["warnings"])  # type: ignore[attr-defined]
 
 
-# Known slow (strict: remove the mark once fixed). extract/subjects.py POS-tags (underthesea) every
-# sentence that holds a figure, about 0.15 s per 1,000 characters, with no per-article budget, so
-# a long figure-dense text takes minutes although every sentence is bounded.
-_SLOW_FILES = ("numbers-10000.txt", "paragraph-1mb.txt", "no-punctuation-100000-words.txt")
-_SLOW = pytest.mark.xfail(strict=True, reason="statistics subjects: unbudgeted POS tagging of every figure sentence")
-TIMED = [pytest.param(n, marks=_SLOW) if n in _SLOW_FILES else n
-         for n in sorted(EXPECTED)]
+# Every file, the figure-dense ones included: POS tagging has a per-article budget and
+# statistics/personnel work is capped per article (Options.max_statistics, max_personnel_chars).
+TIMED = sorted(EXPECTED)
 
 
 @pytest.mark.parametrize("name", TIMED)

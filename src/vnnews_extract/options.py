@@ -14,6 +14,7 @@ class Options:
     max_text_chars: int = 2_000_000  # cleaned text longer than this is refused (InputError) before analysis
     max_sentence_chars: int = 1000  # longer sentences are cut into chunks, so extractor work stays bounded
     max_statistics: int = 1000  # figures read per article; past it the rest are skipped with a warning
+    max_personnel_chars: int = 300_000  # text read for people and events; past it the rest is skipped with a warning
 
 
 DEFAULT_OPTIONS = Options()

@@ -12,7 +12,7 @@ from .extract.personnel import extract_personnel
 from .extract.statistics import extract_statistics
 from .model import CleanedArticle, Document
 from .options import DEFAULT_OPTIONS, Options
-from .records import Article, Block, Statistic
+from .records import Article, Block, Person, PersonnelEvent, Statistic
 from .segment import segment
 
 
@@ -46,11 +46,20 @@ def analyse(cleaned: CleanedArticle, options: Options = DEFAULT_OPTIONS) -> tupl
         blocks=blocks,
         text=doc.text,
         statistics=statistics,
-        people=(personnel := extract_personnel(doc) if options.personnel else ([], []))[0],
+        people=(personnel := _personnel(doc, options, warnings) if options.personnel else ([], []))[0],
         events=personnel[1],
         warnings=warnings,
     )
     return doc, article
+
+
+def _personnel(doc: Document, options: Options, warnings: list[str]) -> tuple[list[Person], list[PersonnelEvent]]:
+    """People and events of the sentences within the first ``options.max_personnel_chars`` characters."""
+    keep = sum(1 for s in doc.sentences if s.end <= options.max_personnel_chars)
+    if keep < len(doc.sentences):
+        warnings.append(f"text past {options.max_personnel_chars} characters was not read for people and events (max_personnel_chars)")
+        doc = doc.with_layers(sentences=doc.sentences[:keep], sentence_block=doc.sentence_block[:keep])
+    return extract_personnel(doc)
 
 
 def _statistics(doc: Document, options: Options, warnings: list[str]) -> list[Statistic]:

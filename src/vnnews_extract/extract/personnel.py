@@ -98,19 +98,24 @@ def _resolve_pronouns(sentences: list[_Sentence]) -> None:
         s.names = [n for n in s.names if n.name]
 
 
+@lru_cache(maxsize=8192)
 def _org_key(org: str | None) -> str | None:
+    """Normalised key of an organisation: abbreviations expanded, head expanded, lower case."""
     if not org:
         return None
-    lex = lexicons()
-    words = []
-    for word in org.split():
-        words.append(lex.abbreviations.get(word, word))
-    key = " ".join(words).lower()
-    for head, (_, expansion) in lex.organisations.items():
-        if key.startswith(head.lower() + " ") or key == head.lower():
+    abbreviations = lexicons().abbreviations
+    key = " ".join(abbreviations.get(word, word) for word in org.split()).lower()
+    for head, expansion in _org_heads():
+        if key.startswith(head + " ") or key == head:
             key = expansion + key[len(head) :]
             break
     return " ".join(key.split())
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> tuple[tuple[str, str], ...]:
+    """(lower-case head, expansion), in lexicon order."""
+    return tuple((head.lower(), expansion) for head, (_, expansion) in lexicons().organisations.items())
 
 
 def _position(title: Title, text: str, org_span: tuple[int, int] | None = None) -> Position:
