@@ -40,15 +40,17 @@ def _author_class_pattern() -> regex.Pattern[str]:
     return regex.compile(r"(?:^|[\s_\-])(?:" + alternation(words) + r")", regex.I)
 
 
-def boilerplate_kind(line: str) -> str | None:
+def boilerplate_kind(line: str, *, normalized: bool = False) -> str | None:
     """The boilerplate kind of a line of text (nav | label | section), or None.
+
+    ``normalized=True`` says the line already went through ``normalize_line`` (skips doing it again).
 
     >>> boilerplate_kind("Bài trướcHĐND huyện Chợ Đồn khóa XX tổ chức Kỳ họp lần thứ nhất")
     'nav'
     >>> boilerplate_kind("Tin liên quan"), boilerplate_kind("Trả lời phỏng vấn, ông An nói rằng đây là việc lớn của tỉnh ta.")
     ('section', None)
     """
-    text = normalize_line(line)
+    text = line if normalized else normalize_line(line)
     match = _label_pattern().match(text)
     if not match:
         return None
@@ -106,7 +108,7 @@ def _credit_pattern() -> regex.Pattern[str]:
     return regex.compile(r"(?:^|[\s(])(?:" + alternation(set(credits)) + r")\s*[^():.]{1,60}\)?\.?$", regex.I)
 
 
-def ends_with_photo_credit(text: str) -> bool:
+def ends_with_photo_credit(text: str, *, normalized: bool = False) -> bool:
     """A line ending with a photo credit, as captions do.
 
     >>> ends_with_photo_credit("Ông A trao quyết định (Ảnh: Minh Đức)."), ends_with_photo_credit("Ảnh: TTXVN")
@@ -114,4 +116,4 @@ def ends_with_photo_credit(text: str) -> bool:
     >>> ends_with_photo_credit("Ảnh: ông A nói rằng năm nay tỉnh sẽ tiếp tục đầu tư cho giáo dục, y tế và giao thông, thủy lợi.")
     False
     """
-    return _credit_pattern().search(normalize_line(text)) is not None
+    return _credit_pattern().search(text if normalized else normalize_line(text)) is not None

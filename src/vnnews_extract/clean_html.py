@@ -5,6 +5,10 @@ Vietnamese boilerplate phrases kept as lexicons, the body is the container holdi
 paragraph text with little link text, and every block is then filtered on its own link density
 and text. The tree is built with lxml (BeautifulSoup's fast parser) after scripts and styles are
 gone; bytes are decoded with BeautifulSoup's encoding detector.
+
+Work stays linear on big pages: chrome, then link lists of 100 links or more, are removed before
+the one measuring walk (sizes of all elements in a single pass), the visible date is looked for in
+a bounded prefix of the text, and each block's boilerplate kind and word count are computed once.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import lxml.html
 import regex
@@ -74,8 +79,42 @@ def _text(el: lxml.html.HtmlElement) -> str:
     return normalize_line(el.text_content())
 
 
+MAX_CLASS_CHARS = 1000  # of a class or id value, only this much is matched (a 5 MB class is junk)
+
+
 def _classes(el: lxml.html.HtmlElement) -> str:
-    return f"{el.get('class', '')} {el.get('id', '')}".strip()
+    return f"{el.get('class', '')[:MAX_CLASS_CHARS]} {el.get('id', '')[:MAX_CLASS_CHARS]}".strip()
+
+
+_WITH_CLASSES = etree.XPath("//*[@class or @id]")  # in document order
+
+
+VISIBLE_DATE_CHARS = 20000  # visible dates are looked for in this much of the page's text
+
+
+def leading_text(root: lxml.html.HtmlElement, limit: int) -> str:
+    """``normalize_line(root.text_content())[:limit]``, normalising only a prefix of the text.
+
+    The prefix is cut after a space, where normalisation cannot reach across, so its normal form
+    is a prefix of the whole text's normal form.
+    """
+    budget = 3 * limit
+    while True:
+        pieces: list[str] = []
+        size = 0
+        for piece in root.itertext():
+            pieces.append(piece)
+            size += len(piece)
+            if size >= budget:
+                break
+        else:
+            return normalize_line("".join(pieces))[:limit]
+        raw = "".join(pieces)[:budget]
+        cut = max(raw.rfind(" "), raw.rfind("\n"))
+        text = normalize_line(raw[: cut + 1]) if cut > 0 else ""
+        if len(text) >= limit:
+            return text[:limit]
+        budget *= 4
 
 
 # ---------------------------------------------------------------- metadata
@@ -169,15 +208,16 @@ def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
 class _Stats:
     """Per-element sizes computed in one bottom-up pass (no quadratic re-walks)."""
 
-    elements: list[lxml.html.HtmlElement]
     text: dict[lxml.html.HtmlElement, int]  # all text below the element
     links: dict[lxml.html.HtmlElement, int]  # text inside <a> below the element
-    paras: dict[lxml.html.HtmlElement, int]  # text inside <p> below the element
-    inline: dict[lxml.html.HtmlElement, int]  # own text, not inside a nested block, not a link
-    brs: dict[lxml.html.HtmlElement, int]  # <br> children
     blocky: set[lxml.html.HtmlElement]  # elements with a block element below them
     has_img: set[lxml.html.HtmlElement]
-    has_h1: set[lxml.html.HtmlElement]
+    # (document position, element, own inline text, <br> children) of every block with enough
+    # inline text to vote for the body container (see pick_body)
+    voters: list[tuple[int, lxml.html.HtmlElement, int, int]]
+
+
+MIN_VOTER_CHARS = 40
 
 
 def _n(text: str | None) -> int:
@@ -185,34 +225,60 @@ def _n(text: str | None) -> int:
 
 
 def measure(root: lxml.html.HtmlElement) -> _Stats:
-    """Sizes of every element, children before parents (reverse document order)."""
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]
-    st = _Stats(elements, {}, {}, {}, {}, {}, set(), set(), set())
-    acc: dict[lxml.html.HtmlElement, list[int]] = {}
-    for el in reversed(elements):
-        text, links, paras, inline, brs = acc.pop(el, [0, 0, 0, 0, 0])
-        text += _n(el.text)
-        inline += 0 if el.tag == "a" else _n(el.text)
-        links = text if el.tag == "a" else links
-        paras = text if el.tag == "p" else paras
-        st.text[el], st.links[el], st.paras[el], st.inline[el], st.brs[el] = text, links, paras, inline, brs
-        parent = el.getparent()
-        if parent is None:
+    """Sizes of every element, in one walk: a frame per open element is added to its parent's on close.
+
+    A frame holds: text, link text, inline text (own text not inside a nested block or a link),
+    <br> children, has a block below, has an image below, document position.
+    """
+    st = _Stats({}, {}, set(), set(), [])
+    stack: list[list[int]] = [[0, 0, 0, 0, 0, 0, -1]]
+    position = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
-        up = acc.setdefault(parent, [0, 0, 0, 0, 0])
-        block = el.tag in BLOCK_TAGS or el in st.blocky
-        up[0] += text + _n(el.tail)
+        if event == "start":
+            own = _n(el.text)
+            stack.append([own, 0, 0 if tag == "a" else own, 0, 0, 0, position])
+            position += 1
+            continue
+        text, links, inline, brs, blocky, img, pos = stack.pop()
+        links = text if tag == "a" else links
+        st.text[el], st.links[el] = text, links
+        if blocky:
+            st.blocky.add(el)
+        if img:
+            st.has_img.add(el)
+        block = tag in BLOCK_TAGS or blocky
+        if inline >= MIN_VOTER_CHARS and (tag in BLOCK_TAGS or tag == "font") and tag not in ("html", "body"):
+            st.voters.append((pos, el, inline, brs))
+        tail = _n(el.tail)
+        up = stack[-1]
+        up[0] += text + tail
         up[1] += links
-        up[2] += paras
-        up[3] += _n(el.tail) + (0 if block else inline)
-        up[4] += el.tag == "br"
-        if block:
-            st.blocky.add(parent)
-        if el.tag == "img" or el in st.has_img:
-            st.has_img.add(parent)
-        if el.tag == "h1" or el in st.has_h1:
-            st.has_h1.add(parent)
+        up[2] += tail + (0 if block else inline)
+        up[3] += tag == "br"
+        up[4] |= block
+        up[5] |= tag == "img" or img
+    st.voters.sort(key=lambda voter: voter[0])
     return st
+
+
+def _chars(el: lxml.html.HtmlElement) -> int:
+    """All text below ``el`` (its tail excluded), counted as :func:`measure` counts it."""
+    return sum(len(t.strip()) for t in el.itertext())
+
+
+def _para_chars(el: lxml.html.HtmlElement) -> int:
+    """Text inside <p> elements below ``el`` (a <p> inside a <p> counted once)."""
+    total = 0
+    last = None
+    for p in el.iter("p"):
+        if last is not None and any(a is last for a in p.iterancestors("p")):
+            continue
+        last = p
+        total += _chars(p)
+    return total
 
 
 # ---------------------------------------------------------------- pruning
@@ -225,19 +291,92 @@ def _is_chrome(el: lxml.html.HtmlElement) -> bool:
     return "display:none" in style or el.tag == "header"
 
 
-def prune(root: lxml.html.HtmlElement) -> None:
-    """Remove scripts, comments and chrome (by tag and by class/id words) in place."""
+_MAYBE_CHROME = etree.XPath("//*[@class or @id or @type or @style] | //footer | //header")
+
+
+def prune(root: lxml.html.HtmlElement) -> list[_Elided]:
+    """Remove scripts, comments, chrome (by tag and by class/id words) and big link lists in place.
+
+    Chrome holding the headline or 40% of the page's paragraph text is kept. Sizes are measured
+    only for the few elements that look like chrome, all before anything is removed.
+    """
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
-    st = measure(root)
-    total = max(st.paras[root], 1)
+    total = max(_para_chars(root), 1)
     doomed = [
-        el for el in st.elements
-        if el.tag not in ("html", "body") and el not in st.has_h1 and _is_chrome(el) and st.paras[el] < 0.4 * total
+        el for el in _MAYBE_CHROME(root)
+        if el.tag not in ("html", "body") and _is_chrome(el)
+        and next(el.iterdescendants("h1"), None) is None and _para_chars(el) < 0.4 * total
     ]
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
+    return drop_link_lists(root)
+
+
+# A region holding this many links, whose text is almost all link text, is a link list (a
+# sitemap, a tag cloud, a page of 100,000 links): it is removed before any per-element walk.
+LINK_LIST_MIN_LINKS = 100
+LINK_LIST_MIN_SHARE = 0.9
+
+
+@dataclass
+class _Elided:
+    """A removed link list: where it was and how many linked headlines (4 words or more) it held."""
+
+    parent: lxml.html.HtmlElement
+    headlines: int
+
+
+def _link_list_candidates(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Elements with at least LINK_LIST_MIN_LINKS links one to three levels below them."""
+    level: dict[lxml.html.HtmlElement, int] = {}
+    for a in root.iter("a"):
+        parent = a.getparent()
+        level[parent] = level.get(parent, 0) + 1
+    found: dict[lxml.html.HtmlElement, int] = {}
+    for _ in range(3):
+        up: dict[lxml.html.HtmlElement, int] = {}
+        for el, count in level.items():
+            found[el] = found.get(el, 0) + count
+            parent = el.getparent()
+            if parent is not None:
+                up[parent] = up.get(parent, 0) + count
+        level = up
+    return [el for el, count in found.items() if count >= LINK_LIST_MIN_LINKS]
+
+
+def _link_text(el: lxml.html.HtmlElement) -> tuple[int, int, int]:
+    """Links below ``el``, their characters other than white space, and those of 4 words or more."""
+    links = chars = headlines = 0
+    for a in el.iter("a"):
+        words = ((a.text if len(a) == 0 else "".join(a.itertext())) or "").split()
+        links += 1
+        chars += sum(map(len, words))
+        headlines += len(words) >= 4
+    return links, chars, headlines
+
+
+def _link_list(el: lxml.html.HtmlElement) -> _Elided | None:
+    """``el`` as a removable link list, or None when it is not one (or holds a headline or caption)."""
+    if el.tag in ("html", "body") or next(el.iter("h1", "figcaption", "caption"), None) is not None:
+        return None
+    links, linked, headlines = _link_text(el)
+    if links < LINK_LIST_MIN_LINKS:
+        return None
+    solid = len("".join(etree.tostring(el, method="text", encoding=str, with_tail=False).split()))
+    return _Elided(el.getparent(), headlines) if linked >= LINK_LIST_MIN_SHARE * solid else None
+
+
+def drop_link_lists(root: lxml.html.HtmlElement) -> list[_Elided]:
+    """Remove the outermost link lists; report each one for the listing-page test."""
+    lists = {el: found for el in _link_list_candidates(root) if (found := _link_list(el)) is not None}
+    elided = []
+    for el, found in lists.items():
+        if not any(a in lists for a in el.iterancestors()):
+            elided.append(found)
+            el.drop_tree()
+    return elided
 
 
 # ---------------------------------------------------------------- body
@@ -252,14 +391,11 @@ def _link_density(st: _Stats, el: lxml.html.HtmlElement) -> float:
 def pick_body(root: lxml.html.HtmlElement, st: _Stats) -> lxml.html.HtmlElement:
     """The container holding most paragraph text with little link text."""
     scores: dict[lxml.html.HtmlElement, float] = {}
-    for el in st.elements:
-        length = st.inline[el]
-        if length < 40 or el.tag in ("html", "body") or not (el.tag in BLOCK_TAGS or el.tag == "font"):
-            continue
+    for _, el, length, brs in st.voters:
         target = el.getparent() if el.tag in PARAGRAPH_TAGS else el
         if target is None:
             continue
-        score = min(length, 600 * (1 + st.brs[el] // 2)) / 100 + 1
+        score = min(length, 600 * (1 + brs // 2)) / 100 + 1
         scores[target] = scores.get(target, 0) + score
         grand = target.getparent()
         if grand is not None:
@@ -272,12 +408,25 @@ def pick_body(root: lxml.html.HtmlElement, st: _Stats) -> lxml.html.HtmlElement:
 @dataclass
 class _Block:
     kind: str  # paragraph | heading | caption | listitem | quote
-    text: str
+    text: str  # normalised (normalize_line)
     link_chars: int = 0
     bold: bool = False
     align_right: bool = False
     italic: bool = False
     after_image: bool = False
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @cached_property
+    def solid(self) -> int:
+        """Characters other than spaces."""
+        return len(self.text.replace(" ", ""))
+
+    @cached_property
+    def boilerplate(self) -> str | None:
+        return boilerplate_kind(self.text, normalized=True)
 
 
 def _caption_table(table: lxml.html.HtmlElement, st: _Stats) -> bool:
@@ -286,6 +435,9 @@ def _caption_table(table: lxml.html.HtmlElement, st: _Stats) -> bool:
         return False
     rows = [c for c in table if c.tag == "tr"] + [r for c in table if c.tag in ("tbody", "thead") for r in c if r.tag == "tr"]
     return 1 < len(rows) <= 3 and all(sum(1 for c in r if c.tag in ("td", "th")) <= 1 for r in rows)
+
+
+_COUNTED = {"a": "a", "strong": "b", "b": "b", "em": "i", "i": "i"}  # link, bold and italic text
 
 
 class _Walker:
@@ -316,6 +468,10 @@ class _Walker:
                 self.chars[key] += size
 
     def flush(self) -> None:
+        if not self.pieces:
+            self.chars = dict.fromkeys(self.chars, 0)
+            self.last_br = False
+            return
         text = normalize_line("".join(self.pieces))
         kind, el = self.stack[-1]
         if text:
@@ -356,7 +512,7 @@ class _Walker:
             self.add(el.tail)
 
     def count(self, el: lxml.html.HtmlElement, step: int) -> None:
-        key = {"a": "a", "strong": "b", "b": "b", "em": "i", "i": "i"}.get(el.tag)
+        key = _COUNTED.get(el.tag)
         if key:
             self.counts[key] += step
 
@@ -399,17 +555,17 @@ def _block_kind(el: lxml.html.HtmlElement, inherited: str) -> str:
 
 def _classify(block: _Block) -> _Block:
     """A short paragraph right under an image, in italics or ending with a photo credit, is its caption."""
-    if block.kind != "paragraph" or len(block.text.split()) > 60:
+    if block.kind != "paragraph" or block.words > 60:
         return block
-    if (block.after_image and (block.italic or looks_like_caption(block.text))) or ends_with_photo_credit(block.text):
+    if (block.after_image and (block.italic or looks_like_caption(block.text))) or ends_with_photo_credit(block.text, normalized=True):
         block.kind = "caption"
     return block
 
 
 def _keep(block: _Block) -> bool:
-    if boilerplate_kind(block.text):
+    if block.boilerplate:
         return False
-    density = block.link_chars / max(len(block.text.replace(" ", "")), 1)
+    density = block.link_chars / max(block.solid, 1)
     return not (density > 0.5 and block.kind != "caption")
 
 
@@ -418,11 +574,11 @@ def _drop_sections(blocks: list[_Block]) -> list[_Block]:
     out: list[_Block] = []
     in_section = False
     for block in blocks:
-        if boilerplate_kind(block.text) == "section":
+        if block.boilerplate == "section":
             in_section = True
             continue
-        linky = block.link_chars >= 0.5 * len(block.text.replace(" ", ""))
-        plain_short = block.kind in ("paragraph", "listitem") and not block.bold and len(block.text.split()) <= 25
+        linky = block.link_chars >= 0.5 * block.solid
+        plain_short = block.kind in ("paragraph", "listitem") and not block.bold and block.words <= 25
         if in_section and (linky or (plain_short and not block.text.endswith(".") and not block.after_image)):
             continue
         in_section = False
@@ -430,12 +586,15 @@ def _drop_sections(blocks: list[_Block]) -> list[_Block]:
     return out
 
 
-def _is_listing(blocks: list[_Block]) -> bool:
-    """A page of repeated linked headlines with short teasers (home, category, search)."""
-    linked = [b for b in blocks if b.link_chars >= 0.5 * len(b.text.replace(" ", "")) and len(b.text.split()) >= 4]
-    prose = [b for b in blocks if b.link_chars == 0 and len(b.text.split()) >= 15]
-    words = sorted(len(b.text.split()) for b in prose) or [0]
-    return len(linked) >= 4 and len(linked) >= 0.5 * len(prose) and words[len(words) // 2] < 35
+def _is_listing(blocks: list[_Block], elided_headlines: int = 0) -> bool:
+    """A page of repeated linked headlines with short teasers (home, category, search).
+
+    ``elided_headlines`` counts the headlines of link lists removed from the body before the walk.
+    """
+    linked = elided_headlines + sum(1 for b in blocks if b.link_chars >= 0.5 * b.solid and b.words >= 4)
+    prose = [b for b in blocks if b.link_chars == 0 and b.words >= 15]
+    words = sorted(b.words for b in prose) or [0]
+    return linked >= 4 and linked >= 0.5 * len(prose) and words[len(words) // 2] < 35
 
 
 # ---------------------------------------------------------------- assembly
@@ -472,8 +631,8 @@ _NOT_LEAD_TAGS = {"html", "body", "main", "article", "section", "form", "ul", "o
 def _find_lead(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, str | None]:
     """An element whose class names a sapo/lead, outside or at the top of the body."""
     around_body = set(body.iterancestors()) | {body}
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in _NOT_LEAD_TAGS or el in around_body:
+    for el in _WITH_CLASSES(root):
+        if el.tag in _NOT_LEAD_TAGS or el in around_body:
             continue
         classes = _classes(el)
         if classes and LEAD_CLASS.search(classes) and not is_chrome_class(classes):
@@ -505,18 +664,18 @@ def _looks_like_name(text: str) -> bool:
 
 def _author_lines(root: lxml.html.HtmlElement) -> list[str]:
     lines = []
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag not in ("form", "input", "label", "textarea") and is_author_class(_classes(el)):
+    for el in _WITH_CLASSES(root):
+        if el.tag not in ("form", "input", "label", "textarea") and is_author_class(_classes(el)):
             text = _text(el)
             if _looks_like_name(text):
                 lines.append(text)
     return lines
 
 
-def _is_article(blocks: list[_Block], raw: list[_Block], body_density: float) -> bool:
-    paragraphs = [b for b in blocks if b.kind in ("paragraph", "quote", "listitem") and len(b.text.split()) >= 15]
-    words = sum(len(b.text.split()) for b in paragraphs)
-    return len(paragraphs) >= 2 and words >= 80 and body_density < 0.5 and not _is_listing(raw)
+def _is_article(blocks: list[_Block], raw: list[_Block], body_density: float, elided_headlines: int) -> bool:
+    paragraphs = [b for b in blocks if b.kind in ("paragraph", "quote", "listitem") and b.words >= 15]
+    words = sum(b.words for b in paragraphs)
+    return len(paragraphs) >= 2 and words >= 80 and body_density < 0.5 and not _is_listing(raw, elided_headlines)
 
 
 @dataclass
@@ -529,7 +688,12 @@ class _Found:
     is_article: bool
 
 
-def _extract(root: lxml.html.HtmlElement, title: str | None, author_lines: list[str]) -> _Found:
+def _headlines_in(elided: list[_Elided], body: lxml.html.HtmlElement) -> int:
+    """Headlines of the removed link lists that were inside ``body``."""
+    return sum(e.headlines for e in elided if e.parent is body or any(a is body for a in e.parent.iterancestors()))
+
+
+def _extract(root: lxml.html.HtmlElement, title: str | None, author_lines: list[str], elided: list[_Elided]) -> _Found:
     """Body blocks, lead and byline of a pruned tree whose h1 is gone."""
     st = measure(root)
     body = pick_body(root, st)
@@ -541,13 +705,13 @@ def _extract(root: lxml.html.HtmlElement, title: str | None, author_lines: list[
         raw = [b for b in raw if b.text != lead_text]
     blocks = [_classify(b) for b in _drop_sections(raw)]
     blocks = [b for b in blocks if _keep(b) and b.text != title]
-    if lead is None and blocks and blocks[0].kind == "paragraph" and blocks[0].bold and len(blocks[0].text.split()) >= 15:
+    if lead is None and blocks and blocks[0].kind == "paragraph" and blocks[0].bold and blocks[0].words >= 15:
         lead = blocks.pop(0).text
     blocks, byline = _byline(blocks, author_lines)
     source_prefix = None
     if lead:
         source_prefix, lead = split_source_prefix(lead)
-    is_article = _is_article(blocks, raw, _link_density(st, body))
+    is_article = _is_article(blocks, raw, _link_density(st, body), _headlines_in(elided, body))
     return _Found(title, lead, source_prefix, blocks, byline, is_article)
 
 
@@ -571,12 +735,12 @@ def clean_html(html: str, url: str | None = None) -> CleanedArticle:
     meta = read_metadata(root)
     author_lines = _author_lines(root)
     etree.strip_elements(root, "script", "style", with_tail=False)
-    visible_date = None if meta.published else parse_visible_date(normalize_line(root.text_content())[:20000])
-    prune(root)
+    visible_date = None if meta.published else parse_visible_date(leading_text(root, VISIBLE_DATE_CHARS))
+    elided = prune(root)
     title = _title(root, meta)
     for h1 in list(root.iter("h1")):
         h1.drop_tree()
-    found = _extract(root, title, author_lines)
+    found = _extract(root, title, author_lines, elided)
     byline = found.byline
     author = meta.author or (byline if byline and not byline.startswith("Theo ") else None) or next(iter(author_lines), None)
     return CleanedArticle(

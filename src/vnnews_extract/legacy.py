@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from types import MappingProxyType
 from typing import Mapping
 
@@ -178,8 +179,7 @@ def repair(text: str) -> Repair:
     if text.isascii():
         return Repair(text)
     # words with a letter: a lone "©" or "«" is a symbol on a modern page, whatever TCVN3 says
-    words = [w for w in (m.group(0) for m in _TOKEN.finditer(text)) if not w.isascii() and _LETTER.search(w)]
-    words = words[:SAMPLE_WORDS]
+    words = list(islice((w for w in (m.group(0) for m in _TOKEN.finditer(text)) if not w.isascii() and _LETTER.search(w)), SAMPLE_WORDS))
     if not words:
         return Repair(text)
     scores = {encoding: _score(words, encoding) for encoding in CONVERTERS}
