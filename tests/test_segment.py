@@ -53,3 +53,23 @@ def test_word_tokens_are_realigned_to_our_offsets() -> None:
         assert sentence.start <= t.start < t.end <= sentence.end
         assert not text[t.start].isspace() and not text[t.end - 1].isspace()
     assert tokens == sorted(tokens, key=lambda t: t.start)
+
+
+POS_SENTENCES = [
+    "Đồng chí Triệu Huy Chung – Phó Bí thư huyện ủy – Chủ tịch UBND huyện trao quyết định bổ nhiệm.",
+    "Đến nay, 98,5% đội ngũ cán bộ, công chức có trình độ chuyên môn từ Đại học trở lên.",
+    "Năm 2023, tỉnh Bắc Kạn thu ngân sách đạt 1.126 tỷ đồng, tăng 5,2% so với cùng kỳ.",
+    "TP.HCM",
+    "Ông Lê Hoàng Châu, Chủ tịch Hiệp hội Bất động sản TP.HCM nói rằng THỊ TRƯỜNG đang hồi phục",
+]
+
+
+@pytest.mark.parametrize("sentence", POS_SENTENCES, ids=[s[:20] for s in POS_SENTENCES])
+def test_pos_tags_are_underthesea_s_tags_realigned(sentence: str) -> None:
+    from underthesea import pos_tag
+
+    from vnnews_extract.segment import pos_tags
+
+    ours = pos_tags(sentence, Span(0, len(sentence)))
+    theirs = pos_tag(sentence)
+    assert [(sentence[t.start : t.end], t.label) for t in ours] == [(w, t) for w, t in theirs]
