@@ -176,7 +176,9 @@ def _convert_text(text: str, encoding: str) -> str:
 
 def repair(text: str) -> Repair:
     """Detect a legacy encoding in ``text``; convert when confident, else warn when suspicious."""
-    if text.isascii():
+    if text.isascii() or not _STRAY.search(text):
+        # every legacy text holds characters no Vietnamese word has (TCVN3 "µ", VNI "ø", mojibake
+        # "»"): a text without any is modern Unicode, and the word-by-word scoring is skipped
         return Repair(text)
     # words with a letter: a lone "©" or "«" is a symbol on a modern page, whatever TCVN3 says
     words = list(islice((w for w in (m.group(0) for m in _TOKEN.finditer(text)) if not w.isascii() and _LETTER.search(w)), SAMPLE_WORDS))

@@ -164,7 +164,7 @@ def pos_tags(text: str, sentence: Span) -> list[Span]:
     word_tokenize, _ = _underthesea()
     words = list(word_tokenize(text[sentence.start : sentence.end]))  # type: ignore[operator]
     tagger, templates = _pos_model()
-    tags = tagger.tag([_pos_features(words, i, templates) for i in range(len(words))]) if words else []
+    tags = tagger.tag(_pos_features(words, templates)) if words else []
     return _align(text, words, sentence, list(tags))
 
 
@@ -187,20 +187,26 @@ def _pos_model() -> tuple[object, tuple[tuple[str, int, int | None, int, str | N
     return predictor.model, tuple(templates)
 
 
-def _pos_features(words: list[str], i: int, templates: tuple[tuple[str, int, int | None, int, str | None], ...]) -> list[str]:
-    """The features underthesea's POS model reads at word ``i`` (its columns: word, then "X")."""
-    out = []
+def _pos_features(words: list[str], templates: tuple[tuple[str, int, int | None, int, str | None], ...]) -> list[list[str]]:
+    """The features underthesea's POS model reads at every word (its columns: word, then "X")."""
     n = len(words)
-    for prefix, i1, i2, col, fn in templates:
-        if i + i1 < 0:
-            out.append(prefix + "BOS")
-        elif i + i1 >= n or (i2 is not None and i + i2 >= n):
-            out.append(prefix + "EOS")
-        else:
-            last = i + (i2 if i2 is not None else i1)
-            word = " ".join(words[i + i1 : last + 1]) if col == 0 else " ".join(["X"] * (last - i - i1 + 1))
-            out.append(prefix + _pos_function(fn, word))
-    return out
+    single = {None: words, "lower": [w.lower() for w in words], "istitle": [_pos_function("istitle", w) for w in words]}
+    rows = []
+    for i in range(n):
+        out = []
+        for prefix, i1, i2, col, fn in templates:
+            if i + i1 < 0:
+                out.append(prefix + "BOS")
+            elif i + i1 >= n or (i2 is not None and i + i2 >= n):
+                out.append(prefix + "EOS")
+            elif col != 0:
+                out.append(prefix + _pos_function(fn, " ".join(["X"] * ((i2 if i2 is not None else i1) - i1 + 1))))
+            elif i2 is None and fn in single:
+                out.append(prefix + single[fn][i + i1])
+            else:
+                out.append(prefix + _pos_function(fn, " ".join(words[i + i1 : i + (i2 if i2 is not None else i1) + 1])))
+        rows.append(out)
+    return rows
 
 
 def _pos_function(name: str | None, word: str) -> str:
