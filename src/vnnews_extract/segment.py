@@ -161,10 +161,14 @@ def pos_tags(text: str, sentence: Span) -> list[Span]:
     every column of the sentence for each of its 22 templates at each word, which is quadratic
     and most of the cost of tagging a long sentence.
     """
-    word_tokenize, _ = _underthesea()
+    word_tokenize, pos_tag = _underthesea()
+    model = _pos_model()
+    if model is None:  # an underthesea release without that model class: its own (slower) path
+        pairs = pos_tag(text[sentence.start : sentence.end])  # type: ignore[operator]
+        return _align(text, [w for w, _ in pairs], sentence, [t for _, t in pairs])
     words = list(word_tokenize(text[sentence.start : sentence.end]))  # type: ignore[operator]
-    tagger, templates = _pos_model()
-    tags = tagger.tag(_pos_features(words, templates)) if words else []
+    tagger, templates = model
+    tags = tagger.tag(_pos_features(words, templates)) if words else []  # type: ignore[attr-defined]
     return _align(text, words, sentence, list(tags))
 
 
@@ -172,16 +176,20 @@ _TEMPLATE = regex.compile(r"T\[(?P<i1>-?\d+)(?:,(?P<i2>-?\d+))?\](?:\[(?P<col>.*
 
 
 @lru_cache(maxsize=1)
-def _pos_model() -> tuple[object, tuple[tuple[str, int, int | None, int, str | None], ...]]:
-    """underthesea's POS CRF model and its feature templates, parsed once."""
-    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+def _pos_model() -> tuple[object, tuple[tuple[str, int, int | None, int, str | None], ...]] | None:
+    """underthesea's POS CRF model and its feature templates, parsed once (None if absent)."""
+    try:
+        from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
 
-    predictor = CRFPOSTagPredictor.Instance()
+        predictor = CRFPOSTagPredictor.Instance()
+        syntaxes = list(predictor.transformer.template)
+    except (ImportError, AttributeError):
+        return None
     templates = []
-    for syntax in predictor.transformer.template:
+    for syntax in syntaxes:
         m = _TEMPLATE.fullmatch(syntax)
-        if m is None:
-            raise AlignmentError(f"unknown POS feature template {syntax!r}")
+        if m is None or (m.group("fn") or "lower") not in ("lower", "istitle"):
+            return None
         i2 = int(m.group("i2")) if m.group("i2") else None
         templates.append((f"{syntax}=", int(m.group("i1")), i2, int(m.group("col") or 0), m.group("fn")))
     return predictor.model, tuple(templates)
