@@ -304,7 +304,10 @@ def _not_an_event(text: str, s: _Sentence, v: regex.Match[str]) -> bool:
 
 def _proposed(text: str, s: _Sentence, v: regex.Match[str]) -> bool:
     """A proposal, plan or future nomination ("đề nghị bổ nhiệm", "giới thiệu … để HĐND tỉnh bầu")."""
-    return _cue_regex("proposal", True).search(text, max(s.span.start, v.start() - 30), v.start()) is not None or _nominated(text, s, v)
+    window = max(s.span.start, v.start() - 30)
+    if _cue_regex("policy", True, True).search(text, window, v.start()) is not None:
+        return True
+    return _cue_regex("proposal", True).search(text, window, v.start()) is not None or _nominated(text, s, v)
 
 
 @lru_cache(maxsize=1)
