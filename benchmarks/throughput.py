@@ -85,7 +85,7 @@ def stage_times(paths: list[Path]) -> dict[str, float]:
     """Seconds spent in each stage function over ``paths``, in one process."""
     from vnnews_extract.clean import clean
     from vnnews_extract.document import build_document
-    from vnnews_extract.extract.personnel import events_rule, extract_people
+    from vnnews_extract.extract.personnel import extract_personnel
     from vnnews_extract.extract.statistics import extract_statistics
     from vnnews_extract.segment import segment
 
@@ -95,7 +95,7 @@ def stage_times(paths: list[Path]) -> dict[str, float]:
         doc = _timed(totals, "normalise", lambda: build_document(cleaned))
         doc = _timed(totals, "segment", lambda: segment(doc))
         _timed(totals, "statistics", lambda: list(extract_statistics(doc)))
-        _timed(totals, "people/events", lambda: (extract_people(doc), list(events_rule(doc))))
+        _timed(totals, "people/events", lambda: extract_personnel(doc))
     return totals
 
 

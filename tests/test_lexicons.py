@@ -14,7 +14,7 @@ def test_lexicon_file_is_valid(name: str) -> None:
     for row in rows:
         assert all(unicodedata.is_normalized("NFC", c) for c in row)
         assert normalize_line(row[0]) == row[0]
-        assert len(row[0]) >= 1
+        assert row[0].strip() == row[0] and row[0], row
 
 
 def test_lexicons_load_once_and_are_immutable() -> None:
@@ -32,3 +32,15 @@ def test_core_vocabulary_is_present() -> None:
         assert role in lex.titles
     assert lex.comparators["trở lên"] == ("gte", "after")
     assert lex.personnel_verbs["bổ nhiệm"] == "appointment"
+
+
+def test_every_data_file_is_a_registered_lexicon_or_an_encoding_table() -> None:
+    from importlib import resources
+
+    folder = resources.files("vnnews_extract").joinpath("data").joinpath("lexicons")
+    names = {p.name for p in folder.iterdir() if p.name.endswith(".tsv")}
+    encoding_tables = {"legacy_tcvn3.tsv", "legacy_vni.tsv"}
+    assert names == set(LEXICON_FILES) | encoding_tables
+    for name in sorted(encoding_tables):
+        header, rows = read_table(name)
+        assert len(header) == 2 and len(rows) > 50

@@ -16,7 +16,6 @@ import regex
 from ..lexicons import alternation, lexicons
 from ..model import Document, Span
 from ..records import Evidence, Person, PersonnelEvent, Position
-from . import register
 from .org_context import article_places, completed_organisation
 from .people import NameMention, Title, _org_text, find_names, find_titles, link, read_org
 
@@ -167,10 +166,6 @@ def _complete_keys(people: list[Person], places: dict[str, str]) -> None:
             completed = completed_organisation(pos.organization, places)
             if completed:
                 pos.organization_key = _org_key(completed)
-
-
-def extract_people(doc: Document) -> list[Person]:
-    return extract_personnel(doc)[0]
 
 
 def _people(doc: Document, sentences: list[_Sentence], full: list[str], events: list[PersonnelEvent]) -> list[Person]:
@@ -613,13 +608,3 @@ def _article_actor(doc: Document, sentences: list[_Sentence]) -> str | None:
             if m and m.start() - gap_start < 40 and regex.match(r"(?i)trao", doc.text[m.start() :]):
                 return n.name
     return None
-
-
-@register("personnel", name="people")
-def people_rule(doc: Document) -> Iterator[Person]:
-    yield from extract_personnel(doc)[0]
-
-
-@register("personnel", name="events")
-def events_rule(doc: Document) -> Iterator[PersonnelEvent]:
-    yield from extract_personnel(doc)[1]

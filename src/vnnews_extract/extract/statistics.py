@@ -26,7 +26,7 @@ from ..numbers import (
     parse_number_words,
 )
 from ..records import Evidence, Period, Statistic
-from . import register, subjects
+from . import subjects
 from .periods import PeriodTracker
 from .scope import article_place, scope_of, sentence_scope
 
@@ -412,7 +412,6 @@ def _compound_noun(text: str, fig: _Figure, view: subjects.SentenceView) -> _Fig
     return replace(fig, end=word.end, unit=text[start : word.end])
 
 
-@register("statistics", name="figure")
 def extract_statistics(doc: Document) -> Iterator[Statistic]:
     """Every figure of every sentence, with its period carried through the paragraph."""
     tracker, place = PeriodTracker(), article_place(doc)
