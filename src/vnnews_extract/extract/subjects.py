@@ -21,6 +21,7 @@ import regex
 from ..errors import AlignmentError
 from ..lexicons import alternation, lexicons
 from ..model import Span
+from ..numbers import NUMBER_WORD_PATTERN
 from ..segment import pos_tags
 
 SUBJECT_MAX_WORDS = 30
@@ -57,10 +58,10 @@ def _patterns() -> _Patterns:
         intro=regex.compile(rf"(?i)^\s*(?:(?:{alternation(_kinds('intro'))})(?:\s*,?\s+|\s*$))+"),
         nonstart=regex.compile(rf"(?i)^\s*(?:[,.;:)\-–/]|$|(?:{alternation(_kinds('nonstart'))}){_B})"),
         period_tail=regex.compile(
-            r"(?i)(?:\s+(?:trong|vào|của|cả))?(?:\s+(?:\d+|sáu|chín|ba)\s+tháng(?:\s+(?:đầu|cuối))?)?"
+            r"(?i)(?:\s+(?:trong|vào|của|cả))?(?:\s+(?:\d+|" + NUMBER_WORD_PATTERN + r")\s+tháng(?:\s+(?:đầu|cuối))?)?"
             r"(?:\s+(?:năm|giai đoạn|quý\s+[IV\d]+|tháng\s+\d+|vụ))?"
             r"(?:(?:\s+|/)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?|\s+nay)\s*$"
-            r"|(?:\s+trong)?\s+(?:\d+|sáu|chín|ba)\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?\s*$|\s+(?:trong|với|và)\s*$"
+            r"|(?:\s+trong)?\s+(?:\d+|" + NUMBER_WORD_PATTERN + r")\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?\s*$|\s+(?:trong|với|và)\s*$"
         ),
         copula=regex.compile(r"(?i)^\s*(?:là|gồm|thuộc)\s+"),
         base=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(_kinds('base'))}){_B}"),
