@@ -443,8 +443,13 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if start in names:
             continue
         run = _cap_words(text, start, span.end)[:4]
-        if run and (is_name_start(run[0][2]) or len(run) == 1):
+        if run and (is_name_start(run[0][2]) or len(run) == 1) and not _is_place(run):
             names[start] = NameMention(start, run[-1][1], text[start : run[-1][1]])
+
+
+def _is_place(run: list[tuple[int, int, str]]) -> bool:
+    """A capitalised run that is a known place or country, whole ("Đại sứ Hàn Quốc", "… Hà Giang")."""
+    return " ".join(w for _, _, w in run) in lexicons().places
 
 
 def _body_not_name(text: str, first: tuple[int, int, str]) -> bool:
