@@ -88,6 +88,7 @@ def alternation(phrases: object) -> str:
 @dataclass(frozen=True)
 class Lexicons:
     abbreviations: Mapping[str, str]
+    admin_levels: Mapping[str, tuple[str, str]]
     abbreviations_with_dot: frozenset[str]
     author_classes: Mapping[str, str]
     boilerplate: Mapping[str, str]
@@ -132,6 +133,7 @@ def lexicons() -> Lexicons:
         units[surface] = (kind, canonical, float(factor))
     return Lexicons(
         abbreviations=MappingProxyType({r[0]: r[1] for r in abbr_rows}),
+        admin_levels=MappingProxyType({r[0]: (r[1], r[2]) for r in read_table("admin_levels.tsv")[1]}),
         abbreviations_with_dot=frozenset(r[0].rstrip(".") for r in abbr_rows if r[2] == "dot"),
         author_classes=_column_map("author_classes.tsv"),
         boilerplate=_column_map("boilerplate.tsv"),

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 import regex
 
-from ..lexicons import alternation, read_table
+from ..lexicons import alternation, lexicons
 from .people import _SPACE, _cap_words, split_place_and_name
 
 _RUN_CHARS = 80  # a place name is read within this many characters after its level word
@@ -30,7 +30,7 @@ class _Levels:
 
 @lru_cache(maxsize=1)
 def _levels() -> _Levels:
-    _, rows = read_table("admin_levels.tsv")
+    rows = [(form, level, kind) for form, (level, kind) in lexicons().admin_levels.items()]
     forms = alternation(r[0] for r in rows if r[2] != "quantifier")
     quantifiers = alternation(r[0] for r in rows if r[2] == "quantifier")
     head = rf"(?i)(?<![\p{{L}}])(?:(?P<q>{quantifiers})\s+)?(?P<f>{forms})"

@@ -19,7 +19,6 @@ from ..lexicons import alternation, lexicons
 from ..model import Span
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}&'/]+(?:\.[\p{L}\p{M}\p{N}&]+)*\.?|[^\s]")
-LEVELS = ("tỉnh", "huyện", "xã", "thành phố", "quận", "phường", "thị xã", "thị trấn", "TP.", "TP", "Tp.", "Tp")
 MAX_ORG_WORDS = 12
 
 
@@ -167,7 +166,6 @@ def split_place_and_name(texts: list[str]) -> int:
 _SEP = regex.compile(r"\s*(?:,|–|-|:|\(|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 _SPACE = regex.compile(r"[ ]+")
 _OPEN_GAP = regex.compile(r"\s[-–]\s(?=\p{Lu})| ")
-_LEVEL = regex.compile(r"(?:tỉnh|huyện|xã|thành phố|quận|phường|thị xã|thị trấn|TP|Tp|Thành phố|Tỉnh|Huyện|Xã|Quận|Phường|Thị xã|Thị trấn)(?![\p{L}\p{N}]|\.[\p{L}\p{N}])|TP\.(?=\s)|Tp\.(?=\s)")
 _ORG_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&.'/]+(?:-[\p{L}\p{M}\p{N}&'/]+)*")  # "LĐ-TB&XH" is one word
 _CAPWORD = regex.compile(r"\p{Lu}[\p{L}\p{M}.&'\-]*(?:\.[\p{L}]+)*")
 
@@ -178,6 +176,17 @@ class OrgRead:
     end: int
     name_start: int | None = None  # a person's name right after the organisation
     extra: list[tuple[int, int]] = field(default_factory=list)  # coordinated organisations
+
+
+@lru_cache(maxsize=1)
+def _level() -> regex.Pattern[str]:
+    """A level word written before a place ("huyện", "Tỉnh", "TP."), from admin_levels.tsv."""
+    forms = [f for f, (_, kind) in lexicons().admin_levels.items() if kind == "level"]
+    dotted = [f for f in forms if f.endswith(".")]
+    plain = [f for f in forms if not f.endswith(".")]
+    return regex.compile(
+        rf"(?i:{alternation(plain)})(?![\p{{L}}\p{{N}}]|\.[\p{{L}}\p{{N}}])|(?i:{alternation(dotted)})(?=\s)"
+    )
 
 
 def _cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
@@ -223,7 +232,7 @@ def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
         if nxt and text[sp.end()].isupper():
             pos = nxt.end()
             continue
-        level = _LEVEL.match(text, sp.end(), end)
+        level = _level().match(text, sp.end(), end)
         if level:
             pos = level.end()
             sp2 = _SPACE.match(text, pos, end)
@@ -267,7 +276,7 @@ def _after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
         at = sp.end()
         if _open_name_ends(text, at, end):
             break
-        level = _LEVEL.match(text, at, end)
+        level = _level().match(text, at, end)
         if level and text[at].islower():
             return _after_level(text, level.end(), end)
         if text[at].isupper():

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 
-from ..lexicons import alternation, lexicons, read_table
+from ..lexicons import alternation, lexicons
 from ..model import Document, Span
 
 _NAME = r"\p{Lu}\p{Ll}*(?:[ \-]+\p{Lu}\p{Ll}*)*"
@@ -25,7 +25,7 @@ _NAME = r"\p{Lu}\p{Ll}*(?:[ \-]+\p{Lu}\p{Ll}*)*"
 @lru_cache(maxsize=1)
 def _levels() -> dict[str, str]:
     """Forms written before a place name ("huyện", "tỉnh", "TP."), with their level."""
-    return {form: level for form, level, kind in read_table("admin_levels.tsv")[1] if kind == "level"}
+    return {form: level for form, (level, kind) in lexicons().admin_levels.items() if kind == "level"}
 
 
 @lru_cache(maxsize=1)
