@@ -25,8 +25,8 @@ from pathlib import Path
 
 from vnnews_extract import extract
 from vnnews_extract.evaluate.metrics import PRF
-from vnnews_extract.normalize import normalize_line
-from vnnews_extract.numbers import parse_number
+from vnnews_extract.text.normalize import normalize_line
+from vnnews_extract.text.numbers import parse_number
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

@@ -27,8 +27,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from vnnews_extract.batch import run_batch
-from vnnews_extract.inputs import iter_items
+from vnnews_extract.batch.run import run_batch
+from vnnews_extract.batch.inputs import iter_items
 from vnnews_extract.options import DEFAULT_OPTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,10 +84,10 @@ def _children_cpu() -> float:
 def stage_times(paths: list[Path]) -> dict[str, float]:
     """Seconds spent in each stage function over ``paths``, in one process."""
     from vnnews_extract.clean import clean
-    from vnnews_extract.document import build_document
-    from vnnews_extract.extract.personnel import extract_personnel
-    from vnnews_extract.extract.statistics import extract_statistics
-    from vnnews_extract.segment import segment
+    from vnnews_extract.text.document import build_document
+    from vnnews_extract.extract.personnel.events import extract_personnel
+    from vnnews_extract.extract.statistics.figures import extract_statistics
+    from vnnews_extract.text.segment import segment
 
     totals = dict.fromkeys(("clean", "normalise", "segment", "statistics", "people/events"), 0.0)
     for path in paths:

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from batch_helpers import SEED_HTML, SEED_TXT, gzip_bomb, gzip_file, read_jsonl, text_corpus, write_jsonl, write_warc
-from vnnews_extract.cli import main
-from vnnews_extract.inputs import count_items, iter_items
+from vnnews_extract.batch.cli import main
+from vnnews_extract.batch.inputs import count_items, iter_items
 
 
 def _broken_folder(root: Path) -> Path:

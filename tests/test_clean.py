@@ -6,9 +6,9 @@ import unicodedata
 
 import pytest
 
-from vnnews_extract.boilerplate import boilerplate_kind
+from vnnews_extract.clean.boilerplate import boilerplate_kind
 from vnnews_extract.clean import clean
-from vnnews_extract.normalize import normalize_line
+from vnnews_extract.text.normalize import normalize_line
 
 BODY = (
     "<p>Sáng 15/3, UBND tỉnh Bắc Kạn tổ chức hội nghị tổng kết công tác năm 2023 với sự tham dự của "
@@ -160,7 +160,7 @@ DATES = [
 
 @pytest.mark.parametrize(("text", "iso"), DATES, ids=[d[0][:25] for d in DATES])
 def test_visible_dates_prefer_the_one_with_a_time(text: str, iso: str) -> None:
-    from vnnews_extract.dates import parse_visible_date
+    from vnnews_extract.clean.dates import parse_visible_date
 
     assert parse_visible_date(text) == iso
 

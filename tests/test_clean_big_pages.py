@@ -10,8 +10,8 @@ import lxml.html
 import pytest
 
 from vnnews_extract.clean import clean
-from vnnews_extract.clean_html import LINK_LIST_MIN_LINKS, drop_link_lists, leading_text
-from vnnews_extract.normalize import normalize_line
+from vnnews_extract.clean.html import LINK_LIST_MIN_LINKS, drop_link_lists, leading_text
+from vnnews_extract.text.normalize import normalize_line
 
 PARAGRAPHS = "".join(
     f"<p>Đoạn {i}: sáng 15/3, UBND tỉnh Bắc Kạn tổ chức hội nghị tổng kết công tác năm 2023 với sự tham dự "

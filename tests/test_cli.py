@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from vnnews_extract.cli import main
+from vnnews_extract.batch.cli import main
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "seed"
 

@@ -8,7 +8,7 @@ import pytest
 
 from batch_helpers import SEED_HTML, SEED_TXT, WARC_DATE, gzip_bomb, gzip_file, write_jsonl, write_warc
 from vnnews_extract.errors import InputError
-from vnnews_extract.inputs import InputItem, count_items, expand, iter_items, kind_of, load
+from vnnews_extract.batch.inputs import InputItem, count_items, expand, iter_items, kind_of, load
 
 MB = 1 << 20
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hostile.generate import to_tcvn3, to_vni
 from vnnews_extract import extract
 from vnnews_extract.clean import read_text
-from vnnews_extract.legacy import from_tcvn3, from_vni, is_syllable, repair, tables
+from vnnews_extract.clean.legacy import from_tcvn3, from_vni, is_syllable, repair, tables
 from vnnews_extract.lexicons import read_table
 
 SENTENCES = [

@@ -3,7 +3,7 @@ import unicodedata
 import pytest
 
 from vnnews_extract.lexicons import LEXICON_FILES, lexicons, read_table
-from vnnews_extract.normalize import normalize_line
+from vnnews_extract.text.normalize import normalize_line
 
 
 @pytest.mark.parametrize("name", LEXICON_FILES)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnnews_extract.normalize import normalize, normalize_line, normalize_tone_marks
+from vnnews_extract.text.normalize import normalize, normalize_line, normalize_tone_marks
 
 TONE_CASES = [
     ("hoá", "hóa"), ("văn hoá", "văn hóa"), ("uỷ", "ủy"), ("Uỷ ban", "Ủy ban"), ("huyện uỷ", "huyện ủy"),

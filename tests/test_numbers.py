@@ -6,8 +6,8 @@ import doctest
 
 import pytest
 
-from vnnews_extract import numbers
-from vnnews_extract.numbers import multiplier, parse_fraction_words, parse_number, parse_number_words
+from vnnews_extract.text import numbers
+from vnnews_extract.text.numbers import multiplier, parse_fraction_words, parse_number, parse_number_words
 
 
 def test_numbers_doctests_pass() -> None:

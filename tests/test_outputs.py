@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from batch_helpers import SEED_HTML, SEED_TXT, read_jsonl
-from vnnews_extract.cli import main
-from vnnews_extract.output_csv import CsvWriter
-from vnnews_extract.outputs import recover_jsonl
-from vnnews_extract.tables import TABLES
+from vnnews_extract.batch.cli import main
+from vnnews_extract.batch.output_csv import CsvWriter
+from vnnews_extract.batch.outputs import recover_jsonl
+from vnnews_extract.batch.tables import TABLES
 
 
 def _inputs(tmp_path: Path) -> list[str]:
@@ -114,7 +114,7 @@ def test_csv_resume_cuts_a_partial_row_and_orphan_children(tmp_path: Path) -> No
 def test_jsonl_lines_survive_any_line_splitter() -> None:
     import json as _json
 
-    from vnnews_extract.outputs import jsonl_line
+    from vnnews_extract.batch.outputs import jsonl_line
 
     line = jsonl_line({"text": "một\u2028hai\u2029ba\u0085bốn"})
     assert "\u2028" not in line and "\u2029" not in line

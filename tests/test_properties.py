@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vnnews_extract import Options, VnnewsError, analyse, clean, extract
-from vnnews_extract.legacy import repair
-from vnnews_extract.normalize import normalize
-from vnnews_extract.numbers import format_number, parse_number
+from vnnews_extract.clean.legacy import repair
+from vnnews_extract.text.normalize import normalize
+from vnnews_extract.text.numbers import format_number, parse_number
 
 PIECES = st.sampled_from([
     "Đồng chí ", "Triệu Huy Chung", " – Phó Bí thư huyện ủy", " Chủ tịch UBND huyện ", "trao quyết định bổ nhiệm ",

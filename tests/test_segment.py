@@ -1,7 +1,7 @@
 import pytest
 
 from vnnews_extract.model import Document, Span
-from vnnews_extract.segment import segment, split_sentences, word_tokens
+from vnnews_extract.text.segment import segment, split_sentences, word_tokens
 
 NO_SPLIT = [
     "Đến nay, 98,5% cán bộ có trình độ đại học.",
@@ -68,7 +68,7 @@ POS_SENTENCES = [
 def test_pos_tags_are_underthesea_s_tags_realigned(sentence: str) -> None:
     from underthesea import pos_tag
 
-    from vnnews_extract.segment import pos_tags
+    from vnnews_extract.text.segment import pos_tags
 
     ours = pos_tags(sentence, Span(0, len(sentence)))
     theirs = pos_tag(sentence)

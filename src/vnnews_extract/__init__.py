@@ -4,9 +4,9 @@ Public API: ``extract`` (the whole pipeline), the stage functions, and the recor
 """
 
 from .clean import clean
-from .document import build_document
+from .text.document import build_document
 from .errors import AlignmentError, CleanError, ExtractError, InputError, LexiconError, VnnewsError
-from .normalize import normalize, normalize_line
+from .text.normalize import normalize, normalize_line
 from .options import Options
 from .pipeline import analyse, extract
 from .records import (
@@ -20,7 +20,7 @@ from .records import (
     Statistic,
     article_json_schema,
 )
-from .segment import segment, split_sentences, word_tokens
+from .text.segment import segment, split_sentences, word_tokens
 
 __version__ = "0.1.0"
 

@@ -17,7 +17,7 @@ from typing import Mapping
 import regex
 
 from .errors import LexiconError
-from .normalize import normalize_line
+from .text.normalize import normalize_line
 
 LEXICON_FILES = (
     "abbreviations.tsv",

@@ -5,15 +5,15 @@ from __future__ import annotations
 import hashlib
 from itertools import islice
 
-from .clean import clean
-from .document import build_document
+from .clean.page import clean
+from .text.document import build_document
 from .errors import ExtractError, InputError
-from .extract.personnel import extract_personnel
-from .extract.statistics import extract_statistics
+from .extract.personnel.events import extract_personnel
+from .extract.statistics.figures import extract_statistics
 from .model import CleanedArticle, Document
 from .options import DEFAULT_OPTIONS, Options
 from .records import Article, Block, Person, PersonnelEvent, Statistic
-from .segment import segment
+from .text.segment import segment
 
 
 def article_id(url: str | None, text: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 import regex
 
 from .lexicons import alternation, lexicons
-from .normalize import normalize_line
+from .text.normalize import normalize_line
 
 COLUMNS = ("name", "honorific", "places", "first_seen", "last_seen", "articles", "timeline")
 _LEVEL_PLACE = regex.compile(r"(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường|TP\.?)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,3})")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from vnnews_extract import extract
-from vnnews_extract.extract.periods import find_periods
+from vnnews_extract.extract.statistics.periods import find_periods
 
 # (id, sentence, the periods it states in order)
 STATED = [

@@ -9,8 +9,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vnnews_extract.extract.statistics import _figures, patterns
-from vnnews_extract.extract.subjects import _patterns as subject_patterns
+from vnnews_extract.extract.statistics.figures import _figures, patterns
+from vnnews_extract.extract.statistics.subjects import _patterns as subject_patterns
 from vnnews_extract.lexicons import read_table
 from vnnews_extract.model import Span
 

@@ -8,7 +8,7 @@ import doctest
 import pytest
 
 from vnnews_extract import extract
-from vnnews_extract.extract import scope
+from vnnews_extract.extract.statistics import scope
 
 # (id, article text (title line, then paragraphs), figure text, expected scope)
 ROWS = [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from vnnews_extract import extract
-from vnnews_extract.normalize import normalize_line
+from vnnews_extract.text.normalize import normalize_line
 
 ROWS = [
     json.loads(line)

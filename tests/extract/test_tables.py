@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from vnnews_extract import extract
-from vnnews_extract.normalize import normalize_line
+from vnnews_extract.text.normalize import normalize_line
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -50,13 +50,13 @@ def html_article(charset: str = "utf-8", body_extra: str = "", head_extra: str =
 
 
 def _tcvn3_table() -> dict[str, int]:
-    from vnnews_extract.legacy import tables
+    from vnnews_extract.clean.legacy import tables
 
     return {letter: code for code, letter in tables()[0].items()}
 
 
 def _vni_table() -> dict[str, bytes]:
-    from vnnews_extract.legacy import tables
+    from vnnews_extract.clean.legacy import tables
 
     return {letter: seq.encode("latin-1") for seq, letter in tables()[1].items()}
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import regex
 
-from ..clean import clean
+from ..clean.page import clean
 from ..errors import VnnewsError
 from ..model import CleanedArticle
-from ..normalize import normalize_line
+from ..text.normalize import normalize_line
 from .metrics import PRF, token_prf
 
 TARGETS = {

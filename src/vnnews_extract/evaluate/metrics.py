@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..normalize import normalize_line
+from ..text.normalize import normalize_line
 
 
 @dataclass(frozen=True)

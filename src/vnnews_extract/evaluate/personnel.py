@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..normalize import normalize_line
+from ..text.normalize import normalize_line
 from .metrics import PRF, token_prf
 
 TARGETS = {"people": 0.92, "events": 0.85}

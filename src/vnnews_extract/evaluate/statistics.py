@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..normalize import normalize_line
+from ..text.normalize import normalize_line
 from .metrics import PRF, token_prf
 
 TARGETS = {"f1": 0.95, "comparator": 0.95, "subject_f1": 0.80}

@@ -1,0 +1,1 @@
+"""The batch command: inputs, worker pool, outputs, progress, command line."""

@@ -1,0 +1,771 @@
+"""Stage 1 for HTML: page -> CleanedArticle.
+
+The decision comes from the page itself: chrome is recognised from class/id words and
+Vietnamese boilerplate phrases kept as lexicons, the body is the container holding most
+paragraph text with little link text, and every block is then filtered on its own link density
+and text. The tree is built with lxml (BeautifulSoup's fast parser) after scripts and styles are
+gone; bytes are decoded with BeautifulSoup's encoding detector.
+
+Work stays linear on big pages: chrome, then link lists of 100 links or more, are removed before
+the one measuring walk (sizes of all elements in a single pass), the visible date is looked for in
+a bounded prefix of the text, and each block's boilerplate kind and word count are computed once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+import lxml.html
+import regex
+from lxml import etree
+
+from .boilerplate import boilerplate_kind, ends_with_photo_credit, is_author_class, is_chrome_class, looks_like_caption
+from .dates import parse_iso_date, parse_visible_date
+from ..errors import InputError
+from ..model import CleanBlock, CleanedArticle
+from ..text.normalize import normalize_line
+
+DROP_TAGS = (
+    "script", "style", "noscript", "iframe", "svg", "form", "button", "input", "select", "textarea",
+    "template", "link", "object", "embed", "video", "audio", "canvas", "map", "nav", "aside",
+    "amp-ad", "amp-social-share", "amp-analytics", "amp-sidebar", "ins", "dialog",
+)
+BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "li", "ul", "ol", "blockquote", "figure", "figcaption", "table", "tr", "td", "th", "tbody",
+    "thead", "dl", "dt", "dd", "pre", "center", "address", "caption", "hr",
+}
+CAPTION_CLASS = regex.compile(r"caption|chu-?thich|photo-?desc|image-?desc|img-?desc|PhotoCMS_Caption", regex.I)
+LEAD_CLASS = regex.compile(r"sapo|description|summary|excerpt|lead|chapeau|intro|abstract|tomtat|desc", regex.I)
+SOURCE_PREFIX = regex.compile(
+    r"^\s*(?:\((?P<a>[^()]{2,40})\)\s*[-–—:]\s*|(?P<b>[A-ZĐ][\w.]{1,20}(?:\.VN|\.vn)?)\s*[-–—]\s+)"
+)
+TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:»]\s+")
+MAX_BYLINE_WORDS = 8
+
+
+def decode_html(data: bytes) -> str:
+    """Decode page bytes: BOM, then the declared charset, then UTF-8, then windows-1258."""
+    from bs4.dammit import EncodingDetector
+
+    detector = EncodingDetector(data, known_definite_encodings=None, is_html=True)
+    tried: list[str] = []
+    for encoding in [*detector.encodings, "utf-8", "windows-1258"]:
+        if not encoding or encoding in tried:
+            continue
+        tried.append(encoding)
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise InputError("cannot decode the page with its declared charset, UTF-8 or windows-1258")
+
+
+def parse_tree(html: str) -> lxml.html.HtmlElement:
+    if not html.strip():
+        raise InputError("empty page")
+    html = regex.sub(r"^\s*<\?xml[^>]*>", "", html)
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot parse HTML: {exc}") from exc
+    return root
+
+
+def _text(el: lxml.html.HtmlElement) -> str:
+    return normalize_line(el.text_content())
+
+
+MAX_CLASS_CHARS = 1000  # of a class or id value, only this much is matched (a 5 MB class is junk)
+
+
+def _classes(el: lxml.html.HtmlElement) -> str:
+    return f"{el.get('class', '')[:MAX_CLASS_CHARS]} {el.get('id', '')[:MAX_CLASS_CHARS]}".strip()
+
+
+_WITH_CLASSES = etree.XPath("//*[@class or @id]")  # in document order
+
+
+VISIBLE_DATE_CHARS = 20000  # visible dates are looked for in this much of the page's text
+
+
+def leading_text(root: lxml.html.HtmlElement, limit: int) -> str:
+    """``normalize_line(root.text_content())[:limit]``, normalising only a prefix of the text.
+
+    The prefix is cut after a space, where normalisation cannot reach across, so its normal form
+    is a prefix of the whole text's normal form.
+    """
+    budget = 3 * limit
+    while True:
+        pieces: list[str] = []
+        size = 0
+        for piece in root.itertext():
+            pieces.append(piece)
+            size += len(piece)
+            if size >= budget:
+                break
+        else:
+            return normalize_line("".join(pieces))[:limit]
+        raw = "".join(pieces)[:budget]
+        cut = max(raw.rfind(" "), raw.rfind("\n"))
+        text = normalize_line(raw[: cut + 1]) if cut > 0 else ""
+        if len(text) >= limit:
+            return text[:limit]
+        budget *= 4
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def _meta(root: lxml.html.HtmlElement, *names: str) -> str | None:
+    for name in names:
+        for el in root.iter("meta"):
+            if (el.get("property") or el.get("name") or el.get("itemprop") or "").lower() == name:
+                content = (el.get("content") or "").strip()
+                if content:
+                    return content
+    return None
+
+
+def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for el in root.iter("script"):
+        if "ld+json" not in (el.get("type") or ""):
+            continue
+        try:
+            data = json.loads(el.text or "")
+        except (ValueError, RecursionError):
+            continue
+        for item in _ld_items(data):
+            if isinstance(item, dict) and ("datePublished" in item or "headline" in item):
+                for key in ("datePublished", "headline", "author", "keywords", "url"):
+                    found.setdefault(key, item.get(key))
+    return found
+
+
+def _ld_items(data: object) -> Iterator[object]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_items(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _ld_items(data["@graph"])
+
+
+def _ld_author(value: object) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("name")
+    return normalize_line(value) if isinstance(value, str) and value.strip() else None
+
+
+@dataclass
+class _Meta:
+    title: str | None
+    published: str | None
+    author: str | None
+    url: str | None
+    site_name: str | None
+    tags: tuple[str, ...]
+    description: str | None
+
+
+def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
+    ld = _json_ld(root)
+    published = None
+    for raw in (
+        _meta(root, "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"),
+        ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None,
+        next((t.get("datetime") for t in root.iter("time") if t.get("datetime")), None),
+    ):
+        published = parse_iso_date(raw) if raw else None
+        if published:
+            break
+    keywords = _meta(root, "keywords", "news_keywords") or ""
+    canonical = next((el.get("href") for el in root.iter("link") if el.get("rel") == "canonical"), None)
+    title_el = root.find(".//title")
+    return _Meta(
+        title=_meta(root, "og:title", "twitter:title") or (ld.get("headline") if isinstance(ld.get("headline"), str) else None)
+        or (title_el.text_content() if title_el is not None else None),
+        published=published,
+        author=_meta(root, "author", "article:author", "dc.creator") or _ld_author(ld.get("author")),
+        url=canonical or _meta(root, "og:url"),
+        site_name=_meta(root, "og:site_name", "application-name"),
+        tags=tuple(t.strip() for t in keywords.split(",") if t.strip()),
+        description=_meta(root, "og:description", "description"),
+    )
+
+
+# ---------------------------------------------------------------- measuring
+
+
+@dataclass
+class _Stats:
+    """Per-element sizes computed in one bottom-up pass (no quadratic re-walks)."""
+
+    text: dict[lxml.html.HtmlElement, int]  # all text below the element
+    links: dict[lxml.html.HtmlElement, int]  # text inside <a> below the element
+    blocky: set[lxml.html.HtmlElement]  # elements with a block element below them
+    has_img: set[lxml.html.HtmlElement]
+    # (document position, element, own inline text, <br> children) of every block with enough
+    # inline text to vote for the body container (see pick_body)
+    voters: list[tuple[int, lxml.html.HtmlElement, int, int]]
+
+
+MIN_VOTER_CHARS = 40
+
+
+def _n(text: str | None) -> int:
+    return len(text.strip()) if text else 0
+
+
+def measure(root: lxml.html.HtmlElement) -> _Stats:
+    """Sizes of every element, in one walk: a frame per open element is added to its parent's on close.
+
+    A frame holds: text, link text, inline text (own text not inside a nested block or a link),
+    <br> children, has a block below, has an image below, document position.
+    """
+    st = _Stats({}, {}, set(), set(), [])
+    stack: list[list[int]] = [[0, 0, 0, 0, 0, 0, -1]]
+    position = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            own = _n(el.text)
+            stack.append([own, 0, 0 if tag == "a" else own, 0, 0, 0, position])
+            position += 1
+            continue
+        text, links, inline, brs, blocky, img, pos = stack.pop()
+        links = text if tag == "a" else links
+        st.text[el], st.links[el] = text, links
+        if blocky:
+            st.blocky.add(el)
+        if img:
+            st.has_img.add(el)
+        block = tag in BLOCK_TAGS or blocky
+        if inline >= MIN_VOTER_CHARS and (tag in BLOCK_TAGS or tag == "font") and tag not in ("html", "body"):
+            st.voters.append((pos, el, inline, brs))
+        tail = _n(el.tail)
+        up = stack[-1]
+        up[0] += text + tail
+        up[1] += links
+        up[2] += tail + (0 if block else inline)
+        up[3] += tag == "br"
+        up[4] |= block
+        up[5] |= tag == "img" or img
+    st.voters.sort(key=lambda voter: voter[0])
+    return st
+
+
+def _chars(el: lxml.html.HtmlElement) -> int:
+    """All text below ``el`` (its tail excluded), counted as :func:`measure` counts it."""
+    return sum(len(t.strip()) for t in el.itertext())
+
+
+def _para_chars(el: lxml.html.HtmlElement) -> int:
+    """Text inside <p> elements below ``el`` (a <p> inside a <p> counted once)."""
+    total = 0
+    last = None
+    for p in el.iter("p"):
+        if last is not None and any(a is last for a in p.iterancestors("p")):
+            continue
+        last = p
+        total += _chars(p)
+    return total
+
+
+# ---------------------------------------------------------------- pruning
+
+
+def _is_chrome(el: lxml.html.HtmlElement) -> bool:
+    if is_chrome_class(_classes(el)) or el.tag == "footer" or el.get("type", "").startswith("Related"):
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or el.tag == "header"
+
+
+_MAYBE_CHROME = etree.XPath("//*[@class or @id or @type or @style] | //footer | //header")
+
+
+def prune(root: lxml.html.HtmlElement) -> list[_Elided]:
+    """Remove scripts, comments, chrome (by tag and by class/id words) and big link lists in place.
+
+    Chrome holding the headline or 40% of the page's paragraph text is kept. Sizes are measured
+    only for the few elements that look like chrome, all before anything is removed.
+    """
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+    total = max(_para_chars(root), 1)
+    doomed = [
+        el for el in _MAYBE_CHROME(root)
+        if el.tag not in ("html", "body") and _is_chrome(el)
+        and next(el.iterdescendants("h1"), None) is None and _para_chars(el) < 0.4 * total
+    ]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+    return drop_link_lists(root)
+
+
+# A region holding this many links, whose text is almost all link text, is a link list (a
+# sitemap, a tag cloud, a page of 100,000 links): it is removed before any per-element walk.
+LINK_LIST_MIN_LINKS = 100
+LINK_LIST_MIN_SHARE = 0.9
+
+
+@dataclass
+class _Elided:
+    """A removed link list: where it was and how many linked headlines (4 words or more) it held."""
+
+    parent: lxml.html.HtmlElement
+    headlines: int
+
+
+def _link_list_candidates(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Elements with at least LINK_LIST_MIN_LINKS links one to three levels below them."""
+    level: dict[lxml.html.HtmlElement, int] = {}
+    for a in root.iter("a"):
+        parent = a.getparent()
+        level[parent] = level.get(parent, 0) + 1
+    found: dict[lxml.html.HtmlElement, int] = {}
+    for _ in range(3):
+        up: dict[lxml.html.HtmlElement, int] = {}
+        for el, count in level.items():
+            found[el] = found.get(el, 0) + count
+            parent = el.getparent()
+            if parent is not None:
+                up[parent] = up.get(parent, 0) + count
+        level = up
+    return [el for el, count in found.items() if count >= LINK_LIST_MIN_LINKS]
+
+
+def _link_text(el: lxml.html.HtmlElement) -> tuple[int, int, int]:
+    """Links below ``el``, their characters other than white space, and those of 4 words or more."""
+    links = chars = headlines = 0
+    for a in el.iter("a"):
+        words = ((a.text if len(a) == 0 else "".join(a.itertext())) or "").split()
+        links += 1
+        chars += sum(map(len, words))
+        headlines += len(words) >= 4
+    return links, chars, headlines
+
+
+def _link_list(el: lxml.html.HtmlElement) -> _Elided | None:
+    """``el`` as a removable link list, or None when it is not one (or holds a headline or caption)."""
+    if el.tag in ("html", "body") or next(el.iter("h1", "figcaption", "caption"), None) is not None:
+        return None
+    links, linked, headlines = _link_text(el)
+    if links < LINK_LIST_MIN_LINKS:
+        return None
+    solid = len("".join(etree.tostring(el, method="text", encoding=str, with_tail=False).split()))
+    return _Elided(el.getparent(), headlines) if linked >= LINK_LIST_MIN_SHARE * solid else None
+
+
+def drop_link_lists(root: lxml.html.HtmlElement) -> list[_Elided]:
+    """Remove the outermost link lists; report each one for the listing-page test."""
+    lists = {el: found for el in _link_list_candidates(root) if (found := _link_list(el)) is not None}
+    elided = []
+    for el, found in lists.items():
+        if not any(a in lists for a in el.iterancestors()):
+            elided.append(found)
+            el.drop_tree()
+    return elided
+
+
+# ---------------------------------------------------------------- body
+
+PARAGRAPH_TAGS = {"p", "figcaption", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "pre"}
+
+
+def _link_density(st: _Stats, el: lxml.html.HtmlElement) -> float:
+    return min(st.links.get(el, 0) / max(st.text.get(el, 0), 1), 1.0)
+
+
+def pick_body(root: lxml.html.HtmlElement, st: _Stats) -> lxml.html.HtmlElement:
+    """The container holding most paragraph text with little link text."""
+    scores: dict[lxml.html.HtmlElement, float] = {}
+    for _, el, length, brs in st.voters:
+        target = el.getparent() if el.tag in PARAGRAPH_TAGS else el
+        if target is None:
+            continue
+        score = min(length, 600 * (1 + brs // 2)) / 100 + 1
+        scores[target] = scores.get(target, 0) + score
+        grand = target.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + score / 2
+    if not scores:
+        return root.body if root.body is not None else root
+    return max(scores, key=lambda e: scores[e] * (1 - _link_density(st, e)))
+
+
+@dataclass
+class _Block:
+    kind: str  # paragraph | heading | caption | listitem | quote
+    text: str  # normalised (normalize_line)
+    link_chars: int = 0
+    bold: bool = False
+    align_right: bool = False
+    italic: bool = False
+    after_image: bool = False
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @cached_property
+    def solid(self) -> int:
+        """Characters other than spaces."""
+        return len(self.text.replace(" ", ""))
+
+    @cached_property
+    def boilerplate(self) -> str | None:
+        return boilerplate_kind(self.text, normalized=True)
+
+
+def _caption_table(table: lxml.html.HtmlElement, st: _Stats) -> bool:
+    """A one-column table of an image and its caption (old CMSs)."""
+    if table not in st.has_img:
+        return False
+    rows = [c for c in table if c.tag == "tr"] + [r for c in table if c.tag in ("tbody", "thead") for r in c if r.tag == "tr"]
+    return 1 < len(rows) <= 3 and all(sum(1 for c in r if c.tag in ("td", "th")) <= 1 for r in rows)
+
+
+_COUNTED = {"a": "a", "strong": "b", "b": "b", "em": "i", "i": "i"}  # link, bold and italic text
+
+
+class _Walker:
+    """Flattens a container into text blocks in document order, without recursion."""
+
+    def __init__(self, st: _Stats) -> None:
+        self.st = st
+        self.out: list[_Block] = []
+        self.stack: list[tuple[str, lxml.html.HtmlElement | None]] = [("paragraph", None)]
+        self.pieces: list[str] = []
+        self.counts = {"a": 0, "b": 0, "i": 0}
+        self.chars = {"a": 0, "b": 0, "i": 0}
+        self.last_br = False
+        self.image = False
+
+    def is_block(self, el: lxml.html.HtmlElement) -> bool:
+        return el.tag in BLOCK_TAGS or el in self.st.blocky
+
+    def add(self, text: str | None) -> None:
+        if not text:
+            return
+        self.pieces.append(text)
+        size = len(text.strip())
+        if size:
+            self.last_br = False
+        for key, depth in self.counts.items():
+            if depth:
+                self.chars[key] += size
+
+    def flush(self) -> None:
+        if not self.pieces:
+            self.chars = dict.fromkeys(self.chars, 0)
+            self.last_br = False
+            return
+        text = normalize_line("".join(self.pieces))
+        kind, el = self.stack[-1]
+        if text:
+            size = max(len(text.replace(" ", "")), 1)
+            align = "" if el is None else (el.get("style", "") + el.get("align", "")).lower()
+            self.out.append(_Block(
+                kind, text, self.chars["a"], self.chars["b"] >= 0.8 * size, "right" in align,
+                self.chars["i"] >= 0.8 * size, self.image,
+            ))
+            self.image = False
+        self.pieces.clear()
+        self.chars = dict.fromkeys(self.chars, 0)
+        self.last_br = False
+
+    def start(self, el: lxml.html.HtmlElement) -> None:
+        if el.tag == "br":
+            if self.last_br:
+                self.flush()
+            else:
+                self.pieces.append("\n")
+                self.last_br = True
+            return
+        if el.tag == "img":
+            self.image = True
+        if self.is_block(el):
+            self.flush()
+            self.stack.append((self.child_kind(el), el))
+        self.count(el, 1)
+        self.add(el.text)
+
+    def end(self, el: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> None:
+        if el.tag != "br":
+            self.count(el, -1)
+            if self.is_block(el):
+                self.flush()
+                self.stack.pop()
+        if el is not root:
+            self.add(el.tail)
+
+    def count(self, el: lxml.html.HtmlElement, step: int) -> None:
+        key = _COUNTED.get(el.tag)
+        if key:
+            self.counts[key] += step
+
+    def child_kind(self, el: lxml.html.HtmlElement) -> str:
+        inherited = self.stack[-1][0]
+        kind = _block_kind(el, inherited if inherited in ("caption", "quote") else "paragraph")
+        parent = el.getparent()
+        if kind == "paragraph" and el.tag == "td" and parent is not None and el not in self.st.has_img:
+            table = next(el.iterancestors("table"), None)
+            if table is not None and _caption_table(table, self.st):
+                return "caption"
+        return kind
+
+
+def walk_blocks(body: lxml.html.HtmlElement, st: _Stats) -> list[_Block]:
+    """Flatten ``body`` into text blocks in document order (iterative, depth-safe)."""
+    walker = _Walker(st)
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if event == "start":
+            walker.start(el)
+        else:
+            walker.end(el, body)
+    walker.flush()
+    return walker.out
+
+
+def _block_kind(el: lxml.html.HtmlElement, inherited: str) -> str:
+    if el.tag in ("figcaption", "caption") or CAPTION_CLASS.search(_classes(el)):
+        return "caption"
+    if el.tag in ("h2", "h3", "h4", "h5", "h6"):
+        return "heading"
+    if el.tag == "blockquote":
+        return "quote"
+    if el.tag == "li":
+        return "listitem"
+    return inherited
+
+
+def _classify(block: _Block) -> _Block:
+    """A short paragraph right under an image, in italics or ending with a photo credit, is its caption."""
+    if block.kind != "paragraph" or block.words > 60:
+        return block
+    if (block.after_image and (block.italic or looks_like_caption(block.text))) or ends_with_photo_credit(block.text, normalized=True):
+        block.kind = "caption"
+    return block
+
+
+def _keep(block: _Block) -> bool:
+    if block.boilerplate:
+        return False
+    density = block.link_chars / max(block.solid, 1)
+    return not (density > 0.5 and block.kind != "caption")
+
+
+def _drop_sections(blocks: list[_Block]) -> list[_Block]:
+    """Drop a "Tin liên quan"-style heading and the link lines under it."""
+    out: list[_Block] = []
+    in_section = False
+    for block in blocks:
+        if block.boilerplate == "section":
+            in_section = True
+            continue
+        linky = block.link_chars >= 0.5 * block.solid
+        plain_short = block.kind in ("paragraph", "listitem") and not block.bold and block.words <= 25
+        if in_section and (linky or (plain_short and not block.text.endswith(".") and not block.after_image)):
+            continue
+        in_section = False
+        out.append(block)
+    return out
+
+
+def _is_listing(blocks: list[_Block], elided_headlines: int = 0) -> bool:
+    """A page of repeated linked headlines with short teasers (home, category, search).
+
+    ``elided_headlines`` counts the headlines of link lists removed from the body before the walk.
+    """
+    linked = elided_headlines + sum(1 for b in blocks if b.link_chars >= 0.5 * b.solid and b.words >= 4)
+    prose = [b for b in blocks if b.link_chars == 0 and b.words >= 15]
+    words = sorted(b.words for b in prose) or [0]
+    return linked >= 4 and linked >= 0.5 * len(prose) and words[len(words) // 2] < 35
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def _title(root: lxml.html.HtmlElement, meta: _Meta) -> str | None:
+    for h1 in root.iter("h1"):
+        text = _text(h1)
+        if len(text.split()) >= 3:
+            return text
+    if meta.title:
+        parts = TITLE_SEPARATORS.split(normalize_line(meta.title))
+        return max(parts, key=len) if parts else None
+    return None
+
+
+def split_source_prefix(lead: str) -> tuple[str | None, str]:
+    """Split "(Dân trí) - …" / "TTO - …" off a lead.
+
+    >>> split_source_prefix("(Dân trí) - Sáng 15/3, tỉnh ...")
+    ('Dân trí', 'Sáng 15/3, tỉnh ...')
+    >>> split_source_prefix("TTO - Chiều nay ...")
+    ('TTO', 'Chiều nay ...')
+    """
+    match = SOURCE_PREFIX.match(lead)
+    if not match:
+        return None, lead
+    return (match.group("a") or match.group("b")).strip(), lead[match.end():].strip()
+
+
+_NOT_LEAD_TAGS = {"html", "body", "main", "article", "section", "form", "ul", "ol", "table", "tr", "tbody"}
+
+
+def _find_lead(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, str | None]:
+    """An element whose class names a sapo/lead, outside or at the top of the body."""
+    around_body = set(body.iterancestors()) | {body}
+    for el in _WITH_CLASSES(root):
+        if el.tag in _NOT_LEAD_TAGS or el in around_body:
+            continue
+        classes = _classes(el)
+        if classes and LEAD_CLASS.search(classes) and not is_chrome_class(classes):
+            text = _text(el)
+            if 8 <= len(text.split()) <= 120:
+                return el, text
+    return None, None
+
+
+def _byline(blocks: list[_Block], author_lines: list[str]) -> tuple[list[_Block], str | None]:
+    if blocks:
+        last = blocks[-1]
+        words = last.text.split()
+        if (
+            len(words) <= MAX_BYLINE_WORDS
+            and not last.text.endswith((".", ":", "?", "!"))
+            and (last.bold or last.align_right or last.text.startswith("Theo ") or len(words) <= 4)
+            and last.kind == "paragraph"
+        ):
+            return blocks[:-1], last.text
+    return blocks, next(iter(author_lines), None)
+
+
+def _looks_like_name(text: str) -> bool:
+    """A person's or agency's name as bylines write it: a few capitalised words."""
+    words = text.split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w in ("-", "–", "và") for w in words)
+
+
+def _author_lines(root: lxml.html.HtmlElement) -> list[str]:
+    lines = []
+    for el in _WITH_CLASSES(root):
+        if el.tag not in ("form", "input", "label", "textarea") and is_author_class(_classes(el)):
+            text = _text(el)
+            if _looks_like_name(text):
+                lines.append(text)
+    return lines
+
+
+def _is_article(blocks: list[_Block], raw: list[_Block], body_density: float, elided_headlines: int) -> bool:
+    paragraphs = [b for b in blocks if b.kind in ("paragraph", "quote", "listitem") and b.words >= 15]
+    words = sum(b.words for b in paragraphs)
+    return len(paragraphs) >= 2 and words >= 80 and body_density < 0.5 and not _is_listing(raw, elided_headlines)
+
+
+@dataclass
+class _Found:
+    title: str | None
+    lead: str | None
+    source_prefix: str | None
+    blocks: list[_Block]
+    byline: str | None
+    is_article: bool
+
+
+def _headlines_in(elided: list[_Elided], body: lxml.html.HtmlElement) -> int:
+    """Headlines of the removed link lists that were inside ``body``."""
+    return sum(e.headlines for e in elided if e.parent is body or any(a is body for a in e.parent.iterancestors()))
+
+
+def _extract(root: lxml.html.HtmlElement, title: str | None, author_lines: list[str], elided: list[_Elided]) -> _Found:
+    """Body blocks, lead and byline of a pruned tree whose h1 is gone."""
+    st = measure(root)
+    body = pick_body(root, st)
+    lead_el, lead = _find_lead(root, body)
+    raw: list[_Block] = [_Block("caption", t) for t in _top_captions(root, body)]
+    raw.extend(walk_blocks(body, st))
+    if lead_el is not None:
+        lead_text = lead
+        raw = [b for b in raw if b.text != lead_text]
+    blocks = [_classify(b) for b in _drop_sections(raw)]
+    blocks = [b for b in blocks if _keep(b) and b.text != title]
+    if lead is None and blocks and blocks[0].kind == "paragraph" and blocks[0].bold and blocks[0].words >= 15:
+        lead = blocks.pop(0).text
+    blocks, byline = _byline(blocks, author_lines)
+    source_prefix = None
+    if lead:
+        source_prefix, lead = split_source_prefix(lead)
+    is_article = _is_article(blocks, raw, _link_density(st, body), _headlines_in(elided, body))
+    return _Found(title, lead, source_prefix, blocks, byline, is_article)
+
+
+def _output_blocks(found: _Found) -> tuple[CleanBlock, ...]:
+    if not found.is_article:
+        return ()
+    out: list[CleanBlock] = []
+    if found.title:
+        out.append(CleanBlock("title", found.title))
+    if found.lead:
+        out.append(CleanBlock("lead", found.lead))
+    out.extend(CleanBlock("caption" if b.kind == "caption" else "paragraph", b.text) for b in found.blocks)
+    if found.byline:
+        out.append(CleanBlock("byline", found.byline))
+    return tuple(out)
+
+
+def clean_html(html: str, url: str | None = None) -> CleanedArticle:
+    """Clean one HTML page."""
+    root = parse_tree(html)
+    meta = read_metadata(root)
+    author_lines = _author_lines(root)
+    etree.strip_elements(root, "script", "style", with_tail=False)
+    visible_date = None if meta.published else parse_visible_date(leading_text(root, VISIBLE_DATE_CHARS))
+    elided = prune(root)
+    title = _title(root, meta)
+    for h1 in list(root.iter("h1")):
+        h1.drop_tree()
+    found = _extract(root, title, author_lines, elided)
+    byline = found.byline
+    author = meta.author or (byline if byline and not byline.startswith("Theo ") else None) or next(iter(author_lines), None)
+    return CleanedArticle(
+        blocks=_output_blocks(found),
+        title=title,
+        lead=found.lead if found.is_article else None,
+        source_prefix=found.source_prefix if found.is_article else None,
+        published=meta.published or visible_date,
+        author=normalize_line(author) if author else None,
+        url=url or meta.url,
+        site_name=meta.site_name,
+        tags=meta.tags,
+        is_article=found.is_article,
+        warnings=() if found.is_article else ("not an article: too little body text or a page of links",),
+    )
+
+
+def _top_captions(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> list[str]:
+    """Captions of figures that sit outside the body container, before it (a top image)."""
+    around_body = set(body.iterancestors())
+    out = []
+    for el in root.iter("figcaption"):
+        if el in around_body or any(a is body for a in el.iterancestors()):
+            continue
+        text = _text(el)
+        if text:
+            out.append(text)
+    return out

@@ -1,0 +1,155 @@
+"""Periods a figure refers to, read from the sentence and carried through its paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ...lexicons import alternation, lexicons
+from ...model import Span
+
+_YEAR = r"((?:19|20)\d{2})"
+_MONTH = r"(?:tháng\s+\d{1,2}|quý\s+(?:[IV]+|\d))"
+_DATE = r"\d{1,2}\s*/\s*\d{1,2}"
+_RULES: tuple[tuple[str, str], ...] = (
+    ("dates", rf"(?i)từ\s+(?:ngày\s+)?{_DATE}(?:\s*/\s*{_YEAR})?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?{_DATE}\s*/\s*{_YEAR}"),
+    ("span", rf"(?i)từ\s+(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?{_YEAR}\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+|{_MONTH}\s*/\s*)?{_YEAR}"),
+    ("open", rf"(?i)từ\s+(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?{_YEAR}\s+(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)"),
+    ("open", rf"(?i)(?:^|[,;]\s*)từ\s+(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?{_YEAR}(?=\s*,)"),
+    ("span", rf"(?i)(?:giai đoạn|thời kỳ|năm học|niên khóa|trong|năm|mùa vụ|vụ(?:\s+\p{{Ll}}+){{0,3}})\s+{_YEAR}\s*[-–]\s*{_YEAR}"),
+    ("until", rf"(?i)(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+|(?:\d{{1,2}}\s+giờ\s+(?:\d{{1,2}}\s+)?(?:\p{{Ll}}+\s+)?)?ngày\s+[\d/]+\s*|thời điểm\s+)?(?:năm\s+|{_MONTH}\s*/\s*|{_MONTH}\s+năm\s+)?{_YEAR}"),
+    ("year", rf"(?i)(?:năm|đầu năm|cuối năm|tài khóa|{_MONTH}\s*/|{_MONTH}\s+năm)\s*{_YEAR}(?!\s*[-–]\s*\d)"),
+)
+# A year that is only the base of a comparison ("so với cùng kỳ năm 2023") is no period.
+_COMPARISON = (
+    r"(?i)(?:so\s+với|tương\s+đương(?:\s+với)?)\s+(?:cùng\s+kỳ\s+|kế hoạch\s+|mục tiêu\s+)?(?:năm\s+|{_MONTH}\s*/\s*)?(?:19|20)\d{2}|so\s+với\s+(?:cùng\s+kỳ|năm trước|năm ngoái)(?:\s+năm\s+(?:19|20)\d{2})?"
+    r"|(?:gấp|bằng)\s+[\d,.]+\s+lần\s+(?:so\s+với\s+)?(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}"
+)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple((kind, regex.compile(p)) for kind, p in _RULES)
+
+
+@lru_cache(maxsize=1)
+def _comparison() -> regex.Pattern[str]:
+    return regex.compile(_COMPARISON.replace("{_MONTH}", _MONTH))
+
+
+@lru_cache(maxsize=1)
+def _document_year() -> regex.Pattern[str]:
+    """The year in the name of a law or act ("Bộ luật Hình sự năm 2015", "Luật Đất đai 2024")."""
+    names = [p for p, k in lexicons().periods.items() if k == "document"]
+    return regex.compile(rf"(?<!\p{{L}})(?i:{alternation(names)})\s+\p{{Lu}}\p{{Ll}}*(?:\s+\p{{L}}+){{0,4}}?\s+(?:(?i:năm)\s+)?(?:19|20)\d{{2}}(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _reset_marker() -> regex.Pattern[str]:
+    markers = [p for p, k in lexicons().periods.items() if k in ("present", "recurring")]
+    return regex.compile(rf"(?i)^\W*(?:{alternation(markers)})\b")
+
+
+@lru_cache(maxsize=1)
+def _present_marker() -> regex.Pattern[str]:
+    markers = [p for p, k in lexicons().periods.items() if k == "present"]
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(markers)})(?![\p{{L}}])")
+
+
+YearSpan = tuple[int | None, int | None]
+_OWN_GAP = regex.compile(r"\s*(?:(?:trong|vào|của|cả)\s+)?$")
+
+
+def _years(kind: str, match: regex.Match[str]) -> YearSpan:
+    years = [int(g) for g in match.groups() if g]
+    if kind in ("span", "dates"):
+        return years[0], years[-1]
+    if kind == "open":
+        return years[0], None
+    if kind == "until":
+        return None, years[0]
+    return years[0], years[0]
+
+
+def find_periods(sentence: str) -> list[tuple[int, int, YearSpan]]:
+    """Every period a sentence states, as (start offset, end offset, (start year, end year)),
+    in text order; a comparison base ("so với cùng kỳ năm 2023") is none.
+
+    >>> [p for _, _, p in find_periods("Tính từ năm 2016 đến  năm 2020, huyện đã ...")]
+    [(2016, 2020)]
+    >>> [p for _, _, p in find_periods("tăng từ 57,5% năm 2015 lên 63,6% năm 2023 so với năm 2010")]
+    [(2015, 2015), (2023, 2023)]
+    """
+    blanked = _comparison().sub(lambda m: " " * len(m.group(0)), sentence)
+    blanked = _document_year().sub(lambda m: " " * len(m.group(0)), blanked)
+    found: list[tuple[int, int, YearSpan]] = []
+    for kind, pattern in _compiled():
+        for match in pattern.finditer(blanked):
+            if all(match.end() <= s or match.start() >= e for s, e, _ in found):
+                found.append((match.start(), match.end(), _years(kind, match)))
+    return sorted(found)
+
+
+def find_period(sentence: str) -> YearSpan | None:
+    """The period a sentence states first, as (start year, end year).
+
+    >>> find_period("Tính từ năm 2016 đến  năm 2020, huyện đã ...")
+    (2016, 2020)
+    >>> find_period("Từ năm 2003 đến nay"), find_period("tính đến năm 2020"), find_period("Năm 2021, tỉnh")
+    ((2003, None), (None, 2020), (2021, 2021))
+    >>> find_period("từ đầu năm 2024 đến nay"), find_period("vụ đông xuân 2023-2024"), find_period("quý I/2024")
+    ((2024, None), (2023, 2024), (2024, 2024))
+    >>> find_period("tính đến hết năm 2023"), find_period("tăng 5% so với cùng kỳ năm 2023")
+    ((None, 2023), None)
+    """
+    found = find_periods(sentence)
+    return found[0][2] if found else None
+
+
+@dataclass
+class PeriodTracker:
+    """The period of each figure: one stated right after it, else the nearest stated before it
+    in its sentence, else one later in its clause, else the one carried through the paragraph."""
+
+    block: int = -1
+    current: YearSpan | None = None
+    offset: int = 0
+    stated: list[tuple[int, int, YearSpan]] = field(default_factory=list)
+    sentence_text: str = ""
+
+    def period_for(self, text: str, sentence: Span, block: int) -> YearSpan | None:
+        """Read one sentence; return the period carried into it."""
+        if block != self.block:
+            self.block, self.current = block, None
+        self.sentence_text, self.offset = text[sentence.start : sentence.end], sentence.start
+        self.stated = find_periods(self.sentence_text)
+        carried = self.current
+        if self.stated:
+            self.current = self.stated[-1][2]
+        elif _reset_marker().search(self.sentence_text):
+            self.current = carried = None
+        return carried
+
+    def period_at(self, start: int, end: int, carried: YearSpan | None) -> YearSpan | None:
+        """The period of the figure at ``[start, end)`` of the last sentence read."""
+        start, end = start - self.offset, end - self.offset
+        for s, _, years in self.stated:
+            if s >= end and _OWN_GAP.match(self.sentence_text[end:s]):
+                return years
+        before = [(e, years) for _, e, years in self.stated if e <= start]
+        if before:
+            return None if self._present_between(before[-1][0], start) else before[-1][1]
+        for s, _, years in self.stated:
+            if s >= end and ";" not in self.sentence_text[end:s]:
+                return years
+        return None if carried and self._present_between(0, start) else carried
+
+    def _present_between(self, start: int, end: int) -> bool:
+        """A present marker ("đến nay", "hiện nay") between a stated period and the figure: the
+        figure is a current state ("giai đoạn 2021-2025, tuy nhiên đến nay mới có 7 dự án")."""
+        return any(
+            all(m.end() <= s or m.start() >= e for s, e, _ in self.stated)
+            for m in _present_marker().finditer(self.sentence_text, start, end)
+        )

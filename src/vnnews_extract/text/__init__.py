@@ -1,0 +1,1 @@
+"""Stage 2 and 3: normalised text, the Document and its layers (blocks, sentences, words), numerals."""

@@ -1,0 +1,227 @@
+"""Stage 3: blocks -> sentences -> word tokens, all as offsets into the normalised text.
+
+This is the only module that imports underthesea. Its tokens are realigned to our text:
+underthesea changes the strings it is given, so its strings are never used as offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from ..errors import AlignmentError
+from ..lexicons import lexicons
+from ..model import Document, Span
+
+# A sentence may end after . ! ? or … (with closing quotes/brackets); it does end only when the
+# next sentence plainly starts (upper-case letter, digit, quote, bracket, dash). The quantifiers are
+# possessive and a match starts only at the start of a run: backtracking into (or restarting inside)
+# a run of 20,000 dots took minutes and never changed the result.
+_BOUNDARY = regex.compile(
+    r"""(?P<end>(?<![.!?])[.!?]++|(?<!…)…++)(?P<close>["')\]]*+)(?P<space>\s*+)(?=(?P<next>["'(\[–\-]?\s*[\p{Lu}\d]))""",
+    regex.V1,
+)
+_WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}.]*)$")
+MAX_SENTENCE_CHARS = 1000  # longer "sentences" (unpunctuated text, lists, junk) are cut into chunks
+_ABBREVIATION_WINDOW = 40  # look this far back for the word before a dot (searching from 0 was quadratic)
+
+
+def _is_abbreviation(text: str, dot_pos: int) -> bool:
+    match = _WORD_BEFORE.search(text, max(0, dot_pos - _ABBREVIATION_WINDOW), dot_pos)
+    if not match:
+        return False
+    word = match.group(1)
+    abbreviations = lexicons().abbreviations_with_dot
+    if word in abbreviations or word.rstrip(".") in abbreviations:
+        return True
+    # single capital initial such as "N." in "N. V. An"
+    return len(word) == 1 and word.isupper()
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Split ``text[start:end]`` (one block) into sentence spans.
+
+    >>> t = "Đến nay, 98,5% đạt. TS. Nguyễn An nói TP.HCM có 1.126 hộ… Hết"
+    >>> [t[s.start:s.end] for s in split_sentences(t)]
+    ['Đến nay, 98,5% đạt.', 'TS. Nguyễn An nói TP.HCM có 1.126 hộ…', 'Hết']
+    """
+    end = len(text) if end is None else end
+    sent_start = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        punct = match.group("end")
+        if not match.group("space") and not punct.startswith("…") and punct != "...":
+            continue  # "TP.HCM", "5.2", "1.126": no space, no boundary
+        if punct == "." and _is_abbreviation(text, match.start("end")):
+            continue
+        stop = match.end("close")
+        if stop > sent_start:
+            yield from _trimmed(text, sent_start, stop)
+        sent_start = match.end("space")
+    if sent_start < end:
+        yield from _trimmed(text, sent_start, end)
+
+
+def bound_sentence(text: str, sentence: Span, limit: int = MAX_SENTENCE_CHARS) -> Iterator[Span]:
+    """Cut a sentence longer than ``limit`` into chunks of at most ``limit`` characters.
+
+    A cut falls after the last ";" or ":" in the second half of the window, else after the last
+    ",", else at the last space, else anywhere: no extractor ever sees an unbounded sentence.
+
+    >>> t = "một hai ba, bốn năm sáu bảy tám"
+    >>> [t[s.start:s.end] for s in bound_sentence(t, Span(0, len(t)), 12)]
+    ['một hai ba,', 'bốn năm', 'sáu bảy tám']
+    """
+    start = sentence.start
+    while sentence.end - start > limit:
+        cut = _cut_point(text, start, start + limit)
+        yield from _trimmed(text, start, cut)
+        start = cut
+    yield from _trimmed(text, start, sentence.end)
+
+
+def _cut_point(text: str, start: int, stop: int) -> int:
+    window = text[start:stop]
+    for marks in ((";", ":"), (",",), (" ", "\n")):
+        pos = max(window.rfind(mark) for mark in marks)
+        if pos >= len(window) // 2:
+            return start + pos + 1
+    return stop
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Span(start, end, "sentence")
+
+
+def segment(doc: Document, *, tokens: bool = False, max_sentence_chars: int = MAX_SENTENCE_CHARS) -> Document:
+    """Add the sentence layer (and, if asked, the word-token layer) to a document.
+
+    Sentences longer than ``max_sentence_chars`` are cut into bounded chunks (see
+    :func:`bound_sentence`), so extractor work per sentence is bounded.
+    """
+    sentences: list[Span] = []
+    owners: list[int] = []
+    for index, block in enumerate(doc.blocks):
+        for sentence in split_sentences(doc.text, block.start, block.end):
+            for span in bound_sentence(doc.text, sentence, max_sentence_chars):
+                sentences.append(span)
+                owners.append(index)
+    result = doc.with_layers(sentences=tuple(sentences), sentence_block=tuple(owners))
+    if tokens:
+        result = result.with_layers(tokens=tuple(t for s in sentences for t in word_tokens(doc.text, s)))
+    return result
+
+
+@lru_cache(maxsize=1)
+def _underthesea() -> tuple[object, object]:
+    from underthesea import pos_tag, word_tokenize
+
+    return word_tokenize, pos_tag
+
+
+def _align(text: str, pieces: list[str], span: Span, label_of: list[str] | None = None) -> list[Span]:
+    """Map underthesea's token strings back onto ``text[span]`` by walking characters."""
+    out: list[Span] = []
+    pos = span.start
+    for i, piece in enumerate(pieces):
+        chars = [c for c in piece if not c.isspace()]
+        if not chars:
+            continue
+        while pos < span.end and text[pos].isspace():
+            pos += 1
+        tok_start = pos
+        for ch in chars:
+            while pos < span.end and text[pos].isspace():
+                pos += 1
+            if pos >= span.end or text[pos] != ch:
+                raise AlignmentError(f"cannot align token {piece!r} at offset {pos}")
+            pos += 1
+        out.append(Span(tok_start, pos, label_of[i] if label_of else "token"))
+    return out
+
+
+def word_tokens(text: str, sentence: Span) -> list[Span]:
+    """underthesea word tokens of one sentence, as spans of ``text``."""
+    word_tokenize, _ = _underthesea()
+    pieces = word_tokenize(text[sentence.start : sentence.end])  # type: ignore[operator]
+    return _align(text, list(pieces), sentence)
+
+
+def pos_tags(text: str, sentence: Span) -> list[Span]:
+    """underthesea part-of-speech tags of one sentence; the tag is the span label.
+
+    The tags are those of ``underthesea.pos_tag`` (same word segmentation, same CRF model, same
+    features), but the features are built in one linear pass: underthesea's own builder rebuilds
+    every column of the sentence for each of its 22 templates at each word, which is quadratic
+    and most of the cost of tagging a long sentence.
+    """
+    word_tokenize, pos_tag = _underthesea()
+    model = _pos_model()
+    if model is None:  # an underthesea release without that model class: its own (slower) path
+        pairs = pos_tag(text[sentence.start : sentence.end])  # type: ignore[operator]
+        return _align(text, [w for w, _ in pairs], sentence, [t for _, t in pairs])
+    words = list(word_tokenize(text[sentence.start : sentence.end]))  # type: ignore[operator]
+    tagger, templates = model
+    tags = tagger.tag(_pos_features(words, templates)) if words else []  # type: ignore[attr-defined]
+    return _align(text, words, sentence, list(tags))
+
+
+_TEMPLATE = regex.compile(r"T\[(?P<i1>-?\d+)(?:,(?P<i2>-?\d+))?\](?:\[(?P<col>.*)\])?(?:\.(?P<fn>.*))?")
+
+
+@lru_cache(maxsize=1)
+def _pos_model() -> tuple[object, tuple[tuple[str, int, int | None, int, str | None], ...]] | None:
+    """underthesea's POS CRF model and its feature templates, parsed once (None if absent)."""
+    try:
+        from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+
+        predictor = CRFPOSTagPredictor.Instance()
+        syntaxes = list(predictor.transformer.template)
+    except (ImportError, AttributeError):
+        return None
+    templates = []
+    for syntax in syntaxes:
+        m = _TEMPLATE.fullmatch(syntax)
+        if m is None or (m.group("fn") or "lower") not in ("lower", "istitle"):
+            return None
+        i2 = int(m.group("i2")) if m.group("i2") else None
+        templates.append((f"{syntax}=", int(m.group("i1")), i2, int(m.group("col") or 0), m.group("fn")))
+    return predictor.model, tuple(templates)
+
+
+def _pos_features(words: list[str], templates: tuple[tuple[str, int, int | None, int, str | None], ...]) -> list[list[str]]:
+    """The features underthesea's POS model reads at every word (its columns: word, then "X")."""
+    n = len(words)
+    single = {None: words, "lower": [w.lower() for w in words], "istitle": [_pos_function("istitle", w) for w in words]}
+    rows = []
+    for i in range(n):
+        out = []
+        for prefix, i1, i2, col, fn in templates:
+            if i + i1 < 0:
+                out.append(prefix + "BOS")
+            elif i + i1 >= n or (i2 is not None and i + i2 >= n):
+                out.append(prefix + "EOS")
+            elif col != 0:
+                out.append(prefix + _pos_function(fn, " ".join(["X"] * ((i2 if i2 is not None else i1) - i1 + 1))))
+            elif i2 is None and fn in single:
+                out.append(prefix + single[fn][i + i1])
+            else:
+                out.append(prefix + _pos_function(fn, " ".join(words[i + i1 : i + (i2 if i2 is not None else i1) + 1])))
+        rows.append(out)
+    return rows
+
+
+def _pos_function(name: str | None, word: str) -> str:
+    if name is None:
+        return word
+    if name == "lower":
+        return word.lower()
+    if name == "istitle":
+        return str(bool(word) and all(token[:1].istitle() for token in word.split(" ")))
+    raise AlignmentError(f"unknown POS feature function {name!r}")
