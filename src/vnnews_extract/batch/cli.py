@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_run(sub)
     sub.add_parser("schema", help="print the JSON Schema of an Article")
     ev = sub.add_parser("eval", help="score the extractors against the gold files of a corpus")
-    ev.add_argument("what", choices=["clean", "statistics", "people", "events"])
+    ev.add_argument("what", choices=["clean", "statistics", "people", "events", "agreement"])
     ev.add_argument("corpus", nargs="?", default="corpus")
     ev.add_argument("--quiet", action="store_true", help="only the overall lines")
     people = sub.add_parser("people", help="merge the people of a JSONL output into career timelines")

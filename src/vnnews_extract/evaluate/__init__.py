@@ -9,6 +9,10 @@ from pathlib import Path
 
 
 def run_eval(what: str, corpus: Path, *, quiet: bool = False) -> int:
+    if what == "agreement":
+        from .realgold import evaluate_agreement
+
+        return evaluate_agreement(corpus)
     if what == "clean":
         from .clean import evaluate_clean
 

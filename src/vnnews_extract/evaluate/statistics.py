@@ -109,23 +109,31 @@ class Scores:
 def _predicted(path: Path) -> list[dict[str, Any]]:
     from .. import extract
 
-    article = extract(path.read_text(encoding="utf-8"))
-    return [{**s.model_dump(mode="json"), "text": s.evidence.text} for s in article.statistics]
+    return predicted_records(extract(path.read_text(encoding="utf-8")))
 
 
 def score_article(path: Path, scores: Scores) -> PRF:
     """Score one ``<slug>.txt`` against its ``<slug>.gold.json``; add to ``scores``."""
     gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))["statistics"]
-    pred = _predicted(path)
+    return score_records(_predicted(path), gold, path.stem, scores)
+
+
+def score_records(pred: list[dict[str, Any]], gold: list[dict[str, Any]], name: str, scores: Scores) -> PRF:
+    """Score one article's predicted figures against its gold figures; add to ``scores``."""
     pairs = align(pred, gold)
     prf = PRF(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
     scores.prf = scores.prf + prf
     for i, j in pairs:
-        scores.add_pair(pred[i], gold[j], path.stem)
+        scores.add_pair(pred[i], gold[j], name)
     matched_p, matched_g = {i for i, _ in pairs}, {j for _, j in pairs}
-    scores.mismatches += [f"{path.stem} fp: {p['text']!r} {p['kind']} {p['value']}" for i, p in enumerate(pred) if i not in matched_p]
-    scores.mismatches += [f"{path.stem} fn: {g['text']!r} {g['kind']} {g['value']}" for j, g in enumerate(gold) if j not in matched_g]
+    scores.mismatches += [f"{name} fp: {p['text']!r} {p['kind']} {p['value']} [{p.get('rule', '')}]" for i, p in enumerate(pred) if i not in matched_p]
+    scores.mismatches += [f"{name} fn: {g['text']!r} {g['kind']} {g['value']}" for j, g in enumerate(gold) if j not in matched_g]
     return prf
+
+
+def predicted_records(article: Any) -> list[dict[str, Any]]:
+    """An Article's figures as the dicts the scorer compares (with evidence text and rule)."""
+    return [{**s.model_dump(mode="json"), "text": s.evidence.text, "rule": s.evidence.rule} for s in article.statistics]
 
 
 def score_corpus(corpus: Path) -> tuple[Scores, list[tuple[str, PRF]]]:
@@ -138,6 +146,10 @@ def score_corpus(corpus: Path) -> tuple[Scores, list[tuple[str, PRF]]]:
 
 def evaluate_statistics(corpus: Path, quiet: bool = False) -> int:
     """Print per-article and overall scores; 0 when the targets are met, else 1."""
+    from .realgold import evaluate_real, is_real_gold
+
+    if is_real_gold(corpus):
+        return evaluate_real(corpus, "statistics", quiet=quiet)
     scores, per_article = score_corpus(corpus)
     if not quiet:
         for name, prf in per_article:
