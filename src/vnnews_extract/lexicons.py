@@ -26,6 +26,7 @@ LEXICON_FILES = (
     "boilerplate.tsv",
     "boilerplate_classes.tsv",
     "caption_cues.tsv",
+    "change_words.tsv",
     "comparators.tsv",
     "counted_nouns.tsv",
     "function_words.tsv",
@@ -48,6 +49,55 @@ LEXICON_FILES = (
 )
 
 
+EVENT_TYPES = frozenset({
+    "appointment", "reappointment", "transfer", "rotation", "secondment", "election", "approval",
+    "dismissal", "resignation", "retirement", "discipline", "arrest",
+})
+# Allowed values of the sense columns: file -> {column: allowed values}; a column named with a
+# trailing "*" holds comma-separated values. A value outside its set is a LexiconError at load,
+# not a validation error per article later.
+SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
+    "abbreviations.tsv": {"kind": frozenset({"plain", "dot"})},
+    "admin_levels.tsv": {
+        "level": frozenset({"-", "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"}),
+        "kind": frozenset({"level", "committee", "quantifier"}),
+    },
+    "author_classes.tsv": {"match": frozenset({"word", "prefix"})},
+    "boilerplate.tsv": {"kind": frozenset({"label", "section", "nav"})},
+    "boilerplate_classes.tsv": {"match": frozenset({"word", "prefix"})},
+    "caption_cues.tsv": {"kind": frozenset({"position", "credit"})},
+    "change_words.tsv": {"direction": frozenset({"increase", "decrease"})},
+    "comparators.tsv": {"comparator": frozenset({"gte", "gt", "lte", "lt", "approx"}), "position": frozenset({"before", "after"})},
+    "counted_nouns.tsv": {"sense*": frozenset({"person", "unit", "place", "item", "event", "document", "role", "classifier"})},
+    "event_cues.tsv": {"kind": frozenset({
+        "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
+        "nomination", "reference", "purpose", "framed", "frame",
+    })},
+    "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
+    "fused_roles.tsv": {},
+    "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious"})},
+    "middle_names.tsv": {"kind": frozenset({"common", "minority"})},
+    "non_figure_contexts.tsv": {"position": frozenset({"before", "after", "after_clause", "back_reference_before", "respectively"})},
+    "org_stops.tsv": {"kind": frozenset({"verb", "time", "preposition", "conjunction"})},
+    "organisations.tsv": {"kind": frozenset({"fixed", "open"})},
+    "periods.tsv": {"kind": frozenset({"label", "document", "recurring", "present"})},
+    "personnel_verbs.tsv": {"type": EVENT_TYPES},
+    "places.tsv": {"kind": frozenset({"province", "country", "city"})},
+    "subject_words.tsv": {"kinds*": frozenset({
+        "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",
+        "copula", "opener", "object",
+    })},
+    "surnames.tsv": {"kind": frozenset({"common", "minority"})},
+    "time_contexts.tsv": {"position": frozenset({"after_time", "after_clock", "before_clock"})},
+    "title_cues.tsv": {"kind": frozenset({"former", "current", "membership", "past_frame"})},
+    "titles.tsv": {"sense": frozenset({
+        "party", "government", "security", "enterprise", "department", "local", "justice", "assembly",
+        "education", "state", "health",
+    })},
+    "units.tsv": {"kind": frozenset({"percent", "money", "measure", "ratio"})},
+}
+
+
 def read_table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Read and validate one TSV lexicon: (header, rows)."""
     try:
@@ -68,12 +118,25 @@ def read_table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
             raise LexiconError(f"{name}:{number}: not NFC")
         if normalize_line(cells[0]) != cells[0]:
             raise LexiconError(f"{name}:{number}: {cells[0]!r} is not in normalised form")
+        _check_values(name, number, header, cells)
         key = cells[0] if name in _CASE_SENSITIVE else cells[0].lower()
         if key in seen:
             raise LexiconError(f"{name}:{number}: duplicate entry {cells[0]!r}")
         seen.add(key)
         rows.append(cells)
     return header, tuple(rows)
+
+
+def _check_values(name: str, number: int, header: tuple[str, ...], cells: tuple[str, ...]) -> None:
+    for column, allowed in SCHEMAS.get(name, {}).items():
+        multi = column.endswith("*")
+        index = header.index(column.rstrip("*")) if column.rstrip("*") in header else -1
+        if index < 0:
+            raise LexiconError(f"{name}: no column {column.rstrip('*')!r}")
+        values = cells[index].split(",") if multi else [cells[index]]
+        bad = [v for v in values if v not in allowed]
+        if bad:
+            raise LexiconError(f"{name}:{number}: {column.rstrip('*')} {bad[0]!r} is not one of {sorted(allowed)}")
 
 
 _CASE_SENSITIVE = {"abbreviations.tsv", "surnames.tsv", "places.tsv", "units.tsv", "middle_names.tsv"}
@@ -94,14 +157,15 @@ class Lexicons:
     boilerplate: Mapping[str, str]
     boilerplate_classes: Mapping[str, str]
     caption_cues: tuple[str, ...]
+    change_words: Mapping[str, str]
     comparators: Mapping[str, tuple[str, str]]
     counted_nouns: Mapping[str, str]
     event_cues: Mapping[str, str]
+    function_words: Mapping[str, str]
     fused_roles: Mapping[str, str]
     honorifics: Mapping[str, str]
     middle_names: Mapping[str, str]
-    non_figure_before: tuple[str, ...]
-    non_figure_after: tuple[str, ...]
+    number_contexts: Mapping[str, tuple[str, ...]]
     org_stops: Mapping[str, str]
     organisations: Mapping[str, tuple[str, str]]
     periods: Mapping[str, str]
@@ -117,6 +181,14 @@ class Lexicons:
 def _column_map(name: str, value_col: int = 1) -> Mapping[str, str]:
     _, rows = read_table(name)
     return MappingProxyType({r[0]: r[value_col] for r in rows})
+
+
+def _number_contexts(non_figure_rows: tuple[tuple[str, ...], ...]) -> Mapping[str, tuple[str, ...]]:
+    """Phrases around a number (non_figure_contexts.tsv and time_contexts.tsv), by position."""
+    groups: dict[str, list[str]] = {}
+    for phrase, position in non_figure_rows + read_table("time_contexts.tsv")[1]:
+        groups.setdefault(position, []).append(phrase)
+    return MappingProxyType({k: tuple(v) for k, v in groups.items()})
 
 
 @lru_cache(maxsize=1)
@@ -139,14 +211,15 @@ def lexicons() -> Lexicons:
         boilerplate=_column_map("boilerplate.tsv"),
         boilerplate_classes=_column_map("boilerplate_classes.tsv"),
         caption_cues=tuple(r[0] for r in cue_rows),
+        change_words=_column_map("change_words.tsv"),
         comparators=MappingProxyType({r[0]: (r[1], r[2]) for r in comp_rows}),
         counted_nouns=_column_map("counted_nouns.tsv"),
         event_cues=_column_map("event_cues.tsv"),
+        function_words=_column_map("function_words.tsv"),
         fused_roles=_column_map("fused_roles.tsv"),
         honorifics=_column_map("honorifics.tsv"),
         middle_names=_column_map("middle_names.tsv"),
-        non_figure_before=tuple(r[0] for r in nf_rows if r[1] == "before"),
-        non_figure_after=tuple(r[0] for r in nf_rows if r[1] == "after"),
+        number_contexts=_number_contexts(nf_rows),
         org_stops=_column_map("org_stops.tsv"),
         organisations=MappingProxyType({r[0]: (r[1], r[2]) for r in read_table("organisations.tsv")[1]}),
         periods=_column_map("periods.tsv"),

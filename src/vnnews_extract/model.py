@@ -6,6 +6,7 @@ article text and its layers (blocks, sentences, tokens); stages return new docum
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 
@@ -46,14 +47,23 @@ class CleanedArticle:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """The normalised text and its layers. ``words`` holds, for the sentences read word by word,
+    their words labelled with underthesea's part-of-speech tag ("X" when untagged); ``tagged``
+    lists the indices of those sentences."""
+
     text: str
     blocks: tuple[Span, ...] = ()
     sentences: tuple[Span, ...] = ()
     tokens: tuple[Span, ...] = ()
     sentence_block: tuple[int, ...] = field(default=())  # block index of each sentence
+    words: tuple[Span, ...] = ()
+    tagged: tuple[int, ...] = ()
 
     def with_layers(self, **layers: object) -> "Document":
         return replace(self, **layers)  # type: ignore[arg-type]
 
-    def sentence_text(self, index: int) -> str:
-        return self.sentences[index].text(self.text)
+    def words_in(self, start: int, end: int) -> tuple[Span, ...]:
+        """The words of the ``words`` layer inside ``[start, end)``."""
+        lo = bisect_left(self.words, start, key=lambda w: w.start)
+        hi = bisect_left(self.words, end, key=lambda w: w.start)
+        return tuple(w for w in self.words[lo:hi] if w.end <= end)

@@ -13,7 +13,9 @@ class Options:
     max_input_bytes: int = 20 * 1024 * 1024  # larger inputs are refused (InputError) before any work
     max_text_chars: int = 2_000_000  # cleaned text longer than this is refused (InputError) before analysis
     max_sentence_chars: int = 1000  # longer sentences are cut into chunks, so extractor work stays bounded
-    max_statistics: int = 1000  # figures read per article; past it the rest are skipped with a warning
+    max_statistics: int = 1000  # figures kept per article; past it the rest are skipped with a warning
+    max_number_candidates: int = 20_000  # numbers examined per article, kept or not: bounds the work on number-dense text
+    pos_budget_chars: int = 8_000  # characters of figure sentences POS-tagged per article; later ones read untagged, with a warning
     max_personnel_chars: int = 300_000  # text read for people and events; past it the rest is skipped with a warning
 
 

@@ -8,12 +8,12 @@ from itertools import islice
 from .clean.page import clean
 from .text.document import build_document
 from .errors import ExtractError, InputError
-from .extract.personnel.events import extract_personnel
-from .extract.statistics.figures import extract_statistics
+from .extract.personnel import extract_personnel
+from .extract.statistics import extract_statistics, find_figures
 from .model import CleanedArticle, Document
 from .options import DEFAULT_OPTIONS, Options
 from .records import Article, Block, Person, PersonnelEvent, Statistic
-from .text.segment import segment
+from .text.segment import segment, tag_sentences
 
 
 def article_id(url: str | None, text: str) -> str:
@@ -63,12 +63,19 @@ def _personnel(doc: Document, options: Options, warnings: list[str]) -> tuple[li
 
 
 def _statistics(doc: Document, options: Options, warnings: list[str]) -> list[Statistic]:
-    """At most ``options.max_statistics`` figures: a page of numbers cannot make extraction run long."""
-    found = list(islice(extract_statistics(doc), options.max_statistics + 1))
-    if len(found) > options.max_statistics:
+    """Figures found, their sentences tagged, records built: work bounded by the number candidates
+    examined, the characters tagged and the figures kept."""
+    found = find_figures(doc, options.max_number_candidates)
+    if found.exhausted:
+        warnings.append(f"more than {options.max_number_candidates} numbers: the rest of the text was not read for figures (max_number_candidates)")
+    doc, untagged = tag_sentences(doc, found.by_sentence, options.pos_budget_chars)
+    if untagged:
+        warnings.append(f"{untagged} characters of figure sentences past pos_budget_chars were read without word tags (subjects may be less precise)")
+    kept = list(islice(extract_statistics(doc, found), options.max_statistics + 1))
+    if len(kept) > options.max_statistics:
         warnings.append(f"more than {options.max_statistics} figures: the rest were not read (max_statistics)")
-        found = found[: options.max_statistics]
-    return found
+        kept = kept[: options.max_statistics]
+    return kept
 
 
 def extract(source: str | bytes, *, url: str | None = None, options: Options = DEFAULT_OPTIONS) -> Article:

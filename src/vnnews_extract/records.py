@@ -45,6 +45,17 @@ class Evidence(_Record):
     rule: str = Field(description="Name of the rule that fired.")
 
 
+class Part(_Record):
+    """One part of a record (unit, subject, period, person, role, actor…): where in
+    ``Article.text`` it was read and the rule that chose it. ``text`` == ``Article.text[start:end]``;
+    the record's field may be a normalised form of it (a resolved full name, a role without "nguyên")."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    rule: str = Field(description="Name of the rule that chose this part (greps to its declaration).")
+
+
 class Period(_Record):
     start: int | None = None
     end: int | None = None
@@ -61,6 +72,10 @@ class Statistic(_Record):
     period: Period | None = None
     scope: str | None = Field(default=None, description="Place or level the figure refers to.")
     evidence: Evidence
+    parts: dict[str, Part] = Field(
+        default_factory=dict,
+        description="Where each field was read and by which rule: number, unit, comparator, change, subject, rate, period, scope.",
+    )
 
 
 class Position(_Record):
@@ -69,6 +84,7 @@ class Position(_Record):
     organization_key: str | None = Field(
         default=None, description="Normalised key of the organisation (abbreviations expanded, lower case)."
     )
+    evidence: Evidence | None = Field(default=None, description="Where the title was read, and the rule that read it.")
 
 
 class Person(_Record):
@@ -86,6 +102,10 @@ class PersonnelEvent(_Record):
     actor: str | None = None
     date: str | None = None
     evidence: Evidence
+    parts: dict[str, Part] = Field(
+        default_factory=dict,
+        description="Where each field was read and how it was chosen: verb, person, role, organization, actor, date.",
+    )
 
 
 class Block(_Record):

@@ -24,7 +24,7 @@ STATED = [
 
 @pytest.mark.parametrize(("sentence", "expected"), [pytest.param(s, e, id=i) for i, s, e in STATED])
 def test_periods_stated(sentence: str, expected: list[tuple[int | None, int | None]]) -> None:
-    assert [years for _, _, years in find_periods(sentence)] == expected
+    assert [p.years for p in find_periods(sentence)] == expected
 
 
 # (id, sentence, figure text, expected period of that figure)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vnnews_extract.extract.statistics.figures import _figures, patterns
+from vnnews_extract.extract.statistics.figures import patterns, sentence_figures
 from vnnews_extract.extract.statistics.subjects import _patterns as subject_patterns
 from vnnews_extract.lexicons import read_table
 from vnnews_extract.model import Span
@@ -36,7 +36,7 @@ def test_rule_regexes_stay_linear_on_digit_soup(text: str) -> None:
 @settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ADVERSARIAL)
 def test_figure_reader_never_crashes_and_spans_are_in_bounds(text: str) -> None:
-    for fig in _figures(text, Span(0, len(text), "sentence")):
+    for fig in sentence_figures(text, Span(0, len(text), "sentence")):
         assert 0 <= fig.start < fig.end <= len(text)
         assert fig.value >= 0 and fig.kind in ("percent", "count", "money", "measure", "ratio")
 
@@ -45,7 +45,7 @@ def test_long_digit_run_is_read_in_bounded_work() -> None:
     text = "1." * 5000 + "5 hộ " + "1 2 3 " * 2000 + "%"
     for name in patterns().__dataclass_fields__:
         list(getattr(patterns(), name).finditer(text, timeout=TIMEOUT))
-    figures = list(_figures(text, Span(0, len(text), "sentence")))
+    figures = list(sentence_figures(text, Span(0, len(text), "sentence")))
     # "1.1.1….5 hộ" is no well-formed number and "1 2 3" are bare digits: only the "3 %" at the end
     assert [(f.value, f.unit, text[f.start : f.end]) for f in figures] == [(3.0, "%", "3 %")]
 

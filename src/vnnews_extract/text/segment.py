@@ -6,7 +6,7 @@ underthesea changes the strings it is given, so its strings are never used as of
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import regex
@@ -116,6 +116,37 @@ def segment(doc: Document, *, tokens: bool = False, max_sentence_chars: int = MA
     if tokens:
         result = result.with_layers(tokens=tuple(t for s in sentences for t in word_tokens(doc.text, s)))
     return result
+
+
+_PLAIN_WORD = regex.compile(r"\w+|[^\w\s]")
+
+
+def plain_words(text: str, sentence: Span) -> list[Span]:
+    """Untagged words of a sentence (label "X"): runs of word characters and single symbols."""
+    return [Span(m.start(), m.end(), "X") for m in _PLAIN_WORD.finditer(text, sentence.start, sentence.end)]
+
+
+def tag_sentences(doc: Document, indices: Iterable[int], budget_chars: int) -> tuple[Document, int]:
+    """Add the ``words`` layer for the sentences at ``indices``: underthesea's POS-tagged words
+    while the budget of characters lasts, plain untagged words after it (and when underthesea's
+    words cannot be aligned). Returns the document and the characters left untagged for want of
+    budget (the caller reports them)."""
+    words: list[Span] = []
+    tagged: list[int] = []
+    skipped = 0
+    for index in sorted(set(indices)):
+        sentence = doc.sentences[index]
+        length = sentence.end - sentence.start
+        try:
+            if length > budget_chars:
+                skipped += length
+                raise AlignmentError("tagging budget spent")
+            budget_chars -= length
+            words.extend(pos_tags(doc.text, sentence))
+        except AlignmentError:
+            words.extend(plain_words(doc.text, sentence))
+        tagged.append(index)
+    return doc.with_layers(words=tuple(words), tagged=tuple(tagged)), skipped
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,5 @@
 """Statistics: figures, their subjects, periods and scope."""
 
-from .figures import extract_statistics
+from .extractor import FoundFigures, extract_statistics, find_figures
 
-__all__ = ["extract_statistics"]
+__all__ = ["FoundFigures", "extract_statistics", "find_figures"]

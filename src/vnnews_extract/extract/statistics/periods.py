@@ -9,6 +9,7 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from ...model import Span
+from ..rules import Rule, declare
 
 _YEAR = r"((?:19|20)\d{2})"
 _MONTH = r"(?:tháng\s+\d{1,2}|quý\s+(?:[IV]+|\d))"
@@ -61,6 +62,20 @@ def _present_marker() -> regex.Pattern[str]:
 YearSpan = tuple[int | None, int | None]
 _OWN_GAP = regex.compile(r"\s*(?:(?:trong|vào|của|cả)\s+)?$")
 
+AFTER_FIGURE = declare("statistics.period.after_figure", "Statistic.period", "a period stated right after the figure ('… 5.684 hộ năm 2023')")
+BEFORE_FIGURE = declare("statistics.period.before_figure", "Statistic.period", "the nearest period stated before the figure in its sentence")
+LATER_IN_CLAUSE = declare("statistics.period.later_in_clause", "Statistic.period", "a period stated later in the figure's clause")
+CARRIED = declare("statistics.period.carried", "Statistic.period", "the period stated last in the paragraph, carried to a sentence that states none")
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A period stated at ``[start, end)`` of the document text."""
+
+    start: int
+    end: int
+    years: YearSpan
+
 
 def _years(kind: str, match: regex.Match[str]) -> YearSpan:
     years = [int(g) for g in match.groups() if g]
@@ -73,39 +88,31 @@ def _years(kind: str, match: regex.Match[str]) -> YearSpan:
     return years[0], years[0]
 
 
-def find_periods(sentence: str) -> list[tuple[int, int, YearSpan]]:
-    """Every period a sentence states, as (start offset, end offset, (start year, end year)),
-    in text order; a comparison base ("so với cùng kỳ năm 2023") is none.
+def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Stated]:
+    """Every period stated in ``text[start:end]`` (one sentence), in text order, with offsets into
+    ``text``; a comparison base ("so với cùng kỳ năm 2023") is none.
 
-    >>> [p for _, _, p in find_periods("Tính từ năm 2016 đến  năm 2020, huyện đã ...")]
+    >>> [p.years for p in find_periods("Tính từ năm 2016 đến  năm 2020, huyện đã ...")]
     [(2016, 2020)]
-    >>> [p for _, _, p in find_periods("tăng từ 57,5% năm 2015 lên 63,6% năm 2023 so với năm 2010")]
-    [(2015, 2015), (2023, 2023)]
+    >>> [(p.start, p.years) for p in find_periods("tăng từ 57,5% năm 2015 lên 63,6% năm 2023 so với năm 2010")]
+    [(14, (2015, 2015)), (33, (2023, 2023))]
+    >>> [p.years for p in find_periods("Từ năm 2003 đến nay; tính đến năm 2020; Năm 2021, tỉnh")]
+    [(2003, None), (None, 2020), (2021, 2021)]
+    >>> [p.years for p in find_periods("từ đầu năm 2024 đến nay, vụ đông xuân 2023-2024, quý I/2024")]
+    [(2024, None), (2023, 2024), (2024, 2024)]
+    >>> [p.years for p in find_periods("tính đến hết năm 2023, tăng 5% so với cùng kỳ năm 2023")]
+    [(None, 2023)]
     """
+    end = len(text) if end is None else end
+    sentence = text[start:end]
     blanked = _comparison().sub(lambda m: " " * len(m.group(0)), sentence)
     blanked = _document_year().sub(lambda m: " " * len(m.group(0)), blanked)
-    found: list[tuple[int, int, YearSpan]] = []
+    found: list[Stated] = []
     for kind, pattern in _compiled():
         for match in pattern.finditer(blanked):
-            if all(match.end() <= s or match.start() >= e for s, e, _ in found):
-                found.append((match.start(), match.end(), _years(kind, match)))
-    return sorted(found)
-
-
-def find_period(sentence: str) -> YearSpan | None:
-    """The period a sentence states first, as (start year, end year).
-
-    >>> find_period("Tính từ năm 2016 đến  năm 2020, huyện đã ...")
-    (2016, 2020)
-    >>> find_period("Từ năm 2003 đến nay"), find_period("tính đến năm 2020"), find_period("Năm 2021, tỉnh")
-    ((2003, None), (None, 2020), (2021, 2021))
-    >>> find_period("từ đầu năm 2024 đến nay"), find_period("vụ đông xuân 2023-2024"), find_period("quý I/2024")
-    ((2024, None), (2023, 2024), (2024, 2024))
-    >>> find_period("tính đến hết năm 2023"), find_period("tăng 5% so với cùng kỳ năm 2023")
-    ((None, 2023), None)
-    """
-    found = find_periods(sentence)
-    return found[0][2] if found else None
+            if all(match.end() <= f.start - start or match.start() >= f.end - start for f in found):
+                found.append(Stated(start + match.start(), start + match.end(), _years(kind, match)))
+    return sorted(found, key=lambda f: f.start)
 
 
 @dataclass
@@ -114,42 +121,43 @@ class PeriodTracker:
     in its sentence, else one later in its clause, else the one carried through the paragraph."""
 
     block: int = -1
-    current: YearSpan | None = None
-    offset: int = 0
-    stated: list[tuple[int, int, YearSpan]] = field(default_factory=list)
-    sentence_text: str = ""
+    current: Stated | None = None
+    text: str = ""
+    sentence: Span = Span(0, 0)
+    stated: list[Stated] = field(default_factory=list)
 
-    def period_for(self, text: str, sentence: Span, block: int) -> YearSpan | None:
+    def read(self, text: str, sentence: Span, block: int) -> Stated | None:
         """Read one sentence; return the period carried into it."""
         if block != self.block:
             self.block, self.current = block, None
-        self.sentence_text, self.offset = text[sentence.start : sentence.end], sentence.start
-        self.stated = find_periods(self.sentence_text)
+        self.text, self.sentence = text, sentence
+        self.stated = find_periods(text, sentence.start, sentence.end)
         carried = self.current
         if self.stated:
-            self.current = self.stated[-1][2]
-        elif _reset_marker().search(self.sentence_text):
+            self.current = self.stated[-1]
+        elif _reset_marker().search(text[sentence.start : sentence.end]):
             self.current = carried = None
         return carried
 
-    def period_at(self, start: int, end: int, carried: YearSpan | None) -> YearSpan | None:
-        """The period of the figure at ``[start, end)`` of the last sentence read."""
-        start, end = start - self.offset, end - self.offset
-        for s, _, years in self.stated:
-            if s >= end and _OWN_GAP.match(self.sentence_text[end:s]):
-                return years
-        before = [(e, years) for _, e, years in self.stated if e <= start]
+    def period_at(self, start: int, end: int, carried: Stated | None) -> tuple[Stated, Rule] | None:
+        """The period of the figure at ``[start, end)`` of the last sentence read, and how it was found."""
+        for s in self.stated:
+            if s.start >= end and _OWN_GAP.match(self.text[end : s.start]):
+                return s, AFTER_FIGURE
+        before = [s for s in self.stated if s.end <= start]
         if before:
-            return None if self._present_between(before[-1][0], start) else before[-1][1]
-        for s, _, years in self.stated:
-            if s >= end and ";" not in self.sentence_text[end:s]:
-                return years
-        return None if carried and self._present_between(0, start) else carried
+            return None if self._present_between(before[-1].end, start) else (before[-1], BEFORE_FIGURE)
+        for s in self.stated:
+            if s.start >= end and ";" not in self.text[end : s.start]:
+                return s, LATER_IN_CLAUSE
+        if carried is None or self._present_between(self.sentence.start, start):
+            return None
+        return carried, CARRIED
 
     def _present_between(self, start: int, end: int) -> bool:
         """A present marker ("đến nay", "hiện nay") between a stated period and the figure: the
         figure is a current state ("giai đoạn 2021-2025, tuy nhiên đến nay mới có 7 dự án")."""
         return any(
-            all(m.end() <= s or m.start() >= e for s, e, _ in self.stated)
-            for m in _present_marker().finditer(self.sentence_text, start, end)
+            all(m.end() <= s.start or m.start() >= s.end for s in self.stated)
+            for m in _present_marker().finditer(self.text, start, end)
         )

@@ -12,12 +12,14 @@ Levels come from admin_levels.tsv (kind "level"), provinces and cities from plac
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from ...lexicons import alternation, lexicons
 from ...model import Document, Span
+from ..rules import Rule, declare
 
 _NAME = r"\p{Lu}\p{Ll}*(?:[ \-]+\p{Lu}\p{Ll}*)*"
 
@@ -38,32 +40,50 @@ def _place() -> regex.Pattern[str]:
     )
 
 
-def find_scope(phrase: str | None) -> str | None:
-    """The last level or place written in ``phrase``.
+SUBJECT_PLACE = declare("statistics.scope.subject", "Statistic.scope", "a level or place written in the figure's subject ('cán bộ cấp xã')")
+SENTENCE_PLACE = declare("statistics.scope.sentence", "Statistic.scope", "the nearest level or place written before the figure in its sentence")
+ARTICLE_PLACE = declare("statistics.scope.article", "Statistic.scope", "the one place the article's title and lead name")
 
-    >>> find_scope("cán bộ, công chức cấp xã"), find_scope("hộ nghèo huyện Chợ Đồn được hỗ trợ")
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A level or place written at ``[start, end)`` of the text (its text stripped)."""
+
+    start: int
+    end: int
+    name: str
+
+
+def find_scope(text: str, start: int = 0, end: int | None = None) -> Place | None:
+    """The last level or place written in ``text[start:end]``.
+
+    >>> find_scope("cán bộ, công chức cấp xã").name, find_scope("hộ nghèo huyện Chợ Đồn được hỗ trợ").name
     ('cấp xã', 'huyện Chợ Đồn')
-    >>> find_scope("Theo Sở Y tế tỉnh Bắc Kạn, toàn tỉnh có"), find_scope("các xã vùng cao") is None
+    >>> find_scope("Theo Sở Y tế tỉnh Bắc Kạn, toàn tỉnh có").name, find_scope("các xã vùng cao") is None
     ('tỉnh Bắc Kạn', True)
     >>> find_scope("Bình Định: Sản lượng hải sản khai thác")
-    'Bình Định'
-
+    Place(start=0, end=9, name='Bình Định')
     """
-    if not phrase:
+    end = len(text) if end is None else end
+    found = list(_place().finditer(text[start:end]))
+    if not found:
         return None
-    found = [m.group(0).strip() for m in _place().finditer(phrase)]
-    return found[-1] if found else None
+    m = found[-1]
+    raw = m.group(0)
+    lead = len(raw) - len(raw.lstrip())
+    name = raw.strip()
+    return Place(start + m.start() + lead, start + m.start() + lead + len(name), name)
 
 
-def article_place(doc: Document) -> str | None:
+def article_place(doc: Document) -> Place | None:
     """The one place the title and lead name, as written; None when they name none or several."""
-    heads = doc.blocks[:2]
-    found: dict[str, str] = {}
-    for block in heads:
+    found: dict[str, Place] = {}
+    for block in doc.blocks[:2]:
         for match in _place().finditer(doc.text, block.start, block.end):
             name = match.group(0).strip()
             if not name.startswith("cấp "):
-                found.setdefault(_bare(name), name)
+                start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+                found.setdefault(_bare(name), Place(start, start + len(name), name))
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -75,21 +95,25 @@ def _bare(name: str) -> str:
     return name
 
 
-def sentence_scope(text: str, sentence: Span, spans: list[tuple[int, int]], index: int) -> str | None:
+def sentence_scope(text: str, sentence: Span, spans: list[tuple[int, int]], index: int) -> Place | None:
     """The place written for figure ``index`` of a sentence whose figures are at ``spans``: in the
     words between the previous figure's clause and the figure ("…, xã Thượng Ân có 25 hộ"), else
     in the sentence's lead before its first figure ("huyện Chợ Đồn đã … cho 102 lượt …, … 1126
     cán bộ"). A place inside another figure's clause is that figure's."""
     start = spans[index][0]
     if index:
-        between = text[spans[index - 1][1] : start]
-        cut = regex.search(r"[,;]|\svà\s", between)
-        found = find_scope(between[cut.end() :]) if cut else None
+        cut = regex.search(r"[,;]|\svà\s", text[spans[index - 1][1] : start])
+        found = find_scope(text, spans[index - 1][1] + cut.end(), start) if cut else None
         if found or not cut:
             return found
-    return find_scope(text[sentence.start : spans[0][0]])
+    return find_scope(text, sentence.start, spans[0][0])
 
 
-def scope_of(subject: str | None, sentence_place: str | None, article: str | None) -> str | None:
+def scope_of(text: str, subject: tuple[int, int] | None, sentence_place: Place | None, article: Place | None) -> tuple[Place, Rule] | None:
     """The scope of a figure: its subject's, else its sentence's, else the article's."""
-    return find_scope(subject) or sentence_place or article
+    in_subject = find_scope(text, *subject) if subject else None
+    if in_subject:
+        return in_subject, SUBJECT_PLACE
+    if sentence_place:
+        return sentence_place, SENTENCE_PLACE
+    return (article, ARTICLE_PLACE) if article else None

@@ -7,8 +7,9 @@
    clause it continues.
 4. A rate ("160 triệu đồng/căn"): the subject with "/căn" appended.
 
-Words are classed by underthesea's part-of-speech tags (read from ``segment.pos_tags`` for the
-sentences that hold figures only) together with the subject_words lexicon.
+Every subject is a span of the document text. Words are classed by the document's ``words``
+layer (underthesea's part-of-speech tags, for the sentences that hold figures) together with the
+subject_words lexicon.
 """
 
 from __future__ import annotations
@@ -18,19 +19,28 @@ from functools import lru_cache
 
 import regex
 
-from ...errors import AlignmentError
 from ...lexicons import alternation, lexicons
 from ...model import Span
 from ...text.numbers import NUMBER_WORD_PATTERN
-from ...text.segment import pos_tags
+from ..rules import Rule, declare
+from .figures import Figure
+
+AFTER_FIGURE = declare("statistics.subject.after_figure", "Statistic.subject", "rule 1: the phrase after the figure, to the end of its clause")
+BEFORE_VERB = declare("statistics.subject.before_verb", "Statistic.subject", "rule 2: the noun phrase before the verb the figure stands after")
+OBJECT = declare("statistics.subject.object", "Statistic.subject", "rule 2: after 'với'/'có', the noun phrase the figure measures")
+PREVIOUS_FIGURE = declare("statistics.subject.previous_figure", "Statistic.subject", "rule 3: a clause with no noun phrase takes the previous figure's subject")
+EARLIER_CLAUSE = declare("statistics.subject.earlier_clause", "Statistic.subject", "rule 3: the subject of the clause the figure's clause continues")
+COUNTED_NOUN = declare("statistics.subject.counted_noun", "Statistic.subject", "rule 1 for a count: from its counted noun to the end of its clause")
+CHANGED_THING = declare("statistics.subject.changed_thing", "Statistic.subject", "a count after 'tăng'/'giảm' with no phrase after it: the noun phrase before the verb")
+RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 30
 _B = r"(?![\p{L}\p{N}])"
 _COMMA = regex.compile(r"\s*,\s*")
 _RATE = regex.compile(r"/\p{L}[\p{L}\d]*(?:/\p{L}[\p{L}\d]*)*")
-_TAIL_COMPARATOR = regex.compile(r"\s*(?:trở lên|trở xuống|trở lại)(?=\s*(?:[,;.)]|$))")
 _VERB_TAGS = frozenset({"V", "R"})
 _NOUN_TAGS = frozenset({"N", "Np", "Nc", "Ny", "Nb", "L", "P"})
+_EDGE = " ,.;:–-"
 
 
 def _kinds(kind: str) -> tuple[str, ...]:
@@ -47,12 +57,16 @@ class _Patterns:
     lead: regex.Pattern[str]
     base: regex.Pattern[str]
     predicate_tail: regex.Pattern[str]
+    tail_comparator: regex.Pattern[str]
+    opener: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    comps = [p for p, (_, pos) in lexicons().comparators.items() if pos == "before"]
-    lead_words = alternation([*comps, "từ"])
+    comps = lexicons().comparators
+    before = [p for p, (_, pos) in comps.items() if pos == "before"]
+    after = [p for p, (_, pos) in comps.items() if pos == "after"]
+    lead_words = alternation([*before, "từ"])
     return _Patterns(
         hard_stop=regex.compile(rf"(?i)\s*[;:(]|\s(?:{alternation(_kinds('clauseend'))}){_B}"),
         intro=regex.compile(rf"(?i)^\s*(?:(?:{alternation(_kinds('intro'))})(?:\s*,?\s+|\s*$))+"),
@@ -63,18 +77,18 @@ def _patterns() -> _Patterns:
             r"(?:(?:\s+|/)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?|\s+nay)\s*$"
             r"|(?:\s+trong)?\s+(?:\d+|" + NUMBER_WORD_PATTERN + r")\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?\s*$|\s+(?:trong|với|và)\s*$"
         ),
-        copula=regex.compile(r"(?i)^\s*(?:là|gồm|thuộc)\s+"),
+        copula=regex.compile(rf"(?i)^\s*(?:{alternation(_kinds('copula'))})\s+"),
         base=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(_kinds('base'))}){_B}"),
-        predicate_tail=regex.compile(
-            rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w in _kinds('predicate') if ' ' in w)})\s*$"
-        ),
+        predicate_tail=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w in _kinds('predicate') if ' ' in w)})\s*$"),
         lead=regex.compile(rf"(?i)(?:(?:^|\s)(?:{lead_words}))+\s*$"),
+        tail_comparator=regex.compile(rf"\s*(?:{alternation(after)})(?=\s*(?:[,;.)]|$))"),
+        opener=regex.compile(rf"(?i)^\s*(?:{alternation(_kinds('opener'))})\s+"),
     )
 
 
 @dataclass(frozen=True)
 class SentenceView:
-    """One sentence with its word tags and the (start, end) of each figure it holds."""
+    """One sentence with its words and the (start, end, kind) of each figure it holds."""
 
     text: str
     sentence: Span
@@ -88,21 +102,32 @@ class SentenceView:
         return [t for t in self.tags if start <= t.start and t.end <= end]
 
 
-def view(text: str, sentence: Span, figures: list[tuple[int, int, str]], *, tag: bool = True) -> SentenceView:
-    """The sentence's words with underthesea POS tags, or untagged words ("X") when ``tag`` is
-    False (the article's tagging budget is spent) or the tags cannot be aligned."""
-    try:
-        if not tag:
-            raise AlignmentError("tagging budget spent")
-        tags = tuple(pos_tags(text, sentence))
-    except AlignmentError:
-        tags = tuple(Span(m.start(), m.end(), "X") for m in regex.finditer(r"\w+|[^\w\s]", text[sentence.start : sentence.end]))
-        tags = tuple(Span(t.start + sentence.start, t.end + sentence.start, t.label) for t in tags)
-    return SentenceView(text, sentence, tags, tuple(figures))
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """A subject part: ``[start, end)`` of the text and the rule that chose it."""
+
+    start: int
+    end: int
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The subject of one figure: its phrase, and the rate appended to it (rule 4)."""
+
+    phrase: Chosen | None
+    rate: Chosen | None = None
+
+    def text(self, source: str) -> str | None:
+        base = source[self.phrase.start : self.phrase.end] if self.phrase else ""
+        if self.rate is None:
+            return base or None
+        rate = source[self.rate.start : self.rate.end]
+        return base + rate
 
 
 def _is_verb(v: SentenceView, tag: Span) -> bool:
-    return tag.label in _VERB_TAGS or v.word(tag) in lexicons().subject_words and "predicate" in lexicons().subject_words[v.word(tag)]
+    return tag.label in _VERB_TAGS or "predicate" in lexicons().subject_words.get(v.word(tag), "")
 
 
 def _lead_start(v: SentenceView, start: int) -> int:
@@ -165,19 +190,39 @@ def _separator_end(v: SentenceView, pos: int, lead: int, head: str) -> int:
     return lead
 
 
-def _trim(phrase: str) -> str:
-    """Drop a trailing period phrase and the punctuation around a phrase."""
-    p = _patterns()
+def _strip(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a trailing period phrase and the punctuation around ``text[start:end]``."""
     for _ in range(3):
-        phrase = p.period_tail.sub("", phrase.strip(" ,.;:–-"))
-    return phrase.strip(" ,.;:–-)")
+        start, end = _strip(text, start, end, _EDGE)
+        tail = _patterns().period_tail.search(text[start:end])
+        if tail:
+            end = start + tail.start()
+    return _strip(text, start, end, _EDGE + ")")
 
 
-def forward(v: SentenceView, pos: int, head: str = "") -> str:
+def _first_words(text: str, start: int, end: int, n: int = SUBJECT_MAX_WORDS) -> tuple[int, int]:
+    spaces = [m.start() for m in regex.finditer(" ", text[start:end])]
+    return (start, start + spaces[n - 1]) if len(spaces) >= n else (start, end)
+
+
+def _last_words(text: str, start: int, end: int, n: int = SUBJECT_MAX_WORDS) -> tuple[int, int]:
+    spaces = [m.end() for m in regex.finditer(" ", text[start:end])]
+    return (start + spaces[-n], end) if len(spaces) >= n else (start, end)
+
+
+def forward(v: SentenceView, pos: int, head: str = "") -> tuple[int, int] | None:
     """Rule 1: the phrase from ``pos`` to the end of its clause."""
-    end = _clause_end(v, pos, head)
-    words = _trim(v.text[pos:end]).split()
-    return " ".join(words[:SUBJECT_MAX_WORDS])
+    start, end = _trim(v.text, pos, _clause_end(v, pos, head))
+    start, end = _first_words(v.text, start, end)
+    return (start, end) if end > start else None
 
 
 def _clause_start(v: SentenceView, end: int) -> int:
@@ -209,11 +254,10 @@ def _base_verb(v: SentenceView, start: int, end: int) -> int | None:
     return starts[-1] if starts else None
 
 
-def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> tuple[int, bool]:
+def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> int:
     """Drop the comparator, then the predicate at the end of ``text[start:end]``: predicate words
     of the lexicon, auxiliaries and at most one other verb ("đóng góp"), so that a verb-tagged
-    word of the noun phrase ("Kim ngạch xuất khẩu đạt") stays (none when ``other``); True when a
-    predicate was dropped."""
+    word of the noun phrase ("Kim ngạch xuất khẩu đạt") stays (none when ``other``)."""
     end = max(start, _lead_start(v, end))
     phrase = _patterns().predicate_tail.search(v.text, start, end)
     stripped = phrase is not None
@@ -227,74 +271,82 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
                 break
             other = True
         end, stripped = tag.start, True
-    return max(start, end), stripped
+    return max(start, end)
 
 
 def _object_start(v: SentenceView, start: int, end: int) -> int | None:
     """After "với" (or "có" with no verb after it): the noun phrase the figure measures."""
+    objects = _kinds("object")
     for tag in reversed(v.tags_in(start, end)):
         word = v.word(tag)
-        if word == "với" or word == "có":
+        if word in objects:
             return tag.end
         if tag.label == "V" or word in lexicons().subject_words:
             return None
     return None
 
 
-def _clean(phrase: str) -> str:
-    phrase = _patterns().intro.sub("", phrase)
-    phrase = regex.sub(r"(?i)^\s*(?:và|thì|còn)\s+", "", phrase)
-    if regex.search(r"\(.*\)", phrase):
-        phrase = phrase[: phrase.index("(")]
-    words = _trim(phrase).split()
-    return " ".join(words[-SUBJECT_MAX_WORDS:])
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """A phrase without its intro words, a leading "và/thì/còn", a parenthesis and a period tail."""
+    intro = _patterns().intro.match(text[start:end])
+    start += intro.end() if intro else 0
+    opener = _patterns().opener.match(text[start:end])
+    start += opener.end() if opener else 0
+    if regex.search(r"\(.*\)", text[start:end]):
+        end = start + text[start:end].index("(")
+    start, end = _trim(text, start, end)
+    return _last_words(text, start, end)
 
 
-def backward(v: SentenceView, start: int, previous: str | None) -> str | None:
+def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | None:
     """Rules 2 and 3: the noun phrase before the verb the figure stands after."""
     clause = _clause_start(v, start)
     base = _base_verb(v, clause, start)
-    end, _ = _strip_verbs(v, clause, base if base is not None else start, base is not None)
+    end = _strip_verbs(v, clause, base if base is not None else start, base is not None)
     obj = _object_start(v, clause, end) if base is None else None
-    phrase = _clean(v.text[obj if obj is not None else clause : end])
-    if phrase:
-        return phrase
+    s, e = _clean(v.text, obj if obj is not None else clause, end)
+    if e > s:
+        return Chosen(s, e, OBJECT if obj is not None else BEFORE_VERB)
     if previous:
-        return previous
+        return Chosen(previous.start, previous.end, PREVIOUS_FIGURE)
     if clause - 1 > v.sentence.start:
-        return backward(v, clause - 1, None)
+        earlier = backward(v, clause - 1, None)
+        return Chosen(earlier.start, earlier.end, EARLIER_CLAUSE) if earlier else None
     return None
 
 
-def subject(v: SentenceView, fig: tuple[int, int, str, str, bool], previous: str | None) -> tuple[str | None, str | None]:
-    """(subject, subject without its rate) of the figure ``(start, end, kind, unit, has_change)``."""
-    start, end, kind, unit, change = fig
-    if kind in ("count", "ratio") and unit != "lần":
-        phrase: str | None = forward(v, end - len(unit), unit.split()[0])
-        if change and phrase and len(phrase.split()) <= len(unit.split()):
-            phrase = backward(v, start, None) or phrase
-        return phrase, phrase
-    rate = _RATE.match(v.text, end, v.sentence.end)
-    pos = rate.end() if rate else end
-    tail = _TAIL_COMPARATOR.match(v.text, pos, v.sentence.end)
+def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None) -> tuple[Subject, Chosen | None]:
+    """The subject of a figure, and the phrase the next figure of the sentence may continue (its
+    subject without the rate)."""
+    if fig.kind in ("count", "ratio") and fig.unit != "lần":
+        found = forward(v, fig.unit_start, v.text[fig.unit_start : fig.unit_end].split()[0])
+        phrase = Chosen(found[0], found[1], COUNTED_NOUN) if found else None
+        if change and phrase and len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split()):
+            before = backward(v, fig.start, None)
+            phrase = Chosen(before.start, before.end, CHANGED_THING) if before else phrase
+        return Subject(phrase), phrase
+    rate = _RATE.match(v.text, fig.end, v.sentence.end)
+    pos = rate.end() if rate else fig.end
+    tail = _patterns().tail_comparator.match(v.text, pos, v.sentence.end)
     pos = tail.end() if tail else pos
     if rate:
-        return _rate_subject(v, (start, pos), rate.group(0), previous)
-    phrase = _forward_subject(v, pos, start) or backward(v, start, previous)
-    return phrase, phrase
+        return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), previous)
+    phrase = _forward_subject(v, pos, fig.start) or backward(v, fig.start, previous)
+    return Subject(phrase), phrase
 
 
-def _rate_subject(v: SentenceView, span: tuple[int, int], rate: str, previous: str | None) -> tuple[str, str]:
+def _rate_subject(v: SentenceView, span: tuple[int, int], rate: tuple[int, int], previous: Chosen | None) -> tuple[Subject, Chosen | None]:
     """Rule 4: the subject, "/căn", and a noun phrase right after the rate ("/kg lợn hơi")."""
     start, pos = span
-    base = backward(v, start, previous) or ""
-    after = ""
+    base = backward(v, start, previous)
+    rate_end = rate[1]
     if regex.match(r" \p{Ll}", v.text[pos : pos + 2]) and not _patterns().nonstart.match(v.text[pos : v.sentence.end]):
         after = forward(v, pos)
-    return base + rate + (" " + after if after else ""), base
+        rate_end = after[1] if after else rate_end
+    return Subject(base, Chosen(rate[0], rate_end, RATE)), base
 
 
-def _forward_subject(v: SentenceView, pos: int, start: int) -> str | None:
+def _forward_subject(v: SentenceView, pos: int, start: int) -> Chosen | None:
     """Rule 1 for a percent, amount or measure: the phrase after the figure, unless the figure
     follows a base verb ("đạt 51,2% dự toán") or the phrase is no noun phrase."""
     rest = v.text[pos : v.sentence.end]
@@ -304,7 +356,9 @@ def _forward_subject(v: SentenceView, pos: int, start: int) -> str | None:
     copula = _patterns().copula.match(rest)
     pos += copula.end() if copula else 0
     first = next((t for t in v.tags if t.start >= pos), None)
-    bare = not _clean(v.text[clause : _lead_start(v, start)])
+    lead_s, lead_e = _clean(v.text, clause, _lead_start(v, start))
+    bare = lead_e <= lead_s
     if first is None or (first.label not in _NOUN_TAGS and not bare):
         return None
-    return forward(v, pos) or None
+    found = forward(v, pos)
+    return Chosen(found[0], found[1], AFTER_FIGURE) if found else None
