@@ -69,9 +69,9 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "change_words.tsv": {"direction": frozenset({"increase", "decrease"})},
     "comparators.tsv": {"comparator": frozenset({"gte", "gt", "lte", "lt", "approx"}), "position": frozenset({"before", "after"})},
     "counted_nouns.tsv": {"sense*": frozenset({"person", "unit", "place", "item", "event", "document", "role", "classifier"})},
-    "event_cues.tsv": {"kind": frozenset({
+    "event_cues.tsv": {"kind*": frozenset({
         "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
-        "nomination", "reference", "purpose", "framed", "frame",
+        "nomination", "reference", "purpose", "framed", "frame", "ceremony",
     })},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "fused_roles.tsv": {},

@@ -16,7 +16,7 @@ from types import MappingProxyType
 import regex
 
 from ...lexicons import alternation, lexicons
-from .mentions import _SPACE, _cap_words, split_place_and_name
+from .grammar import SPACE, cap_words, split_place_and_name
 
 _RUN_CHARS = 80  # a place name is read within this many characters after its level word
 
@@ -52,8 +52,8 @@ def article_places(text: str) -> dict[str, str]:
     found: dict[str, set[str]] = {}
     for m in lv.place.finditer(text):
         level = lv.level_of[" ".join(m.group("f").lower().split())]
-        sp = _SPACE.match(text, m.end())
-        run = [w for *_, w in _cap_words(text, sp.end(), min(len(text), sp.end() + _RUN_CHARS))] if sp else []
+        sp = SPACE.match(text, m.end())
+        run = [w for *_, w in cap_words(text, sp.end(), min(len(text), sp.end() + _RUN_CHARS))] if sp else []
         if not run:
             continue
         size = split_place_and_name(run)

@@ -17,20 +17,20 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from ...model import Span
+from .grammar import SPACE, canonical_role, cap_words, grammar, is_name_start
+from .orgs import OrgRead, after_open, org_text, read_org
+from ..rules import Rule, declare
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&'/]+(?:\.[\p{L}\p{M}\p{N}&]+)*\.?|[^\s]")
-MAX_ORG_WORDS = 12
-
-
-@dataclass(frozen=True)
-class Word:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
+NAME_AFTER_TITLE = declare("people.name.after_title", "Person", "a name right after a title: 'Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm'")
+NAME_LISTED = declare("people.name.listed", "Person", "the names listed after a plural honorific: 'các bà A, B và C'")
+NAME_PRONOUN = declare("people.name.pronoun", "Person", "'ông'/'bà' as the subject or object of a cue or event verb: the person last named")
+TITLE_BEFORE_NAME = declare("people.title.before_name", "Position", "titles written right before the name: 'Bí thư, Chủ tịch UBND xã X Nguyễn Văn A'")
+TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in apposition after the name: 'Nguyễn Văn A, Giám đốc Sở Y tế'")
+TITLE_COPULA = declare("people.title.copula", "Position", "'Chủ tịch UBND xã là ông A (và bà B)': the titles before 'là' and an honorific")
+TITLE_CUE = declare("people.title.cue", "Position", "a title after a cue of a current or gained post: 'ông X hiện là …', 'giữ chức …'")
+TITLE_CUE_FORMER = declare("people.title.cue_former", "Position", "a title after a cue of a past post ('từng giữ chức', 'trước đó là'): role 'nguyên …'")
+TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 
 
 @dataclass
@@ -44,6 +44,9 @@ class Title:
     coordinated: list[tuple[int, int]] = field(default_factory=list)  # extra orgs joined by "và"
     name_after: int | None = None  # start of a person's name read right after the organisation
     via_cue: bool = False  # linked to its person through a cue ("giữ chức", "từng là"): a gained or past post
+    rule: Rule = TITLE_BEFORE_NAME  # how the title was linked to its person (set when linked)
+    role_end: int = -1  # end of the role words (the title runs on over its organisation)
+    membership: bool = False  # read by the membership rule ("tham gia Ban Chấp hành …")
 
 
 @dataclass
@@ -54,276 +57,11 @@ class NameMention:
     honorific: str | None = None
     titles: list[Title] = field(default_factory=list)
     group: int | None = None  # start of the first name of a list ("các bà A, B, C"), shared by its members
+    rule: Rule = NAME_AFTER_HONORIFIC
+    honorific_start: int | None = None  # where the honorific that introduces the name is written
 
-
-def words_of(text: str, span: Span) -> list[Word]:
-    out: list[Word] = []
-    abbreviations = lexicons().abbreviations
-    for m in _WORD.finditer(text, span.start, span.end):
-        w = m.group(0)
-        if len(w) > 1 and w.endswith(".") and w not in abbreviations and w[:-1] + "." not in abbreviations:
-            out.append(Word(m.start(), m.end() - 1, w[:-1]))
-            out.append(Word(m.end() - 1, m.end(), "."))
-        else:
-            out.append(Word(m.start(), m.end(), w))
-    return out
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    role: regex.Pattern[str]
-    org_fixed: regex.Pattern[str]
-    org_open: regex.Pattern[str]
-    honorific: regex.Pattern[str]
-    stop: regex.Pattern[str]
-
-
-def _first_letter_either_case(phrases: object) -> str:
-    items = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))  # type: ignore[attr-defined]
-    out = []
-    for p in items:
-        body = regex.escape(p[1:]).replace(r"\ ", r"\s+")
-        first = p[0]
-        out.append(f"[{first.lower()}{first.upper()}]{body}" if first.isalpha() else regex.escape(p))
-    return "|".join(out)
-
-
-@lru_cache(maxsize=1)
-def grammar() -> _Grammar:
-    lex = lexicons()
-    fixed = [h for h, (k, _) in lex.organisations.items() if k == "fixed"]
-    open_ = [h for h, (k, _) in lex.organisations.items() if k == "open"]
-    return _Grammar(
-        role=regex.compile(
-            rf"(?i)(?<![\p{{L}}])(?P<pre>(?:nguyên|quyền)\s+)?(?P<phó>phó\s+)?(?P<head>{alternation(lex.titles)})"
-            rf"(?P<tt>\s+thường\s+trực)?(?![\p{{L}}])"
-        ),
-        org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
-        org_open=regex.compile(rf"(?P<h>{alternation(open_)})(?![\p{{L}}])"),
-        honorific=regex.compile(rf"(?<![\p{{L}}])(?P<h>{_first_letter_either_case(lex.honorifics)})(?=\s|:\s)"),
-        stop=regex.compile(rf"(?i)(?:{alternation(lex.org_stops)})(?![\p{{L}}])"),
-    )
-
-
-def canonical_role(match: regex.Match[str]) -> str:
-    """The role as a canonical string: "phó chủ tịch thường trực" -> "Phó Chủ tịch Thường trực"."""
-    head = " ".join(match.group("head").split())
-    role = next((t for t in lexicons().titles if t.lower() == head.lower()), head)
-    if match.group("phó"):
-        role = "Phó " + role
-    pre = (match.group("pre") or "").strip().lower()
-    if pre:
-        role = ("nguyên " if pre == "nguyên" else "Quyền ") + role
-    if match.group("tt"):
-        role += " Thường trực"
-    return role
-
-
-def canonical_org_head(raw: str) -> str:
-    key = " ".join(raw.split()).lower()
-    return next((h for h in lexicons().organisations if h.lower() == key), raw)
-
-
-def is_name_start(word: str) -> bool:
-    return word in lexicons().surnames
-
-
-def looks_like_name(texts: list[str]) -> bool:
-    """A whole capitalised run read as a person's name: a surname first and, for 2-3 words, a
-    middle-name syllable second ("Hoàng Đức Khiêm" is a name, "Hoàng Su Phì" and "Mai Châu" are not).
-
-    >>> looks_like_name("Hoàng Đức Khiêm".split()), looks_like_name("Hoàng Su Phì".split()), looks_like_name("Mai Châu".split())
-    (True, False, False)
-    """
-    if not is_name_start(texts[0]):
-        return False
-    return len(texts) >= 4 or texts[1] in lexicons().middle_names
-
-
-def split_place_and_name(texts: list[str]) -> int:
-    """How many leading words of a capitalised run are a place; the rest is a person's name.
-
-    >>> split_place_and_name("Bình Dương Trần Thanh Liêm".split()), split_place_and_name("Chợ Đồn".split())
-    (2, 2)
-    >>> split_place_and_name("Triệu Huy Chung".split()), split_place_and_name("Chợ Đồn Triệu Huy Chung".split())
-    (0, 2)
-    """
-    places = lexicons().places
-    n = len(texts)
-    for size in range(min(4, n - 2), 0, -1):
-        if " ".join(texts[:size]) in places and is_name_start(texts[size]) and n - size <= 4:
-            return size
-    if 2 <= n <= 4 and looks_like_name(texts) and " ".join(texts[:2]) not in places:
-        return 0
-    for size in (2, 1, 3):
-        if 2 <= n - size <= 4 and is_name_start(texts[size]):
-            return size
-    return n
-
-
-# ---------------------------------------------------------------- organisations
 
 _SEP = regex.compile(r"\s*(?:,|–|-|:|\(|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
-_SPACE = regex.compile(r"[ ]+")
-_OPEN_GAP = regex.compile(r"\s[-–]\s(?=\p{Lu})| ")
-_ORG_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&.'/]+(?:-[\p{L}\p{M}\p{N}&'/]+)*")  # "LĐ-TB&XH" is one word
-_CAPWORD = regex.compile(r"\p{Lu}[\p{L}\p{M}.&'\-]*(?:\.[\p{L}]+)*")
-
-
-@dataclass
-class OrgRead:
-    start: int
-    end: int
-    name_start: int | None = None  # a person's name right after the organisation
-    extra: list[tuple[int, int]] = field(default_factory=list)  # coordinated organisations
-
-
-@lru_cache(maxsize=1)
-def _level() -> regex.Pattern[str]:
-    """A level word written before a place ("huyện", "Tỉnh", "TP."), from admin_levels.tsv."""
-    forms = [f for f, (_, kind) in lexicons().admin_levels.items() if kind == "level"]
-    dotted = [f for f in forms if f.endswith(".")]
-    plain = [f for f in forms if not f.endswith(".")]
-    return regex.compile(
-        rf"(?i:{alternation(plain)})(?![\p{{L}}\p{{N}}]|\.[\p{{L}}\p{{N}}])|(?i:{alternation(dotted)})(?=\s)"
-    )
-
-
-def _cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
-    """Capitalised words from ``pos`` separated by single spaces."""
-    out: list[tuple[int, int, str]] = []
-    while pos < end:
-        m = _CAPWORD.match(text, pos, end)
-        if not m or grammar().role.match(text, m.start(), end) or _introduces_name(text, m.start(), end):
-            break
-        word = m.group(0).rstrip(".") if m.group(0).endswith(".") and m.group(0)[:-1] + "." not in lexicons().abbreviations else m.group(0)
-        out.append((m.start(), m.start() + len(word), word))
-        nxt = _SPACE.match(text, m.start() + len(word), end)
-        if not nxt:
-            break
-        pos = nxt.end()
-    return out
-
-
-def _introduces_name(text: str, pos: int, end: int) -> bool:
-    """An honorific at ``pos`` followed by a capitalised word ("bà Lan", not the "Anh" of "Lan Anh giữ")."""
-    h = grammar().honorific.match(text, pos, end)
-    return h is not None and _CAPWORD.match(text, h.end() + 1, end) is not None
-
-
-def _place_then_name(text: str, pos: int, end: int) -> tuple[int, int | None]:
-    """Read a capitalised place at ``pos``; return (end of place, start of a name after it)."""
-    run = _cap_words(text, pos, end)
-    if not run:
-        return pos, None
-    size = split_place_and_name([w for _, _, w in run])
-    place_end = run[size - 1][1] if size else pos
-    return place_end, run[size][0] if size < len(run) else None
-
-
-def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
-    """Extend a fixed organisation head with further heads and a place."""
-    g = grammar()
-    while True:
-        sp = _SPACE.match(text, pos, end)
-        if not sp:
-            return pos, None
-        nxt = g.org_fixed.match(text, sp.end(), end)
-        if nxt and text[sp.end()].isupper():
-            pos = nxt.end()
-            continue
-        level = _level().match(text, sp.end(), end)
-        if level:
-            pos = level.end()
-            sp2 = _SPACE.match(text, pos, end)
-            if sp2 and text[sp2.end() : sp2.end() + 1].isupper():
-                place_end, name = _place_then_name(text, sp2.end(), end)
-                return (place_end if place_end > sp2.end() else pos), name
-            return pos, None
-        if text[sp.end() : sp.end() + 1].isupper():
-            place_end, name = _place_then_name(text, sp.end(), end)
-            return (place_end if place_end > sp.end() else pos), name
-        return pos, None
-
-
-def _open_name_ends(text: str, at: int, end: int) -> bool:
-    """The own name of an open head ends before a stop word, a role, an honorific, or "và" + another body or person."""
-    g = grammar()
-    if g.stop.match(text, at, end) or g.role.match(text, at, end) or g.honorific.match(text, at, end):
-        return True
-    return text.startswith("và ", at) and any(
-        p.match(text, at + 3, end) is not None for p in (g.org_open, g.org_fixed, g.role, g.honorific)
-    )
-
-
-def _after_level(text: str, pos: int, end: int) -> tuple[int, int | None]:
-    """After a level word ("huyện"): the place it names, if capitalised, and a person's name after it."""
-    sp = _SPACE.match(text, pos, end)
-    if sp and text[sp.end() : sp.end() + 1].isupper():
-        place_end, name = _place_then_name(text, sp.end(), end)
-        return (place_end if place_end > sp.end() else pos), name
-    return pos, None
-
-
-def _after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
-    """Read the own name of an open head ("Sở" + "Nội vụ tỉnh Lạng Sơn")."""
-    count = 0
-    last = pos
-    while count < MAX_ORG_WORDS:
-        sp = _OPEN_GAP.match(text, last, end)
-        if not sp:
-            break
-        at = sp.end()
-        if _open_name_ends(text, at, end):
-            break
-        level = _level().match(text, at, end)
-        if level and text[at].islower():
-            return _after_level(text, level.end(), end)
-        if text[at].isupper():
-            run = _cap_words(text, at, end)
-            texts = [w for _, _, w in run]
-            if run and split_place_and_name(texts) == 0 and len(texts) >= 2 and count >= 1:
-                return last, run[0][0]
-            if run and 0 < split_place_and_name(texts) < len(texts) and count >= 1:
-                place_end, name = _place_then_name(text, at, end)
-                return place_end, name
-        word = _ORG_WORD.match(text, at, end)
-        if not word:
-            break
-        last = word.end() if not word.group(0).endswith(".") or word.group(0) in lexicons().abbreviations else word.end() - 1
-        count += 1
-    return last, None
-
-
-def read_org(text: str, pos: int, end: int) -> OrgRead | None:
-    """The organisation starting at ``pos`` (after a role and one space), if any."""
-    g = grammar()
-    fixed = g.org_fixed.match(text, pos, end)
-    opened = g.org_open.match(text, pos, end)
-    if fixed and (not opened or fixed.end() >= opened.end()):
-        org_end, name = _after_fixed(text, fixed.end(), end)
-    elif opened:
-        org_end, name = _after_open(text, opened.end(), end)
-    else:
-        return None
-    result = OrgRead(pos, org_end, name)
-    while name is None:
-        coord = regex.compile(r" và (?=\p{Lu})").match(text, result.end if not result.extra else result.extra[-1][1], end)
-        if not coord:
-            break
-        more = g.org_open.match(text, coord.end(), end) or g.org_fixed.match(text, coord.end(), end)
-        if not more:
-            break
-        sub = read_org(text, coord.end(), end)
-        if sub is None:
-            break
-        result.extra.append((sub.start, sub.end))
-        name = sub.name_start
-        result.name_start = name
-    return result
-
-
-# ---------------------------------------------------------------- titles and names
 
 
 def find_titles(text: str, span: Span) -> list[Title]:
@@ -332,13 +70,13 @@ def find_titles(text: str, span: Span) -> list[Title]:
     for m in g.role.finditer(text, span.start, span.end):
         if regex.search(r"(?i)(?:Ban|Văn phòng|Hội đồng|Ban)\s*$", text[max(span.start, m.start() - 12) : m.start()]):
             continue
-        title = Title(m.start(), m.end(), canonical_role(m), None)
+        title = Title(m.start(), m.end(), canonical_role(m), None, role_end=m.end())
         fused = _fused_org(text, m, span.end)
-        sp = _SPACE.match(text, m.end(), span.end)
+        sp = SPACE.match(text, m.end(), span.end)
         org = fused[0] if fused else read_org(text, sp.end(), span.end) if sp else None
         if org and org.end > org.start:
             title.org_start, title.org_end = org.start, org.end
-            title.organization = fused[1] if fused else _org_text(text, org.start, org.end)
+            title.organization = fused[1] if fused else org_text(text, org.start, org.end)
             title.coordinated = list(org.extra)
             title.end = org.extra[-1][1] if org.extra else org.end
         title.name_after = org.name_start if org else None
@@ -374,15 +112,15 @@ def _membership_titles(text: str, span: Span, titles: list[Title]) -> list[Title
             pos = sep.end() if sep else span.end
         if not found:
             continue
-        after = _SPACE.match(text, found[-1].end(), span.end)
+        after = SPACE.match(text, found[-1].end(), span.end)
         org = read_org(text, after.end(), span.end) if after else None
         nxt = next((t for t in titles if t.start >= found[-1].end() and t.org_start is not None), None)
         org_span = (org.start, org.end) if org and org.end > org.start else (nxt.org_start, nxt.org_end) if nxt else None
         for b in found:
-            t = Title(b.start(), b.end(), roles[" ".join(b.group(0).lower().split())], None)
+            t = Title(b.start(), b.end(), roles[" ".join(b.group(0).lower().split())], None, membership=True, role_end=b.end())
             if org_span is not None:
                 t.org_start, t.org_end = org_span
-                t.organization = _org_text(text, *org_span)  # type: ignore[arg-type]
+                t.organization = org_text(text, *org_span)  # type: ignore[arg-type]
                 t.end = org_span[1] if b is found[-1] and org_span[0] > b.end() and org else t.end
             out.append(t)
     return out
@@ -402,19 +140,11 @@ def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] 
     pos = m.end("head") - len(org_head)
     read = read_org(text, pos, end)
     if read is None or read.end <= m.end("head"):
-        org_end, name = _after_open(text, m.end("head"), end)
+        org_end, name = after_open(text, m.end("head"), end)
         read = OrgRead(pos, org_end, name)
     if read.end <= m.end("head"):
         return None
     return read, org_head + text[m.end("head") : read.end]
-
-
-def _org_text(text: str, start: int, end: int) -> str:
-    raw = text[start:end]
-    head = grammar().org_fixed.match(raw) or grammar().org_open.match(raw)
-    if head:
-        return canonical_org_head(head.group(0)) + raw[head.end():]
-    return raw
 
 
 def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
@@ -427,15 +157,17 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
 def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
     """Names after an honorific ("ông Lê Hoàng Châu"), with the list a plural one opens ("các bà A, B và C")."""
     for m in grammar().honorific.finditer(text, span.start, span.end):
-        sp = _SPACE.match(text, m.end() + (text[m.end()] == ":"), span.end)  # "các đồng chí: A, …"
+        sp = SPACE.match(text, m.end() + (text[m.end()] == ":"), span.end)  # "các đồng chí: A, …"
         if not sp:
             continue
-        run = _cap_words(text, sp.end(), span.end)[:4]
+        run = cap_words(text, sp.end(), span.end)[:4]
         if not run:
             continue
         if _body_not_name(text, run[0]) or _degree_field(m.group("h"), run[0][2]):
             continue  # "bác sĩ Khoa Hồi sức tích cực", "thạc sĩ Luật": a body or a field, not a person
-        names[run[0][0]] = NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], _honorific(m.group("h")))
+        names[run[0][0]] = NameMention(
+            run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], _honorific(m.group("h")), honorific_start=m.start("h"),
+        )
         if _PLURAL.search(text, max(span.start, m.start() - 6), m.start()):
             _add_list(names, _list_members(text, span, names[run[0][0]], titles))
 
@@ -445,15 +177,15 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
     for title in titles:
         start = title.name_after
         if start is None:
-            sp = _SPACE.match(text, title.end, span.end)
+            sp = SPACE.match(text, title.end, span.end)
             if not sp or not text[sp.end() : sp.end() + 1].isupper():
                 continue
             start = sp.end()
         if start in names:
             continue
-        run = _cap_words(text, start, span.end)[:4]
+        run = cap_words(text, start, span.end)[:4]
         if run and (is_name_start(run[0][2]) or len(run) == 1) and not _is_place(run):
-            names[start] = NameMention(start, run[-1][1], text[start : run[-1][1]])
+            names[start] = NameMention(start, run[-1][1], text[start : run[-1][1]], rule=NAME_AFTER_TITLE)
 
 
 def _is_place(run: list[tuple[int, int, str]]) -> bool:
@@ -475,6 +207,8 @@ def _degree_field(honorific: str, first: str) -> bool:
 
 
 _PLURAL = regex.compile(r"(?i)(?<![\p{L}])các\s+$")
+
+
 _LIST_SEP = regex.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
 
 
@@ -488,10 +222,12 @@ def _list_members(text: str, span: Span, first: NameMention, titles: list[Title]
         if sep.end() in starts:
             pos = starts[sep.end()].end  # an apposition of the member before
             continue
-        run = _cap_words(text, sep.end(), span.end)[:4]
+        run = cap_words(text, sep.end(), span.end)[:4]
         if len(run) < 2 or not is_name_start(run[0][2]):
             break
-        members.append(NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], first.honorific))
+        members.append(NameMention(
+            run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], first.honorific, rule=NAME_LISTED, honorific_start=first.honorific_start,
+        ))
         pos = run[-1][1]
     return members if len(members) > 1 else []
 
@@ -514,7 +250,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
     copula: list[Title] = []  # "Chủ tịch UBND xã là ông A và bà B": shared by the names listed
     for name in names:
         # titles before the name: "Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm"
-        chain = _chain_before(text, span, name.start, by_end, used)
+        chain = _linked(_chain_before(text, span, name.start, by_end, used), TITLE_BEFORE_NAME)
         if not chain and name.honorific:
             chain = _copula_chain(text, span, name, by_end, used) or (copula if _listed_after(text, names, name) else [])
             copula = list(chain)
@@ -529,14 +265,21 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             t = starts.get(sep.end())
             if t is None or id(t) in used:
                 break
-            after = _SPACE.match(text, t.end, span.end)
+            after = SPACE.match(text, t.end, span.end)
             if after and after.end() in names_at:
                 break  # that title introduces the next person
+            t.rule = TITLE_AFTER_NAME
             chain.append(t)
             used.add(id(t))
             pos = t.end
         name.titles = chain
     return link_cues(text, span, titles, names)
+
+
+def _linked(chain: list[Title], rule: Rule) -> list[Title]:
+    for t in chain:
+        t.rule = rule
+    return chain
 
 
 def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], used: set[int], chain: list[Title] | None = None) -> list[Title]:
@@ -558,15 +301,15 @@ _COPULA = regex.compile(r"(?i)(?<=\S)\s+(?:(?:hiện nay|hiện tại|hiện)\s+
 
 def _copula_chain(text: str, span: Span, name: NameMention, by_end: dict[int, Title], used: set[int]) -> list[Title]:
     """"Chủ tịch UBND xã Vân Tùng là ông Nông Văn Sáu": the titles before "là <honorific>"."""
-    honorific = text.rfind(str(name.honorific).split()[0], max(span.start, name.start - 20), name.start)
-    m = _COPULA.search(text, max(span.start, honorific - 40), honorific) if honorific >= 0 else None
+    honorific = name.honorific_start
+    m = _COPULA.search(text, max(span.start, honorific - 40), honorific) if honorific is not None else None
     if m is None:
         return []
     t = by_end.get(m.start())
     if t is None or id(t) in used:
         return []
     used.add(id(t))
-    return [replace(x, via_cue=True) for x in _chain_before(text, span, t.start, by_end, used, [t])]
+    return [replace(x, via_cue=True, rule=TITLE_COPULA) for x in _chain_before(text, span, t.start, by_end, used, [t])]
 
 
 def _listed_after(text: str, names: list[NameMention], name: NameMention) -> bool:
@@ -576,6 +319,8 @@ def _listed_after(text: str, names: list[NameMention], name: NameMention) -> boo
 
 
 _PRONOUN = regex.compile(r"(?<![\p{L}])(?P<p>[ôÔ]ng|[bB]à)\s+(?:(?:vẫn|đã|cũng|còn|sau đó|hiện|tiếp tục)\s+)?$")
+
+
 _CHAIN_SEP = regex.compile(r"\s*(?:,|–|-|;)?\s*(?:rồi|và|kiêm|sau đó là|sau đó)?\s*")
 
 
@@ -606,12 +351,18 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         if not subjects:
             continue
         former = lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "former" or _past_frame().match(text, span.start, cue.start()) is not None
-        chain = [replace(_as_former(t) if former else t, via_cue=True) for t in chain]
+        chain = [replace(_as_former(t) if former else t, via_cue=True, rule=_cue_rule(t, former)) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
         pairs = zip(subjects[-len(chain) :], chain, strict=True) if listed else ((subject, t) for subject in _listed_with(subjects[-1], names) for t in chain)
         for subject, t in pairs:
             subject.titles.append(t)
     return sorted(names, key=lambda n: n.start)
+
+
+def _cue_rule(title: Title, former: bool) -> Rule:
+    if title.membership:
+        return TITLE_MEMBERSHIP
+    return TITLE_CUE_FORMER if former else TITLE_CUE
 
 
 def _listed_with(subject: NameMention, names: list[NameMention]) -> list[NameMention]:
@@ -638,7 +389,9 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
     before = [n for n in names if clause_start <= n.start and n.end <= cue.start()]
     pronoun = _PRONOUN.search(text, max(clause_start, cue.start() - 30), cue.start())
     if pronoun and (not before or before[-1].end <= pronoun.start()):
-        mention = NameMention(pronoun.start("p"), pronoun.end("p"), "", pronoun.group("p").lower())
+        mention = NameMention(
+            pronoun.start("p"), pronoun.end("p"), "", pronoun.group("p").lower(), rule=NAME_PRONOUN, honorific_start=pronoun.start("p"),
+        )
         names.append(mention)
         return [mention]
     if not before and not text[clause_start : cue.start()].strip():

@@ -1,0 +1,132 @@
+"""The vocabulary-driven grammar shared by names, titles and organisations: role, organisation
+and honorific patterns from the lexicons, capitalised word runs, and the place/name split.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ...lexicons import alternation, lexicons
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    role: regex.Pattern[str]
+    org_fixed: regex.Pattern[str]
+    org_open: regex.Pattern[str]
+    honorific: regex.Pattern[str]
+    stop: regex.Pattern[str]
+
+
+def _first_letter_either_case(phrases: object) -> str:
+    items = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))  # type: ignore[attr-defined]
+    out = []
+    for p in items:
+        body = regex.escape(p[1:]).replace(r"\ ", r"\s+")
+        first = p[0]
+        out.append(f"[{first.lower()}{first.upper()}]{body}" if first.isalpha() else regex.escape(p))
+    return "|".join(out)
+
+
+@lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    lex = lexicons()
+    fixed = [h for h, (k, _) in lex.organisations.items() if k == "fixed"]
+    open_ = [h for h, (k, _) in lex.organisations.items() if k == "open"]
+    return _Grammar(
+        role=regex.compile(
+            rf"(?i)(?<![\p{{L}}])(?P<pre>(?:nguyên|quyền)\s+)?(?P<phó>phó\s+)?(?P<head>{alternation(lex.titles)})"
+            rf"(?P<tt>\s+thường\s+trực)?(?![\p{{L}}])"
+        ),
+        org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
+        org_open=regex.compile(rf"(?P<h>{alternation(open_)})(?![\p{{L}}])"),
+        honorific=regex.compile(rf"(?<![\p{{L}}])(?P<h>{_first_letter_either_case(lex.honorifics)})(?=\s|:\s)"),
+        stop=regex.compile(rf"(?i)(?:{alternation(lex.org_stops)})(?![\p{{L}}])"),
+    )
+
+
+def canonical_role(match: regex.Match[str]) -> str:
+    """The role as a canonical string: "phó chủ tịch thường trực" -> "Phó Chủ tịch Thường trực"."""
+    head = " ".join(match.group("head").split())
+    role = next((t for t in lexicons().titles if t.lower() == head.lower()), head)
+    if match.group("phó"):
+        role = "Phó " + role
+    pre = (match.group("pre") or "").strip().lower()
+    if pre:
+        role = ("nguyên " if pre == "nguyên" else "Quyền ") + role
+    if match.group("tt"):
+        role += " Thường trực"
+    return role
+
+
+def canonical_org_head(raw: str) -> str:
+    key = " ".join(raw.split()).lower()
+    return next((h for h in lexicons().organisations if h.lower() == key), raw)
+
+
+def is_name_start(word: str) -> bool:
+    return word in lexicons().surnames
+
+
+def looks_like_name(texts: list[str]) -> bool:
+    """A whole capitalised run read as a person's name: a surname first and, for 2-3 words, a
+    middle-name syllable second ("Hoàng Đức Khiêm" is a name, "Hoàng Su Phì" and "Mai Châu" are not).
+
+    >>> looks_like_name("Hoàng Đức Khiêm".split()), looks_like_name("Hoàng Su Phì".split()), looks_like_name("Mai Châu".split())
+    (True, False, False)
+    """
+    if not is_name_start(texts[0]):
+        return False
+    return len(texts) >= 4 or texts[1] in lexicons().middle_names
+
+
+def split_place_and_name(texts: list[str]) -> int:
+    """How many leading words of a capitalised run are a place; the rest is a person's name.
+
+    >>> split_place_and_name("Bình Dương Trần Thanh Liêm".split()), split_place_and_name("Chợ Đồn".split())
+    (2, 2)
+    >>> split_place_and_name("Triệu Huy Chung".split()), split_place_and_name("Chợ Đồn Triệu Huy Chung".split())
+    (0, 2)
+    """
+    places = lexicons().places
+    n = len(texts)
+    for size in range(min(4, n - 2), 0, -1):
+        if " ".join(texts[:size]) in places and is_name_start(texts[size]) and n - size <= 4:
+            return size
+    if 2 <= n <= 4 and looks_like_name(texts) and " ".join(texts[:2]) not in places:
+        return 0
+    for size in (2, 1, 3):
+        if 2 <= n - size <= 4 and is_name_start(texts[size]):
+            return size
+    return n
+
+
+SPACE = regex.compile(r"[ ]+")
+
+
+_CAPWORD = regex.compile(r"\p{Lu}[\p{L}\p{M}.&'\-]*(?:\.[\p{L}]+)*")
+
+
+def cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
+    """Capitalised words from ``pos`` separated by single spaces."""
+    out: list[tuple[int, int, str]] = []
+    while pos < end:
+        m = _CAPWORD.match(text, pos, end)
+        if not m or grammar().role.match(text, m.start(), end) or _introduces_name(text, m.start(), end):
+            break
+        word = m.group(0).rstrip(".") if m.group(0).endswith(".") and m.group(0)[:-1] + "." not in lexicons().abbreviations else m.group(0)
+        out.append((m.start(), m.start() + len(word), word))
+        nxt = SPACE.match(text, m.start() + len(word), end)
+        if not nxt:
+            break
+        pos = nxt.end()
+    return out
+
+
+def _introduces_name(text: str, pos: int, end: int) -> bool:
+    """An honorific at ``pos`` followed by a capitalised word ("bà Lan", not the "Anh" of "Lan Anh giữ")."""
+    h = grammar().honorific.match(text, pos, end)
+    return h is not None and _CAPWORD.match(text, h.end() + 1, end) is not None

@@ -1,0 +1,232 @@
+"""One article's people and events, merged across sentences, then built into records once.
+
+People: one per full name (short mentions resolved), titles of all mentions merged with the
+posts their events give them, organisation keys completed from the article's place. Events: a
+post missing from a candidate comes from the person's earlier event or the post they hold
+elsewhere; duplicates fold into one; an event with no decider takes the article's ceremony host.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...lexicons import lexicons
+from ...model import Document, Span
+from ...records import Evidence, Part, Person, PersonnelEvent, Position
+from ..rules import Fired, Rule, declare
+from .events import LOSS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, lost_role, mentions, resolve_name
+from .names import Title
+from .org_context import article_places, completed_organisation
+from .orgs import org_key
+
+ROLE_EARLIER_EVENT = declare("personnel.role.earlier_event", "PersonnelEvent.role", "an event with no post takes the post of the person's earlier event: 'được bầu …; đã được Thủ tướng phê chuẩn'")
+ROLE_HELD_ELSEWHERE = declare("personnel.role.held_elsewhere", "PersonnelEvent.role", "a loss event takes the post the article gives the person elsewhere")
+ACTOR_CEREMONY = declare("personnel.actor.ceremony", "PersonnelEvent.actor", "an event with no decider takes the person who hands the decisions over at the article's ceremony")
+TITLE_EVENT_POST = declare("people.title.event_post", "Position", "a post a person gains or loses in an event of the article is one of their titles")
+SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
+
+
+@dataclass
+class _Builder:
+    name: str
+    honorific: str | None
+    titles: list[Position] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]]:
+    """People and personnel events of one article, from one pass of mention finding."""
+    sentences = mentions(doc)
+    full = full_names(sentences)
+    raw = [c for s in sentences for c in events_in(doc.text, s)]
+    for c in raw:
+        c.name = resolve_name(c.person.name, full) if c.person else None
+    events = _earlier_posts(raw, _held_posts(sentences, full))
+    people = _people(doc, sentences, full, events)
+    events = _merge_events(events)
+    host = _ceremony_host(doc, sentences)
+    for c in events:
+        if c.actor is None and host is not None and host[0] != c.name:
+            c.actor, c.parts["actor"] = host[0], Fired(ACTOR_CEREMONY, *host[1])
+    return people, [_event_record(doc, c) for c in events]
+
+
+def _evidence(doc: Document, span: Span, start: int, end: int, rule: Rule) -> Evidence:
+    return Evidence(
+        start=start, end=end, text=doc.text[start:end], sentence=doc.text[span.start : span.end],
+        sentence_start=span.start, rule=rule.name,
+    )
+
+
+def _position(doc: Document, span: Span, title: Title) -> Position:
+    evidence = _evidence(doc, span, title.start, title.end, title.rule)
+    return Position(role=title.role, organization=title.organization, organization_key=org_key(title.organization), evidence=evidence)
+
+
+def _people(doc: Document, sentences: list[Sentence], full: list[str], events: list[Candidate]) -> list[Person]:
+    people: dict[str, _Builder] = {}
+    for s in sentences:
+        for n in s.names:
+            name = resolve_name(n.name, full)
+            if len(name.split()) < 2:
+                continue
+            person = people.setdefault(name, _Builder(name, n.honorific))  # kept only if it ends with a title
+            person.honorific = person.honorific or n.honorific
+            for t in n.titles:
+                _add_title(person, _position(doc, s.span, t))
+            rule = SHORT_MENTION if name != n.name and n.name else n.rule
+            person.evidence.append(_evidence(doc, s.span, n.start, n.end, rule))
+    _add_gained_posts(doc, events, people)
+    places = article_places(doc.text)
+    return [_person_record(p, places) for p in people.values() if p.titles or _keeps_without_title(p.honorific)]
+
+
+def _person_record(person: _Builder, places: dict[str, str]) -> Person:
+    """Key a bare organisation ("UBND huyện") by its completed form ("ủy ban nhân dân huyện chợ đồn")
+    when the article names one place of that level; the organisation stays as written."""
+    titles = []
+    for pos in person.titles:
+        completed = completed_organisation(pos.organization, places)
+        titles.append(pos.model_copy(update={"organization_key": org_key(completed)}) if completed else pos)
+    return Person(name=person.name, honorific=person.honorific, titles=titles, evidence=person.evidence)
+
+
+def _add_gained_posts(doc: Document, events: list[Candidate], people: dict[str, _Builder]) -> None:
+    """A post a person gains, or loses, in an event of the article is one of their titles."""
+    for e in events:
+        person = people.get(e.name or "")
+        if person is None or not e.role or (e.type in LOSS and _holds(person, e.role)) or is_charge(e.role):
+            continue
+        where = e.parts.get("role") or e.parts["verb"]
+        end = e.parts["organization"].end if "organization" in e.parts else where.end
+        evidence = _evidence(doc, e.sentence, where.start, max(end, where.end), TITLE_EVENT_POST)
+        _add_title(person, Position(role=e.role, organization=e.organization, organization_key=org_key(e.organization), evidence=evidence))
+
+
+def _holds(person: _Builder, role: str) -> bool:
+    """A post lost in an event is one of the person's titles unless they hold it already (or as "nguyên")."""
+    return any(t.role in (role, "nguyên " + role) for t in person.titles)
+
+
+def _add_title(person: _Builder, pos: Position) -> None:
+    """Merge a title into a person's: one entry per role and body, keeping the fullest organisation
+    ("Sở Nội vụ" and "Sở Nội vụ tỉnh Hòa Bình", or a bare role, are the same post)."""
+    for i, old in enumerate(person.titles):
+        if old.role != pos.role:
+            continue
+        a, b = org_key(old.organization) or "", org_key(pos.organization) or ""  # "Sở GD&ĐT" = "Sở Giáo dục và Đào tạo"
+        if a == b or not b or a.startswith(b):
+            return
+        if not a or b.startswith(a):
+            person.titles[i] = pos
+            return
+    person.titles.append(pos)
+
+
+def _keeps_without_title(honorific: str | None) -> bool:
+    if not honorific:
+        return False
+    kind = next((k for h, k in lexicons().honorifics.items() if h.lower() == honorific.lower()), "address")
+    return kind in ("rank", "academic", "religious")
+
+
+def _earlier_posts(events: list[Candidate], held: dict[str, Title]) -> list[Candidate]:
+    """An event with a person but no post takes the post of that person's latest earlier event that
+    has one; else an event that ends or punishes a post takes the post the article gives the person
+    elsewhere ("…; khiển trách bà X" after "bà X, nguyên Giám đốc Sở Tài chính"); else it is dropped."""
+    out: list[Candidate] = []
+    for e in sorted(events, key=lambda e: e.verb[0]):
+        if e.role is None and e.organization is None:
+            earlier = [o for o in out if o.name == e.name and o.role]
+            title = held.get(e.name or "") if e.type in LOSS else None
+            if earlier:
+                _copy_post(e, earlier[-1])
+            elif title is not None:
+                t = title
+                e.role, e.organization = lost_role(t.role, e.type), t.organization
+                e.parts["role"] = Fired(ROLE_HELD_ELSEWHERE, t.start, t.role_end if t.role_end >= 0 else t.end)
+                if t.org_start is not None and t.org_end is not None:
+                    e.parts["organization"] = Fired(ROLE_HELD_ELSEWHERE, t.org_start, t.org_end)
+            else:
+                continue
+        out.append(e)
+    return out
+
+
+def _copy_post(e: Candidate, source: Candidate) -> None:
+    e.role, e.organization = source.role, source.organization
+    for key in ("role", "organization"):
+        if key in source.parts:
+            e.parts[key] = Fired(ROLE_EARLIER_EVENT, source.parts[key].start, source.parts[key].end)
+
+
+def _held_posts(sentences: list[Sentence], full: list[str]) -> dict[str, Title]:
+    """Full name -> the first post the article gives the person in an apposition (not through a cue)."""
+    held: dict[str, Title] = {}
+    for s in sentences:
+        for n in s.names:
+            titles = [t for t in n.titles if not t.via_cue or t.role.startswith("nguyên")]
+            if titles:
+                held.setdefault(resolve_name(n.name, full), titles[0])
+    return held
+
+
+def _merge_events(events: list[Candidate]) -> list[Candidate]:
+    """One event per (type, person, role, body): fullest organisation, first actor and date; an
+    event without a person folds into a named one of the same type, role and body."""
+    merged: list[Candidate] = []
+    for e in sorted(events, key=lambda e: (e.name is None, e.verb[0])):
+        old = next((m for m in merged if _same_event(m, e)), None)
+        if old is None:
+            merged.append(e)
+            continue
+        if e.organization and len(e.organization) > len(old.organization or ""):
+            old.organization = e.organization
+            old.parts["organization"] = e.parts["organization"]
+        for key in ("actor", "date"):
+            if getattr(old, key) is None and getattr(e, key) is not None:
+                setattr(old, key, getattr(e, key))
+                old.parts[key] = e.parts[key]
+    return sorted(merged, key=lambda e: e.verb[0])
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    same_person = a.name == b.name or b.name is None
+    return a.type == b.type and a.role == b.role and same_person and _same_org(a, b)
+
+
+def _same_org(a: Candidate, b: Candidate) -> bool:
+    if not a.organization or not b.organization:
+        return True
+    x, y = org_key(a.organization) or "", org_key(b.organization) or ""  # "UBND tỉnh" = "Ủy ban nhân dân tỉnh"
+    return x.startswith(y) or y.startswith(x)
+
+
+def _ceremony_host(doc: Document, sentences: list[Sentence]) -> tuple[str, tuple[int, int]] | None:
+    """The person who handed over the decisions at the ceremony, if the article names one."""
+    handover = cue_regex("handover", False)
+    ceremony = {w.lower() for w in cue_words("ceremony")}
+    for s in sentences:
+        for n in s.names:
+            gap_start = max([n.end] + [t.end for t in n.titles if t.start >= n.end])
+            nxt = min([m.start for m in s.names if m.start > n.end] + [s.span.end])
+            m = handover.search(doc.text, gap_start, nxt)
+            if m and m.start() - gap_start < 40 and any(doc.text[m.start() :].lower().startswith(w) for w in ceremony):
+                return n.name, (n.start, n.end)
+    return None
+
+
+def _part(doc: Document, fired: Fired) -> Part:
+    return Part(start=fired.start, end=fired.end, text=doc.text[fired.start : fired.end], rule=fired.rule.name)
+
+
+def _event_record(doc: Document, c: Candidate) -> PersonnelEvent:
+    """The record: its evidence spans the verb and the person, role and body read in its sentence."""
+    inside = [p for k, p in c.parts.items() if k in ("verb", "person", "role", "organization") and c.sentence.start <= p.start and p.end <= c.sentence.end]
+    start, end = min(p.start for p in inside), max(p.end for p in inside)
+    return PersonnelEvent(
+        type=c.type,  # type: ignore[arg-type]
+        person=c.name, role=c.role, organization=c.organization, actor=c.actor, date=c.date,
+        evidence=_evidence(doc, c.sentence, start, end, c.rule),
+        parts={k: _part(doc, p) for k, p in sorted(c.parts.items())},
+    )

@@ -1,0 +1,181 @@
+"""Organisations: the body written after a role ("UBND tỉnh Bình Dương", "Sở Nội vụ tỉnh Lạng
+Sơn"), where it ends (a person's name, a verb, a stop word), and its normalised key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ...lexicons import alternation, lexicons
+from .grammar import SPACE, canonical_org_head, cap_words, grammar, split_place_and_name
+
+
+MAX_ORG_WORDS = 12
+
+
+_OPEN_GAP = regex.compile(r"\s[-–]\s(?=\p{Lu})| ")
+
+
+_ORG_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&.'/]+(?:-[\p{L}\p{M}\p{N}&'/]+)*")  # "LĐ-TB&XH" is one word
+
+
+@dataclass
+class OrgRead:
+    start: int
+    end: int
+    name_start: int | None = None  # a person's name right after the organisation
+    extra: list[tuple[int, int]] = field(default_factory=list)  # coordinated organisations
+
+
+@lru_cache(maxsize=1)
+def _level() -> regex.Pattern[str]:
+    """A level word written before a place ("huyện", "Tỉnh", "TP."), from admin_levels.tsv."""
+    forms = [f for f, (_, kind) in lexicons().admin_levels.items() if kind == "level"]
+    dotted = [f for f in forms if f.endswith(".")]
+    plain = [f for f in forms if not f.endswith(".")]
+    return regex.compile(
+        rf"(?i:{alternation(plain)})(?![\p{{L}}\p{{N}}]|\.[\p{{L}}\p{{N}}])|(?i:{alternation(dotted)})(?=\s)"
+    )
+
+
+def _place_then_name(text: str, pos: int, end: int) -> tuple[int, int | None]:
+    """Read a capitalised place at ``pos``; return (end of place, start of a name after it)."""
+    run = cap_words(text, pos, end)
+    if not run:
+        return pos, None
+    size = split_place_and_name([w for _, _, w in run])
+    place_end = run[size - 1][1] if size else pos
+    return place_end, run[size][0] if size < len(run) else None
+
+
+def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
+    """Extend a fixed organisation head with further heads and a place."""
+    g = grammar()
+    while True:
+        sp = SPACE.match(text, pos, end)
+        if not sp:
+            return pos, None
+        nxt = g.org_fixed.match(text, sp.end(), end)
+        if nxt and text[sp.end()].isupper():
+            pos = nxt.end()
+            continue
+        level = _level().match(text, sp.end(), end)
+        if level:
+            pos = level.end()
+            sp2 = SPACE.match(text, pos, end)
+            if sp2 and text[sp2.end() : sp2.end() + 1].isupper():
+                place_end, name = _place_then_name(text, sp2.end(), end)
+                return (place_end if place_end > sp2.end() else pos), name
+            return pos, None
+        if text[sp.end() : sp.end() + 1].isupper():
+            place_end, name = _place_then_name(text, sp.end(), end)
+            return (place_end if place_end > sp.end() else pos), name
+        return pos, None
+
+
+def _open_name_ends(text: str, at: int, end: int) -> bool:
+    """The own name of an open head ends before a stop word, a role, an honorific, or "và" + another body or person."""
+    g = grammar()
+    if g.stop.match(text, at, end) or g.role.match(text, at, end) or g.honorific.match(text, at, end):
+        return True
+    return text.startswith("và ", at) and any(
+        p.match(text, at + 3, end) is not None for p in (g.org_open, g.org_fixed, g.role, g.honorific)
+    )
+
+
+def _after_level(text: str, pos: int, end: int) -> tuple[int, int | None]:
+    """After a level word ("huyện"): the place it names, if capitalised, and a person's name after it."""
+    sp = SPACE.match(text, pos, end)
+    if sp and text[sp.end() : sp.end() + 1].isupper():
+        place_end, name = _place_then_name(text, sp.end(), end)
+        return (place_end if place_end > sp.end() else pos), name
+    return pos, None
+
+
+def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
+    """Read the own name of an open head ("Sở" + "Nội vụ tỉnh Lạng Sơn")."""
+    count = 0
+    last = pos
+    while count < MAX_ORG_WORDS:
+        sp = _OPEN_GAP.match(text, last, end)
+        if not sp:
+            break
+        at = sp.end()
+        if _open_name_ends(text, at, end):
+            break
+        level = _level().match(text, at, end)
+        if level and text[at].islower():
+            return _after_level(text, level.end(), end)
+        if text[at].isupper():
+            run = cap_words(text, at, end)
+            texts = [w for _, _, w in run]
+            if run and split_place_and_name(texts) == 0 and len(texts) >= 2 and count >= 1:
+                return last, run[0][0]
+            if run and 0 < split_place_and_name(texts) < len(texts) and count >= 1:
+                place_end, name = _place_then_name(text, at, end)
+                return place_end, name
+        word = _ORG_WORD.match(text, at, end)
+        if not word:
+            break
+        last = word.end() if not word.group(0).endswith(".") or word.group(0) in lexicons().abbreviations else word.end() - 1
+        count += 1
+    return last, None
+
+
+def read_org(text: str, pos: int, end: int) -> OrgRead | None:
+    """The organisation starting at ``pos`` (after a role and one space), if any."""
+    g = grammar()
+    fixed = g.org_fixed.match(text, pos, end)
+    opened = g.org_open.match(text, pos, end)
+    if fixed and (not opened or fixed.end() >= opened.end()):
+        org_end, name = _after_fixed(text, fixed.end(), end)
+    elif opened:
+        org_end, name = after_open(text, opened.end(), end)
+    else:
+        return None
+    result = OrgRead(pos, org_end, name)
+    while name is None:
+        coord = regex.compile(r" và (?=\p{Lu})").match(text, result.end if not result.extra else result.extra[-1][1], end)
+        if not coord:
+            break
+        more = g.org_open.match(text, coord.end(), end) or g.org_fixed.match(text, coord.end(), end)
+        if not more:
+            break
+        sub = read_org(text, coord.end(), end)
+        if sub is None:
+            break
+        result.extra.append((sub.start, sub.end))
+        name = sub.name_start
+        result.name_start = name
+    return result
+
+
+def org_text(text: str, start: int, end: int) -> str:
+    raw = text[start:end]
+    head = grammar().org_fixed.match(raw) or grammar().org_open.match(raw)
+    if head:
+        return canonical_org_head(head.group(0)) + raw[head.end():]
+    return raw
+
+
+@lru_cache(maxsize=8192)
+def org_key(org: str | None) -> str | None:
+    """Normalised key of an organisation: abbreviations expanded, head expanded, lower case."""
+    if not org:
+        return None
+    abbreviations = lexicons().abbreviations
+    key = " ".join(abbreviations.get(word, word) for word in org.split()).lower()
+    for head, expansion in _org_heads():
+        if key.startswith(head + " ") or key == head:
+            key = expansion + key[len(head) :]
+            break
+    return " ".join(key.split())
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> tuple[tuple[str, str], ...]:
+    """(lower-case head, expansion), in lexicon order."""
+    return tuple((head.lower(), expansion) for head, (_, expansion) in lexicons().organisations.items())
