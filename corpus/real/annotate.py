@@ -105,7 +105,7 @@ def check(path: Path) -> list[str]:
             errors.append(f"{where}: text not found in order (give 'at' if it is out of order)")
             continue
         s["start"], s["end"] = pos, pos + len(s["text"])
-        after = pos
+        after = pos + 1
     for n, p in enumerate(gold.get("people", [])):
         pos = _locate(text, p.get("name") or "\0", 0, p.get("at"))
         if pos < 0:
