@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.realtext import row_sentence
 from vnnews_extract import extract
 from vnnews_extract.text.normalize import normalize_line
 
@@ -59,12 +60,40 @@ def stat_key(s: dict) -> tuple:
 
 @pytest.mark.parametrize("row", _params(STAT_ROWS, _known("known_failures_statistics.txt")))
 def test_statistics_sentence(row: dict) -> None:
-    article = _article(row["sentence"])
+    article = _article(row_sentence(row))
     got = Counter(
         stat_key({**s.model_dump(), "text": s.evidence.text}) for s in article.statistics
     )
     expected = Counter(stat_key(s) for s in row["statistics"])
     assert got == expected
+
+
+def _details(s: dict, fields: tuple[str, ...]) -> dict:
+    """The fields a row states beyond the figure (subject, period, rule), normalised."""
+    out = {}
+    for name in fields:
+        value = s.get(name)
+        if name == "subject":
+            value = str(_n(value or "")).lower()
+        elif name == "period":
+            value = None if not value else (value.get("start"), value.get("end"))
+        out[name] = value
+    return out
+
+
+@pytest.mark.parametrize("row", _params([r for r in STAT_ROWS if r["statistics"]], _known("known_failures_statistics_details.txt")))
+def test_statistics_subject_period_and_rule(row: dict) -> None:
+    """Every expected figure's subject, period and rule, where the row states them."""
+    article = _article(row_sentence(row))
+    got: dict[object, list[dict]] = {}
+    for s in article.statistics:
+        period = s.period.model_dump() if s.period else None
+        got.setdefault(_n(s.evidence.text), []).append({"subject": s.subject, "period": period, "rule": s.evidence.rule})
+    for expected in row["statistics"]:
+        fields = tuple(f for f in ("subject", "period", "rule") if f in expected)
+        candidates = got.get(_n(expected["text"])) or [{}]
+        found = candidates.pop(0) if len(candidates) > 1 else candidates[0]
+        assert _details(found, fields) == _details(expected, fields), expected["text"]
 
 
 PERSONNEL_ROWS = _rows("personnel_sentences.jsonl")
@@ -89,7 +118,7 @@ def event_key(events: list[dict]) -> Counter:
 
 @pytest.mark.parametrize("row", _params(PERSONNEL_ROWS, _known("known_failures_personnel.txt")))
 def test_personnel_sentence(row: dict) -> None:
-    article = _article(row["sentence"])
+    article = _article(row_sentence(row))
     got = article.model_dump()
     assert people_key(got["people"]) == people_key(row["people"])
     assert event_key(got["events"]) == event_key(row["events"])
