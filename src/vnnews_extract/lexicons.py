@@ -40,6 +40,7 @@ LEXICON_FILES = (
     "periods.tsv",
     "personnel_verbs.tsv",
     "places.tsv",
+    "portfolios.tsv",
     "subject_words.tsv",
     "surnames.tsv",
     "title_cues.tsv",
@@ -75,7 +76,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     })},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "fused_roles.tsv": {},
-    "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious"})},
+    "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},
     "middle_names.tsv": {"kind": frozenset({"common", "minority"})},
     "non_figure_contexts.tsv": {"position": frozenset({"before", "after", "after_clause", "back_reference_before", "respectively"})},
     "org_stops.tsv": {"kind": frozenset({"verb", "time", "preposition", "conjunction"})},
@@ -83,16 +84,17 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "periods.tsv": {"kind": frozenset({"label", "document", "recurring", "present"})},
     "personnel_verbs.tsv": {"type": EVENT_TYPES},
     "places.tsv": {"kind": frozenset({"province", "country", "city"})},
+    "portfolios.tsv": {"kind": frozenset({"role", "ministry"})},
     "subject_words.tsv": {"kinds*": frozenset({
         "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",
         "copula", "opener", "object",
     })},
-    "surnames.tsv": {"kind": frozenset({"common", "minority"})},
+    "surnames.tsv": {"kind": frozenset({"common", "minority", "foreign"})},
     "time_contexts.tsv": {"position": frozenset({"after_time", "after_clock", "before_clock"})},
     "title_cues.tsv": {"kind": frozenset({"former", "current", "membership", "past_frame"})},
-    "titles.tsv": {"sense": frozenset({
+    "titles.tsv": {"sense*": frozenset({
         "party", "government", "security", "enterprise", "department", "local", "justice", "assembly",
-        "education", "state", "health",
+        "education", "state", "health", "sport", "media", "religious", "foreign", "mass", "needs_org",
     })},
     "units.tsv": {"kind": frozenset({"percent", "money", "measure", "ratio"})},
 }
@@ -171,6 +173,7 @@ class Lexicons:
     periods: Mapping[str, str]
     personnel_verbs: Mapping[str, str]
     places: Mapping[str, str]
+    portfolios: Mapping[str, str]
     subject_words: Mapping[str, str]
     surnames: frozenset[str]
     title_cues: Mapping[str, str]
@@ -225,6 +228,7 @@ def lexicons() -> Lexicons:
         periods=_column_map("periods.tsv"),
         personnel_verbs=_column_map("personnel_verbs.tsv"),
         places=_column_map("places.tsv"),
+        portfolios=_column_map("portfolios.tsv"),
         subject_words=_column_map("subject_words.tsv"),
         surnames=frozenset(r[0] for r in surname_rows),
         title_cues=_column_map("title_cues.tsv"),

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import regex
 
+from ...clean.legacy import is_syllable
 from ...lexicons import alternation, lexicons
 
 
@@ -62,6 +63,20 @@ def canonical_role(match: regex.Match[str]) -> str:
     return role
 
 
+def needs_org(head: str) -> bool:
+    """A generic post word ("cán bộ", "thành viên") that is a title only with its body written after it."""
+    key = " ".join(head.split()).lower()
+    sense = next((k for r, k in lexicons().titles.items() if r.lower() == key), "")
+    return "needs_org" in sense.split(",")
+
+
+def starts_role(text: str, at: int, end: int) -> bool:
+    """A role starts at ``at``; a generic post word in lower case inside a body's name does not
+    ("Cục Tổ chức cán bộ", "Ban Thành viên" aside)."""
+    m = grammar().role.match(text, at, end)
+    return m is not None and not (text[at].islower() and needs_org(m.group("head")))
+
+
 def canonical_org_head(raw: str) -> str:
     key = " ".join(raw.split()).lower()
     return next((h for h in lexicons().organisations if h.lower() == key), raw)
@@ -71,15 +86,40 @@ def is_name_start(word: str) -> bool:
     return word in lexicons().surnames
 
 
+def is_acronym(word: str) -> bool:
+    """An all-capital word of two letters or more ("FBI", "UBND", "WHO"): a body, never a name."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def looks_foreign(word: str) -> bool:
+    """A capitalised word spelt unlike any Vietnamese syllable ("Donald", "Jae-in", "Tedros"), not an acronym.
+
+    >>> [looks_foreign(w) for w in ("Donald", "Jae-in", "Tedros", "Hùng", "FBI", "Moon")]
+    [True, True, True, False, False, False]
+    """
+    if not word[:1].isupper() or is_acronym(word):
+        return False
+    return "-" in word.strip("-") or not is_syllable(word)
+
+
+def starts_name(texts: list[str]) -> bool:
+    """A capitalised run that a person's name can start: a surname, or a foreign-looking word."""
+    return bool(texts) and (is_name_start(texts[0]) or looks_foreign(texts[0])) and not any(is_acronym(w) for w in texts)
+
+
 def looks_like_name(texts: list[str]) -> bool:
     """A whole capitalised run read as a person's name: a surname first and, for 2-3 words, a
-    middle-name syllable second ("Hoàng Đức Khiêm" is a name, "Hoàng Su Phì" and "Mai Châu" are not).
+    middle-name syllable second ("Hoàng Đức Khiêm" is a name, "Hoàng Su Phì" and "Mai Châu" are not);
+    or two to four words opened by a foreign-looking one ("Donald Trump", "Tedros Adhanom").
 
     >>> looks_like_name("Hoàng Đức Khiêm".split()), looks_like_name("Hoàng Su Phì".split()), looks_like_name("Mai Châu".split())
     (True, False, False)
+    >>> looks_like_name("Donald Trump".split()), looks_like_name("Tedros Adhanom".split())
+    (True, True)
     """
     if not is_name_start(texts[0]):
-        return False
+        return 2 <= len(texts) <= 4 and starts_name(texts) and texts[-1] not in lexicons().places
     return len(texts) >= 4 or texts[1] in lexicons().middle_names
 
 
@@ -94,7 +134,7 @@ def split_place_and_name(texts: list[str]) -> int:
     places = lexicons().places
     n = len(texts)
     for size in range(min(4, n - 2), 0, -1):
-        if " ".join(texts[:size]) in places and is_name_start(texts[size]) and n - size <= 4:
+        if " ".join(texts[:size]) in places and starts_name(texts[size:]) and n - size <= 4:
             return size
     if 2 <= n <= 4 and looks_like_name(texts) and " ".join(texts[:2]) not in places:
         return 0

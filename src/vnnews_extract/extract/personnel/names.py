@@ -17,8 +17,8 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from ...model import Span
-from .grammar import SPACE, canonical_role, cap_words, grammar, is_name_start
-from .orgs import OrgRead, after_open, org_text, read_org
+from .grammar import SPACE, canonical_role, cap_words, grammar, is_acronym, is_name_start, needs_org, starts_name
+from .orgs import OrgRead, after_open, org_text, place_then_name, read_org
 from ..rules import Rule, declare
 
 NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
@@ -71,7 +71,7 @@ def find_titles(text: str, span: Span) -> list[Title]:
         if regex.search(r"(?i)(?:Ban|Văn phòng|Hội đồng|Ban)\s*$", text[max(span.start, m.start() - 12) : m.start()]):
             continue
         title = Title(m.start(), m.end(), canonical_role(m), None, role_end=m.end())
-        fused = _fused_org(text, m, span.end)
+        fused = _fused_org(text, m, span.end) or _portfolio_org(text, m, span.end)
         sp = SPACE.match(text, m.end(), span.end)
         org = fused[0] if fused else read_org(text, sp.end(), span.end) if sp else None
         if org and org.end > org.start:
@@ -80,6 +80,8 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.coordinated = list(org.extra)
             title.end = org.extra[-1][1] if org.extra else org.end
         title.name_after = org.name_start if org else None
+        if title.organization is None and needs_org(m.group("head")):
+            continue  # "cán bộ, công chức": a generic post word is a title only with its body
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles), key=lambda t: t.start)
 
@@ -124,6 +126,32 @@ def _membership_titles(text: str, span: Span, titles: list[Title]) -> list[Title
                 t.end = org_span[1] if b is found[-1] and org_span[0] > b.end() and org else t.end
             out.append(t)
     return out
+
+
+@lru_cache(maxsize=1)
+def _portfolios() -> tuple[frozenset[str], regex.Pattern[str]]:
+    """(roles that take a portfolio, a portfolio written after one) from portfolios.tsv."""
+    items = lexicons().portfolios
+    roles = frozenset(p.lower() for p, k in items.items() if k == "role")
+    ministries = alternation(p for p, k in items.items() if k == "ministry")
+    return roles, regex.compile(rf"\s+(?i:(?P<p>{ministries}))(?![\p{{L}}])")
+
+
+def _portfolio_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] | None:
+    """"Bộ trưởng Quốc phòng Mỹ James Mattis": a ministerial role with its portfolio written without
+    "Bộ" names the ministry "Bộ Quốc phòng Mỹ"; a place and a person's name may follow."""
+    roles, portfolio = _portfolios()
+    if " ".join(m.group("head").split()).lower() not in roles:
+        return None
+    found = portfolio.match(text, m.end(), end)
+    if found is None or not found.group("p")[:1].isupper():
+        return None
+    org_end, name = found.end(), None
+    sp = SPACE.match(text, org_end, end)
+    if sp and text[sp.end() : sp.end() + 1].isupper():
+        place_end, name = place_then_name(text, sp.end(), end)
+        org_end = max(org_end, place_end)
+    return OrgRead(found.start("p"), org_end, name), "Bộ " + text[found.start("p") : org_end]
 
 
 def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] | None:
@@ -173,7 +201,9 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
 
 
 def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
-    """Names right after a title chain ("Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm")."""
+    """Names right after a title chain ("Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm"); a
+    title with no organisation may first name its body by a place or a short body name
+    ("Tổng thống Mỹ Donald Trump", "Giám đốc FBI James Comey", "Chủ tịch Tepco Tsunehisa Katsumata")."""
     for title in titles:
         start = title.name_after
         if start is None:
@@ -183,9 +213,41 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
             start = sp.end()
         if start in names:
             continue
-        run = cap_words(text, start, span.end)[:4]
-        if run and (is_name_start(run[0][2]) or len(run) == 1) and not _is_place(run):
-            names[start] = NameMention(start, run[-1][1], text[start : run[-1][1]], rule=NAME_AFTER_TITLE)
+        run = cap_words(text, start, span.end)[:7]
+        body = _leading_body(text, run) if title.org_start is None and title.name_after is None else 0
+        rest = run[body : body + 4]
+        if not rest or (body and not starts_name([w for _, _, w in rest])):
+            continue
+        if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest):
+            if body:
+                _set_org(title, text, run[0][0], run[body - 1][1])
+            names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=NAME_AFTER_TITLE)
+
+
+def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
+    """How many leading words of a capitalised run after a title name the title's body rather than
+    the person: a known place or country ("Mỹ", "Hàn Quốc"), an acronym ("FBI", "WHO"), or words the
+    article also writes on their own ("Tepco" … "của Tepco", "Real Madrid" … "Real Madrid thắng")."""
+    words = [w for _, _, w in run]
+    places = lexicons().places
+    for size in range(min(3, len(words) - 1), 0, -1):
+        head = words[:size]
+        if " ".join(head) in places or all(is_acronym(w) for w in head) or _standalone_elsewhere(text, run, size):
+            return size
+    return 0
+
+
+def _standalone_elsewhere(text: str, run: list[tuple[int, int, str]], size: int) -> bool:
+    """The first ``size`` words of the run occur elsewhere in the text not followed by its next word."""
+    phrase = text[run[0][0] : run[size - 1][1]]
+    follower = run[size][2]
+    pattern = regex.compile(rf"(?<![\p{{L}}]){regex.escape(phrase)}(?![\p{{L}}])(?!\s+{regex.escape(follower)}(?![\p{{L}}]))")
+    return any(m.start() != run[0][0] for m in pattern.finditer(text))
+
+
+def _set_org(title: Title, text: str, start: int, end: int) -> None:
+    title.org_start, title.org_end, title.organization = start, end, text[start:end]
+    title.end = max(title.end, end)
 
 
 def _is_place(run: list[tuple[int, int, str]]) -> bool:

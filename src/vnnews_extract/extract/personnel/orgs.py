@@ -10,7 +10,7 @@ from functools import lru_cache
 import regex
 
 from ...lexicons import alternation, lexicons
-from .grammar import SPACE, canonical_org_head, cap_words, grammar, split_place_and_name
+from .grammar import SPACE, canonical_org_head, cap_words, grammar, split_place_and_name, starts_role
 
 
 MAX_ORG_WORDS = 12
@@ -41,7 +41,7 @@ def _level() -> regex.Pattern[str]:
     )
 
 
-def _place_then_name(text: str, pos: int, end: int) -> tuple[int, int | None]:
+def place_then_name(text: str, pos: int, end: int) -> tuple[int, int | None]:
     """Read a capitalised place at ``pos``; return (end of place, start of a name after it)."""
     run = cap_words(text, pos, end)
     if not run:
@@ -67,11 +67,11 @@ def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
             pos = level.end()
             sp2 = SPACE.match(text, pos, end)
             if sp2 and text[sp2.end() : sp2.end() + 1].isupper():
-                place_end, name = _place_then_name(text, sp2.end(), end)
+                place_end, name = place_then_name(text, sp2.end(), end)
                 return (place_end if place_end > sp2.end() else pos), name
             return pos, None
         if text[sp.end() : sp.end() + 1].isupper():
-            place_end, name = _place_then_name(text, sp.end(), end)
+            place_end, name = place_then_name(text, sp.end(), end)
             return (place_end if place_end > sp.end() else pos), name
         return pos, None
 
@@ -79,7 +79,7 @@ def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
 def _open_name_ends(text: str, at: int, end: int) -> bool:
     """The own name of an open head ends before a stop word, a role, an honorific, or "và" + another body or person."""
     g = grammar()
-    if g.stop.match(text, at, end) or g.role.match(text, at, end) or g.honorific.match(text, at, end):
+    if g.stop.match(text, at, end) or starts_role(text, at, end) or g.honorific.match(text, at, end):
         return True
     return text.startswith("và ", at) and any(
         p.match(text, at + 3, end) is not None for p in (g.org_open, g.org_fixed, g.role, g.honorific)
@@ -90,7 +90,7 @@ def _after_level(text: str, pos: int, end: int) -> tuple[int, int | None]:
     """After a level word ("huyện"): the place it names, if capitalised, and a person's name after it."""
     sp = SPACE.match(text, pos, end)
     if sp and text[sp.end() : sp.end() + 1].isupper():
-        place_end, name = _place_then_name(text, sp.end(), end)
+        place_end, name = place_then_name(text, sp.end(), end)
         return (place_end if place_end > sp.end() else pos), name
     return pos, None
 
@@ -115,7 +115,7 @@ def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
             if run and split_place_and_name(texts) == 0 and len(texts) >= 2 and count >= 1:
                 return last, run[0][0]
             if run and 0 < split_place_and_name(texts) < len(texts) and count >= 1:
-                place_end, name = _place_then_name(text, at, end)
+                place_end, name = place_then_name(text, at, end)
                 return place_end, name
         word = _ORG_WORD.match(text, at, end)
         if not word:
