@@ -34,6 +34,7 @@ LEXICON_FILES = (
     "fused_roles.tsv",
     "honorifics.tsv",
     "middle_names.tsv",
+    "name_stops.tsv",
     "non_figure_contexts.tsv",
     "org_stops.tsv",
     "organisations.tsv",
@@ -41,6 +42,7 @@ LEXICON_FILES = (
     "personnel_verbs.tsv",
     "places.tsv",
     "portfolios.tsv",
+    "role_prefixes.tsv",
     "subject_words.tsv",
     "surnames.tsv",
     "title_cues.tsv",
@@ -78,13 +80,15 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},
     "middle_names.tsv": {"kind": frozenset({"common", "minority"})},
+    "name_stops.tsv": {"kind": frozenset({"opener"})},
     "non_figure_contexts.tsv": {"position": frozenset({"before", "after", "after_clause", "back_reference_before", "respectively"})},
     "org_stops.tsv": {"kind": frozenset({"verb", "time", "preposition", "conjunction"})},
-    "organisations.tsv": {"kind": frozenset({"fixed", "open"})},
+    "organisations.tsv": {"kind": frozenset({"fixed", "open", "delegation"})},
     "periods.tsv": {"kind": frozenset({"label", "document", "recurring", "present"})},
     "personnel_verbs.tsv": {"type": EVENT_TYPES},
     "places.tsv": {"kind": frozenset({"province", "country", "city"})},
     "portfolios.tsv": {"kind": frozenset({"role", "ministry"})},
+    "role_prefixes.tsv": {"kind": frozenset({"former", "acting", "new"})},
     "subject_words.tsv": {"kinds*": frozenset({
         "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",
         "copula", "opener", "object",
@@ -94,7 +98,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "title_cues.tsv": {"kind": frozenset({"former", "current", "membership", "past_frame"})},
     "titles.tsv": {"sense*": frozenset({
         "party", "government", "security", "enterprise", "department", "local", "justice", "assembly",
-        "education", "state", "health", "sport", "media", "religious", "foreign", "mass", "needs_org",
+        "education", "state", "health", "sport", "media", "religious", "foreign", "mass", "needs_org", "capital",
     })},
     "units.tsv": {"kind": frozenset({"percent", "money", "measure", "ratio"})},
 }
@@ -167,6 +171,7 @@ class Lexicons:
     fused_roles: Mapping[str, str]
     honorifics: Mapping[str, str]
     middle_names: Mapping[str, str]
+    name_stops: Mapping[str, str]
     number_contexts: Mapping[str, tuple[str, ...]]
     org_stops: Mapping[str, str]
     organisations: Mapping[str, tuple[str, str]]
@@ -174,8 +179,9 @@ class Lexicons:
     personnel_verbs: Mapping[str, str]
     places: Mapping[str, str]
     portfolios: Mapping[str, str]
+    role_prefixes: Mapping[str, str]
     subject_words: Mapping[str, str]
-    surnames: frozenset[str]
+    surnames: Mapping[str, str]
     title_cues: Mapping[str, str]
     titles: Mapping[str, str]
     units: Mapping[str, tuple[str, str, float]]
@@ -222,6 +228,7 @@ def lexicons() -> Lexicons:
         fused_roles=_column_map("fused_roles.tsv"),
         honorifics=_column_map("honorifics.tsv"),
         middle_names=_column_map("middle_names.tsv"),
+        name_stops=_column_map("name_stops.tsv"),
         number_contexts=_number_contexts(nf_rows),
         org_stops=_column_map("org_stops.tsv"),
         organisations=MappingProxyType({r[0]: (r[1], r[2]) for r in read_table("organisations.tsv")[1]}),
@@ -229,8 +236,9 @@ def lexicons() -> Lexicons:
         personnel_verbs=_column_map("personnel_verbs.tsv"),
         places=_column_map("places.tsv"),
         portfolios=_column_map("portfolios.tsv"),
+        role_prefixes=_column_map("role_prefixes.tsv"),
         subject_words=_column_map("subject_words.tsv"),
-        surnames=frozenset(r[0] for r in surname_rows),
+        surnames=MappingProxyType({r[0]: r[1] for r in surname_rows}),
         title_cues=_column_map("title_cues.tsv"),
         titles=_column_map("titles.tsv"),
         units=MappingProxyType(units),

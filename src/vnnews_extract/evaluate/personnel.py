@@ -4,7 +4,8 @@ The gold files are ``CORPUS/personnel/<slug>.gold.json`` next to ``<slug>.txt`` 
 holding them directly); real-article gold (``corpus/real``) is scored by :mod:`.realgold`.
 
 A person-title pair matches on the normalised name and role (a person with no title counts as
-one pair with role null); an event matches on type, person and role. Two roles also match when
+one pair with role null; abbreviations in a role are written out, "HLV" = "Huấn luyện viên"); an
+event matches on type, person and role. Two roles also match when
 they differ only by where the role ends and the body begins: "Trưởng" + "Công an huyện X" is
 "Trưởng Công an" + "huyện X" (see :func:`same_role`). Organisation token-F1 is reported over the
 matched pairs. Exit status 0 when the targets are met.
@@ -37,17 +38,28 @@ def _n(value: object) -> str | None:
     return normalize_line(str(value)).strip().lower() if value else None
 
 
+def _role(value: object) -> str | None:
+    """A role compared with its abbreviations written out ("HLV" = "huấn luyện viên", "ĐBQH" = "đại
+    biểu quốc hội"): annotators and articles write either."""
+    if not value:
+        return None
+    from ..lexicons import lexicons
+
+    words = normalize_line(str(value)).split()
+    return " ".join(lexicons().abbreviations.get(w, w) for w in words).lower()
+
+
 def people_items(people: Iterable[dict]) -> list[Item]:
     """Person-title pairs."""
     out: list[Item] = []
     for p in people:
         titles = p.get("titles") or [{"role": None, "organization": None}]
-        out.extend(Item(None, _n(p["name"]), _n(t.get("role")), _n(t.get("organization"))) for t in titles)
+        out.extend(Item(None, _n(p["name"]), _role(t.get("role")), _n(t.get("organization"))) for t in titles)
     return out
 
 
 def event_items(events: Iterable[dict]) -> list[Item]:
-    return [Item(e["type"], _n(e.get("person")), _n(e.get("role")), _n(e.get("organization"))) for e in events]
+    return [Item(e["type"], _n(e.get("person")), _role(e.get("role")), _n(e.get("organization"))) for e in events]
 
 
 def same_role(a: Item, b: Item) -> bool:

@@ -39,7 +39,7 @@ def grammar() -> _Grammar:
     open_ = [h for h, (k, _) in lex.organisations.items() if k == "open"]
     return _Grammar(
         role=regex.compile(
-            rf"(?i)(?<![\p{{L}}])(?P<pre>(?:nguyên|quyền)\s+)?(?P<phó>phó\s+)?(?P<head>{alternation(lex.titles)})"
+            rf"(?i)(?<![\p{{L}}])(?P<pre>(?:{alternation(lex.role_prefixes)})\s+)?(?P<phó>phó\s+)?(?P<head>{alternation(lex.titles)})"
             rf"(?P<tt>\s+thường\s+trực)?(?![\p{{L}}])"
         ),
         org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
@@ -55,26 +55,39 @@ def canonical_role(match: regex.Match[str]) -> str:
     role = next((t for t in lexicons().titles if t.lower() == head.lower()), head)
     if match.group("phó"):
         role = "Phó " + role
-    pre = (match.group("pre") or "").strip().lower()
-    if pre:
-        role = ("nguyên " if pre == "nguyên" else "Quyền ") + role
+    kind = lexicons().role_prefixes.get((match.group("pre") or "").strip().lower())
+    if kind == "former":
+        role = "nguyên " + role
+    elif kind == "acting":
+        role = "Quyền " + role
     if match.group("tt"):
         role += " Thường trực"
     return role
 
 
 def needs_org(head: str) -> bool:
-    """A generic post word ("cán bộ", "thành viên") that is a title only with its body written after it."""
+    """A generic post word ("cán bộ", "thành viên", lower-case "đại biểu") that is a title only with
+    its body written after it."""
     key = " ".join(head.split()).lower()
-    sense = next((k for r, k in lexicons().titles.items() if r.lower() == key), "")
-    return "needs_org" in sense.split(",")
+    senses = next((k for r, k in lexicons().titles.items() if r.lower() == key), "").split(",")
+    return "needs_org" in senses or ("capital" in senses and head[:1].islower())
+
+
+def capital_role(head: str) -> bool:
+    """A role word that is a title in lower case only right before a name ("đại biểu")."""
+    key = " ".join(head.split()).lower()
+    return "capital" in next((k for r, k in lexicons().titles.items() if r.lower() == key), "").split(",")
 
 
 def starts_role(text: str, at: int, end: int) -> bool:
     """A role starts at ``at``; a generic post word in lower case inside a body's name does not
-    ("Cục Tổ chức cán bộ", "Ban Thành viên" aside)."""
+    ("Cục Tổ chức cán bộ"), nor a role word that ends a body's head ("Đoàn ĐBQH tỉnh")."""
     m = grammar().role.match(text, at, end)
-    return m is not None and not (text[at].islower() and needs_org(m.group("head")))
+    if m is None or (text[at].islower() and needs_org(m.group("head"))):
+        return False
+    previous = text.rfind(" ", 0, max(0, at - 1)) + 1
+    head = grammar().org_fixed.match(text, previous, end)
+    return head is None or head.end() <= at
 
 
 def canonical_org_head(raw: str) -> str:
@@ -108,7 +121,7 @@ def starts_name(texts: list[str]) -> bool:
     return bool(texts) and (is_name_start(texts[0]) or looks_foreign(texts[0])) and not any(is_acronym(w) for w in texts)
 
 
-def looks_like_name(texts: list[str]) -> bool:
+def looks_like_name(texts: list[str], foreign: bool = True) -> bool:
     """A whole capitalised run read as a person's name: a surname first and, for 2-3 words, a
     middle-name syllable second ("Hoàng Đức Khiêm" is a name, "Hoàng Su Phì" and "Mai Châu" are not);
     or two to four words opened by a foreign-looking one ("Donald Trump", "Tedros Adhanom").
@@ -119,11 +132,18 @@ def looks_like_name(texts: list[str]) -> bool:
     (True, True)
     """
     if not is_name_start(texts[0]):
-        return 2 <= len(texts) <= 4 and starts_name(texts) and texts[-1] not in lexicons().places
+        return foreign and 2 <= len(texts) <= 4 and starts_name(texts) and not _ends_with_place(texts)
+    if lexicons().surnames.get(texts[0]) == "foreign":
+        return 2 <= len(texts) <= 4  # "Tập Cận Bình", "Uông Chu Lưu", "Moon Jae-in"
     return len(texts) >= 4 or texts[1] in lexicons().middle_names
 
 
-def split_place_and_name(texts: list[str]) -> int:
+def _ends_with_place(texts: list[str]) -> bool:
+    places = lexicons().places
+    return any(" ".join(texts[-size:]) in places for size in (1, 2, 3) if size <= len(texts))
+
+
+def split_place_and_name(texts: list[str], foreign: bool = True) -> int:
     """How many leading words of a capitalised run are a place; the rest is a person's name.
 
     >>> split_place_and_name("Bình Dương Trần Thanh Liêm".split()), split_place_and_name("Chợ Đồn".split())
@@ -134,9 +154,10 @@ def split_place_and_name(texts: list[str]) -> int:
     places = lexicons().places
     n = len(texts)
     for size in range(min(4, n - 2), 0, -1):
-        if " ".join(texts[:size]) in places and starts_name(texts[size:]) and n - size <= 4:
+        rest = texts[size:]
+        if " ".join(texts[:size]) in places and (starts_name(rest) if foreign else is_name_start(rest[0])) and n - size <= 4:
             return size
-    if 2 <= n <= 4 and looks_like_name(texts) and " ".join(texts[:2]) not in places:
+    if 2 <= n <= 4 and looks_like_name(texts, foreign) and " ".join(texts[:2]) not in places:
         return 0
     for size in (2, 1, 3):
         if 2 <= n - size <= 4 and is_name_start(texts[size]):
@@ -156,6 +177,8 @@ def cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
     while pos < end:
         m = _CAPWORD.match(text, pos, end)
         if not m or grammar().role.match(text, m.start(), end) or _introduces_name(text, m.start(), end):
+            break
+        if m.group(0).lower() in lexicons().name_stops:
             break
         word = m.group(0).rstrip(".") if m.group(0).endswith(".") and m.group(0)[:-1] + "." not in lexicons().abbreviations else m.group(0)
         out.append((m.start(), m.start() + len(word), word))

@@ -15,6 +15,7 @@ from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
 from .events import LOSS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, lost_role, mentions, resolve_name
+from .grammar import looks_foreign
 from .names import Title
 from .org_context import article_places, completed_organisation
 from .orgs import org_key
@@ -68,8 +69,8 @@ def _people(doc: Document, sentences: list[Sentence], full: list[str], events: l
     for s in sentences:
         for n in s.names:
             name = resolve_name(n.name, full)
-            if len(name.split()) < 2:
-                continue
+            if len(name.split()) < 2 and not looks_foreign(name):
+                continue  # a given name alone ("Chủ tịch Chung") that no full name of the article ends with
             person = people.setdefault(name, _Builder(name, n.honorific))  # kept only if it ends with a title
             person.honorific = person.honorific or n.honorific
             for t in n.titles:

@@ -17,7 +17,7 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from ...model import Span
-from .grammar import SPACE, canonical_role, cap_words, grammar, is_acronym, is_name_start, needs_org, starts_name
+from .grammar import SPACE, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, needs_org, starts_name
 from .orgs import OrgRead, after_open, org_text, place_then_name, read_org
 from ..rules import Rule, declare
 
@@ -46,6 +46,7 @@ class Title:
     via_cue: bool = False  # linked to its person through a cue ("giữ chức", "từng là"): a gained or past post
     rule: Rule = TITLE_BEFORE_NAME  # how the title was linked to its person (set when linked)
     role_end: int = -1  # end of the role words (the title runs on over its organisation)
+    bare: bool = False  # a lower-case generic role with no body ("đại biểu"): a title only of the name right after it
     membership: bool = False  # read by the membership rule ("tham gia Ban Chấp hành …")
 
 
@@ -61,7 +62,10 @@ class NameMention:
     honorific_start: int | None = None  # where the honorific that introduces the name is written
 
 
-_SEP = regex.compile(r"\s*(?:,|–|-|:|\(|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
+_SEP = regex.compile(r"\s*(?:,|–|-+|:|\(|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
+# A person's particulars opening a parenthesis before their post: "Nguyễn Văn A (SN 1970, nguyên Giám
+# đốc …)", "(45 tuổi, trú tại xã Y, Phó Chủ tịch …)".
+_PARTICULARS = regex.compile(r"\s*\((?:\s*(?:SN|sinh năm|sinh)\s*\d{4}|\s*\d{1,3}\s*tuổi|\s*(?:trú|quê|ngụ)\s[^,;()]{1,60})(?:\s*[,;]\s*(?:\d{1,3}\s*tuổi|(?:trú|quê|ngụ)\s[^,;()]{1,60}))*\s*[,;]\s*", regex.I)
 
 
 def find_titles(text: str, span: Span) -> list[Title]:
@@ -70,7 +74,7 @@ def find_titles(text: str, span: Span) -> list[Title]:
     for m in g.role.finditer(text, span.start, span.end):
         if regex.search(r"(?i)(?:Ban|Văn phòng|Hội đồng|Ban)\s*$", text[max(span.start, m.start() - 12) : m.start()]):
             continue
-        title = Title(m.start(), m.end(), canonical_role(m), None, role_end=m.end())
+        title = Title(m.start(), m.end(), _delegate(text, canonical_role(m)), None, role_end=m.end())
         fused = _fused_org(text, m, span.end) or _portfolio_org(text, m, span.end)
         sp = SPACE.match(text, m.end(), span.end)
         org = fused[0] if fused else read_org(text, sp.end(), span.end) if sp else None
@@ -81,9 +85,23 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.end = org.extra[-1][1] if org.extra else org.end
         title.name_after = org.name_start if org else None
         if title.organization is None and needs_org(m.group("head")):
-            continue  # "cán bộ, công chức": a generic post word is a title only with its body
+            if not capital_role(m.group("head")):
+                continue  # "cán bộ, công chức": a generic post word is a title only with its body
+            title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles), key=lambda t: t.start)
+
+
+_DELEGATE = regex.compile(r"(?:nguyên\s+)?(?:Đại biểu|ĐB)")
+_ASSEMBLY = regex.compile(r"Quốc hội|ĐBQH")
+
+
+def _delegate(text: str, role: str) -> str:
+    """A delegate ("Đại biểu X", "ĐB X") in an article about the National Assembly is a Đại biểu
+    Quốc hội, as news about its sessions writes them."""
+    if _DELEGATE.fullmatch(role) is None or not _ASSEMBLY.search(text):
+        return role
+    return ("nguyên " if role.startswith("nguyên ") else "") + "Đại biểu Quốc hội"
 
 
 _MEMBER_SEP = regex.compile(r"\s*(?:,|và)\s*")
@@ -232,7 +250,9 @@ def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
     places = lexicons().places
     for size in range(min(3, len(words) - 1), 0, -1):
         head = words[:size]
-        if " ".join(head) in places or all(is_acronym(w) for w in head) or _standalone_elsewhere(text, run, size):
+        if " ".join(head) in places or all(is_acronym(w) for w in head):
+            return size
+        if not is_name_start(words[0]) and _standalone_elsewhere(text, run, size):
             return size
     return 0
 
@@ -313,6 +333,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
     for name in names:
         # titles before the name: "Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm"
         chain = _linked(_chain_before(text, span, name.start, by_end, used), TITLE_BEFORE_NAME)
+        _body_in_brackets(text, span, name, chain)
         if not chain and name.honorific:
             chain = _copula_chain(text, span, name, by_end, used) or (copula if _listed_after(text, names, name) else [])
             copula = list(chain)
@@ -321,11 +342,11 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
         starts = {t.start: t for t in titles}
         names_at = {n.start for n in names}
         while True:
-            sep = _SEP.match(text, pos, span.end) if text[pos : pos + 1] in ",–- (" else None
-            if not sep or sep.end() == pos:
+            after = _apposition_at(text, pos, span.end, first=pos == name.end)
+            if after is None:
                 break
-            t = starts.get(sep.end())
-            if t is None or id(t) in used:
+            t = starts.get(after)
+            if t is None or id(t) in used or t.bare:
                 break
             after = SPACE.match(text, t.end, span.end)
             if after and after.end() in names_at:
@@ -336,6 +357,41 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             pos = t.end
         name.titles = chain
     return link_cues(text, span, titles, names)
+
+
+@lru_cache(maxsize=1)
+def _bracketed_body() -> regex.Pattern[str]:
+    heads = [h for h, (kind, _) in lexicons().organisations.items() if kind == "delegation"]
+    return regex.compile(rf"\s*\(\s*(?P<org>(?:{alternation(heads)})(?:\s+\p{{Lu}}[\p{{L}}.]*)+)\s*(?=[)\-–,;])")
+
+
+def _body_in_brackets(text: str, span: Span, name: NameMention, chain: list[Title]) -> None:
+    """"Đại biểu Trần Hồng Nguyên (Đoàn Bình Thuận)": a delegation or body in brackets right after
+    the name is the organisation of its title when the title names none."""
+    if not chain or chain[-1].org_start is not None:
+        return
+    found = _bracketed_body().match(text, name.end, span.end)
+    if found is not None:
+        start, end = found.start("org"), found.end("org")
+    else:
+        opened = regex.match(r"\s*\(\s*", text[name.end : span.end])
+        org = read_org(text, name.end + opened.end(), span.end) if opened else None
+        if org is None or org.end <= org.start or not regex.match(r"\s*\)", text[org.end : span.end]):
+            return
+        start, end = org.start, org.end
+    title = chain[-1]
+    title.org_start, title.org_end, title.organization = start, end, org_text(text, start, end)
+
+
+def _apposition_at(text: str, pos: int, end: int, *, first: bool) -> int | None:
+    """Where an apposition title may start after ``pos``: past a separator, or for the first one
+    past the person's particulars in a parenthesis ("(SN 1970, nguyên Giám đốc …)")."""
+    if first:
+        particulars = _PARTICULARS.match(text, pos, end)
+        if particulars:
+            return particulars.end()
+    sep = _SEP.match(text, pos, end) if text[pos : pos + 1] in ",–- (" else None
+    return sep.end() if sep and sep.end() > pos else None
 
 
 def _linked(chain: list[Title], rule: Rule) -> list[Title]:
@@ -349,7 +405,7 @@ def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], use
     chain = chain or []
     while True:
         before = text[span.start : pos]
-        gap = regex.search(r"(?:\s*(?:,|–|-|kiêm)\s*|\s+)$", before) if chain else regex.search(r"\s+$", before)
+        gap = regex.search(r"(?:\s*(?:,|–|-+|kiêm)\s*|\s+)$", before) if chain else regex.search(r"\s+$", before)
         t = by_end.get(span.start + gap.start()) if gap else None
         if t is None or id(t) in used:
             return chain

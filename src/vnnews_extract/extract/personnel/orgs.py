@@ -112,9 +112,10 @@ def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
         if text[at].isupper():
             run = cap_words(text, at, end)
             texts = [w for _, _, w in run]
-            if run and split_place_and_name(texts) == 0 and len(texts) >= 2 and count >= 1:
+            split = split_place_and_name(texts, foreign=False) if run else len(texts)  # a foreign word here names the body
+            if run and split == 0 and len(texts) >= 2 and count >= 1:
                 return last, run[0][0]
-            if run and 0 < split_place_and_name(texts) < len(texts) and count >= 1:
+            if run and 0 < split < len(texts) and count >= 1:
                 place_end, name = place_then_name(text, at, end)
                 return place_end, name
         word = _ORG_WORD.match(text, at, end)
