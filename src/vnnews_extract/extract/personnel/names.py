@@ -225,13 +225,19 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
     for title in titles:
         start = title.name_after
         if start is None:
-            sp = SPACE.match(text, title.end, span.end)
+            sp = _TITLE_NAME_GAP.match(text, title.end, span.end)
             if not sp or not text[sp.end() : sp.end() + 1].isupper():
                 continue
             start = sp.end()
+            if "-" in sp.group(0) or "–" in sp.group(0):
+                run = [w for _, _, w in cap_words(text, start, span.end)[:4]]
+                if len(run) < 2 or not starts_name(run):
+                    continue  # "Bộ trưởng Tài chính - Magdalena Andersson": only a full name after a dash
         if start in names:
             continue
         run = cap_words(text, start, span.end)[:7]
+        if len(run) == 1 and (grammar().org_open.match(text, start, span.end) or grammar().org_fixed.match(text, start, span.end)):
+            continue  # "Phó chủ tịch Tổng hội …": a body's head, not a one-word name
         body = _leading_body(text, run) if title.org_start is None and title.name_after is None else 0
         rest = run[body : body + 4]
         if not rest or (body and not starts_name([w for _, _, w in rest])):
@@ -240,6 +246,9 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
             names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=NAME_AFTER_TITLE)
+
+
+_TITLE_NAME_GAP = regex.compile(r"\s+[-–]\s+(?=\p{Lu})| ")
 
 
 def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
@@ -405,7 +414,7 @@ def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], use
     chain = chain or []
     while True:
         before = text[span.start : pos]
-        gap = regex.search(r"(?:\s*(?:,|–|-+|kiêm)\s*|\s+)$", before) if chain else regex.search(r"\s+$", before)
+        gap = regex.search(r"(?:\s*(?:,|–|-+|kiêm)\s*|\s+)$", before) if chain else regex.search(r"(?:\s+[-–])?\s+$", before)
         t = by_end.get(span.start + gap.start()) if gap else None
         if t is None or id(t) in used:
             return chain

@@ -10,7 +10,7 @@ from functools import lru_cache
 import regex
 
 from ...lexicons import alternation, lexicons
-from .grammar import SPACE, canonical_org_head, cap_words, grammar, split_place_and_name, starts_role
+from .grammar import SPACE, canonical_org_head, cap_words, grammar, split_place_and_name, starts_name, starts_role
 
 
 MAX_ORG_WORDS = 12
@@ -37,7 +37,7 @@ def _level() -> regex.Pattern[str]:
     dotted = [f for f in forms if f.endswith(".")]
     plain = [f for f in forms if not f.endswith(".")]
     return regex.compile(
-        rf"(?i:{alternation(plain)})(?![\p{{L}}\p{{N}}]|\.[\p{{L}}\p{{N}}])|(?i:{alternation(dotted)})(?=\s)"
+        rf"(?i:{alternation(dotted)})(?=\s)|(?i:{alternation(plain)})(?![\p{{L}}\p{{N}}]|\.[\p{{L}}\p{{N}}])"
     )
 
 
@@ -79,8 +79,13 @@ def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
 def _open_name_ends(text: str, at: int, end: int) -> bool:
     """The own name of an open head ends before a stop word, a role, an honorific, or "và" + another body or person."""
     g = grammar()
-    if g.stop.match(text, at, end) or starts_role(text, at, end) or g.honorific.match(text, at, end):
+    if g.stop.match(text, at, end) or starts_role(text, at, end):
         return True
+    honorific = g.honorific.match(text, at, end)
+    if honorific is not None:  # "… ông Nguyễn Văn A" ends the body; "Liên đoàn LS Việt Nam" does not
+        run = cap_words(text, honorific.end() + 1, end)
+        if run and starts_name([w for _, _, w in run]):
+            return True
     return text.startswith("và ", at) and any(
         p.match(text, at + 3, end) is not None for p in (g.org_open, g.org_fixed, g.role, g.honorific)
     )
@@ -109,6 +114,10 @@ def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
         level = _level().match(text, at, end)
         if level and text[at].islower():
             return _after_level(text, level.end(), end)
+        inner = grammar().org_fixed.match(text, at, end) if count >= 1 else None
+        if inner is not None and text[at].isupper():
+            last, count = inner.end(), count + 1  # "Ban Quốc tế Trung ương Đoàn": a body's name holding another body
+            continue
         if text[at].isupper():
             run = cap_words(text, at, end)
             texts = [w for _, _, w in run]
