@@ -359,8 +359,9 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     if _is_framed(v):
         return _charge(text, v, end)
     owned = _owned(s)
-    mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end]
-    free = [t for t in s.titles if v.end() <= t.start < end and (t.start, t.end) not in owned and not _acts(text, t) and not t.bare]
+    mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end and not t.role.startswith("nguyên ")]
+    free = [t for t in s.titles if v.end() <= t.start < end and (t.start, t.end) not in owned and not _acts(text, t) and not t.bare
+            and cue_regex("source", False, True).search(text, max(s.span.start, t.start - 20), t.start) is None]
     titles, rule = (mine, ROLE_PERSON_CUE) if mine else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME)
     if not titles and person is not None and etype in LOSS:
         titles, rule = [t for t in person.titles if not t.via_cue or t.role.startswith("nguyên")][:1] or person.titles[:1], ROLE_HELD

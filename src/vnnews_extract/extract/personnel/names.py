@@ -454,13 +454,28 @@ _CHAIN_SEP = regex.compile(r"\s*(?:,|–|-|;)?\s*(?:rồi|và|kiêm|sau đó là
 @lru_cache(maxsize=1)
 def _cue_pattern() -> regex.Pattern[str]:
     cues = [c for c, k in lexicons().title_cues.items() if k != "past_frame"]
-    return regex.compile(rf"(?i)(?<![\p{{L}}])(?P<lt>lần lượt\s+)?(?P<c>{alternation(cues)})\s+$")
+    listing = r"(?:\s+(?:các|nhiều|những)\s+\p{Ll}+(?:\s+\p{Ll}+){0,4}?\s+(?:như|gồm))?"  # "kinh qua nhiều vị trí ở cơ sở như …"
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?P<lt>lần lượt\s+)?(?P<c>{alternation(cues)}){listing}\s*:?\s+$")
+
+
+# A closed span of time opening the clause: "Từ tháng 10/2010 đến 9/2015, ông làm …" is a past post.
+_CLOSED_SPAN = regex.compile(
+    r"(?i)(?:từ\s+)?(?:(?:tháng\s+)?\d{1,2}\s*/\s*)?(?:năm\s+)?(?:19|20)\d{2}\s*(?:đến|tới|-|–)\s*(?:hết\s+)?"
+    r"(?:(?:tháng\s+)?\d{1,2}\s*/\s*)?(?:năm\s+)?(?:19|20)\d{2}"
+)
 
 
 @lru_cache(maxsize=1)
 def _past_frame() -> regex.Pattern[str]:
     frames = [c for c, k in lexicons().title_cues.items() if k == "past_frame"]
     return regex.compile(rf"(?i)\s*(?:{alternation(frames)})(?![\p{{L}}])[^;]*$")
+
+
+def _opens_with_closed_span(text: str, span: Span, pos: int) -> bool:
+    """The clause holding ``pos`` opens with a closed span of time ("Từ tháng 10/2010 đến 9/2015, …")."""
+    start = max(span.start, text.rfind(";", span.start, pos) + 1)
+    opener = regex.compile(r"\W*").match(text, start, pos)
+    return _CLOSED_SPAN.match(text, opener.end() if opener else start, pos) is not None
 
 
 def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMention]) -> list[NameMention]:
@@ -470,7 +485,7 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
     for title in titles:
         if id(title) in used:
             continue
-        cue = _cue_pattern().search(text, max(span.start, title.start - 40), title.start)
+        cue = _cue_pattern().search(text, max(span.start, title.start - 80), title.start)
         if not cue:
             continue
         chain = _title_chain(text, span, title, titles, used)
@@ -478,6 +493,7 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         if not subjects:
             continue
         former = lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "former" or _past_frame().match(text, span.start, cue.start()) is not None
+        former = former or _opens_with_closed_span(text, span, cue.start())
         chain = [replace(_as_former(t) if former else t, via_cue=True, rule=_cue_rule(t, former)) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
         pairs = zip(subjects[-len(chain) :], chain, strict=True) if listed else ((subject, t) for subject in _listed_with(subjects[-1], names) for t in chain)
