@@ -35,19 +35,23 @@ class CsvWriter:
         folder.mkdir(parents=True, exist_ok=True)
         self._streams: dict[str, IO[str]] = {}
         self._writers: dict[str, Any] = {}
+        self._quoted: dict[str, Any] = {}  # for rows holding a carriage return, which csv leaves unquoted
         for table, columns in TABLES.items():
             path = folder / f"{table}.csv"
             fresh = not resume or not path.exists() or path.stat().st_size == 0
             stream = open(path, "w" if fresh else "a", encoding="utf-8", newline="")
             self._streams[table], self._writers[table] = stream, csv.writer(stream, lineterminator="\n")
+            self._quoted[table] = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
             if fresh:
                 self._writers[table].writerow(columns)
                 stream.flush()
 
     def write(self, record: dict[str, Any]) -> None:
         for table, table_rows in rows(safe_value(record)).items():  # children first, the parent row last
+            for row in table_rows:
+                has_cr = any(isinstance(cell, str) and "\r" in cell for cell in row)
+                (self._quoted if has_cr else self._writers)[table].writerow(row)
             if table_rows:
-                self._writers[table].writerows(table_rows)
                 self._streams[table].flush()
 
     def close(self) -> None:

@@ -86,12 +86,13 @@ def _inode(path: str) -> tuple[int, int] | None:
 
 
 def jsonl_line(record: dict[str, Any]) -> str:
-    """One JSON line; U+2028/U+2029 are escaped so that no line splitter breaks the record."""
-    text = json.dumps(record, ensure_ascii=False)
-    return text.replace(LINE_SEPARATOR, "\\u2028").replace(PARAGRAPH_SEPARATOR, "\\u2029") + "\n"
+    """One JSON line; NEL, U+2028 and U+2029 are escaped so that no line splitter breaks the
+    record (JSON escapes the other line breaks itself)."""
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
 
 
 LINE_SEPARATOR, PARAGRAPH_SEPARATOR = "\u2028", "\u2029"
+_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in ("\x85", LINE_SEPARATOR, PARAGRAPH_SEPARATOR)}
 RECORD_START = b'{"id": '  # every record written starts so (Article and error records alike)
 
 
