@@ -172,6 +172,14 @@ def test_issue13_sqlite_with_foreign_tables_is_refused(tmp_path: Path) -> None:
         assert conn.execute("SELECT * FROM articles").fetchall() == [("keep", "me")]
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_issue13_an_output_that_cannot_be_opened_is_one_line_and_exit_2(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "a-file" if fmt == "csv" else tmp_path  # csv needs a folder, the others a file
+    target.touch() if fmt == "csv" else None
+    assert _run(str(SEED_TXT), "--format", fmt, "-o", str(target)) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
 def test_issue13_a_killed_runs_tail_is_still_cut_on_resume(tmp_path: Path) -> None:
     out = tmp_path / "o.jsonl"
     out.write_bytes(b'{"id": "x", "inp')  # killed while writing its first line
@@ -345,6 +353,12 @@ def test_issue13_the_same_input_twice_is_processed_once(tmp_path: Path, monkeypa
     assert _run(SEED_TXT.name, str(SEED_TXT), f"../seed/{SEED_TXT.name}", str(SEED_TXT.parent), "-o", str(out)) == 0
     ids = [r["input"] for r in read_jsonl(out)]
     assert ids.count(str(SEED_TXT)) == 1 and len(ids) == len(set(ids))
+
+
+def test_issue13_a_hard_linked_file_is_one_input(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SHORT, encoding="utf-8")
+    os.link(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert [i.id for i in iter_items([str(tmp_path)], 1000)] == [str(tmp_path / "a.txt")]
 
 
 def test_issue13_relative_and_absolute_paths_resume_to_the_same_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -75,12 +75,24 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
     Each input once: a path naming an input already listed (the same file by another name, or
     ``-`` twice) is dropped, and no directory is entered twice (symlink loops end).
     """
-    seen: set[str] = set()
+    seen: set[object] = set()
     for source in _expand_all(paths):
-        key = canonical(source)
+        key = _identity(source)
         if key not in seen:
             seen.add(key)
             yield source
+
+
+def _identity(source: str) -> object:
+    """What makes two sources one input: the same file (device and inode, so hard links too),
+    else the same canonical path."""
+    if source != "-":
+        try:
+            info = os.stat(source)
+            return info.st_dev, info.st_ino
+        except (OSError, ValueError):
+            pass
+    return canonical(source)
 
 
 def _expand_all(paths: Iterable[str]) -> Iterator[str]:

@@ -47,6 +47,8 @@ def check_schema(db: sqlite3.Connection, path: Path) -> None:
             found = tuple(row[1] for row in db.execute(f"PRAGMA table_info({table})"))
             if found and found != columns:
                 raise ForeignOutputError(f"{path}: its table {table!r} has other columns ({', '.join(found[:4])}...); not writing into it")
+    except sqlite3.OperationalError:
+        raise  # cannot open it at all (a folder, no permission): not a question of shape
     except sqlite3.DatabaseError as exc:
         raise ForeignOutputError(f"{path}: not an SQLite file written by this command ({exc})") from exc
 
