@@ -43,7 +43,7 @@ def test_folder_with_broken_files_accounts_for_every_input(tmp_path: Path) -> No
     records = read_jsonl(out)
     expected = [item.id for item in iter_items([str(folder)], 1 << 20)]
     assert [r["input"] for r in records] == expected
-    assert len(expected) == count_items([str(folder)], 1 << 20)
+    assert count_items([str(folder)], 1 << 20) is None  # issue 13: WARC files are not parsed twice to count
     ok = {Path(str(r["input"])).name for r in records if "error" not in r}
     assert ok == {"ok.txt", "ok.html.gz", "dump.jsonl#1", "c.warc.gz#2"}
     errors = {Path(str(r["input"])).name: r["error"] for r in records if "error" in r}

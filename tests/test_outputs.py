@@ -118,4 +118,5 @@ def test_jsonl_lines_survive_any_line_splitter() -> None:
 
     line = jsonl_line({"text": "một\u2028hai\u2029ba\u0085bốn"})
     assert "\u2028" not in line and "\u2029" not in line
+    assert line.splitlines() == [line.rstrip("\n")]  # NEL too (issue 13 fuzz)
     assert _json.loads(line) == {"text": "một\u2028hai\u2029ba\u0085bốn"}

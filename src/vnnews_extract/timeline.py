@@ -71,10 +71,47 @@ def _main_province(text: str) -> set[str]:
     return {found.most_common(1)[0][0]} if found else set()
 
 
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _title(value: object) -> dict | None:
+    if not isinstance(value, dict) or _text(value.get("role")) is None:
+        return None
+    return {"role": value["role"], "organization": _text(value.get("organization")),
+            "organization_key": _text(value.get("organization_key"))}
+
+
+def _person(value: object) -> dict | None:
+    if not isinstance(value, dict) or _text(value.get("name")) is None:
+        return None
+    titles = value.get("titles") if isinstance(value.get("titles"), list) else []
+    return {"name": value["name"], "honorific": _text(value.get("honorific")),
+            "titles": [t for t in map(_title, titles) if t is not None]}
+
+
+def clean_article(value: object) -> dict | None:
+    """An output line as ``merge`` needs it, whatever its types (None: not an article).
+
+    Fields of the wrong type are dropped (a person without a string name, a title without a
+    string role), so a hand-edited or foreign line cannot stop the merge.
+    """
+    if not isinstance(value, dict) or "error" in value:
+        return None
+    people = value.get("people") if isinstance(value.get("people"), list) else []
+    given = value.get("id")
+    return {
+        "published": _text(value.get("published")), "url": _text(value.get("url")),
+        "id": given if isinstance(given, str) else (json.dumps(given) if given is not None else None),
+        "text": value.get("text") if isinstance(value.get("text"), str) else "",
+        "people": [p for p in map(_person, people) if p is not None],
+    }
+
+
 def merge(articles: Iterable[dict]) -> list[Career]:
     """Careers from extracted articles (dicts as written by ``run``), in first-seen order."""
     careers: dict[str, list[Career]] = {}
-    for article in articles:
+    for article in filter(None, map(clean_article, articles)):
         date = (article.get("published") or "")[:10] or None
         source = article.get("url") or article.get("id") or ""
         province = _main_province(article.get("text") or "")
@@ -98,29 +135,71 @@ def _find(candidates: list[Career], places: set[str]) -> Career | None:
     return None
 
 
-def read_jsonl(path: Path) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                record = json.loads(line)
-                if "error" not in record:
-                    yield record
+@dataclass
+class Skipped:
+    """Lines of the input that were not articles: how many, and the first one's reason."""
+
+    count: int = 0
+    first: str = ""
+
+    def add(self, number: int, reason: str) -> None:
+        self.count += 1
+        self.first = self.first or f"line {number}: {reason}"
+
+
+def read_jsonl(path: Path, skipped: Skipped | None = None) -> Iterator[dict]:
+    """The article lines of a ``run`` output; error records skipped, malformed lines counted in
+    ``skipped`` (not UTF-8, not JSON, not an object). A cut-short last line (a killed run) is
+    dropped, as ``run --resume`` would drop it."""
+    skipped = skipped if skipped is not None else Skipped()
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            record, reason = _parse_line(raw)
+            if record is None and not raw.endswith(b"\n"):
+                return  # the tail of a killed run
+            if record is None:
+                skipped.add(number, reason)
+            elif "error" not in record:
+                yield record
+
+
+def _parse_line(raw: bytes) -> tuple[dict | None, str]:
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, "not UTF-8"
+    except (ValueError, RecursionError) as exc:
+        return None, f"not JSON ({str(exc)[:80]})"
+    if not isinstance(record, dict):
+        return None, "not a JSON object"
+    return record, ""
 
 
 def run_people(input: Path, output: str) -> int:
-    """Write one CSV row per person; 0 on success, 2 when the input cannot be read."""
+    """Write one CSV row per person: 0 on success, 1 when some lines were skipped (one line on
+    stderr says how many), 2 when the input cannot be read or the output cannot be opened."""
+    skipped = Skipped()
     try:
-        careers = merge(read_jsonl(input))
-    except (OSError, json.JSONDecodeError) as exc:
-        print(f"vnnews-extract people: {exc}", file=sys.stderr)
+        careers = merge(read_jsonl(input, skipped))
+    except OSError as exc:
+        print(f"vnnews-extract people: cannot read {input}: {exc}", file=sys.stderr)
         return 2
-    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
+    try:
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        print(f"vnnews-extract people: cannot open the output: {exc}", file=sys.stderr)
+        return 2
     try:
         writer = csv.DictWriter(out, fieldnames=COLUMNS)
         writer.writeheader()
         for career in sorted(careers, key=lambda c: (c.name, sorted(c.places))):
-            writer.writerow(career.row())
+            writer.writerow({k: v.encode("utf-8", "backslashreplace").decode("utf-8") for k, v in career.row().items()})
     finally:
         if out is not sys.stdout:
             out.close()
+    if skipped.count:
+        print(f"vnnews-extract people: skipped {skipped.count} malformed line(s) of {input} (first: {skipped.first})", file=sys.stderr)
+        return 1
     return 0

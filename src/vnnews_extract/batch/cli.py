@@ -1,7 +1,10 @@
-"""Command line: ``vnnews-extract run|schema|eval``. A thin loop over ``pipeline``.
+"""Command line: ``vnnews-extract run|schema|eval|people``. A thin loop over ``pipeline``.
 
 Exit status: 0 when every input succeeded, 1 when some inputs failed (each has an error
-record in the output), 2 for bad usage (unknown option, no input found).
+record in the output, this run's or an earlier one's when resuming), 2 for bad usage (unknown
+option, no input found, an output that cannot be opened, is also an input or is not ours), 3
+when the run itself failed or was stopped (disk full, closed pipe, Ctrl-C, SIGTERM, workers
+that cannot start). Every failure is one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,21 +12,27 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sqlite3
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from .run import run_batch
-from .inputs import InputItem, count_items, iter_items
 from ..options import DEFAULT_OPTIONS, Options
-from .outputs import FORMATS, open_output
-from .progress import progress, summary_line
 from ..records import article_json_schema
+from .inputs import InputItem, canonical_id, count_sources, expand, items_of
+from .outputs import FORMATS, ForeignOutputError, Writer, clashing_input, open_output, output_files
+from .pool import Interrupted, WorkerStartError
+from .progress import progress, summary_line
+from .run import run_batch
+from .safe import one_line
 
-EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
+NO_INPUT = "no input found (.html .htm .txt .jsonl .warc, optionally .gz)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,6 +68,18 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
+    try:
+        return _command(args)
+    except KeyboardInterrupt:
+        return _run_failed("interrupted")
+    except BrokenPipeError:
+        _silence_stdout()
+        return _run_failed("the output pipe was closed")
+    except OSError as exc:
+        return _run_failed(f"the command failed: {exc}")
+
+
+def _command(args: argparse.Namespace) -> int:
     if args.command == "schema":
         print(json.dumps(article_json_schema(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -73,34 +94,124 @@ def main(argv: list[str] | None = None) -> int:
     return _run(args)
 
 
+def _usage(problem: str) -> int:
+    print(f"vnnews-extract: {one_line(problem, 500)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _run_failed(problem: str) -> int:
+    print(f"vnnews-extract: {one_line(problem, 500)}", file=sys.stderr)
+    return EXIT_RUN_FAILED
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the interpreter's last flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def _run(args: argparse.Namespace) -> int:
     problem = _usage_problem(args)
-    total = None if problem else count_items(args.paths, args.max_bytes)
-    if not problem and total == 0:
-        problem = "no input found (.html .htm .txt .jsonl .warc, optionally .gz)"
+    sources = [] if problem else list(expand(args.paths))
+    if not problem and not sources:
+        problem = NO_INPUT
+    clash = None if problem else clashing_input(output_files(args.format, args.output), sources)
+    if clash is not None:
+        problem = f"the output {args.output} is also an input ({clash}): choose another -o; nothing was written"
+    total = None if problem else count_sources(sources, args.max_bytes)
+    if total == 0:
+        problem = NO_INPUT
     if problem:
-        print(f"vnnews-extract: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage(problem)
     try:
         writer = open_output(args.format, args.output, args.resume)
+    except ForeignOutputError as exc:
+        return _usage(f"{exc}")
     except (OSError, ValueError, sqlite3.Error) as exc:
-        print(f"vnnews-extract: cannot open the output: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage(f"cannot open the output: {exc}")
+    return _extract_all(args, sources, writer, total)
+
+
+def _extract_all(args: argparse.Namespace, sources: list[str], writer: Writer, total: int | None) -> int:
+    """Run every input not yet in the output; write, summarise, and say how it went (exit status)."""
     started = time.perf_counter()
     counts: Counter[str] = Counter()
-    items = _skip_done(iter_items(args.paths, args.max_bytes), writer.done, counts)
-    remaining = None if total is None else max(0, total - len(writer.done))
-    options = Options(max_input_bytes=args.max_bytes)
+    failure = _loop(args, sources, writer, total, counts)
     try:
-        for result in progress(run_batch(items, workers=args.workers, options=options), remaining, args.quiet):
-            writer.write(result.record)
-            counts["inputs"] += 1
-            counts.update(result.counts)
-    finally:
         writer.close()
+    except (OSError, sqlite3.Error) as exc:
+        failure = failure or f"cannot write the output: {exc}"
     if not args.quiet:
         print(summary_line(counts, time.perf_counter() - started), file=sys.stderr)
-    return EXIT_FAILURES if counts["failures"] else EXIT_OK
+    if failure:
+        return _run_failed(f"{failure}; the output holds every input finished so far: rerun with --resume to go on")
+    if counts["inputs"] + counts["skipped"] == 0:
+        return _usage(NO_INPUT)
+    return EXIT_FAILURES if counts["failures"] or counts["skipped_failures"] else EXIT_OK
+
+
+def _loop(args: argparse.Namespace, sources: list[str], writer: Writer, total: int | None, counts: Counter[str]) -> str | None:
+    """Write the result of every input to do; None, or what stopped the run."""
+    done = {canonical_id(i) for i in writer.done}
+    failed = {canonical_id(i) for i in writer.failed}
+    items = _skip_done(items_of(sources, args.max_bytes), done, failed, counts)
+    remaining = None if total is None else max(0, total - len(done))
+    options = Options(max_input_bytes=args.max_bytes)
+    try:
+        with _signals_as_exceptions():
+            for result in progress(run_batch(items, workers=args.workers, options=options), remaining, args.quiet):
+                _write(writer, result.record)
+                counts["inputs"] += 1
+                counts.update(result.counts)
+    except KeyboardInterrupt:
+        return "interrupted (Ctrl-C)"
+    except Interrupted as exc:
+        return str(exc)
+    except WorkerStartError as exc:
+        return str(exc)
+    except BrokenPipeError:
+        _silence_stdout()
+        return "the output pipe was closed"
+    except OutputError as exc:
+        return str(exc)
+    except (OSError, sqlite3.Error) as exc:
+        return f"the run failed: {exc}"
+    return None
+
+
+class OutputError(Exception):
+    """The output cannot be written (disk full, I/O error)."""
+
+
+def _write(writer: Writer, record: dict[str, object]) -> None:
+    try:
+        writer.write(record)
+    except BrokenPipeError:
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        raise OutputError(f"cannot write the output: {exc}") from exc
+
+
+@contextmanager
+def _signals_as_exceptions() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop the run like Ctrl-C does: workers killed, output closed, summary."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
@@ -113,10 +224,11 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _skip_done(items: Iterable[InputItem], done: set[str], counts: Counter[str]) -> Iterator[InputItem]:
+def _skip_done(items: Iterable[InputItem], done: set[str], failed: set[str], counts: Counter[str]) -> Iterator[InputItem]:
     for item in items:
         if item.id in done:
             counts["skipped"] += 1
+            counts["skipped_failures"] += item.id in failed
         else:
             yield item
 

@@ -6,8 +6,13 @@ Kinds, by suffix (any of them may end in ``.gz``):
 - ``.jsonl``, ``.ndjson``: one input per non-blank line, ``{"html"|"text", "url"?, "id"?}``,
   id = ``path#line``;
 - ``.warc``: every HTML response record (status 2xx), url = WARC-Target-URI, fetched = WARC-Date,
-  id = ``path#record`` (the record's 1-based position in the file);
-- ``-``: standard input, read as JSONL when its first line is a JSON object, else as one document.
+  id = ``path#record`` (the record's 1-based position in the file; see :mod:`.warc`);
+- ``-``: standard input (possibly gzipped), read as JSONL when its first non-blank line is a JSON
+  object, else as one document.
+
+The path in an id is canonical (absolute, symlinks resolved, see :mod:`.paths`), so one file is
+one input however it is named; each input is listed once. A failure is isolated to what it
+concerns: a bad JSONL line is an error item for that line, a broken WARC record for that record.
 
 Nothing here holds more than one input in memory, and no read goes past ``max_bytes`` (after
 decompression): a gzip bomb becomes an error record, not an exhausted machine.
@@ -15,9 +20,11 @@ decompression): a gzip bomb becomes an error record, not an exhausted machine.
 
 from __future__ import annotations
 
-import glob
+import codecs
 import gzip
+import io
 import json
+import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -26,11 +33,13 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import InputError
+from .paths import canonical, folder_files, glob_paths, has_magic
+from .safe import replace_surrogates, safe_text
+from .warc import warc_items
 
 DOC_SUFFIXES = (".html", ".htm", ".txt")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc",)
-_GLOB_CHARS = ("*", "?", "[")
 _CHUNK = 1 << 20
 
 
@@ -61,42 +70,86 @@ def kind_of(name: str) -> str | None:
 
 
 def expand(paths: Iterable[str]) -> Iterator[str]:
-    """Sources in order: ``-``, files as given, folders (recursive, sorted), glob matches (sorted)."""
+    """Sources in order: ``-``, files as given, folders (recursive, sorted), glob matches (sorted).
+
+    Each input once: a path naming an input already listed (the same file by another name, or
+    ``-`` twice) is dropped, and no directory is entered twice (symlink loops end).
+    """
+    seen: set[object] = set()
+    for source in _expand_all(paths):
+        key = _identity(source)
+        if key not in seen:
+            seen.add(key)
+            yield source
+
+
+def _identity(source: str) -> object:
+    """What makes two sources one input: the same file (device and inode, so hard links too),
+    else the same canonical path."""
+    if source != "-":
+        try:
+            info = os.stat(source)
+            return info.st_dev, info.st_ino
+        except (OSError, ValueError):
+            pass
+    return canonical(source)
+
+
+def _expand_all(paths: Iterable[str]) -> Iterator[str]:
     for raw in paths:
         path = Path(raw)
         if raw == "-" or path.is_file():
             yield raw
         elif path.is_dir():
-            yield from _folder(path)
-        elif any(c in raw for c in _GLOB_CHARS):
-            for match in sorted(glob.glob(raw, recursive=True)):
-                yield from expand([match]) if Path(match).is_dir() else [match]
+            yield from _folder(raw)
+        elif has_magic(raw):
+            for match in glob_paths(raw):
+                yield from _folder(match) if Path(match).is_dir() else [match]
         else:
             yield raw  # missing: becomes an error record
 
 
-def _folder(path: Path) -> Iterator[str]:
-    yield from sorted(str(p) for p in path.rglob("*") if p.is_file() and kind_of(p.name))
+def _folder(path: str) -> Iterator[str]:
+    yield from (p for p in folder_files(path) if kind_of(os.path.basename(p)))
+
+
+def input_id(source: str) -> str:
+    """The id of an input source: its canonical path (see :func:`vnnews_extract.batch.paths.canonical`)."""
+    return canonical(source)
+
+
+def canonical_id(output_id: str) -> str:
+    """An id read back from an output, in today's canonical form: ids written with a relative
+    path (by earlier versions) are made absolute, so resuming matches them."""
+    if output_id == "-" or output_id.startswith("-#") or os.path.isabs(output_id):
+        return output_id
+    return canonical(output_id)
 
 
 def iter_items(paths: Iterable[str], max_bytes: int) -> Iterator[InputItem]:
     """Every input under ``paths``, streamed."""
-    for source in expand(paths):
+    return items_of(expand(paths), max_bytes)
+
+
+def items_of(sources: Iterable[str], max_bytes: int) -> Iterator[InputItem]:
+    """Every input of already expanded ``sources`` (see :func:`expand`), streamed."""
+    for source in sources:
+        base = input_id(source)
         if source == "-":
-            yield from _stdin_items(max_bytes)
+            yield from _guarded(base, _stdin_items(max_bytes))
         elif kind_of(source) == "jsonl":
-            yield from _guarded(source, _jsonl_file(source, max_bytes))
+            yield from _guarded(base, _jsonl_file(source, base, max_bytes))
         elif kind_of(source) == "warc":
-            yield from _guarded(source, _warc_items(source, max_bytes))
+            yield from _guarded(base, warc_items(source, base, max_bytes))
         else:
-            yield InputItem(source, path=source)
+            yield InputItem(base, path=source)
 
 
 def _guarded(source: str, items: Iterator[InputItem]) -> Iterator[InputItem]:
-    """A container that cannot be opened or breaks midway becomes one error item (id = path)."""
+    """A container that cannot be opened or breaks midway becomes one error item (id = its id)."""
     try:
         yield from items
-    except Exception as exc:  # noqa: BLE001 - OSError, zlib, warcio's own types: the run goes on
+    except Exception as exc:  # noqa: BLE001 - OSError, zlib, EOFError...: the run goes on
         yield InputItem(source, error=f"{type(exc).__name__}: {exc}"[:500])
 
 
@@ -129,21 +182,29 @@ def load(item: InputItem, max_bytes: int) -> bytes | str:
         return read_bounded(stream, max_bytes)
 
 
-def _jsonl_file(path: str, max_bytes: int) -> Iterator[InputItem]:
+def _jsonl_file(path: str, base: str, max_bytes: int) -> Iterator[InputItem]:
     with open_binary(path) as stream:
-        yield from jsonl_items(stream, path, max_bytes)
+        yield from jsonl_items(stream, base, max_bytes)
 
 
 def jsonl_items(stream: IO[bytes], source: str, max_bytes: int, first: int = 1) -> Iterator[InputItem]:
-    """One item per non-blank line; a bad or oversized line is an error item, never skipped."""
-    for number, line in enumerate(_lines(stream, max_bytes), start=first):
+    """One item per non-blank line; a bad or oversized line is an error item, never skipped.
+
+    The stream may be UTF-8 (with or without a BOM), UTF-16 or UTF-32 (see :class:`LineReader`).
+    """
+    reader = stream if isinstance(stream, LineReader) else LineReader(stream)
+    yield from _numbered(_lines(reader, max_bytes), source, max_bytes, first)
+
+
+def _numbered(lines: Iterable[bytes | None], source: str, max_bytes: int, first: int) -> Iterator[InputItem]:
+    for number, line in enumerate(lines, start=first):
         if line is None:
             yield InputItem(f"{source}#{number}", error=f"line too large: more than {max_bytes} bytes")
         elif line.strip():
             yield jsonl_item(line, f"{source}#{number}")
 
 
-def _lines(stream: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
+def _lines(stream: IO[bytes] | LineReader, max_bytes: int) -> Iterator[bytes | None]:
     """Lines of at most ``max_bytes`` (None for a longer one, whose rest is skipped unread)."""
     while line := stream.readline(max_bytes + 1):
         if len(line) > max_bytes and not line.endswith(b"\n"):
@@ -158,90 +219,140 @@ def jsonl_item(line: bytes, item_id: str) -> InputItem:
     """Parse one JSONL line into an item (an error item when it is not a usable object)."""
     try:
         obj = json.loads(line)
+    except RecursionError:
+        return InputItem(item_id, error="invalid JSON line: nested too deeply")
     except ValueError as exc:
-        return InputItem(item_id, error=f"invalid JSON line: {exc}")
+        return InputItem(item_id, error=f"invalid JSON line: {exc}"[:500])
     if not isinstance(obj, dict):
-        return InputItem(item_id, error="JSON line is not an object")
+        return InputItem(item_id, error=f"JSON line is not an object (a {_json_type(obj)})")
     content = obj.get("html") if isinstance(obj.get("html"), str) else obj.get("text")
     if not isinstance(content, str):
         return InputItem(item_id, error='JSON line has no "html" or "text" string')
-    url = obj.get("url") if isinstance(obj.get("url"), str) else None
-    given = obj.get("id")
-    return InputItem(item_id, data=content, url=url, article_id=None if given is None else str(given))
+    url = safe_text(obj["url"]) if isinstance(obj.get("url"), str) else None
+    return InputItem(item_id, data=replace_surrogates(content), url=url, article_id=given_id(obj.get("id")))
+
+
+def given_id(value: object) -> str | None:
+    """The article id a JSONL line gives: a string as is, anything else as its JSON text.
+
+    >>> given_id(42), given_id(True), given_id({"a": 1}), given_id(None), given_id("bài-1")
+    ('42', 'true', '{"a":1}', None, 'bài-1')
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return safe_text(value)
+    return safe_text(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def _json_type(value: object) -> str:
+    return {list: "list", str: "string", bool: "boolean", int: "number", float: "number"}.get(type(value), "null")
+
+
+class LineReader:
+    """Lines of a byte stream, as UTF-8 bytes, whatever Unicode encoding it is in.
+
+    A UTF-8 BOM is dropped; a UTF-16 or UTF-32 stream (by its BOM, or UTF-16 without one when it
+    starts with ``{`` and a NUL byte) is decoded and re-encoded, so a UTF-16 JSONL file reads like
+    any other. ``readline(limit)`` and ``read(limit)`` are bounded like :class:`io.BufferedReader`'s.
+    """
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+        encoding = _sniff(buffered.peek(4)[:4])  # type: ignore[attr-defined]
+        self._text: io.TextIOWrapper | None = None
+        self._bytes: IO[bytes] = buffered
+        if encoding == "utf-8-sig":
+            buffered.read(3)
+        elif encoding is not None:
+            self._text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="\n")
+
+    def readline(self, limit: int = -1) -> bytes:
+        if self._text is None:
+            return self._bytes.readline(limit)
+        return self._text.readline(limit).encode("utf-8", "surrogatepass")
+
+    def read(self, limit: int = -1) -> bytes:
+        if self._text is None:
+            return self._bytes.read(limit)
+        return self._text.read(limit).encode("utf-8", "surrogatepass")
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _sniff(head: bytes) -> str | None:
+    """The encoding a stream's first bytes announce (None: bytes as they are)."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    if len(head) >= 2 and head[0] in b"{[ \r\n\t" and head[1] == 0:
+        return "utf-16-le"
+    if len(head) >= 2 and head[0] == 0 and head[1] in b"{[ \r\n\t":
+        return "utf-16-be"
+    return None
 
 
 def _stdin_items(max_bytes: int) -> Iterator[InputItem]:
-    stream = sys.stdin.buffer
-    first = stream.readline(max_bytes + 1)
-    if _is_json_object(first):
-        yield jsonl_item(first, "-#1")
-        yield from jsonl_items(stream, "-", max_bytes, first=2)
+    """Standard input, possibly gzipped: JSONL when its first non-blank line is a JSON object,
+    else one document."""
+    reader = LineReader(_maybe_gunzip(sys.stdin.buffer))
+    head: list[bytes] = []
+    size = 0
+    while (line := reader.readline(max_bytes + 1)) and not line.strip() and size <= max_bytes:
+        head.append(line)
+        size += len(line)
+    if line and len(line) <= max_bytes and _is_json_object(line):
+        yield jsonl_item(line, f"-#{len(head) + 1}")
+        yield from _numbered(_lines(reader, max_bytes), "-", max_bytes, len(head) + 2)
         return
     try:
-        if len(first) > max_bytes:
+        data = b"".join(head) + line
+        if len(data) > max_bytes:
             raise InputError(f"input too large: more than {max_bytes} bytes; see --max-bytes")
-        yield InputItem("-", data=first + read_bounded(stream, max_bytes - len(first)))
+        yield InputItem("-", data=data + read_bounded(reader, max_bytes - len(data)))  # type: ignore[arg-type]
     except InputError as exc:
         yield InputItem("-", error=str(exc))
+
+
+def _maybe_gunzip(stream: IO[bytes]) -> IO[bytes]:
+    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+    if buffered.peek(2)[:2] == b"\x1f\x8b":  # type: ignore[attr-defined]
+        return gzip.GzipFile(fileobj=buffered, mode="rb")  # type: ignore[return-value]
+    return buffered
 
 
 def _is_json_object(line: bytes) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
-
-
-def _warc_items(path: str, max_bytes: int) -> Iterator[InputItem]:
-    from warcio.archiveiterator import ArchiveIterator
-
-    with open(path, "rb") as stream:
-        for number, record in enumerate(ArchiveIterator(stream), start=1):
-            if _is_html_response(record):
-                yield _warc_item(record, f"{path}#{number}", max_bytes)
-
-
-def _is_html_response(record: object) -> bool:
-    if getattr(record, "rec_type", None) != "response" or record.http_headers is None:  # type: ignore[attr-defined]
-        return False
-    headers = record.http_headers  # type: ignore[attr-defined]
-    status = headers.get_statuscode() or ""
-    content_type = (headers.get_header("Content-Type") or "").lower()
-    return status.startswith("2") and ("html" in content_type or not content_type)
-
-
-def _warc_item(record: object, item_id: str, max_bytes: int) -> InputItem:
-    headers = record.rec_headers  # type: ignore[attr-defined]
-    url, fetched = headers.get_header("WARC-Target-URI"), headers.get_header("WARC-Date")
-    try:
-        data = read_bounded(record.content_stream(), max_bytes, "WARC record")  # type: ignore[attr-defined]
-        if getattr(record.raw_stream, "limit", 0) > 0:  # type: ignore[attr-defined]
-            raise InputError("truncated WARC record: shorter than its Content-Length")
-    except InputError as exc:
-        return InputItem(item_id, url=url, fetched=fetched, error=str(exc))
-    return InputItem(item_id, data=data, url=url, fetched=fetched)
 
 
 def count_items(paths: Iterable[str], max_bytes: int) -> int | None:
-    """How many inputs there are (for the progress bar); None when stdin is among them."""
+    """How many inputs there are (for the progress bar), or None when that would mean parsing
+    an input twice: standard input and WARC files are not counted ahead."""
+    return count_sources(list(expand(paths)), max_bytes)
+
+
+def count_sources(sources: Iterable[str], max_bytes: int) -> int | None:
+    """:func:`count_items` over already expanded sources. JSONL lines are counted, not parsed."""
     total = 0
-    for source in expand(paths):
-        if source == "-":
-            return None
+    for source in sources:
         kind = kind_of(source)
-        if kind in ("jsonl", "warc"):
-            total += sum(1 for _ in _guarded(source, _count_stream(source, kind, max_bytes)))
+        if source == "-" or kind == "warc":
+            return None
+        if kind == "jsonl":
+            total += sum(1 for _ in _guarded(source, _count_lines(source, max_bytes)))
         else:
             total += 1
     return total
 
 
-def _count_stream(source: str, kind: str | None, max_bytes: int) -> Iterator[InputItem]:
-    if kind == "warc":
-        from warcio.archiveiterator import ArchiveIterator
-
-        with open(source, "rb") as stream:
-            yield from (InputItem("") for r in ArchiveIterator(stream) if _is_html_response(r))
-        return
+def _count_lines(source: str, max_bytes: int) -> Iterator[InputItem]:
     with open_binary(source) as stream:
-        yield from (InputItem("") for line in _lines(stream, max_bytes) if line is None or line.strip())
+        reader = LineReader(stream)
+        yield from (InputItem("") for line in _lines(reader, max_bytes) if line is None or line.strip())

@@ -11,6 +11,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from .outputs import ForeignOutputError
+from .safe import safe_value
 from .tables import CHILD_TABLES, SQL_TYPES, TABLES, rows
 
 INDEXES = (
@@ -37,9 +39,28 @@ def schema() -> list[str]:
     return statements + list(INDEXES)
 
 
+def check_schema(db: sqlite3.Connection, path: Path) -> None:
+    """Refuse (ForeignOutputError) a file that is not SQLite, or whose tables of our names have
+    other columns: nothing is written into it."""
+    try:
+        for table, columns in TABLES.items():
+            found = tuple(row[1] for row in db.execute(f"PRAGMA table_info({table})"))
+            if found and found != columns:
+                raise ForeignOutputError(f"{path}: its table {table!r} has other columns ({', '.join(found[:4])}...); not writing into it")
+    except sqlite3.OperationalError:
+        raise  # cannot open it at all (a folder, no permission): not a question of shape
+    except sqlite3.DatabaseError as exc:
+        raise ForeignOutputError(f"{path}: not an SQLite file written by this command ({exc})") from exc
+
+
 class SqliteWriter:
     def __init__(self, path: Path, resume: bool) -> None:
         self._db = sqlite3.connect(path, isolation_level=None)
+        try:
+            check_schema(self._db, path)
+        except ForeignOutputError:
+            self._db.close()
+            raise
         self._db.execute("PRAGMA foreign_keys = ON")
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
@@ -47,9 +68,10 @@ class SqliteWriter:
             for statement in schema():
                 self._db.execute(statement)
         self.done: set[str] = set()
+        self.failed: set[str] = set()
         if resume:
-            for table in ("articles", "errors"):
-                self.done.update(key for (key,) in self._db.execute(f"SELECT input FROM {table}"))
+            self.failed = {key for (key,) in self._db.execute("SELECT input FROM errors")}
+            self.done = self.failed | {key for (key,) in self._db.execute("SELECT input FROM articles")}
         self._inserts = {
             table: f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})"
             for table, columns in TABLES.items()
@@ -60,6 +82,7 @@ class SqliteWriter:
         return self._db  # the connection's context manager commits, or rolls back on error
 
     def write(self, record: dict[str, Any]) -> None:
+        record = safe_value(record)
         key = record["input"]
         table_rows = rows(record)
         with self._transaction():

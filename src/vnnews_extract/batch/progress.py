@@ -54,6 +54,7 @@ def summary_line(counts: dict[str, int], elapsed: float) -> str:
     """The closing summary (inputs, articles, failures, records of each kind, elapsed, rate)."""
     parts = [f"{key} {counts.get(key, 0)}" for key in SUMMARY_KEYS]
     if counts.get("skipped"):
-        parts.append(f"skipped {counts['skipped']} (already in the output)")
+        earlier = counts.get("skipped_failures", 0)
+        parts.append(f"skipped {counts['skipped']} (already in the output{f', {earlier} of them failures' if earlier else ''})")
     rate = counts.get("inputs", 0) / elapsed if elapsed > 0 else 0.0
     return ", ".join(parts) + f", elapsed {elapsed:.1f}s, {rate:.1f} articles/s"

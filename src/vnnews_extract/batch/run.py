@@ -1,25 +1,24 @@
 """Batch extraction: a stream of inputs -> a stream of records, in input order, errors isolated.
 
-Workers are processes; each loads lexicons and underthesea once (at start). At most
-``workers * IN_FLIGHT_PER_WORKER`` inputs are in flight, so memory does not grow with the number
-of inputs. A failing input becomes an error record ``{"id", "input", "error": {"type",
-"message"}}`` and the run goes on.
+Workers are processes (see :mod:`.pool`); each loads lexicons and underthesea once (at start).
+At most ``workers * IN_FLIGHT_PER_WORKER`` inputs are in flight, so memory does not grow with the
+number of inputs. A failing input becomes an error record ``{"id", "input", "error": {"type",
+"message"}}`` and the run goes on; so does an input whose worker process dies on it.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
 from typing import Any, NamedTuple
 
 from ..errors import VnnewsError
 from .inputs import InputItem, iter_items, load
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import extract
+from .pool import Job, Pool
 
 IN_FLIGHT_PER_WORKER = 4
 _WARM_TEXT = "Ngày 1/6, UBND tỉnh bổ nhiệm ông Nguyễn Văn An giữ chức Giám đốc Sở Y tế. Tỷ lệ đạt 98,5%."
@@ -91,27 +90,38 @@ def _init_worker(options: Options) -> None:
         pass
 
 
+def worker_crashed(item: InputItem, how: str) -> Result:
+    """The record of an input whose worker process died on it (out of memory, a crash)."""
+    message = f"the worker process died on this input ({how})"
+    return _result(error_record(item.id, WorkerCrash(message)), {"failures": 1})
+
+
+class WorkerCrash(VnnewsError):
+    """The process extracting an input died before it could finish."""
+
+
+def max_workers() -> int:
+    """The most worker processes a run starts: twice the cores this process may use."""
+    try:
+        cores = len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        cores = os.cpu_count() or 1
+    return 2 * cores
+
+
 def run_batch(items: Iterable[InputItem], workers: int = 1, options: Options = DEFAULT_OPTIONS) -> Iterator[Result]:
     """Results in input order, with bounded work in flight.
 
-    The worker processes are started here, before the caller iterates (and perhaps starts a
-    progress-bar thread), so forking never happens in a process with extra threads.
+    Never more workers than inputs, nor than :func:`max_workers`. The worker processes are
+    started here, before the caller iterates (and perhaps starts a progress-bar thread), so
+    forking never happens in a process with extra threads. Raises WorkerStartError when they
+    cannot start.
     """
+    stream = iter(items)
+    head = list(islice(stream, max(1, min(workers, max_workers()))))
+    workers = min(workers, max_workers(), len(head))
     if workers <= 1:
-        return (process(item, options) for item in items)
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options,))
-    pool.submit(os.getpid).result()  # starts every worker now
-    return _in_order(pool, items, workers * IN_FLIGHT_PER_WORKER)
-
-
-def _in_order(pool: ProcessPoolExecutor, items: Iterable[InputItem], limit: int) -> Iterator[Result]:
-    with pool:
-        pending: deque[Future[Result]] = deque()
-        for item in items:
-            pending.append(pool.submit(process, item))
-            if len(pending) >= limit:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        return (process(item, options) for item in chain(head, stream))
+    job = Job(work=process, init=_init_worker, init_args=(options,), crashed=worker_crashed)
+    pool = Pool(workers, job)
+    return pool.imap(chain(head, stream), workers * IN_FLIGHT_PER_WORKER)

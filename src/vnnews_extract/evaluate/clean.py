@@ -92,11 +92,15 @@ def score_file(html_path: Path) -> PageScore:
     return score_page(cleaned, gold, slug)
 
 
+def gold_pages(corpus: Path) -> list[Path]:
+    """The pages of ``corpus`` (the corpus root or its ``pages`` folder) that have a gold file."""
+    folder = corpus / "pages" if (corpus / "pages").is_dir() else corpus
+    return sorted(p for p in folder.glob("*.html") if p.with_name(p.name[:-5] + ".gold.json").exists())
+
+
 def score_corpus(corpus: Path) -> list[PageScore]:
     """Score every page of ``corpus`` (the corpus root or its ``pages`` folder)."""
-    folder = corpus / "pages" if (corpus / "pages").is_dir() else corpus
-    pages = sorted(p for p in folder.glob("*.html") if p.with_name(p.name[:-5] + ".gold.json").exists())
-    return [score_file(p) for p in pages]
+    return [score_file(p) for p in gold_pages(corpus)]
 
 
 def summary(scores: list[PageScore]) -> dict[str, float]:
@@ -152,7 +156,7 @@ def evaluate_clean(corpus: Path, quiet: bool = False) -> int:
     scores = score_corpus(corpus)
     if not scores:
         print(f"no pages with gold files under {corpus}")
-        return 1
+        return 2
     if not quiet:
         for s in scores:
             print(_page_line(s))

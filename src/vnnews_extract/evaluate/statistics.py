@@ -136,11 +136,16 @@ def predicted_records(article: Any) -> list[dict[str, Any]]:
     return [{**s.model_dump(mode="json"), "text": s.evidence.text, "rule": s.evidence.rule} for s in article.statistics]
 
 
-def score_corpus(corpus: Path) -> tuple[Scores, list[tuple[str, PRF]]]:
-    """Scores over every ``statistics/*.txt`` under ``corpus`` (or ``corpus`` itself)."""
+def gold_texts(corpus: Path) -> list[Path]:
+    """The ``statistics/*.txt`` under ``corpus`` (or ``corpus`` itself) that have a gold file."""
     folder = corpus / "statistics" if (corpus / "statistics").is_dir() else corpus
+    return sorted(p for p in folder.glob("*.txt") if p.with_name(p.stem + ".gold.json").is_file())
+
+
+def score_corpus(corpus: Path) -> tuple[Scores, list[tuple[str, PRF]]]:
+    """Scores over every ``statistics/*.txt`` with gold under ``corpus`` (or ``corpus`` itself)."""
     scores = Scores()
-    per_article = [(p.stem, score_article(p, scores)) for p in sorted(folder.glob("*.txt"))]
+    per_article = [(p.stem, score_article(p, scores)) for p in gold_texts(corpus)]
     return scores, per_article
 
 
