@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.realtext import row_sentence
+from realtext import row_sentence
 from vnnews_extract import extract
 from vnnews_extract.text.normalize import normalize_line
 
