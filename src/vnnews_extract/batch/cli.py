@@ -22,6 +22,7 @@ from ..options import DEFAULT_OPTIONS, Options
 from .outputs import FORMATS, open_output
 from .progress import progress, summary_line
 from ..records import article_json_schema
+from ..viewer.show import add_parser as add_show_parser, run_show
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
@@ -38,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     people = sub.add_parser("people", help="merge the people of a JSONL output into career timelines")
     people.add_argument("input", help="JSONL written by 'run'")
     people.add_argument("-o", "--output", default="-", help="CSV file (default: standard output)")
+    add_show_parser(sub)
     return parser
 
 
@@ -70,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         from ..timeline import run_people
 
         return run_people(Path(args.input), args.output)
+    if args.command == "show":
+        return run_show(args)
     return _run(args)
 
 
