@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from ..records import Article, Evidence, Part, Person, PersonnelEvent, Position, Statistic
 
-_NUMBER_FORMAT = "{:,.10g}"
 
 
 @dataclass(frozen=True)
@@ -38,14 +37,16 @@ def _evidence_json(ev: Evidence) -> dict[str, object]:
 
 
 def number(value: float | None) -> str:
-    """A value as Vietnamese text writes it: ``.`` between thousands, ``,`` before decimals.
+    """A value as Vietnamese text writes it: ``.`` between thousands, ``,`` before decimals, never
+    an exponent (money in đồng runs to 10^13 and more).
 
-    >>> number(1126.0), number(98.5), number(1500000.0), number(None)
-    ('1.126', '98,5', '1.500.000', '')
+    >>> number(1126.0), number(98.5), number(5.015e13), number(0.125), number(None)
+    ('1.126', '98,5', '50.150.000.000.000', '0,125', '')
     """
     if value is None:
         return ""
-    return _NUMBER_FORMAT.format(value).replace(",", "\0").replace(".", ",").replace("\0", ".")
+    text = f"{value:,.0f}" if value == int(value) else f"{value:,.6f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def details(article: Article) -> list[Detail]:

@@ -9,6 +9,7 @@
   });
   var panel = document.getElementById("panel");
   var body = document.getElementById("panel-body");
+  var flashTimer = 0;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -125,12 +126,14 @@
   }
 
   function flash(nodes) {
+    document.querySelectorAll(".flash").forEach(function (node) { node.classList.remove("flash"); });
     nodes.forEach(function (node) {
       node.classList.remove("flash");
       void node.offsetWidth;  // restart the animation
       node.classList.add("flash");
     });
-    setTimeout(function () { nodes.forEach(function (n) { n.classList.remove("flash"); }); }, 1700);
+    clearTimeout(flashTimer);
+    flashTimer = setTimeout(function () { nodes.forEach(function (n) { n.classList.remove("flash"); }); }, 1700);
   }
 
   // Scroll to a record's span (the given highlight, else its first), flash it, select it, show it.
