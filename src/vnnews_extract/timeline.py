@@ -1,4 +1,5 @@
-"""``vnnews-extract people OUT.jsonl [-o people.csv]``: career timelines across a batch.
+"""``vnnews-extract people OUT.jsonl [-o people.csv] [--plot people.png|svg]``: career timelines
+across a batch (the plot: :mod:`vnnews_extract.timeline_plot`).
 
 People of many articles are merged on their normalised name plus an organisation context (the
 places named in their titles, else the article's main province), so two different "Nguyễn Văn
@@ -107,13 +108,42 @@ def read_jsonl(path: Path) -> Iterator[dict]:
                     yield record
 
 
-def run_people(input: Path, output: str) -> int:
-    """Write one CSV row per person; 0 on success, 2 when the input cannot be read."""
-    try:
-        careers = merge(read_jsonl(input))
-    except (OSError, json.JSONDecodeError) as exc:
-        print(f"vnnews-extract people: {exc}", file=sys.stderr)
+def run_people(input: Path, output: str, plot: str | None = None) -> int:
+    """Write one CSV row per person, and the timeline plot when asked; 0 on success, 2 when the
+    input cannot be read or the plot cannot be made (unknown suffix, no matplotlib)."""
+    problem = _plot_problem(plot)
+    if problem is None:
+        try:
+            careers = merge(read_jsonl(input))
+        except (OSError, json.JSONDecodeError) as exc:
+            problem = str(exc)
+    if problem is not None:
+        print(f"vnnews-extract people: {problem}", file=sys.stderr)
         return 2
+    write_csv(careers, output)
+    if plot is not None:
+        from .timeline_plot import plot_careers
+
+        plot_careers(careers, Path(plot))
+    return 0
+
+
+def _plot_problem(plot: str | None) -> str | None:
+    """Why ``--plot`` cannot be made, checked before any work."""
+    if plot is None:
+        return None
+    from .timeline_plot import FORMATS, PlotUnavailable, load_matplotlib
+
+    if Path(plot).suffix.lower() not in FORMATS:
+        return f"--plot {plot}: the file must end in {', '.join(FORMATS)}"
+    try:
+        load_matplotlib()
+    except PlotUnavailable as exc:
+        return str(exc)
+    return None
+
+
+def write_csv(careers: list[Career], output: str) -> None:
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
     try:
         writer = csv.DictWriter(out, fieldnames=COLUMNS)
@@ -123,4 +153,3 @@ def run_people(input: Path, output: str) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
-    return 0

@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     people = sub.add_parser("people", help="merge the people of a JSONL output into career timelines")
     people.add_argument("input", help="JSONL written by 'run'")
     people.add_argument("-o", "--output", default="-", help="CSV file (default: standard output)")
+    people.add_argument("--plot", help="also draw the careers in time: a .png or .svg file (needs matplotlib)")
     add_show_parser(sub)
     return parser
 
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "people":
         from ..timeline import run_people
 
-        return run_people(Path(args.input), args.output)
+        return run_people(Path(args.input), args.output, args.plot)
     if args.command == "show":
         return run_show(args)
     return _run(args)
