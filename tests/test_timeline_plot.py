@@ -66,13 +66,17 @@ def test_people_writes_the_csv_and_the_plot(suffix: str, magic: bytes, batch: Pa
             assert text in svg
 
 
-@pytest.mark.parametrize(("plot", "message"), [("people.gif", "must end in .png, .svg, .pdf"), ("people.png", "pip install")],
-                         ids=["unknown-suffix", "no-matplotlib"])
-def test_a_plot_that_cannot_be_made_is_a_usage_error_before_any_work(
-        plot: str, message: str, batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    if message == "pip install":
-        monkeypatch.setitem(sys.modules, "matplotlib", None)  # import fails as if absent
+def _usage_error(batch: Path, tmp_path: Path, plot: str, capsys: pytest.CaptureFixture[str]) -> str:
     assert main(["people", str(batch), "-o", str(tmp_path / "people.csv"), "--plot", str(tmp_path / plot)]) == 2
-    assert message in capsys.readouterr().err
-    assert not (tmp_path / "people.csv").exists()
+    assert not (tmp_path / "people.csv").exists()  # checked before any work
+    return capsys.readouterr().err
+
+
+def test_an_unknown_plot_format_is_a_usage_error(batch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "must end in .png, .svg, .pdf" in _usage_error(batch, tmp_path, "people.gif", capsys)
+
+
+def test_a_plot_without_matplotlib_says_what_to_install(
+        batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import fails as if absent
+    assert "pip install 'vnnews_extract[plot]'" in _usage_error(batch, tmp_path, "people.png", capsys)

@@ -116,6 +116,7 @@ def test_every_record_has_a_table_row_and_rows_with_a_span_link_to_it() -> None:
     assert rows["s4"].select_one("a.go")["data-hid"] == "s4"
     assert rows["e1"].select_one("a.go")["data-hid"] == "e1"
     assert rows["p0.t0"].select_one("a.go") is None
+    assert "2 without a span in the text" in soup.select_one("#table-title h2").get_text()
 
 
 @pytest.mark.parametrize(("kind", "count"), [("statistic", 13), ("person", 1), ("title", 2), ("event", 2)])

@@ -30,7 +30,9 @@ def tables(recs: list[Detail]) -> str:
 def _table(kind: str, rows: list[Detail]) -> str:
     head = "".join(f"<th>{escape(c)}</th>" for c in ("#", *_COLUMNS[kind]))
     body = "".join(_row(kind, n, d) for n, d in enumerate(rows, 1))
-    title = f'<h2 class="k-{kind}"><span class="swatch t-{kind}"></span>{_HEADINGS[kind]} ({len(rows)})</h2>\n'
+    unplaced = sum(1 for d in rows if not d.hids)
+    note = f' <small class="none">{unplaced} without a span in the text</small>' if unplaced else ""
+    title = f'<h2 class="k-{kind}"><span class="swatch t-{kind}"></span>{_HEADINGS[kind]} ({len(rows)}){note}</h2>\n'
     if not rows:
         return f'<section class="records" id="table-{kind}">{title}<p class="none">none</p></section>\n'
     return (f'<section class="records" id="table-{kind}">{title}<div class="scroll"><table>'
