@@ -1,6 +1,7 @@
 """vnnews_extract: Vietnamese news articles -> clean text, statistics, officials and personnel events.
 
-Public API: ``extract`` (the whole pipeline), the stage functions, and the record types.
+Public API: ``extract`` (the whole pipeline), the stage functions, the record types, and
+``render`` (an article's records highlighted on its text, as one HTML page).
 """
 
 from .clean import clean
@@ -21,6 +22,7 @@ from .records import (
     article_json_schema,
 )
 from .text.segment import segment, split_sentences, word_tokens
+from .viewer import render
 
 __version__ = "0.1.0"
 
@@ -28,5 +30,5 @@ __all__ = [
     "AlignmentError", "Article", "Block", "CleanError", "ExtractError", "Evidence", "InputError", "LexiconError",
     "Options", "Period", "Person", "PersonnelEvent", "Position", "Statistic", "VnnewsError",
     "__version__", "analyse", "article_json_schema", "build_document", "clean", "extract",
-    "normalize", "normalize_line", "segment", "split_sentences", "word_tokens",
+    "normalize", "normalize_line", "render", "segment", "split_sentences", "word_tokens",
 ]

@@ -1,4 +1,5 @@
-"""``vnnews-extract people OUT.jsonl [-o people.csv]``: career timelines across a batch.
+"""``vnnews-extract people OUT.jsonl [-o people.csv] [--plot people.png|svg]``: career timelines
+across a batch (the plot: :mod:`vnnews_extract.timeline_plot`).
 
 People of many articles are merged on their normalised name plus an organisation context (the
 places named in their titles, else the article's main province), so two different "Nguyễn Văn
@@ -177,20 +178,53 @@ def _parse_line(raw: bytes) -> tuple[dict | None, str]:
     return record, ""
 
 
-def run_people(input: Path, output: str) -> int:
-    """Write one CSV row per person: 0 on success, 1 when some lines were skipped (one line on
-    stderr says how many), 2 when the input cannot be read or the output cannot be opened."""
+def run_people(input: Path, output: str, plot: str | None = None) -> int:
+    """Write one CSV row per person, and the timeline plot when asked: 0 on success, 1 when some
+    lines were skipped (one line on stderr says how many), 2 when the input cannot be read, the
+    output cannot be opened or the plot cannot be made (unknown suffix, no matplotlib)."""
     skipped = Skipped()
-    try:
-        careers = merge(read_jsonl(input, skipped))
-    except OSError as exc:
-        print(f"vnnews-extract people: cannot read {input}: {exc}", file=sys.stderr)
+    problem = _plot_problem(plot)
+    careers: list[Career] = []
+    if problem is None:
+        try:
+            careers = merge(read_jsonl(input, skipped))
+        except OSError as exc:
+            problem = f"cannot read {input}: {exc}"
+    if problem is not None:
+        print(f"vnnews-extract people: {problem}", file=sys.stderr)
         return 2
     try:
-        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
+        write_csv(careers, output)
     except OSError as exc:
         print(f"vnnews-extract people: cannot open the output: {exc}", file=sys.stderr)
         return 2
+    if plot is not None:
+        from .timeline_plot import plot_careers
+
+        plot_careers(careers, Path(plot))
+    if skipped.count:
+        print(f"vnnews-extract people: skipped {skipped.count} malformed line(s) of {input} (first: {skipped.first})", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _plot_problem(plot: str | None) -> str | None:
+    """Why ``--plot`` cannot be made, checked before any work."""
+    if plot is None:
+        return None
+    from .timeline_plot import FORMATS, PlotUnavailable, load_matplotlib
+
+    if Path(plot).suffix.lower() not in FORMATS:
+        return f"--plot {plot}: the file must end in {', '.join(FORMATS)}"
+    try:
+        load_matplotlib()
+    except PlotUnavailable as exc:
+        return str(exc)
+    return None
+
+
+def write_csv(careers: list[Career], output: str) -> None:
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
     try:
         writer = csv.DictWriter(out, fieldnames=COLUMNS)
         writer.writeheader()
@@ -199,7 +233,3 @@ def run_people(input: Path, output: str) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
-    if skipped.count:
-        print(f"vnnews-extract people: skipped {skipped.count} malformed line(s) of {input} (first: {skipped.first})", file=sys.stderr)
-        return 1
-    return 0

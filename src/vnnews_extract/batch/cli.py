@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..options import DEFAULT_OPTIONS, Options
 from ..records import article_json_schema
+from ..viewer.show import add_parser as add_show_parser, run_show
 from .inputs import InputItem, canonical_id, count_sources, expand, items_of
 from .outputs import FORMATS, ForeignOutputError, Writer, clashing_input, open_output, output_files
 from .pool import Interrupted, WorkerStartError
@@ -47,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     people = sub.add_parser("people", help="merge the people of a JSONL output into career timelines")
     people.add_argument("input", help="JSONL written by 'run'")
     people.add_argument("-o", "--output", default="-", help="CSV file (default: standard output)")
+    people.add_argument("--plot", help="also draw the careers in time: a .png or .svg file (needs matplotlib)")
+    add_show_parser(sub)
     return parser
 
 
@@ -90,7 +93,9 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "people":
         from ..timeline import run_people
 
-        return run_people(Path(args.input), args.output)
+        return run_people(Path(args.input), args.output, args.plot)
+    if args.command == "show":
+        return run_show(args)
     return _run(args)
 
 
