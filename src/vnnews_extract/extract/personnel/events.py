@@ -37,6 +37,7 @@ ROLE_DESTINATION = declare("personnel.role.destination", "PersonnelEvent.role", 
 ROLE_CHARGE = declare("personnel.role.charge", "PersonnelEvent.role", "'giao … phụ trách Ban Dân vận Tỉnh ủy': the charge is the role, the body after it the organisation")
 ORG_OF_TITLE = declare("personnel.organization.of_title", "PersonnelEvent.organization", "the organisation written with the title of the post")
 ORG_COORDINATED = declare("personnel.organization.coordinated", "PersonnelEvent.organization", "one more organisation joined by 'và': 'Giám đốc Trung tâm A và Trung tâm B'")
+ACTOR_SUBJECT = declare("personnel.actor.subject", "PersonnelEvent.actor", "the person right before the verb acts on the person named after it: 'ông Trump sa thải giám đốc FBI James Comey'")
 ACTOR_HANDOVER = declare("personnel.actor.handover", "PersonnelEvent.actor", "a person named before the verb who hands over or announces: 'ông X trao quyết định bổ nhiệm'")
 ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được Ban Thường vụ Tỉnh ủy điều động', 'Quyết định của Ban Bí thư chỉ định': the body")
 ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.actor", "a body that opens the clause and decides: 'UBND tỉnh trao quyết định bổ nhiệm …'")
@@ -407,16 +408,37 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     own (retirement, resignation) the subject before it ("ông X gửi đơn xin từ chức")."""
     clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
     before = [n for n in s.names if clause_start <= n.start and n.end <= v.start()]
+    obj = _object(text, s, v, clause_end)
     if before:
         n = before[-1]
-        ends = [n.end] + [t.end for t in n.titles if n.end <= t.end <= v.start() and not t.via_cue]
-        if _passive(text, max(ends), v.start(), s.titles):
+        gap = _gap_start(n, v)
+        if _passive(text, gap, v.start(), s.titles) and (obj is None or _explicit_passive(text, gap, v.start())):
             return _with_group(s, n), PASSIVE_SUBJECT
-    owned = [(t.start, t.end) for t in s.titles]
-    for n in s.names:  # "bổ nhiệm ông X giữ chức …", "cảnh cáo đối với ông X"
-        if v.end() <= n.start < clause_end and not any(a <= n.start < b for a, b in owned) and not _replaced(text, s, n):
-            return _with_group(s, n), OBJECT
+    if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
+        return _with_group(s, obj), OBJECT
     return (_with_group(s, before[-1]), OWN_ACT) if before and etype in _SELF else ([], UNNAMED)
+
+
+def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> NameMention | None:
+    """The first person named after the verb in its clause, outside any title ("cảnh cáo đối với ông X")."""
+    owned = [(t.start, t.end) for t in s.titles]
+    for n in s.names:
+        if v.end() <= n.start < clause_end and not any(a <= n.start < b for a, b in owned) and not _replaced(text, s, n):
+            return n
+    return None
+
+
+def _gap_start(n: NameMention, v: regex.Match[str]) -> int:
+    """Where the words between a person (with the titles written after the name) and a verb begin."""
+    return max([n.end] + [t.end for t in n.titles if n.end <= t.end <= v.start() and not t.via_cue])
+
+
+_EXPLICIT_PASSIVE = regex.compile(r"(?i)(?<![\p{L}])(?:được|bị)(?![\p{L}])")
+
+
+def _explicit_passive(text: str, start: int, verb: int) -> bool:
+    """"được"/"bị" between the person and the verb: the person undergoes it, whatever follows."""
+    return _EXPLICIT_PASSIVE.search(text, start, verb) is not None
 
 
 def _with_group(s: Sentence, n: NameMention) -> list[NameMention]:
@@ -447,12 +469,28 @@ def _replaced(text: str, s: Sentence, n: NameMention) -> bool:
 def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | None) -> tuple[str, Fired] | None:
     """Who decided: a person handing over, else a body named as decider or opening the clause,
     else a title acting with no name; with the span read and the rule."""
+    subject = _active_subject(text, s, v, person)
+    if subject is not None:
+        return subject.name, Fired(ACTOR_SUBJECT, subject.start, subject.end)
     for n in reversed([n for n in s.names if n.end <= v.start() and n is not person]):
         gap_start = max([n.end] + [t.end for t in n.titles if t.end <= v.start()])
         gap = text[gap_start : v.start()]
         if cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14:
             return n.name, Fired(ACTOR_HANDOVER, n.start, n.end)
     return _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
+
+
+def _active_subject(text: str, s: Sentence, v: regex.Match[str], person: NameMention | None) -> NameMention | None:
+    """"ông Trump sa thải giám đốc FBI James Comey": the person right before the verb, with no
+    "được"/"bị" between, acts on the person named after it."""
+    if person is None or person.start < v.end():
+        return None
+    clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
+    before = [n for n in s.names if clause_start <= n.start and n.end <= v.start() and n is not person]
+    if not before:
+        return None
+    gap = _gap_start(before[-1], v)
+    return before[-1] if _passive(text, gap, v.start(), s.titles) and not _explicit_passive(text, gap, v.start()) else None
 
 
 def _acting_title(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:

@@ -178,7 +178,7 @@ def cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
         m = _CAPWORD.match(text, pos, end)
         if not m or grammar().role.match(text, m.start(), end) or _introduces_name(text, m.start(), end):
             break
-        if m.group(0).lower() in lexicons().name_stops:
+        if lexicons().name_stops.get(m.group(0).lower()) == "opener":
             break
         word = m.group(0).rstrip(".") if m.group(0).endswith(".") and m.group(0)[:-1] + "." not in lexicons().abbreviations else m.group(0)
         out.append((m.start(), m.start() + len(word), word))

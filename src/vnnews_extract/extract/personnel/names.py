@@ -17,13 +17,14 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from ...model import Span
-from .grammar import SPACE, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, needs_org, starts_name
+from .grammar import SPACE, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_like_name, needs_org, starts_name
 from .orgs import OrgRead, after_open, org_text, place_then_name, read_org
 from ..rules import Rule, declare
 
 NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
 NAME_AFTER_TITLE = declare("people.name.after_title", "Person", "a name right after a title: 'Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm'")
 NAME_LISTED = declare("people.name.listed", "Person", "the names listed after a plural honorific: 'các bà A, B và C'")
+NAME_FULL = declare("people.name.full_name", "Person", "a bare Vietnamese full name that a title is linked to: 'Trần Thanh Dâng (40 tuổi, nguyên cán bộ …)'")
 NAME_PRONOUN = declare("people.name.pronoun", "Person", "'ông'/'bà' as the subject or object of a cue or event verb: the person last named")
 TITLE_BEFORE_NAME = declare("people.title.before_name", "Position", "titles written right before the name: 'Bí thư, Chủ tịch UBND xã X Nguyễn Văn A'")
 TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in apposition after the name: 'Nguyễn Văn A, Giám đốc Sở Y tế'")
@@ -197,7 +198,34 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
     names: dict[int, NameMention] = {}
     _honorific_names(text, span, titles, names)
     _names_after_titles(text, span, titles, names)
+    _full_names(text, span, titles, names)
     return sorted(names.values(), key=lambda n: n.start)
+
+
+_CAPITAL_RUN = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)+(?![\p{L}\p{N}])")
+
+
+def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
+    """A Vietnamese full name written bare, with no honorific or title before it ("khởi tố Trần
+    Thanh Dâng (40 tuổi, nguyên cán bộ …)"): a surname, then a middle-name syllable or three names,
+    outside any title, other name, street or institution's name. It becomes a person only if a
+    title is linked to it."""
+    taken = [(n.start, n.end) for n in names.values()] + [(t.start, t.end) for t in titles]
+    for m in _CAPITAL_RUN.finditer(text, span.start, span.end):
+        run = cap_words(text, m.start(), m.end())[:4]
+        texts = [w for _, _, w in run]
+        if len(run) < 2 or not looks_like_name(texts, foreign=False) or _named_place(text, m.start()):
+            continue
+        start, end = run[0][0], run[-1][1]
+        if not any(a < end and start < b for a, b in taken):
+            names[start] = NameMention(start, end, text[start:end], rule=NAME_FULL)
+            taken.append((start, end))
+
+
+def _named_place(text: str, start: int) -> bool:
+    """The capitalised run names a street, school or institution: "đường Nguyễn Huệ"."""
+    before = text[max(0, start - 15) : start].split()
+    return bool(before) and lexicons().name_stops.get(before[-1].lower()) == "place_before"
 
 
 def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
