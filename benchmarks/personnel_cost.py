@@ -17,7 +17,7 @@ from pathlib import Path
 
 from vnnews_extract.clean import clean
 from vnnews_extract.text.document import build_document
-from vnnews_extract.extract.personnel.events import extract_personnel
+from vnnews_extract.extract.personnel import extract_personnel
 from vnnews_extract.text.segment import segment
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "personnel"

@@ -93,7 +93,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",
         "copula", "opener", "object",
     })},
-    "surnames.tsv": {"kind": frozenset({"common", "minority", "foreign"})},
+    "surnames.tsv": {"kind*": frozenset({"common", "minority", "foreign", "place_like"})},
     "time_contexts.tsv": {"position": frozenset({"after_time", "after_clock", "before_clock"})},
     "title_cues.tsv": {"kind": frozenset({"former", "current", "membership", "past_frame"})},
     "titles.tsv": {"sense*": frozenset({

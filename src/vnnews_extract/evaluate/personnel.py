@@ -72,8 +72,9 @@ def same_role(a: Item, b: Item) -> bool:
     assert short.role is not None and long.role is not None
     if not long.role.startswith(short.role + " "):
         return False
-    moved = long.role[len(short.role) + 1 :]
-    return (short.organization or "").startswith(moved)
+    moved = long.role[len(short.role) + 1 :].split()
+    body = (short.organization or "").split()
+    return all(word in body for word in moved)  # "Bộ trưởng Quốc phòng" + "Hàn Quốc" = "Bộ trưởng" + "Bộ Quốc phòng"
 
 
 def same_item(pred: Item, gold: Item) -> bool:

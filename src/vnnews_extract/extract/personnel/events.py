@@ -150,8 +150,13 @@ def _resolve_pronouns(sentences: list[Sentence]) -> None:
 
 
 def resolve_name(name: str, full: list[str]) -> str:
-    """A short mention ("Thăng", "Lê Châu") -> the full name that ends with it, if unique."""
-    if len(name.split()) >= 3 or name in full:
+    """A short mention ("Thăng", "Lê Châu") -> the full name that ends with it, if unique; a name
+    that runs into the next word of a heading the crawl glued on ("Lưu Bình Nhưỡng Điều") -> the
+    full name the article also writes without that word."""
+    words = name.split()
+    if len(words) >= 4 and " ".join(words[:-1]) in full:
+        return " ".join(words[:-1])
+    if len(words) >= 3 or name in full:
         return name
     matches = [f for f in full if f.endswith(" " + name.split()[-1]) and f != name]
     return matches[0] if len(set(matches)) == 1 else name

@@ -117,8 +117,13 @@ def looks_foreign(word: str) -> bool:
 
 
 def starts_name(texts: list[str]) -> bool:
-    """A capitalised run that a person's name can start: a surname, or a foreign-looking word."""
-    return bool(texts) and (is_name_start(texts[0]) or looks_foreign(texts[0])) and not any(is_acronym(w) for w in texts)
+    """A capitalised run that a person's name can start: a surname, or a foreign-looking word; a
+    surname that also opens place names needs a middle name in a two-word run ("Đồng Tâm")."""
+    if not texts or any(is_acronym(w) for w in texts):
+        return False
+    if len(texts) == 2 and "place_like" in lexicons().surnames.get(texts[0], "").split(","):
+        return texts[1] in lexicons().middle_names
+    return is_name_start(texts[0]) or looks_foreign(texts[0])
 
 
 def looks_like_name(texts: list[str], foreign: bool = True) -> bool:
@@ -133,7 +138,7 @@ def looks_like_name(texts: list[str], foreign: bool = True) -> bool:
     """
     if not is_name_start(texts[0]):
         return foreign and 2 <= len(texts) <= 4 and starts_name(texts) and not _ends_with_place(texts)
-    if lexicons().surnames.get(texts[0]) == "foreign":
+    if "foreign" in lexicons().surnames.get(texts[0], "").split(","):
         return 2 <= len(texts) <= 4  # "Tập Cận Bình", "Uông Chu Lưu", "Moon Jae-in"
     return len(texts) >= 4 or texts[1] in lexicons().middle_names
 
