@@ -59,7 +59,14 @@ def people_items(people: Iterable[dict]) -> list[Item]:
 
 
 def event_items(events: Iterable[dict]) -> list[Item]:
-    return [Item(e["type"], _n(e.get("person")), _role(e.get("role")), _n(e.get("organization"))) for e in events]
+    """Events; the role without a leading "nguyên" (the post lost by a former official is written
+    either way: "nguyên Chủ tịch" or "Chủ tịch")."""
+    return [Item(e["type"], _n(e.get("person")), _event_role(e.get("role")), _n(e.get("organization"))) for e in events]
+
+
+def _event_role(value: object) -> str | None:
+    role = _role(value)
+    return role[len("nguyên ") :] if role and role.startswith("nguyên ") else role
 
 
 def same_role(a: Item, b: Item) -> bool:

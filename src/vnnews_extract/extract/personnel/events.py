@@ -46,7 +46,7 @@ DATE_IN_SENTENCE = declare("personnel.date.sentence", "PersonnelEvent.date", "a 
 
 # lower-case tails and descriptions between a person's appositions and the verb: "Phó Giám đốc bệnh viện –",
 # "…, người có vi phạm nghiêm trọng, bị"
-_APPOSITIONS = r"(?:\s+\p{Ll}[^,;–]{0,30}(?:,|\s[–-])|,\s+\p{Ll}[^,;]{0,100}(?=,)){0,2}"
+_APPOSITIONS = r"(?:\s+\p{Ll}[^,;–]{0,30}(?:,|\s[–-])|,\s+\p{Ll}[^,;]{0,100}(?=,)|,\s+\d{1,3}\s+tuổi(?=,)){0,3}"
 _PASSIVE = regex.compile(_APPOSITIONS + r"(?i:[\s,–-]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục|để) )*(?:được|bị)?\s*(?:(?:đã|vừa|thi hành|xử lý) )*\s*)$")
 _PASSIVE_BY = regex.compile(_APPOSITIONS + r"(?i:[\s,–-]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục) )*(?:được|bị)\s+)")
 _DATED_OPENER = regex.compile(r"[^,;\d]{0,25}\d[^,;]{0,12},\s*")  # "Năm 2019, ", "Sáng 14/8, "
@@ -420,7 +420,7 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
         if _passive(text, gap, v.start(), s.titles) and (obj is None or _explicit_passive(text, gap, v.start())):
             return _with_group(s, n), PASSIVE_SUBJECT
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
-        return _with_group(s, obj), OBJECT
+        return _listed_objects(text, s, obj, clause_end), OBJECT
     return (_with_group(s, before[-1]), OWN_ACT) if before and etype in _SELF else ([], UNNAMED)
 
 
@@ -431,6 +431,26 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
         if v.end() <= n.start < clause_end and not any(a <= n.start < b for a, b in owned) and not _replaced(text, s, n):
             return n
     return None
+
+
+_LIST_GAP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|anh|chị)\s+)?$", regex.I)
+
+
+def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int) -> list[NameMention]:
+    """The object and the persons listed after it, each past its own apposition ("bắt tạm giam
+    Trần Thanh Dâng (40 tuổi, nguyên cán bộ …) và Y Quyết Krông (41 tuổi, …)")."""
+    out = _with_group(s, first)
+    last = first
+    for n in s.names:
+        if n.start <= last.end or n.start >= clause_end or n in out:
+            continue
+        gap_start = max([last.end] + [t.end for t in last.titles if last.end <= t.end <= n.start])
+        gap = regex.sub(r"\([^()]*\)", "", text[gap_start : n.start])  # the person's particulars in brackets
+        if not _LIST_GAP.fullmatch(gap):
+            break
+        out.append(n)
+        last = n
+    return out
 
 
 def _gap_start(n: NameMention, v: regex.Match[str]) -> int:

@@ -214,7 +214,7 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
     for m in _CAPITAL_RUN.finditer(text, span.start, span.end):
         run = cap_words(text, m.start(), m.end())[:4]
         texts = [w for _, _, w in run]
-        if len(run) < 2 or not looks_like_name(texts, foreign=False) or _named_place(text, m.start()):
+        if len(run) < 2 or not looks_like_name(texts, foreign=False) or _named_place(text, m.start()) or _is_place(run):
             continue
         start, end = run[0][0], run[-1][1]
         if not any(a < end and start < b for a, b in taken):
@@ -231,6 +231,8 @@ def _named_place(text: str, start: int) -> bool:
 def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
     """Names after an honorific ("ông Lê Hoàng Châu"), with the list a plural one opens ("các bà A, B và C")."""
     for m in grammar().honorific.finditer(text, span.start, span.end):
+        if _inside_proper_name(text, span, m.start()):
+            continue  # "Hai Bà Trưng", "Bà Rịa": a capitalised honorific word inside a place's name
         sp = SPACE.match(text, m.end() + (text[m.end()] == ":"), span.end)  # "các đồng chí: A, …"
         if not sp:
             continue
@@ -244,6 +246,15 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
         )
         if _PLURAL.search(text, max(span.start, m.start() - 6), m.start()):
             _add_list(names, _list_members(text, span, names[run[0][0]], titles))
+
+
+def _inside_proper_name(text: str, span: Span, pos: int) -> bool:
+    """A capitalised word right after another capitalised word (not opening the sentence) is part
+    of a proper name, not an honorific."""
+    if not text[pos : pos + 1].isupper() or pos - 1 <= span.start or text[pos - 1] != " ":
+        return False
+    previous = regex.search(r"(\S+)$", text[span.start : pos - 1])
+    return previous is not None and previous.group(1)[:1].isupper() and previous.group(1)[-1:].isalpha()
 
 
 def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
