@@ -85,7 +85,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "org_stops.tsv": {"kind": frozenset({"verb", "time", "preposition", "conjunction"})},
     "organisations.tsv": {"kind": frozenset({"fixed", "open", "delegation"})},
     "periods.tsv": {"kind": frozenset({"label", "document", "recurring", "present"})},
-    "personnel_verbs.tsv": {"type": EVENT_TYPES},
+    "personnel_verbs.tsv": {"type": EVENT_TYPES | {"none"}},
     "places.tsv": {"kind": frozenset({"province", "country", "city"})},
     "portfolios.tsv": {"kind": frozenset({"role", "ministry"})},
     "role_prefixes.tsv": {"kind": frozenset({"former", "acting", "new"})},

@@ -93,7 +93,7 @@ def mentions(doc: Document) -> list[Sentence]:
     """Titles, names and verbs of every sentence; pronouns resolved, proposed posts dropped."""
     out = []
     for span in doc.sentences:
-        verbs = list(verb_pattern().finditer(doc.text, span.start, span.end))
+        verbs = [v for v in verb_pattern().finditer(doc.text, span.start, span.end) if _names_event(v)]
         titles = find_titles(doc.text, span)
         names = link(doc.text, span, titles, find_names(doc.text, span, titles))
         names += _event_pronouns(doc.text, span, names, (titles, verbs))
@@ -102,6 +102,11 @@ def mentions(doc: Document) -> list[Sentence]:
     for s in out:
         _drop_proposed_posts(doc.text, s)
     return out
+
+
+def _names_event(v: regex.Match[str]) -> bool:
+    """A verb match that names an event: not a phrase of type "none" ("bầu cử", "bầu trời")."""
+    return lexicons().personnel_verbs[" ".join(v.group("v").lower().split())] != "none"
 
 
 def _drop_proposed_posts(text: str, s: Sentence) -> None:

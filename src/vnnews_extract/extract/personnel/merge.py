@@ -41,7 +41,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     full = full_names(sentences)
     raw = [c for s in sentences for c in events_in(doc.text, s)]
     for c in raw:
-        c.name = resolve_name(c.person.name, full) if c.person else None
+        c.name = _full_name(c.person.name, full) if c.person else None
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
     events = _merge_events(events)
@@ -50,6 +50,13 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
         if c.actor is None and host is not None and host[0] != c.name:
             c.actor, c.parts["actor"] = host[0], Fired(ACTOR_CEREMONY, *host[1])
     return people, [_event_record(doc, c) for c in events]
+
+
+def _full_name(name: str, full: list[str]) -> str | None:
+    """An event's person: the full name of the mention, or None for a given name alone that no
+    full name of the article ends with (a foreign one-word name stays: "Obama")."""
+    resolved = resolve_name(name, full)
+    return resolved if len(resolved.split()) >= 2 or looks_foreign(resolved) else None
 
 
 def _evidence(doc: Document, span: Span, start: int, end: int, rule: Rule) -> Evidence:
