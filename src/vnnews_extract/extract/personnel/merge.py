@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ...lexicons import lexicons
 from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
@@ -24,6 +26,7 @@ ROLE_EARLIER_EVENT = declare("personnel.role.earlier_event", "PersonnelEvent.rol
 ROLE_HELD_ELSEWHERE = declare("personnel.role.held_elsewhere", "PersonnelEvent.role", "a loss event takes the post the article gives the person elsewhere")
 ACTOR_CEREMONY = declare("personnel.actor.ceremony", "PersonnelEvent.actor", "an event with no decider takes the person who hands the decisions over at the article's ceremony")
 TITLE_EVENT_POST = declare("people.title.event_post", "Position", "a post a person gains or loses in an event of the article is one of their titles")
+TITLE_CAREER_STEP = declare("people.title.career_step", "Position", "a post of a career told step by step with years, before the latest step: 'nguyên …'")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
 
 
@@ -33,6 +36,7 @@ class _Builder:
     honorific: str | None
     titles: list[Position] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    dated: list[tuple[int, str, str | None]] = field(default_factory=list)  # (year, role, org key) of career steps
 
 
 def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]]:
@@ -81,12 +85,44 @@ def _people(doc: Document, sentences: list[Sentence], full: list[str], events: l
             person = people.setdefault(name, _Builder(name, n.honorific))  # kept only if it ends with a title
             person.honorific = person.honorific or n.honorific
             for t in n.titles:
-                _add_title(person, _position(doc, s.span, t))
+                position = _position(doc, s.span, t)
+                _add_title(person, position)
+                _date_step(doc.text, s.span, t, person)
             rule = SHORT_MENTION if name != n.name and n.name else n.rule
             person.evidence.append(_evidence(doc, s.span, n.start, n.end, rule))
     _add_gained_posts(doc, events, people)
     places = article_places(doc.text)
-    return [_person_record(p, places) for p in people.values() if p.titles or _keeps_without_title(p.honorific)]
+    return [_person_record(_aged(p), places) for p in people.values() if p.titles or _keeps_without_title(p.honorific)]
+
+
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _date_step(text: str, sentence: Span, title: Title, person: _Builder) -> None:
+    """A post given through a cue in a clause that dates it ("Tháng 6/2012, ông được … điều động giữ
+    chức Bí thư Tỉnh ủy Sơn La") is a step of the person's career, with its year."""
+    if not title.via_cue or title.role.startswith("nguyên "):
+        return
+    start = max(sentence.start, text.rfind(";", sentence.start, title.start) + 1)
+    years = _YEAR.findall(text, start, title.start) or _YEAR.findall(text, title.end, min(sentence.end, title.end + 25))
+    if years:
+        person.dated.append((int(years[0]), title.role, org_key(title.organization)))
+
+
+def _aged(person: _Builder) -> _Builder:
+    """Of a career told step by step with years, every post but those of the latest year is past:
+    its role becomes "nguyên …" (TITLE_CAREER_STEP)."""
+    if len({year for year, _, _ in person.dated}) < 2:
+        return person
+    latest = max(year for year, _, _ in person.dated)
+    past = {(role, key) for year, role, key in person.dated if year < latest}
+    current = {(role, key) for year, role, key in person.dated if year == latest}
+    for i, pos in enumerate(person.titles):
+        key = (pos.role, pos.organization_key)
+        if key in past and key not in current:
+            evidence = pos.evidence.model_copy(update={"rule": TITLE_CAREER_STEP.name}) if pos.evidence else None
+            person.titles[i] = pos.model_copy(update={"role": "nguyên " + pos.role, "evidence": evidence})
+    return person
 
 
 def _person_record(person: _Builder, places: dict[str, str]) -> Person:
@@ -109,6 +145,11 @@ def _add_gained_posts(doc: Document, events: list[Candidate], people: dict[str, 
         end = e.parts["organization"].end if "organization" in e.parts else where.end
         evidence = _evidence(doc, e.sentence, where.start, max(end, where.end), TITLE_EVENT_POST)
         _add_title(person, Position(role=e.role, organization=e.organization, organization_key=org_key(e.organization), evidence=evidence))
+        if e.type not in LOSS:
+            start = max(e.sentence.start, doc.text.rfind(";", e.sentence.start, e.verb[0]) + 1)
+            years = _YEAR.findall(doc.text, start, e.verb[0])
+            if years:
+                person.dated.append((int(years[0]), e.role, org_key(e.organization)))
 
 
 def _holds(person: _Builder, role: str) -> bool:

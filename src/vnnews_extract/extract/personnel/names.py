@@ -383,7 +383,8 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
         chain = _linked(_chain_before(text, span, name.start, by_end, used), TITLE_BEFORE_NAME)
         _body_in_brackets(text, span, name, chain)
         if not chain and name.honorific:
-            chain = _copula_chain(text, span, name, by_end, used) or (copula if _listed_after(text, names, name) else [])
+            listed = _listed_after(text, names, name) or (name.group is not None and name.group != name.start)
+            chain = _copula_chain(text, span, name, by_end, used) or (copula if listed else [])  # "… gồm các ông A, B và C"
             copula = list(chain)
         # honorific-less "Name, Title" or "Name – Title – Title" after the name
         pos = name.end
@@ -462,7 +463,7 @@ def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], use
         pos = t.start
 
 
-_COPULA = regex.compile(r"(?i)(?<=\S)\s+(?:(?:hiện nay|hiện tại|hiện)\s+)?là\s+$")
+_COPULA = regex.compile(r"(?i)(?<=\S)(?:\s+(?:(?:hiện nay|hiện tại|hiện)\s+)?là|\s+gồm(?:\s+có)?|\s*:)\s+(?:các\s+)?$")
 
 
 def _copula_chain(text: str, span: Span, name: NameMention, by_end: dict[int, Title], used: set[int]) -> list[Title]:
