@@ -82,6 +82,7 @@ class Candidate:
     verb: tuple[int, int]
     person: NameMention | None
     name: str | None = None  # the person's full name, resolved across the article
+    former: bool = False  # the post was written as a past one ("nguyên Giám đốc") where the event names it
     role: str | None = None
     organization: str | None = None
     actor: str | None = None
@@ -314,7 +315,7 @@ def _candidate(text: str, s: Sentence, v: regex.Match[str], etype: str, found: t
         c.parts["person"] = Fired(person.rule, person.start, person.end)
     title = target.title
     if title is not None and title.role and target.role_rule is not None:
-        c.role = lost_role(title.role, etype)
+        c.role, c.former = lost_role(title.role, etype), title.role.startswith("nguyên ")
         c.parts["role"] = Fired(target.role_rule, title.start, title.role_end if title.role_end >= 0 else title.end)
     if target.org is not None:
         c.organization = title.organization if title is not None and target.org == (title.org_start, title.org_end) else org_text(text, *target.org)
@@ -330,8 +331,8 @@ def _candidate(text: str, s: Sentence, v: regex.Match[str], etype: str, found: t
 
 
 def lost_role(role: str, etype: str) -> str:
-    """The post an event ends is the one held until now: "nguyên Giám đốc" -> "Giám đốc"."""
-    return role[len("nguyên ") :] if etype in ENDS_POST and role.startswith("nguyên ") else role
+    """An event's post is the one gained, lost or held at the time: "nguyên Giám đốc" -> "Giám đốc"."""
+    return role[len("nguyên ") :] if role.startswith("nguyên ") else role
 
 
 def _per_person(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[list[NameMention], str]) -> Iterator[tuple[NameMention | None, _Target, Rule | None]]:
@@ -370,9 +371,9 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     if _is_framed(v):
         return _charge(text, v, end)
     owned = _owned(s)
-    mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end and not t.role.startswith("nguyên ")]
+    mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end and not _source(text, s, t)]
     free = [t for t in s.titles if v.end() <= t.start < end and (t.start, t.end) not in owned and not _acts(text, t) and not t.bare
-            and cue_regex("source", False, True).search(text, max(s.span.start, t.start - 20), t.start) is None]
+            and not _source(text, s, t)]
     titles, rule = (mine, ROLE_PERSON_CUE) if mine else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME)
     if not titles and person is not None and etype in LOSS:
         titles, rule = [t for t in person.titles if not t.via_cue or t.role.startswith("nguyên")][:1] or person.titles[:1], ROLE_HELD
@@ -383,6 +384,11 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
         own = [_Target(t, (t.org_start, t.org_end), rule)] if t.org_start is not None and t.org_end is not None else [_Target(t, None, rule)]
         out.extend(own + [_Target(t, o, rule, ORG_COORDINATED) for o in t.coordinated])
     return out
+
+
+def _source(text: str, s: Sentence, t: Title) -> bool:
+    """"điều động ông từ vị trí X vào giữ chức Y": X is the post left, not the one gained."""
+    return cue_regex("source", False, True).search(text, max(s.span.start, t.start - 20), t.start) is not None
 
 
 def _framed(text: str, s: Sentence, v: regex.Match[str], owned: dict[tuple[int, int], tuple[NameMention, bool]]) -> list[Title]:

@@ -139,12 +139,13 @@ def _add_gained_posts(doc: Document, events: list[Candidate], people: dict[str, 
     """A post a person gains, or loses, in an event of the article is one of their titles."""
     for e in events:
         person = people.get(e.name or "")
-        if person is None or not e.role or (e.type in LOSS and _holds(person, e.role)) or is_charge(e.role):
+        if person is None or not e.role or (e.type in LOSS and _holds(person, e.role, e.organization)) or is_charge(e.role):
             continue
         where = e.parts.get("role") or e.parts["verb"]
         end = e.parts["organization"].end if "organization" in e.parts else where.end
         evidence = _evidence(doc, e.sentence, where.start, max(end, where.end), TITLE_EVENT_POST)
-        _add_title(person, Position(role=e.role, organization=e.organization, organization_key=org_key(e.organization), evidence=evidence))
+        role = "nguyên " + e.role if e.former else e.role  # "bắt nguyên Giám đốc …": a past post of the person
+        _add_title(person, Position(role=role, organization=e.organization, organization_key=org_key(e.organization), evidence=evidence))
         if e.type not in LOSS:
             start = max(e.sentence.start, doc.text.rfind(";", e.sentence.start, e.verb[0]) + 1)
             years = _YEAR.findall(doc.text, start, e.verb[0])
@@ -152,9 +153,9 @@ def _add_gained_posts(doc: Document, events: list[Candidate], people: dict[str, 
                 person.dated.append((int(years[0]), e.role, org_key(e.organization)))
 
 
-def _holds(person: _Builder, role: str) -> bool:
+def _holds(person: _Builder, role: str, org: str | None = None) -> bool:
     """A post lost in an event is one of the person's titles unless they hold it already (or as "nguyên")."""
-    return any(t.role in (role, "nguyên " + role) for t in person.titles)
+    return any(t.role in (role, "nguyên " + role) and (t.organization or not org) for t in person.titles)
 
 
 def _add_title(person: _Builder, pos: Position) -> None:

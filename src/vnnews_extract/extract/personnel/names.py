@@ -31,6 +31,7 @@ TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in app
 TITLE_COPULA = declare("people.title.copula", "Position", "'Chủ tịch UBND xã là ông A (và bà B)': the titles before 'là' and an honorific")
 TITLE_CUE = declare("people.title.cue", "Position", "a title after a cue of a current or gained post: 'ông X hiện là …', 'giữ chức …'")
 TITLE_CUE_FORMER = declare("people.title.cue_former", "Position", "a title after a cue of a past post ('từng giữ chức', 'trước đó là'): role 'nguyên …'")
+TITLE_PAST_TERM = declare("people.title.past_term", "Position", "a title followed by a term or span that ended before the article's year: 'Bí thư Tỉnh ủy (nhiệm kỳ 2010 - 2015)'")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 
 
@@ -48,6 +49,7 @@ class Title:
     rule: Rule = TITLE_BEFORE_NAME  # how the title was linked to its person (set when linked)
     role_end: int = -1  # end of the role words (the title runs on over its organisation)
     bare: bool = False  # a lower-case generic role with no body ("đại biểu"): a title only of the name right after it
+    past_term: bool = False  # held for a term that ended before the article's time ("nhiệm kỳ 2010-2015")
     membership: bool = False  # read by the membership rule ("tham gia Ban Chấp hành …")
 
 
@@ -85,6 +87,9 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.coordinated = list(org.extra)
             title.end = org.extra[-1][1] if org.extra else org.end
         title.name_after = org.name_start if org else None
+        if _past_term(text, title.end, span.end):
+            title.role, title.rule = "nguyên " + title.role if not title.role.startswith("nguyên ") else title.role, TITLE_PAST_TERM
+            title.past_term = True
         if title.organization is None and needs_org(m.group("head")):
             if not capital_role(m.group("head")):
                 continue  # "cán bộ, công chức": a generic post word is a title only with its body
@@ -103,6 +108,30 @@ def _delegate(text: str, role: str) -> str:
     if _DELEGATE.fullmatch(role) is None or not _ASSEMBLY.search(text):
         return role
     return ("nguyên " if role.startswith("nguyên ") else "") + "Đại biểu Quốc hội"
+
+
+# A term or span written right after a title: "(nhiệm kỳ 2010 - 2015)", "nhiệm kỳ 2011-2016",
+# "(giám đốc từ tháng 8-2009 đến tháng 12-2013)".
+_TERM_AFTER = regex.compile(
+    r"\s*\(?\s*(?:nhiệm kỳ\s+(?:19|20)\d{2}\s*[-–]\s*|(?:giai đoạn\s+)?từ\s+(?:(?:tháng\s+)?\d{1,2}\s*[-/]\s*)?(?:năm\s+)?(?:19|20)\d{2}\s*(?:đến|tới|[-–])\s*(?:(?:tháng\s+)?\d{1,2}\s*[-/]\s*)?(?:năm\s+)?)(?P<end>(?:19|20)\d{2})(?!\d)",
+    regex.I,
+)
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+@lru_cache(maxsize=4)
+def reference_year(text: str) -> int:
+    """The year an article speaks from: the latest year written in a full date ("ngày 5/3/2017"),
+    else the latest year written at all (0 when none)."""
+    dated = [int(y) for y in regex.findall(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)", text)]
+    years = dated or [int(y) for y in _YEAR.findall(text)]
+    return max(years, default=0)
+
+
+def _past_term(text: str, pos: int, end: int) -> bool:
+    """A term or span written right after a title ended before the article's year: a past post."""
+    term = _TERM_AFTER.match(text, pos, end)
+    return term is not None and int(term.group("end")) < reference_year(text)
 
 
 _MEMBER_SEP = regex.compile(r"\s*(?:,|và)\s*")
@@ -400,7 +429,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             after = SPACE.match(text, t.end, span.end)
             if after and after.end() in names_at:
                 break  # that title introduces the next person
-            t.rule = TITLE_AFTER_NAME
+            t.rule = TITLE_PAST_TERM if t.past_term else TITLE_AFTER_NAME
             chain.append(t)
             used.add(id(t))
             pos = t.end
@@ -445,7 +474,7 @@ def _apposition_at(text: str, pos: int, end: int, *, first: bool) -> int | None:
 
 def _linked(chain: list[Title], rule: Rule) -> list[Title]:
     for t in chain:
-        t.rule = rule
+        t.rule = TITLE_PAST_TERM if t.past_term else rule
     return chain
 
 
