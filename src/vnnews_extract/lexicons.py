@@ -95,7 +95,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     })},
     "surnames.tsv": {"kind*": frozenset({"common", "minority", "foreign", "place_like"})},
     "time_contexts.tsv": {"position": frozenset({"after_time", "after_clock", "before_clock"})},
-    "title_cues.tsv": {"kind": frozenset({"former", "current", "membership", "past_frame"})},
+    "title_cues.tsv": {"kind": frozenset({"former", "current", "membership", "past_frame", "claimed"})},
     "titles.tsv": {"sense*": frozenset({
         "party", "government", "security", "enterprise", "department", "local", "justice", "assembly",
         "education", "state", "health", "sport", "media", "religious", "foreign", "mass", "needs_org", "capital",

@@ -558,6 +558,8 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         if not cue:
             continue
         chain = _title_chain(text, span, title, titles, used)
+        if lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "claimed":
+            continue  # "tự xưng là Phó Giám đốc …": an impostor's claimed post is no title
         subjects = _cue_subjects(text, span, names, cue)
         if not subjects:
             continue
