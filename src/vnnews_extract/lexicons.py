@@ -149,9 +149,36 @@ _CASE_SENSITIVE = {"abbreviations.tsv", "surnames.tsv", "places.tsv", "units.tsv
 
 
 def alternation(phrases: object) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any white space."""
-    items = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))  # type: ignore[attr-defined]
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items)
+    """A regex matching any of the phrases, spaces matching any white space, the longest phrase
+    preferred: written as a trie ("ch(?:ủ\\s+(?:tịch|nhiệm)|ánh\\s+án)"), so the engine tries each
+    character once instead of every phrase at every position.
+
+    >>> alternation(["Bí thư", "Bí thư Chi bộ", "Chủ tịch"])
+    'Bí\\\\s+thư(?:\\\\s+Chi\\\\s+bộ)?|Chủ\\\\s+tịch'
+    """
+    trie: dict[str, dict] = {}
+    for phrase in sorted({str(p) for p in phrases}):  # type: ignore[attr-defined]
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The pattern of a trie node: its branches, optional when a phrase may end here."""
+    branches = []
+    for char, child in sorted(node.items()):
+        if not char:
+            continue
+        head = r"\s+" if char == " " else regex.escape(char)
+        rest = _trie_pattern(child)
+        grouped = rest.startswith("(?:") and rest.endswith(")?") or "|" not in rest
+        branches.append(head + (rest if grouped else f"(?:{rest})"))
+    pattern = "|".join(branches)
+    if "" in node and branches:
+        return f"(?:{pattern})?"
+    return pattern
 
 
 @dataclass(frozen=True)

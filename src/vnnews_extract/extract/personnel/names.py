@@ -71,12 +71,17 @@ _SEP = regex.compile(r"\s*(?:,|–|-+|:|\(|\bkiêm\b|\bđồng thời là\b|\bv�
 _PARTICULARS = regex.compile(r"\s*\((?:\s*(?:SN|sinh năm|sinh)\s*\d{4}|\s*\d{1,3}\s*tuổi|\s*(?:trú|quê|ngụ)\s[^,;()]{1,60})(?:\s*[,;]\s*(?:\d{1,3}\s*tuổi|(?:trú|quê|ngụ)\s[^,;()]{1,60}))*\s*[,;]\s*", regex.I)
 
 
+_BODY_BEFORE_ROLE = regex.compile(r"(?i)(?:Ban|Văn phòng|Hội đồng)\s*$")
+_GAP_IN_CHAIN = regex.compile(r"(?:\s*(?:,|–|-+|kiêm)\s*|\s+)$")
+_GAP_BEFORE_NAME = regex.compile(r"(?:\s+[-–])?\s+$")
+
+
 def find_titles(text: str, span: Span) -> list[Title]:
     g = grammar()
     titles: list[Title] = []
     for m in g.role.finditer(text, span.start, span.end):
-        if regex.search(r"(?i)(?:Ban|Văn phòng|Hội đồng|Ban)\s*$", text[max(span.start, m.start() - 12) : m.start()]):
-            continue
+        if _BODY_BEFORE_ROLE.search(text, max(span.start, m.start() - 12), m.start()):
+            continue  # "Ban Chỉ huy …", "Văn phòng Chủ tịch nước": the role word names a body
         title = Title(m.start(), m.end(), _delegate(text, canonical_role(m)), None, role_end=m.end())
         fused = _fused_org(text, m, span.end) or _portfolio_org(text, m, span.end)
         sp = SPACE.match(text, m.end(), span.end)
@@ -482,9 +487,8 @@ def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], use
     """The titles written right before ``pos``, joined by separators ("Bí thư, Chủ tịch UBND xã X")."""
     chain = chain or []
     while True:
-        before = text[span.start : pos]
-        gap = regex.search(r"(?:\s*(?:,|–|-+|kiêm)\s*|\s+)$", before) if chain else regex.search(r"(?:\s+[-–])?\s+$", before)
-        t = by_end.get(span.start + gap.start()) if gap else None
+        gap = (_GAP_IN_CHAIN if chain else _GAP_BEFORE_NAME).search(text, max(span.start, pos - 12), pos)
+        t = by_end.get(gap.start()) if gap else None
         if t is None or id(t) in used:
             return chain
         chain.insert(0, t)
