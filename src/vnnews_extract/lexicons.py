@@ -74,7 +74,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "counted_nouns.tsv": {"sense*": frozenset({"person", "unit", "place", "item", "event", "document", "role", "classifier"})},
     "event_cues.tsv": {"kind*": frozenset({
         "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
-        "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source",
+        "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source", "speech",
     })},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "fused_roles.tsv": {},
@@ -93,7 +93,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",
         "copula", "opener", "object",
     })},
-    "surnames.tsv": {"kind*": frozenset({"common", "minority", "foreign", "place_like"})},
+    "surnames.tsv": {"kind*": frozenset({"common", "minority", "foreign", "place_like", "prefix"})},
     "time_contexts.tsv": {"position": frozenset({"after_time", "after_clock", "before_clock"})},
     "title_cues.tsv": {"kind": frozenset({"former", "current", "membership", "past_frame", "claimed"})},
     "titles.tsv": {"sense*": frozenset({

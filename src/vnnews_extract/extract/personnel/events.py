@@ -486,6 +486,8 @@ def _passive(text: str, start: int, verb: int, titles: list[Title]) -> bool:
     """The words between a person and a verb make the person its subject: nothing, an adverb, "được",
     an apposition's tail ("…, Phó Giám đốc sở, được"), or "được <body>" ("được HĐND tỉnh bầu") or
     "được <title>" ("đã được Thủ tướng phê chuẩn")."""
+    if cue_regex("speech", False).search(text, start, verb) is not None:
+        return False  # "ông X, người phát ngôn Sở Y tế, cho biết … kỷ luật …": X speaks of it
     gap = _PASSIVE.match(text, start, verb)
     if gap:
         return True

@@ -96,7 +96,13 @@ def canonical_org_head(raw: str) -> str:
 
 
 def is_name_start(word: str) -> bool:
-    return word in lexicons().surnames
+    return word in lexicons().surnames or word.startswith(("H'", "H’"))
+
+
+def _name_kinds(word: str) -> list[str]:
+    if word.startswith(("H'", "H’")):
+        return ["minority", "prefix"]  # "H'Hen Niê": an Ê Đê woman's name
+    return lexicons().surnames.get(word, "").split(",")
 
 
 def is_acronym(word: str) -> bool:
@@ -138,8 +144,8 @@ def looks_like_name(texts: list[str], foreign: bool = True) -> bool:
     """
     if not is_name_start(texts[0]):
         return foreign and 2 <= len(texts) <= 4 and starts_name(texts) and not _ends_with_place(texts)
-    if "foreign" in lexicons().surnames.get(texts[0], "").split(","):
-        return 2 <= len(texts) <= 4  # "Tập Cận Bình", "Uông Chu Lưu", "Moon Jae-in"
+    if {"foreign", "prefix"} & set(_name_kinds(texts[0])):
+        return 2 <= len(texts) <= 4  # "Tập Cận Bình", "Moon Jae-in", "Y Quyết Krông"
     return len(texts) >= 4 or texts[1] in lexicons().middle_names
 
 

@@ -211,14 +211,18 @@ def _copy_post(e: Candidate, source: Candidate) -> None:
 
 
 def _held_posts(sentences: list[Sentence], full: list[str]) -> dict[str, Title]:
-    """Full name -> the first post the article gives the person in an apposition (not through a cue)."""
+    """Full name -> the first post the article gives the person in an apposition, else through a cue."""
     held: dict[str, Title] = {}
+    told: dict[str, Title] = {}  # else a post given through a cue ("Minh là giám đốc Công ty …")
     for s in sentences:
         for n in s.names:
+            name = resolve_name(n.name, full)
             titles = [t for t in n.titles if not t.via_cue or t.role.startswith("nguyên")]
             if titles:
-                held.setdefault(resolve_name(n.name, full), titles[0])
-    return held
+                held.setdefault(name, titles[0])
+            elif n.titles:
+                told.setdefault(name, n.titles[0])
+    return {**told, **held}
 
 
 def _merge_events(events: list[Candidate]) -> list[Candidate]:
