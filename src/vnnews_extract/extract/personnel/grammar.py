@@ -187,8 +187,10 @@ def cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     while pos < end:
         m = _CAPWORD.match(text, pos, end)
-        if not m or grammar().role.match(text, m.start(), end) or _introduces_name(text, m.start(), end):
+        if not m or grammar().role.match(text, m.start(), end):
             break
+        if not out and _introduces_name(text, m.start(), end):
+            break  # a run opened by an honorific; inside a name "Anh" is a name ("Âu Anh Tuấn")
         if lexicons().name_stops.get(m.group(0).lower()) == "opener":
             break
         word = m.group(0).rstrip(".") if m.group(0).endswith(".") and m.group(0)[:-1] + "." not in lexicons().abbreviations else m.group(0)

@@ -74,6 +74,7 @@ _PARTICULARS = regex.compile(r"\s*\((?:\s*(?:SN|sinh năm|sinh)\s*\d{4}|\s*\d{1,
 _BODY_BEFORE_ROLE = regex.compile(r"(?i)(?:Ban|Văn phòng|Hội đồng)\s*$")
 _GAP_IN_CHAIN = regex.compile(r"(?:\s*(?:,|–|-+|kiêm)\s*|\s+)$")
 _GAP_BEFORE_NAME = regex.compile(r"(?:\s+[-–])?\s+$")
+_GAP_TITLE_NAME = regex.compile(r"(?:\s+[-–]|,)?\s+$")  # a name read after a title, through a dash or a comma
 
 
 def find_titles(text: str, span: Span) -> list[Title]:
@@ -202,7 +203,7 @@ def _portfolio_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, s
     org_end, name = found.end(), None
     sp = SPACE.match(text, org_end, end)
     if sp and text[sp.end() : sp.end() + 1].isupper():
-        place_end, name = place_then_name(text, sp.end(), end)
+        place_end, name = place_then_name(text, sp.end(), end, two_word_names=True)
         org_end = max(org_end, place_end)
     return OrgRead(found.start("p"), org_end, name), "Bộ " + text[found.start("p") : org_end]
 
@@ -302,16 +303,21 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
             if not sp or not text[sp.end() : sp.end() + 1].isupper():
                 continue
             start = sp.end()
-            if "-" in sp.group(0) or "–" in sp.group(0):
-                run = [w for _, _, w in cap_words(text, start, span.end)[:4]]
-                if len(run) < 2 or not starts_name(run):
+            if sp.group(0).strip():
+                run = cap_words(text, start, span.end)[:4]
+                if len(run) < 2 or not starts_name([w for _, _, w in run]):
                     continue  # "Bộ trưởng Tài chính - Magdalena Andersson": only a full name after a dash
+                if "," in sp.group(0) and (title.org_start is None or not _LOWER_NEXT.match(text, run[-1][1], span.end)):
+                    continue  # "Thứ trưởng Bộ Quốc phòng Nga, Alexander Fomin cho rằng": the speaker
         if start in names:
             continue
         run = cap_words(text, start, span.end)[:7]
         if len(run) == 1 and (grammar().org_open.match(text, start, span.end) or grammar().org_fixed.match(text, start, span.end)):
             continue  # "Phó chủ tịch Tổng hội …": a body's head, not a one-word name
         body = _leading_body(text, run) if title.org_start is None and title.name_after is None else 0
+        if len(run) == 1 and title.org_start is None and _brand(run[0][2]):
+            _set_org(title, text, run[0][0], run[0][1])  # "Tổng Biên tập VietTimes"
+            continue
         rest = run[body : body + 4]
         if not rest or (body and not starts_name([w for _, _, w in rest])):
             continue
@@ -321,7 +327,8 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
             names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=NAME_AFTER_TITLE)
 
 
-_TITLE_NAME_GAP = regex.compile(r"\s+[-–]\s+(?=\p{Lu})| ")
+_TITLE_NAME_GAP = regex.compile(r"\s+[-–]\s+(?=\p{Lu})|,\s+(?=\p{Lu})| ")
+_LOWER_NEXT = regex.compile(r" \p{Ll}")
 
 
 def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
@@ -332,11 +339,22 @@ def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
     places = lexicons().places
     for size in range(min(3, len(words) - 1), 0, -1):
         head = words[:size]
-        if " ".join(head) in places or all(is_acronym(w) for w in head):
+        if " ".join(head) in places or all(is_acronym(w) or _brand(w) for w in head):
             return size
         if not is_name_start(words[0]) and _standalone_elsewhere(text, run, size):
             return size
     return 0
+
+
+def _brand(word: str) -> bool:
+    """A word with a capital inside it ("VietTimes", "iSchool"): a brand or body, not a name."""
+    if word[:1].islower() and any(c.isupper() for c in word):
+        return True
+    humps = [i for i in range(2, len(word)) if word[i].isupper() and word[i - 1].islower()]
+    return any(word[:i] not in _NAME_PREFIXES for i in humps)
+
+
+_NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "Du", "O'"})
 
 
 def _standalone_elsewhere(text: str, run: list[tuple[int, int, str]], size: int) -> bool:
@@ -414,7 +432,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
     copula: list[Title] = []  # "Chủ tịch UBND xã là ông A và bà B": shared by the names listed
     for name in names:
         # titles before the name: "Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm"
-        chain = _linked(_chain_before(text, span, name.start, by_end, used), TITLE_BEFORE_NAME)
+        chain = _linked(_chain_before(text, span, name.start, by_end, used, gap=_GAP_BEFORE_NAME if name.rule is not NAME_AFTER_TITLE else _GAP_TITLE_NAME), TITLE_BEFORE_NAME)
         _body_in_brackets(text, span, name, chain)
         if not chain and name.honorific:
             listed = _listed_after(text, names, name) or (name.group is not None and name.group != name.start)
@@ -483,12 +501,13 @@ def _linked(chain: list[Title], rule: Rule) -> list[Title]:
     return chain
 
 
-def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], used: set[int], chain: list[Title] | None = None) -> list[Title]:
+def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], used: set[int], chain: list[Title] | None = None,
+                  gap: regex.Pattern[str] | None = None) -> list[Title]:
     """The titles written right before ``pos``, joined by separators ("Bí thư, Chủ tịch UBND xã X")."""
     chain = chain or []
     while True:
-        gap = (_GAP_IN_CHAIN if chain else _GAP_BEFORE_NAME).search(text, max(span.start, pos - 12), pos)
-        t = by_end.get(gap.start()) if gap else None
+        found = (_GAP_IN_CHAIN if chain else gap or _GAP_BEFORE_NAME).search(text, max(span.start, pos - 12), pos)
+        t = by_end.get(found.start()) if found else None
         if t is None or id(t) in used:
             return chain
         chain.insert(0, t)

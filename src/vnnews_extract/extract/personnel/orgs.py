@@ -10,7 +10,7 @@ from functools import lru_cache
 import regex
 
 from ...lexicons import alternation, lexicons
-from .grammar import SPACE, canonical_org_head, cap_words, grammar, split_place_and_name, starts_name, starts_role
+from .grammar import SPACE, canonical_org_head, cap_words, grammar, is_name_start, split_place_and_name, starts_name, starts_role
 
 
 MAX_ORG_WORDS = 12
@@ -41,12 +41,17 @@ def _level() -> regex.Pattern[str]:
     )
 
 
-def place_then_name(text: str, pos: int, end: int) -> tuple[int, int | None]:
-    """Read a capitalised place at ``pos``; return (end of place, start of a name after it)."""
+def place_then_name(text: str, pos: int, end: int, *, two_word_names: bool = False) -> tuple[int, int | None]:
+    """Read a capitalised place at ``pos``; return (end of place, start of a name after it). With
+    ``two_word_names`` (after a ministry, where no district follows) a surname and one given name
+    is a person ("Bộ trưởng Công an Tô Lâm")."""
     run = cap_words(text, pos, end)
     if not run:
         return pos, None
-    size = split_place_and_name([w for _, _, w in run])
+    texts = [w for _, _, w in run]
+    if two_word_names and len(texts) == 2 and starts_name(texts) and is_name_start(texts[0]) and " ".join(texts) not in lexicons().places:
+        return pos, run[0][0]
+    size = split_place_and_name(texts)
     place_end = run[size - 1][1] if size else pos
     return place_end, run[size][0] if size < len(run) else None
 
