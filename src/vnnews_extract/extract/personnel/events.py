@@ -31,6 +31,7 @@ LISTED_POST = declare("personnel.event.listed_post", "PersonnelEvent", "people l
 UNNAMED = declare("personnel.event.unnamed", "PersonnelEvent", "an event with a post or body but no named person: 'bổ nhiệm Giám đốc Sở Y tế'")
 ROLE_AFTER_VERB = declare("personnel.role.after_verb", "PersonnelEvent.role", "a title after the verb that belongs to no other person")
 ROLE_PERSON_CUE = declare("personnel.role.person_cue", "PersonnelEvent.role", "the person's own title after the verb through a cue: '… ông X giữ chức Y'")
+ROLE_PERSON_TITLE = declare("personnel.role.person_title", "PersonnelEvent.role", "the title written before the person, after the verb: 'sa thải Giám đốc FBI James Comey'")
 ROLE_POST_FRAME = declare("personnel.role.post_frame", "PersonnelEvent.role", "a post named by a frame before the verb: 'Ở chức danh phó chủ tịch HĐND huyện, … bầu ông X'")
 ROLE_HELD = declare("personnel.role.held", "PersonnelEvent.role", "a loss event takes the post the person holds in the sentence: 'ông X, Giám đốc Sở Y, bị cách chức'")
 ROLE_DESTINATION = declare("personnel.role.destination", "PersonnelEvent.role", "a transfer to a body, no role: 'điều động đến nhận công tác tại Ban Quản lý …'")
@@ -96,6 +97,7 @@ def mentions(doc: Document) -> list[Sentence]:
     for span in doc.sentences:
         verbs = [v for v in verb_pattern().finditer(doc.text, span.start, span.end) if _names_event(v)]
         titles = find_titles(doc.text, span)
+        verbs = [v for v in verbs if not any(t.start < v.start() < t.end for t in titles)]  # "Trưởng ban Kỷ luật VFF"
         names = link(doc.text, span, titles, find_names(doc.text, span, titles))
         names += _event_pronouns(doc.text, span, names, (titles, verbs))
         out.append(Sentence(span, titles, sorted(names, key=lambda n: n.start), verbs))
@@ -372,9 +374,10 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
         return _charge(text, v, end)
     owned = _owned(s)
     mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end and not _source(text, s, t)]
+    named = [t for t in (person.titles if person else []) if not t.via_cue and v.end() <= t.start and t.end <= person.start]  # type: ignore[union-attr]
     free = [t for t in s.titles if v.end() <= t.start < end and (t.start, t.end) not in owned and not _acts(text, t) and not t.bare
             and not _source(text, s, t)]
-    titles, rule = (mine, ROLE_PERSON_CUE) if mine else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME)
+    titles, rule = (mine, ROLE_PERSON_CUE) if mine else (named, ROLE_PERSON_TITLE) if named else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME)
     if not titles and person is not None and etype in LOSS:
         titles, rule = [t for t in person.titles if not t.via_cue or t.role.startswith("nguyên")][:1] or person.titles[:1], ROLE_HELD
     if not titles and person is not None and etype in ("transfer", "rotation", "secondment"):
@@ -425,6 +428,10 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
     before = [n for n in s.names if clause_start <= n.start and n.end <= v.start()]
     obj = _object(text, s, v, clause_end)
+    if before and _agent(text, s, before[-1]):
+        before = before[:-1]  # "Dubke được Tổng thống Trump bổ nhiệm": Trump acts, Dubke undergoes it
+        if before and _EXPLICIT_PASSIVE.search(text, before[-1].end, v.start()):
+            return _with_group(s, before[-1]), PASSIVE_SUBJECT
     if before:
         n = before[-1]
         gap = _gap_start(n, v)
@@ -432,16 +439,39 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
             return _with_group(s, n), PASSIVE_SUBJECT
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
         return _listed_objects(text, s, obj, clause_end), OBJECT
-    return (_with_group(s, before[-1]), OWN_ACT) if before and etype in _SELF else ([], UNNAMED)
+    if before and etype in _SELF and _OWN_ACT_GAP.fullmatch(text, _gap_start(before[-1], v), v.start()):
+        return _with_group(s, before[-1]), OWN_ACT
+    return [], UNNAMED
+
+
+# Between a person and a retirement or resignation of their own: adverbs and the letter asking for it.
+_OWN_ACT_GAP = regex.compile(_APPOSITIONS + r"(?i:[\s,–-]*(?:(?:đã|vừa|chính thức|cũng|quyết định|gửi|nộp|làm|có|viết|đơn|xin|được)\s+)*)")
 
 
 def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> NameMention | None:
-    """The first person named after the verb in its clause, outside any title ("cảnh cáo đối với ông X")."""
+    """The first person named after the verb in its clause, outside any title ("cảnh cáo đối với ông X"),
+    within reach of the verb: no more than OBJECT_REACH characters of other words between them
+    (its own titles aside), and no other agent ("được ông Trump")."""
     owned = [(t.start, t.end) for t in s.titles]
     for n in s.names:
         if v.end() <= n.start < clause_end and not any(a <= n.start < b for a, b in owned) and not _replaced(text, s, n):
-            return n
+            between = n.start - v.end() - sum(t.end - t.start for t in s.titles if v.end() <= t.start and t.end <= n.start)
+            speaks = _speech().match(text, _SPEAKS_AFTER.match(text, n.end).end()) is not None  # type: ignore[union-attr]
+            return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks else None
     return None
+
+
+OBJECT_REACH = 80
+_SPEAKS_AFTER = regex.compile(r"[\s,]*")  # "… giao nhiệm vụ, Phó Chủ tịch X nhấn mạnh": X speaks
+_AGENT_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:được|bị)\s+$")
+
+
+def _agent(text: str, s: Sentence, n: NameMention) -> bool:
+    """A person named after "được"/"bị" (with titles between) does the act: "Dubke được Tổng thống
+    Trump bổ nhiệm", "người mới được ông Trump bổ nhiệm"."""
+    start = min([n.start] + [t.start for t in n.titles if t.end <= n.start])
+    start = n.honorific_start if n.honorific_start is not None and n.honorific_start < start else start
+    return _AGENT_BEFORE.search(text, max(s.span.start, start - 40), start) is not None
 
 
 _LIST_GAP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|anh|chị)\s+)?$", regex.I)
@@ -482,11 +512,16 @@ def _with_group(s: Sentence, n: NameMention) -> list[NameMention]:
     return [m for m in s.names if m.group == n.group] if n.group is not None else [n]
 
 
+@lru_cache(maxsize=1)
+def _speech() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('speech'))})(?![\p{{L}}])")
+
+
 def _passive(text: str, start: int, verb: int, titles: list[Title]) -> bool:
     """The words between a person and a verb make the person its subject: nothing, an adverb, "được",
     an apposition's tail ("…, Phó Giám đốc sở, được"), or "được <body>" ("được HĐND tỉnh bầu") or
     "được <title>" ("đã được Thủ tướng phê chuẩn")."""
-    if cue_regex("speech", False).search(text, start, verb) is not None:
+    if _speech().search(text, start, verb) is not None:
         return False  # "ông X, người phát ngôn Sở Y tế, cho biết … kỷ luật …": X speaks of it
     gap = _PASSIVE.match(text, start, verb)
     if gap:

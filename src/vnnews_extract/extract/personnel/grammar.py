@@ -19,7 +19,7 @@ class _Grammar:
     org_fixed: regex.Pattern[str]
     org_open: regex.Pattern[str]
     honorific: regex.Pattern[str]
-    stop: regex.Pattern[str]
+    stop: regex.Pattern[str]  # a word that ends a body's name: org_stops.tsv and the personnel verbs
 
 
 def _first_letter_either_case(phrases: object) -> str:
@@ -45,7 +45,7 @@ def grammar() -> _Grammar:
         org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
         org_open=regex.compile(rf"(?P<h>{alternation(open_)})(?![\p{{L}}])"),
         honorific=regex.compile(rf"(?<![\p{{L}}])(?P<h>{_first_letter_either_case(lex.honorifics)})(?=\s|:\s)"),
-        stop=regex.compile(rf"(?i)(?:{alternation(lex.org_stops)})(?![\p{{L}}])"),
+        stop=regex.compile(rf"(?i)(?:{alternation([*lex.org_stops, *lex.personnel_verbs])})(?![\p{{L}}])"),
     )
 
 

@@ -46,6 +46,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     raw = [c for s in sentences for c in events_in(doc.text, s)]
     for c in raw:
         c.name = _full_name(c.person.name, full) if c.person else None
+    raw = [c for c in raw if c.person is None or c.name is not None or c.organization is not None]  # a word, not a person
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
     events = _merge_events(events)
