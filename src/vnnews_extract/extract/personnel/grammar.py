@@ -18,6 +18,7 @@ class _Grammar:
     role: regex.Pattern[str]
     org_fixed: regex.Pattern[str]
     org_open: regex.Pattern[str]
+    org_open_lower: regex.Pattern[str]  # an open head in lower case too ("cán bộ đội cảnh sát hình sự")
     honorific: regex.Pattern[str]
     stop: regex.Pattern[str]  # a word that ends a body's name: org_stops.tsv and the personnel verbs
 
@@ -44,6 +45,7 @@ def grammar() -> _Grammar:
         ),
         org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
         org_open=regex.compile(rf"(?P<h>{alternation(open_)})(?![\p{{L}}])"),
+        org_open_lower=regex.compile(rf"(?P<h>{_first_letter_either_case(open_)})(?![\p{{L}}])"),
         honorific=regex.compile(rf"(?<![\p{{L}}])(?P<h>{_first_letter_either_case(lex.honorifics)})(?=\s|:\s)"),
         stop=regex.compile(rf"(?i)(?:{alternation([*lex.org_stops, *lex.personnel_verbs])})(?![\p{{L}}])"),
     )

@@ -92,6 +92,11 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.organization = fused[1] if fused else org_text(text, org.start, org.end)
             title.coordinated = list(org.extra)
             title.end = org.extra[-1][1] if org.extra else org.end
+        if title.organization is None and needs_org(m.group("head")) and sp:
+            org = read_org(text, sp.end(), span.end, lower=True)  # "cán bộ đội cảnh sát hình sự"
+            if org and org.end > org.start:
+                title.org_start, title.org_end, title.organization = org.start, org.end, org_text(text, org.start, org.end)
+                title.end = org.end
         title.name_after = org.name_start if org else None
         if _past_term(text, title.end, span.end):
             title.role, title.rule = "nguyên " + title.role if not title.role.startswith("nguyên ") else title.role, TITLE_PAST_TERM

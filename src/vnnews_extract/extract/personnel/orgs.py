@@ -140,11 +140,12 @@ def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
     return last, None
 
 
-def read_org(text: str, pos: int, end: int) -> OrgRead | None:
-    """The organisation starting at ``pos`` (after a role and one space), if any."""
+def read_org(text: str, pos: int, end: int, *, lower: bool = False) -> OrgRead | None:
+    """The organisation starting at ``pos`` (after a role and one space), if any; with ``lower``
+    an open head may be written in lower case ("cán bộ đội cảnh sát hình sự")."""
     g = grammar()
     fixed = g.org_fixed.match(text, pos, end)
-    opened = g.org_open.match(text, pos, end)
+    opened = (g.org_open_lower if lower else g.org_open).match(text, pos, end)
     if fixed and (not opened or fixed.end() >= opened.end()):
         org_end, name = _after_fixed(text, fixed.end(), end)
     elif opened:
