@@ -15,6 +15,7 @@ class Options:
     max_sentence_chars: int = 1000  # longer sentences are cut into chunks, so extractor work stays bounded
     max_statistics: int = 1000  # figures read per article; past it the rest are skipped with a warning
     max_personnel_chars: int = 300_000  # text read for people and events; past it the rest is skipped with a warning
+    non_articles: bool = False  # also extract records from HTML pages flagged as not articles (their text is always kept)
 
 
 DEFAULT_OPTIONS = Options()

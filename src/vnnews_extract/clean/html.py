@@ -13,6 +13,7 @@ a bounded prefix of the text, and each block's boilerplate kind and word count a
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,12 +25,13 @@ from lxml import etree
 
 from .boilerplate import boilerplate_kind, ends_with_photo_credit, is_author_class, is_chrome_class, looks_like_caption
 from .dates import parse_iso_date, parse_visible_date
+from .listing import is_listing_page
 from ..errors import InputError
 from ..model import CleanBlock, CleanedArticle
 from ..text.normalize import normalize_line
 
 DROP_TAGS = (
-    "script", "style", "noscript", "iframe", "svg", "form", "button", "input", "select", "textarea",
+    "script", "style", "noscript", "iframe", "svg", "button", "input", "select", "textarea",
     "template", "link", "object", "embed", "video", "audio", "canvas", "map", "nav", "aside",
     "amp-ad", "amp-social-share", "amp-analytics", "amp-sidebar", "ins", "dialog",
 )
@@ -38,11 +40,13 @@ BLOCK_TAGS = {
     "li", "ul", "ol", "blockquote", "figure", "figcaption", "table", "tr", "td", "th", "tbody",
     "thead", "dl", "dt", "dd", "pre", "center", "address", "caption", "hr",
 }
-CAPTION_CLASS = regex.compile(r"caption|chu-?thich|photo-?desc|image-?desc|img-?desc|PhotoCMS_Caption", regex.I)
+CAPTION_CLASS = regex.compile(r"caption|chu[-_]?thich|photo[-_]?desc|image[-_]?desc|img[-_]?desc|PhotoCMS_Caption", regex.I)
 LEAD_CLASS = regex.compile(r"sapo|description|summary|excerpt|lead|chapeau|intro|abstract|tomtat|desc", regex.I)
 SOURCE_PREFIX = regex.compile(
-    r"^\s*(?:\((?P<a>[^()]{2,40})\)\s*[-–—:]\s*|(?P<b>[A-ZĐ][\w.]{1,20}(?:\.VN|\.vn)?)\s*[-–—]\s+)"
+    r"^\s*(?:\((?P<a>[^()]{2,40})\)\s*[-–—:]\s*|(?P<b>[A-ZĐ][\w.]{1,20}(?:\.VN|\.vn)?)\s*[-–—]\s+"
+    r"|\((?P<c>\p{Lu}[\w.]{1,20})\)\s+(?=\p{Lu}))"  # "(TNO) TAND…": one word in parentheses, no dash
 )
+LEAD_BULLET = regex.compile(r"^[-–—•*>]+\s+")  # "- VietNamNet cập nhật…" after a logo image
 TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:»]\s+")
 MAX_BYLINE_WORDS = 8
 
@@ -131,7 +135,9 @@ def _meta(root: lxml.html.HtmlElement, *names: str) -> str | None:
 
 
 def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:
+    """The first value of each key of interest in the JSON-LD items, and every item's @type ("@types")."""
     found: dict[str, object] = {}
+    types: list[object] = []
     for el in root.iter("script"):
         if "ld+json" not in (el.get("type") or ""):
             continue
@@ -140,9 +146,14 @@ def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:
         except (ValueError, RecursionError):
             continue
         for item in _ld_items(data):
-            if isinstance(item, dict) and ("datePublished" in item or "headline" in item):
+            if not isinstance(item, dict):
+                continue
+            kind = item.get("@type")
+            types.extend(kind if isinstance(kind, list) else [kind])
+            if "datePublished" in item or "headline" in item:
                 for key in ("datePublished", "headline", "author", "keywords", "url"):
                     found.setdefault(key, item.get(key))
+    found["@types"] = tuple(types)
     return found
 
 
@@ -173,6 +184,8 @@ class _Meta:
     site_name: str | None
     tags: tuple[str, ...]
     description: str | None
+    og_type: str | None = None
+    ld_types: tuple[str, ...] = ()
 
 
 def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
@@ -183,7 +196,7 @@ def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
         ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None,
         next((t.get("datetime") for t in root.iter("time") if t.get("datetime")), None),
     ):
-        published = parse_iso_date(raw) if raw else None
+        published = parse_iso_date(html_lib.unescape(raw)) if raw else None
         if published:
             break
     keywords = _meta(root, "keywords", "news_keywords") or ""
@@ -198,6 +211,8 @@ def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
         site_name=_meta(root, "og:site_name", "application-name"),
         tags=tuple(t.strip() for t in keywords.split(",") if t.strip()),
         description=_meta(root, "og:description", "description"),
+        og_type=_meta(root, "og:type"),
+        ld_types=tuple(t for t in ld.get("@types", ()) if isinstance(t, str)),  # type: ignore[union-attr]
     )
 
 
@@ -210,8 +225,10 @@ class _Stats:
 
     text: dict[lxml.html.HtmlElement, int]  # all text below the element
     links: dict[lxml.html.HtmlElement, int]  # text inside <a> below the element
+    prose: dict[lxml.html.HtmlElement, int]  # inline text of the voting blocks below (see pick_body)
     blocky: set[lxml.html.HtmlElement]  # elements with a block element below them
     has_img: set[lxml.html.HtmlElement]
+    has_h1: set[lxml.html.HtmlElement]  # elements with an h1 below them
     # (document position, element, own inline text, <br> children) of every block with enough
     # inline text to vote for the body container (see pick_body)
     voters: list[tuple[int, lxml.html.HtmlElement, int, int]]
@@ -224,14 +241,18 @@ def _n(text: str | None) -> int:
     return len(text.strip()) if text else 0
 
 
+_TEXT, _LINKS, _INLINE, _BRS, _BLOCKY, _IMG, _H1, _PROSE, _POS = range(9)
+
+
 def measure(root: lxml.html.HtmlElement) -> _Stats:
     """Sizes of every element, in one walk: a frame per open element is added to its parent's on close.
 
     A frame holds: text, link text, inline text (own text not inside a nested block or a link),
-    <br> children, has a block below, has an image below, document position.
+    <br> children, has a block below, has an image below, has an h1 below, prose (inline text of
+    the voting blocks below), document position.
     """
-    st = _Stats({}, {}, set(), set(), [])
-    stack: list[list[int]] = [[0, 0, 0, 0, 0, 0, -1]]
+    st = _Stats({}, {}, {}, set(), set(), set(), [])
+    stack: list[list[int]] = [[0, 0, 0, 0, 0, 0, 0, 0, -1]]
     position = 0
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
@@ -239,74 +260,71 @@ def measure(root: lxml.html.HtmlElement) -> _Stats:
             continue
         if event == "start":
             own = _n(el.text)
-            stack.append([own, 0, 0 if tag == "a" else own, 0, 0, 0, position])
+            stack.append([own, 0, 0 if tag == "a" else own, 0, 0, 0, 0, 0, position])
             position += 1
             continue
-        text, links, inline, brs, blocky, img, pos = stack.pop()
-        links = text if tag == "a" else links
-        st.text[el], st.links[el] = text, links
-        if blocky:
-            st.blocky.add(el)
-        if img:
-            st.has_img.add(el)
-        block = tag in BLOCK_TAGS or blocky
-        if inline >= MIN_VOTER_CHARS and (tag in BLOCK_TAGS or tag == "font") and tag not in ("html", "body"):
-            st.voters.append((pos, el, inline, brs))
-        tail = _n(el.tail)
-        up = stack[-1]
-        up[0] += text + tail
-        up[1] += links
-        up[2] += tail + (0 if block else inline)
-        up[3] += tag == "br"
-        up[4] |= block
-        up[5] |= tag == "img" or img
+        frame = stack.pop()
+        _close(st, el, frame, stack[-1])
     st.voters.sort(key=lambda voter: voter[0])
     return st
 
 
-def _chars(el: lxml.html.HtmlElement) -> int:
-    """All text below ``el`` (its tail excluded), counted as :func:`measure` counts it."""
-    return sum(len(t.strip()) for t in el.itertext())
-
-
-def _para_chars(el: lxml.html.HtmlElement) -> int:
-    """Text inside <p> elements below ``el`` (a <p> inside a <p> counted once)."""
-    total = 0
-    last = None
-    for p in el.iter("p"):
-        if last is not None and any(a is last for a in p.iterancestors("p")):
-            continue
-        last = p
-        total += _chars(p)
-    return total
+def _close(st: _Stats, el: lxml.html.HtmlElement, frame: list[int], up: list[int]) -> None:
+    """Record an element's frame and add it to its parent's."""
+    tag = el.tag
+    text, inline = frame[_TEXT], frame[_INLINE]
+    links = text if tag == "a" else frame[_LINKS]
+    block = tag in BLOCK_TAGS or bool(frame[_BLOCKY])
+    if inline >= MIN_VOTER_CHARS and (tag in BLOCK_TAGS or tag == "font") and tag not in ("html", "body"):
+        st.voters.append((frame[_POS], el, inline, frame[_BRS]))
+        frame[_PROSE] += inline
+    st.text[el], st.links[el], st.prose[el] = text, links, frame[_PROSE]
+    if frame[_BLOCKY]:
+        st.blocky.add(el)
+    if frame[_IMG]:
+        st.has_img.add(el)
+    if frame[_H1]:
+        st.has_h1.add(el)
+    tail = _n(el.tail)
+    up[_TEXT] += text + tail
+    up[_LINKS] += links
+    up[_INLINE] += tail + (0 if block else inline)
+    up[_BRS] += tag == "br"
+    up[_BLOCKY] |= block
+    up[_IMG] |= tag == "img" or bool(frame[_IMG])
+    up[_H1] |= tag == "h1" or bool(frame[_H1])
+    up[_PROSE] += frame[_PROSE]
 
 
 # ---------------------------------------------------------------- pruning
 
 
 def _is_chrome(el: lxml.html.HtmlElement) -> bool:
-    if is_chrome_class(_classes(el)) or el.tag == "footer" or el.get("type", "").startswith("Related"):
+    if el.tag in ("footer", "header", "form") or el.get("type", "").startswith("Related"):
         return True
-    style = (el.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or el.tag == "header"
+    if is_chrome_class(_classes(el)):
+        return True
+    style = (el.get("style") or "").lower()
+    return "none" in style and "display:none" in style.replace(" ", "")
 
 
-_MAYBE_CHROME = etree.XPath("//*[@class or @id or @type or @style] | //footer | //header")
+# one predicate, not a union of paths: libxml2 merges unions in quadratic time on big pages
+_MAYBE_CHROME = etree.XPath("//*[@class or @id or @type or @style or self::footer or self::header or self::form]")
+KEEP_CHROME_SHARE = 0.4  # chrome holding this share of the page's prose (or the h1) is the page's wrapper
 
 
-def prune(root: lxml.html.HtmlElement) -> list[_Elided]:
-    """Remove scripts, comments, chrome (by tag and by class/id words) and big link lists in place.
+def prune(root: lxml.html.HtmlElement, st: _Stats) -> list[_Elided]:
+    """Remove chrome (by tag and by class/id words) and big link lists in place.
 
-    Chrome holding the headline or 40% of the page's paragraph text is kept. Sizes are measured
-    only for the few elements that look like chrome, all before anything is removed.
+    ``st`` measures the tree as it was before anything is removed. Chrome holding the headline or
+    40% of the page's prose is kept (an ASP.NET page is one big ``<form>``; a site may class its
+    article wrapper "content-share").
     """
-    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
-    total = max(_para_chars(root), 1)
+    total = max(st.prose.get(root, 0), 1)
     doomed = [
         el for el in _MAYBE_CHROME(root)
-        if el.tag not in ("html", "body") and _is_chrome(el)
-        and next(el.iterdescendants("h1"), None) is None and _para_chars(el) < 0.4 * total
+        if el.tag not in ("html", "body") and el not in st.has_h1
+        and st.prose.get(el, 0) < KEEP_CHROME_SHARE * total and _is_chrome(el)
     ]
     for el in doomed:
         if el.getparent() is not None:
@@ -388,11 +406,20 @@ def _link_density(st: _Stats, el: lxml.html.HtmlElement) -> float:
     return min(st.links.get(el, 0) / max(st.text.get(el, 0), 1), 1.0)
 
 
+_DIVS = {"div", "center", "section"}
+
+
 def pick_body(root: lxml.html.HtmlElement, st: _Stats) -> lxml.html.HtmlElement:
-    """The container holding most paragraph text with little link text."""
+    """The container holding most paragraph text with little link text.
+
+    A paragraph votes for its parent; so does a ``<div>`` used as a paragraph (text with no block
+    inside and no run of line breaks). A block of text runs split by ``<br>`` is a container itself
+    and votes for itself.
+    """
     scores: dict[lxml.html.HtmlElement, float] = {}
     for _, el, length, brs in st.voters:
-        target = el.getparent() if el.tag in PARAGRAPH_TAGS else el
+        paragraph = el.tag in PARAGRAPH_TAGS or (el.tag in _DIVS and el not in st.blocky and brs < 2)
+        target = el.getparent() if paragraph else el
         if target is None:
             continue
         score = min(length, 600 * (1 + brs // 2)) / 100 + 1
@@ -414,6 +441,8 @@ class _Block:
     align_right: bool = False
     italic: bool = False
     after_image: bool = False
+    in_figure: bool = False  # inside a one-column table holding an image (an old CMS's figure)
+    alt: str = ""  # alt or title text of the image right before the block, normalised
 
     @cached_property
     def words(self) -> int:
@@ -429,12 +458,25 @@ class _Block:
         return boilerplate_kind(self.text, normalized=True)
 
 
+def _rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return [c for c in table if c.tag == "tr"] + [r for c in table if c.tag in ("tbody", "thead") for r in c if r.tag == "tr"]
+
+
 def _caption_table(table: lxml.html.HtmlElement, st: _Stats) -> bool:
-    """A one-column table of an image and its caption (old CMSs)."""
+    """A one-column table of an image and its caption (old CMSs), in one to three rows."""
     if table not in st.has_img:
         return False
-    rows = [c for c in table if c.tag == "tr"] + [r for c in table if c.tag in ("tbody", "thead") for r in c if r.tag == "tr"]
-    return 1 < len(rows) <= 3 and all(sum(1 for c in r if c.tag in ("td", "th")) <= 1 for r in rows)
+    rows = _rows(table)
+    return 1 <= len(rows) <= 3 and all(sum(1 for c in r if c.tag in ("td", "th")) <= 1 for r in rows)
+
+
+MAX_DATA_CELL_CHARS = 100
+
+
+def _data_row(row: lxml.html.HtmlElement, st: _Stats) -> bool:
+    """A table row of two or more short cells with no block inside: one line of data, one block."""
+    cells = [c for c in row if c.tag in ("td", "th")]
+    return len(cells) >= 2 and all(c not in st.blocky and st.text.get(c, 0) <= MAX_DATA_CELL_CHARS for c in cells)
 
 
 _COUNTED = {"a": "a", "strong": "b", "b": "b", "em": "i", "i": "i"}  # link, bold and italic text
@@ -452,9 +494,12 @@ class _Walker:
         self.chars = {"a": 0, "b": 0, "i": 0}
         self.last_br = False
         self.image = False
+        self.alt = ""
+        self.tables: list[bool] = []  # for each open table: is it a figure (image + caption)?
+        self.inline_cells: set[lxml.html.HtmlElement] = set()  # cells of data rows, read as inline text
 
     def is_block(self, el: lxml.html.HtmlElement) -> bool:
-        return el.tag in BLOCK_TAGS or el in self.st.blocky
+        return (el.tag in BLOCK_TAGS or el in self.st.blocky) and el not in self.inline_cells
 
     def add(self, text: str | None) -> None:
         if not text:
@@ -468,18 +513,15 @@ class _Walker:
                 self.chars[key] += size
 
     def flush(self) -> None:
-        if not self.pieces:
-            self.chars = dict.fromkeys(self.chars, 0)
-            self.last_br = False
-            return
-        text = normalize_line("".join(self.pieces))
-        kind, el = self.stack[-1]
+        text = normalize_line("".join(self.pieces)) if self.pieces else ""
         if text:
+            kind, el = self.stack[-1]
             size = max(len(text.replace(" ", "")), 1)
             align = "" if el is None else (el.get("style", "") + el.get("align", "")).lower()
             self.out.append(_Block(
                 kind, text, self.chars["a"], self.chars["b"] >= 0.8 * size, "right" in align,
-                self.chars["i"] >= 0.8 * size, self.image,
+                self.chars["i"] >= 0.8 * size, self.image, bool(self.tables and self.tables[-1]),
+                self.alt if self.image else "",
             ))
             self.image = False
         self.pieces.clear()
@@ -487,15 +529,24 @@ class _Walker:
         self.last_br = False
 
     def start(self, el: lxml.html.HtmlElement) -> None:
-        if el.tag == "br":
+        tag = el.tag
+        if tag == "br":
             if self.last_br:
                 self.flush()
             else:
                 self.pieces.append("\n")
                 self.last_br = True
             return
-        if el.tag == "img":
+        if tag == "img":
             self.image = True
+            parent = el.getparent()
+            self.alt = el.get("alt") or el.get("title") or (parent.get("title", "") if parent is not None and parent.tag == "a" else "")
+        elif tag == "table":
+            self.tables.append(_caption_table(el, self.st))
+        elif tag == "tr" and _data_row(el, self.st):
+            self.inline_cells.update(c for c in el if c.tag in ("td", "th"))
+        elif el in self.inline_cells:
+            self.pieces.append(" ")
         if self.is_block(el):
             self.flush()
             self.stack.append((self.child_kind(el), el))
@@ -508,6 +559,8 @@ class _Walker:
             if self.is_block(el):
                 self.flush()
                 self.stack.pop()
+            if el.tag == "table" and self.tables:
+                self.tables.pop()
         if el is not root:
             self.add(el.tail)
 
@@ -519,11 +572,8 @@ class _Walker:
     def child_kind(self, el: lxml.html.HtmlElement) -> str:
         inherited = self.stack[-1][0]
         kind = _block_kind(el, inherited if inherited in ("caption", "quote") else "paragraph")
-        parent = el.getparent()
-        if kind == "paragraph" and el.tag == "td" and parent is not None and el not in self.st.has_img:
-            table = next(el.iterancestors("table"), None)
-            if table is not None and _caption_table(table, self.st):
-                return "caption"
+        if kind == "paragraph" and el.tag == "td" and self.tables and self.tables[-1] and el not in self.st.has_img:
+            return "caption"
         return kind
 
 
@@ -553,11 +603,20 @@ def _block_kind(el: lxml.html.HtmlElement, inherited: str) -> str:
     return inherited
 
 
+def _same_words(a: str, b: str) -> bool:
+    return a.casefold().strip(" .") == b.casefold().strip(" .")
+
+
 def _classify(block: _Block) -> _Block:
-    """A short paragraph right under an image, in italics or ending with a photo credit, is its caption."""
+    """A short paragraph right under an image is its caption when it is in italics, names a photo
+    credit or position, repeats the image's alt text, or sits in a figure table."""
     if block.kind != "paragraph" or block.words > 60:
         return block
-    if (block.after_image and (block.italic or looks_like_caption(block.text))) or ends_with_photo_credit(block.text, normalized=True):
+    under_image = block.after_image and (
+        block.italic or block.in_figure or looks_like_caption(block.text)
+        or (bool(block.alt) and _same_words(normalize_line(block.alt), block.text))
+    )
+    if under_image or ends_with_photo_credit(block.text, normalized=True):
         block.kind = "caption"
     return block
 
@@ -618,28 +677,92 @@ def split_source_prefix(lead: str) -> tuple[str | None, str]:
     ('Dân trí', 'Sáng 15/3, tỉnh ...')
     >>> split_source_prefix("TTO - Chiều nay ...")
     ('TTO', 'Chiều nay ...')
+    >>> split_source_prefix("(TNO) TAND TP.Đà Nẵng ..."), split_source_prefix("(Ảnh minh họa) Sáng nay ...")
+    (('TNO', 'TAND TP.Đà Nẵng ...'), (None, '(Ảnh minh họa) Sáng nay ...'))
     """
     match = SOURCE_PREFIX.match(lead)
     if not match:
-        return None, lead
-    return (match.group("a") or match.group("b")).strip(), lead[match.end():].strip()
+        return None, LEAD_BULLET.sub("", lead)
+    return (match.group("a") or match.group("b") or match.group("c")).strip(), lead[match.end():].strip()
 
 
 _NOT_LEAD_TAGS = {"html", "body", "main", "article", "section", "form", "ul", "ol", "table", "tr", "tbody"}
 
 
-def _find_lead(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, str | None]:
-    """An element whose class names a sapo/lead, outside or at the top of the body."""
+LEAD_MIN_WORDS = 8
+LEAD_MAX_WORDS = 120
+MAX_LEAD_CHARS = 3000  # more text than this is not a lead (and is not normalised to find out)
+
+
+def _find_lead(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement, st: _Stats) -> tuple[lxml.html.HtmlElement | None, str | None]:
+    """An element whose class names a sapo/lead, outside or at the top of the body; else a sapo
+    right before the body."""
     around_body = set(body.iterancestors()) | {body}
     for el in _WITH_CLASSES(root):
         if el.tag in _NOT_LEAD_TAGS or el in around_body:
             continue
         classes = _classes(el)
-        if classes and LEAD_CLASS.search(classes) and not is_chrome_class(classes):
+        if not classes or not LEAD_CLASS.search(classes) or CAPTION_CLASS.search(classes) or is_chrome_class(classes):
+            continue
+        if st.text.get(el, 0) <= MAX_LEAD_CHARS:
             text = _text(el)
-            if 8 <= len(text.split()) <= 120:
+            if LEAD_MIN_WORDS <= len(text.split()) <= LEAD_MAX_WORDS:
                 return el, text
+    return _lead_before(body, st)
+
+
+def _lead_text(el: lxml.html.HtmlElement) -> str:
+    """The text of a sapo without its lines of links (">> related headline" after a line break)."""
+    lines: list[list[str]] = [[]]
+    linked = [0]
+    in_link = 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue
+        if event == "start" and node.tag == "br":
+            lines.append([])
+            linked.append(0)
+        elif event == "start":
+            in_link += node.tag == "a"
+            lines[-1].append(node.text or "")
+            linked[-1] += len((node.text or "").strip()) if in_link else 0
+        else:
+            in_link -= node.tag == "a"
+            if node is not el:
+                lines[-1].append(node.tail or "")
+    texts = ["".join(pieces) for pieces in lines]
+    kept = [t for t, n in zip(texts, linked, strict=True) if n < 0.5 * len(t.strip())]
+    return normalize_line(" ".join(kept))
+
+
+_LEAD_TAGS = {"h2", "h3", "h4", "p", "div", "span", "strong", "b", "td"}
+
+
+def _lead_before(body: lxml.html.HtmlElement, st: _Stats) -> tuple[lxml.html.HtmlElement | None, str | None]:
+    """The block right before the body (a sibling of it or of its parent) when it reads as a sapo:
+    a heading, a bold block or a source-prefixed block of LEAD_MIN_WORDS to LEAD_MAX_WORDS words."""
+    for anchor in (body, body.getparent()):
+        if anchor is None:
+            break
+        for el in anchor.itersiblings(preceding=True):
+            if not isinstance(el.tag, str) or st.text.get(el, 0) < 20:
+                continue
+            if el.tag not in _LEAD_TAGS or st.text[el] > MAX_LEAD_CHARS or st.links.get(el, 0) > 0.3 * st.text[el]:
+                return None, None
+            text = _lead_text(el)
+            if not LEAD_MIN_WORDS <= len(text.split()) <= LEAD_MAX_WORDS:
+                return None, None
+            sapo = el.tag in ("h2", "h3", "h4", "strong", "b") or SOURCE_PREFIX.match(text) is not None
+            return (el, text) if sapo else (None, None)
     return None, None
+
+
+def _opening_lead(block: _Block) -> bool:
+    """The body's first block is its lead when bold, or a heading or paragraph opening with a source prefix."""
+    if block.kind == "paragraph" and block.bold and block.words >= 15:
+        return True
+    prefixed = block.kind in ("paragraph", "heading") and SOURCE_PREFIX.match(block.text) is not None
+    return prefixed and LEAD_MIN_WORDS <= block.words <= LEAD_MAX_WORDS
 
 
 def _byline(blocks: list[_Block], author_lines: list[str]) -> tuple[list[_Block], str | None]:
@@ -662,10 +785,15 @@ def _looks_like_name(text: str) -> bool:
     return 0 < len(words) <= 6 and all(w[:1].isupper() or w in ("-", "–", "và") for w in words)
 
 
-def _author_lines(root: lxml.html.HtmlElement) -> list[str]:
+MAX_AUTHOR_CHARS = 200  # an author box holding more text than this is not a name
+
+
+def _author_lines(root: lxml.html.HtmlElement, st: _Stats) -> list[str]:
     lines = []
     for el in _WITH_CLASSES(root):
-        if el.tag not in ("form", "input", "label", "textarea") and is_author_class(_classes(el)):
+        if el.tag in ("form", "input", "label", "textarea") or st.text.get(el, 0) > MAX_AUTHOR_CHARS:
+            continue
+        if is_author_class(_classes(el)):
             text = _text(el)
             if _looks_like_name(text):
                 lines.append(text)
@@ -673,9 +801,11 @@ def _author_lines(root: lxml.html.HtmlElement) -> list[str]:
 
 
 def _is_article(blocks: list[_Block], raw: list[_Block], body_density: float, elided_headlines: int) -> bool:
+    """Enough body text in the body found, which is not a list of linked headlines with teasers."""
     paragraphs = [b for b in blocks if b.kind in ("paragraph", "quote", "listitem") and b.words >= 15]
     words = sum(b.words for b in paragraphs)
     return len(paragraphs) >= 2 and words >= 80 and body_density < 0.5 and not _is_listing(raw, elided_headlines)
+
 
 
 @dataclass
@@ -693,11 +823,11 @@ def _headlines_in(elided: list[_Elided], body: lxml.html.HtmlElement) -> int:
     return sum(e.headlines for e in elided if e.parent is body or any(a is body for a in e.parent.iterancestors()))
 
 
-def _extract(root: lxml.html.HtmlElement, title: str | None, author_lines: list[str], elided: list[_Elided]) -> _Found:
+def _extract(root: lxml.html.HtmlElement, title: str | None, author_lines: list[str], elided: list[_Elided], meta: _Meta) -> _Found:
     """Body blocks, lead and byline of a pruned tree whose h1 is gone."""
     st = measure(root)
     body = pick_body(root, st)
-    lead_el, lead = _find_lead(root, body)
+    lead_el, lead = _find_lead(root, body, st)
     raw: list[_Block] = [_Block("caption", t) for t in _top_captions(root, body)]
     raw.extend(walk_blocks(body, st))
     if lead_el is not None:
@@ -705,19 +835,20 @@ def _extract(root: lxml.html.HtmlElement, title: str | None, author_lines: list[
         raw = [b for b in raw if b.text != lead_text]
     blocks = [_classify(b) for b in _drop_sections(raw)]
     blocks = [b for b in blocks if _keep(b) and b.text != title]
-    if lead is None and blocks and blocks[0].kind == "paragraph" and blocks[0].bold and blocks[0].words >= 15:
+    if lead is None and blocks and _opening_lead(blocks[0]):
         lead = blocks.pop(0).text
     blocks, byline = _byline(blocks, author_lines)
     source_prefix = None
     if lead:
         source_prefix, lead = split_source_prefix(lead)
-    is_article = _is_article(blocks, raw, _link_density(st, body), _headlines_in(elided, body))
+    is_article = _is_article(blocks, raw, _link_density(st, body), _headlines_in(elided, body)) and not is_listing_page(
+        root, meta.og_type, meta.ld_types
+    )
     return _Found(title, lead, source_prefix, blocks, byline, is_article)
 
 
 def _output_blocks(found: _Found) -> tuple[CleanBlock, ...]:
-    if not found.is_article:
-        return ()
+    """Every block found, also on a page that is not an article (the flag informs, the text stays)."""
     out: list[CleanBlock] = []
     if found.title:
         out.append(CleanBlock("title", found.title))
@@ -729,32 +860,43 @@ def _output_blocks(found: _Found) -> tuple[CleanBlock, ...]:
     return tuple(out)
 
 
+NOT_ARTICLE = "not an article (a page of links or too little body text): its text is kept, flagged is_article=false"
+
+
 def clean_html(html: str, url: str | None = None) -> CleanedArticle:
     """Clean one HTML page."""
-    root = parse_tree(html)
+    return clean_tree(parse_tree(html), url=url)
+
+
+def clean_tree(root: lxml.html.HtmlElement, url: str | None = None) -> CleanedArticle:
+    """Clean one parsed HTML page (the tree is changed in place)."""
     meta = read_metadata(root)
-    author_lines = _author_lines(root)
     etree.strip_elements(root, "script", "style", with_tail=False)
     visible_date = None if meta.published else parse_visible_date(leading_text(root, VISIBLE_DATE_CHARS))
-    elided = prune(root)
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+    st = measure(root)
+    author_lines = _author_lines(root, st)
+    elided = prune(root, st)
     title = _title(root, meta)
     for h1 in list(root.iter("h1")):
         h1.drop_tree()
-    found = _extract(root, title, author_lines, elided)
+    found = _extract(root, title, author_lines, elided, meta)
     byline = found.byline
     author = meta.author or (byline if byline and not byline.startswith("Theo ") else None) or next(iter(author_lines), None)
     return CleanedArticle(
         blocks=_output_blocks(found),
         title=title,
-        lead=found.lead if found.is_article else None,
-        source_prefix=found.source_prefix if found.is_article else None,
+        lead=found.lead,
+        source_prefix=found.source_prefix,
         published=meta.published or visible_date,
         author=normalize_line(author) if author else None,
         url=url or meta.url,
         site_name=meta.site_name,
         tags=meta.tags,
         is_article=found.is_article,
-        warnings=() if found.is_article else ("not an article: too little body text or a page of links",),
+        warnings=() if found.is_article else (NOT_ARTICLE,),
+        html=True,
     )
 
 
