@@ -16,8 +16,8 @@ from __future__ import annotations
 import html as html_lib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import lxml.html
 import regex
@@ -86,11 +86,6 @@ def _text(el: lxml.html.HtmlElement) -> str:
 MAX_CLASS_CHARS = 1000  # of a class or id value, only this much is matched (a 5 MB class is junk)
 
 
-def _classes(el: lxml.html.HtmlElement) -> str:
-    return f"{el.get('class', '')[:MAX_CLASS_CHARS]} {el.get('id', '')[:MAX_CLASS_CHARS]}".strip()
-
-
-_WITH_CLASSES = etree.XPath("//*[@class or @id]")  # in document order
 
 
 VISIBLE_DATE_CHARS = 20000  # visible dates are looked for in this much of the page's text
@@ -100,25 +95,18 @@ def leading_text(root: lxml.html.HtmlElement, limit: int) -> str:
     """``normalize_line(root.text_content())[:limit]``, normalising only a prefix of the text.
 
     The prefix is cut after a space, where normalisation cannot reach across, so its normal form
-    is a prefix of the whole text's normal form.
+    is a prefix of the whole text's normal form. The text is serialised in C (no element walk).
     """
+    whole = etree.tostring(root, method="text", encoding=str)
     budget = 3 * limit
-    while True:
-        pieces: list[str] = []
-        size = 0
-        for piece in root.itertext():
-            pieces.append(piece)
-            size += len(piece)
-            if size >= budget:
-                break
-        else:
-            return normalize_line("".join(pieces))[:limit]
-        raw = "".join(pieces)[:budget]
+    while budget < len(whole):
+        raw = whole[:budget]
         cut = max(raw.rfind(" "), raw.rfind("\n"))
         text = normalize_line(raw[: cut + 1]) if cut > 0 else ""
         if len(text) >= limit:
             return text[:limit]
         budget *= 4
+    return normalize_line(whole)[:limit]
 
 
 # ---------------------------------------------------------------- metadata
@@ -219,115 +207,150 @@ def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
 # ---------------------------------------------------------------- measuring
 
 
+# What the class and id words of an element say it is (bits of class_kinds).
+CHROME, AUTHOR, LEAD, CAPTION = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=8192)
+def class_kinds(value: str) -> int:
+    """The kinds named by a class/id value, as bits; judged once per distinct value.
+
+    >>> class_kinds("box-social-share") == CHROME, class_kinds("sapo") == LEAD, class_kinds("image_desc") & CAPTION > 0
+    (True, True, True)
+    """
+    if not value:
+        return 0
+    return (
+        (CHROME if is_chrome_class(value) else 0) | (AUTHOR if is_author_class(value) else 0)
+        | (LEAD if LEAD_CLASS.search(value) else 0) | (CAPTION if CAPTION_CLASS.search(value) else 0)
+    )
+
+
 @dataclass
 class _Stats:
-    """Per-element sizes computed in one bottom-up pass (no quadratic re-walks)."""
+    """What each element needs, computed in one pass over the tree (no quadratic re-walks)."""
 
     text: dict[lxml.html.HtmlElement, int]  # all text below the element
     links: dict[lxml.html.HtmlElement, int]  # text inside <a> below the element
-    prose: dict[lxml.html.HtmlElement, int]  # inline text of the voting blocks below (see pick_body)
+    span: dict[lxml.html.HtmlElement, tuple[int, int]]  # document positions of the element and after its last descendant
     blocky: set[lxml.html.HtmlElement]  # elements with a block element below them
     has_img: set[lxml.html.HtmlElement]
     has_h1: set[lxml.html.HtmlElement]  # elements with an h1 below them
     # (document position, element, own inline text, <br> children) of every block with enough
     # inline text to vote for the body container (see pick_body)
     voters: list[tuple[int, lxml.html.HtmlElement, int, int]]
+    kinds: dict[lxml.html.HtmlElement, int]  # class_kinds of every element with a class or id
+    classed: list[lxml.html.HtmlElement]  # elements with a class or id, in document order
+    maybe_chrome: list[lxml.html.HtmlElement]  # ... or a type, a style, or a footer/header/form tag
+
+    def content(self, el: lxml.html.HtmlElement) -> int:
+        """Text below ``el`` that is not link text."""
+        return self.text.get(el, 0) - self.links.get(el, 0)
 
 
 MIN_VOTER_CHARS = 40
-
-
-def _n(text: str | None) -> int:
-    return len(text.strip()) if text else 0
-
-
-_TEXT, _LINKS, _INLINE, _BRS, _BLOCKY, _IMG, _H1, _PROSE, _POS = range(9)
+_TEXT, _LINKS, _INLINE, _BRS, _BLOCKY, _IMG, _H1, _POS = range(8)
+_CHROME_TAGS = frozenset(("footer", "header", "form"))
 
 
 def measure(root: lxml.html.HtmlElement) -> _Stats:
     """Sizes of every element, in one walk: a frame per open element is added to its parent's on close.
 
     A frame holds: text, link text, inline text (own text not inside a nested block or a link),
-    <br> children, has a block below, has an image below, has an h1 below, prose (inline text of
-    the voting blocks below), document position.
+    <br> children, has a block below, has an image below, has an h1 below, document position.
+    The same walk records the class kinds of the elements that have a class or id.
     """
-    st = _Stats({}, {}, {}, set(), set(), set(), [])
-    stack: list[list[int]] = [[0, 0, 0, 0, 0, 0, 0, 0, -1]]
+    st = _Stats({}, {}, {}, set(), set(), set(), [], {}, [], [])
+    stack: list[list[int]] = [[0, 0, 0, 0, 0, 0, 0, -1]]
     position = 0
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
-        if not isinstance(tag, str):
+        if tag.__class__ is not str:
             continue
         if event == "start":
-            own = _n(el.text)
-            stack.append([own, 0, 0 if tag == "a" else own, 0, 0, 0, 0, 0, position])
+            text = el.text
+            own = len(text.strip()) if text else 0
+            stack.append([own, 0, 0 if tag == "a" else own, 0, 0, 0, 0, position])
             position += 1
-            continue
-        frame = stack.pop()
-        _close(st, el, frame, stack[-1])
+            _note_attributes(st, el, tag)
+        else:
+            frame = stack.pop()
+            st.span[el] = (frame[_POS], position)
+            _close(st, el, frame, stack[-1])
     st.voters.sort(key=lambda voter: voter[0])
     return st
+
+
+def _note_attributes(st: _Stats, el: lxml.html.HtmlElement, tag: str) -> None:
+    cls, ident = el.get("class"), el.get("id")
+    if cls is not None or ident is not None:
+        st.kinds[el] = class_kinds(f"{(cls or '')[:MAX_CLASS_CHARS]} {(ident or '')[:MAX_CLASS_CHARS]}".strip())
+        st.classed.append(el)
+        st.maybe_chrome.append(el)
+    elif tag in _CHROME_TAGS or el.get("type") is not None or el.get("style") is not None:
+        st.maybe_chrome.append(el)
 
 
 def _close(st: _Stats, el: lxml.html.HtmlElement, frame: list[int], up: list[int]) -> None:
     """Record an element's frame and add it to its parent's."""
     tag = el.tag
-    text, inline = frame[_TEXT], frame[_INLINE]
+    text, inline, blocky, img, h1 = frame[_TEXT], frame[_INLINE], frame[_BLOCKY], frame[_IMG], frame[_H1]
     links = text if tag == "a" else frame[_LINKS]
-    block = tag in BLOCK_TAGS or bool(frame[_BLOCKY])
+    block = blocky or tag in BLOCK_TAGS
     if inline >= MIN_VOTER_CHARS and (tag in BLOCK_TAGS or tag == "font") and tag not in ("html", "body"):
         st.voters.append((frame[_POS], el, inline, frame[_BRS]))
-        frame[_PROSE] += inline
-    st.text[el], st.links[el], st.prose[el] = text, links, frame[_PROSE]
-    if frame[_BLOCKY]:
+    st.text[el] = text
+    st.links[el] = links
+    if blocky:
         st.blocky.add(el)
-    if frame[_IMG]:
+    if img:
         st.has_img.add(el)
-    if frame[_H1]:
+    if h1:
         st.has_h1.add(el)
-    tail = _n(el.tail)
+    tail = el.tail
+    tail = len(tail.strip()) if tail else 0
     up[_TEXT] += text + tail
     up[_LINKS] += links
-    up[_INLINE] += tail + (0 if block else inline)
-    up[_BRS] += tag == "br"
-    up[_BLOCKY] |= block
-    up[_IMG] |= tag == "img" or bool(frame[_IMG])
-    up[_H1] |= tag == "h1" or bool(frame[_H1])
-    up[_PROSE] += frame[_PROSE]
+    up[_INLINE] += tail if block else tail + inline
+    if tag == "br":
+        up[_BRS] += 1
+    if block:
+        up[_BLOCKY] = 1
+    if img or tag == "img":
+        up[_IMG] = 1
+    if h1 or tag == "h1":
+        up[_H1] = 1
 
 
 # ---------------------------------------------------------------- pruning
 
 
-def _is_chrome(el: lxml.html.HtmlElement) -> bool:
-    if el.tag in ("footer", "header", "form") or el.get("type", "").startswith("Related"):
-        return True
-    if is_chrome_class(_classes(el)):
+def _is_chrome(el: lxml.html.HtmlElement, st: _Stats) -> bool:
+    if st.kinds.get(el, 0) & CHROME or el.tag in _CHROME_TAGS or el.get("type", "").startswith("Related"):
         return True
     style = (el.get("style") or "").lower()
     return "none" in style and "display:none" in style.replace(" ", "")
 
 
-# one predicate, not a union of paths: libxml2 merges unions in quadratic time on big pages
-_MAYBE_CHROME = etree.XPath("//*[@class or @id or @type or @style or self::footer or self::header or self::form]")
-KEEP_CHROME_SHARE = 0.4  # chrome holding this share of the page's prose (or the h1) is the page's wrapper
+KEEP_CHROME_SHARE = 0.4  # chrome holding this share of the page's text outside links (or the h1) is the page's wrapper
 
 
 def prune(root: lxml.html.HtmlElement, st: _Stats) -> list[_Elided]:
     """Remove chrome (by tag and by class/id words) and big link lists in place.
 
     ``st`` measures the tree as it was before anything is removed. Chrome holding the headline or
-    40% of the page's prose is kept (an ASP.NET page is one big ``<form>``; a site may class its
-    article wrapper "content-share").
+    40% of the page's text outside links is kept (an ASP.NET page is one big ``<form>``; a site
+    may class its article wrapper "content-share"). Only the outermost chrome is dropped (lxml's
+    removal walks the removed subtree, so dropping nested chrome one by one would be quadratic).
     """
-    total = max(st.prose.get(root, 0), 1)
-    doomed = [
-        el for el in _MAYBE_CHROME(root)
-        if el.tag not in ("html", "body") and el not in st.has_h1
-        and st.prose.get(el, 0) < KEEP_CHROME_SHARE * total and _is_chrome(el)
-    ]
-    for el in doomed:
-        if el.getparent() is not None:
+    total = max(st.content(root), 1)
+    inside = -1  # document position where the last dropped element ends
+    for el in st.maybe_chrome:  # found by the measuring walk (an XPath union of paths is quadratic in libxml2)
+        start, end = st.span[el]
+        if start < inside or el.tag in ("html", "body") or el in st.has_h1:
+            continue
+        if st.content(el) < KEEP_CHROME_SHARE * total and _is_chrome(el, st):
+            inside = end
             el.drop_tree()
     return drop_link_lists(root)
 
@@ -442,20 +465,17 @@ class _Block:
     italic: bool = False
     after_image: bool = False
     in_figure: bool = False  # inside a one-column table holding an image (an old CMS's figure)
-    alt: str = ""  # alt or title text of the image right before the block, normalised
+    alt: str = ""  # alt or title text of the image right before the block
+    # computed once from the text (normalised text has single spaces and no other white space)
+    words: int = field(init=False)
+    solid: int = field(init=False)  # characters other than spaces
+    boilerplate: str | None = field(init=False)
 
-    @cached_property
-    def words(self) -> int:
-        return len(self.text.split())
-
-    @cached_property
-    def solid(self) -> int:
-        """Characters other than spaces."""
-        return len(self.text.replace(" ", ""))
-
-    @cached_property
-    def boilerplate(self) -> str | None:
-        return boilerplate_kind(self.text, normalized=True)
+    def __post_init__(self) -> None:
+        spaces = self.text.count(" ")
+        self.words = spaces + 1 if self.text else 0
+        self.solid = len(self.text) - spaces
+        self.boilerplate = boilerplate_kind(self.text, normalized=True)
 
 
 def _rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -479,7 +499,7 @@ def _data_row(row: lxml.html.HtmlElement, st: _Stats) -> bool:
     return len(cells) >= 2 and all(c not in st.blocky and st.text.get(c, 0) <= MAX_DATA_CELL_CHARS for c in cells)
 
 
-_COUNTED = {"a": "a", "strong": "b", "b": "b", "em": "i", "i": "i"}  # link, bold and italic text
+_COUNTED = {"a": 0, "strong": 1, "b": 1, "em": 2, "i": 2}  # link, bold and italic text
 
 
 class _Walker:
@@ -490,8 +510,8 @@ class _Walker:
         self.out: list[_Block] = []
         self.stack: list[tuple[str, lxml.html.HtmlElement | None]] = [("paragraph", None)]
         self.pieces: list[str] = []
-        self.counts = {"a": 0, "b": 0, "i": 0}
-        self.chars = {"a": 0, "b": 0, "i": 0}
+        self.depth = [0, 0, 0]  # open <a>, bold and italic elements
+        self.chars = [0, 0, 0]  # characters of the current block inside each
         self.last_br = False
         self.image = False
         self.alt = ""
@@ -508,24 +528,25 @@ class _Walker:
         size = len(text.strip())
         if size:
             self.last_br = False
-        for key, depth in self.counts.items():
-            if depth:
-                self.chars[key] += size
+            depth, chars = self.depth, self.chars
+            for key in (0, 1, 2):
+                if depth[key]:
+                    chars[key] += size
 
     def flush(self) -> None:
         text = normalize_line("".join(self.pieces)) if self.pieces else ""
         if text:
             kind, el = self.stack[-1]
-            size = max(len(text.replace(" ", "")), 1)
+            size = max(len(text) - text.count(" "), 1)
             align = "" if el is None else (el.get("style", "") + el.get("align", "")).lower()
+            links, bold, italic = self.chars
             self.out.append(_Block(
-                kind, text, self.chars["a"], self.chars["b"] >= 0.8 * size, "right" in align,
-                self.chars["i"] >= 0.8 * size, self.image, bool(self.tables and self.tables[-1]),
-                self.alt if self.image else "",
+                kind, text, links, bold >= 0.8 * size, "right" in align, italic >= 0.8 * size, self.image,
+                bool(self.tables and self.tables[-1]), self.alt if self.image else "",
             ))
             self.image = False
         self.pieces.clear()
-        self.chars = dict.fromkeys(self.chars, 0)
+        self.chars = [0, 0, 0]
         self.last_br = False
 
     def start(self, el: lxml.html.HtmlElement) -> None:
@@ -566,12 +587,12 @@ class _Walker:
 
     def count(self, el: lxml.html.HtmlElement, step: int) -> None:
         key = _COUNTED.get(el.tag)
-        if key:
-            self.counts[key] += step
+        if key is not None:
+            self.depth[key] += step
 
     def child_kind(self, el: lxml.html.HtmlElement) -> str:
         inherited = self.stack[-1][0]
-        kind = _block_kind(el, inherited if inherited in ("caption", "quote") else "paragraph")
+        kind = _block_kind(el, inherited if inherited in ("caption", "quote") else "paragraph", self.st)
         if kind == "paragraph" and el.tag == "td" and self.tables and self.tables[-1] and el not in self.st.has_img:
             return "caption"
         return kind
@@ -591,8 +612,8 @@ def walk_blocks(body: lxml.html.HtmlElement, st: _Stats) -> list[_Block]:
     return walker.out
 
 
-def _block_kind(el: lxml.html.HtmlElement, inherited: str) -> str:
-    if el.tag in ("figcaption", "caption") or CAPTION_CLASS.search(_classes(el)):
+def _block_kind(el: lxml.html.HtmlElement, inherited: str, st: _Stats) -> str:
+    if el.tag in ("figcaption", "caption") or st.kinds.get(el, 0) & CAPTION:
         return "caption"
     if el.tag in ("h2", "h3", "h4", "h5", "h6"):
         return "heading"
@@ -698,11 +719,8 @@ def _find_lead(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement, st: _St
     """An element whose class names a sapo/lead, outside or at the top of the body; else a sapo
     right before the body."""
     around_body = set(body.iterancestors()) | {body}
-    for el in _WITH_CLASSES(root):
-        if el.tag in _NOT_LEAD_TAGS or el in around_body:
-            continue
-        classes = _classes(el)
-        if not classes or not LEAD_CLASS.search(classes) or CAPTION_CLASS.search(classes) or is_chrome_class(classes):
+    for el in st.classed:
+        if st.kinds[el] & (LEAD | CAPTION | CHROME) != LEAD or el.tag in _NOT_LEAD_TAGS or el in around_body:
             continue
         if st.text.get(el, 0) <= MAX_LEAD_CHARS:
             text = _text(el)
@@ -788,15 +806,15 @@ def _looks_like_name(text: str) -> bool:
 MAX_AUTHOR_CHARS = 200  # an author box holding more text than this is not a name
 
 
-def _author_lines(root: lxml.html.HtmlElement, st: _Stats) -> list[str]:
+def _author_lines(st: _Stats) -> list[str]:
+    """Names in elements whose class says author or byline (the measured text bounds the work)."""
     lines = []
-    for el in _WITH_CLASSES(root):
-        if el.tag in ("form", "input", "label", "textarea") or st.text.get(el, 0) > MAX_AUTHOR_CHARS:
+    for el in st.classed:
+        if not st.kinds[el] & AUTHOR or el.tag in ("form", "input", "label", "textarea") or st.text.get(el, 0) > MAX_AUTHOR_CHARS:
             continue
-        if is_author_class(_classes(el)):
-            text = _text(el)
-            if _looks_like_name(text):
-                lines.append(text)
+        text = _text(el)
+        if _looks_like_name(text):
+            lines.append(text)
     return lines
 
 
@@ -868,28 +886,74 @@ def clean_html(html: str, url: str | None = None) -> CleanedArticle:
     return clean_tree(parse_tree(html), url=url)
 
 
-def clean_tree(root: lxml.html.HtmlElement, url: str | None = None) -> CleanedArticle:
-    """Clean one parsed HTML page (the tree is changed in place)."""
-    meta = read_metadata(root)
+@dataclass
+class HtmlPage:
+    """A parsed page being cleaned: each stage of ``STAGES`` fills in its part."""
+
+    root: lxml.html.HtmlElement
+    meta: _Meta
+    visible_date: str | None = None
+    st: _Stats | None = None
+    author_lines: list[str] = field(default_factory=list)
+    elided: list[_Elided] = field(default_factory=list)
+    title: str | None = None
+    found: _Found | None = None
+
+
+def read_page(root: lxml.html.HtmlElement) -> HtmlPage:
+    """Read the metadata (JSON-LD lives in scripts), then remove scripts and styles."""
+    page = HtmlPage(root, read_metadata(root))
     etree.strip_elements(root, "script", "style", with_tail=False)
-    visible_date = None if meta.published else parse_visible_date(leading_text(root, VISIBLE_DATE_CHARS))
-    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
-    st = measure(root)
-    author_lines = _author_lines(root, st)
-    elided = prune(root, st)
-    title = _title(root, meta)
-    for h1 in list(root.iter("h1")):
+    return page
+
+
+_TEXT_NODES = etree.XPath("//text()", smart_strings=False)
+
+
+def visible_sample(root: lxml.html.HtmlElement, limit: int) -> str:
+    """The first ``limit`` characters of the text of a page read by :func:`read_page`, a space
+    between text nodes (``<td>Hà</td><td>Nội</td>`` gives two words)."""
+    return " ".join(_TEXT_NODES(root))[:limit]
+
+
+def _stage_date(page: HtmlPage) -> None:
+    if not page.meta.published:
+        page.visible_date = parse_visible_date(leading_text(page.root, VISIBLE_DATE_CHARS))
+
+
+def _stage_prune(page: HtmlPage) -> None:
+    etree.strip_elements(page.root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    etree.strip_elements(page.root, *DROP_TAGS, with_tail=False)
+    page.st = measure(page.root)
+    page.author_lines = _author_lines(page.st)
+    page.elided = prune(page.root, page.st)
+
+
+def _stage_title(page: HtmlPage) -> None:
+    page.title = _title(page.root, page.meta)
+    for h1 in list(page.root.iter("h1")):
         h1.drop_tree()
-    found = _extract(root, title, author_lines, elided, meta)
+
+
+def _stage_body(page: HtmlPage) -> None:
+    page.found = _extract(page.root, page.title, page.author_lines, page.elided, page.meta)
+
+
+STAGES = (("visible date", _stage_date), ("measure and prune", _stage_prune), ("title", _stage_title), ("body", _stage_body))
+
+
+def finish(page: HtmlPage, url: str | None = None) -> CleanedArticle:
+    """The CleanedArticle of a page that went through every stage."""
+    found, meta = page.found, page.meta
+    assert found is not None
     byline = found.byline
-    author = meta.author or (byline if byline and not byline.startswith("Theo ") else None) or next(iter(author_lines), None)
+    author = meta.author or (byline if byline and not byline.startswith("Theo ") else None) or next(iter(page.author_lines), None)
     return CleanedArticle(
         blocks=_output_blocks(found),
-        title=title,
+        title=page.title,
         lead=found.lead,
         source_prefix=found.source_prefix,
-        published=meta.published or visible_date,
+        published=meta.published or page.visible_date,
         author=normalize_line(author) if author else None,
         url=url or meta.url,
         site_name=meta.site_name,
@@ -898,6 +962,18 @@ def clean_tree(root: lxml.html.HtmlElement, url: str | None = None) -> CleanedAr
         warnings=() if found.is_article else (NOT_ARTICLE,),
         html=True,
     )
+
+
+def clean_page(page: HtmlPage, url: str | None = None) -> CleanedArticle:
+    """Run every stage on a page from :func:`read_page`."""
+    for _, stage in STAGES:
+        stage(page)
+    return finish(page, url)
+
+
+def clean_tree(root: lxml.html.HtmlElement, url: str | None = None) -> CleanedArticle:
+    """Clean one parsed HTML page (the tree is changed in place)."""
+    return clean_page(read_page(root), url)
 
 
 def _top_captions(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> list[str]:
