@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import html as html_lib
 import json
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -88,25 +90,31 @@ MAX_CLASS_CHARS = 1000  # of a class or id value, only this much is matched (a 5
 
 
 
-VISIBLE_DATE_CHARS = 20000  # visible dates are looked for in this much of the page's text
+VISIBLE_DATE_CHARS = 50000  # visible dates are looked for in this much of the page's text (before normalisation)
+# Characters the normaliser removes (zero-width, soft hyphen, controls, private use, non-characters)
+# and dashes it unifies: inside a date string they would hide it from the date patterns.
+_DATE_DROP = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]")
+_DASHES = "\u2014\u2015\u2212\u2012\u2e3a\u2e3b"
 
 
-def leading_text(root: lxml.html.HtmlElement, limit: int) -> str:
-    """``normalize_line(root.text_content())[:limit]``, normalising only a prefix of the text.
+def date_text(root: lxml.html.HtmlElement, limit: int = VISIBLE_DATE_CHARS) -> str:
+    """The first ``limit`` characters of the page's text, made ready for the visible-date patterns.
 
-    The prefix is cut after a space, where normalisation cannot reach across, so its normal form
-    is a prefix of the whole text's normal form. The text is serialised in C (no element walk).
+    Only what changes a date match is normalised: NFC (decomposed "ngày"), dashes, and the
+    characters the normaliser removes; white space is left alone (the patterns read any run of
+    it as one). The date found is the one the whole normalised text gives, found within the
+    prefix, without normalising tens of kilobytes (the text is serialised in C, no element walk).
     """
-    whole = etree.tostring(root, method="text", encoding=str)
-    budget = 3 * limit
-    while budget < len(whole):
-        raw = whole[:budget]
-        cut = max(raw.rfind(" "), raw.rfind("\n"))
-        text = normalize_line(raw[: cut + 1]) if cut > 0 else ""
-        if len(text) >= limit:
-            return text[:limit]
-        budget *= 4
-    return normalize_line(whole)[:limit]
+    text = etree.tostring(root, method="text", encoding=str)[:limit]
+    if text.isascii():
+        return text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _DATE_DROP.sub("", text)
+    for dash in _DASHES:
+        if dash in text:
+            text = text.replace(dash, "–")
+    return text
 
 
 # ---------------------------------------------------------------- metadata
@@ -227,18 +235,13 @@ def class_kinds(value: str) -> int:
 
 
 @dataclass
-class _Stats:
-    """What each element needs, computed in one pass over the tree (no quadratic re-walks)."""
+class _Census:
+    """What pruning needs of each element, in one pass over the whole page (before anything goes)."""
 
     text: dict[lxml.html.HtmlElement, int]  # all text below the element
     links: dict[lxml.html.HtmlElement, int]  # text inside <a> below the element
     span: dict[lxml.html.HtmlElement, tuple[int, int]]  # document positions of the element and after its last descendant
-    blocky: set[lxml.html.HtmlElement]  # elements with a block element below them
-    has_img: set[lxml.html.HtmlElement]
     has_h1: set[lxml.html.HtmlElement]  # elements with an h1 below them
-    # (document position, element, own inline text, <br> children) of every block with enough
-    # inline text to vote for the body container (see pick_body)
-    voters: list[tuple[int, lxml.html.HtmlElement, int, int]]
     kinds: dict[lxml.html.HtmlElement, int]  # class_kinds of every element with a class or id
     classed: list[lxml.html.HtmlElement]  # elements with a class or id, in document order
     maybe_chrome: list[lxml.html.HtmlElement]  # ... or a type, a style, or a footer/header/form tag
@@ -248,20 +251,79 @@ class _Stats:
         return self.text.get(el, 0) - self.links.get(el, 0)
 
 
-MIN_VOTER_CHARS = 40
-_TEXT, _LINKS, _INLINE, _BRS, _BLOCKY, _IMG, _H1, _POS = range(8)
 _CHROME_TAGS = frozenset(("footer", "header", "form"))
 
 
-def measure(root: lxml.html.HtmlElement) -> _Stats:
+def census(root: lxml.html.HtmlElement) -> _Census:
+    """Text, link text, h1 below and document span of every element, and the class kinds of the
+    elements with a class or id: one walk, a frame per open element added to its parent's on close."""
+    c = _Census({}, {}, {}, set(), {}, [], [])
+    stack: list[list[int]] = [[0, 0, 0, -1]]  # text, link text, h1 below, position
+    position = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if tag.__class__ is not str:
+            continue
+        if event == "start":
+            text = el.text
+            stack.append([len(text.strip()) if text else 0, 0, 0, position])
+            position += 1
+            _note_attributes(c, el, tag)
+            continue
+        text_size, links, h1, start = stack.pop()
+        c.text[el] = text_size
+        c.links[el] = links = text_size if tag == "a" else links
+        c.span[el] = (start, position)
+        if h1:
+            c.has_h1.add(el)
+        tail = el.tail
+        up = stack[-1]
+        up[0] += text_size + (len(tail.strip()) if tail else 0)
+        up[1] += links
+        if h1 or tag == "h1":
+            up[2] = 1
+    return c
+
+
+def _note_attributes(c: _Census, el: lxml.html.HtmlElement, tag: str) -> None:
+    cls, ident = el.get("class"), el.get("id")
+    if cls is not None or ident is not None:
+        c.kinds[el] = class_kinds(f"{(cls or '')[:MAX_CLASS_CHARS]} {(ident or '')[:MAX_CLASS_CHARS]}".strip())
+        c.classed.append(el)
+        c.maybe_chrome.append(el)
+    elif tag in _CHROME_TAGS or el.get("type") is not None or el.get("style") is not None:
+        c.maybe_chrome.append(el)
+
+
+@dataclass
+class _Stats:
+    """What finding the body needs of each element of the pruned page, in one pass."""
+
+    text: dict[lxml.html.HtmlElement, int]  # all text below the element
+    links: dict[lxml.html.HtmlElement, int]  # text inside <a> below the element
+    blocky: set[lxml.html.HtmlElement]  # elements with a block element below them
+    has_img: set[lxml.html.HtmlElement]
+    # (document position, element, own inline text, <br> children) of every block with enough
+    # inline text to vote for the body container (see pick_body)
+    voters: list[tuple[int, lxml.html.HtmlElement, int, int]]
+    kinds: dict[lxml.html.HtmlElement, int]  # class_kinds (from the census)
+    classed: list[lxml.html.HtmlElement]  # elements with a class or id still on the page, in document order
+
+
+MIN_VOTER_CHARS = 40
+_TEXT, _LINKS, _INLINE, _BRS, _BLOCKY, _IMG, _POS = range(7)
+
+
+def measure(root: lxml.html.HtmlElement, kinds: _Census | None = None) -> _Stats:
     """Sizes of every element, in one walk: a frame per open element is added to its parent's on close.
 
     A frame holds: text, link text, inline text (own text not inside a nested block or a link),
-    <br> children, has a block below, has an image below, has an h1 below, document position.
-    The same walk records the class kinds of the elements that have a class or id.
+    <br> children, has a block below, has an image below, document position. Class kinds come
+    from the census taken before pruning (or a new one).
     """
-    st = _Stats({}, {}, {}, set(), set(), set(), [], {}, [], [])
-    stack: list[list[int]] = [[0, 0, 0, 0, 0, 0, 0, -1]]
+    c = kinds or census(root)
+    st = _Stats({}, {}, set(), set(), [], c.kinds, [])
+    stack: list[list[int]] = [[0, 0, 0, 0, 0, 0, -1]]
     position = 0
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
@@ -270,31 +332,19 @@ def measure(root: lxml.html.HtmlElement) -> _Stats:
         if event == "start":
             text = el.text
             own = len(text.strip()) if text else 0
-            stack.append([own, 0, 0 if tag == "a" else own, 0, 0, 0, 0, position])
+            stack.append([own, 0, 0 if tag == "a" else own, 0, 0, 0, position])
             position += 1
-            _note_attributes(st, el, tag)
         else:
-            frame = stack.pop()
-            st.span[el] = (frame[_POS], position)
-            _close(st, el, frame, stack[-1])
+            _close(st, el, stack.pop(), stack[-1])
     st.voters.sort(key=lambda voter: voter[0])
+    st.classed = [el for el in c.classed if el in st.text]
     return st
-
-
-def _note_attributes(st: _Stats, el: lxml.html.HtmlElement, tag: str) -> None:
-    cls, ident = el.get("class"), el.get("id")
-    if cls is not None or ident is not None:
-        st.kinds[el] = class_kinds(f"{(cls or '')[:MAX_CLASS_CHARS]} {(ident or '')[:MAX_CLASS_CHARS]}".strip())
-        st.classed.append(el)
-        st.maybe_chrome.append(el)
-    elif tag in _CHROME_TAGS or el.get("type") is not None or el.get("style") is not None:
-        st.maybe_chrome.append(el)
 
 
 def _close(st: _Stats, el: lxml.html.HtmlElement, frame: list[int], up: list[int]) -> None:
     """Record an element's frame and add it to its parent's."""
     tag = el.tag
-    text, inline, blocky, img, h1 = frame[_TEXT], frame[_INLINE], frame[_BLOCKY], frame[_IMG], frame[_H1]
+    text, inline, blocky, img = frame[_TEXT], frame[_INLINE], frame[_BLOCKY], frame[_IMG]
     links = text if tag == "a" else frame[_LINKS]
     block = blocky or tag in BLOCK_TAGS
     if inline >= MIN_VOTER_CHARS and (tag in BLOCK_TAGS or tag == "font") and tag not in ("html", "body"):
@@ -305,8 +355,6 @@ def _close(st: _Stats, el: lxml.html.HtmlElement, frame: list[int], up: list[int
         st.blocky.add(el)
     if img:
         st.has_img.add(el)
-    if h1:
-        st.has_h1.add(el)
     tail = el.tail
     tail = len(tail.strip()) if tail else 0
     up[_TEXT] += text + tail
@@ -318,15 +366,13 @@ def _close(st: _Stats, el: lxml.html.HtmlElement, frame: list[int], up: list[int
         up[_BLOCKY] = 1
     if img or tag == "img":
         up[_IMG] = 1
-    if h1 or tag == "h1":
-        up[_H1] = 1
 
 
 # ---------------------------------------------------------------- pruning
 
 
-def _is_chrome(el: lxml.html.HtmlElement, st: _Stats) -> bool:
-    if st.kinds.get(el, 0) & CHROME or el.tag in _CHROME_TAGS or el.get("type", "").startswith("Related"):
+def _is_chrome(el: lxml.html.HtmlElement, c: _Census) -> bool:
+    if c.kinds.get(el, 0) & CHROME or el.tag in _CHROME_TAGS or el.get("type", "").startswith("Related"):
         return True
     style = (el.get("style") or "").lower()
     return "none" in style and "display:none" in style.replace(" ", "")
@@ -335,21 +381,21 @@ def _is_chrome(el: lxml.html.HtmlElement, st: _Stats) -> bool:
 KEEP_CHROME_SHARE = 0.4  # chrome holding this share of the page's text outside links (or the h1) is the page's wrapper
 
 
-def prune(root: lxml.html.HtmlElement, st: _Stats) -> list[_Elided]:
+def prune(root: lxml.html.HtmlElement, c: _Census) -> list[_Elided]:
     """Remove chrome (by tag and by class/id words) and big link lists in place.
 
-    ``st`` measures the tree as it was before anything is removed. Chrome holding the headline or
+    ``c`` measures the tree as it was before anything is removed. Chrome holding the headline or
     40% of the page's text outside links is kept (an ASP.NET page is one big ``<form>``; a site
     may class its article wrapper "content-share"). Only the outermost chrome is dropped (lxml's
     removal walks the removed subtree, so dropping nested chrome one by one would be quadratic).
     """
-    total = max(st.content(root), 1)
+    total = max(c.content(root), 1)
     inside = -1  # document position where the last dropped element ends
-    for el in st.maybe_chrome:  # found by the measuring walk (an XPath union of paths is quadratic in libxml2)
-        start, end = st.span[el]
-        if start < inside or el.tag in ("html", "body") or el in st.has_h1:
+    for el in c.maybe_chrome:  # found by the census walk (an XPath union of paths is quadratic in libxml2)
+        start, end = c.span[el]
+        if start < inside or el.tag in ("html", "body") or el in c.has_h1:
             continue
-        if st.content(el) < KEEP_CHROME_SHARE * total and _is_chrome(el, st):
+        if c.content(el) < KEEP_CHROME_SHARE * total and _is_chrome(el, c):
             inside = end
             el.drop_tree()
     return drop_link_lists(root)
@@ -806,11 +852,11 @@ def _looks_like_name(text: str) -> bool:
 MAX_AUTHOR_CHARS = 200  # an author box holding more text than this is not a name
 
 
-def _author_lines(st: _Stats) -> list[str]:
+def _author_lines(c: _Census) -> list[str]:
     """Names in elements whose class says author or byline (the measured text bounds the work)."""
     lines = []
-    for el in st.classed:
-        if not st.kinds[el] & AUTHOR or el.tag in ("form", "input", "label", "textarea") or st.text.get(el, 0) > MAX_AUTHOR_CHARS:
+    for el in c.classed:
+        if not c.kinds[el] & AUTHOR or el.tag in ("form", "input", "label", "textarea") or c.text.get(el, 0) > MAX_AUTHOR_CHARS:
             continue
         text = _text(el)
         if _looks_like_name(text):
@@ -841,9 +887,10 @@ def _headlines_in(elided: list[_Elided], body: lxml.html.HtmlElement) -> int:
     return sum(e.headlines for e in elided if e.parent is body or any(a is body for a in e.parent.iterancestors()))
 
 
-def _extract(root: lxml.html.HtmlElement, title: str | None, author_lines: list[str], elided: list[_Elided], meta: _Meta) -> _Found:
+def _extract(page: HtmlPage) -> _Found:
     """Body blocks, lead and byline of a pruned tree whose h1 is gone."""
-    st = measure(root)
+    root, title, meta, elided = page.root, page.title, page.meta, page.elided
+    st = measure(root, page.census)
     body = pick_body(root, st)
     lead_el, lead = _find_lead(root, body, st)
     raw: list[_Block] = [_Block("caption", t) for t in _top_captions(root, body)]
@@ -855,7 +902,7 @@ def _extract(root: lxml.html.HtmlElement, title: str | None, author_lines: list[
     blocks = [b for b in blocks if _keep(b) and b.text != title]
     if lead is None and blocks and _opening_lead(blocks[0]):
         lead = blocks.pop(0).text
-    blocks, byline = _byline(blocks, author_lines)
+    blocks, byline = _byline(blocks, page.author_lines)
     source_prefix = None
     if lead:
         source_prefix, lead = split_source_prefix(lead)
@@ -893,7 +940,7 @@ class HtmlPage:
     root: lxml.html.HtmlElement
     meta: _Meta
     visible_date: str | None = None
-    st: _Stats | None = None
+    census: _Census | None = None
     author_lines: list[str] = field(default_factory=list)
     elided: list[_Elided] = field(default_factory=list)
     title: str | None = None
@@ -918,15 +965,15 @@ def visible_sample(root: lxml.html.HtmlElement, limit: int) -> str:
 
 def _stage_date(page: HtmlPage) -> None:
     if not page.meta.published:
-        page.visible_date = parse_visible_date(leading_text(page.root, VISIBLE_DATE_CHARS))
+        page.visible_date = parse_visible_date(date_text(page.root))
 
 
 def _stage_prune(page: HtmlPage) -> None:
     etree.strip_elements(page.root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     etree.strip_elements(page.root, *DROP_TAGS, with_tail=False)
-    page.st = measure(page.root)
-    page.author_lines = _author_lines(page.st)
-    page.elided = prune(page.root, page.st)
+    page.census = census(page.root)
+    page.author_lines = _author_lines(page.census)
+    page.elided = prune(page.root, page.census)
 
 
 def _stage_title(page: HtmlPage) -> None:
@@ -936,7 +983,7 @@ def _stage_title(page: HtmlPage) -> None:
 
 
 def _stage_body(page: HtmlPage) -> None:
-    page.found = _extract(page.root, page.title, page.author_lines, page.elided, page.meta)
+    page.found = _extract(page)
 
 
 STAGES = (("visible date", _stage_date), ("measure and prune", _stage_prune), ("title", _stage_title), ("body", _stage_body))

@@ -11,6 +11,7 @@ allows is flattened (see :mod:`deep`) and parsed again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import re
@@ -148,40 +149,58 @@ def parse_page(html: str) -> tuple[lxml.html.HtmlElement, tuple[str, ...]]:
 _PRUNED = [name for name, _ in STAGES].index("measure and prune") + 1  # stages before the legacy check
 
 
-def html_page(html: str, decoded: _Decoded) -> tuple[HtmlPage, tuple[str, ...]]:
+Lap = Callable[[str], None]  # told the name of each stage as it ends (see benchmarks/)
+
+
+def _no_lap(stage: str) -> None:
+    return None
+
+
+def html_page(html: str, decoded: _Decoded, lap: Lap = _no_lap) -> tuple[HtmlPage, tuple[str, ...]]:
     """Parse the page and run the stages up to pruning; a legacy encoding detected in the text
     left (no scripts, styles, menus or footers: "©" and "»" live there) is converted and the page
     parsed and pruned again. Returns the page ready for the remaining stages."""
-    page, warnings = _pruned(html)
+    page, warnings = _pruned(html, lap)
     fixed = repair(visible_sample(page.root, LEGACY_SAMPLE_CHARS))
     if fixed.encoding is None and decoded.raw is not None:
         latin = decoded.raw.decode("latin-1")
-        raw = repair(visible_sample(_pruned(latin)[0].root, LEGACY_SAMPLE_CHARS))
+        raw = repair(visible_sample(_pruned(latin, lap)[0].root, LEGACY_SAMPLE_CHARS))
         if raw.encoding in ("tcvn3", "vni"):
             html, fixed = latin, raw
+    lap("legacy check")
     if fixed.encoding is not None:
-        page, warnings = _pruned(convert(html, fixed.encoding))
+        page, warnings = _pruned(convert(html, fixed.encoding), lap)
     return page, fixed.warnings + warnings
 
 
-def _pruned(html: str) -> tuple[HtmlPage, tuple[str, ...]]:
+def _pruned(html: str, lap: Lap) -> tuple[HtmlPage, tuple[str, ...]]:
     root, warnings = parse_page(html)
+    lap("parse")
     page = read_page(root)
-    for _, stage in STAGES[:_PRUNED]:
+    lap("metadata")
+    for name, stage in STAGES[:_PRUNED]:
         stage(page)
+        lap(name)
     return page, warnings
 
 
-def clean(source: str | bytes, *, url: str | None = None) -> CleanedArticle:
-    """Clean HTML or plain text into title, lead, body blocks and metadata."""
+def clean(source: str | bytes, *, url: str | None = None, lap: Lap = _no_lap) -> CleanedArticle:
+    """Clean HTML or plain text into title, lead, body blocks and metadata.
+
+    ``lap`` is called with each stage's name when it ends (decode, parse, metadata, visible date,
+    measure and prune, legacy check, title, body, finish; text for plain text): the benchmarks
+    time the stages with it.
+    """
     decoded = _decode(source)
+    lap("decode")
     if not decoded.text.strip():
         raise InputError("empty input")
     try:
         if looks_like_html(decoded.text):
-            page, warnings = html_page(decoded.text, decoded)
-            for _, stage in STAGES[_PRUNED:]:
+            page, warnings = html_page(decoded.text, decoded, lap)
+            for name, stage in STAGES[_PRUNED:]:
                 stage(page)
+                lap(name)
             cleaned = finish(page, url)
         else:
             fixed = _legacy_of_text(decoded.text, decoded)
@@ -194,4 +213,5 @@ def clean(source: str | bytes, *, url: str | None = None) -> CleanedArticle:
     warnings = decoded.warnings + warnings
     if warnings:
         cleaned = replace(cleaned, warnings=tuple(cleaned.warnings) + warnings)
+    lap("finish" if cleaned.html else "text")
     return cleaned
