@@ -204,3 +204,15 @@ def test_encodings_decode_to_nfc_text(kind: str) -> None:
     text = "\n".join(b.text for b in cleaned.blocks)
     assert normalize_line("tổng kết công tác năm 2023") in normalize_line(text)
     assert cleaned.title == "Bắc Kạn tổng kết công tác năm 2023"
+
+
+CLEANER_MODULES = ["boilerplate", "dates", "deep", "html", "legacy", "listing", "page"]
+
+
+@pytest.mark.parametrize("name", CLEANER_MODULES)
+def test_cleaner_doctests_pass(name: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"vnnews_extract.clean.{name}"))
+    assert result.attempted > 0 and result.failed == 0

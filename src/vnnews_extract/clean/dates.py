@@ -19,6 +19,9 @@ _ISO = regex.compile(
 _TIME = r"(?P<H>\d{1,2})\s*(?::|h|giờ)\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?(?:\s*(?:AM|PM|am|pm|SA|CH))?"
 _DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 _WORDS = r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+DATE_LINE = regex.compile(
+    r"^(?:(?:Thứ|Chủ nhật|Ngày đăng|Cập nhật|Đăng ngày|Ngày)\b[^.]{0,40})?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^.]{0,30}$", regex.I
+)
 _VISIBLE = (
     regex.compile(_DMY + r"(?:\s*[,|\-–]?\s*(?:lúc\s*)?" + _TIME + r")?", regex.I),
     regex.compile(_TIME + r"\s*(?:\(GMT\+7\)\s*)?(?:ngày\s*)?[,|\-–]?\s*" + _DMY, regex.I),
@@ -57,6 +60,15 @@ def parse_iso_date(value: str) -> str | None:
         return parse_visible_date(value or "")
     g = match.groupdict()
     return _build(g["y"], g["m"], g["d"], g["H"], g["M"], g["S"], g["tz"])
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a dateline ("Cập nhật: 05/06/2019 - 10:45", "Thứ Hai, 15/3/2021").
+
+    >>> is_date_line("Cập nhật: 05/06/2019 - 10:45"), is_date_line("Ngày 15/3/2021, huyện tổ chức hội nghị tổng kết.")
+    (True, False)
+    """
+    return DATE_LINE.match(text) is not None
 
 
 def parse_visible_date(text: str) -> str | None:

@@ -5,9 +5,12 @@ point, so a page with 260 unclosed ``<div>`` loses its whole article. The check 
 the parsed tree (a fixed path of ``PARSER_DEPTH`` steps, linear in the number of elements); only a
 page that reaches that depth is flattened and parsed again.
 
-Flattening scans the tags once, keeping a model of the open elements (with the end tags HTML
-implies: a ``<p>`` closes an open ``<p>``, a block closes an open ``<p>``, a cell closes a cell).
-Past ``MAX_HTML_DEPTH`` open elements, container tags (``div``, ``table``, ``li``…) are dropped and
+Flattening scans the tags, keeping a model of the open elements (with the end tags HTML implies:
+a ``<p>`` closes an open ``<p>``, a block closes an open ``<p>``, a cell closes a cell). A first
+scan finds the wrappers (``div``, ``span``, ``section``…) that are never closed by their own end
+tag, the usual cause of such depth (a template loop that opens boxes and never closes them):
+their tags are dropped first, so the article after them keeps its structure and classes. Then,
+past ``MAX_HTML_DEPTH`` open elements, container tags (``div``, ``table``, ``li``…) are dropped and
 replaced by a line break (a block's start and end make two, a paragraph break), so their texts
 stay apart; paragraph and inline tags (``p``, ``h2``, ``b``, ``a``…) are kept while there is head
 room below the parser's limit, so deep paragraphs stay paragraphs.
@@ -58,21 +61,39 @@ def is_deep(root: etree._Element) -> bool:
     return bool(_IS_DEEP(root))
 
 
+# Wrappers a template may open and never close (a widget loop); on a page too deep, those left
+# unclosed are dropped first, so the article after them keeps its own structure.
+_WRAPPERS = frozenset("div section article main aside header footer nav center span font form fieldset blockquote".split())
+
+
 class _Flattener:
-    """One pass over the tags; ``stack`` holds (name, kept) for every open element."""
+    """One pass over the tags; ``stack`` holds (name, kept, tag number) for every open element.
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.stack: list[tuple[str, bool]] = []
+    ``skip`` holds the numbers of the opening tags to drop whatever their depth; the pass records
+    which opening tags were closed by their own end tag (``closed``) and which were wrappers.
+    """
+
+    def __init__(self, limit: int, skip: frozenset[int] = frozenset()) -> None:
+        self.limit, self.skip = limit, skip
+        self.stack: list[tuple[str, bool, int]] = []
         self.kept = 0
+        self.count = 0
         self.changed = False
+        self.closed: set[int] = set()
+        self.wrappers: list[int] = []
 
-    def pop(self) -> tuple[str, bool]:
-        name, kept = self.stack.pop()
-        self.kept -= kept
-        return name, kept
+    def pop(self) -> tuple[str, bool, int]:
+        entry = self.stack.pop()
+        self.kept -= entry[1]
+        return entry
 
     def open(self, name: str, tag: str) -> str:
+        number = self.count
+        self.count += 1
+        if number in self.skip:
+            return self.out(name, tag, False)
+        if name in _WRAPPERS:
+            self.wrappers.append(number)
         implied = _IMPLIED.get(name, {"p"} if name in _CLOSES_P else set())
         while self.stack and self.stack[-1][0] in implied:
             self.pop()
@@ -80,7 +101,7 @@ class _Flattener:
             keep = True
         else:
             keep = (name in _PARAGRAPHS or name in _INLINE) and self.kept < self.limit + HEAD_ROOM
-        self.stack.append((name, keep))
+        self.stack.append((name, keep, number))
         self.kept += keep
         return self.out(name, tag, keep)
 
@@ -91,6 +112,7 @@ class _Flattener:
                 break
         else:
             return tag  # a stray end tag is the parser's business
+        self.closed.add(self.stack[index][2])
         kept = True
         while len(self.stack) > index:
             kept = self.pop()[1]
@@ -110,13 +132,20 @@ class _Flattener:
 
 
 def flatten_deep_html(html: str, limit: int = MAX_HTML_DEPTH) -> tuple[str, bool]:
-    """Drop the tags (never the text) of containers opened more than ``limit`` levels deep; linear.
+    """Drop the tags (never the text) of the wrappers left unclosed, then of the containers still
+    opened more than ``limit`` levels deep; two linear passes.
 
     >>> flatten_deep_html("<div><div><p>x</p><div>y</div></div></div>", 1)
     ('<div><br><p>x</p><br>y<br><br></div>', True)
     >>> flatten_deep_html("<div><p>a<p>b</div>", 1)
     ('<div><p>a<p>b</div>', False)
+    >>> flatten_deep_html("<div class=w><div class=w><figure><img><figcaption>c</figcaption></figure>", 2)
+    ('<br><br><figure><img><figcaption>c</figcaption></figure>', True)
     """
-    flat = _Flattener(limit)
+    survey = _Flattener(limit)
+    for match in _TAG.finditer(html):
+        survey.one(match)
+    unclosed = frozenset(n for n in survey.wrappers if n not in survey.closed)
+    flat = _Flattener(limit, unclosed)
     out = _TAG.sub(flat.one, html)
     return (out, True) if flat.changed else (html, False)

@@ -26,7 +26,7 @@ import regex
 from lxml import etree
 
 from .boilerplate import boilerplate_kind, ends_with_photo_credit, is_author_class, is_chrome_class, looks_like_caption
-from .dates import parse_iso_date, parse_visible_date
+from .dates import is_date_line, parse_iso_date, parse_visible_date
 from .listing import is_listing_page
 from ..errors import InputError
 from ..model import CleanBlock, CleanedArticle
@@ -49,7 +49,7 @@ SOURCE_PREFIX = regex.compile(
     r"|\((?P<c>\p{Lu}[\w.]{1,20})\)\s+(?=\p{Lu}))"  # "(TNO) TAND…": one word in parentheses, no dash
 )
 LEAD_BULLET = regex.compile(r"^[-–—•*>]+\s+")  # "- VietNamNet cập nhật…" after a logo image
-TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:»]\s+")
+TITLE_SEPARATORS = regex.compile(r"(\s+[|\-–—:»]\s+)")  # kept by split: runs of parts are rebuilt
 MAX_BYLINE_WORDS = 8
 
 
@@ -726,15 +726,46 @@ def _is_listing(blocks: list[_Block], elided_headlines: int = 0) -> bool:
 # ---------------------------------------------------------------- assembly
 
 
-def _title(root: lxml.html.HtmlElement, meta: _Meta) -> str | None:
+MAX_TITLE_CHARS = 500  # an element holding more text than this is not a headline
+
+
+def _title(root: lxml.html.HtmlElement, meta: _Meta, c: _Census) -> tuple[str | None, bool]:
+    """The first h1 of three words or more that is not a logo; else the part of the page's
+    title (``og:title``, ``<title>``) that the page shows as an element of its own, the longest
+    such run of parts ("UBND huyện X - Headline – with a dash"); else the longest part. The flag
+    says whether the page shows the title (the longest part may be the site's name)."""
     for h1 in root.iter("h1"):
+        if c.kinds.get(h1, 0) & CHROME or c.text.get(h1, 0) > MAX_TITLE_CHARS:
+            continue
         text = _text(h1)
         if len(text.split()) >= 3:
-            return text
-    if meta.title:
-        parts = TITLE_SEPARATORS.split(normalize_line(meta.title))
-        return max(parts, key=len) if parts else None
-    return None
+            return text, True
+    if not meta.title:
+        return None, False
+    pieces = TITLE_SEPARATORS.split(normalize_line(meta.title))  # part, separator, part, ...
+    parts = pieces[::2]
+    runs = {"".join(pieces[2 * i : 2 * j + 1]) for i in range(len(parts)) for j in range(i, len(parts))}
+    shown = _shown_title(root, c, {r for r in runs if len(r.split()) >= 3})
+    return (shown, True) if shown else (max(parts, key=len), False)
+
+
+def _shown_title(root: lxml.html.HtmlElement, c: _Census, runs: set[str]) -> str | None:
+    """The longest of ``runs`` that is the whole text of an element of the body outside chrome."""
+    if not runs or root.body is None:
+        return None
+    low, high = min(map(len, runs)) // 2, max(map(len, runs)) + 10
+    best: str | None = None
+    for el in root.body.iter():
+        if not isinstance(el.tag, str) or not low <= c.text.get(el, 0) <= high:
+            continue
+        text = _text(el)
+        if text in runs and (best is None or len(text) > len(best)) and not _in_chrome(el, c):
+            best = text
+    return best
+
+
+def _in_chrome(el: lxml.html.HtmlElement, c: _Census) -> bool:
+    return any(c.kinds.get(a, 0) & CHROME for a in (el, *el.iterancestors()))
 
 
 def split_source_prefix(lead: str) -> tuple[str | None, str]:
@@ -821,6 +852,19 @@ def _lead_before(body: lxml.html.HtmlElement, st: _Stats) -> tuple[lxml.html.Htm
     return None, None
 
 
+HEADER_BLOCKS = 3  # the body's first blocks, where a dateline or a headline without h1 may sit
+
+
+def _opening_headline(blocks: list[_Block]) -> int | None:
+    """On a page whose title is not shown (no h1; its <title> is the site's name), the headline is
+    the first bold line of 4 to 30 words among the body's first blocks, not ending a sentence."""
+    for index, block in enumerate(blocks[:HEADER_BLOCKS]):
+        if block.kind in ("paragraph", "heading") and block.bold and 4 <= block.words <= 30:
+            if not block.text.endswith((".", ":", "?", "!")) and SOURCE_PREFIX.match(block.text) is None:
+                return index
+    return None
+
+
 def _opening_lead(block: _Block) -> bool:
     """The body's first block is its lead when bold, or a heading or paragraph opening with a source prefix."""
     if block.kind == "paragraph" and block.bold and block.words >= 15:
@@ -900,6 +944,9 @@ def _extract(page: HtmlPage) -> _Found:
         raw = [b for b in raw if b.text != lead_text]
     blocks = [_classify(b) for b in _drop_sections(raw)]
     blocks = [b for b in blocks if _keep(b) and b.text != title]
+    blocks = [b for i, b in enumerate(blocks) if i >= HEADER_BLOCKS or not is_date_line(b.text)]
+    if not page.title_shown and (headline := _opening_headline(blocks)) is not None:
+        title = blocks.pop(headline).text
     if lead is None and blocks and _opening_lead(blocks[0]):
         lead = blocks.pop(0).text
     blocks, byline = _byline(blocks, page.author_lines)
@@ -944,6 +991,7 @@ class HtmlPage:
     author_lines: list[str] = field(default_factory=list)
     elided: list[_Elided] = field(default_factory=list)
     title: str | None = None
+    title_shown: bool = False  # the title is an h1 or an element of the page, not only its <title>
     found: _Found | None = None
 
 
@@ -977,7 +1025,8 @@ def _stage_prune(page: HtmlPage) -> None:
 
 
 def _stage_title(page: HtmlPage) -> None:
-    page.title = _title(page.root, page.meta)
+    assert page.census is not None
+    page.title, page.title_shown = _title(page.root, page.meta, page.census)
     for h1 in list(page.root.iter("h1")):
         h1.drop_tree()
 
@@ -997,7 +1046,7 @@ def finish(page: HtmlPage, url: str | None = None) -> CleanedArticle:
     author = meta.author or (byline if byline and not byline.startswith("Theo ") else None) or next(iter(page.author_lines), None)
     return CleanedArticle(
         blocks=_output_blocks(found),
-        title=page.title,
+        title=found.title,
         lead=found.lead,
         source_prefix=found.source_prefix,
         published=meta.published or page.visible_date,
