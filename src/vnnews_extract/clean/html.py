@@ -26,7 +26,7 @@ import regex
 from lxml import etree
 
 from .boilerplate import boilerplate_kind, ends_with_photo_credit, is_author_class, is_chrome_class, looks_like_caption
-from .dates import is_date_line, parse_iso_date, parse_visible_date
+from .dates import find_visible_date, is_date_line, needs_visible_date, parse_iso_date, reconcile
 from .listing import is_listing_page
 from ..errors import InputError
 from ..model import CleanBlock, CleanedArticle
@@ -182,11 +182,12 @@ class _Meta:
     description: str | None
     og_type: str | None = None
     ld_types: tuple[str, ...] = ()
+    published_raw: str | None = None  # the machine-readable date as written
 
 
 def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
     ld = _json_ld(root)
-    published = None
+    published = published_raw = None
     for raw in (
         _meta(root, "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"),
         ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None,
@@ -194,6 +195,7 @@ def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
     ):
         published = parse_iso_date(html_lib.unescape(raw)) if raw else None
         if published:
+            published_raw = html_lib.unescape(raw)  # type: ignore[arg-type]
             break
     keywords = _meta(root, "keywords", "news_keywords") or ""
     canonical = next((el.get("href") for el in root.iter("link") if el.get("rel") == "canonical"), None)
@@ -208,6 +210,7 @@ def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
         tags=tuple(t.strip() for t in keywords.split(",") if t.strip()),
         description=_meta(root, "og:description", "description"),
         og_type=_meta(root, "og:type"),
+        published_raw=published_raw,
         ld_types=tuple(t for t in ld.get("@types", ()) if isinstance(t, str)),  # type: ignore[union-attr]
     )
 
@@ -285,10 +288,28 @@ def census(root: lxml.html.HtmlElement) -> _Census:
     return c
 
 
+_ASPNET_ID = regex.compile(r"^ctl\d+_")
+_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def own_id(ident: str) -> str:
+    """The part of an id that names the element itself. ASP.NET ids spell the whole path of
+    naming containers ("ctl00_ContentAds_pnlDetail"): only the last name is the element's own,
+    read with its camel-case words apart ("pnlDetail pnl Detail").
+
+    >>> own_id("ctl00_cphMain_ctl00_ucShare"), own_id("main-content")
+    ('ucShare uc Share', 'main-content')
+    """
+    if not _ASPNET_ID.match(ident):
+        return ident
+    own = ident.rsplit("_", 1)[-1]
+    return f"{own} {_CAMEL.sub(' ', own)}"
+
+
 def _note_attributes(c: _Census, el: lxml.html.HtmlElement, tag: str) -> None:
     cls, ident = el.get("class"), el.get("id")
     if cls is not None or ident is not None:
-        c.kinds[el] = class_kinds(f"{(cls or '')[:MAX_CLASS_CHARS]} {(ident or '')[:MAX_CLASS_CHARS]}".strip())
+        c.kinds[el] = class_kinds(f"{(cls or '')[:MAX_CLASS_CHARS]} {own_id((ident or '')[:MAX_CLASS_CHARS])}".strip())
         c.classed.append(el)
         c.maybe_chrome.append(el)
     elif tag in _CHROME_TAGS or el.get("type") is not None or el.get("style") is not None:
@@ -308,6 +329,7 @@ class _Stats:
     voters: list[tuple[int, lxml.html.HtmlElement, int, int]]
     kinds: dict[lxml.html.HtmlElement, int]  # class_kinds (from the census)
     classed: list[lxml.html.HtmlElement]  # elements with a class or id still on the page, in document order
+    span: dict[lxml.html.HtmlElement, tuple[int, int]]  # document positions (from the census)
 
 
 MIN_VOTER_CHARS = 40
@@ -322,7 +344,7 @@ def measure(root: lxml.html.HtmlElement, kinds: _Census | None = None) -> _Stats
     from the census taken before pruning (or a new one).
     """
     c = kinds or census(root)
-    st = _Stats({}, {}, set(), set(), [], c.kinds, [])
+    st = _Stats({}, {}, set(), set(), [], c.kinds, [], c.span)
     stack: list[list[int]] = [[0, 0, 0, 0, 0, 0, -1]]
     position = 0
     for event, el in etree.iterwalk(root, events=("start", "end")):
@@ -793,10 +815,13 @@ MAX_LEAD_CHARS = 3000  # more text than this is not a lead (and is not normalise
 
 
 def _find_lead(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement, st: _Stats) -> tuple[lxml.html.HtmlElement | None, str | None]:
-    """An element whose class names a sapo/lead, outside or at the top of the body; else a sapo
-    right before the body."""
+    """An element whose class names a sapo/lead, before the body or inside it (not a teaser of the
+    related lists after it); else a sapo right before the body."""
     around_body = set(body.iterancestors()) | {body}
+    body_end = st.span[body][1]
     for el in st.classed:
+        if st.span[el][0] >= body_end:
+            break
         if st.kinds[el] & (LEAD | CAPTION | CHROME) != LEAD or el.tag in _NOT_LEAD_TAGS or el in around_body:
             continue
         if st.text.get(el, 0) <= MAX_LEAD_CHARS:
@@ -865,6 +890,17 @@ def _opening_headline(blocks: list[_Block]) -> int | None:
     return None
 
 
+def _is_description(block: _Block, description: str | None) -> bool:
+    """The body's first block repeats the page's description (og:description, meta description):
+    the site's own sapo, whatever its markup (an ``h2`` on zing 2012)."""
+    if not description or block.words < LEAD_MIN_WORDS or block.kind not in ("paragraph", "heading"):
+        return False
+    wanted = normalize_line(description)
+    if wanted.endswith(("...", "…")):  # a description cut short
+        return block.text.startswith(wanted.rstrip(".… ")) and len(wanted) > 40
+    return block.text == wanted
+
+
 def _opening_lead(block: _Block) -> bool:
     """The body's first block is its lead when bold, or a heading or paragraph opening with a source prefix."""
     if block.kind == "paragraph" and block.bold and block.words >= 15:
@@ -873,17 +909,24 @@ def _opening_lead(block: _Block) -> bool:
     return prefixed and LEAD_MIN_WORDS <= block.words <= LEAD_MAX_WORDS
 
 
+def _byline_like(block: _Block) -> bool:
+    return (
+        block.words <= MAX_BYLINE_WORDS
+        and not block.text.endswith((".", ":", "?", "!"))
+        and (block.bold or block.align_right or block.text.startswith("Theo ") or block.words <= 4)
+        and block.kind == "paragraph"
+    )
+
+
 def _byline(blocks: list[_Block], author_lines: list[str]) -> tuple[list[_Block], str | None]:
-    if blocks:
-        last = blocks[-1]
-        words = last.text.split()
-        if (
-            len(words) <= MAX_BYLINE_WORDS
-            and not last.text.endswith((".", ":", "?", "!"))
-            and (last.bold or last.align_right or last.text.startswith("Theo ") or len(words) <= 4)
-            and last.kind == "paragraph"
-        ):
-            return blocks[:-1], last.text
+    """The last block when it reads as a byline. When the two last blocks do (the writer, then the
+    source: "Nhóm PV" / "Theo Infonet", "Theo Minh Nguyễn/Vcamp.vn" / "Forbes"), the first is the
+    byline and the second, an attribution, goes with it."""
+    if blocks and _byline_like(blocks[-1]):
+        before = blocks[-2] if len(blocks) > 1 else None
+        if before is not None and _byline_like(before) and (_looks_like_name(before.text) or before.text.startswith("Theo ")):
+            return blocks[:-2], before.text
+        return blocks[:-1], blocks[-1].text
     return blocks, next(iter(author_lines), None)
 
 
@@ -947,7 +990,7 @@ def _extract(page: HtmlPage) -> _Found:
     blocks = [b for i, b in enumerate(blocks) if i >= HEADER_BLOCKS or not is_date_line(b.text)]
     if not page.title_shown and (headline := _opening_headline(blocks)) is not None:
         title = blocks.pop(headline).text
-    if lead is None and blocks and _opening_lead(blocks[0]):
+    if lead is None and blocks and (_opening_lead(blocks[0]) or _is_description(blocks[0], meta.description)):
         lead = blocks.pop(0).text
     blocks, byline = _byline(blocks, page.author_lines)
     source_prefix = None
@@ -986,7 +1029,7 @@ class HtmlPage:
 
     root: lxml.html.HtmlElement
     meta: _Meta
-    visible_date: str | None = None
+    published: str | None = None
     census: _Census | None = None
     author_lines: list[str] = field(default_factory=list)
     elided: list[_Elided] = field(default_factory=list)
@@ -1012,8 +1055,9 @@ def visible_sample(root: lxml.html.HtmlElement, limit: int) -> str:
 
 
 def _stage_date(page: HtmlPage) -> None:
-    if not page.meta.published:
-        page.visible_date = parse_visible_date(date_text(page.root))
+    meta = page.meta
+    visible = find_visible_date(date_text(page.root)) if needs_visible_date(meta.published_raw) else None
+    page.published = reconcile(meta.published, meta.published_raw, visible)
 
 
 def _stage_prune(page: HtmlPage) -> None:
@@ -1049,7 +1093,7 @@ def finish(page: HtmlPage, url: str | None = None) -> CleanedArticle:
         title=found.title,
         lead=found.lead,
         source_prefix=found.source_prefix,
-        published=meta.published or page.visible_date,
+        published=page.published,
         author=normalize_line(author) if author else None,
         url=url or meta.url,
         site_name=meta.site_name,
