@@ -69,18 +69,18 @@ _WRAPPERS = frozenset("div section article main aside header footer nav center s
 class _Flattener:
     """One pass over the tags; ``stack`` holds (name, kept, tag number) for every open element.
 
-    ``skip`` holds the numbers of the opening tags to drop whatever their depth; the pass records
-    which opening tags were closed by their own end tag (``closed``) and which were wrappers.
+    ``skip`` holds the numbers of the opening tags to drop whatever their depth (see
+    :func:`_unclosed_wrappers`).
     """
 
-    def __init__(self, limit: int, skip: frozenset[int] = frozenset()) -> None:
-        self.limit, self.skip = limit, skip
+    def __init__(self, html: str, limit: int, skip: frozenset[int] = frozenset()) -> None:
+        self.html, self.limit, self.skip = html, limit, skip
+        self.last_end = 0  # where the previous tag ended
+        self.breaks = 0  # line breaks written since the last text
         self.stack: list[tuple[str, bool, int]] = []
         self.kept = 0
         self.count = 0
         self.changed = False
-        self.closed: set[int] = set()
-        self.wrappers: list[int] = []
 
     def pop(self) -> tuple[str, bool, int]:
         entry = self.stack.pop()
@@ -92,9 +92,7 @@ class _Flattener:
         self.count += 1
         if number in self.skip:
             return self.out(name, tag, False)
-        if name in _WRAPPERS:
-            self.wrappers.append(number)
-        implied = _IMPLIED.get(name, {"p"} if name in _CLOSES_P else set())
+        implied = _implied(name)
         while self.stack and self.stack[-1][0] in implied:
             self.pop()
         if self.kept < self.limit:
@@ -112,7 +110,6 @@ class _Flattener:
                 break
         else:
             return tag  # a stray end tag is the parser's business
-        self.closed.add(self.stack[index][2])
         kept = True
         while len(self.stack) > index:
             kept = self.pop()[1]
@@ -122,13 +119,55 @@ class _Flattener:
         if keep:
             return tag
         self.changed = True
-        return "" if name in _SILENT else _BREAK
+        if name in _SILENT or self.breaks >= 2:  # two in a row already end the paragraph
+            return ""
+        self.breaks += 1
+        return _BREAK
 
     def one(self, match: regex.Match[str]) -> str:
-        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        start, end = match.span()
+        if self.breaks and start > self.last_end and not self.html[self.last_end : start].isspace():
+            self.breaks = 0  # text since the last line breaks: the next dropped block breaks again
+        self.last_end = end
+        closing, name, self_closing = match.groups()
+        name = name.lower()
         if name in _VOID or self_closing:
             return match.group(0)
         return self.close(name, match.group(0)) if closing else self.open(name, match.group(0))
+
+
+def _implied(name: str) -> set[str]:
+    return _IMPLIED.get(name, {"p"} if name in _CLOSES_P else set())
+
+
+def _unclosed_wrappers(html: str) -> frozenset[int]:
+    """The numbers (in the order of opening tags) of the wrappers never closed by their own end
+    tag: the same model of open elements as _Flattener, without its output."""
+    stack: list[tuple[str, int]] = []
+    closed: set[int] = set()
+    wrappers: list[int] = []
+    number = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        name = name.lower()
+        if name in _VOID or self_closing:
+            continue
+        if closing:
+            top = len(stack)
+            for index in range(top - 1, max(top - CLOSE_SEARCH, 0) - 1, -1):
+                if stack[index][0] == name:
+                    closed.add(stack[index][1])
+                    del stack[index:]
+                    break
+            continue
+        implied = _implied(name)
+        while stack and stack[-1][0] in implied:
+            stack.pop()
+        if name in _WRAPPERS:
+            wrappers.append(number)
+        stack.append((name, number))
+        number += 1
+    return frozenset(n for n in wrappers if n not in closed)
 
 
 def flatten_deep_html(html: str, limit: int = MAX_HTML_DEPTH) -> tuple[str, bool]:
@@ -137,15 +176,13 @@ def flatten_deep_html(html: str, limit: int = MAX_HTML_DEPTH) -> tuple[str, bool
 
     >>> flatten_deep_html("<div><div><p>x</p><div>y</div></div></div>", 1)
     ('<div><br><p>x</p><br>y<br><br></div>', True)
+    >>> flatten_deep_html("<div>" * 5 + "x" + "</div>" * 5, 1)
+    ('<div><br><br>x<br><br></div>', True)
     >>> flatten_deep_html("<div><p>a<p>b</div>", 1)
     ('<div><p>a<p>b</div>', False)
     >>> flatten_deep_html("<div class=w><div class=w><figure><img><figcaption>c</figcaption></figure>", 2)
     ('<br><br><figure><img><figcaption>c</figcaption></figure>', True)
     """
-    survey = _Flattener(limit)
-    for match in _TAG.finditer(html):
-        survey.one(match)
-    unclosed = frozenset(n for n in survey.wrappers if n not in survey.closed)
-    flat = _Flattener(limit, unclosed)
+    flat = _Flattener(html, limit, _unclosed_wrappers(html))
     out = _TAG.sub(flat.one, html)
     return (out, True) if flat.changed else (html, False)
