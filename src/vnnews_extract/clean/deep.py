@@ -131,9 +131,10 @@ class _Flattener:
         self.last_end = end
         closing, name, self_closing = match.groups()
         name = name.lower()
+        tag = str(match.group(0))
         if name in _VOID or self_closing:
-            return match.group(0)
-        return self.close(name, match.group(0)) if closing else self.open(name, match.group(0))
+            return tag
+        return self.close(name, tag) if closing else self.open(name, tag)
 
 
 def _implied(name: str) -> set[str]:

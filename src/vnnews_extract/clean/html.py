@@ -105,7 +105,7 @@ def date_text(root: lxml.html.HtmlElement, limit: int = VISIBLE_DATE_CHARS) -> s
     it as one). The date found is the one the whole normalised text gives, found within the
     prefix, without normalising tens of kilobytes (the text is serialised in C, no element walk).
     """
-    text = etree.tostring(root, method="text", encoding=str)[:limit]
+    text = str(etree.tostring(root, method="text", encoding=str))[:limit]
     if text.isascii():
         return text
     if not unicodedata.is_normalized("NFC", text):
@@ -153,6 +153,11 @@ def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:
     return found
 
 
+def _ld_types(ld: dict[str, object]) -> tuple[str, ...]:
+    types = ld.get("@types")
+    return tuple(t for t in types if isinstance(t, str)) if isinstance(types, tuple) else ()
+
+
 def _ld_items(data: object) -> Iterator[object]:
     if isinstance(data, list):
         for item in data:
@@ -188,14 +193,15 @@ class _Meta:
 def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
     ld = _json_ld(root)
     published = published_raw = None
+    ld_date = ld.get("datePublished")
     for raw in (
         _meta(root, "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"),
-        ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None,
+        ld_date if isinstance(ld_date, str) else None,
         next((t.get("datetime") for t in root.iter("time") if t.get("datetime")), None),
     ):
         published = parse_iso_date(html_lib.unescape(raw)) if raw else None
-        if published:
-            published_raw = html_lib.unescape(raw)  # type: ignore[arg-type]
+        if published and raw:
+            published_raw = html_lib.unescape(raw)
             break
     keywords = _meta(root, "keywords", "news_keywords") or ""
     canonical = next((el.get("href") for el in root.iter("link") if el.get("rel") == "canonical"), None)
@@ -211,7 +217,7 @@ def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
         description=_meta(root, "og:description", "description"),
         og_type=_meta(root, "og:type"),
         published_raw=published_raw,
-        ld_types=tuple(t for t in ld.get("@types", ()) if isinstance(t, str)),  # type: ignore[union-attr]
+        ld_types=_ld_types(ld),
     )
 
 

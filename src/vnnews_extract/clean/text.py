@@ -8,7 +8,6 @@ opening paragraph is the lead; a short name-like last line is the byline.
 
 from __future__ import annotations
 
-import regex
 
 from .boilerplate import boilerplate_kind, looks_like_caption
 from .html import MAX_BYLINE_WORDS, split_source_prefix
