@@ -155,11 +155,15 @@ DATES = [
     ("Chủ Nhật, 14/03/2021 | Thời sự | 15-03-2021 - 19:05", "2021-03-15T19:05:00+07:00"),
     ("Cập nhật lúc 08:30 ngày 23/09/2019", "2019-09-23T08:30:00+07:00"),
     ("ngày 5 tháng 7 năm 2021", "2021-07-05T00:00:00+07:00"),
+    ("Xã hội | Cập nhật thứ hai, ngày 24/12/12 11:05 tối", "2012-12-24T23:05:00+07:00"),
+    ("15/03/2021 08:30 chiều", "2021-03-15T20:30:00+07:00"),
+    ("08:30 PM 15/03/2021", "2021-03-15T20:30:00+07:00"),
+    ("Số 24/12/12 về nông thôn mới", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "iso"), DATES, ids=[d[0][:25] for d in DATES])
-def test_visible_dates_prefer_the_one_with_a_time(text: str, iso: str) -> None:
+def test_visible_dates_prefer_the_one_with_a_time(text: str, iso: str | None) -> None:
     from vnnews_extract.clean.dates import parse_visible_date
 
     assert parse_visible_date(text) == iso
@@ -204,3 +208,67 @@ def test_encodings_decode_to_nfc_text(kind: str) -> None:
     text = "\n".join(b.text for b in cleaned.blocks)
     assert normalize_line("tổng kết công tác năm 2023") in normalize_line(text)
     assert cleaned.title == "Bắc Kạn tổng kết công tác năm 2023"
+
+
+CLEANER_MODULES = ["boilerplate", "dates", "deep", "html", "legacy", "listing", "page"]
+
+
+@pytest.mark.parametrize("name", CLEANER_MODULES)
+def test_cleaner_doctests_pass(name: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"vnnews_extract.clean.{name}"))
+    assert result.attempted > 0 and result.failed == 0
+
+
+PUBLISHED = {
+    # (machine date in the head, visible date in the page) -> published
+    "machine-wins": ("<meta property='article:published_time' content='2021-03-15T08:30:00+07:00'>", "Thứ Hai, 16/3/2021, 09:00", "2021-03-15T08:30:00+07:00"),
+    "day-only-machine-takes-the-shown-time": ("<meta itemprop='datePublished' content='2012-12-25'>", "Thứ Ba, 25/12/2012 - 10:03", "2012-12-25T10:03:00+07:00"),
+    "day-only-machine-other-day": ("<meta itemprop='datePublished' content='2012-12-25'>", "Thứ Tư, 26/12/2012 - 10:03", "2012-12-25T00:00:00+07:00"),
+    "mislabelled-offset": ("<meta name='pubdate' content='2019-02-18T17:34:20+08:00'>", "Thứ hai, 18/2/2019, 17:34 (GMT+7)", "2019-02-18T17:34:00+07:00"),
+    "true-utc": ("<meta name='pubdate' content='2021-03-15T01:30:00+00:00'>", "15/3/2021, 08:30 (GMT+7)", "2021-03-15T08:30:00+07:00"),
+    "no-machine-date": ("", "Cập nhật: 08:30 15/03/2021", "2021-03-15T08:30:00+07:00"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PUBLISHED), ids=sorted(PUBLISHED))
+def test_published_reconciles_machine_and_visible_dates(case: str) -> None:
+    head, shown, expected = PUBLISHED[case]
+    cleaned = clean(page(f"<span class='time'>{shown}</span>" + BODY, head))
+    assert cleaned.published == expected
+
+
+def test_writer_then_source_lines_give_the_writer_as_byline() -> None:
+    cleaned = clean(page(BODY + "<p class='pAuthor'><b>Nhóm PV</b></p><p class='pSource'>Theo Infonet</p>"))
+    assert [b.text for b in cleaned.blocks if b.kind == "byline"] == ["Nhóm PV"]
+    assert "Infonet" not in "\n".join(b.text for b in cleaned.blocks)
+
+
+def test_first_block_repeating_the_description_is_the_lead() -> None:
+    sapo = "Năm 2023, kinh tế của tỉnh tiếp tục tăng trưởng khá, đời sống người dân được cải thiện rõ rệt."
+    cleaned = clean(page(f"<h2 class='pHead'>{sapo}</h2>" + BODY, f"<meta name='description' content='{sapo}'>"))
+    assert cleaned.lead == sapo
+    assert [b.kind for b in cleaned.blocks if b.text == sapo] == ["lead"]
+
+
+def test_a_lead_class_after_the_body_is_a_teaser_not_the_lead() -> None:
+    teaser = "<div class='related-box'><h4><a href='/x'>Tin khác</a></h4><p class='Lead'>Tay vợt số một quốc gia tuyên bố chia tay đội tuyển ngay sau khi giải đấu khu vực kết thúc vào cuối tuần.</p></div>"
+    cleaned = clean(page(BODY) .replace("</body>", teaser + "</body>"))
+    assert cleaned.lead is None or "Tay vợt" not in cleaned.lead
+
+
+def test_aspnet_ids_are_judged_by_the_element_s_own_name() -> None:
+    """Every id under an ASP.NET naming container repeats the container's name: a module placed in
+    a container named "Widget1" is not chrome for it; a panel named "ucShare" is."""
+    lead = "Năm 2023, kinh tế của tỉnh tiếp tục tăng trưởng khá, đời sống người dân được cải thiện."
+    inner = (
+        f"<div id='ctl00_Widget1_pnlDetail'><div id='ctl00_Widget1_lblSummary'><b>{lead}</b></div>"
+        f"<div id='ctl00_Widget1_lblContent'>{BODY}</div>"
+        "<div id='ctl00_Widget1_ucShare'><div>Bạn đọc gửi bài viết này tới người thân qua thư điện tử, Facebook, Zalo</div></div></div>"
+    )
+    cleaned = clean(page(inner))
+    assert cleaned.lead == lead
+    text = "\n".join(b.text for b in cleaned.blocks)
+    assert "6.500 lao động" in text and "Zalo" not in text

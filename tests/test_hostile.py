@@ -204,7 +204,7 @@ def test_recursion_error_in_cleaner_becomes_clean_error(monkeypatch: pytest.Monk
     def deep(*args: object, **kwargs: object) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(sys.modules["vnnews_extract.clean.page"], "clean_html", deep)
+    monkeypatch.setattr(sys.modules["vnnews_extract.clean.page"], "html_page", deep)
     with pytest.raises(CleanError, match="recursion"):
         extract("<html><body><p>Xin chào</p></body></html>")
 

@@ -43,6 +43,7 @@ class CleanedArticle:
     tags: tuple[str, ...] = ()
     is_article: bool = True
     warnings: tuple[str, ...] = ()
+    html: bool = False  # cleaned from an HTML page (a page flagged not an article keeps its text)
 
 
 @dataclass(frozen=True, slots=True)

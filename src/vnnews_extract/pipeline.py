@@ -32,7 +32,9 @@ def analyse(cleaned: CleanedArticle, options: Options = DEFAULT_OPTIONS) -> tupl
     blocks = [Block(kind=s.label, start=s.start, end=s.end) for s in doc.blocks]  # type: ignore[arg-type]
     first = {b.kind: doc.text[b.start : b.end] for b in reversed(blocks)}
     warnings = list(cleaned.warnings)
-    statistics = _statistics(doc, options, warnings) if options.statistics else []
+    # an HTML page flagged as not an article keeps its text; records come from it only when asked
+    records = cleaned.is_article or not cleaned.html or options.non_articles
+    statistics = _statistics(doc, options, warnings) if options.statistics and records else []
     article = Article(
         id=article_id(cleaned.url, doc.text),
         url=cleaned.url,
@@ -46,7 +48,7 @@ def analyse(cleaned: CleanedArticle, options: Options = DEFAULT_OPTIONS) -> tupl
         blocks=blocks,
         text=doc.text,
         statistics=statistics,
-        people=(personnel := _personnel(doc, options, warnings) if options.personnel else ([], []))[0],
+        people=(personnel := _personnel(doc, options, warnings) if options.personnel and records else ([], []))[0],
         events=personnel[1],
         warnings=warnings,
     )

@@ -16,17 +16,28 @@ _ISO = regex.compile(
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
-_TIME = r"(?P<H>\d{1,2})\s*(?::|h|giờ)\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?(?:\s*(?:AM|PM|am|pm|SA|CH))?"
+_TIME = (
+    r"(?P<H>\d{1,2})\s*(?::|h|giờ)\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?"
+    r"(?:\s*(?P<part>AM|PM|am|pm|SA|CH|sáng|trưa|chiều|tối)(?!\w))?"
+)
+_AFTERNOON = {"pm", "ch", "chiều", "tối"}  # "11:05 tối" is 23:05
 _DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 _WORDS = r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+DATE_LINE = regex.compile(
+    r"^(?:(?:Thứ|Chủ nhật|Ngày đăng|Cập nhật|Đăng ngày|Ngày)\b[^.]{0,40})?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^.]{0,30}$", regex.I
+)
 _VISIBLE = (
     regex.compile(_DMY + r"(?:\s*[,|\-–]?\s*(?:lúc\s*)?" + _TIME + r")?", regex.I),
     regex.compile(_TIME + r"\s*(?:\(GMT\+7\)\s*)?(?:ngày\s*)?[,|\-–]?\s*" + _DMY, regex.I),
     regex.compile(_WORDS, regex.I),
+    # "ngày 24/12/12 11:05 tối": a two-digit year, only after "ngày" and before a time
+    regex.compile(r"ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<yy>\d{2})\s+" + _TIME, regex.I),
 )
 
 
 def _build(y: str, m: str, d: str, hh: str | None, mm: str | None, ss: str | None, tz: str | None) -> str | None:
+    if not y:
+        return None
     try:
         moment = datetime(int(y), int(m), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
     except ValueError:
@@ -59,6 +70,55 @@ def parse_iso_date(value: str) -> str | None:
     return _build(g["y"], g["m"], g["d"], g["H"], g["M"], g["S"], g["tz"])
 
 
+def reconcile(machine: str | None, raw: str | None, visible: tuple[str, bool] | None) -> str | None:
+    """The publication date from the machine-readable one and the one the page shows.
+
+    The machine date wins, except when it has no time and the page shows the same day with one,
+    or when its offset is not Vietnam's and the page shows the same wall-clock time (a server
+    that labels Vietnam time with another zone: "17:34:20+08:00" shown as "17:34 (GMT+7)").
+
+    >>> reconcile("2012-12-25T00:00:00+07:00", "2012-12-25", ("2012-12-25T10:03:00+07:00", True))
+    '2012-12-25T10:03:00+07:00'
+    >>> reconcile("2019-02-18T16:34:20+07:00", "2019-02-18T17:34:20+08:00", ("2019-02-18T17:34:00+07:00", True))
+    '2019-02-18T17:34:00+07:00'
+    >>> reconcile("2021-03-15T08:30:00+07:00", "2021-03-15T01:30:00Z", ("2021-03-15T08:30:00+07:00", True))
+    '2021-03-15T08:30:00+07:00'
+    """
+    if machine is None or visible is None or not visible[1] or raw is None:
+        return machine or (visible[0] if visible else None)
+    match = _ISO.search(raw)
+    if match is None:
+        return machine
+    shown = visible[0]
+    if match.group("H") is None:  # a day without a time
+        return shown if shown[:10] == machine[:10] else machine
+    tz = match.group("tz")
+    if tz and tz.replace(":", "") not in ("+0700", "Z"):
+        wall = f"{int(match['y']):04d}-{int(match['m']):02d}-{int(match['d']):02d}T{int(match['H']):02d}:{match['M']}"
+        return shown if shown[:16] == wall else machine
+    return machine
+
+
+def needs_visible_date(raw: str | None) -> bool:
+    """Whether the visible date can change what the machine date ``raw`` says (see :func:`reconcile`)."""
+    if raw is None:
+        return True
+    match = _ISO.search(raw)
+    if match is None:
+        return True
+    tz = match.group("tz")
+    return match.group("H") is None or bool(tz and tz.replace(":", "") not in ("+0700", "Z"))
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a dateline ("Cập nhật: 05/06/2019 - 10:45", "Thứ Hai, 15/3/2021").
+
+    >>> is_date_line("Cập nhật: 05/06/2019 - 10:45"), is_date_line("Ngày 15/3/2021, huyện tổ chức hội nghị tổng kết.")
+    (True, False)
+    """
+    return DATE_LINE.match(text) is not None
+
+
 def parse_visible_date(text: str) -> str | None:
     """Find the first Vietnamese visible date string in ``text``, preferring one with a time.
 
@@ -74,14 +134,32 @@ def parse_visible_date(text: str) -> str | None:
     >>> parse_visible_date("Chủ Nhật, 14/03/2021 ... 15-03-2021 - 19:05")
     '2021-03-15T19:05:00+07:00'
     """
+    found = find_visible_date(text)
+    return found[0] if found else None
+
+
+def find_visible_date(text: str) -> tuple[str, bool] | None:
+    """:func:`parse_visible_date` and whether the date found has a time.
+
+    >>> find_visible_date("Xã hội | Cập nhật thứ hai, ngày 24/12/12 11:05 tối")
+    ('2012-12-24T23:05:00+07:00', True)
+    """
     best: tuple[bool, int, str] | None = None
     for pattern in _VISIBLE:
         for match in pattern.finditer(text):
             g = match.groupdict()
-            iso = _build(g["y"], g["m"], g["d"], g.get("H"), g.get("M"), g.get("S"), None)
+            year = g.get("y") or ("20" + g["yy"] if g.get("yy") else None)
+            iso = _build(year or "", g["m"], g["d"], _hour(g), g.get("M"), g.get("S"), None)
             key = (g.get("H") is None, match.start())
             if iso and (best is None or key < best[:2]):
                 best = (*key, iso)
             if iso and g.get("H") is not None:
                 break  # later matches of this pattern can only be worse
-    return best[2] if best else None
+    return (best[2], not best[0]) if best else None
+
+
+def _hour(g: dict[str, str | None]) -> str | None:
+    hour, part = g.get("H"), (g.get("part") or "").lower()
+    if hour is not None and part in _AFTERNOON and int(hour) < 12:
+        return str(int(hour) + 12)
+    return hour

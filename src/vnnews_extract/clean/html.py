@@ -13,23 +13,27 @@ a bounded prefix of the text, and each block's boilerplate kind and word count a
 
 from __future__ import annotations
 
+import html as html_lib
 import json
+import re
+import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import lxml.html
 import regex
 from lxml import etree
 
 from .boilerplate import boilerplate_kind, ends_with_photo_credit, is_author_class, is_chrome_class, looks_like_caption
-from .dates import parse_iso_date, parse_visible_date
+from .dates import find_visible_date, is_date_line, needs_visible_date, parse_iso_date, reconcile
+from .listing import is_listing_page
 from ..errors import InputError
 from ..model import CleanBlock, CleanedArticle
 from ..text.normalize import normalize_line
 
 DROP_TAGS = (
-    "script", "style", "noscript", "iframe", "svg", "form", "button", "input", "select", "textarea",
+    "script", "style", "noscript", "iframe", "svg", "button", "input", "select", "textarea",
     "template", "link", "object", "embed", "video", "audio", "canvas", "map", "nav", "aside",
     "amp-ad", "amp-social-share", "amp-analytics", "amp-sidebar", "ins", "dialog",
 )
@@ -38,12 +42,14 @@ BLOCK_TAGS = {
     "li", "ul", "ol", "blockquote", "figure", "figcaption", "table", "tr", "td", "th", "tbody",
     "thead", "dl", "dt", "dd", "pre", "center", "address", "caption", "hr",
 }
-CAPTION_CLASS = regex.compile(r"caption|chu-?thich|photo-?desc|image-?desc|img-?desc|PhotoCMS_Caption", regex.I)
+CAPTION_CLASS = regex.compile(r"caption|chu[-_]?thich|photo[-_]?desc|image[-_]?desc|img[-_]?desc|PhotoCMS_Caption", regex.I)
 LEAD_CLASS = regex.compile(r"sapo|description|summary|excerpt|lead|chapeau|intro|abstract|tomtat|desc", regex.I)
 SOURCE_PREFIX = regex.compile(
-    r"^\s*(?:\((?P<a>[^()]{2,40})\)\s*[-–—:]\s*|(?P<b>[A-ZĐ][\w.]{1,20}(?:\.VN|\.vn)?)\s*[-–—]\s+)"
+    r"^\s*(?:\((?P<a>[^()]{2,40})\)\s*[-–—:]\s*|(?P<b>[A-ZĐ][\w.]{1,20}(?:\.VN|\.vn)?)\s*[-–—]\s+"
+    r"|\((?P<c>\p{Lu}[\w.]{1,20})\)\s+(?=\p{Lu}))"  # "(TNO) TAND…": one word in parentheses, no dash
 )
-TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:»]\s+")
+LEAD_BULLET = regex.compile(r"^[-–—•*>]+\s+")  # "- VietNamNet cập nhật…" after a logo image
+TITLE_SEPARATORS = regex.compile(r"(\s+[|\-–—:»]\s+)")  # kept by split: runs of parts are rebuilt
 MAX_BYLINE_WORDS = 8
 
 
@@ -82,39 +88,33 @@ def _text(el: lxml.html.HtmlElement) -> str:
 MAX_CLASS_CHARS = 1000  # of a class or id value, only this much is matched (a 5 MB class is junk)
 
 
-def _classes(el: lxml.html.HtmlElement) -> str:
-    return f"{el.get('class', '')[:MAX_CLASS_CHARS]} {el.get('id', '')[:MAX_CLASS_CHARS]}".strip()
 
 
-_WITH_CLASSES = etree.XPath("//*[@class or @id]")  # in document order
+VISIBLE_DATE_CHARS = 50000  # visible dates are looked for in this much of the page's text (before normalisation)
+# Characters the normaliser removes (zero-width, soft hyphen, controls, private use, non-characters)
+# and dashes it unifies: inside a date string they would hide it from the date patterns.
+_DATE_DROP = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]")
+_DASHES = "\u2014\u2015\u2212\u2012\u2e3a\u2e3b"
 
 
-VISIBLE_DATE_CHARS = 20000  # visible dates are looked for in this much of the page's text
+def date_text(root: lxml.html.HtmlElement, limit: int = VISIBLE_DATE_CHARS) -> str:
+    """The first ``limit`` characters of the page's text, made ready for the visible-date patterns.
 
-
-def leading_text(root: lxml.html.HtmlElement, limit: int) -> str:
-    """``normalize_line(root.text_content())[:limit]``, normalising only a prefix of the text.
-
-    The prefix is cut after a space, where normalisation cannot reach across, so its normal form
-    is a prefix of the whole text's normal form.
+    Only what changes a date match is normalised: NFC (decomposed "ngày"), dashes, and the
+    characters the normaliser removes; white space is left alone (the patterns read any run of
+    it as one). The date found is the one the whole normalised text gives, found within the
+    prefix, without normalising tens of kilobytes (the text is serialised in C, no element walk).
     """
-    budget = 3 * limit
-    while True:
-        pieces: list[str] = []
-        size = 0
-        for piece in root.itertext():
-            pieces.append(piece)
-            size += len(piece)
-            if size >= budget:
-                break
-        else:
-            return normalize_line("".join(pieces))[:limit]
-        raw = "".join(pieces)[:budget]
-        cut = max(raw.rfind(" "), raw.rfind("\n"))
-        text = normalize_line(raw[: cut + 1]) if cut > 0 else ""
-        if len(text) >= limit:
-            return text[:limit]
-        budget *= 4
+    text = str(etree.tostring(root, method="text", encoding=str))[:limit]
+    if text.isascii():
+        return text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _DATE_DROP.sub("", text)
+    for dash in _DASHES:
+        if dash in text:
+            text = text.replace(dash, "–")
+    return text
 
 
 # ---------------------------------------------------------------- metadata
@@ -131,7 +131,9 @@ def _meta(root: lxml.html.HtmlElement, *names: str) -> str | None:
 
 
 def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:
+    """The first value of each key of interest in the JSON-LD items, and every item's @type ("@types")."""
     found: dict[str, object] = {}
+    types: list[object] = []
     for el in root.iter("script"):
         if "ld+json" not in (el.get("type") or ""):
             continue
@@ -140,10 +142,20 @@ def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:
         except (ValueError, RecursionError):
             continue
         for item in _ld_items(data):
-            if isinstance(item, dict) and ("datePublished" in item or "headline" in item):
+            if not isinstance(item, dict):
+                continue
+            kind = item.get("@type")
+            types.extend(kind if isinstance(kind, list) else [kind])
+            if "datePublished" in item or "headline" in item:
                 for key in ("datePublished", "headline", "author", "keywords", "url"):
                     found.setdefault(key, item.get(key))
+    found["@types"] = tuple(types)
     return found
+
+
+def _ld_types(ld: dict[str, object]) -> tuple[str, ...]:
+    types = ld.get("@types")
+    return tuple(t for t in types if isinstance(t, str)) if isinstance(types, tuple) else ()
 
 
 def _ld_items(data: object) -> Iterator[object]:
@@ -173,18 +185,23 @@ class _Meta:
     site_name: str | None
     tags: tuple[str, ...]
     description: str | None
+    og_type: str | None = None
+    ld_types: tuple[str, ...] = ()
+    published_raw: str | None = None  # the machine-readable date as written
 
 
 def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
     ld = _json_ld(root)
-    published = None
+    published = published_raw = None
+    ld_date = ld.get("datePublished")
     for raw in (
         _meta(root, "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"),
-        ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None,
+        ld_date if isinstance(ld_date, str) else None,
         next((t.get("datetime") for t in root.iter("time") if t.get("datetime")), None),
     ):
-        published = parse_iso_date(raw) if raw else None
-        if published:
+        published = parse_iso_date(html_lib.unescape(raw)) if raw else None
+        if published and raw:
+            published_raw = html_lib.unescape(raw)
             break
     keywords = _meta(root, "keywords", "news_keywords") or ""
     canonical = next((el.get("href") for el in root.iter("link") if el.get("rel") == "canonical"), None)
@@ -198,15 +215,116 @@ def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
         site_name=_meta(root, "og:site_name", "application-name"),
         tags=tuple(t.strip() for t in keywords.split(",") if t.strip()),
         description=_meta(root, "og:description", "description"),
+        og_type=_meta(root, "og:type"),
+        published_raw=published_raw,
+        ld_types=_ld_types(ld),
     )
 
 
 # ---------------------------------------------------------------- measuring
 
 
+# What the class and id words of an element say it is (bits of class_kinds).
+CHROME, AUTHOR, LEAD, CAPTION = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=8192)
+def class_kinds(value: str) -> int:
+    """The kinds named by a class/id value, as bits; judged once per distinct value.
+
+    >>> class_kinds("box-social-share") == CHROME, class_kinds("sapo") == LEAD, class_kinds("image_desc") & CAPTION > 0
+    (True, True, True)
+    """
+    if not value:
+        return 0
+    return (
+        (CHROME if is_chrome_class(value) else 0) | (AUTHOR if is_author_class(value) else 0)
+        | (LEAD if LEAD_CLASS.search(value) else 0) | (CAPTION if CAPTION_CLASS.search(value) else 0)
+    )
+
+
+@dataclass
+class _Census:
+    """What pruning needs of each element, in one pass over the whole page (before anything goes)."""
+
+    text: dict[lxml.html.HtmlElement, int]  # all text below the element
+    links: dict[lxml.html.HtmlElement, int]  # text inside <a> below the element
+    span: dict[lxml.html.HtmlElement, tuple[int, int]]  # document positions of the element and after its last descendant
+    has_h1: set[lxml.html.HtmlElement]  # elements with an h1 below them
+    kinds: dict[lxml.html.HtmlElement, int]  # class_kinds of every element with a class or id
+    classed: list[lxml.html.HtmlElement]  # elements with a class or id, in document order
+    maybe_chrome: list[lxml.html.HtmlElement]  # ... or a type, a style, or a footer/header/form tag
+
+    def content(self, el: lxml.html.HtmlElement) -> int:
+        """Text below ``el`` that is not link text."""
+        return self.text.get(el, 0) - self.links.get(el, 0)
+
+
+_CHROME_TAGS = frozenset(("footer", "header", "form"))
+
+
+def census(root: lxml.html.HtmlElement) -> _Census:
+    """Text, link text, h1 below and document span of every element, and the class kinds of the
+    elements with a class or id: one walk, a frame per open element added to its parent's on close."""
+    c = _Census({}, {}, {}, set(), {}, [], [])
+    stack: list[list[int]] = [[0, 0, 0, -1]]  # text, link text, h1 below, position
+    position = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if tag.__class__ is not str:
+            continue
+        if event == "start":
+            text = el.text
+            stack.append([len(text.strip()) if text else 0, 0, 0, position])
+            position += 1
+            _note_attributes(c, el, tag)
+            continue
+        text_size, links, h1, start = stack.pop()
+        c.text[el] = text_size
+        c.links[el] = links = text_size if tag == "a" else links
+        c.span[el] = (start, position)
+        if h1:
+            c.has_h1.add(el)
+        tail = el.tail
+        up = stack[-1]
+        up[0] += text_size + (len(tail.strip()) if tail else 0)
+        up[1] += links
+        if h1 or tag == "h1":
+            up[2] = 1
+    return c
+
+
+_ASPNET_ID = regex.compile(r"^ctl\d+_")
+_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def own_id(ident: str) -> str:
+    """The part of an id that names the element itself. ASP.NET ids spell the whole path of
+    naming containers ("ctl00_ContentAds_pnlDetail"): only the last name is the element's own,
+    read with its camel-case words apart ("pnlDetail pnl Detail").
+
+    >>> own_id("ctl00_cphMain_ctl00_ucShare"), own_id("main-content")
+    ('ucShare uc Share', 'main-content')
+    """
+    if not _ASPNET_ID.match(ident):
+        return ident
+    own = ident.rsplit("_", 1)[-1]
+    return f"{own} {_CAMEL.sub(' ', own)}"
+
+
+def _note_attributes(c: _Census, el: lxml.html.HtmlElement, tag: str) -> None:
+    cls, ident = el.get("class"), el.get("id")
+    if cls is not None or ident is not None:
+        c.kinds[el] = class_kinds(f"{(cls or '')[:MAX_CLASS_CHARS]} {own_id((ident or '')[:MAX_CLASS_CHARS])}".strip())
+        c.classed.append(el)
+        c.maybe_chrome.append(el)
+    elif tag in _CHROME_TAGS or el.get("type") is not None or el.get("style") is not None:
+        c.maybe_chrome.append(el)
+
+
 @dataclass
 class _Stats:
-    """Per-element sizes computed in one bottom-up pass (no quadratic re-walks)."""
+    """What finding the body needs of each element of the pruned page, in one pass."""
 
     text: dict[lxml.html.HtmlElement, int]  # all text below the element
     links: dict[lxml.html.HtmlElement, int]  # text inside <a> below the element
@@ -215,101 +333,98 @@ class _Stats:
     # (document position, element, own inline text, <br> children) of every block with enough
     # inline text to vote for the body container (see pick_body)
     voters: list[tuple[int, lxml.html.HtmlElement, int, int]]
+    kinds: dict[lxml.html.HtmlElement, int]  # class_kinds (from the census)
+    classed: list[lxml.html.HtmlElement]  # elements with a class or id still on the page, in document order
+    span: dict[lxml.html.HtmlElement, tuple[int, int]]  # document positions (from the census)
 
 
 MIN_VOTER_CHARS = 40
+_TEXT, _LINKS, _INLINE, _BRS, _BLOCKY, _IMG, _POS = range(7)
 
 
-def _n(text: str | None) -> int:
-    return len(text.strip()) if text else 0
-
-
-def measure(root: lxml.html.HtmlElement) -> _Stats:
+def measure(root: lxml.html.HtmlElement, kinds: _Census | None = None) -> _Stats:
     """Sizes of every element, in one walk: a frame per open element is added to its parent's on close.
 
     A frame holds: text, link text, inline text (own text not inside a nested block or a link),
-    <br> children, has a block below, has an image below, document position.
+    <br> children, has a block below, has an image below, document position. Class kinds come
+    from the census taken before pruning (or a new one).
     """
-    st = _Stats({}, {}, set(), set(), [])
+    c = kinds or census(root)
+    st = _Stats({}, {}, set(), set(), [], c.kinds, [], c.span)
     stack: list[list[int]] = [[0, 0, 0, 0, 0, 0, -1]]
     position = 0
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
-        if not isinstance(tag, str):
+        if tag.__class__ is not str:
             continue
         if event == "start":
-            own = _n(el.text)
+            text = el.text
+            own = len(text.strip()) if text else 0
             stack.append([own, 0, 0 if tag == "a" else own, 0, 0, 0, position])
             position += 1
-            continue
-        text, links, inline, brs, blocky, img, pos = stack.pop()
-        links = text if tag == "a" else links
-        st.text[el], st.links[el] = text, links
-        if blocky:
-            st.blocky.add(el)
-        if img:
-            st.has_img.add(el)
-        block = tag in BLOCK_TAGS or blocky
-        if inline >= MIN_VOTER_CHARS and (tag in BLOCK_TAGS or tag == "font") and tag not in ("html", "body"):
-            st.voters.append((pos, el, inline, brs))
-        tail = _n(el.tail)
-        up = stack[-1]
-        up[0] += text + tail
-        up[1] += links
-        up[2] += tail + (0 if block else inline)
-        up[3] += tag == "br"
-        up[4] |= block
-        up[5] |= tag == "img" or img
+        else:
+            _close(st, el, stack.pop(), stack[-1])
     st.voters.sort(key=lambda voter: voter[0])
+    st.classed = [el for el in c.classed if el in st.text]
     return st
 
 
-def _chars(el: lxml.html.HtmlElement) -> int:
-    """All text below ``el`` (its tail excluded), counted as :func:`measure` counts it."""
-    return sum(len(t.strip()) for t in el.itertext())
-
-
-def _para_chars(el: lxml.html.HtmlElement) -> int:
-    """Text inside <p> elements below ``el`` (a <p> inside a <p> counted once)."""
-    total = 0
-    last = None
-    for p in el.iter("p"):
-        if last is not None and any(a is last for a in p.iterancestors("p")):
-            continue
-        last = p
-        total += _chars(p)
-    return total
+def _close(st: _Stats, el: lxml.html.HtmlElement, frame: list[int], up: list[int]) -> None:
+    """Record an element's frame and add it to its parent's."""
+    tag = el.tag
+    text, inline, blocky, img = frame[_TEXT], frame[_INLINE], frame[_BLOCKY], frame[_IMG]
+    links = text if tag == "a" else frame[_LINKS]
+    block = blocky or tag in BLOCK_TAGS
+    if inline >= MIN_VOTER_CHARS and (tag in BLOCK_TAGS or tag == "font") and tag not in ("html", "body"):
+        st.voters.append((frame[_POS], el, inline, frame[_BRS]))
+    st.text[el] = text
+    st.links[el] = links
+    if blocky:
+        st.blocky.add(el)
+    if img:
+        st.has_img.add(el)
+    tail = el.tail
+    tail = len(tail.strip()) if tail else 0
+    up[_TEXT] += text + tail
+    up[_LINKS] += links
+    up[_INLINE] += tail if block else tail + inline
+    if tag == "br":
+        up[_BRS] += 1
+    if block:
+        up[_BLOCKY] = 1
+    if img or tag == "img":
+        up[_IMG] = 1
 
 
 # ---------------------------------------------------------------- pruning
 
 
-def _is_chrome(el: lxml.html.HtmlElement) -> bool:
-    if is_chrome_class(_classes(el)) or el.tag == "footer" or el.get("type", "").startswith("Related"):
+def _is_chrome(el: lxml.html.HtmlElement, c: _Census) -> bool:
+    if c.kinds.get(el, 0) & CHROME or el.tag in _CHROME_TAGS or el.get("type", "").startswith("Related"):
         return True
-    style = (el.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or el.tag == "header"
+    style = (el.get("style") or "").lower()
+    return "none" in style and "display:none" in style.replace(" ", "")
 
 
-_MAYBE_CHROME = etree.XPath("//*[@class or @id or @type or @style] | //footer | //header")
+KEEP_CHROME_SHARE = 0.4  # chrome holding this share of the page's text outside links (or the h1) is the page's wrapper
 
 
-def prune(root: lxml.html.HtmlElement) -> list[_Elided]:
-    """Remove scripts, comments, chrome (by tag and by class/id words) and big link lists in place.
+def prune(root: lxml.html.HtmlElement, c: _Census) -> list[_Elided]:
+    """Remove chrome (by tag and by class/id words) and big link lists in place.
 
-    Chrome holding the headline or 40% of the page's paragraph text is kept. Sizes are measured
-    only for the few elements that look like chrome, all before anything is removed.
+    ``c`` measures the tree as it was before anything is removed. Chrome holding the headline or
+    40% of the page's text outside links is kept (an ASP.NET page is one big ``<form>``; a site
+    may class its article wrapper "content-share"). Only the outermost chrome is dropped (lxml's
+    removal walks the removed subtree, so dropping nested chrome one by one would be quadratic).
     """
-    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
-    total = max(_para_chars(root), 1)
-    doomed = [
-        el for el in _MAYBE_CHROME(root)
-        if el.tag not in ("html", "body") and _is_chrome(el)
-        and next(el.iterdescendants("h1"), None) is None and _para_chars(el) < 0.4 * total
-    ]
-    for el in doomed:
-        if el.getparent() is not None:
+    total = max(c.content(root), 1)
+    inside = -1  # document position where the last dropped element ends
+    for el in c.maybe_chrome:  # found by the census walk (an XPath union of paths is quadratic in libxml2)
+        start, end = c.span[el]
+        if start < inside or el.tag in ("html", "body") or el in c.has_h1:
+            continue
+        if c.content(el) < KEEP_CHROME_SHARE * total and _is_chrome(el, c):
+            inside = end
             el.drop_tree()
     return drop_link_lists(root)
 
@@ -388,11 +503,20 @@ def _link_density(st: _Stats, el: lxml.html.HtmlElement) -> float:
     return min(st.links.get(el, 0) / max(st.text.get(el, 0), 1), 1.0)
 
 
+_DIVS = {"div", "center", "section"}
+
+
 def pick_body(root: lxml.html.HtmlElement, st: _Stats) -> lxml.html.HtmlElement:
-    """The container holding most paragraph text with little link text."""
+    """The container holding most paragraph text with little link text.
+
+    A paragraph votes for its parent; so does a ``<div>`` used as a paragraph (text with no block
+    inside and no run of line breaks). A block of text runs split by ``<br>`` is a container itself
+    and votes for itself.
+    """
     scores: dict[lxml.html.HtmlElement, float] = {}
     for _, el, length, brs in st.voters:
-        target = el.getparent() if el.tag in PARAGRAPH_TAGS else el
+        paragraph = el.tag in PARAGRAPH_TAGS or (el.tag in _DIVS and el not in st.blocky and brs < 2)
+        target = el.getparent() if paragraph else el
         if target is None:
             continue
         score = min(length, 600 * (1 + brs // 2)) / 100 + 1
@@ -414,30 +538,42 @@ class _Block:
     align_right: bool = False
     italic: bool = False
     after_image: bool = False
+    in_figure: bool = False  # inside a one-column table holding an image (an old CMS's figure)
+    alt: str = ""  # alt or title text of the image right before the block
+    # computed once from the text (normalised text has single spaces and no other white space)
+    words: int = field(init=False)
+    solid: int = field(init=False)  # characters other than spaces
+    boilerplate: str | None = field(init=False)
 
-    @cached_property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        spaces = self.text.count(" ")
+        self.words = spaces + 1 if self.text else 0
+        self.solid = len(self.text) - spaces
+        self.boilerplate = boilerplate_kind(self.text, normalized=True)
 
-    @cached_property
-    def solid(self) -> int:
-        """Characters other than spaces."""
-        return len(self.text.replace(" ", ""))
 
-    @cached_property
-    def boilerplate(self) -> str | None:
-        return boilerplate_kind(self.text, normalized=True)
+def _rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return [c for c in table if c.tag == "tr"] + [r for c in table if c.tag in ("tbody", "thead") for r in c if r.tag == "tr"]
 
 
 def _caption_table(table: lxml.html.HtmlElement, st: _Stats) -> bool:
-    """A one-column table of an image and its caption (old CMSs)."""
+    """A one-column table of an image and its caption (old CMSs), in one to three rows."""
     if table not in st.has_img:
         return False
-    rows = [c for c in table if c.tag == "tr"] + [r for c in table if c.tag in ("tbody", "thead") for r in c if r.tag == "tr"]
-    return 1 < len(rows) <= 3 and all(sum(1 for c in r if c.tag in ("td", "th")) <= 1 for r in rows)
+    rows = _rows(table)
+    return 1 <= len(rows) <= 3 and all(sum(1 for c in r if c.tag in ("td", "th")) <= 1 for r in rows)
 
 
-_COUNTED = {"a": "a", "strong": "b", "b": "b", "em": "i", "i": "i"}  # link, bold and italic text
+MAX_DATA_CELL_CHARS = 100
+
+
+def _data_row(row: lxml.html.HtmlElement, st: _Stats) -> bool:
+    """A table row of two or more short cells with no block inside: one line of data, one block."""
+    cells = [c for c in row if c.tag in ("td", "th")]
+    return len(cells) >= 2 and all(c not in st.blocky and st.text.get(c, 0) <= MAX_DATA_CELL_CHARS for c in cells)
+
+
+_COUNTED = {"a": 0, "strong": 1, "b": 1, "em": 2, "i": 2}  # link, bold and italic text
 
 
 class _Walker:
@@ -448,13 +584,16 @@ class _Walker:
         self.out: list[_Block] = []
         self.stack: list[tuple[str, lxml.html.HtmlElement | None]] = [("paragraph", None)]
         self.pieces: list[str] = []
-        self.counts = {"a": 0, "b": 0, "i": 0}
-        self.chars = {"a": 0, "b": 0, "i": 0}
+        self.depth = [0, 0, 0]  # open <a>, bold and italic elements
+        self.chars = [0, 0, 0]  # characters of the current block inside each
         self.last_br = False
         self.image = False
+        self.alt = ""
+        self.tables: list[bool] = []  # for each open table: is it a figure (image + caption)?
+        self.inline_cells: set[lxml.html.HtmlElement] = set()  # cells of data rows, read as inline text
 
     def is_block(self, el: lxml.html.HtmlElement) -> bool:
-        return el.tag in BLOCK_TAGS or el in self.st.blocky
+        return (el.tag in BLOCK_TAGS or el in self.st.blocky) and el not in self.inline_cells
 
     def add(self, text: str | None) -> None:
         if not text:
@@ -463,39 +602,46 @@ class _Walker:
         size = len(text.strip())
         if size:
             self.last_br = False
-        for key, depth in self.counts.items():
-            if depth:
-                self.chars[key] += size
+            depth, chars = self.depth, self.chars
+            for key in (0, 1, 2):
+                if depth[key]:
+                    chars[key] += size
 
     def flush(self) -> None:
-        if not self.pieces:
-            self.chars = dict.fromkeys(self.chars, 0)
-            self.last_br = False
-            return
-        text = normalize_line("".join(self.pieces))
-        kind, el = self.stack[-1]
+        text = normalize_line("".join(self.pieces)) if self.pieces else ""
         if text:
-            size = max(len(text.replace(" ", "")), 1)
+            kind, el = self.stack[-1]
+            size = max(len(text) - text.count(" "), 1)
             align = "" if el is None else (el.get("style", "") + el.get("align", "")).lower()
+            links, bold, italic = self.chars
             self.out.append(_Block(
-                kind, text, self.chars["a"], self.chars["b"] >= 0.8 * size, "right" in align,
-                self.chars["i"] >= 0.8 * size, self.image,
+                kind, text, links, bold >= 0.8 * size, "right" in align, italic >= 0.8 * size, self.image,
+                bool(self.tables and self.tables[-1]), self.alt if self.image else "",
             ))
             self.image = False
         self.pieces.clear()
-        self.chars = dict.fromkeys(self.chars, 0)
+        self.chars = [0, 0, 0]
         self.last_br = False
 
     def start(self, el: lxml.html.HtmlElement) -> None:
-        if el.tag == "br":
+        tag = el.tag
+        if tag == "br":
             if self.last_br:
                 self.flush()
             else:
                 self.pieces.append("\n")
                 self.last_br = True
             return
-        if el.tag == "img":
+        if tag == "img":
             self.image = True
+            parent = el.getparent()
+            self.alt = el.get("alt") or el.get("title") or (parent.get("title", "") if parent is not None and parent.tag == "a" else "")
+        elif tag == "table":
+            self.tables.append(_caption_table(el, self.st))
+        elif tag == "tr" and _data_row(el, self.st):
+            self.inline_cells.update(c for c in el if c.tag in ("td", "th"))
+        elif el in self.inline_cells:
+            self.pieces.append(" ")
         if self.is_block(el):
             self.flush()
             self.stack.append((self.child_kind(el), el))
@@ -508,22 +654,21 @@ class _Walker:
             if self.is_block(el):
                 self.flush()
                 self.stack.pop()
+            if el.tag == "table" and self.tables:
+                self.tables.pop()
         if el is not root:
             self.add(el.tail)
 
     def count(self, el: lxml.html.HtmlElement, step: int) -> None:
         key = _COUNTED.get(el.tag)
-        if key:
-            self.counts[key] += step
+        if key is not None:
+            self.depth[key] += step
 
     def child_kind(self, el: lxml.html.HtmlElement) -> str:
         inherited = self.stack[-1][0]
-        kind = _block_kind(el, inherited if inherited in ("caption", "quote") else "paragraph")
-        parent = el.getparent()
-        if kind == "paragraph" and el.tag == "td" and parent is not None and el not in self.st.has_img:
-            table = next(el.iterancestors("table"), None)
-            if table is not None and _caption_table(table, self.st):
-                return "caption"
+        kind = _block_kind(el, inherited if inherited in ("caption", "quote") else "paragraph", self.st)
+        if kind == "paragraph" and el.tag == "td" and self.tables and self.tables[-1] and el not in self.st.has_img:
+            return "caption"
         return kind
 
 
@@ -541,8 +686,8 @@ def walk_blocks(body: lxml.html.HtmlElement, st: _Stats) -> list[_Block]:
     return walker.out
 
 
-def _block_kind(el: lxml.html.HtmlElement, inherited: str) -> str:
-    if el.tag in ("figcaption", "caption") or CAPTION_CLASS.search(_classes(el)):
+def _block_kind(el: lxml.html.HtmlElement, inherited: str, st: _Stats) -> str:
+    if el.tag in ("figcaption", "caption") or st.kinds.get(el, 0) & CAPTION:
         return "caption"
     if el.tag in ("h2", "h3", "h4", "h5", "h6"):
         return "heading"
@@ -553,11 +698,20 @@ def _block_kind(el: lxml.html.HtmlElement, inherited: str) -> str:
     return inherited
 
 
+def _same_words(a: str, b: str) -> bool:
+    return a.casefold().strip(" .") == b.casefold().strip(" .")
+
+
 def _classify(block: _Block) -> _Block:
-    """A short paragraph right under an image, in italics or ending with a photo credit, is its caption."""
+    """A short paragraph right under an image is its caption when it is in italics, names a photo
+    credit or position, repeats the image's alt text, or sits in a figure table."""
     if block.kind != "paragraph" or block.words > 60:
         return block
-    if (block.after_image and (block.italic or looks_like_caption(block.text))) or ends_with_photo_credit(block.text, normalized=True):
+    under_image = block.after_image and (
+        block.italic or block.in_figure or looks_like_caption(block.text)
+        or (bool(block.alt) and _same_words(normalize_line(block.alt), block.text))
+    )
+    if under_image or ends_with_photo_credit(block.text, normalized=True):
         block.kind = "caption"
     return block
 
@@ -600,15 +754,46 @@ def _is_listing(blocks: list[_Block], elided_headlines: int = 0) -> bool:
 # ---------------------------------------------------------------- assembly
 
 
-def _title(root: lxml.html.HtmlElement, meta: _Meta) -> str | None:
+MAX_TITLE_CHARS = 500  # an element holding more text than this is not a headline
+
+
+def _title(root: lxml.html.HtmlElement, meta: _Meta, c: _Census) -> tuple[str | None, bool]:
+    """The first h1 of three words or more that is not a logo; else the part of the page's
+    title (``og:title``, ``<title>``) that the page shows as an element of its own, the longest
+    such run of parts ("UBND huyện X - Headline – with a dash"); else the longest part. The flag
+    says whether the page shows the title (the longest part may be the site's name)."""
     for h1 in root.iter("h1"):
+        if c.kinds.get(h1, 0) & CHROME or c.text.get(h1, 0) > MAX_TITLE_CHARS:
+            continue
         text = _text(h1)
         if len(text.split()) >= 3:
-            return text
-    if meta.title:
-        parts = TITLE_SEPARATORS.split(normalize_line(meta.title))
-        return max(parts, key=len) if parts else None
-    return None
+            return text, True
+    if not meta.title:
+        return None, False
+    pieces = TITLE_SEPARATORS.split(normalize_line(meta.title))  # part, separator, part, ...
+    parts = pieces[::2]
+    runs = {"".join(pieces[2 * i : 2 * j + 1]) for i in range(len(parts)) for j in range(i, len(parts))}
+    shown = _shown_title(root, c, {r for r in runs if len(r.split()) >= 3})
+    return (shown, True) if shown else (max(parts, key=len), False)
+
+
+def _shown_title(root: lxml.html.HtmlElement, c: _Census, runs: set[str]) -> str | None:
+    """The longest of ``runs`` that is the whole text of an element of the body outside chrome."""
+    if not runs or root.body is None:
+        return None
+    low, high = min(map(len, runs)) // 2, max(map(len, runs)) + 10
+    best: str | None = None
+    for el in root.body.iter():
+        if not isinstance(el.tag, str) or not low <= c.text.get(el, 0) <= high:
+            continue
+        text = _text(el)
+        if text in runs and (best is None or len(text) > len(best)) and not _in_chrome(el, c):
+            best = text
+    return best
+
+
+def _in_chrome(el: lxml.html.HtmlElement, c: _Census) -> bool:
+    return any(c.kinds.get(a, 0) & CHROME for a in (el, *el.iterancestors()))
 
 
 def split_source_prefix(lead: str) -> tuple[str | None, str]:
@@ -618,41 +803,136 @@ def split_source_prefix(lead: str) -> tuple[str | None, str]:
     ('Dân trí', 'Sáng 15/3, tỉnh ...')
     >>> split_source_prefix("TTO - Chiều nay ...")
     ('TTO', 'Chiều nay ...')
+    >>> split_source_prefix("(TNO) TAND TP.Đà Nẵng ..."), split_source_prefix("(Ảnh minh họa) Sáng nay ...")
+    (('TNO', 'TAND TP.Đà Nẵng ...'), (None, '(Ảnh minh họa) Sáng nay ...'))
     """
     match = SOURCE_PREFIX.match(lead)
     if not match:
-        return None, lead
-    return (match.group("a") or match.group("b")).strip(), lead[match.end():].strip()
+        return None, LEAD_BULLET.sub("", lead)
+    return (match.group("a") or match.group("b") or match.group("c")).strip(), lead[match.end():].strip()
 
 
 _NOT_LEAD_TAGS = {"html", "body", "main", "article", "section", "form", "ul", "ol", "table", "tr", "tbody"}
 
 
-def _find_lead(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, str | None]:
-    """An element whose class names a sapo/lead, outside or at the top of the body."""
+LEAD_MIN_WORDS = 8
+LEAD_MAX_WORDS = 120
+MAX_LEAD_CHARS = 3000  # more text than this is not a lead (and is not normalised to find out)
+
+
+def _find_lead(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement, st: _Stats) -> tuple[lxml.html.HtmlElement | None, str | None]:
+    """An element whose class names a sapo/lead, before the body or inside it (not a teaser of the
+    related lists after it); else a sapo right before the body."""
     around_body = set(body.iterancestors()) | {body}
-    for el in _WITH_CLASSES(root):
-        if el.tag in _NOT_LEAD_TAGS or el in around_body:
+    body_end = st.span[body][1]
+    for el in st.classed:
+        if st.span[el][0] >= body_end:
+            break
+        if st.kinds[el] & (LEAD | CAPTION | CHROME) != LEAD or el.tag in _NOT_LEAD_TAGS or el in around_body:
             continue
-        classes = _classes(el)
-        if classes and LEAD_CLASS.search(classes) and not is_chrome_class(classes):
+        if st.text.get(el, 0) <= MAX_LEAD_CHARS:
             text = _text(el)
-            if 8 <= len(text.split()) <= 120:
+            if LEAD_MIN_WORDS <= len(text.split()) <= LEAD_MAX_WORDS:
                 return el, text
+    return _lead_before(body, st)
+
+
+def _lead_text(el: lxml.html.HtmlElement) -> str:
+    """The text of a sapo without its lines of links (">> related headline" after a line break)."""
+    lines: list[list[str]] = [[]]
+    linked = [0]
+    in_link = 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue
+        if event == "start" and node.tag == "br":
+            lines.append([])
+            linked.append(0)
+        elif event == "start":
+            in_link += node.tag == "a"
+            lines[-1].append(node.text or "")
+            linked[-1] += len((node.text or "").strip()) if in_link else 0
+        else:
+            in_link -= node.tag == "a"
+            if node is not el:
+                lines[-1].append(node.tail or "")
+    texts = ["".join(pieces) for pieces in lines]
+    kept = [t for t, n in zip(texts, linked, strict=True) if n < 0.5 * len(t.strip())]
+    return normalize_line(" ".join(kept))
+
+
+_LEAD_TAGS = {"h2", "h3", "h4", "p", "div", "span", "strong", "b", "td"}
+
+
+def _lead_before(body: lxml.html.HtmlElement, st: _Stats) -> tuple[lxml.html.HtmlElement | None, str | None]:
+    """The block right before the body (a sibling of it or of its parent) when it reads as a sapo:
+    a heading, a bold block or a source-prefixed block of LEAD_MIN_WORDS to LEAD_MAX_WORDS words."""
+    for anchor in (body, body.getparent()):
+        if anchor is None:
+            break
+        for el in anchor.itersiblings(preceding=True):
+            if not isinstance(el.tag, str) or st.text.get(el, 0) < 20:
+                continue
+            if el.tag not in _LEAD_TAGS or st.text[el] > MAX_LEAD_CHARS or st.links.get(el, 0) > 0.3 * st.text[el]:
+                return None, None
+            text = _lead_text(el)
+            if not LEAD_MIN_WORDS <= len(text.split()) <= LEAD_MAX_WORDS:
+                return None, None
+            sapo = el.tag in ("h2", "h3", "h4", "strong", "b") or SOURCE_PREFIX.match(text) is not None
+            return (el, text) if sapo else (None, None)
     return None, None
 
 
+HEADER_BLOCKS = 3  # the body's first blocks, where a dateline or a headline without h1 may sit
+
+
+def _opening_headline(blocks: list[_Block]) -> int | None:
+    """On a page whose title is not shown (no h1; its <title> is the site's name), the headline is
+    the first bold line of 4 to 30 words among the body's first blocks, not ending a sentence."""
+    for index, block in enumerate(blocks[:HEADER_BLOCKS]):
+        if block.kind in ("paragraph", "heading") and block.bold and 4 <= block.words <= 30:
+            if not block.text.endswith((".", ":", "?", "!")) and SOURCE_PREFIX.match(block.text) is None:
+                return index
+    return None
+
+
+def _is_description(block: _Block, description: str | None) -> bool:
+    """The body's first block repeats the page's description (og:description, meta description):
+    the site's own sapo, whatever its markup (an ``h2`` on zing 2012)."""
+    if not description or block.words < LEAD_MIN_WORDS or block.kind not in ("paragraph", "heading"):
+        return False
+    wanted = normalize_line(description)
+    if wanted.endswith(("...", "…")):  # a description cut short
+        return block.text.startswith(wanted.rstrip(".… ")) and len(wanted) > 40
+    return block.text == wanted
+
+
+def _opening_lead(block: _Block) -> bool:
+    """The body's first block is its lead when bold, or a heading or paragraph opening with a source prefix."""
+    if block.kind == "paragraph" and block.bold and block.words >= 15:
+        return True
+    prefixed = block.kind in ("paragraph", "heading") and SOURCE_PREFIX.match(block.text) is not None
+    return prefixed and LEAD_MIN_WORDS <= block.words <= LEAD_MAX_WORDS
+
+
+def _byline_like(block: _Block) -> bool:
+    return (
+        block.words <= MAX_BYLINE_WORDS
+        and not block.text.endswith((".", ":", "?", "!"))
+        and (block.bold or block.align_right or block.text.startswith("Theo ") or block.words <= 4)
+        and block.kind == "paragraph"
+    )
+
+
 def _byline(blocks: list[_Block], author_lines: list[str]) -> tuple[list[_Block], str | None]:
-    if blocks:
-        last = blocks[-1]
-        words = last.text.split()
-        if (
-            len(words) <= MAX_BYLINE_WORDS
-            and not last.text.endswith((".", ":", "?", "!"))
-            and (last.bold or last.align_right or last.text.startswith("Theo ") or len(words) <= 4)
-            and last.kind == "paragraph"
-        ):
-            return blocks[:-1], last.text
+    """The last block when it reads as a byline. When the two last blocks do (the writer, then the
+    source: "Nhóm PV" / "Theo Infonet", "Theo Minh Nguyễn/Vcamp.vn" / "Forbes"), the first is the
+    byline and the second, an attribution, goes with it."""
+    if blocks and _byline_like(blocks[-1]):
+        before = blocks[-2] if len(blocks) > 1 else None
+        if before is not None and _byline_like(before) and (_looks_like_name(before.text) or before.text.startswith("Theo ")):
+            return blocks[:-2], before.text
+        return blocks[:-1], blocks[-1].text
     return blocks, next(iter(author_lines), None)
 
 
@@ -662,20 +942,27 @@ def _looks_like_name(text: str) -> bool:
     return 0 < len(words) <= 6 and all(w[:1].isupper() or w in ("-", "–", "và") for w in words)
 
 
-def _author_lines(root: lxml.html.HtmlElement) -> list[str]:
+MAX_AUTHOR_CHARS = 200  # an author box holding more text than this is not a name
+
+
+def _author_lines(c: _Census) -> list[str]:
+    """Names in elements whose class says author or byline (the measured text bounds the work)."""
     lines = []
-    for el in _WITH_CLASSES(root):
-        if el.tag not in ("form", "input", "label", "textarea") and is_author_class(_classes(el)):
-            text = _text(el)
-            if _looks_like_name(text):
-                lines.append(text)
+    for el in c.classed:
+        if not c.kinds[el] & AUTHOR or el.tag in ("form", "input", "label", "textarea") or c.text.get(el, 0) > MAX_AUTHOR_CHARS:
+            continue
+        text = _text(el)
+        if _looks_like_name(text):
+            lines.append(text)
     return lines
 
 
 def _is_article(blocks: list[_Block], raw: list[_Block], body_density: float, elided_headlines: int) -> bool:
+    """Enough body text in the body found, which is not a list of linked headlines with teasers."""
     paragraphs = [b for b in blocks if b.kind in ("paragraph", "quote", "listitem") and b.words >= 15]
     words = sum(b.words for b in paragraphs)
     return len(paragraphs) >= 2 and words >= 80 and body_density < 0.5 and not _is_listing(raw, elided_headlines)
+
 
 
 @dataclass
@@ -693,11 +980,12 @@ def _headlines_in(elided: list[_Elided], body: lxml.html.HtmlElement) -> int:
     return sum(e.headlines for e in elided if e.parent is body or any(a is body for a in e.parent.iterancestors()))
 
 
-def _extract(root: lxml.html.HtmlElement, title: str | None, author_lines: list[str], elided: list[_Elided]) -> _Found:
+def _extract(page: HtmlPage) -> _Found:
     """Body blocks, lead and byline of a pruned tree whose h1 is gone."""
-    st = measure(root)
+    root, title, meta, elided = page.root, page.title, page.meta, page.elided
+    st = measure(root, page.census)
     body = pick_body(root, st)
-    lead_el, lead = _find_lead(root, body)
+    lead_el, lead = _find_lead(root, body, st)
     raw: list[_Block] = [_Block("caption", t) for t in _top_captions(root, body)]
     raw.extend(walk_blocks(body, st))
     if lead_el is not None:
@@ -705,19 +993,23 @@ def _extract(root: lxml.html.HtmlElement, title: str | None, author_lines: list[
         raw = [b for b in raw if b.text != lead_text]
     blocks = [_classify(b) for b in _drop_sections(raw)]
     blocks = [b for b in blocks if _keep(b) and b.text != title]
-    if lead is None and blocks and blocks[0].kind == "paragraph" and blocks[0].bold and blocks[0].words >= 15:
+    blocks = [b for i, b in enumerate(blocks) if i >= HEADER_BLOCKS or not is_date_line(b.text)]
+    if not page.title_shown and (headline := _opening_headline(blocks)) is not None:
+        title = blocks.pop(headline).text
+    if lead is None and blocks and (_opening_lead(blocks[0]) or _is_description(blocks[0], meta.description)):
         lead = blocks.pop(0).text
-    blocks, byline = _byline(blocks, author_lines)
+    blocks, byline = _byline(blocks, page.author_lines)
     source_prefix = None
     if lead:
         source_prefix, lead = split_source_prefix(lead)
-    is_article = _is_article(blocks, raw, _link_density(st, body), _headlines_in(elided, body))
+    is_article = _is_article(blocks, raw, _link_density(st, body), _headlines_in(elided, body)) and not is_listing_page(
+        root, meta.og_type, meta.ld_types
+    )
     return _Found(title, lead, source_prefix, blocks, byline, is_article)
 
 
 def _output_blocks(found: _Found) -> tuple[CleanBlock, ...]:
-    if not found.is_article:
-        return ()
+    """Every block found, also on a page that is not an article (the flag informs, the text stays)."""
     out: list[CleanBlock] = []
     if found.title:
         out.append(CleanBlock("title", found.title))
@@ -729,33 +1021,105 @@ def _output_blocks(found: _Found) -> tuple[CleanBlock, ...]:
     return tuple(out)
 
 
+NOT_ARTICLE = "not an article (a page of links or too little body text): its text is kept, flagged is_article=false"
+
+
 def clean_html(html: str, url: str | None = None) -> CleanedArticle:
     """Clean one HTML page."""
-    root = parse_tree(html)
-    meta = read_metadata(root)
-    author_lines = _author_lines(root)
+    return clean_tree(parse_tree(html), url=url)
+
+
+@dataclass
+class HtmlPage:
+    """A parsed page being cleaned: each stage of ``STAGES`` fills in its part."""
+
+    root: lxml.html.HtmlElement
+    meta: _Meta
+    published: str | None = None
+    census: _Census | None = None
+    author_lines: list[str] = field(default_factory=list)
+    elided: list[_Elided] = field(default_factory=list)
+    title: str | None = None
+    title_shown: bool = False  # the title is an h1 or an element of the page, not only its <title>
+    found: _Found | None = None
+
+
+def read_page(root: lxml.html.HtmlElement) -> HtmlPage:
+    """Read the metadata (JSON-LD lives in scripts), then remove scripts and styles."""
+    page = HtmlPage(root, read_metadata(root))
     etree.strip_elements(root, "script", "style", with_tail=False)
-    visible_date = None if meta.published else parse_visible_date(leading_text(root, VISIBLE_DATE_CHARS))
-    elided = prune(root)
-    title = _title(root, meta)
-    for h1 in list(root.iter("h1")):
+    return page
+
+
+_TEXT_NODES = etree.XPath("//text()", smart_strings=False)
+
+
+def visible_sample(root: lxml.html.HtmlElement, limit: int) -> str:
+    """The first ``limit`` characters of the text of a page read by :func:`read_page`, a space
+    between text nodes (``<td>Hà</td><td>Nội</td>`` gives two words)."""
+    return " ".join(_TEXT_NODES(root))[:limit]
+
+
+def _stage_date(page: HtmlPage) -> None:
+    meta = page.meta
+    visible = find_visible_date(date_text(page.root)) if needs_visible_date(meta.published_raw) else None
+    page.published = reconcile(meta.published, meta.published_raw, visible)
+
+
+def _stage_prune(page: HtmlPage) -> None:
+    etree.strip_elements(page.root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    etree.strip_elements(page.root, *DROP_TAGS, with_tail=False)
+    page.census = census(page.root)
+    page.author_lines = _author_lines(page.census)
+    page.elided = prune(page.root, page.census)
+
+
+def _stage_title(page: HtmlPage) -> None:
+    assert page.census is not None
+    page.title, page.title_shown = _title(page.root, page.meta, page.census)
+    for h1 in list(page.root.iter("h1")):
         h1.drop_tree()
-    found = _extract(root, title, author_lines, elided)
+
+
+def _stage_body(page: HtmlPage) -> None:
+    page.found = _extract(page)
+
+
+STAGES = (("visible date", _stage_date), ("measure and prune", _stage_prune), ("title", _stage_title), ("body", _stage_body))
+
+
+def finish(page: HtmlPage, url: str | None = None) -> CleanedArticle:
+    """The CleanedArticle of a page that went through every stage."""
+    found, meta = page.found, page.meta
+    assert found is not None
     byline = found.byline
-    author = meta.author or (byline if byline and not byline.startswith("Theo ") else None) or next(iter(author_lines), None)
+    author = meta.author or (byline if byline and not byline.startswith("Theo ") else None) or next(iter(page.author_lines), None)
     return CleanedArticle(
         blocks=_output_blocks(found),
-        title=title,
-        lead=found.lead if found.is_article else None,
-        source_prefix=found.source_prefix if found.is_article else None,
-        published=meta.published or visible_date,
+        title=found.title,
+        lead=found.lead,
+        source_prefix=found.source_prefix,
+        published=page.published,
         author=normalize_line(author) if author else None,
         url=url or meta.url,
         site_name=meta.site_name,
         tags=meta.tags,
         is_article=found.is_article,
-        warnings=() if found.is_article else ("not an article: too little body text or a page of links",),
+        warnings=() if found.is_article else (NOT_ARTICLE,),
+        html=True,
     )
+
+
+def clean_page(page: HtmlPage, url: str | None = None) -> CleanedArticle:
+    """Run every stage on a page from :func:`read_page`."""
+    for _, stage in STAGES:
+        stage(page)
+    return finish(page, url)
+
+
+def clean_tree(root: lxml.html.HtmlElement, url: str | None = None) -> CleanedArticle:
+    """Clean one parsed HTML page (the tree is changed in place)."""
+    return clean_page(read_page(root), url)
 
 
 def _top_captions(root: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> list[str]:

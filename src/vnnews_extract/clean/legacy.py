@@ -16,6 +16,7 @@ silently extracts from garbage.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,11 +50,15 @@ WARN_SHARE = 0.15  # share above which an unapplied conversion is worth a warnin
 GARBLED_SHARE = 0.3  # share of non-ASCII words with stray Latin-1 / C1 / U+FFFD characters
 # Characters no Vietnamese word contains: Latin-1 symbols and letters outside Vietnamese spelling,
 # C1 controls, the windows-1252 extras and the replacement character.
-_STRAY = regex.compile(
-    r"[\u0080-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df"
+_STRAY_REST = (
+    r"\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df"
     r"\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff"
-    r"\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020\u2021\u2030\u2039\u203a\u2122\ufffd]"
+    r"\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020\u2021\u2030\u2039\u203a\u2122\ufffd"
 )
+_STRAY = regex.compile(r"[\u0080-\u00bf" + _STRAY_REST + "]")
+# The early exit's test: the same characters but the no-break space, which is no letter of TCVN3,
+# VNI or mojibake and is on every other modern page (&nbsp;).
+_STRAY_SIGN = regex.compile(r"[\u0080-\u009f\u00a1-\u00bf" + _STRAY_REST + "]")
 NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "utf8-as-cp1252": "UTF-8 read as windows-1252"}
 
 
@@ -148,27 +153,40 @@ CONVERTERS: Mapping[str, Callable[[str], str]] = MappingProxyType(
 )
 
 
-def _fixed(word: str, converted: str, encoding: str) -> bool:
+def _fixed(word: str, valid: bool, encoding: str) -> bool:
+    """Whether converting ``word`` (``valid``: it already reads as Vietnamese) fixes it."""
+    if encoding != "utf8-as-cp1252" and valid:
+        return False  # a word that reads as Vietnamese is not fixed by a conversion
+    converted = CONVERTERS[encoding](word)
     if converted == word:
         return False
-    if encoding == "utf8-as-cp1252":
-        return True  # a strict UTF-8 decode that succeeds is evidence enough
-    return _is_words(converted) and not _is_words(word)
+    return encoding == "utf8-as-cp1252" or _is_words(converted)  # a strict UTF-8 decode is evidence enough
 
 
-def _score(words: list[str], encoding: str) -> int:
-    convert = CONVERTERS[encoding]
-    return sum(1 for w in words if _fixed(w, convert(w), encoding))
+def _scores(counts: Counter[str]) -> tuple[dict[str, int], int]:
+    """Words fixed by each conversion, and words holding a stray character that are not Vietnamese;
+    each distinct word is judged once (a page repeats its words)."""
+    scores = dict.fromkeys(CONVERTERS, 0)
+    stray = 0
+    for word, count in counts.items():
+        valid = _is_words(word)
+        for encoding in CONVERTERS:
+            if _fixed(word, valid, encoding):
+                scores[encoding] += count
+        if not valid and _STRAY.search(word):
+            stray += count
+    return scores, stray
 
 
-def _convert_text(text: str, encoding: str) -> str:
-    convert = CONVERTERS[encoding]
+def convert(text: str, encoding: str) -> str:
+    """Convert the words of ``text`` from a legacy ``encoding`` (a key of CONVERTERS); ASCII words are kept."""
+    to_unicode = CONVERTERS[encoding]
 
     def one(match: regex.Match[str]) -> str:
         word = match.group(0)
         if word.isascii():
             return word
-        converted = convert(word)
+        converted = to_unicode(word)
         return converted if encoding == "utf8-as-cp1252" or _is_words(converted) else word
 
     return _TOKEN.sub(one, text)
@@ -176,7 +194,7 @@ def _convert_text(text: str, encoding: str) -> str:
 
 def repair(text: str) -> Repair:
     """Detect a legacy encoding in ``text``; convert when confident, else warn when suspicious."""
-    if text.isascii() or not _STRAY.search(text):
+    if text.isascii() or not _STRAY_SIGN.search(text):
         # every legacy text holds characters no Vietnamese word has (TCVN3 "µ", VNI "ø", mojibake
         # "»"): a text without any is modern Unicode, and the word-by-word scoring is skipped
         return Repair(text)
@@ -184,19 +202,18 @@ def repair(text: str) -> Repair:
     words = list(islice((w for w in (m.group(0) for m in _TOKEN.finditer(text)) if not w.isascii() and _LETTER.search(w)), SAMPLE_WORDS))
     if not words:
         return Repair(text)
-    scores = {encoding: _score(words, encoding) for encoding in CONVERTERS}
+    scores, stray = _scores(Counter(words))
     best = max(scores, key=lambda e: (scores[e], e))
     share = scores[best] / len(words)
     if scores[best] >= MIN_FIXED and share >= CONVERT_SHARE:
         note = f"legacy encoding {NAMES[best]} detected and converted to Unicode"
-        return Repair(_convert_text(text, best), best, (note,))
+        return Repair(convert(text, best), best, (note,))
     if scores[best] >= 2 * MIN_FIXED and share >= WARN_SHARE:
         note = (
             f"text looks partly like legacy encoding {NAMES[best]} ({scores[best]} of {len(words)} "
             "non-ASCII words); left unconverted, extracted records may be wrong"
         )
         return Repair(text, None, (note,))
-    stray = sum(1 for w in words if _STRAY.search(w) and not _is_words(w))
     if stray >= MIN_FIXED and stray / len(words) >= GARBLED_SHARE:
         note = (
             f"text looks garbled ({stray} of {len(words)} non-ASCII words hold characters no Vietnamese "

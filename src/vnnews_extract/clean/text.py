@@ -8,17 +8,15 @@ opening paragraph is the lead; a short name-like last line is the byline.
 
 from __future__ import annotations
 
-import regex
 
 from .boilerplate import boilerplate_kind, looks_like_caption
 from .html import MAX_BYLINE_WORDS, split_source_prefix
-from .dates import parse_visible_date
+from .dates import is_date_line, parse_visible_date
 from ..errors import InputError
 from ..model import CleanBlock, CleanedArticle
 from ..text.normalize import normalize_line
 
 LEAD_MAX_WORDS = 80
-_DATE_LINE = regex.compile(r"^(?:(?:Thứ|Chủ nhật|Ngày đăng|Cập nhật|Đăng ngày|Ngày)\b[^.]{0,40})?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^.]{0,30}$", regex.I)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -59,7 +57,7 @@ def clean_text(text: str, url: str | None = None) -> CleanedArticle:
         raise InputError("empty text")
     title, rest = lines[0], lines[1:]
     published = None
-    if rest and _DATE_LINE.match(rest[0]):
+    if rest and is_date_line(rest[0]):
         published = parse_visible_date(rest.pop(0))
     blocks: list[CleanBlock] = [CleanBlock("title", title)]
     lead = source_prefix = byline = None

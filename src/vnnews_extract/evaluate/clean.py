@@ -4,6 +4,14 @@ Per page and overall: body token precision/recall/F1 (paragraph and caption-free
 against the gold paragraphs), title exact match, date accuracy, caption recall, lead match, gold
 boilerplate lines that leaked into any output block, and whether non-article pages are flagged.
 Every text is compared after ``normalize_line`` (NFC, "hóa/ủy" tone style, single spaces).
+
+Real pages (``realpages/``) are scored beside the project's own pages, against their own targets:
+their gold files name the page they annotate (``"page": "../shared/realpages/<file>.html"``,
+relative to the repository, the folder that holds ``corpus/``), which is read from there; when
+that folder is absent they are reported as not found and not scored.
+
+A page flagged as not an article keeps the text found on it (the flag informs), so the gold
+boilerplate lines of a non-article page count as leaks only when the page is not flagged.
 """
 
 from __future__ import annotations
@@ -26,6 +34,11 @@ TARGETS = {
     "title_exact": 0.95,
     "date_accuracy": 0.95,
     "caption_recall": 0.95,
+}
+# Real pages (issue 16): every article kept with body F1 >= 0.95 and its captions, non-articles flagged.
+REAL_TARGETS = {
+    "min_page_f1": 0.95,
+    "caption_recall": 1.0,
 }
 
 
@@ -77,14 +90,15 @@ def score_page(cleaned: CleanedArticle, gold: dict[str, object], slug: str) -> P
     gold_captions = [_norm(c) for c in gold.get("captions") or []]  # type: ignore[union-attr]
     score.captions_total = len(gold_captions)
     score.captions_found = sum(1 for c in gold_captions if c in found)
-    score.leaked = leaked_lines(cleaned, list(gold.get("boilerplate") or []))  # type: ignore[arg-type]
+    if score.gold_article or not score.flagged:
+        score.leaked = leaked_lines(cleaned, list(gold.get("boilerplate") or []))  # type: ignore[arg-type]
     return score
 
 
-def score_file(html_path: Path) -> PageScore:
-    gold_path = html_path.with_name(html_path.name.removesuffix(".html") + ".gold.json")
+def score_file(html_path: Path, gold_path: Path | None = None) -> PageScore:
+    gold_path = gold_path or html_path.with_name(html_path.name.removesuffix(".html") + ".gold.json")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    slug = html_path.name.removesuffix(".html")
+    slug = gold_path.name.removesuffix(".gold.json")
     try:
         cleaned = clean(html_path.read_bytes())
     except VnnewsError as exc:
@@ -92,15 +106,50 @@ def score_file(html_path: Path) -> PageScore:
     return score_page(cleaned, gold, slug)
 
 
-def gold_pages(corpus: Path) -> list[Path]:
-    """The pages of ``corpus`` (the corpus root or its ``pages`` folder) that have a gold file."""
-    folder = corpus / "pages" if (corpus / "pages").is_dir() else corpus
-    return sorted(p for p in folder.glob("*.html") if p.with_name(p.name[:-5] + ".gold.json").exists())
+def page_of(gold_path: Path) -> Path | None:
+    """The page a gold file annotates: ``<slug>.html`` beside it, or its ``"page"`` path, looked up
+    from the gold's folder and each folder above it (the repository root holds ``corpus/``)."""
+    own = gold_path.with_name(gold_path.name.removesuffix(".gold.json") + ".html")
+    if own.exists():
+        return own
+    page = json.loads(gold_path.read_text(encoding="utf-8")).get("page")
+    if not isinstance(page, str):
+        return None
+    for base in gold_path.resolve().parents:
+        if (base / page).is_file():
+            return (base / page).resolve()
+    return None
+
+
+def gold_files(folder: Path) -> tuple[list[tuple[Path, Path]], list[Path]]:
+    """(page, gold) pairs of a folder, and the gold files whose page was not found."""
+    found: list[tuple[Path, Path]] = []
+    missing: list[Path] = []
+    for gold in sorted(folder.glob("*.gold.json")):
+        page = page_of(gold)
+        if page is None:
+            missing.append(gold)
+        else:
+            found.append((page, gold))
+    return found, missing
 
 
 def score_corpus(corpus: Path) -> list[PageScore]:
-    """Score every page of ``corpus`` (the corpus root or its ``pages`` folder)."""
-    return [score_file(p) for p in gold_pages(corpus)]
+    """Score every page of ``corpus`` (the corpus root or its ``pages`` folder, or any folder of gold files)."""
+    folder = corpus / "pages" if (corpus / "pages").is_dir() else corpus
+    return [score_file(page, gold) for page, gold in gold_files(folder)[0]]
+
+
+def real_pages_folder(corpus: Path) -> Path | None:
+    """``corpus/realpages`` when ``corpus`` is a corpus root that has one."""
+    folder = corpus / "realpages"
+    return folder if (corpus / "pages").is_dir() and folder.is_dir() else None
+
+
+def gold_pages(corpus: Path) -> list[Path]:
+    """The pages of ``corpus`` (the corpus root, its ``pages`` folder or a folder of gold files) that have gold."""
+    folder = corpus / "pages" if (corpus / "pages").is_dir() else corpus
+    return [page for page, _ in gold_files(folder)[0]]
 
 
 def summary(scores: list[PageScore]) -> dict[str, float]:
@@ -136,6 +185,17 @@ def targets_met(overall: dict[str, float]) -> bool:
     )
 
 
+def real_targets_met(overall: dict[str, float]) -> bool:
+    """Issue 16 on real pages: no article lost or flagged, each with body F1 >= 0.95 and its
+    captions; every non-article flagged. Title, date, lead and leaks are reported, not targets."""
+    return (
+        all(overall[k] >= v for k, v in REAL_TARGETS.items())
+        and overall["nonarticles_flagged"] == 1.0
+        and overall["articles_flagged"] == 0
+        and overall["errors"] == 0
+    )
+
+
 def _page_line(s: PageScore) -> str:
     if s.error:
         return f"{s.slug}: ERROR {s.error}"
@@ -151,12 +211,7 @@ def _page_line(s: PageScore) -> str:
     )
 
 
-def evaluate_clean(corpus: Path, quiet: bool = False) -> int:
-    """Print per-page and overall scores; 0 when every target of issue 3 is met."""
-    scores = score_corpus(corpus)
-    if not scores:
-        print(f"no pages with gold files under {corpus}")
-        return 2
+def _report(scores: list[PageScore], quiet: bool) -> dict[str, float]:
     if not quiet:
         for s in scores:
             print(_page_line(s))
@@ -166,6 +221,34 @@ def evaluate_clean(corpus: Path, quiet: bool = False) -> int:
     print(f"body: precision {o['body_precision']:.3f} recall {o['body_recall']:.3f} F1 {o['body_f1']:.3f} (min page F1 {o['min_page_f1']:.3f})")
     print(f"title exact {o['title_exact']:.3f}; date accuracy {o['date_accuracy']:.3f}; caption recall {o['caption_recall']:.3f}; lead match {o['lead_match']:.3f}")
     print(f"leaked boilerplate lines {o['leaked']:g}; non-articles flagged {o['nonarticles_flagged']:.3f}; articles wrongly flagged {o['articles_flagged']:g}; errors {o['errors']:g}")
-    met = targets_met(o)
-    print("targets met" if met else "targets NOT met")
+    return o
+
+
+def _evaluate_real(folder: Path, quiet: bool) -> bool | None:
+    """Score real pages; None when there are none to score."""
+    found, missing = gold_files(folder)
+    for gold in missing:
+        print(f"{gold.name}: page not found ({json.loads(gold.read_text(encoding='utf-8')).get('page')}), not scored")
+    if not found:
+        return None
+    met = real_targets_met(_report([score_file(page, gold) for page, gold in found], quiet))
+    print("real-page targets met" if met else "real-page targets NOT met")
+    return met
+
+
+def evaluate_clean(corpus: Path, quiet: bool = False) -> int:
+    """Print per-page and overall scores; 0 when every target is met (own pages: issue 3; real pages: issue 16)."""
+    real = real_pages_folder(corpus)
+    scores = score_corpus(corpus)
+    if not scores and not gold_files(corpus)[1]:
+        print(f"no pages with gold files under {corpus}")
+        return 2
+    if (corpus / "pages").is_dir() or not any("page" in json.loads(g.read_text(encoding="utf-8")) for g in corpus.glob("*.gold.json")):
+        met = targets_met(_report(scores, quiet))
+        print("targets met" if met else "targets NOT met")
+    else:  # a folder of real-page gold files
+        met = bool(_evaluate_real(corpus, quiet))
+    if real is not None:
+        print(f"\nreal pages ({real}):")
+        met = _evaluate_real(real, quiet) is not False and met
     return 0 if met else 1
