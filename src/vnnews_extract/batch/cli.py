@@ -22,9 +22,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..options import DEFAULT_OPTIONS, Options
+from ..errors import ConfigError
 from ..records import article_json_schema
 from ..viewer.show import add_parser as add_show_parser, run_show
+from .cli_options import add_option_flags, options_from_args
 from .inputs import InputItem, canonical_id, count_sources, expand, items_of
 from .outputs import FORMATS, ForeignOutputError, Writer, clashing_input, open_output, output_files
 from .pool import Interrupted, WorkerStartError
@@ -61,9 +62,8 @@ def _add_run(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     run.add_argument("-f", "--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
     run.add_argument("-w", "--workers", type=int, default=_default_workers(), help="worker processes (default: cores)")
     run.add_argument("--resume", action="store_true", help="skip inputs the output already holds")
-    run.add_argument("--max-bytes", type=int, default=DEFAULT_OPTIONS.max_input_bytes,
-                     help="largest input, after decompression (default 20 MB)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
+    add_option_flags(run)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,6 +120,11 @@ def _silence_stdout() -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    try:
+        args.options = options_from_args(args)  # --config, --only, --tokens, the limits
+    except ConfigError as exc:
+        return _usage(f"{exc}")
+    args.max_bytes = args.options.max_input_bytes
     problem = _usage_problem(args)
     sources = [] if problem else list(expand(args.paths))
     if not problem and not sources:
@@ -165,7 +170,7 @@ def _loop(args: argparse.Namespace, sources: list[str], writer: Writer, total: i
     failed = {canonical_id(i) for i in writer.failed}
     items = _skip_done(items_of(sources, args.max_bytes), done, failed, counts)
     remaining = None if total is None else max(0, total - len(done))
-    options = Options(max_input_bytes=args.max_bytes)
+    options = args.options
     try:
         with _signals_as_exceptions():
             for result in progress(run_batch(items, workers=args.workers, options=options), remaining, args.quiet):
