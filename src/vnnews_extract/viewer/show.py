@@ -38,8 +38,9 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 _UNSAFE = regex.compile(r"[^A-Za-z0-9]+")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    show = sub.add_parser("show", help="evidence viewer: an input's or a JSONL output's records highlighted in HTML")
+def add_parser(sub: argparse._SubParsersAction, **kwargs: Any) -> None:  # type: ignore[type-arg]
+    """The ``show`` command's parser; ``kwargs`` (help, description) go to ``add_parser``."""
+    show = sub.add_parser("show", **({"help": "evidence viewer: an input's or a JSONL output's records highlighted in HTML"} | kwargs))
     show.add_argument("input", help="a page or text file, a JSONL written by 'run', or any input of 'run'")
     show.add_argument("-o", "--output", default="-", help="HTML file for one article (default stdout), folder for many")
     show.add_argument("--id", dest="record_id", help="show only this article (its id or its input id)")
