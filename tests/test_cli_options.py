@@ -176,3 +176,10 @@ def test_issue15_show_extracts_with_the_options_of_run(tmp_path: Path) -> None:
     assert main(["show", str(SEED_HTML), "-o", str(page)]) == 0
     assert len(page.read_text(encoding="utf-8")) > len(text)
     assert main(["show", str(SEED_HTML), "--config", str(tmp_path / "none.toml"), "-o", str(page)]) == 2
+
+
+def test_the_readme_config_example_is_a_valid_config(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert config.read_config(_write(tmp_path / "vnnews.toml", example)) == Options(
+        events=False, max_statistics=200, max_text_chars=500_000)

@@ -126,3 +126,12 @@ def test_extract_many_treats_a_jsonl_path_as_many_inputs_it_will_not_guess(tmp_p
     path.write_text('{"text": "Tỷ lệ đạt 5%."}\n', encoding="utf-8")
     (record,) = extract_many([path])
     assert isinstance(record, ErrorRecord) and "many inputs" in record.error.message
+
+
+def test_the_readme_example_of_extract_many_runs(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = next(block for block in readme.split("```python\n")[1:] if "extract_many(" in block).split("```", 1)[0]
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    exec(compile(example, "README.md", "exec"), {})  # noqa: S102 - the README's own example
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 4 and lines[2].startswith("a-1 ") and lines[3] == "sources[3] InputError empty input"
