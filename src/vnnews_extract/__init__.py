@@ -1,7 +1,8 @@
 """vnnews_extract: Vietnamese news articles -> clean text, statistics, officials and personnel events.
 
-Public API: ``extract`` (the whole pipeline), the stage functions, the record types, and
-``render`` (an article's records highlighted on its text, as one HTML page).
+Public API: ``extract`` (the whole pipeline), ``extract_many`` (many sources, in order, on
+worker processes), the stage functions, the record types, and ``render`` (an article's records
+highlighted on its text, as one HTML page).
 """
 
 from .clean import clean
@@ -13,6 +14,8 @@ from .pipeline import analyse, extract
 from .records import (
     Article,
     Block,
+    ErrorDetail,
+    ErrorRecord,
     Evidence,
     Period,
     Person,
@@ -21,14 +24,16 @@ from .records import (
     Statistic,
     article_json_schema,
 )
+from .stream import extract_many
 from .text.segment import segment, split_sentences, word_tokens
 from .viewer import render
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "AlignmentError", "Article", "Block", "CleanError", "ExtractError", "Evidence", "InputError", "LexiconError",
+    "AlignmentError", "Article", "Block", "CleanError", "ErrorDetail", "ErrorRecord", "ExtractError", "Evidence",
+    "InputError", "LexiconError",
     "Options", "Period", "Person", "PersonnelEvent", "Position", "Statistic", "VnnewsError",
-    "__version__", "analyse", "article_json_schema", "build_document", "clean", "extract",
+    "__version__", "analyse", "article_json_schema", "build_document", "clean", "extract", "extract_many",
     "normalize", "normalize_line", "render", "segment", "split_sentences", "word_tokens",
 ]

@@ -23,3 +23,12 @@ class AlignmentError(VnnewsError):
 
 class LexiconError(VnnewsError):
     """A lexicon data file is malformed."""
+
+
+class ConfigError(VnnewsError, ValueError):
+    """Options asked for that do not exist or cannot be (an unknown key, a value of the wrong kind)."""
+
+    def __init__(self, message: str, key: str | None = None, problem: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key  # the Options field at fault, when one is
+        self.problem = problem or message  # what is wrong with it, without naming it

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Options:
     statistics: bool = True
-    personnel: bool = True
+    personnel: bool = True  # people and events (the extractor that finds both); False switches both off
+    people: bool = True  # keep Article.people (with personnel)
+    events: bool = True  # keep Article.events (with personnel)
     tokens: bool = False  # word tokens from underthesea (off by default: costs time, no record needs them)
     max_input_bytes: int = 20 * 1024 * 1024  # larger inputs are refused (InputError) before any work
     max_text_chars: int = 2_000_000  # cleaned text longer than this is refused (InputError) before analysis

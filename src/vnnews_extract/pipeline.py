@@ -48,7 +48,7 @@ def analyse(cleaned: CleanedArticle, options: Options = DEFAULT_OPTIONS) -> tupl
         blocks=blocks,
         text=doc.text,
         statistics=statistics,
-        people=(personnel := _personnel(doc, options, warnings) if options.personnel and records else ([], []))[0],
+        people=(personnel := _personnel(doc, options, warnings) if records else ([], []))[0],
         events=personnel[1],
         warnings=warnings,
     )
@@ -56,12 +56,16 @@ def analyse(cleaned: CleanedArticle, options: Options = DEFAULT_OPTIONS) -> tupl
 
 
 def _personnel(doc: Document, options: Options, warnings: list[str]) -> tuple[list[Person], list[PersonnelEvent]]:
-    """People and events of the sentences within the first ``options.max_personnel_chars`` characters."""
+    """People and events of the sentences within the first ``options.max_personnel_chars`` characters
+    (each kept only when ``options`` asks for it; nothing is read when neither is asked for)."""
+    if not (options.personnel and (options.people or options.events)):
+        return [], []
     keep = sum(1 for s in doc.sentences if s.end <= options.max_personnel_chars)
     if keep < len(doc.sentences):
         warnings.append(f"text past {options.max_personnel_chars} characters was not read for people and events (max_personnel_chars)")
         doc = doc.with_layers(sentences=doc.sentences[:keep], sentence_block=doc.sentence_block[:keep])
-    return extract_personnel(doc)
+    people, events = extract_personnel(doc)
+    return (people if options.people else []), (events if options.events else [])
 
 
 def _statistics(doc: Document, options: Options, warnings: list[str]) -> list[Statistic]:

@@ -132,6 +132,28 @@ class Article(_Record):
     warnings: list[str] = Field(default_factory=list)
 
 
+class ErrorDetail(_Record):
+    type: str = Field(description="Class name of the error: InputError, FileNotFoundError, WorkerCrash…")
+    message: str = Field(description="What went wrong, in at most 500 characters.")
+    unexpected: bool = Field(
+        default=False,
+        description="True for a bug of vnnews_extract rather than a problem of the input (written only when true).",
+    )
+
+
+class ErrorRecord(_Record):
+    """An input that gave no article: what ``run`` writes in its place (a JSONL line, a row of
+    ``errors``) and what ``extract_many`` yields in its place. ``id`` is the input's id."""
+
+    id: str
+    input: str = Field(description="The input's id: its path, path#line, path#record, or sources[i] in extract_many.")
+    error: ErrorDetail
+
+    def as_output(self) -> dict[str, object]:
+        """The record as ``run`` writes it (``unexpected`` only when true)."""
+        return self.model_dump(mode="json", exclude_defaults=True)
+
+
 def article_json_schema() -> dict[str, object]:
     """The JSON Schema of :class:`Article` (what ``vnnews-extract schema`` prints)."""
     return Article.model_json_schema()

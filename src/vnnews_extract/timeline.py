@@ -195,6 +195,8 @@ def run_people(input: Path, output: str, plot: str | None = None) -> int:
         return 2
     try:
         write_csv(careers, output)
+    except BrokenPipeError:
+        raise  # the reader of the CSV stopped reading: the command ends quietly
     except OSError as exc:
         print(f"vnnews-extract people: cannot open the output: {exc}", file=sys.stderr)
         return 2

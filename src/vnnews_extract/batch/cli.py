@@ -1,10 +1,12 @@
-"""Command line: ``vnnews-extract run|schema|eval|people``. A thin loop over ``pipeline``.
+"""Command line: ``vnnews-extract run|schema|eval|people|show`` (see :mod:`.cli_help` for what
+``--help`` says of each). A thin loop over ``pipeline``.
 
 Exit status: 0 when every input succeeded, 1 when some inputs failed (each has an error
 record in the output, this run's or an earlier one's when resuming), 2 for bad usage (unknown
-option, no input found, an output that cannot be opened, is also an input or is not ours), 3
-when the run itself failed or was stopped (disk full, closed pipe, Ctrl-C, SIGTERM, workers
-that cannot start). Every failure is one line on stderr, never a traceback.
+option, no input found, an output that cannot be opened, is also an input or is not ours, a bad
+``--config``), 3 when the run itself failed or was stopped (disk full, Ctrl-C, SIGTERM, workers
+that cannot start). Every failure is one line on stderr, never a traceback. A closed output pipe
+(``| head -1``) is no failure: the command stops quietly with 0, as Unix filters do.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..options import DEFAULT_OPTIONS, Options
+from ..errors import ConfigError
 from ..records import article_json_schema
 from ..viewer.show import add_parser as add_show_parser, run_show
+from .cli_help import command_help, describe_commands, top_parser
+from .cli_options import add_option_flags, options_from_args
 from .inputs import InputItem, canonical_id, count_sources, expand, items_of
 from .outputs import FORMATS, ForeignOutputError, Writer, clashing_input, open_output, output_files
 from .pool import Interrupted, WorkerStartError
@@ -34,36 +38,37 @@ from .safe import one_line
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
 NO_INPUT = "no input found (.html .htm .txt .jsonl .warc, optionally .gz)"
+PIPE_CLOSED = "the output pipe was closed"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vnnews-extract", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = top_parser()
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help=argparse.SUPPRESS)
     _add_run(sub)
-    sub.add_parser("schema", help="print the JSON Schema of an Article")
-    ev = sub.add_parser("eval", help="score the extractors against the gold files of a corpus")
+    sub.add_parser("schema", **command_help("schema"))
+    ev = sub.add_parser("eval", **command_help("eval"))
     ev.add_argument("what", choices=["clean", "statistics", "people", "events", "agreement"])
     ev.add_argument("corpus", nargs="?", default="corpus")
     ev.add_argument("--quiet", action="store_true", help="only the overall lines")
-    people = sub.add_parser("people", help="merge the people of a JSONL output into career timelines")
+    people = sub.add_parser("people", **command_help("people"))
     people.add_argument("input", help="JSONL written by 'run'")
     people.add_argument("-o", "--output", default="-", help="CSV file (default: standard output)")
     people.add_argument("--plot", help="also draw the careers in time: a .png or .svg file (needs matplotlib)")
-    add_show_parser(sub)
+    add_show_parser(sub, **command_help("show"))
+    describe_commands(parser, sub.choices)
     return parser
 
 
 def _add_run(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    run = sub.add_parser("run", help="extract every input under the given paths")
+    run = sub.add_parser("run", **command_help("run"))
     run.add_argument("paths", nargs="+", help="files, folders (recursive), globs, or - for stdin; "
                      ".html .htm .txt .jsonl .warc, any of them .gz")
     run.add_argument("-o", "--output", default="-", help="JSONL file (default stdout), CSV folder or SQLite file")
     run.add_argument("-f", "--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
     run.add_argument("-w", "--workers", type=int, default=_default_workers(), help="worker processes (default: cores)")
     run.add_argument("--resume", action="store_true", help="skip inputs the output already holds")
-    run.add_argument("--max-bytes", type=int, default=DEFAULT_OPTIONS.max_input_bytes,
-                     help="largest input, after decompression (default 20 MB)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
+    add_option_flags(run)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,12 +77,14 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     try:
-        return _command(args)
+        status = _command(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return status
     except KeyboardInterrupt:
         return _run_failed("interrupted")
     except BrokenPipeError:
         _silence_stdout()
-        return _run_failed("the output pipe was closed")
+        return EXIT_OK  # the reader stopped reading (| head): a quiet end, as for any Unix filter
     except OSError as exc:
         return _run_failed(f"the command failed: {exc}")
 
@@ -120,6 +127,11 @@ def _silence_stdout() -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    try:
+        args.options = options_from_args(args)  # --config, --only, --tokens, the limits
+    except ConfigError as exc:
+        return _usage(f"{exc}")
+    args.max_bytes = args.options.max_input_bytes
     problem = _usage_problem(args)
     sources = [] if problem else list(expand(args.paths))
     if not problem and not sources:
@@ -150,6 +162,8 @@ def _extract_all(args: argparse.Namespace, sources: list[str], writer: Writer, t
         writer.close()
     except (OSError, sqlite3.Error) as exc:
         failure = failure or f"cannot write the output: {exc}"
+    if failure is PIPE_CLOSED:
+        return EXIT_OK  # the reader stopped reading (| head): no summary, no complaint
     if not args.quiet:
         print(summary_line(counts, time.perf_counter() - started), file=sys.stderr)
     if failure:
@@ -165,7 +179,7 @@ def _loop(args: argparse.Namespace, sources: list[str], writer: Writer, total: i
     failed = {canonical_id(i) for i in writer.failed}
     items = _skip_done(items_of(sources, args.max_bytes), done, failed, counts)
     remaining = None if total is None else max(0, total - len(done))
-    options = Options(max_input_bytes=args.max_bytes)
+    options = args.options
     try:
         with _signals_as_exceptions():
             for result in progress(run_batch(items, workers=args.workers, options=options), remaining, args.quiet):
@@ -180,7 +194,7 @@ def _loop(args: argparse.Namespace, sources: list[str], writer: Writer, total: i
         return str(exc)
     except BrokenPipeError:
         _silence_stdout()
-        return "the output pipe was closed"
+        return PIPE_CLOSED
     except OutputError as exc:
         return str(exc)
     except (OSError, sqlite3.Error) as exc:

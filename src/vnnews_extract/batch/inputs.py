@@ -27,7 +27,7 @@ import json
 import os
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -225,11 +225,19 @@ def jsonl_item(line: bytes, item_id: str) -> InputItem:
         return InputItem(item_id, error=f"invalid JSON line: {exc}"[:500])
     if not isinstance(obj, dict):
         return InputItem(item_id, error=f"JSON line is not an object (a {_json_type(obj)})")
-    content = obj.get("html") if isinstance(obj.get("html"), str) else obj.get("text")
-    if not isinstance(content, str):
-        return InputItem(item_id, error='JSON line has no "html" or "text" string')
+    return object_item(obj, item_id, "JSON line")
+
+
+def object_item(obj: Mapping[str, object], item_id: str, what: str = "JSON line") -> InputItem:
+    """The input an object of a JSONL line stands for: ``{"html"|"text", "url"?, "id"?}`` (an
+    error item when it has neither an ``html`` nor a ``text`` string; bytes, which only a Python
+    caller can give, are read like a file's)."""
+    content = next((obj[k] for k in ("html", "text") if isinstance(obj.get(k), (str, bytes))), None)
+    if content is None:
+        return InputItem(item_id, error=f'{what} has no "html" or "text" string')
     url = safe_text(obj["url"]) if isinstance(obj.get("url"), str) else None
-    return InputItem(item_id, data=replace_surrogates(content), url=url, article_id=given_id(obj.get("id")))
+    data = replace_surrogates(content) if isinstance(content, str) else content
+    return InputItem(item_id, data=data, url=url, article_id=given_id(obj.get("id")))
 
 
 def given_id(value: object) -> str | None:

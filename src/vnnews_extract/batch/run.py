@@ -18,6 +18,7 @@ from ..errors import VnnewsError
 from .inputs import InputItem, iter_items, load
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import extract
+from ..records import ErrorDetail, ErrorRecord
 from .pool import Job, Pool
 
 IN_FLIGHT_PER_WORKER = 4
@@ -60,10 +61,10 @@ def process(item: InputItem, options: Options | None = None) -> Result:
 
 
 def error_record(item_id: str, exc: BaseException, bug: bool = False) -> dict[str, Any]:
-    error: dict[str, Any] = {"type": type(exc).__name__, "message": str(exc)[:500]}
-    if bug:
-        error["unexpected"] = True
-    return {"id": item_id, "input": item_id, "error": error}
+    """The :class:`ErrorRecord` of a failed input, as written: ``{"id", "input", "error": {"type",
+    "message"}}`` (``"unexpected": true`` in ``error`` for a bug)."""
+    error = ErrorDetail(type=type(exc).__name__, message=str(exc)[:500], unexpected=bug)
+    return ErrorRecord(id=item_id, input=item_id, error=error).as_output()
 
 
 def _result(record: dict[str, Any], counts: dict[str, int]) -> Result:

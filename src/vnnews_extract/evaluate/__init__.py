@@ -20,6 +20,8 @@ def run_eval(what: str, corpus: Path, *, quiet: bool = False) -> int:
         return EXIT_NO_GOLD
     try:
         return _score(what, corpus, quiet)
+    except BrokenPipeError:
+        raise  # the reader of the scores stopped reading: the command ends quietly
     except (OSError, ValueError, KeyError, TypeError) as exc:  # unreadable or malformed gold
         print(f"vnnews-extract eval {what}: cannot read the gold of {corpus}: {type(exc).__name__}: {exc}"[:500], file=sys.stderr)
         return EXIT_NO_GOLD

@@ -5,6 +5,7 @@
   shown as they are, not extracted again. Any other input (a folder, a JSONL of inputs, a WARC…)
   is extracted first, as ``run`` would.
 - With ``--id ID`` (an article id or an input id): that one article, one page to ``-o``.
+- What is extracted is extracted with the options of ``run`` (``--only``, the limits, ``--config``).
 - Otherwise many articles: ``-o DIR`` gets ``index.html`` (per-article counts, links, errors) and
   one page per article, written as they come (memory does not grow with the batch).
 
@@ -24,9 +25,11 @@ from typing import Any
 import regex
 from pydantic import ValidationError
 
+from ..batch.cli_options import add_option_flags, options_from_args
 from ..batch.inputs import iter_items, kind_of
 from ..batch.run import process
-from ..options import DEFAULT_OPTIONS
+from ..errors import ConfigError
+from ..options import Options
 from ..records import Article
 from .index import IndexRow, render_index
 from .page import render
@@ -35,18 +38,24 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 _UNSAFE = regex.compile(r"[^A-Za-z0-9]+")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    show = sub.add_parser("show", help="evidence viewer: an input's or a JSONL output's records highlighted in HTML")
+def add_parser(sub: argparse._SubParsersAction, **kwargs: Any) -> None:  # type: ignore[type-arg]
+    """The ``show`` command's parser; ``kwargs`` (help, description) go to ``add_parser``."""
+    show = sub.add_parser("show", **({"help": "evidence viewer: an input's or a JSONL output's records highlighted in HTML"} | kwargs))
     show.add_argument("input", help="a page or text file, a JSONL written by 'run', or any input of 'run'")
     show.add_argument("-o", "--output", default="-", help="HTML file for one article (default stdout), folder for many")
     show.add_argument("--id", dest="record_id", help="show only this article (its id or its input id)")
+    add_option_flags(show)  # used when the input is extracted, as 'run' would
 
 
 def run_show(args: argparse.Namespace) -> int:
     """The ``show`` command (see the module docstring)."""
     if not Path(args.input).exists():
         return _usage(f"no such input: {args.input}")
-    records = _records(args.input)
+    try:
+        options = options_from_args(args)
+    except ConfigError as exc:
+        return _usage(f"{exc}")
+    records = _records(args.input, options)
     if args.record_id is not None:
         chosen = next((r for r in records if args.record_id in (r.get("id"), r.get("input"))), None)
         return _usage(f"no article with id {args.record_id!r}") if chosen is None else _one(chosen, args.output)
@@ -62,11 +71,11 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
-def _records(path: str) -> Iterator[dict[str, Any]]:
+def _records(path: str, options: Options) -> Iterator[dict[str, Any]]:
     """The records of a ``run`` output, else of the inputs extracted now."""
     if kind_of(path) == "jsonl" and Path(path).is_file() and is_run_output(Path(path)):
         return read_output(Path(path))
-    return (process(item, DEFAULT_OPTIONS).record for item in iter_items([path], DEFAULT_OPTIONS.max_input_bytes))
+    return (process(item, options).record for item in iter_items([path], options.max_input_bytes))
 
 
 def _open(path: Path) -> Any:
