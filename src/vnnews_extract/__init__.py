@@ -1,7 +1,9 @@
 """vnnews_extract: Vietnamese news articles -> clean text, statistics, officials and personnel events.
 
 Public API: ``extract`` (the whole pipeline), the stage functions, the record types, and
-``render`` (an article's records highlighted on its text, as one HTML page).
+``render`` (an article's records highlighted on its text, as one HTML page), ``read_tables`` (any
+output of ``run`` as pandas DataFrames) and ``process_shard`` (one shard of a crawl-scale run into
+its Parquet or JSONL files). The Dask engine is ``vnnews_extract.dask`` (the ``dask`` extra).
 """
 
 from .clean import clean
@@ -23,6 +25,8 @@ from .records import (
 )
 from .text.segment import segment, split_sentences, word_tokens
 from .viewer import render
+from .batch.read import read_tables
+from .batch.shards import process_shard
 
 __version__ = "0.1.0"
 
@@ -30,5 +34,5 @@ __all__ = [
     "AlignmentError", "Article", "Block", "CleanError", "ExtractError", "Evidence", "InputError", "LexiconError",
     "Options", "Period", "Person", "PersonnelEvent", "Position", "Statistic", "VnnewsError",
     "__version__", "analyse", "article_json_schema", "build_document", "clean", "extract",
-    "normalize", "normalize_line", "render", "segment", "split_sentences", "word_tokens",
+    "normalize", "normalize_line", "process_shard", "read_tables", "render", "segment", "split_sentences", "word_tokens",
 ]
