@@ -20,7 +20,7 @@ from .arrow import pyarrow, schema, to_arrow, to_pandas
 from .inputs import open_binary
 from .outdir import OutDir
 from .remote import is_remote
-from .shards import MANIFESTS, RECORDS, complete_shards
+from .shards import RECORDS, complete_shards
 from .tables import TABLES, rows
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -72,8 +72,8 @@ def _sqlite_tables(path: Path) -> dict[str, Any]:
 
 def _shard_tables(out: OutDir) -> dict[str, Any]:
     """The tables of the complete shards of a sharded output (Parquet or JSONL shards)."""
-    if not out.exists(MANIFESTS):
-        raise ValueError(f"{out.url()}: not an output of run (no {MANIFESTS}/ folder)")
+    if not out.exists():
+        raise FileNotFoundError(out.url())
     names = complete_shards(out)
     if any(out.exists(RECORDS, f"{name}.jsonl") for name in names[:1]):
         return _tables_of_records(_jsonl_records([out.url(RECORDS, f"{name}.jsonl") for name in names]))

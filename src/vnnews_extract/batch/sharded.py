@@ -65,7 +65,7 @@ def check_output(out: OutDir) -> None:
     """Refuse (ForeignOutputError) a folder that holds anything but a sharded output's folders."""
     ours = {MANIFESTS, RECORDS, *TABLES}
     found = [name for name in out.names() if not name.startswith(".")]
-    if found and (MANIFESTS not in found or not set(found) <= ours):
+    if not set(found) <= ours:
         raise ForeignOutputError(f"{out.url()}: holds files that are not a sharded output of run ({', '.join(found[:3])}…); choose another -o")
 
 

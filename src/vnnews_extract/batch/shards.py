@@ -263,6 +263,12 @@ class ShardWriter:
         return self.counts
 
     def abort(self) -> None:
+        for table in self._tables.values():
+            try:
+                table.close()
+            except Exception:  # noqa: BLE001, S110 - already broken: it is being removed anyway
+                pass
+        self._tables = {}
         for stream, temp in self._temps.values():
             try:
                 stream.close()
