@@ -46,14 +46,20 @@ class Settings:
 
 class WarmWorker(WorkerPlugin):
     """Loads the lexicons and underthesea in each worker as it starts (and in every worker that
-    replaces one), so no shard pays for them."""
+    replaces one), so no shard pays for them; and stops the worker's statistical profiler, which
+    samples the running task's stack every 10 ms (``profile=True`` keeps it, for the dashboard)."""
 
     name = "vnnews-extract-warm"
 
-    def __init__(self, options: Options = DEFAULT_OPTIONS) -> None:
-        self.options = options
+    def __init__(self, options: Options = DEFAULT_OPTIONS, profile: bool = False) -> None:
+        self.options, self.profile = options, profile
 
     def setup(self, worker: Any) -> None:
+        if not self.profile:
+            for name in ("profile", "profile-cycle"):
+                callback = getattr(worker, "periodic_callbacks", {}).get(name)
+                if callback is not None:
+                    callback.stop()
         _init_worker(self.options)
         worker.vnnews_extract_warm = True
 

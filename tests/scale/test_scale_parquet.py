@@ -114,6 +114,14 @@ def test_an_output_cut_another_way_is_refused(inputs: Path, tmp_path: Path, caps
     assert "another --shard-size" in capsys.readouterr().err
 
 
+def test_slices_written_into_one_folder_hold_every_input_once(inputs: Path, reference: dict[str, Any], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for k in (1, 2, 3):  # three machines of a SLURM array, one after the other here
+        assert _run_parquet(inputs, out, "--shard", f"{k}/3", "--shard-size", "3", "-w", "1") in (0, 1)
+    assert_same_tables(read_tables(out), reference)
+    assert _run_parquet(inputs, out, "--shard-size", "3") == 1  # a run without --shard: all done already
+
+
 def test_a_folder_of_other_files_is_refused(inputs: Path, tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "notes.txt").write_text("mine", encoding="utf-8")

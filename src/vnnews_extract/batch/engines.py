@@ -33,7 +33,8 @@ def add_arguments(run: argparse.ArgumentParser) -> None:
     run.add_argument("--engine", choices=ENGINES, default="local",
                      help="local (worker processes here) or dask (a cluster; writes parquet or jsonl shards into -o DIR)")
     run.add_argument("--scheduler", help="with --engine dask: the scheduler's address, tcp://HOST:8786 (default: a local cluster)")
-    run.add_argument("--shard", type=_part, help="K/N: only the K-th of N slices of the inputs, stable by input id (for SLURM arrays)")
+    run.add_argument("--shard", type=_part, help="K/N: only the K-th of N stable slices of the inputs (of the shards, "
+                     "with parquet), for SLURM arrays and GNU parallel")
     run.add_argument("--shard-size", type=int, default=DEFAULT_SHARD_LINES,
                      help=f"parquet and dask: lines per shard of a large uncompressed JSONL file (default {DEFAULT_SHARD_LINES}; 0: whole files)")
 
@@ -119,7 +120,7 @@ def _execute(args: argparse.Namespace, todo: list[Shard], out: OutDir, counts: C
             if args.engine == "dask":
                 _on_dask(args, todo, out, options, counts)
             else:
-                _on_pool(args, todo, out, options, counts, total)
+                _on_pool(args, run_local(todo, out, args.workers, options, args.format), counts, total)
         return None
     except KeyboardInterrupt:
         return "interrupted (Ctrl-C)"
@@ -130,8 +131,8 @@ def _execute(args: argparse.Namespace, todo: list[Shard], out: OutDir, counts: C
             print(summary_line(counts, time.perf_counter() - started), file=sys.stderr)
 
 
-def _on_pool(args: argparse.Namespace, todo: list[Shard], out: OutDir, options: Options, counts: Counter[str], total: int | None) -> None:
-    results = (r for r in run_local(todo, out, args.workers, options, args.format) if isinstance(r, Result))
+def _on_pool(args: argparse.Namespace, done: Iterable[Result | ShardDone], counts: Counter[str], total: int | None) -> None:
+    results = (r for r in done if isinstance(r, Result))
     for result in progress(results, total, args.quiet):
         counts["inputs"] += 1
         counts.update(result.counts)

@@ -72,7 +72,7 @@ def check_output(out: OutDir) -> None:
 def pending(out: OutDir, shards: list[Shard]) -> tuple[list[Shard], dict[str, dict[str, Any]]]:
     """(shards still to do, manifests of those already complete). ForeignOutputError when a
     complete shard overlaps a planned one it is not (the output was cut another way: another
-    ``--shard-size`` or ``--shard``), since finishing it would give inputs twice."""
+    ``--shard-size``), since finishing it would give inputs twice."""
     done = set(complete_shards(out))
     manifests = read_manifests(out, sorted(done))
     planned = {shard.name for shard in shards}
@@ -85,7 +85,7 @@ def pending(out: OutDir, shards: list[Shard]) -> tuple[list[Shard], dict[str, di
             if _overlap(shard, other):
                 raise ForeignOutputError(
                     f"{out.url()}: its shard {other.get('shard')} covers inputs of {shard.name}, cut another way "
-                    "(another --shard-size or --shard): use the same options as before, or another -o")
+                    "(another --shard-size): use the same --shard-size as before, or another -o")
     todo = [shard for shard in shards if shard.name not in done]
     return todo, {name: m for name, m in manifests.items() if name in planned}
 
@@ -94,7 +94,4 @@ def _overlap(shard: Shard, other: dict[str, Any]) -> bool:
     first, lines = int(other.get("first") or 1), other.get("lines")
     end = float("inf") if lines is None else first + int(lines)
     mine = float("inf") if shard.lines is None else shard.first + shard.lines
-    if end <= shard.first or mine <= first:
-        return False
-    part = tuple(other["part"]) if other.get("part") else None
-    return not (part and shard.part and part[1] == shard.part[1] and part != shard.part)
+    return not (end <= shard.first or mine <= first)

@@ -1,8 +1,7 @@
 """Shards: the unit of work of a sharded run, and of every engine that schedules one.
 
 A shard is one source (a WARC or JSONL file, a page, a folder, a glob; local or a URL) or, for a
-large uncompressed JSONL file, a run of its lines (``--shard-size``); optionally only the inputs
-whose id falls in a slice ``K/N`` (``--shard``). :func:`process_shard` turns one shard into its
+large uncompressed JSONL file, a run of its lines (``--shard-size``). :func:`process_shard` turns one shard into its
 files under an output folder:
 
 - ``parquet``: ``DIR/<table>/<shard>.parquet`` for the five tables (one fixed schema each, see
@@ -44,13 +43,12 @@ _COUNT_KEYS = ("inputs", "articles", "failures", "statistics", "people", "events
 @dataclass(frozen=True)
 class Shard:
     """One unit of work: ``source``, or its lines ``first`` .. ``first + lines - 1`` starting at
-    byte ``offset`` (``lines`` None: to the end), restricted to the slice ``part`` = (K, N)."""
+    byte ``offset`` (``lines`` None: to the end)."""
 
     source: str
     first: int = 1
     lines: int | None = None
     offset: int = 0
-    part: tuple[int, int] | None = None
 
     @property
     def id(self) -> str:
@@ -58,17 +56,16 @@ class Shard:
 
     @property
     def name(self) -> str:
-        """A file name, stable for the same shard: ``<stem>[-L<first>][-k<K>of<N>]-<hash>``."""
+        """A file name, stable for the same shard: ``<stem>[-L<first>]-<hash>``."""
         ident = self.id
-        key = json.dumps([ident, self.first, self.lines, self.part])
+        key = json.dumps([ident, self.first, self.lines])
         digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
         stem = re.sub(r"[^A-Za-z0-9_-]+", "_", ident.rstrip("/").rsplit("/", 1)[-1].split(".")[0])[:40] or "input"
         span = f"-L{self.first}" if self.lines is not None or self.first > 1 else ""
-        part = f"-k{self.part[0]}of{self.part[1]}" if self.part else ""
-        return f"{stem}{span}{part}-{digest}"
+        return f"{stem}{span}-{digest}"
 
     def spec(self) -> dict[str, Any]:
-        return {"source": self.id, "first": self.first, "lines": self.lines, "part": list(self.part) if self.part else None}
+        return {"source": self.id, "first": self.first, "lines": self.lines}
 
 
 def parse_part(text: str) -> tuple[int, int]:
@@ -84,7 +81,8 @@ def parse_part(text: str) -> tuple[int, int]:
 
 
 def in_part(item_id: str, part: tuple[int, int] | None) -> bool:
-    """Whether an input belongs to slice K of N: a hash of its id, the same on every machine.
+    """Whether an input (or a shard, by its name) belongs to slice K of N: a hash of its id, the
+    same on every machine.
 
     >>> sum(in_part(f"/a.jsonl#{i}", (k, 3)) for i in range(30) for k in (1, 2, 3))
     30
@@ -98,10 +96,8 @@ def in_part(item_id: str, part: tuple[int, int] | None) -> bool:
 def shard_items(shard: Shard, max_bytes: int) -> Iterator[InputItem]:
     """The inputs of a shard, in order."""
     if shard.lines is None and shard.first == 1:
-        items = items_of(expand([shard.source]), max_bytes)
-    else:
-        items = _piece(shard, max_bytes)
-    return (item for item in items if in_part(item.id, shard.part))
+        return items_of(expand([shard.source]), max_bytes)
+    return _piece(shard, max_bytes)
 
 
 def _piece(shard: Shard, max_bytes: int) -> Iterator[InputItem]:
@@ -119,15 +115,16 @@ def _piece(shard: Shard, max_bytes: int) -> Iterator[InputItem]:
 
 def plan(sources: list[str], shard_lines: int = DEFAULT_SHARD_LINES, part: tuple[int, int] | None = None) -> list[Shard]:
     """The shards of a run over already expanded ``sources``: one per source, and a large
-    uncompressed JSONL file cut into runs of ``shard_lines`` lines (0: never cut)."""
+    uncompressed JSONL file cut into runs of ``shard_lines`` lines (0: never cut); with ``part``
+    (K, N), only those whose name falls in slice K of N."""
     shards: list[Shard] = []
     for source in sources:
         pieces = _pieces(source, shard_lines) if shard_lines and _splittable(source) else None
         if not pieces or len(pieces) == 1:
-            shards.append(Shard(source, part=part))
+            shards.append(Shard(source))
         else:
-            shards += [Shard(source, first, lines, offset, part) for first, lines, offset in pieces]
-    return shards
+            shards += [Shard(source, first, lines, offset) for first, lines, offset in pieces]
+    return [shard for shard in shards if in_part(shard.name, part)]
 
 
 def _splittable(source: str) -> bool:
