@@ -27,7 +27,6 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT.parent / "shared" / "realnews" / "articles.jsonl.gz"

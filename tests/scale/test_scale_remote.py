@@ -4,7 +4,6 @@ process, and an HTTP server on 127.0.0.1 (never the internet)."""
 from __future__ import annotations
 
 import functools
-import gzip
 import http.server
 import threading
 import uuid

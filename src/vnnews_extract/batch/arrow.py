@@ -44,7 +44,7 @@ def to_arrow(table: str, rows: Sequence[Sequence[Any]]) -> Any:
     """Rows of ``table`` (tuples in column order, as :func:`.tables.rows` gives) as an Arrow table."""
     pa = pyarrow()
     fixed = schema(table)
-    columns = list(zip(*rows)) if rows else [[] for _ in fixed]
+    columns: list[Sequence[Any]] = list(zip(*rows)) if rows else [() for _ in fixed]
     arrays = [pa.array(list(col), type=field.type) for col, field in zip(columns, fixed)]
     return pa.Table.from_arrays(arrays, schema=fixed)
 

@@ -36,7 +36,7 @@ class OutDir:
     def url(self, *parts: str) -> str:
         """What a reader is given: a local path, or the full URL of a remote one."""
         path = self.path(*parts)
-        return self.fs.unstrip_protocol(path) if self.fs is not None else path  # type: ignore[no-any-return]
+        return str(self.fs.unstrip_protocol(path)) if self.fs is not None else path
 
     def makedirs(self, *parts: str) -> None:
         if self.fs is None:

@@ -52,9 +52,10 @@ def filesystem(url: str) -> tuple[Any, str]:
     except ImportError as exc:
         raise InputError(REMOTE_HINT) from exc
     try:
-        return fsspec.core.url_to_fs(url)
+        fs, path = fsspec.core.url_to_fs(url)
     except (ImportError, ValueError) as exc:  # an unknown scheme, or its package is missing
         raise InputError(f"cannot read {url}: {exc}") from exc
+    return fs, str(path)
 
 
 def canonical_url(url: str) -> str:
