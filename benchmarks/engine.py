@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import os
 import resource
 import statistics
@@ -141,19 +142,26 @@ def _empty(folder: Path, number: int) -> Path:
     return path
 
 
-def model(rate: float, shard_cost: float, capacity: float, shard_pages: int) -> None:
-    """10 million pages on N machines of 2 and of 16 workers, from the measured numbers."""
+def model(rate: float, shard_cost: float, capacity: float, min_pages: int) -> None:
+    """10 million pages on N machines of 2 and of 16 workers, from the measured numbers: shards of
+    at least ``min_pages`` (overhead under 1%), larger when that many workers would load the
+    scheduler past a tenth of its measured capacity; the run takes as many waves of shards as
+    there are shards per worker, rounded up."""
     page = 1 / rate
-    share = shard_cost / (shard_pages * page)
-    print(f"model: {PAGES:,} pages, {rate:.1f} pages/s per worker, shards of {shard_pages:,} pages "
-          f"(overhead {100 * share:.2f}% of a shard's time), {PAGES // shard_pages:,} tasks")
+    print(f"model: {PAGES:,} pages at {rate:.1f} pages/s per worker; {1000 * shard_cost:.1f} ms per shard; "
+          f"scheduler capacity {capacity:,.0f} tasks/s")
     for cores in (2, 16):
-        for machines in (1, 10, 50, 100, 500):
+        for machines in (1, 10, 100, 500):
             workers = machines * cores
-            hours = PAGES * page * (1 + share) / workers / 3600
-            load = workers * rate / shard_pages
-            print(f"  {machines:>3} machines x {cores:>2} workers: {hours:8.2f} h, scheduler {load:7.1f} tasks/s "
-                  f"({100 * load / capacity:.1f}% of its measured {capacity:,.0f} tasks/s)")
+            pages = max(min_pages, math.ceil(workers * rate / (0.1 * capacity)))
+            pages = math.ceil(pages / 1000) * 1000
+            tasks = math.ceil(PAGES / pages)
+            share = shard_cost / (pages * page)
+            hours = math.ceil(tasks / workers) * (pages * page + shard_cost) / 3600  # in waves of shards
+            load = min(workers, tasks) * rate / pages
+            print(f"  {machines:>3} machines x {cores:>2} workers: {hours:7.2f} h, shards of {pages:,} pages "
+                  f"({tasks:,} tasks, overhead {100 * share:.2f}%), scheduler {load:.1f} tasks/s "
+                  f"({100 * load / capacity:.1f}% of capacity)")
 
 
 def _args(argv: list[str] | None) -> argparse.Namespace:
@@ -184,7 +192,7 @@ def main(argv: list[str] | None = None) -> None:
               f"an empty shard through the cluster: {1000 * per_shard:.1f} ms")
         size = int(per_shard / (0.01 / rate)) + 1
         print(f"shard size for overhead under 1%: at least {size} articles")
-        model(rate, per_shard, capacity, max(1000, size))
+        model(rate, per_shard, capacity, size)
 
 
 if __name__ == "__main__":
