@@ -26,7 +26,9 @@ from distributed import Client, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .batch.inputs import expand
+from .batch.outdir import OutDir
 from .batch.run import _init_worker, process
+from .batch.sharded import pending
 from .batch.shards import DEFAULT_SHARD_LINES, Shard, ShardDone, plan, process_shard, shard_items
 from .options import DEFAULT_OPTIONS, Options
 
@@ -93,6 +95,7 @@ def run(paths: Iterable[str], out: str, client: Client | None = None, options: O
     Without ``client``, a LocalCluster with one worker per core is started and closed."""
     settings = settings or Settings()
     shards = shards_of(paths, settings.shard_lines)
+    pending(OutDir(out), shards)  # refuses an output cut another way (ForeignOutputError), before any work
     totals: dict[str, int] = {"shards": 0, "skipped": 0}
     own = client is None
     client = client or local_client()

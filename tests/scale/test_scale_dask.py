@@ -19,6 +19,7 @@ from batch_helpers import write_jsonl  # noqa: E402
 from scale_helpers import assert_same_tables, mixed_inputs, records, short_lines  # noqa: E402
 from vnnews_extract import process_shard, read_tables  # noqa: E402
 from vnnews_extract.batch.cli import main  # noqa: E402
+from vnnews_extract.batch.outputs import ForeignOutputError  # noqa: E402
 from vnnews_extract.dask import Settings, extract_bag, run, run_shards, shards_of  # noqa: E402
 
 SHARD_LINES = 4
@@ -76,6 +77,8 @@ def test_a_rerun_after_a_stop_skips_finished_shards(client: Any, inputs: Path, o
     assert (counts["shards"], counts["skipped"]) == (14, 5)
     assert all(p.stat().st_mtime_ns == t for p, t in before.items())
     assert_same_tables(read_tables(out), read_tables(one_worker))
+    with pytest.raises(ForeignOutputError, match="another --shard-size"):
+        run([str(inputs)], str(out), client, settings=Settings(shard_lines=SHARD_LINES + 1))
 
 
 def test_a_worker_killed_mid_run_is_retried_and_nothing_is_lost_or_doubled(client: Any, inputs: Path, one_worker: Path, tmp_path: Path) -> None:

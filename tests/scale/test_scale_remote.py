@@ -106,7 +106,7 @@ def test_https_style_urls_are_read_from_a_local_http_server(http_root: tuple[str
     assert there[0]["input"] == f"{url}/lines.jsonl#1"
 
 
-def test_shards_are_written_to_and_read_from_a_remote_folder(memory: tuple[Any, str], tmp_path: Path) -> None:
+def test_outputs_are_written_to_and_read_from_remote_paths(memory: tuple[Any, str], tmp_path: Path) -> None:
     pytest.importorskip("pyarrow", reason="Parquet needs the parquet extra")
     from scale_helpers import assert_same_tables
     from vnnews_extract import read_tables
@@ -117,3 +117,6 @@ def test_shards_are_written_to_and_read_from_a_remote_folder(memory: tuple[Any, 
     assert_same_tables(read_tables(f"{memory[1]}/out"), read_tables(tmp_path / "out"))
     assert main(["run", str(local), "--format", "parquet", "-o", f"{memory[1]}/out", "-q"]) == 1  # all skipped
     assert len(memory[0].ls(f"{memory[1][9:]}/out/_manifest")) == 6
+    assert main(["run", str(local), "-o", str(tmp_path / "one.jsonl"), "-w", "1", "-q"]) == 1
+    memory[0].pipe(f"{memory[1][9:]}/one.jsonl", (tmp_path / "one.jsonl").read_bytes())
+    assert_same_tables(read_tables(f"{memory[1]}/one.jsonl"), read_tables(tmp_path / "out"))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .arrow import pyarrow, schema, to_arrow, to_pandas
-from .inputs import open_binary
+from .inputs import kind_of, open_binary
 from .outdir import OutDir
 from .remote import is_remote
 from .shards import RECORDS, complete_shards
@@ -29,6 +29,8 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 def read_tables(path: str | os.PathLike[str]) -> dict[str, Any]:
     """``{"articles": DataFrame, "statistics": …, "people": …, "events": …, "errors": …}``."""
     target = os.fspath(path)
+    if is_remote(target) and kind_of(target) == "jsonl":
+        return _frames(_tables_of_records(_jsonl_records([target])))
     if is_remote(target) or os.path.isdir(target):
         return _frames(_shard_tables(OutDir(target)))
     with open(target, "rb") as stream:
