@@ -3,6 +3,10 @@ complete; read_tables gives the same frames for JSONL, SQLite and Parquet; DuckD
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +16,8 @@ pa = pytest.importorskip("pyarrow", reason="Parquet tests need the parquet extra
 pytest.importorskip("pandas", reason="read_tables needs pandas: pip install '.[parquet]'")
 import pyarrow.parquet as pq  # noqa: E402
 
-from scale_helpers import assert_same_tables, mixed_inputs  # noqa: E402
+from batch_helpers import write_jsonl  # noqa: E402
+from scale_helpers import assert_same_tables, mixed_inputs, short_lines  # noqa: E402
 from vnnews_extract import read_tables  # noqa: E402
 from vnnews_extract.batch import shards as shards_module  # noqa: E402
 from vnnews_extract.batch.arrow import schema  # noqa: E402
@@ -131,3 +136,24 @@ def test_a_folder_of_other_files_is_refused(inputs: Path, tmp_path: Path) -> Non
 
 def test_parquet_needs_an_output_folder(inputs: Path) -> None:
     assert main(["run", str(inputs), "--format", "parquet", "-q"]) == 2
+
+
+def test_a_run_stopped_by_sigterm_exits_3_and_a_rerun_finishes_it(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "many.jsonl", short_lines(300))
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "vnnews_extract", "run", str(source), "--format", "parquet", "-o", str(out),
+               "--shard-size", "10", "-w", "1"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(list(out.glob("_manifest/*.json"))) < 2 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 3, err
+    assert "rerun the same command to go on" in err
+    finished = {p.stem for p in out.glob("_manifest/*.json")}
+    assert 2 <= len(finished) < 30 and {p.stem for p in out.glob("*/*.parquet")} == finished  # no shard half there
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0 and f"skipped {10 * len(finished)} " in rerun.stderr
+    articles = read_tables(out)["articles"]
+    assert len(articles) == 300 and articles["input"].is_unique
