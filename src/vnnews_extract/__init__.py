@@ -1,8 +1,10 @@
 """vnnews_extract: Vietnamese news articles -> clean text, statistics, officials and personnel events.
 
 Public API: ``extract`` (the whole pipeline), ``extract_many`` (many sources, in order, on
-worker processes), the stage functions, the record types, and ``render`` (an article's records
-highlighted on its text, as one HTML page).
+worker processes), the stage functions, the record types, ``render`` (an article's records
+highlighted on its text, as one HTML page), ``read_tables`` (any output of ``run`` as pandas
+DataFrames) and ``process_shard`` (one shard of a crawl-scale run into its Parquet or JSONL
+files). The Dask engine is ``vnnews_extract.dask`` (the ``dask`` extra).
 """
 
 from .clean import clean
@@ -27,6 +29,8 @@ from .records import (
 from .stream import extract_many
 from .text.segment import segment, split_sentences, word_tokens
 from .viewer import render
+from .batch.read import read_tables
+from .batch.shards import process_shard
 
 __version__ = "0.1.0"
 
@@ -35,5 +39,5 @@ __all__ = [
     "InputError", "LexiconError",
     "Options", "Period", "Person", "PersonnelEvent", "Position", "Statistic", "VnnewsError",
     "__version__", "analyse", "article_json_schema", "build_document", "clean", "extract", "extract_many",
-    "normalize", "normalize_line", "render", "segment", "split_sentences", "word_tokens",
+    "normalize", "normalize_line", "process_shard", "read_tables", "render", "segment", "split_sentences", "word_tokens",
 ]

@@ -29,6 +29,7 @@ from ..records import article_json_schema
 from ..viewer.show import add_parser as add_show_parser, run_show
 from .cli_help import command_help, describe_commands, top_parser
 from .cli_options import add_option_flags, options_from_args
+from .engines import add_arguments as add_scale_arguments, in_slice, is_sharded, run_sharded
 from .inputs import InputItem, canonical_id, count_sources, expand, items_of
 from .outputs import FORMATS, ForeignOutputError, Writer, clashing_input, open_output, output_files
 from .pool import Interrupted, WorkerStartError
@@ -69,6 +70,7 @@ def _add_run(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     run.add_argument("--resume", action="store_true", help="skip inputs the output already holds")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
     add_option_flags(run)
+    add_scale_arguments(run)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,6 +134,8 @@ def _run(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         return _usage(f"{exc}")
     args.max_bytes = args.options.max_input_bytes
+    if is_sharded(args):
+        return run_sharded(args)
     problem = _usage_problem(args)
     sources = [] if problem else list(expand(args.paths))
     if not problem and not sources:
@@ -168,7 +172,7 @@ def _extract_all(args: argparse.Namespace, sources: list[str], writer: Writer, t
         print(summary_line(counts, time.perf_counter() - started), file=sys.stderr)
     if failure:
         return _run_failed(f"{failure}; the output holds every input finished so far: rerun with --resume to go on")
-    if counts["inputs"] + counts["skipped"] == 0:
+    if counts["inputs"] + counts["skipped"] == 0 and not args.shard:  # a slice may hold no input
         return _usage(NO_INPUT)
     return EXIT_FAILURES if counts["failures"] or counts["skipped_failures"] else EXIT_OK
 
@@ -177,8 +181,8 @@ def _loop(args: argparse.Namespace, sources: list[str], writer: Writer, total: i
     """Write the result of every input to do; None, or what stopped the run."""
     done = {canonical_id(i) for i in writer.done}
     failed = {canonical_id(i) for i in writer.failed}
-    items = _skip_done(items_of(sources, args.max_bytes), done, failed, counts)
-    remaining = None if total is None else max(0, total - len(done))
+    items = _skip_done(in_slice(items_of(sources, args.max_bytes), args.shard), done, failed, counts)
+    remaining = None if total is None or args.shard else max(0, total - len(done))
     options = args.options
     try:
         with _signals_as_exceptions():

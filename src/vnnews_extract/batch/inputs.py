@@ -34,6 +34,7 @@ from typing import IO
 
 from ..errors import InputError
 from .paths import canonical, folder_files, glob_paths, has_magic
+from .remote import canonical_url, expand_url, is_remote, is_url, local_path, open_url
 from .safe import replace_surrogates, safe_text
 from .warc import warc_items
 
@@ -86,6 +87,8 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
 def _identity(source: str) -> object:
     """What makes two sources one input: the same file (device and inode, so hard links too),
     else the same canonical path."""
+    if is_remote(source):
+        return canonical_url(source)
     if source != "-":
         try:
             info = os.stat(source)
@@ -97,6 +100,10 @@ def _identity(source: str) -> object:
 
 def _expand_all(paths: Iterable[str]) -> Iterator[str]:
     for raw in paths:
+        if is_remote(raw):
+            yield from _remote(raw)
+            continue
+        raw = local_path(raw) if is_url(raw) else raw
         path = Path(raw)
         if raw == "-" or path.is_file():
             yield raw
@@ -109,19 +116,28 @@ def _expand_all(paths: Iterable[str]) -> Iterator[str]:
             yield raw  # missing: becomes an error record
 
 
+def _remote(url: str) -> Iterator[str]:
+    """A remote file, folder or glob; one that cannot be listed is kept, to become an error record."""
+    try:
+        yield from list(expand_url(url, kind_of))
+    except Exception:  # noqa: BLE001 - no fsspec, no network, no such bucket: the read will say
+        yield url
+
+
 def _folder(path: str) -> Iterator[str]:
     yield from (p for p in folder_files(path) if kind_of(os.path.basename(p)))
 
 
 def input_id(source: str) -> str:
-    """The id of an input source: its canonical path (see :func:`vnnews_extract.batch.paths.canonical`)."""
-    return canonical(source)
+    """The id of an input source: its canonical path (see :func:`vnnews_extract.batch.paths.canonical`),
+    or for a remote source its canonical URL (see :mod:`.remote`)."""
+    return canonical_url(source) if is_remote(source) else canonical(source)
 
 
 def canonical_id(output_id: str) -> str:
     """An id read back from an output, in today's canonical form: ids written with a relative
     path (by earlier versions) are made absolute, so resuming matches them."""
-    if output_id == "-" or output_id.startswith("-#") or os.path.isabs(output_id):
+    if output_id == "-" or output_id.startswith("-#") or os.path.isabs(output_id) or is_url(output_id):
         return output_id
     return canonical(output_id)
 
@@ -154,7 +170,9 @@ def _guarded(source: str, items: Iterator[InputItem]) -> Iterator[InputItem]:
 
 
 def open_binary(path: str) -> IO[bytes]:
-    """Open a file for reading, decompressing ``.gz`` on the fly."""
+    """Open a file (or a remote URL) for reading, decompressing ``.gz`` on the fly."""
+    if is_remote(path):
+        return open_url(path, gz=path.lower().endswith(".gz"))
     if path.lower().endswith(".gz"):
         return gzip.open(path, "rb")
     return open(path, "rb")

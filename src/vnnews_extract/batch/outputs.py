@@ -19,7 +19,7 @@ from typing import IO, Any, Protocol
 
 from .safe import safe_value
 
-FORMATS = ("jsonl", "csv", "sqlite")
+FORMATS = ("jsonl", "csv", "sqlite", "parquet")  # parquet: see .engines (sharded outputs)
 
 
 class ForeignOutputError(ValueError):

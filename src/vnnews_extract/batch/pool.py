@@ -130,6 +130,7 @@ class Pool:
                 return
         except (EOFError, OSError):
             pass
+        worker.process.join(timeout=5)  # its pipe can close a moment before the process is gone
         if worker.process.is_alive():
             raise WorkerStartError(f"a worker process was not ready after {STARTUP_SECONDS:.0f} s")
         raise WorkerStartError(f"a worker process exited while starting ({_exit_text(worker.process.exitcode)})")

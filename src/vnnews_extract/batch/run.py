@@ -19,7 +19,7 @@ from .inputs import InputItem, iter_items, load
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import extract
 from ..records import ErrorDetail, ErrorRecord
-from .pool import Job, Pool
+from .pool import Interrupted, Job, Pool
 
 IN_FLIGHT_PER_WORKER = 4
 _WARM_TEXT = "Ngày 1/6, UBND tỉnh bổ nhiệm ông Nguyễn Văn An giữ chức Giám đốc Sở Y tế. Tỷ lệ đạt 98,5%."
@@ -56,6 +56,8 @@ def process(item: InputItem, options: Options | None = None) -> Result:
         return _result(record, counts)
     except (VnnewsError, OSError, ValueError, RecursionError, MemoryError) as exc:
         return _result(error_record(item.id, exc), {"failures": 1})
+    except Interrupted:
+        raise  # SIGTERM or SIGHUP during an input of an in-process run (--workers 1): the run stops
     except Exception as exc:  # noqa: BLE001 - a bug must not lose the input: record it
         return _result(error_record(item.id, exc, bug=True), {"failures": 1})
 
