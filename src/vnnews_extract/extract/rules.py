@@ -1,7 +1,7 @@
 """Named rules: every record, and every part of a record, names the rule that made it.
 
 A rule is declared once with :func:`declare`, next to the code that applies it, as a module
-constant: ``COUNTED_NOUN = declare("statistics.count.counted_noun", "Statistic", "…")``. Its
+constant: ``NAME = declare("<area>.<group>.<rule>", "Statistic", "…")``. Its
 dotted name is the only place the name is written in the source, so ``grep`` of a rule name
 found in any output (``Evidence.rule``, ``Part.rule``) lands on its declaration. Each rule has
 example rows in ``tests/data/*_sentences.jsonl`` (at least three that show it, one that must not);
