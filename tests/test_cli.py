@@ -11,14 +11,38 @@ from vnnews_extract.batch.cli import main
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "seed"
 
 
-def test_schema_prints_the_article_schema(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["schema"]) == 0
+def test_schema_article_prints_the_article_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--article"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "Article"
     for field in ("id", "url", "title", "lead", "published", "author", "blocks", "text", "statistics", "people", "events", "warnings"):
         assert field in schema["properties"]
-    for record in ("Evidence", "Statistic", "Position", "Person", "PersonnelEvent", "Block"):
+    for record in ("Evidence", "Statistic", "Position", "Person", "PersonnelEvent", "Block", "Part"):
         assert record in schema["$defs"]
+
+
+def test_every_line_run_writes_validates_against_the_printed_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`schema` prints what `run` writes: articles (with their input) and error records, and
+    nothing else validates (a line missing its input, an error without its message)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert [ref["$ref"] for ref in schema["oneOf"]] == ["#/$defs/BatchRecord", "#/$defs/ErrorRecord"]
+    src = tmp_path / "in"
+    shutil.copytree(SEED, src)
+    (src / "empty.txt").write_bytes(b"")
+    (src / "lines.jsonl").write_text('{"id": "w1", "url": "https://x.vn/w1", "text": "Tin\\n\\nTỷ lệ đạt 98,5%."}\n[1]\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["run", str(src), "-o", str(out), "-w", "1", "-q"]) == 1
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    validator = jsonschema.Draft202012Validator(schema)
+    assert [list(validator.iter_errors(line)) for line in lines] == [[] for _ in lines]
+    kinds = sorted("error" if "error" in line else "article" for line in lines)
+    assert kinds.count("error") == 2 and kinds.count("article") == len(lines) - 2 >= 3
+    article = next(line for line in lines if "error" not in line)
+    assert not validator.is_valid({k: v for k, v in article.items() if k != "input"})
+    error = next(line for line in lines if "error" in line)
+    assert not validator.is_valid({**error, "error": {"type": error["error"]["type"]}})
 
 
 @pytest.mark.parametrize("workers", [1, 2])

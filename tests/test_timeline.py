@@ -22,7 +22,7 @@ SLUGS = {
 def _line(slug: str, url: str, published: str, text: str | None = None) -> dict:
     article = extract(text or (PERSONNEL / f"{slug}.txt").read_text(encoding="utf-8"), url=url)
     article.published = published
-    return article.model_dump(mode="json")
+    return {**article.model_dump(mode="json"), "input": url}  # a line as run writes it
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +95,20 @@ def test_bare_district_bodies_are_placed_by_their_keys(tmp_path: Path) -> None:
     ]
     rows = [r for r in _rows(_write(tmp_path, lines), tmp_path) if r["name"] == "Hà Văn Tú"]
     assert sorted((r["places"], r["articles"]) for r in rows) == [("Ba Bể", "1"), ("Chợ Đồn", "2")]
+
+
+def test_merge_takes_the_articles_of_extract_as_they_are() -> None:
+    article = extract("Tin\n\nÔng Nguyễn Văn An, Phó Chủ tịch UBND tỉnh Bắc Kạn, dự hội nghị.", url="https://example.vn/m")
+    (career,) = merge([article])
+    assert (career.name, career.places) == ("Nguyễn Văn An", {"Bắc Kạn"})
+    assert career.row()["timeline"] == "? Phó Chủ tịch, UBND tỉnh Bắc Kạn <https://example.vn/m>"
+
+
+def test_a_line_that_is_not_an_output_record_is_skipped_naming_the_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = _line("x1", "https://example.vn/x1", "2023-01-05T08:00:00+07:00", "Tin\n\nÔng Lê Văn Ba, Chủ tịch UBND tỉnh Cà Mau, dự họp.")
+    bad = {**good, "people": [{"name": "Lê Văn Ba", "titles": [{"role": 5}]}]}
+    path = tmp_path / "out.jsonl"
+    path.write_text(json.dumps(bad, ensure_ascii=False) + "\n" + json.dumps(good, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_people(path, str(tmp_path / "p.csv")) == 1
+    err = capsys.readouterr().err
+    assert "skipped 1" in err and "line 1: not an output record (people.0.titles.0.role:" in err

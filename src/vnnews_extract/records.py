@@ -6,9 +6,9 @@ Every offset is a code-point offset into ``Article.text``.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapter
 
 StatKind = Literal["percent", "count", "money", "measure", "ratio"]
 Comparator = Literal["eq", "gte", "gt", "lte", "lt", "approx"]
@@ -154,6 +154,51 @@ class ErrorRecord(_Record):
         return self.model_dump(mode="json", exclude_defaults=True)
 
 
+class BatchRecord(Article):
+    """An article as ``run`` writes it (a JSONL line, the rows of the tables): the :class:`Article`
+    and the input it came from."""
+
+    input: str = Field(description="The input's id: its path, path#line for a JSONL line, path#record for a WARC record.")
+    fetched: str | None = Field(default=None, description="When the page was captured (WARC-Date), for WARC inputs; written only when known.")
+
+    def as_output(self) -> dict[str, Any]:
+        """The record as ``run`` writes it (``fetched`` only when known)."""
+        record = self.model_dump(mode="json")
+        if record["fetched"] is None:
+            del record["fetched"]
+        return record
+
+
+def _output_kind(value: Any) -> str:
+    if isinstance(value, BaseModel):
+        return "error" if isinstance(value, ErrorRecord) else "article"
+    return "error" if isinstance(value, dict) and "error" in value else "article"
+
+
+OutputRecord = Annotated[
+    Union[Annotated[BatchRecord, Tag("article")], Annotated[ErrorRecord, Tag("error")]],
+    Discriminator(_output_kind),
+]
+"""One line of ``run``'s JSONL output: an article (:class:`BatchRecord`) or an :class:`ErrorRecord`."""
+
+_OUTPUT = TypeAdapter(OutputRecord)
+
+
+def parse_output_record(value: dict[str, Any] | str | bytes) -> BatchRecord | ErrorRecord:
+    """One line of ``run``'s output (a dict, or its JSON text) as its typed record; raises
+    ``pydantic.ValidationError`` when the line is not one."""
+    if isinstance(value, (str, bytes)):
+        return _OUTPUT.validate_json(value)  # type: ignore[no-any-return]
+    return _OUTPUT.validate_python(value)  # type: ignore[no-any-return]
+
+
 def article_json_schema() -> dict[str, object]:
-    """The JSON Schema of :class:`Article` (what ``vnnews-extract schema`` prints)."""
+    """The JSON Schema of :class:`Article` (what ``extract`` returns; ``vnnews-extract schema --article``)."""
     return Article.model_json_schema()
+
+
+def output_json_schema() -> dict[str, object]:
+    """The JSON Schema of a line of ``run``'s output, a :class:`BatchRecord` or an
+    :class:`ErrorRecord` (what ``vnnews-extract schema`` prints)."""
+    schema = _OUTPUT.json_schema()
+    return {"title": "vnnews-extract run output line", **schema}

@@ -10,16 +10,18 @@ with the article's published date and URL (or id), sorted in time.
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import regex
+from pydantic import ValidationError
 
 from .lexicons import alternation, lexicons
+from .records import Article, BatchRecord, ErrorRecord, Position, parse_output_record
 from .text.normalize import normalize_line
 
 COLUMNS = ("name", "honorific", "places", "first_seen", "last_seen", "articles", "timeline")
@@ -54,14 +56,14 @@ class Career:
         }
 
 
-def _places_of(titles: Iterable[dict]) -> set[str]:
+def _places_of(titles: Iterable[Position]) -> set[str]:
     """Places named in the titles' organisations, else in their keys (a bare "UBND huyện" keyed
     from the article's one district: "ủy ban nhân dân huyện chợ đồn" -> "Chợ Đồn")."""
     out: set[str] = set()
     for title in titles:
-        found = {m.group(1).strip() for m in _LEVEL_PLACE.finditer(title.get("organization") or "")}
-        key = _KEY_PLACE.search(title.get("organization_key") or "") if not found else None
-        if key and key.group(1).strip() not in (title.get("organization") or "").lower():  # not "xã hội"
+        found = {m.group(1).strip() for m in _LEVEL_PLACE.finditer(title.organization or "")}
+        key = _KEY_PLACE.search(title.organization_key or "") if not found else None
+        if key and key.group(1).strip() not in (title.organization or "").lower():  # not "xã hội"
             found = {key.group(1).strip().title()}
         out |= found
     return out
@@ -72,59 +74,28 @@ def _main_province(text: str) -> set[str]:
     return {found.most_common(1)[0][0]} if found else set()
 
 
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def _title(value: object) -> dict | None:
-    if not isinstance(value, dict) or _text(value.get("role")) is None:
-        return None
-    return {"role": value["role"], "organization": _text(value.get("organization")),
-            "organization_key": _text(value.get("organization_key"))}
-
-
-def _person(value: object) -> dict | None:
-    if not isinstance(value, dict) or _text(value.get("name")) is None:
-        return None
-    titles = value.get("titles") if isinstance(value.get("titles"), list) else []
-    return {"name": value["name"], "honorific": _text(value.get("honorific")),
-            "titles": [t for t in map(_title, titles) if t is not None]}
-
-
-def clean_article(value: object) -> dict | None:
-    """An output line as ``merge`` needs it, whatever its types (None: not an article).
-
-    Fields of the wrong type are dropped (a person without a string name, a title without a
-    string role), so a hand-edited or foreign line cannot stop the merge.
-    """
-    if not isinstance(value, dict) or "error" in value:
-        return None
-    people = value.get("people") if isinstance(value.get("people"), list) else []
-    given = value.get("id")
-    return {
-        "published": _text(value.get("published")), "url": _text(value.get("url")),
-        "id": given if isinstance(given, str) else (json.dumps(given) if given is not None else None),
-        "text": value.get("text") if isinstance(value.get("text"), str) else "",
-        "people": [p for p in map(_person, people) if p is not None],
-    }
-
-
-def merge(articles: Iterable[dict]) -> list[Career]:
-    """Careers from extracted articles (dicts as written by ``run``), in first-seen order."""
+def merge(articles: Iterable[Article | ErrorRecord | dict[str, Any]]) -> list[Career]:
+    """Careers from extracted articles, in first-seen order: the records ``run`` writes
+    (:class:`BatchRecord`, or their dicts, read as such) or the :class:`Article` of ``extract``.
+    Error records are passed over."""
     careers: dict[str, list[Career]] = {}
-    for article in filter(None, map(clean_article, articles)):
-        date = (article.get("published") or "")[:10] or None
-        source = article.get("url") or article.get("id") or ""
-        province = _main_province(article.get("text") or "")
-        for person in article.get("people") or []:
-            name = normalize_line(person["name"])
-            places = _places_of(person.get("titles") or []) or province
+    for article in articles:
+        if isinstance(article, dict):
+            article = parse_output_record(article)
+        if isinstance(article, ErrorRecord):
+            continue
+        date = (article.published or "")[:10] or None
+        source = article.url or article.id
+        province = _main_province(article.text)
+        for person in article.people:
+            name = normalize_line(person.name)
+            places = _places_of(person.titles) or province
             career = _find(careers.setdefault(name.lower(), []), places)
             if career is None:
-                career = Career(name, person.get("honorific"), set())
+                career = Career(name, person.honorific, set())
                 careers[name.lower()].append(career)
             career.places |= places
-            career.sightings.extend(Sighting(date, t["role"], t.get("organization"), source) for t in person.get("titles") or [])
+            career.sightings.extend(Sighting(date, t.role, t.organization, source) for t in person.titles)
     return [c for group in careers.values() for c in group]
 
 
@@ -148,10 +119,11 @@ class Skipped:
         self.first = self.first or f"line {number}: {reason}"
 
 
-def read_jsonl(path: Path, skipped: Skipped | None = None) -> Iterator[dict]:
-    """The article lines of a ``run`` output; error records skipped, malformed lines counted in
-    ``skipped`` (not UTF-8, not JSON, not an object). A cut-short last line (a killed run) is
-    dropped, as ``run --resume`` would drop it."""
+def read_jsonl(path: Path, skipped: Skipped | None = None) -> Iterator[BatchRecord]:
+    """The article records of a ``run`` output, typed; error records passed over, lines that are
+    no output record counted in ``skipped`` (not UTF-8, not JSON, not a record: the first field
+    at fault is named). A cut-short last line (a killed run) is dropped, as ``run --resume``
+    would drop it."""
     skipped = skipped if skipped is not None else Skipped()
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
@@ -162,20 +134,25 @@ def read_jsonl(path: Path, skipped: Skipped | None = None) -> Iterator[dict]:
                 return  # the tail of a killed run
             if record is None:
                 skipped.add(number, reason)
-            elif "error" not in record:
+            elif isinstance(record, BatchRecord):
                 yield record
 
 
-def _parse_line(raw: bytes) -> tuple[dict | None, str]:
+def _parse_line(raw: bytes) -> tuple[BatchRecord | ErrorRecord | None, str]:
     try:
-        record = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None, "not UTF-8"
+    try:
+        return parse_output_record(text), ""
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        if first["type"].startswith("json_"):
+            return None, f"not JSON ({first['msg'][:80]})"
+        where = ".".join(str(x) for x in first["loc"][1:]) or "the line"
+        return None, f"not an output record ({where}: {first['msg'][:80]})"
     except (ValueError, RecursionError) as exc:
         return None, f"not JSON ({str(exc)[:80]})"
-    if not isinstance(record, dict):
-        return None, "not a JSON object"
-    return record, ""
 
 
 def run_people(input: Path, output: str, plot: str | None = None) -> int:

@@ -30,7 +30,9 @@ def test_shard_slices_partition_the_inputs(inputs: Path, tmp_path: Path) -> None
         parts.append(records(tmp_path / f"{k}.jsonl"))
     assert sum(len(p) for p in parts) == len(whole)
     assert {key: value for p in parts for key, value in p.items()} == whole
-    assert all(parts)  # 16 inputs over 3 slices: none empty
+    # ids are absolute temporary paths, so which slice is empty differs between runs: a slice may
+    # be empty by chance (about 1 run in 200), but two of 16 inputs' slices empty would be a bug
+    assert sum(1 for p in parts if p) >= 2
 
 
 @pytest.mark.parametrize("bad", ["0/3", "4/3", "3", "a/b", "1/0"])

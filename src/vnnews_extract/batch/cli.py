@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..records import article_json_schema
+from ..records import article_json_schema, output_json_schema
 from ..viewer.show import add_parser as add_show_parser, run_show
 from .cli_help import command_help, describe_commands, top_parser
 from .cli_options import add_option_flags, options_from_args
@@ -46,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = top_parser()
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help=argparse.SUPPRESS)
     _add_run(sub)
-    sub.add_parser("schema", **command_help("schema"))
+    schema = sub.add_parser("schema", **command_help("schema"))
+    schema.add_argument("--article", action="store_true", help="the schema of the Article that extract() returns instead")
     ev = sub.add_parser("eval", **command_help("eval"))
     ev.add_argument("what", choices=["clean", "statistics", "people", "events", "agreement"])
     ev.add_argument("corpus", nargs="?", default="corpus")
@@ -93,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _command(args: argparse.Namespace) -> int:
     if args.command == "schema":
-        print(json.dumps(article_json_schema(), ensure_ascii=False, indent=2))
+        schema = article_json_schema() if args.article else output_json_schema()
+        print(json.dumps(schema, ensure_ascii=False, indent=2))
         return EXIT_OK
     if args.command == "eval":
         from ..evaluate import run_eval

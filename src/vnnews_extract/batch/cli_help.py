@@ -12,8 +12,8 @@ PROG = "vnnews-extract"
 COMMANDS = {  # name: (what it does, in one line; an example)
     "run": ("extract every input under the given paths: pages, texts, JSONL, WARC, stdin",
             "vnnews-extract run corpus/ -o out.jsonl --workers 2"),
-    "schema": ("print the JSON Schema of an Article record",
-               "vnnews-extract schema > article.schema.json"),
+    "schema": ("print the JSON Schema of a line of run's output (--article: of an Article)",
+               "vnnews-extract schema > output.schema.json"),
     "eval": ("score the extractors against the gold files of a corpus",
              "vnnews-extract eval statistics corpus/"),
     "people": ("merge the people of a run's JSONL output into career timelines (CSV, plot)",

@@ -18,7 +18,7 @@ from ..errors import VnnewsError
 from .inputs import InputItem, iter_items, load
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import extract
-from ..records import ErrorDetail, ErrorRecord
+from ..records import BatchRecord, ErrorDetail, ErrorRecord
 from .pool import Interrupted, Job, Pool
 
 IN_FLIGHT_PER_WORKER = 4
@@ -43,12 +43,8 @@ def process(item: InputItem, options: Options | None = None) -> Result:
     options = options or _worker_options
     try:
         article = extract(load(item, options.max_input_bytes), url=item.url, options=options)
-        record = article.model_dump(mode="json")
-        if item.article_id is not None:
-            record["id"] = item.article_id
-        if item.fetched is not None:
-            record["fetched"] = item.fetched
-        record["input"] = item.id
+        fields = {**dict(article), "id": item.article_id if item.article_id is not None else article.id}
+        record = BatchRecord.model_construct(**fields, input=item.id, fetched=item.fetched).as_output()
         counts = {
             "articles": 1, "statistics": len(article.statistics), "people": len(article.people),
             "events": len(article.events),

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..records import BatchRecord, ErrorRecord, Evidence, Person, PersonnelEvent, Statistic, parse_output_record
+
 _EVIDENCE = ("evidence_start", "evidence_end", "evidence", "sentence", "rule")
 
 TABLES: dict[str, tuple[str, ...]] = {
@@ -34,45 +36,49 @@ SQL_TYPES = {
 Row = tuple[Any, ...]
 
 
-def rows(record: dict[str, Any]) -> dict[str, list[Row]]:
-    """The rows one output record becomes, table by table (children before their article)."""
-    key = record["input"]
-    if "error" in record:
-        return {"errors": [(key, record["error"]["type"], record["error"]["message"])]}
+def rows(record: BatchRecord | ErrorRecord | dict[str, Any]) -> dict[str, list[Row]]:
+    """The rows one output record becomes, table by table (children before their article). A dict
+    is read as the typed record it must be (``pydantic.ValidationError`` when it is not one)."""
+    if isinstance(record, dict):
+        record = parse_output_record(record)
+    key = record.input
+    if isinstance(record, ErrorRecord):
+        return {"errors": [(key, record.error.type, record.error.message)]}
     return {
-        "statistics": [_statistic(key, i, s) for i, s in enumerate(record["statistics"])],
-        "people": [_person(key, i, p) for i, p in enumerate(record["people"])],
-        "events": [_event(key, i, e) for i, e in enumerate(record["events"])],
+        "statistics": [_statistic(key, i, s) for i, s in enumerate(record.statistics)],
+        "people": [_person(key, i, p) for i, p in enumerate(record.people)],
+        "events": [_event(key, i, e) for i, e in enumerate(record.events)],
         "articles": [_article(key, record)],
     }
 
 
-def _article(key: str, r: dict[str, Any]) -> Row:
-    counts = (len(r["statistics"]), len(r["people"]), len(r["events"]))
-    head = (key, r["id"], r["url"], r["title"], r["lead"], r["source_prefix"], r["published"])
-    tail = (r.get("fetched"), r["author"], r["site_name"], int(r["is_article"]), *counts)
-    return (*head, *tail, json.dumps(r["warnings"], ensure_ascii=False), r["text"])
+def _article(key: str, r: BatchRecord) -> Row:
+    counts = (len(r.statistics), len(r.people), len(r.events))
+    head = (key, r.id, r.url, r.title, r.lead, r.source_prefix, r.published)
+    tail = (r.fetched, r.author, r.site_name, int(r.is_article), *counts)
+    return (*head, *tail, json.dumps(r.warnings, ensure_ascii=False), r.text)
 
 
-def _evidence(ev: dict[str, Any] | None) -> Row:
+def _evidence(ev: Evidence | None) -> Row:
     if ev is None:
         return (None, None, None, None, None)
-    return (ev["start"], ev["end"], ev["text"], ev["sentence"], ev["rule"])
+    return (ev.start, ev.end, ev.text, ev.sentence, ev.rule)
 
 
-def _statistic(key: str, seq: int, s: dict[str, Any]) -> Row:
-    period = s.get("period") or {}
-    values = (s["kind"], s["value"], s["value_max"], s["unit"], s["comparator"], s["change"], s["subject"])
-    return (key, seq, *values, period.get("start"), period.get("end"), s["scope"], *_evidence(s["evidence"]))
+def _statistic(key: str, seq: int, s: Statistic) -> Row:
+    period = (s.period.start, s.period.end) if s.period else (None, None)
+    values = (s.kind, s.value, s.value_max, s.unit, s.comparator, s.change, s.subject)
+    return (key, seq, *values, *period, s.scope, *_evidence(s.evidence))
 
 
-def _person(key: str, seq: int, p: dict[str, Any]) -> Row:
-    first = p["titles"][0] if p["titles"] else {}
-    titles = json.dumps(p["titles"], ensure_ascii=False)
-    evidence = _evidence(p["evidence"][0] if p["evidence"] else None)
-    return (key, seq, p["name"], p["honorific"], first.get("role"), first.get("organization"), titles, *evidence)
+def _person(key: str, seq: int, p: Person) -> Row:
+    first = p.titles[0] if p.titles else None
+    titles = json.dumps([t.model_dump(mode="json") for t in p.titles], ensure_ascii=False)
+    evidence = _evidence(p.evidence[0] if p.evidence else None)
+    role, organization = (first.role, first.organization) if first else (None, None)
+    return (key, seq, p.name, p.honorific, role, organization, titles, *evidence)
 
 
-def _event(key: str, seq: int, e: dict[str, Any]) -> Row:
-    values = (e["type"], e["person"], e["role"], e["organization"], e["actor"], e["date"])
-    return (key, seq, *values, *_evidence(e["evidence"]))
+def _event(key: str, seq: int, e: PersonnelEvent) -> Row:
+    values = (e.type, e.person, e.role, e.organization, e.actor, e.date)
+    return (key, seq, *values, *_evidence(e.evidence))
