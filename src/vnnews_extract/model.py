@@ -40,7 +40,6 @@ class CleanedArticle:
     author: str | None = None
     url: str | None = None
     site_name: str | None = None
-    tags: tuple[str, ...] = ()
     is_article: bool = True
     warnings: tuple[str, ...] = ()
     html: bool = False  # cleaned from an HTML page (a page flagged not an article keeps its text)

@@ -15,7 +15,7 @@ from itertools import chain, islice
 from typing import Any, NamedTuple
 
 from ..errors import VnnewsError
-from .inputs import InputItem, iter_items, load
+from .inputs import InputItem, load
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import extract
 from ..records import BatchRecord, ErrorDetail, ErrorRecord
@@ -31,11 +31,6 @@ class Result(NamedTuple):
     counts: dict[str, int]
     pid: int
     peak_rss_kb: int
-
-
-def discover_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_OPTIONS.max_input_bytes) -> Iterator[InputItem]:
-    """Every input under ``paths`` (see :mod:`vnnews_extract.inputs`)."""
-    return iter_items(paths, max_bytes)
 
 
 def process(item: InputItem, options: Options | None = None) -> Result:

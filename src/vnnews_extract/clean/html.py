@@ -183,7 +183,6 @@ class _Meta:
     author: str | None
     url: str | None
     site_name: str | None
-    tags: tuple[str, ...]
     description: str | None
     og_type: str | None = None
     ld_types: tuple[str, ...] = ()
@@ -203,7 +202,6 @@ def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
         if published and raw:
             published_raw = html_lib.unescape(raw)
             break
-    keywords = _meta(root, "keywords", "news_keywords") or ""
     canonical = next((el.get("href") for el in root.iter("link") if el.get("rel") == "canonical"), None)
     title_el = root.find(".//title")
     return _Meta(
@@ -213,7 +211,6 @@ def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
         author=_meta(root, "author", "article:author", "dc.creator") or _ld_author(ld.get("author")),
         url=canonical or _meta(root, "og:url"),
         site_name=_meta(root, "og:site_name", "application-name"),
-        tags=tuple(t.strip() for t in keywords.split(",") if t.strip()),
         description=_meta(root, "og:description", "description"),
         og_type=_meta(root, "og:type"),
         published_raw=published_raw,
@@ -1103,7 +1100,6 @@ def finish(page: HtmlPage, url: str | None = None) -> CleanedArticle:
         author=normalize_line(author) if author else None,
         url=url or meta.url,
         site_name=meta.site_name,
-        tags=meta.tags,
         is_article=found.is_article,
         warnings=() if found.is_article else (NOT_ARTICLE,),
         html=True,

@@ -54,11 +54,6 @@ class _Decoded:
     raw: bytes | None = None  # the bytes, when they were not valid UTF-8
 
 
-def decode(source: str | bytes) -> str:
-    """The text of an input (see :func:`read_text`, which also reports legacy encodings)."""
-    return read_text(source).text
-
-
 def read_text(source: str | bytes) -> Repair:
     """Decode bytes, then detect and convert legacy Vietnamese encodings in the whole text."""
     decoded = _decode(source)
