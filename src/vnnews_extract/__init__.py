@@ -15,6 +15,7 @@ from .options import Options
 from .pipeline import analyse, extract
 from .records import (
     Article,
+    BatchRecord,
     Block,
     ErrorDetail,
     ErrorRecord,
@@ -23,8 +24,12 @@ from .records import (
     Person,
     PersonnelEvent,
     Position,
+    OutputRecord,
+    Part,
     Statistic,
     article_json_schema,
+    output_json_schema,
+    parse_output_record,
 )
 from .stream import extract_many
 from .text.segment import segment, split_sentences, word_tokens
@@ -35,9 +40,9 @@ from .batch.shards import process_shard
 __version__ = "0.1.0"
 
 __all__ = [
-    "AlignmentError", "Article", "Block", "CleanError", "ErrorDetail", "ErrorRecord", "ExtractError", "Evidence",
+    "AlignmentError", "Article", "BatchRecord", "Block", "CleanError", "ErrorDetail", "ErrorRecord", "ExtractError", "Evidence",
     "InputError", "LexiconError",
-    "Options", "Period", "Person", "PersonnelEvent", "Position", "Statistic", "VnnewsError",
+    "Options", "OutputRecord", "Part", "Period", "Person", "PersonnelEvent", "Position", "Statistic", "VnnewsError",
     "__version__", "analyse", "article_json_schema", "build_document", "clean", "extract", "extract_many",
-    "normalize", "normalize_line", "process_shard", "read_tables", "render", "segment", "split_sentences", "word_tokens",
+    "normalize", "normalize_line", "output_json_schema", "parse_output_record", "process_shard", "read_tables", "render", "segment", "split_sentences", "word_tokens",
 ]
