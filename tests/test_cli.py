@@ -74,9 +74,10 @@ def test_run_exit_zero_when_all_succeed(tmp_path: Path) -> None:
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
 
 
-def test_bad_usage_exits_2(tmp_path: Path) -> None:
-    assert main(["run", str(tmp_path), "-q"]) == 2  # no inputs found
-    assert main(["frobnicate"]) == 2
+def test_a_folder_without_inputs_is_bad_usage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.md").write_text("nothing to extract", encoding="utf-8")
+    assert main(["run", str(tmp_path), "-q"]) == 2
+    assert "no input found" in capsys.readouterr().err
 
 
 def test_missing_file_is_an_error_record(tmp_path: Path) -> None:

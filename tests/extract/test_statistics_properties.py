@@ -28,8 +28,8 @@ def test_rule_regexes_stay_linear_on_digit_soup(text: str) -> None:
     p = patterns()
     for name in p.__dataclass_fields__:
         pattern = getattr(p, name)
-        for match in pattern.finditer(text, timeout=TIMEOUT):
-            assert match.end() <= len(text)
+        # the check: no pattern raises TimeoutError (catastrophic backtracking) on the soup
+        list(pattern.finditer(text, timeout=TIMEOUT))
         pattern.search(text, timeout=TIMEOUT)
 
 
@@ -62,5 +62,4 @@ def test_subject_regexes_stay_linear_on_digit_soup(text: str) -> None:
     p = subject_patterns()
     for name in p.__dataclass_fields__:
         pattern = getattr(p, name)
-        for match in pattern.finditer(text, timeout=TIMEOUT):
-            assert match.end() <= len(text)
+        list(pattern.finditer(text, timeout=TIMEOUT))  # the check: no TimeoutError
