@@ -39,7 +39,8 @@ BOILERPLATE = {
     "most-read": "<aside><h3>Đọc nhiều</h3><a href='#'>Top 10 sự kiện năm 2023</a></aside>",
     "see-also-line": "<p><strong>Xem thêm:</strong> <a href='#'>Năm 2024 tăng 7% thu ngân sách</a></p>",
     "cookie": "<div id='cookie-notice'>Website sử dụng cookie để nâng cao trải nghiệm. Đồng ý</div>",
-    "related-box-in-body": "<div class='VCSortableInPreviewMode' type='RelatedOneNews'><a href='#'><img src='t.jpg'></a><a href='#'>Giải ngân 500 tỷ đồng vốn đầu tư công</a></div>",
+    "related-box-in-body": "<div class='VCSortableInPreviewMode' type='RelatedOneNews'><a href='#'><img src='t.jpg'></a>"
+                           "<a href='#'>Giải ngân 500 tỷ đồng vốn đầu tư công</a></div>",
     "related-unclassed-box": "<div class='box-x'><p>TIN LIÊN QUAN</p><ul><li><a href='#'>Hơn 200 hộ thoát nghèo nhờ trồng quế</a></li></ul></div>",
     "newsletter": "<div class='newsletter-signup'><p>Đăng ký nhận bản tin mỗi sáng để không bỏ lỡ Top 10 tin nóng</p></div>",
     "app-banner": "<div class='app-download'><p>Tải ứng dụng đọc báo để xem Top 10 tin nóng</p></div>",
@@ -254,7 +255,8 @@ def test_first_block_repeating_the_description_is_the_lead() -> None:
 
 
 def test_a_lead_class_after_the_body_is_a_teaser_not_the_lead() -> None:
-    teaser = "<div class='related-box'><h4><a href='/x'>Tin khác</a></h4><p class='Lead'>Tay vợt số một quốc gia tuyên bố chia tay đội tuyển ngay sau khi giải đấu khu vực kết thúc vào cuối tuần.</p></div>"
+    teaser = ("<div class='related-box'><h4><a href='/x'>Tin khác</a></h4><p class='Lead'>Tay vợt số một quốc gia tuyên bố "
+              "chia tay đội tuyển ngay sau khi giải đấu khu vực kết thúc vào cuối tuần.</p></div>")
     cleaned = clean(page(BODY) .replace("</body>", teaser + "</body>"))
     assert cleaned.lead is None or "Tay vợt" not in cleaned.lead
 

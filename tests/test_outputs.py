@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from batch_helpers import SEED_HTML, SEED_TXT, read_jsonl
+from batch_helpers import SEED_HTML, SEED_TXT
 from vnnews_extract.batch.cli import main
 from vnnews_extract.batch.output_csv import CsvWriter
 from vnnews_extract.batch.outputs import recover_jsonl

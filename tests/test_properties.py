@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vnnews_extract import Options, VnnewsError, analyse, clean, extract
+from vnnews_extract.options import DEFAULT_OPTIONS
 from vnnews_extract.clean.legacy import repair
 from vnnews_extract.text.normalize import normalize
 from vnnews_extract.text.numbers import format_number, parse_number
@@ -62,7 +63,7 @@ HOSTILE_TEXT = st.lists(
 ).map("".join)
 
 
-def _check_article(source: str | bytes, options: Options = Options()) -> None:
+def _check_article(source: str | bytes, options: Options = DEFAULT_OPTIONS) -> None:
     try:
         doc, article = analyse(clean(source), options)
     except VnnewsError:

@@ -18,7 +18,7 @@ import json
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .errors import ConfigError
 from .options import DEFAULT_OPTIONS, Options
@@ -47,7 +47,8 @@ def options_from_mapping(mapping: Mapping[str, object], base: Options = DEFAULT_
             close = difflib.get_close_matches(str(key), kinds, n=1)
             hint = f"did you mean {close[0]}?" if close else f"known: {', '.join(kinds)}"
             raise ConfigError(f"unknown option {key!r} ({hint})", key=str(key), problem=f"is not an option ({hint})")
-    return dataclasses.replace(base, **{key: _checked(key, value, kinds[key]) for key, value in mapping.items()})
+    changes: dict[str, Any] = {key: _checked(key, value, kinds[key]) for key, value in mapping.items()}
+    return dataclasses.replace(base, **changes)
 
 
 def _checked(key: str, value: object, kind: type) -> object:

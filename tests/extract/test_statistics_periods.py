@@ -30,7 +30,8 @@ def test_periods_stated(sentence: str, expected: list[tuple[int | None, int | No
 # (id, sentence, figure text, expected period of that figure)
 FIGURE_PERIODS = [
     ("present-marker-ends-stated-period", "Tỉnh đặt mục tiêu xây 5.000 căn nhà trong giai đoạn 2021-2025, nhưng đến nay mới hoàn thành 1.200 căn.", "1.200 căn", None),
-    ("stated-period-before-present-marker", "Tỉnh đặt mục tiêu xây 5.000 căn nhà trong giai đoạn 2021-2025, nhưng đến nay mới hoàn thành 1.200 căn.", "5.000 căn", (2021, 2025)),
+    ("stated-period-before-present-marker",
+     "Tỉnh đặt mục tiêu xây 5.000 căn nhà trong giai đoạn 2021-2025, nhưng đến nay mới hoàn thành 1.200 căn.", "5.000 căn", (2021, 2025)),
     ("open-span-keeps-its-own-den-nay", "Từ năm 2019 đến nay, huyện đã trồng mới 640 ha rừng.", "640 ha", (2019, None)),
     ("hien-nay-after-period", "Năm 2020 toàn xã có 300 hộ nghèo, hiện nay còn 85 hộ.", "85 hộ", None),
     ("date-range-period-of-figure", "Từ ngày 1/1 đến 15/8/2024, lực lượng kiểm lâm phát hiện 36 vụ vi phạm.", "36 vụ", (2024, 2024)),

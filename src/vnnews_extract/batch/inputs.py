@@ -30,7 +30,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from ..errors import InputError
 from .paths import canonical, folder_files, glob_paths, has_magic
@@ -174,7 +174,7 @@ def open_binary(path: str) -> IO[bytes]:
     if is_remote(path):
         return open_url(path, gz=path.lower().endswith(".gz"))
     if path.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return open(path, "rb")
 
 
@@ -250,10 +250,11 @@ def object_item(obj: Mapping[str, object], item_id: str, what: str = "JSON line"
     """The input an object of a JSONL line stands for: ``{"html"|"text", "url"?, "id"?}`` (an
     error item when it has neither an ``html`` nor a ``text`` string; bytes, which only a Python
     caller can give, are read like a file's)."""
-    content = next((obj[k] for k in ("html", "text") if isinstance(obj.get(k), (str, bytes))), None)
+    content = next((v for v in (obj.get("html"), obj.get("text")) if isinstance(v, (str, bytes))), None)
     if content is None:
         return InputItem(item_id, error=f'{what} has no "html" or "text" string')
-    url = safe_text(obj["url"]) if isinstance(obj.get("url"), str) else None
+    given_url = obj.get("url")
+    url = safe_text(given_url) if isinstance(given_url, str) else None
     data = replace_surrogates(content) if isinstance(content, str) else content
     return InputItem(item_id, data=data, url=url, article_id=given_id(obj.get("id")))
 
@@ -284,7 +285,7 @@ class LineReader:
     """
 
     def __init__(self, stream: IO[bytes]) -> None:
-        buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+        buffered = stream if hasattr(stream, "peek") else io.BufferedReader(cast(io.RawIOBase, stream))
         encoding = _sniff(buffered.peek(4)[:4])  # type: ignore[attr-defined]
         self._text: io.TextIOWrapper | None = None
         self._bytes: IO[bytes] = buffered
@@ -345,7 +346,7 @@ def _stdin_items(max_bytes: int) -> Iterator[InputItem]:
 
 
 def _maybe_gunzip(stream: IO[bytes]) -> IO[bytes]:
-    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(cast(io.RawIOBase, stream))
     if buffered.peek(2)[:2] == b"\x1f\x8b":  # type: ignore[attr-defined]
         return gzip.GzipFile(fileobj=buffered, mode="rb")  # type: ignore[return-value]
     return buffered

@@ -100,7 +100,7 @@ class Pool:
 
     def __init__(self, size: int, job: Job) -> None:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        self._context = multiprocessing.get_context(method)
+        self._context: Any = multiprocessing.get_context(method)  # a fork or spawn context: both have Process and Pipe
         self._job = job
         self._workers: list[_Worker] = []
         try:

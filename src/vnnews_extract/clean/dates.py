@@ -35,9 +35,11 @@ _VISIBLE = (
 )
 
 
-def _build(y: str, m: str, d: str, hh: str | None, mm: str | None, ss: str | None, tz: str | None) -> str | None:
+def _build(y: str, m: str, d: str, clock: tuple[str | None, str | None, str | None] = (None, None, None), tz: str | None = None) -> str | None:
+    """The ISO 8601 date in +07:00 of year, month, day, (hour, minute, second) and a time zone."""
     if not y:
         return None
+    hh, mm, ss = clock
     try:
         moment = datetime(int(y), int(m), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
     except ValueError:
@@ -67,7 +69,7 @@ def parse_iso_date(value: str) -> str | None:
     if not match:
         return parse_visible_date(value or "")
     g = match.groupdict()
-    return _build(g["y"], g["m"], g["d"], g["H"], g["M"], g["S"], g["tz"])
+    return _build(g["y"], g["m"], g["d"], (g["H"], g["M"], g["S"]), g["tz"])
 
 
 def reconcile(machine: str | None, raw: str | None, visible: tuple[str, bool] | None) -> str | None:
@@ -149,7 +151,7 @@ def find_visible_date(text: str) -> tuple[str, bool] | None:
         for match in pattern.finditer(text):
             g = match.groupdict()
             year = g.get("y") or ("20" + g["yy"] if g.get("yy") else None)
-            iso = _build(year or "", g["m"], g["d"], _hour(g), g.get("M"), g.get("S"), None)
+            iso = _build(year or "", g["m"], g["d"], (_hour(g), g.get("M"), g.get("S")))
             key = (g.get("H") is None, match.start())
             if iso and (best is None or key < best[:2]):
                 best = (*key, iso)

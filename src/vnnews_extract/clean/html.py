@@ -204,8 +204,9 @@ def read_metadata(root: lxml.html.HtmlElement) -> _Meta:
             break
     canonical = next((el.get("href") for el in root.iter("link") if el.get("rel") == "canonical"), None)
     title_el = root.find(".//title")
+    headline = ld.get("headline")
     return _Meta(
-        title=_meta(root, "og:title", "twitter:title") or (ld.get("headline") if isinstance(ld.get("headline"), str) else None)
+        title=_meta(root, "og:title", "twitter:title") or (headline if isinstance(headline, str) else None)
         or (title_el.text_content() if title_el is not None else None),
         published=published,
         author=_meta(root, "author", "article:author", "dc.creator") or _ld_author(ld.get("author")),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -79,19 +80,19 @@ def leaked_lines(cleaned: CleanedArticle, lines: list[str]) -> list[str]:
     return out
 
 
-def score_page(cleaned: CleanedArticle, gold: dict[str, object], slug: str) -> PageScore:
+def score_page(cleaned: CleanedArticle, gold: dict[str, Any], slug: str) -> PageScore:
     score = PageScore(slug, bool(gold.get("is_article", True)), flagged=is_flagged(cleaned))
     paragraphs = [b.text for b in cleaned.blocks if b.kind == "paragraph"]
-    score.body = token_prf(paragraphs, list(gold.get("paragraphs") or []))  # type: ignore[arg-type]
-    score.title_ok = _norm(cleaned.title) == _norm(gold.get("title"))  # type: ignore[arg-type]
+    score.body = token_prf(paragraphs, list(gold.get("paragraphs") or []))
+    score.title_ok = _norm(cleaned.title) == _norm(gold.get("title"))
     score.date_ok = (cleaned.published or None) == (gold.get("published") or None)
-    score.lead_ok = _norm(cleaned.lead) == _norm(gold.get("lead"))  # type: ignore[arg-type]
+    score.lead_ok = _norm(cleaned.lead) == _norm(gold.get("lead"))
     found = {_norm(b.text) for b in cleaned.blocks if b.kind == "caption"}
-    gold_captions = [_norm(c) for c in gold.get("captions") or []]  # type: ignore[union-attr]
+    gold_captions = [_norm(c) for c in gold.get("captions") or []]
     score.captions_total = len(gold_captions)
     score.captions_found = sum(1 for c in gold_captions if c in found)
     if score.gold_article or not score.flagged:
-        score.leaked = leaked_lines(cleaned, list(gold.get("boilerplate") or []))  # type: ignore[arg-type]
+        score.leaked = leaked_lines(cleaned, list(gold.get("boilerplate") or []))
     return score
 
 
@@ -220,7 +221,8 @@ def _report(scores: list[PageScore], quiet: bool) -> dict[str, float]:
     print(f"pages: {len(scores)} ({articles} articles, {len(scores) - articles} non-articles)")
     print(f"body: precision {o['body_precision']:.3f} recall {o['body_recall']:.3f} F1 {o['body_f1']:.3f} (min page F1 {o['min_page_f1']:.3f})")
     print(f"title exact {o['title_exact']:.3f}; date accuracy {o['date_accuracy']:.3f}; caption recall {o['caption_recall']:.3f}; lead match {o['lead_match']:.3f}")
-    print(f"leaked boilerplate lines {o['leaked']:g}; non-articles flagged {o['nonarticles_flagged']:.3f}; articles wrongly flagged {o['articles_flagged']:g}; errors {o['errors']:g}")
+    print(f"leaked boilerplate lines {o['leaked']:g}; non-articles flagged {o['nonarticles_flagged']:.3f}; "
+          f"articles wrongly flagged {o['articles_flagged']:g}; errors {o['errors']:g}")
     return o
 
 
