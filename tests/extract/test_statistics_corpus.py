@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from vnnews_extract.evaluate.gold import GoldStatistic
 from vnnews_extract.evaluate.statistics import align, score_corpus
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -29,8 +30,8 @@ def test_statistics_score_stays_above_floor(summary: dict[str, float], metric: s
     assert summary[metric] >= FLOORS[metric] - 1e-9, f"{metric} {summary[metric]:.3f} < floor {FLOORS[metric]}"
 
 
-def _fig(kind: str, value: float, value_max: float | None = None) -> dict[str, object]:
-    return {"kind": kind, "value": value, "value_max": value_max}
+def _fig(kind: str, value: float, value_max: float | None = None) -> GoldStatistic:
+    return GoldStatistic(text=str(value), kind=kind, value=value, value_max=value_max)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -43,5 +44,5 @@ def _fig(kind: str, value: float, value_max: float | None = None) -> dict[str, o
     ],
     ids=["float-tolerance", "kind-must-agree", "value-max-must-agree", "one-to-one-in-order"],
 )
-def test_alignment(pred: list[dict[str, object]], gold: list[dict[str, object]], pairs: list[tuple[int, int]]) -> None:
+def test_alignment(pred: list[GoldStatistic], gold: list[GoldStatistic], pairs: list[tuple[int, int]]) -> None:
     assert align(pred, gold) == pairs

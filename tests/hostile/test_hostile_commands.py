@@ -93,3 +93,22 @@ def test_issue13_people_with_an_unopenable_output_exits_2_with_one_line(tmp_path
     assert main(["people", str(path), "-o", str(tmp_path)]) == 2  # a folder
     err = capsys.readouterr().err
     assert err.count("\n") == 2 and "cannot open the output" in err
+
+
+@pytest.mark.parametrize(("what", "record", "field"), [
+    ("statistics", {"statistics": [{"text": "5%", "kind": "percent", "value": 5, "unti": "%"}]}, "statistics.0.unti"),
+    ("statistics", {"statistics": [{"text": "5%", "kind": "procent", "value": 5}]}, "statistics.0.kind"),
+    ("people", {"people": [{"name": "Lê Văn Ba", "titles": [{"role": "Chủ tịch", "org": "UBND"}]}]}, "people.0.titles.0.org"),
+    ("events", {"events": [{"type": "promotion", "person": "Lê Văn Ba"}]}, "events.0.type"),
+], ids=["mistyped-field", "kind-not-allowed", "title-field", "event-type-not-allowed"])
+def test_gold_that_breaks_the_conventions_is_named_by_file_and_field(what: str, record: dict, field: str, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Gold is read as typed records: a mistyped field or a value the conventions do not allow is
+    exit status 2 with one line naming the file and the field, not a silent miss in the scores."""
+    folder = tmp_path / ("statistics" if what == "statistics" else "personnel")
+    folder.mkdir()
+    (folder / "a.txt").write_text("Tin\n\nTỷ lệ hộ nghèo còn 5%. Ông Lê Văn Ba, Chủ tịch UBND xã, dự họp.", encoding="utf-8")
+    (folder / "a.gold.json").write_text(json.dumps({"statistics": [], "people": [], "events": [], **record}), encoding="utf-8")
+    assert main(["eval", what, str(tmp_path), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "a.gold.json" in err and field in err

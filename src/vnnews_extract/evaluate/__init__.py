@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .gold import GoldError
+
 EXIT_NO_GOLD = 2
 
 
@@ -22,6 +24,9 @@ def run_eval(what: str, corpus: Path, *, quiet: bool = False) -> int:
         return _score(what, corpus, quiet)
     except BrokenPipeError:
         raise  # the reader of the scores stopped reading: the command ends quietly
+    except GoldError as exc:  # a gold file that is not gold: the file and the field
+        print(f"vnnews-extract eval {what}: {exc}"[:500], file=sys.stderr)
+        return EXIT_NO_GOLD
     except (OSError, ValueError, KeyError, TypeError) as exc:  # unreadable or malformed gold
         print(f"vnnews-extract eval {what}: cannot read the gold of {corpus}: {type(exc).__name__}: {exc}"[:500], file=sys.stderr)
         return EXIT_NO_GOLD

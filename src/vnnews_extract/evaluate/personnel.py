@@ -13,13 +13,18 @@ matched pairs. Exit status 0 when the targets are met.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Union
 
+from ..records import Person, PersonnelEvent
 from ..text.normalize import normalize_line
+from .gold import GoldEvent, GoldPerson, read_gold
 from .metrics import PRF, token_prf
+
+PersonLike = Union[Person, GoldPerson]
+EventLike = Union[PersonnelEvent, GoldEvent]
 
 TARGETS = {"people": 0.92, "events": 0.85}
 
@@ -49,19 +54,21 @@ def _role(value: object) -> str | None:
     return " ".join(lexicons().abbreviations.get(w, w) for w in words).lower()
 
 
-def people_items(people: Iterable[dict]) -> list[Item]:
-    """Person-title pairs."""
+def people_items(people: Iterable[PersonLike]) -> list[Item]:
+    """Person-title pairs (a person with no title is one pair with role None)."""
     out: list[Item] = []
     for p in people:
-        titles = p.get("titles") or [{"role": None, "organization": None}]
-        out.extend(Item(None, _n(p["name"]), _role(t.get("role")), _n(t.get("organization"))) for t in titles)
+        name = _n(p.name)
+        if not p.titles:
+            out.append(Item(None, name, None, None))
+        out.extend(Item(None, name, _role(t.role), _n(t.organization)) for t in p.titles)
     return out
 
 
-def event_items(events: Iterable[dict]) -> list[Item]:
+def event_items(events: Iterable[EventLike]) -> list[Item]:
     """Events; the role without a leading "nguyên" (the post lost by a former official is written
     either way: "nguyên Chủ tịch" or "Chủ tịch")."""
-    return [Item(e["type"], _n(e.get("person")), _event_role(e.get("role")), _n(e.get("organization"))) for e in events]
+    return [Item(e.type, _n(e.person), _event_role(e.role), _n(e.organization)) for e in events]
 
 
 def _event_role(value: object) -> str | None:
@@ -111,10 +118,10 @@ def _org_prf(predicted: str | None, gold: str | None) -> PRF:
     return token_prf(predicted, gold)
 
 
-def name_prf(predicted: Iterable[dict], gold: Iterable[dict]) -> PRF:
+def name_prf(predicted: Iterable[PersonLike], gold: Iterable[PersonLike]) -> PRF:
     """Person names as a set per article."""
-    p = {_n(x["name"]) for x in predicted}
-    g = {_n(x["name"]) for x in gold}
+    p = {_n(x.name) for x in predicted}
+    g = {_n(x.name) for x in gold}
     return PRF(len(p & g), len(p - g), len(g - p))
 
 
@@ -127,10 +134,12 @@ def article_scores(gold_path: Path, what: str) -> tuple[PRF, PRF]:
     from .. import extract
 
     text_path = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
-    article = extract(text_path.read_text(encoding="utf-8")).model_dump()
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    items = people_items if what == "people" else event_items
-    prf, org, _ = score(items(article[what]), items(gold[what]))
+    article = extract(text_path.read_text(encoding="utf-8"))
+    gold = read_gold(gold_path)
+    if what == "people":
+        prf, org, _ = score(people_items(article.people), people_items(gold.people))
+    else:
+        prf, org, _ = score(event_items(article.events), event_items(gold.events))
     return prf, org
 
 

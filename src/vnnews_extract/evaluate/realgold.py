@@ -22,11 +22,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Union
 
+from ..records import Article, Statistic
+from .gold import GoldError, GoldRecords, read_gold
 from .metrics import PRF
 from .personnel import Item, event_items, name_prf, people_items, score
 from .statistics import Scores, predicted_records, score_records
+
+Records = Union[Article, GoldRecords]
+"""What holds an article's people and events: the extractor's Article or an annotator's gold."""
 
 TARGETS = {
     "statistics": {"f1": 0.96, "subject_f1": 0.75, "comparator": 0.98},
@@ -62,12 +67,13 @@ def is_real_gold(folder: Path) -> bool:
     return "id" in json.loads(files[0].read_text(encoding="utf-8"))
 
 
-def load_gold(folder: Path) -> list[dict[str, Any]]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.gold.json"))]
+def load_gold(folder: Path) -> list[GoldRecords]:
+    """Every gold file of ``folder``, typed (:class:`.gold.GoldError` for a file that is not gold)."""
+    return [read_gold(p) for p in sorted(folder.glob("*.gold.json"))]
 
 
 @lru_cache(maxsize=512)
-def _extracted(article_id: str, path: Path) -> Any:
+def _extracted(article_id: str, path: Path) -> Article:
     from .. import extract
 
     return extract(real_texts(path)[article_id])
@@ -86,13 +92,13 @@ class PersonnelScores:
     by_type: dict[str, PRF] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
-    def add(self, name: str, predicted: dict[str, Any], gold: dict[str, Any]) -> None:
-        pred_pairs, gold_pairs = people_items(predicted["people"]), people_items(gold["people"])
+    def add(self, name: str, predicted: Records, gold: Records) -> None:
+        pred_pairs, gold_pairs = people_items(predicted.people), people_items(gold.people)
         prf, org, matched = score(pred_pairs, gold_pairs)
         self.pairs, self.pair_orgs = self.pairs + prf, self.pair_orgs + org
-        self.names = self.names + name_prf(predicted["people"], gold["people"])
+        self.names = self.names + name_prf(predicted.people, gold.people)
         self._pair_classes(name, pred_pairs, gold_pairs, matched)
-        pred_events, gold_events = event_items(predicted["events"]), event_items(gold["events"])
+        pred_events, gold_events = event_items(predicted.events), event_items(gold.events)
         prf, org, matched = score(pred_events, gold_events)
         self.events, self.event_orgs = self.events + prf, self.event_orgs + org
         self._event_classes(name, pred_events, gold_events, matched)
@@ -146,11 +152,13 @@ def _event_miss_class(g: Item, spurious: list[Item]) -> str:
     return "event missed"
 
 
-def _score_all(folder: Path) -> Iterator[tuple[str, dict[str, Any], dict[str, Any], list[dict[str, Any]]]]:
+def _score_all(folder: Path) -> Iterator[tuple[str, Article, GoldRecords, list[Statistic]]]:
     path = realnews_path(folder)
     for gold in load_gold(folder):
-        article = _extracted(gold["id"], path)
-        yield gold["id"], article.model_dump(mode="json"), gold, predicted_records(article)
+        if gold.id is None:
+            raise GoldError(f"{folder}: a real-article gold file names no article id")
+        article = _extracted(gold.id, path)
+        yield gold.id, article, gold, predicted_records(article)
 
 
 def evaluate_real(folder: Path, what: str, *, quiet: bool = False) -> int:
@@ -159,7 +167,7 @@ def evaluate_real(folder: Path, what: str, *, quiet: bool = False) -> int:
     stats, personnel, n = Scores(), PersonnelScores(), 0
     for name, predicted, gold, figures in _score_all(folder):
         n += 1
-        prf = score_records(figures, gold["statistics"], name, stats)
+        prf = score_records(figures, gold.statistics, name, stats)
         personnel.add(name, predicted, gold)
         if what == "statistics" and not (quiet or blind):
             print(prf.line(name))
@@ -211,16 +219,16 @@ def _targets(what: str, values: dict[str, float]) -> int:
 
 def evaluate_agreement(real: Path) -> int:
     """Agreement of two annotators: ``real/agreement`` scored against ``real/dev`` on shared ids."""
-    second = {g["id"]: g for g in load_gold(real / "agreement")}
-    first = {g["id"]: g for g in load_gold(real / "dev") if g["id"] in second}
+    second = {g.id: g for g in load_gold(real / "agreement")}
+    first = {g.id: g for g in load_gold(real / "dev") if g.id in second}
     if not first:
         print(f"no doubly annotated articles under {real}")
         return 2
     stats, personnel = Scores(), PersonnelScores()
     for article_id, gold in sorted(first.items()):
         other = second[article_id]
-        score_records(other["statistics"], gold["statistics"], article_id, stats)
-        personnel.add(article_id, other, gold)
+        score_records(other.statistics, gold.statistics, str(article_id), stats)
+        personnel.add(str(article_id), other, gold)
     print(f"agreement on {len(first)} articles (annotator 2 scored against annotator 1)")
     print(stats.prf.line("statistics"))
     s = stats.summary()

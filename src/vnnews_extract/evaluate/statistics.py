@@ -8,14 +8,19 @@ matched pairs we then score unit, comparator, change and period accuracy and sub
 
 from __future__ import annotations
 
-import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Union
 
+from ..records import Article, Statistic
 from ..text.normalize import normalize_line
+from .gold import GoldStatistic, read_gold
 from .metrics import PRF, token_prf
+
+Figure = Union[Statistic, GoldStatistic]
+"""A figure the scorer compares: the extractor's record or an annotator's (the same fields)."""
 
 TARGETS = {"f1": 0.95, "comparator": 0.95, "subject_f1": 0.80}
 
@@ -26,16 +31,21 @@ def _close(a: float | None, b: float | None) -> bool:
     return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
 
 
-def same_figure(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+def same_figure(pred: Figure, gold: Figure) -> bool:
     """Kind, value and value_max agree."""
-    return (
-        pred["kind"] == gold["kind"]
-        and _close(pred["value"], gold["value"])
-        and _close(pred.get("value_max"), gold.get("value_max"))
-    )
+    return pred.kind == gold.kind and _close(pred.value, gold.value) and _close(pred.value_max, gold.value_max)
 
 
-def align(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> list[tuple[int, int]]:
+def figure_text(figure: Figure) -> str:
+    """The figure as written: the evidence of a record, the snippet of a gold figure."""
+    return figure.evidence.text if isinstance(figure, Statistic) else figure.text
+
+
+def _rule(figure: Figure) -> str:
+    return figure.evidence.rule if isinstance(figure, Statistic) else "gold"
+
+
+def align(pred: Sequence[Figure], gold: Sequence[Figure]) -> list[tuple[int, int]]:
     """Largest one-to-one, order-preserving set of (pred index, gold index) matches."""
     n, m = len(pred), len(gold)
     table = [[0] * (m + 1) for _ in range(n + 1)]
@@ -62,10 +72,8 @@ def _n(text: object) -> object:
     return normalize_line(text) if isinstance(text, str) else text
 
 
-def _period(value: Any) -> tuple[Any, Any] | None:
-    if not value:
-        return None
-    return value.get("start"), value.get("end")
+def _period(figure: Figure) -> tuple[int | None, int | None] | None:
+    return (figure.period.start, figure.period.end) if figure.period else None
 
 
 @dataclass
@@ -81,19 +89,20 @@ class Scores:
     subject: PRF = field(default_factory=lambda: PRF(0, 0, 0))
     mismatches: list[str] = field(default_factory=list)
 
-    def add_pair(self, pred: dict[str, Any], gold: dict[str, Any], where: str) -> None:
+    def add_pair(self, pred: Figure, gold: Figure, where: str) -> None:
         self.pairs += 1
         checks = {
-            "unit": _n(pred.get("unit")) == _n(gold.get("unit")),
-            "comparator": pred.get("comparator", "eq") == gold.get("comparator", "eq"),
-            "change": pred.get("change") == gold.get("change"),
-            "period": _period(pred.get("period")) == _period(gold.get("period")),
+            "unit": (_n(pred.unit), _n(gold.unit)),
+            "comparator": (pred.comparator, gold.comparator),
+            "change": (pred.change, gold.change),
+            "period": (_period(pred), _period(gold)),
         }
-        for name, ok in checks.items():
+        for name, (got, want) in checks.items():
+            ok = got == want
             setattr(self, name, getattr(self, name) + int(ok))
             if not ok:
-                self.mismatches.append(f"{where} {name}: got {pred.get(name)!r} want {gold.get(name)!r} [{gold.get('text')}]")
-        self.subject = self.subject + token_prf(pred.get("subject"), gold.get("subject"))
+                self.mismatches.append(f"{where} {name}: got {got!r} want {want!r} [{figure_text(gold)}]")
+        self.subject = self.subject + token_prf(pred.subject, gold.subject)
 
     def rate(self, name: str) -> float:
         return getattr(self, name) / self.pairs if self.pairs else 1.0
@@ -106,7 +115,7 @@ class Scores:
         }
 
 
-def _predicted(path: Path) -> list[dict[str, Any]]:
+def _predicted(path: Path) -> list[Statistic]:
     from .. import extract
 
     return predicted_records(extract(path.read_text(encoding="utf-8")))
@@ -114,11 +123,11 @@ def _predicted(path: Path) -> list[dict[str, Any]]:
 
 def score_article(path: Path, scores: Scores) -> PRF:
     """Score one ``<slug>.txt`` against its ``<slug>.gold.json``; add to ``scores``."""
-    gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))["statistics"]
+    gold = read_gold(path.with_name(path.stem + ".gold.json")).statistics
     return score_records(_predicted(path), gold, path.stem, scores)
 
 
-def score_records(pred: list[dict[str, Any]], gold: list[dict[str, Any]], name: str, scores: Scores) -> PRF:
+def score_records(pred: Sequence[Figure], gold: Sequence[Figure], name: str, scores: Scores) -> PRF:
     """Score one article's predicted figures against its gold figures; add to ``scores``."""
     pairs = align(pred, gold)
     prf = PRF(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
@@ -126,14 +135,14 @@ def score_records(pred: list[dict[str, Any]], gold: list[dict[str, Any]], name: 
     for i, j in pairs:
         scores.add_pair(pred[i], gold[j], name)
     matched_p, matched_g = {i for i, _ in pairs}, {j for _, j in pairs}
-    scores.mismatches += [f"{name} fp: {p['text']!r} {p['kind']} {p['value']} [{p.get('rule', '')}]" for i, p in enumerate(pred) if i not in matched_p]
-    scores.mismatches += [f"{name} fn: {g['text']!r} {g['kind']} {g['value']}" for j, g in enumerate(gold) if j not in matched_g]
+    scores.mismatches += [f"{name} fp: {figure_text(p)!r} {p.kind} {p.value} [{_rule(p)}]" for i, p in enumerate(pred) if i not in matched_p]
+    scores.mismatches += [f"{name} fn: {figure_text(g)!r} {g.kind} {g.value}" for j, g in enumerate(gold) if j not in matched_g]
     return prf
 
 
-def predicted_records(article: Any) -> list[dict[str, Any]]:
-    """An Article's figures as the dicts the scorer compares (with evidence text and rule)."""
-    return [{**s.model_dump(mode="json"), "text": s.evidence.text, "rule": s.evidence.rule} for s in article.statistics]
+def predicted_records(article: Article) -> list[Statistic]:
+    """An Article's figures, as the scorer compares them."""
+    return list(article.statistics)
 
 
 def gold_texts(corpus: Path) -> list[Path]:
