@@ -31,6 +31,7 @@ LEXICON_FILES = (
     "counted_nouns.tsv",
     "function_words.tsv",
     "event_cues.tsv",
+    "figure_cues.tsv",
     "fused_roles.tsv",
     "honorifics.tsv",
     "middle_names.tsv",
@@ -45,6 +46,7 @@ LEXICON_FILES = (
     "title_cues.tsv",
     "time_contexts.tsv",
     "titles.tsv",
+    "unit_contexts.tsv",
     "units.tsv",
 )
 
@@ -73,6 +75,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
         "nomination", "reference", "purpose", "framed", "frame", "ceremony",
     })},
+    "figure_cues.tsv": {"cue": frozenset({"wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year"})},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious"})},
@@ -94,6 +97,11 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "party", "government", "security", "enterprise", "department", "local", "justice", "assembly",
         "education", "state", "health",
     })},
+    "unit_contexts.tsv": {
+        "position": frozenset({"after", "before"}),
+        "kind": frozenset({"percent", "money", "measure", "ratio"}),
+        "needs*": frozenset({"amount", "word", "wind", "-"}),
+    },
     "units.tsv": {"kind": frozenset({"percent", "money", "measure", "ratio"})},
 }
 
@@ -161,6 +169,7 @@ class Lexicons:
     comparators: Mapping[str, tuple[str, str]]
     counted_nouns: Mapping[str, str]
     event_cues: Mapping[str, str]
+    figure_cues: Mapping[str, str]
     function_words: Mapping[str, str]
     fused_roles: Mapping[str, str]
     honorifics: Mapping[str, str]
@@ -175,6 +184,7 @@ class Lexicons:
     surnames: frozenset[str]
     title_cues: Mapping[str, str]
     titles: Mapping[str, str]
+    unit_contexts: Mapping[str, tuple[str, str, frozenset[str]]]
     units: Mapping[str, tuple[str, str, float]]
 
 
@@ -215,6 +225,7 @@ def lexicons() -> Lexicons:
         comparators=MappingProxyType({r[0]: (r[1], r[2]) for r in comp_rows}),
         counted_nouns=_column_map("counted_nouns.tsv"),
         event_cues=_column_map("event_cues.tsv"),
+        figure_cues=_column_map("figure_cues.tsv"),
         function_words=_column_map("function_words.tsv"),
         fused_roles=_column_map("fused_roles.tsv"),
         honorifics=_column_map("honorifics.tsv"),
@@ -229,5 +240,8 @@ def lexicons() -> Lexicons:
         surnames=frozenset(r[0] for r in surname_rows),
         title_cues=_column_map("title_cues.tsv"),
         titles=_column_map("titles.tsv"),
+        unit_contexts=MappingProxyType(
+            {r[0]: (r[1], r[2], frozenset(r[3].split(",")) - {"-"}) for r in read_table("unit_contexts.tsv")[1]}
+        ),
         units=MappingProxyType(units),
     )

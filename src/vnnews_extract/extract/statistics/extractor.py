@@ -15,7 +15,8 @@ from ...model import Document, Span
 from ...records import Evidence, Part, Period, Statistic
 from ..rules import Fired, Rule
 from . import subjects
-from .figures import Figure, sentence_figures, widen_compound
+from .combine import sentence_figures
+from .figures import Figure, widen_compound
 from .periods import PeriodTracker, Stated
 from .qualifiers import Decided, change, comparator
 from .scope import Place, article_place, scope_of, sentence_scope

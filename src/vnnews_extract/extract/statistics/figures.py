@@ -41,6 +41,8 @@ FRACTION_WORDS = declare("statistics.ratio.fraction_words", "Statistic", "'một
 UNIT_LEXICON = declare("statistics.unit.lexicon", "Statistic.unit", "the unit or counted noun right after the number, from units.tsv or counted_nouns.tsv")
 UNIT_WORD = declare("statistics.unit.next_word", "Statistic.unit", "the lower-case word right after a whole number, read as its counted noun")
 UNIT_SHARED = declare("statistics.unit.shared", "Statistic.unit", "the unit written once after the last number of a 'lần lượt' list")
+UNIT_IN_WORD = declare("statistics.count.unit_in_word", "Statistic", "'3 đồng chí', '2 đô thị': a unit syllable that word segmentation joins to the next one is the counted noun of a count")
+UNIT_IMPLIED = declare("statistics.unit.implied_dong", "Statistic.unit", "no currency written after an amount with a money word before it: 'đồng' (its part is the multiplier read)")
 COMPOUND_NOUN = declare("statistics.unit.compound_noun", "Statistic.unit", "a counted noun widened to the compound word segmentation finds: 'xe buýt'")
 EXCLUDE_BEFORE = declare("statistics.exclude.context_before", "exclusion", "dates, documents, roads, grades, sessions: non_figure_contexts.tsv before the number")
 EXCLUDE_GLUED = declare("statistics.exclude.glued_digits", "exclusion", "digits glued to a date, time, code or name: '8/7', '14:30', '7h30', 'COVID-19'")
@@ -49,10 +51,18 @@ EXCLUDE_TIME = declare("statistics.exclude.time_expression", "exclusion", "a rel
 EXCLUDE_YEARS = declare("statistics.exclude.year_range", "exclusion", "'2016-2020': a span of years")
 EXCLUDE_PERIOD_LABEL = declare("statistics.exclude.period_label", "exclusion", "'trong 9 tháng' naming the period of the sentence's other figures")
 EXCLUDE_NAME = declare("statistics.exclude.name_number", "exclusion", "a number ending a name: 'Quân đội 108', 'Trung ương 4'")
+UNIT_BEFORE = declare("statistics.measure.unit_before", "Statistic", "a unit written before the number (unit_contexts.tsv): wind 'cấp 6', 'giật cấp 7-8', age 'tuổi 34'")
+BARE_AMOUNT = declare("statistics.money.bare_amount", "Statistic", "'giá 11,2 tỷ', 'bồi thường 349 triệu': an amount with a multiplier, no currency and a money word before it: đồng")
+LISTED_ONE = declare("statistics.count.listed_one", "Statistic", "'một' with a counted noun kept as a quantity: in a list with other figures ('4 huy chương vàng, một huy chương đồng') or after a comparator")
+PART_OF = declare("statistics.count.part_of", "Statistic", "'30 trong số 41 hồ sơ': the part shares the counted noun of the whole")
+RANGE_UNITS = declare("statistics.range.both_units", "Statistic", "'130.000 đồng đến 180.000 đồng', 'từ 6 tháng đến 3 năm': two figures of one kind joined by 'đến'/'-' are one range")
+EXCLUDE_INDEFINITE = declare("statistics.exclude.indefinite_one", "exclusion", "'một người dân cho biết', 'một doanh nghiệp ở Bình Dương': the indefinite 'một', alone in its clause")
+EXCLUDE_UNIT_CONTEXT = declare("statistics.exclude.unit_context", "exclusion", "a unit that needs a context it lacks (unit_contexts.tsv): '2 bảng đấu' (no amount), 'rủi ro thiên tai cấp 3' (no wind)")
+EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion", "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
 _B = r"(?![\p{L}\p{N}])"  # right word boundary
 _NUMBER = rf"(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.])|{NUMBER_PATTERN})"
-_TIME_UNITS = frozenset({"năm", "tháng", "tuần", "ngày", "quý", "giờ", "phút"})
+_TIME_UNITS = frozenset({"năm", "tháng", "tuần", "ngày", "quý", "giờ", "phút", "giây", "tiếng", "thập kỷ", "thế kỷ"})
 _KIND_RULES = {"percent": PERCENT, "money": MONEY, "measure": MEASURE, "ratio": TIMES}
 
 
@@ -100,6 +110,8 @@ class _Patterns:
     comparator_before: regex.Pattern[str]
     respectively: regex.Pattern[str]
     back_reference_before: regex.Pattern[str]
+    unit_before: regex.Pattern[str]
+    cues: dict[str, regex.Pattern[str]]
 
 
 def function_words_of(sense: str) -> tuple[str, ...]:
@@ -108,7 +120,7 @@ def function_words_of(sense: str) -> tuple[str, ...]:
 
 
 def _figure_pattern() -> regex.Pattern[str]:
-    words = rf"(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"
+    words = rf"(?<!\d\s)(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm"
     return regex.compile(
         rf"(?<![\p{{L}}\p{{N}}/.,:])(?<![\p{{L}}\p{{N}}][\-+])(?P<num>{_NUMBER}|{words})"
         rf"(?:(?:\s?%)?(?P<sep>\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<num2>{_NUMBER}){_B})?"
@@ -124,9 +136,14 @@ def patterns() -> _Patterns:
     before = [p for p, (_, pos) in lex.comparators.items() if pos == "before"]
     aux = alternation(function_words_of("aux"))
     clock_after = alternation(ctx["after_clock"])
+    symbols = [u for u in lex.units if not regex.search(r"\p{L}", u)]
+    glued = [u for u in lex.units if regex.fullmatch(r"[A-Za-zđ][A-Za-z0-9²³/]*", u)]  # "340ha", "10m", "200k", "20.000đ"
     return _Patterns(
         figure=_figure_pattern(),
-        unit=regex.compile(rf"(?:\s?(?P<u>%o(?!\p{{L}})|‰|%)|\s+(?P<u2>{alternation(lex.units)}){_B})"),
+        unit=regex.compile(
+            rf"(?:\s?(?P<u>%o(?!\p{{L}})|{alternation(symbols)})|\s+(?P<u2>{alternation(lex.units)}){_B}"
+            rf"|(?P<u3>{alternation(glued)}){_B})"
+        ),
         noun=regex.compile(rf"(?i)\s+(?P<n>{alternation(lex.counted_nouns)}){_B}"),
         before_block=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before'])})\s*$"),
         after_block=regex.compile(
@@ -141,6 +158,15 @@ def patterns() -> _Patterns:
         comparator_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<c>{alternation(before)})\s*$"),
         respectively=regex.compile(rf"(?i){alternation(ctx['respectively'])}"),
         back_reference_before=regex.compile(rf"(?i)(?:^|\s)(?:{alternation(ctx['back_reference_before'])})\s*$"),
+        unit_before=regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?P<u>{alternation(w for w, (pos, _, _) in lex.unit_contexts.items() if pos == 'before')})\s+"
+            rf"(?P<num>\d+(?:,\d+)?)(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?(?![\p{{L}}\p{{N}}]|[.,/:]\d)",
+            regex.IGNORECASE,
+        ),
+        cues={
+            cue: regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w, c in lex.figure_cues.items() if c == cue)})(?![\p{{L}}])")
+            for cue in sorted(set(lex.figure_cues.values()))
+        },
     )
 
 
@@ -159,7 +185,7 @@ def _read_unit(text: str, pos: int, end: int) -> _Unit | None:
         rule = UNIT_WORD_NOUN if unit and lex.units.get(unit.group("u2") or "", ("",))[0] == "measure" else COUNTED_NOUN
         return _Unit("count", noun.group("n"), noun.start("n"), noun.end(), noun.end(), 1.0, rule, UNIT_LEXICON)
     if unit:
-        group = "u" if unit.group("u") else "u2"
+        group = next(g for g in ("u", "u2", "u3") if unit.group(g))
         kind, canonical, factor = lex.units.get(unit.group(group), ("percent", unit.group(group), 1.0))
         return _Unit(kind, canonical, unit.start(group), unit.end(), unit.end(), factor, _KIND_RULES[kind], UNIT_LEXICON)
     return None
@@ -212,42 +238,108 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     if p.after_time.match(text, fig.end, sentence.end):
         return EXCLUDE_TIME
     before = text[sentence.start : fig.start]
+    if _relative_time(text, fig, sentence):
+        return EXCLUDE_RELATIVE
     if regex.fullmatch(r"(?i)\W*(?:trong\s+)?", before) and regex.match(r"\s*,", text[fig.end : sentence.end]):
         return EXCLUDE_TIME
     if fig.unit == "giờ" and (p.after_clock.match(text, fig.end, sentence.end) or p.before_clock.search(before)):
         return EXCLUDE_TIME
-    if fig.unit == "ngày" and regex.match(r"\s+\d{1,2}(?:/\d|\s+tháng)", text[fig.end : sentence.end]) is not None:
+    if fig.unit == "ngày" and regex.match(r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:/\d|\s+tháng)", text[fig.end : sentence.end]) is not None:
         return EXCLUDE_TIME
+    if fig.unit == "tháng" and fig.value_max is None and regex.match(r"\s+\d{1,2}(?![\d,.])", text[fig.end : sentence.end]):
+        return EXCLUDE_TIME  # a date written "24 tháng 12 năm 1983"
+    if fig.unit == "năm" and regex.match(r"\s+(?:19|20)\d{2}(?!\d)", text[fig.end : sentence.end]):
+        return EXCLUDE_TIME  # "vùng 1 năm 2017", "quyết định 4480 năm 2011": a label and its year
     return None
 
 
-def sentence_figures(text: str, sentence: Span, trace: list[Fired] | None = None, budget: list[int] | None = None) -> list[Figure]:
-    """The figures of one sentence, in text order. ``budget`` (a one-item list) counts the number
+def _relative_time(text: str, fig: Figure, sentence: Span) -> bool:
+    """The words before a time figure, past any comparator, end with a relative-time word ("cách
+    đây khoảng 20 năm", "trước đó 2 ngày", "kỷ niệm 1.000 năm"), or with "sau" when no activity
+    follows ("Sau 5 phút, hai bên …", not "sau 15 năm bỏ trốn", the length of a stay)."""
+    before = text[max(sentence.start, fig.start - 45) : fig.start]
+    comp = patterns().comparator_before.search(before[-25:])
+    if comp:
+        before = before[: len(before) - len(before[-25:]) + comp.start("c")]
+    tail = before[-20:].rstrip()
+    cues = patterns().cues
+    if any(m.end() == len(tail) for m in cues["duration"].finditer(tail)):
+        return False
+    if any(m.end() == len(tail) for m in cues["relative_time"].finditer(tail)):
+        return True
+    if not any(m.end() == len(tail) for m in cues["relative_after"].finditer(tail)):
+        return False
+    activity = regex.match(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])", text[fig.end : sentence.end])
+    return activity is None or activity.group(1) in lexicons().function_words
+
+
+def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, budget: list[int] | None = None) -> list[Figure]:
+    """The figures of one sentence read one by one, in text order: numbers with the unit after them,
+    then units written before a number ("cấp 6"). ``budget`` (a one-item list) counts the number
     candidates an article may still examine; each candidate spends one, whether it is kept or not."""
-    found = []
+    found: list[Figure] = []
     for match in patterns().figure.finditer(text, sentence.start, sentence.end):
-        if budget is not None:
-            if budget[0] <= 0:
-                break
-            budget[0] -= 1
+        if not _spend(budget):
+            break
         fig = _figure(text, match, sentence, trace)
         excluded = _blocked_unit(text, fig, sentence) if fig else None
         if excluded is not None and fig is not None:
-            _note(trace, excluded, fig.start, fig.end)
+            note(trace, excluded, fig.start, fig.end)
         elif fig is not None:
             found.append(fig)
+    for match in patterns().unit_before.finditer(text, sentence.start, sentence.end):
+        if not _spend(budget):
+            break
+        fig = _unit_before(text, match, sentence, trace)
+        if fig is not None and all(fig.end <= f.start or fig.start >= f.end for f in found):
+            found.append(fig)
+    return sorted(found, key=lambda f: f.start)
+
+
+def _spend(budget: list[int] | None) -> bool:
+    if budget is None:
+        return True
+    if budget[0] <= 0:
+        return False
+    budget[0] -= 1
+    return True
+
+
+def _unit_before(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> Figure | None:
+    """"gió mạnh cấp 6", "giật cấp 7-8", "nghỉ hưu ở tuổi 34": a unit written before its number."""
+    unit = match.group("u")
+    kind, needs = lexicons().unit_contexts[unit.lower()][1:]
+    if "wind" in needs and not _after_wind(text[sentence.start : match.start()]):
+        note(trace, EXCLUDE_UNIT_CONTEXT, match.start(), match.end())
+        return None
+    value = parse_number(match.group("num"))
+    value_max = parse_number(match.group("num2")) if match.group("num2") else None
+    return Figure(match.start(), match.end(), kind, value, value_max, unit.lower(), match.start("u"), match.end("u"), UNIT_BEFORE, UNIT_LEXICON)
+
+
+def _after_wind(before: str) -> bool:
+    """A wind word stands before, nearer than a risk or alert level ("gió mạnh cấp 6", not
+    "Cấp độ rủi ro thiên tai: cấp 1")."""
+    cues = patterns().cues
+    wind = [m.end() for m in cues["wind"].finditer(before)]
+    grade = [m.end() for m in cues["grade"].finditer(before)]
+    return bool(wind) and (not grade or wind[-1] > grade[-1])
+
+
+def period_labels(text: str, found: list[Figure], sentence: Span, trace: list[Fired] | None) -> list[Figure]:
+    """The figures without the month counts that label the period of the sentence's other figures."""
     if len(found) < 2:
         return found
     kept = []
     for fig in found:
         if _period_label(text, fig, sentence):
-            _note(trace, EXCLUDE_PERIOD_LABEL, fig.start, fig.end)
+            note(trace, EXCLUDE_PERIOD_LABEL, fig.start, fig.end)
         else:
             kept.append(fig)
     return kept
 
 
-def _note(trace: list[Fired] | None, rule: Rule, start: int, end: int) -> None:
+def note(trace: list[Fired] | None, rule: Rule, start: int, end: int) -> None:
     if trace is not None:
         trace.append(Fired(rule, start, end))
 
@@ -269,17 +361,20 @@ def _period_label(text: str, fig: Figure, sentence: Span) -> bool:
 def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> Figure | None:
     raw = match.group("num")
     if _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence):
-        _note(trace, EXCLUDE_BEFORE, match.start(), match.end())
+        note(trace, EXCLUDE_BEFORE, match.start(), match.end())
         return None
     if raw[0].isdigit():
         ratio = _ratio(text, match, sentence)
         if ratio is not None:
             return ratio
         if _blocked_digits(text, match.end("num"), sentence):
-            _note(trace, EXCLUDE_GLUED, match.start(), match.end("num"))
+            note(trace, EXCLUDE_GLUED, match.start(), match.end("num"))
             return None
     elif parse_fraction_words(raw) is not None:
         return _word_fraction(text, match, sentence)
+    if not raw[0].isdigit() and raw[0].isupper() and regex.search(r"[\p{L},]\s*$", text[sentence.start : match.start()]):
+        note(trace, EXCLUDE_NAME, match.start(), match.end())  # "ông Sáu", "Hai Bà Trưng": a name
+        return None
     unit = _unit_of(text, match, sentence, trace)
     if unit is None:
         return None
@@ -290,16 +385,68 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
     """The unit or counted noun of a figure; number words take only lexicon nouns and units."""
     raw = match.group("num")
     unit = _read_unit(text, match.end(), sentence.end)
+    if unit is not None and not _context_holds(text, match, unit):
+        note(trace, EXCLUDE_UNIT_CONTEXT, match.start(), unit.end)
+        unit = None
     if raw[0].isdigit():
         if unit is None and not match.group("num2") and regex.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", raw) and not _looks_like_year(raw):
             unit = _next_word(text, match.end(), sentence.end)
             if unit is not None and _after_name(text[max(0, match.end() - 40) : match.end()]):
-                _note(trace, EXCLUDE_NAME, match.start(), unit.end)
+                note(trace, EXCLUDE_NAME, match.start(), unit.end)
                 unit = None
-        return unit or _respectively(text, match, sentence)
-    if unit is None or (raw.lower() in ("một", "năm") and unit.kind != "count"):
+        return unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
+    word = raw.lower()
+    if unit is None:
         return None
+    if unit.kind != "count" and (word == "năm" or (word == "một" and not _one_of_amount(text, match, unit, sentence))):
+        return None
+    if word == "năm" and any(m.end() == match.start() - 1 for m in patterns().cues["year"].finditer(text, max(sentence.start, match.start() - 12), match.start())):
+        return None  # "mỗi năm tỉnh trồng …", "là năm bản lề": the year, not five
     return unit
+
+
+def _context_holds(text: str, match: regex.Match[str], unit: _Unit) -> bool:
+    """A unit that needs an amount (unit_contexts.tsv: "87 triệu bảng", "310.000 bảng") has one."""
+    needs = lexicons().unit_contexts.get(text[unit.start : unit.end].lower(), ("", "", frozenset()))[2]
+    if "amount" not in needs or match.group("mult"):
+        return True
+    value = _value(match.group("num"))
+    return value is not None and value >= 1000
+
+
+def _one_of_amount(text: str, match: regex.Match[str], unit: _Unit, sentence: Span) -> bool:
+    """"một" with a unit is a quantity after a multiplier ("một tỷ USD"), a comparator ("hơn một
+    km", "khoảng một mét") or before "trở lên"; else it is "a" ("một ngày nào đó", "120.000 đồng một kg")."""
+    if match.group("mult"):
+        return True
+    before = text[max(sentence.start, match.start() - 25) : match.start()]
+    return bool(patterns().comparator_before.search(before)) or bool(regex.match(r"\s+trở\s+lên", text[unit.end : sentence.end]))
+
+
+def _part_of(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """"30 trong số 41 hồ sơ", "4 trong tổng số 14 học viên": the part counts what the whole counts."""
+    if match.group("num2") or match.group("mult"):
+        return None
+    whole = regex.match(rf"\s+trong\s+(?:tổng\s+)?số\s+{_NUMBER}(?![\p{{L}}\p{{N}}])", text[match.end() : sentence.end])
+    unit = _read_unit(text, match.end() + whole.end(), sentence.end) if whole else None
+    if unit is None or unit.kind != "count":
+        return None
+    return replace(unit, fig_end=match.end("num"), rule=PART_OF, unit_rule=UNIT_SHARED)
+
+
+def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """"giá 11,2 tỷ", "bồi thường 349 triệu", "khoảng 10-11 triệu": an amount of a million or more
+    with no currency and no noun after it, after a money word of figure_cues.tsv: đồng."""
+    if not match.group("mult") or multiplier(match.group("mult")) < 1e6:
+        return None
+    after = regex.match(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])", text[match.end() : sentence.end])
+    if after and after.group(1) not in lexicons().function_words and after.group(1) != "tiền":
+        return None
+    clause = regex.split(r"[;:()]", text[max(sentence.start, match.start() - 60) : match.start()])[-1]
+    if not patterns().cues["money"].search(clause):
+        return None
+    mult = match.start("mult"), match.end("mult")
+    return _Unit("money", "đồng", mult[0], mult[1], match.end(), 1.0, BARE_AMOUNT, UNIT_IMPLIED)
 
 
 def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> bool:
@@ -341,7 +488,7 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
     factor = unit.factor * multiplier(match.group("mult"))
     value_max = _value(match.group("num2")) if match.group("num2") else None
     if value_max is not None and match.group("sep").strip() in "-–" and _years(value, value_max):
-        _note(trace, EXCLUDE_YEARS, match.start(), match.end())
+        note(trace, EXCLUDE_YEARS, match.start(), match.end())
         return None
     kind, rule = unit.kind, unit.rule
     if kind == "ratio" and not patterns().times_before.search(text[max(sentence.start, match.start() - 20) : match.start()]):
@@ -384,14 +531,21 @@ def _word_fraction(text: str, match: regex.Match[str], sentence: Span) -> Figure
 
 
 def widen_compound(text: str, fig: Figure, words: tuple[Span, ...]) -> Figure:
-    """A counted noun is the whole compound noun that word segmentation finds at it: "xe" of
-    "600 xe buýt" is "xe buýt", "ngân" of "45 ngân hàng" is "ngân hàng"; a classifier ("căn" of
-    "căn nhà") stays as it is."""
-    if fig.kind not in ("count", "ratio") or "classifier" in lexicons().counted_nouns.get(fig.unit.lower(), ""):
+    """A counted noun or a unit is a whole word, as word segmentation finds it: "xe" of "600 xe
+    buýt" is "xe buýt", "kiến" of "5 kiến tạo" is "kiến tạo" (a syllable read as the next word is
+    widened whatever its tag); a classifier ("căn" of "căn nhà") stays as it is. A unit that must be
+    a whole word (unit_contexts.tsv "word") joined to the next syllable is the counted noun of a
+    count: "3 đồng chí", "2 đô thị"."""
+    word = next((t for t in words if t.start == fig.unit_start), None) if fig.unit_end == fig.end else None
+    if word is None or word.end <= fig.end or not regex.fullmatch(r"(?: \p{Ll}+)+", text[fig.end : word.end]):
         return fig
-    if fig.unit_end != fig.end:
-        return fig
-    word = next((t for t in words if t.start == fig.unit_start), None)
-    if word is None or word.label != "N" or word.end <= fig.end or not regex.match(r" \p{Ll}", text[fig.end : word.end]):
-        return fig
-    return replace(fig, end=word.end, unit=text[fig.unit_start : word.end], unit_end=word.end, unit_rule=COMPOUND_NOUN)
+    wider = replace(fig, end=word.end, unit=text[fig.unit_start : word.end], unit_end=word.end, unit_rule=COMPOUND_NOUN)
+    if fig.kind in ("count", "ratio"):
+        if "classifier" in lexicons().counted_nouns.get(fig.unit.lower(), "") or (word.label != "N" and fig.unit_rule is not UNIT_WORD):
+            return fig
+        return wider
+    needs = lexicons().unit_contexts.get(text[fig.unit_start : fig.unit_end].lower(), ("", "", frozenset()))[2]
+    amount = fig.value >= 1000 or regex.search(MULTIPLIER_PATTERN, text[fig.start : fig.unit_start]) is not None
+    if "word" in needs and word.label in ("N", "Nc", "Nu") and not amount:  # not "12.500.000 đồng tiền thuê"
+        return replace(wider, kind="count", rule=UNIT_IN_WORD)
+    return fig
