@@ -133,7 +133,7 @@ def _figure_pattern() -> regex.Pattern[str]:
 def patterns() -> _Patterns:
     lex = lexicons()
     ctx = lex.number_contexts
-    before = [p for p, (_, pos) in lex.comparators.items() if pos == "before"]
+    before = [p for p, (_, pos) in lex.comparators.items() if pos in ("before", "reach")]
     aux = alternation(function_words_of("aux"))
     clock_after = alternation(ctx["after_clock"])
     symbols = [u for u in lex.units if not regex.search(r"\p{L}", u)]

@@ -64,7 +64,7 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     comps = lexicons().comparators
-    before = [p for p, (_, pos) in comps.items() if pos == "before"]
+    before = [p for p, (_, pos) in comps.items() if pos in ("before", "reach")]
     after = [p for p, (_, pos) in comps.items() if pos == "after"]
     lead_words = alternation([*before, "từ"])
     return _Patterns(
