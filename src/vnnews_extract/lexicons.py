@@ -88,7 +88,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "places.tsv": {"kind": frozenset({"province", "country", "city"})},
     "subject_words.tsv": {"kinds*": frozenset({
         "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",
-        "copula", "opener", "object",
+        "copula", "opener", "object", "marker", "adverb", "level",
     })},
     "surnames.tsv": {"kind": frozenset({"common", "minority"})},
     "time_contexts.tsv": {"position": frozenset({"after_time", "after_clock", "before_clock"})},
