@@ -442,7 +442,7 @@ def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | 
     after = regex.match(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])", text[match.end() : sentence.end])
     if after and after.group(1) not in lexicons().function_words and after.group(1) != "tiền":
         return None
-    clause = regex.split(r"[;:()]", text[max(sentence.start, match.start() - 60) : match.start()])[-1]
+    clause = regex.split(r"[;:()]", text[max(sentence.start, match.start() - 120) : match.start()])[-1]
     if not patterns().cues["money"].search(clause):
         return None
     mult = match.start("mult"), match.end("mult")
@@ -452,8 +452,12 @@ def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | 
 def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> bool:
     """A number with thousands groups and a unit or counted noun ("tổng số 5.980 nhân khẩu", "vé
     tháng 200.000 đồng") is a quantity, whatever word stands before it: no date, document,
-    grade or road number is written "5.980"."""
-    if not regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", match.group("num")) or match.group("num2"):
+    grade or road number is written "5.980"; so is a number after "trong số"/"tổng số" with a
+    counted noun ("30 trong số 41 hồ sơ")."""
+    if match.group("num2"):
+        return False
+    whole = regex.search(r"(?i)(?:trong|tổng)\s+số\s*$", text[max(sentence.start, match.start() - 12) : match.start()])
+    if not whole and not regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", match.group("num")):
         return False
     return _read_unit(text, match.end(), sentence.end) is not None
 

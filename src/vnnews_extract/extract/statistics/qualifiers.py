@@ -145,6 +145,15 @@ def change(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] = ())
 _OBJECT_TAGS = frozenset({"N", "Nc", "Np", "Nu", "A"})
 
 
+def _object_word(text: str, tag: Span) -> bool:
+    """A word of the noun phrase a change verb changes: a noun, an adjective or a numeral word
+    ("tỷ lệ" is often tagged M), no predicate."""
+    word = text[tag.start : tag.end].lower()
+    if "predicate" in lexicons().subject_words.get(word, ""):
+        return False
+    return tag.label in _OBJECT_TAGS or (tag.label == "M" and not regex.search(r"\d", word))
+
+
 def _part_of_word(words: tuple[Span, ...], start: int, end: int) -> bool:
     """The verb read at ``[start, end)`` is only part of a longer word ("gia tăng" of "giá trị gia tăng")."""
     return any(t.start < end and t.end > start and (t.start < start or t.end > end) for t in words if t.label != "X")
@@ -162,7 +171,7 @@ def _changed_object(text: str, sentence: Span, end: int, words: tuple[Span, ...]
     between = [t for t in words if verb.end() <= t.start and t.end <= end]
     if word is None or word.end != verb.end() or not between or len(between) > 6:
         return None
-    if any(t.label not in _OBJECT_TAGS or "predicate" in lexicons().subject_words.get(text[t.start : t.end].lower(), "") for t in between):
+    if any(not _object_word(text, t) for t in between):
         return None
     direction = lexicons().change_words[" ".join(verb.group("v").lower().split())]
     return Decided(direction, verb.start(), verb.end(), CHANGE_OBJECT)

@@ -479,9 +479,12 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
 
 
 def _after_predicate(v: SentenceView, start: int) -> bool:
-    """The figure stands right after a predicate word ("đạt", "là", "có", "lên tới", "còn")."""
-    before = v.text[v.sentence.start : _lead_start(v, start)].rstrip()
-    words = before.split()
+    """The figure stands right after a predicate word ("đạt", "là", "có", "còn") or a comparator
+    of an amount reached ("lên tới")."""
+    lead = _lead_start(v, start)
+    if lead < start and any(pos == "reach" for _, pos in (lexicons().comparators.get(" ".join(v.text[lead:start].lower().split()), ("", "")),)):
+        return True
+    words = v.text[v.sentence.start : lead].split()
     return bool(words) and "predicate" in lexicons().subject_words.get(words[-1].lower(), "")
 
 
