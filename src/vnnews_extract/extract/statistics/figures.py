@@ -119,11 +119,12 @@ def function_words_of(sense: str) -> tuple[str, ...]:
     return tuple(w for w, k in lexicons().function_words.items() if sense in k.split(","))
 
 
-def _figure_pattern() -> regex.Pattern[str]:
+def _figure_pattern(glued: str) -> regex.Pattern[str]:
     words = rf"(?<!\d\s)(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm"
+    end2 = rf"(?:{_B}|(?=(?:{glued}){_B}))"  # "150-180km"
     return regex.compile(
         rf"(?<![\p{{L}}\p{{N}}/.,:])(?<![\p{{L}}\p{{N}}][\-+])(?P<num>{_NUMBER}|{words})"
-        rf"(?:(?:\s?%)?(?P<sep>\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<num2>{_NUMBER}){_B})?"
+        rf"(?:(?:\s?%)?(?P<sep>\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<num2>{_NUMBER}){end2})?"
         rf"(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B}(?P<half>\s+rưỡi{_B})?)?",
         regex.V1,
     )
@@ -139,7 +140,7 @@ def patterns() -> _Patterns:
     symbols = [u for u in lex.units if not regex.search(r"\p{L}", u)]
     glued = [u for u in lex.units if regex.fullmatch(r"[A-Za-zđ][A-Za-z0-9²³/]*", u)]  # "340ha", "10m", "200k", "20.000đ"
     return _Patterns(
-        figure=_figure_pattern(),
+        figure=_figure_pattern(alternation(glued)),
         unit=regex.compile(
             rf"(?:\s?(?P<u>%o(?!\p{{L}})|{alternation(symbols)})|\s+(?P<u2>{alternation(lex.units)}){_B}"
             rf"|(?P<u3>{alternation(glued)}){_B})"
@@ -218,8 +219,11 @@ def _after_name(before: str) -> bool:
 
 
 def _blocked_before(text: str, start: int, sentence: Span) -> bool:
-    """Dates, documents, roads, ordinals, grades, sessions: the words before say no figure."""
+    """Dates, documents, roads, ordinals, grades, sessions: the words before say no figure (unless
+    they end a phrase of figure_cues.tsv "no_label": "quãng đường 933 km" is no road number)."""
     before = text[max(sentence.start, start - 30) : start]
+    if any(m.end() == len(before.rstrip()) for m in patterns().cues["no_label"].finditer(before.rstrip())):
+        return False
     return bool(patterns().before_block.search(before) or patterns().back_reference_before.search(before))
 
 
@@ -347,8 +351,8 @@ def note(trace: list[Fired] | None, rule: Rule, start: int, end: int) -> None:
 def _period_label(text: str, fig: Figure, sentence: Span) -> bool:
     """A month count that labels the reporting period of the sentence's other figures: "… 350
     triệu lượt khách trong 9 tháng", "Sản lượng khai thác 9 tháng đạt 205.000 tấn"."""
-    if fig.unit != "tháng" or fig.value_max is not None:
-        return False
+    if fig.unit != "tháng" or fig.value_max is not None or fig.value >= 12:
+        return False  # "trong 42 tháng" is a length of time, not a reporting period
     before = text[max(sentence.start, fig.start - 25) : fig.start]
     if patterns().comparator_before.search(before):
         return False
@@ -508,11 +512,12 @@ def _years(a: float, b: float) -> bool:
 
 
 def _ratio(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
-    """"3/5 xã", "2/3 số hộ": a fraction followed by a counted noun."""
-    m = regex.match(r"/(\d{1,3})(?![\d/])(?:\s+số(?=\s))?", text[match.end("num") : sentence.end])
-    if not m or match.group("num2") or not match.group("num").isdigit():
+    """"3/5 xã", "2/3 số hộ", "48.595/48.836 thí sinh": a fraction followed by a counted noun."""
+    whole = r"\d{1,3}(?:\.\d{3})+|\d{1,3}"
+    m = regex.match(rf"/({whole})(?![\d/.,])(?:\s+số(?=\s))?", text[match.end("num") : sentence.end])
+    if not m or match.group("num2") or not regex.fullmatch(whole, match.group("num")):
         return None
-    numerator, denominator = int(match.group("num")), int(m.group(1))
+    numerator, denominator = parse_number(match.group("num")), parse_number(m.group(1))
     if denominator == 0 or numerator > denominator:
         return None
     pos = match.end("num") + m.end()
