@@ -27,6 +27,9 @@ from ...text.numbers import (
 )
 from ..rules import Fired, Rule, declare
 
+# Patterns written in the code are compiled once (a bounded cache keyed by the pattern literal).
+rx = lru_cache(maxsize=256)(regex.compile)
+
 PERCENT = declare("statistics.percent.unit", "Statistic", "a number with %, ‰, %o or 'phần trăm' (units.tsv)")
 MONEY = declare("statistics.money.unit", "Statistic", "a number with a currency of units.tsv: 'đồng', 'USD', 'tỷ đồng'")
 MEASURE = declare("statistics.measure.unit", "Statistic", "a number with a measure unit of units.tsv: 'ha', 'km', 'tấn', '5 năm'")
@@ -114,6 +117,7 @@ class _Patterns:
     cues: dict[str, regex.Pattern[str]]
 
 
+@lru_cache(maxsize=16)
 def function_words_of(sense: str) -> tuple[str, ...]:
     """The function words that have ``sense`` among their comma-separated senses."""
     return tuple(w for w, k in lexicons().function_words.items() if sense in k.split(","))
@@ -137,8 +141,8 @@ def patterns() -> _Patterns:
     before = [p for p, (_, pos) in lex.comparators.items() if pos in ("before", "reach")]
     aux = alternation(function_words_of("aux"))
     clock_after = alternation(ctx["after_clock"])
-    symbols = [u for u in lex.units if not regex.search(r"\p{L}", u)]
-    glued = [u for u in lex.units if regex.fullmatch(r"[A-Za-zđ][A-Za-z0-9²³/]*", u)]  # "340ha", "10m", "200k", "20.000đ"
+    symbols = [u for u in lex.units if not rx(r"\p{L}").search(u)]
+    glued = [u for u in lex.units if rx(r"[A-Za-zđ][A-Za-z0-9²³/]*").fullmatch(u)]  # "340ha", "10m", "200k", "20.000đ"
     return _Patterns(
         figure=_figure_pattern(alternation(glued)),
         unit=regex.compile(
@@ -198,13 +202,13 @@ def _modified(text: str, unit: regex.Match[str], end: int) -> bool:
     lex = lexicons()
     if lex.units.get(unit.group("u2") or "", ("",))[0] != "measure":
         return False
-    match = regex.match(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])", text[unit.end() : end])
+    match = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[unit.end() : end])
     return bool(match) and match.group(1) not in lex.function_words and match.group(1) not in lex.units
 
 
 def _next_word(text: str, pos: int, end: int) -> _Unit | None:
     """A lower-case word after a whole number that is no function word: the counted noun."""
-    match = regex.match(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])", text[pos:end])
+    match = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[pos:end])
     if not match or match.group(1) in lexicons().function_words:
         return None
     return _Unit("count", match.group(1), pos + match.start(1), pos + match.end(), pos + match.end(), 1.0, ANY_NOUN, UNIT_WORD)
@@ -212,7 +216,7 @@ def _next_word(text: str, pos: int, end: int) -> _Unit | None:
 
 def _after_name(before: str) -> bool:
     """The number ends a name: a capitalised word one or two words back, joined by no function word."""
-    words = regex.findall(r"[\p{L}\p{N}.,]+|[^\s\p{L}\p{N}]", before)[:-1][-2:]
+    words = rx(r"[\p{L}\p{N}.,]+|[^\s\p{L}\p{N}]").findall(before)[:-1][-2:]
     if not words or words[-1] in lexicons().function_words:
         return False
     return any(w[:1].isupper() for w in words)
@@ -229,7 +233,7 @@ def _blocked_before(text: str, start: int, sentence: Span) -> bool:
 
 def _blocked_digits(text: str, end: int, sentence: Span) -> bool:
     """Digits glued to a date, time, code or name ("8/7", "14:30", "7h30", "COVID-19")."""
-    return regex.match(r"[/:]\s?\d|/\p{L}|h\d|-\p{L}", text[end : min(sentence.end, end + 3)]) is not None
+    return rx(r"[/:]\s?\d|/\p{L}|h\d|-\p{L}").match(text[end : min(sentence.end, end + 3)]) is not None
 
 
 def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
@@ -244,15 +248,15 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     before = text[sentence.start : fig.start]
     if _relative_time(text, fig, sentence):
         return EXCLUDE_RELATIVE
-    if regex.fullmatch(r"(?i)\W*(?:trong\s+)?", before) and regex.match(r"\s*,", text[fig.end : sentence.end]):
+    if rx(r"(?i)\W*(?:trong\s+)?").fullmatch(before) and rx(r"\s*,").match(text[fig.end : sentence.end]):
         return EXCLUDE_TIME
     if fig.unit == "giờ" and (p.after_clock.match(text, fig.end, sentence.end) or p.before_clock.search(before)):
         return EXCLUDE_TIME
-    if fig.unit == "ngày" and regex.match(r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:/\d|\s+tháng)", text[fig.end : sentence.end]) is not None:
+    if fig.unit == "ngày" and rx(r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:/\d|\s+tháng)").match(text[fig.end : sentence.end]) is not None:
         return EXCLUDE_TIME
-    if fig.unit == "tháng" and fig.value_max is None and regex.match(r"\s+\d{1,2}(?![\d,.])", text[fig.end : sentence.end]):
+    if fig.unit == "tháng" and fig.value_max is None and rx(r"\s+\d{1,2}(?![\d,.])").match(text[fig.end : sentence.end]):
         return EXCLUDE_TIME  # a date written "24 tháng 12 năm 1983"
-    if fig.unit == "năm" and regex.match(r"\s+(?:19|20)\d{2}(?!\d)", text[fig.end : sentence.end]):
+    if fig.unit == "năm" and rx(r"\s+(?:19|20)\d{2}(?!\d)").match(text[fig.end : sentence.end]):
         return EXCLUDE_TIME  # "vùng 1 năm 2017", "quyết định 4480 năm 2011": a label and its year
     return None
 
@@ -273,7 +277,7 @@ def _relative_time(text: str, fig: Figure, sentence: Span) -> bool:
         return True
     if not any(m.end() == len(tail) for m in cues["relative_after"].finditer(tail)):
         return False
-    activity = regex.match(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])", text[fig.end : sentence.end])
+    activity = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[fig.end : sentence.end])
     return activity is None or activity.group(1) in lexicons().function_words
 
 
@@ -358,8 +362,8 @@ def _period_label(text: str, fig: Figure, sentence: Span) -> bool:
         return False
     if patterns().label_verb.match(text, fig.end, sentence.end):
         return True
-    closes = regex.match(r"\s*(?:[,.;:)\"”]|$)", text[fig.end : sentence.end]) is not None
-    return closes and regex.search(r"(?i)(?:^|\s)trong\s+$", before) is not None
+    closes = rx(r"\s*(?:[,.;:)\"”]|$)").match(text[fig.end : sentence.end]) is not None
+    return closes and rx(r"(?i)(?:^|\s)trong\s+$").search(before) is not None
 
 
 def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> Figure | None:
@@ -376,7 +380,7 @@ def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fire
             return None
     elif parse_fraction_words(raw) is not None:
         return _word_fraction(text, match, sentence)
-    if not raw[0].isdigit() and raw[0].isupper() and regex.search(r"[\p{L},]\s*$", text[sentence.start : match.start()]):
+    if not raw[0].isdigit() and raw[0].isupper() and rx(r"[\p{L},]\s*$").search(text[sentence.start : match.start()]):
         note(trace, EXCLUDE_NAME, match.start(), match.end())  # "ông Sáu", "Hai Bà Trưng": a name
         return None
     unit = _unit_of(text, match, sentence, trace)
@@ -393,7 +397,7 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
         note(trace, EXCLUDE_UNIT_CONTEXT, match.start(), unit.end)
         unit = None
     if raw[0].isdigit():
-        if unit is None and not match.group("num2") and regex.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", raw) and not _looks_like_year(raw):
+        if unit is None and not match.group("num2") and rx(r"\d+|\d{1,3}(?:\.\d{3})+").fullmatch(raw) and not _looks_like_year(raw):
             unit = _next_word(text, match.end(), sentence.end)
             if unit is not None and _after_name(text[max(0, match.end() - 40) : match.end()]):
                 note(trace, EXCLUDE_NAME, match.start(), unit.end)
@@ -424,14 +428,14 @@ def _one_of_amount(text: str, match: regex.Match[str], unit: _Unit, sentence: Sp
     if match.group("mult"):
         return True
     before = text[max(sentence.start, match.start() - 25) : match.start()]
-    return bool(patterns().comparator_before.search(before)) or bool(regex.match(r"\s+trở\s+lên", text[unit.end : sentence.end]))
+    return bool(patterns().comparator_before.search(before)) or bool(rx(r"\s+trở\s+lên").match(text[unit.end : sentence.end]))
 
 
 def _part_of(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
     """"30 trong số 41 hồ sơ", "4 trong tổng số 14 học viên": the part counts what the whole counts."""
     if match.group("num2") or match.group("mult"):
         return None
-    whole = regex.match(rf"\s+trong\s+(?:tổng\s+)?số\s+{_NUMBER}(?![\p{{L}}\p{{N}}])", text[match.end() : sentence.end])
+    whole = rx(rf"\s+trong\s+(?:tổng\s+)?số\s+{_NUMBER}(?![\p{{L}}\p{{N}}])").match(text[match.end() : sentence.end])
     unit = _read_unit(text, match.end() + whole.end(), sentence.end) if whole else None
     if unit is None or unit.kind != "count":
         return None
@@ -443,10 +447,10 @@ def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | 
     with no currency and no noun after it, after a money word of figure_cues.tsv: đồng."""
     if not match.group("mult") or multiplier(match.group("mult")) < 1e6:
         return None
-    after = regex.match(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])", text[match.end() : sentence.end])
+    after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[match.end() : sentence.end])
     if after and after.group(1) not in lexicons().function_words and after.group(1) != "tiền":
         return None
-    clause = regex.split(r"[;:()]", text[max(sentence.start, match.start() - 120) : match.start()])[-1]
+    clause = rx(r"[;:()]").split(text[max(sentence.start, match.start() - 120) : match.start()])[-1]
     if not patterns().cues["money"].search(clause):
         return None
     mult = match.start("mult"), match.end("mult")
@@ -460,8 +464,8 @@ def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> boo
     counted noun ("30 trong số 41 hồ sơ")."""
     if match.group("num2"):
         return False
-    whole = regex.search(r"(?i)(?:trong|tổng)\s+số\s*$", text[max(sentence.start, match.start() - 12) : match.start()])
-    if not whole and not regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", match.group("num")):
+    whole = rx(r"(?i)(?:trong|tổng)\s+số\s*$").search(text[max(sentence.start, match.start() - 12) : match.start()])
+    if not whole and not rx(r"\d{1,3}(?:\.\d{3})+").fullmatch(match.group("num")):
         return False
     return _read_unit(text, match.end(), sentence.end) is not None
 
@@ -489,7 +493,7 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
     if value is None:
         return None
     end = unit.fig_end
-    half = regex.match(r"\s+rưỡi(?![\p{L}\p{N}])", text[end : sentence.end]) if not match.group("mult") else None
+    half = rx(r"\s+rưỡi(?![\p{L}\p{N}])").match(text[end : sentence.end]) if not match.group("mult") else None
     if half or match.group("half"):
         value += 0.5
         end += half.end() if half else 0
@@ -514,8 +518,8 @@ def _years(a: float, b: float) -> bool:
 def _ratio(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
     """"3/5 xã", "2/3 số hộ", "48.595/48.836 thí sinh": a fraction followed by a counted noun."""
     whole = r"\d{1,3}(?:\.\d{3})+|\d{1,3}"
-    m = regex.match(rf"/({whole})(?![\d/.,])(?:\s+số(?=\s))?", text[match.end("num") : sentence.end])
-    if not m or match.group("num2") or not regex.fullmatch(whole, match.group("num")):
+    m = rx(rf"/({whole})(?![\d/.,])(?:\s+số(?=\s))?").match(text[match.end("num") : sentence.end])
+    if not m or match.group("num2") or not rx(whole).fullmatch(match.group("num")):
         return None
     numerator, denominator = parse_number(match.group("num")), parse_number(m.group(1))
     if denominator == 0 or numerator > denominator:
@@ -530,7 +534,7 @@ def _ratio(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
 def _word_fraction(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
     """"một nửa số hộ", "hai phần ba số đại biểu"."""
     value = parse_fraction_words(match.group("num"))
-    m = regex.match(r"\s+số(?=\s)", text[match.end("num") : sentence.end])
+    m = rx(r"\s+số(?=\s)").match(text[match.end("num") : sentence.end])
     if value is None or not m:
         return None
     noun = _read_unit(text, match.end("num") + m.end(), sentence.end)
@@ -546,7 +550,7 @@ def widen_compound(text: str, fig: Figure, words: tuple[Span, ...]) -> Figure:
     a whole word (unit_contexts.tsv "word") joined to the next syllable is the counted noun of a
     count: "3 đồng chí", "2 đô thị"."""
     word = next((t for t in words if t.start == fig.unit_start), None) if fig.unit_end == fig.end else None
-    if word is None or word.end <= fig.end or not regex.fullmatch(r"(?: \p{Ll}+)+", text[fig.end : word.end]):
+    if word is None or word.end <= fig.end or not rx(r"(?: \p{Ll}+)+").fullmatch(text[fig.end : word.end]):
         return fig
     wider = replace(fig, end=word.end, unit=text[fig.unit_start : word.end], unit_end=word.end, unit_rule=COMPOUND_NOUN)
     if fig.kind in ("count", "ratio"):
@@ -554,7 +558,7 @@ def widen_compound(text: str, fig: Figure, words: tuple[Span, ...]) -> Figure:
             return fig
         return wider
     needs = lexicons().unit_contexts.get(text[fig.unit_start : fig.unit_end].lower(), ("", "", frozenset()))[2]
-    amount = fig.value >= 1000 or regex.search(MULTIPLIER_PATTERN, text[fig.start : fig.unit_start]) is not None
+    amount = fig.value >= 1000 or rx(MULTIPLIER_PATTERN).search(text[fig.start : fig.unit_start]) is not None
     if "word" in needs and word.label in ("N", "Nc", "Nu") and not amount:  # not "12.500.000 đồng tiền thuê"
         return replace(wider, kind="count", rule=UNIT_IN_WORD)
     return fig

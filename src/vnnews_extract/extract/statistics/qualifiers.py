@@ -14,7 +14,7 @@ import regex
 from ...lexicons import alternation, lexicons
 from ...model import Span
 from ..rules import Rule, declare
-from .figures import Figure, function_words_of, patterns
+from .figures import Figure, function_words_of, patterns, rx
 
 COMPARATOR_BEFORE = declare("statistics.comparator.before", "Statistic.comparator", "a comparator of comparators.tsv right before the figure: 'hơn', 'khoảng', 'dưới'")
 COMPARATOR_AFTER = declare("statistics.comparator.after", "Statistic.comparator", "'trở lên', 'trở xuống' right after the figure, at the end of its clause or after 'từ'")
@@ -82,8 +82,8 @@ def comparator(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] =
 def _after_comparator(text: str, fig: Figure, sentence: Span, before: str) -> Decided | None:
     """"trở lên"/"trở xuống" right after the figure, or after its rate and at most two words when
     "từ" stands before it ("từ 20 năm tù trở lên", "từ 300 triệu đồng/chiếc trở xuống")."""
-    from_ = regex.search(r"(?i)(?:^|\s)từ\s*$", before) is not None
-    skip = regex.match(r"(?:/\p{L}+)*(?:\s+\p{Ll}+){0,2}?(?=\s+trở\s)", text[fig.end : sentence.end]) if from_ else None
+    from_ = rx(r"(?i)(?:^|\s)từ\s*$").search(before) is not None
+    skip = rx(r"(?:/\p{L}+)*(?:\s+\p{Ll}+){0,2}?(?=\s+trở\s)").match(text[fig.end : sentence.end]) if from_ else None
     pos = fig.end + (skip.end() if skip else 0)
     after = _comparator_after().match(text, pos, sentence.end)
     if not after:
@@ -95,7 +95,7 @@ def _after_comparator(text: str, fig: Figure, sentence: Span, before: str) -> De
 
 
 def _clause_before(text: str, sentence: Span, pos: int) -> str:
-    return regex.split(r"[,;:()]", text[max(sentence.start, pos - 80) : pos])[-1]
+    return rx(r"[,;:()]").split(text[max(sentence.start, pos - 80) : pos])[-1]
 
 
 def _cap_before(text: str, sentence: Span, pos: int) -> bool:
@@ -116,11 +116,11 @@ def _difference(text: str, fig: Figure, before: str, sentence: Span) -> bool:
     last = before.split()[-1].lower() if before.split() else ""
     if last not in function_words_of("comparative"):
         return False
-    return regex.match(r"(?i)(?:/\p{L}+)*\s*(?:\([^()]{0,40}\))?\s*,?\s*so\s+với\s", text[fig.end : sentence.end]) is not None
+    return rx(r"(?i)(?:/\p{L}+)*\s*(?:\([^()]{0,40}\))?\s*,?\s*so\s+với\s").match(text[fig.end : sentence.end]) is not None
 
 
 def _tail_of_clause(text: str, pos: int, sentence: Span) -> bool:
-    return regex.match(r"\s*(?:[,;.)]|$)", text[pos : sentence.end]) is not None
+    return rx(r"\s*(?:[,;.)]|$)").match(text[pos : sentence.end]) is not None
 
 
 def change(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] = ()) -> Decided | None:
@@ -131,12 +131,12 @@ def change(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] = ())
     if comp:
         before = before[: comp.start("c")]
     if fig.value_max is not None:  # "giảm từ 0,35-0,46 điểm phần trăm": the range of the change
-        before = regex.sub(r"(?i)(?<![\p{L}])từ\s*$", "", before)
+        before = rx(r"(?i)(?<![\p{L}])từ\s*$").sub("", before)
     match = _change_before().search(before)
     if match and not _part_of_word(words, window + match.start("v"), window + match.end("v")):
         direction = lexicons().change_words[" ".join(match.group("v").lower().split())]
         return Decided(direction, window + match.start("v"), window + match.end("v"), CHANGE_VERB)
-    sign = regex.search(r"\(\s*([-–+])\s*$", before)
+    sign = rx(r"\(\s*([-–+])\s*$").search(before)
     if sign:
         return Decided("increase" if sign.group(1) == "+" else "decrease", window + sign.start(1), window + sign.end(1), CHANGE_SIGN)
     return _changed_object(text, sentence, window + len(before), words)
@@ -151,7 +151,7 @@ def _object_word(text: str, tag: Span) -> bool:
     word = text[tag.start : tag.end].lower()
     if "predicate" in lexicons().subject_words.get(word, ""):
         return False
-    return tag.label in _OBJECT_TAGS or (tag.label == "M" and not regex.search(r"\d", word))
+    return tag.label in _OBJECT_TAGS or (tag.label == "M" and not rx(r"\d").search(word))
 
 
 def _part_of_word(words: tuple[Span, ...], start: int, end: int) -> bool:
@@ -182,6 +182,6 @@ def listed_change(text: str, previous: tuple[int, Decided | None] | None, fig: F
     4,38% và 3,65%") or in a bracket right after it ("tăng 2,78 điểm (0,36%)") changes the same way."""
     if previous is None or previous[1] is None:
         return None
-    if not regex.fullmatch(r"\s*(?:,|và|,\s*và|\()\s*", text[previous[0] : fig.start]):
+    if not rx(r"\s*(?:,|và|,\s*và|\()\s*").fullmatch(text[previous[0] : fig.start]):
         return None
     return Decided(previous[1].value, previous[1].start, previous[1].end, CHANGE_LISTED)

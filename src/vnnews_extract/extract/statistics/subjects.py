@@ -23,7 +23,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ...text.numbers import NUMBER_WORD_PATTERN
 from ..rules import Rule, declare
-from .figures import Figure
+from .figures import Figure, rx
 from .figures import function_words_of as figure_words
 from .figures import patterns as figure_patterns
 
@@ -49,8 +49,9 @@ _NOUN_TAGS = frozenset({"N", "Np", "Nc", "Ny", "Nb", "L", "P"})
 _EDGE = " ,.;:–-"
 
 
-def _kinds(kind: str) -> tuple[str, ...]:
-    return tuple(w for w, k in lexicons().subject_words.items() if kind in k.split(","))
+@lru_cache(maxsize=32)
+def _kinds(kind: str) -> frozenset[str]:
+    return frozenset(w for w, k in lexicons().subject_words.items() if kind in k.split(","))
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def _lead_start(v: SentenceView, start: int, keep_property: bool = False) -> int
     if match is None:
         return start
     lead = v.sentence.start + match.start()
-    maximum = regex.match(r"\s*tối đa", before[match.start() :])
+    maximum = rx(r"\s*tối đa").match(before[match.start() :])
     if keep_property and maximum:
         head = before[: match.start()].rstrip()
         if any(m.end() == len(head) for m in figure_patterns().cues["maximum_of"].finditer(head)):
@@ -165,7 +166,7 @@ def _qualifier(v: SentenceView, index: int) -> bool:
     if kind != "measure":
         return False
     before = v.text[max(v.sentence.start, start - 40) : start]
-    match = regex.search(r"(?i)(\S+)\s+(?:từ|dưới|trên)\s*$", before)
+    match = rx(r"(?i)(\S+)\s+(?:từ|dưới|trên)\s*$").search(before)
     if not match:
         return False
     word = match.group(1).lower()
@@ -201,7 +202,7 @@ def _separator_end(v: SentenceView, pos: int, lead: int, head: str) -> int:
     """Before another figure: the last comma or "và" opening a new clause or list item, or a "với"
     opening the other figure's phrase ("27 doanh nghiệp mới thành lập với tổng vốn 350 tỷ
     đồng"), else ``lead``."""
-    seps = list(regex.finditer(r"\s*,\s*|\s+(?:và|với)\s+", v.text[pos:lead]))
+    seps = list(rx(r"\s*,\s*|\s+(?:và|với)\s+").finditer(v.text[pos:lead]))
     if not seps:
         return lead
     sep = seps[-1]
@@ -235,12 +236,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _first_words(text: str, start: int, end: int, n: int = SUBJECT_MAX_WORDS) -> tuple[int, int]:
-    spaces = [m.start() for m in regex.finditer(" ", text[start:end])]
+    spaces = [m.start() for m in rx(" ").finditer(text[start:end])]
     return (start, start + spaces[n - 1]) if len(spaces) >= n else (start, end)
 
 
 def _last_words(text: str, start: int, end: int, n: int = SUBJECT_MAX_WORDS_BEFORE) -> tuple[int, int]:
-    spaces = [m.end() for m in regex.finditer(" ", text[start:end])]
+    spaces = [m.end() for m in rx(" ").finditer(text[start:end])]
     return (start + spaces[-n], end) if len(spaces) >= n else (start, end)
 
 
@@ -257,18 +258,18 @@ def _clause_start(v: SentenceView, end: int) -> int:
     segment = v.text[v.sentence.start : end]
     opened = segment.rfind("(") if segment.rfind("(") > segment.rfind(")") else -1
     cut = max(segment.rfind(";"), segment.rfind(":"), opened)
-    bounds = [cut] + [m.start() for m in regex.finditer(",", segment) if m.start() > cut]
+    bounds = [cut] + [m.start() for m in rx(",").finditer(segment) if m.start() > cut]
     while len(bounds) > 1 and _list_fragment(v, v.sentence.start + bounds[-2] + 1, v.sentence.start + bounds[-1]):
         bounds.pop()
     start = v.sentence.start + bounds[-1] + 1
     lead = _lead_start(v, end)
-    joined = regex.search(r"(?i)\svà\s+$", v.text[start:lead])
+    joined = rx(r"(?i)\svà\s+$").search(v.text[start:lead])
     return start + joined.end() if joined else start
 
 
 def _list_fragment(v: SentenceView, start: int, end: int) -> bool:
     fragment = v.text[start:end]
-    if len(fragment.split()) > 4 or _patterns().intro.match(fragment) or regex.search(r"\d", fragment):
+    if len(fragment.split()) > 4 or _patterns().intro.match(fragment) or rx(r"\d").search(fragment):
         return False
     tags = v.tags_in(start, end)
     return bool(tags) and not any(_is_verb(v, t) or t.label == "E" for t in tags)
@@ -322,7 +323,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     start += intro.end() if intro else 0
     opener = _patterns().opener.match(text[start:end])
     start += opener.end() if opener else 0
-    if regex.search(r"\(.*\)", text[start:end]):
+    if rx(r"\(.*\)").search(text[start:end]):
         end = start + text[start:end].index("(")
     start, end = _trim(text, start, end)
     return _last_words(text, start, end)
@@ -373,7 +374,7 @@ def _in_noun_run(v: SentenceView, tag: Span, run: list[Span]) -> bool:
         return False
     if word == "-" and run:
         return True
-    return tag.label in _NOUN_RUN_TAGS or (tag.label == "M" and not regex.search(r"\d", word))
+    return tag.label in _NOUN_RUN_TAGS or (tag.label == "M" and not rx(r"\d").search(word))
 
 
 def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
@@ -401,10 +402,10 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
     run = run[names[-1] + 1 :] if names else run
     while run and (run[0].label not in ("N", "Nc", "Np", "Ny", "M") or v.word(run[0]) in _NOUN_LINKS or run[0].label == "L"):
         run.pop(0)
-    if not run or regex.search(r"[\d%+]", v.text[run[0].start : end]):
+    if not run or rx(r"[\d%+]").search(v.text[run[0].start : end]):
         return None
     s, e = _clean(v.text, run[0].start, end)
-    s += len(regex.match(r"(?i)(?:có|là)\s+|", v.text[s:e]).group(0))
+    s += len(rx(r"(?i)(?:có|là)\s+|").match(v.text[s:e]).group(0))
     return Chosen(s, e, NOUN_BEFORE) if e > s else None
 
 
@@ -494,7 +495,7 @@ def _rate_subject(v: SentenceView, span: tuple[int, int], rate: tuple[int, int],
     rate_end = rate[1]
     first = next((t for t in v.tags if t.start >= pos), None)
     noun = first is None or first.label in _NOUN_TAGS or first.label == "X"
-    if noun and regex.match(r" \p{Ll}", v.text[pos : pos + 2]) and not _patterns().nonstart.match(v.text[pos : v.sentence.end]):
+    if noun and rx(r" \p{Ll}").match(v.text[pos : pos + 2]) and not _patterns().nonstart.match(v.text[pos : v.sentence.end]):
         after = forward(v, pos)
         rate_end = after[1] if after else rate_end
     return Subject(base, Chosen(rate[0], rate_end, RATE)), base
