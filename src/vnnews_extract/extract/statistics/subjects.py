@@ -21,7 +21,7 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from ...model import Span
-from ...text.numbers import NUMBER_WORD_PATTERN
+from ...text.numbers import MULTIPLIERS, NUMBER_WORD_PATTERN, parse_number_words
 from ..rules import Rule, declare
 from .figures import Figure, rx
 from .figures import function_words_of as figure_words
@@ -374,7 +374,9 @@ def _in_noun_run(v: SentenceView, tag: Span, run: list[Span]) -> bool:
         return False
     if word == "-" and run:
         return True
-    return tag.label in _NOUN_RUN_TAGS or (tag.label == "M" and not rx(r"\d").search(word))
+    if tag.label == "M":  # a numeral word ("tổng số", "tỷ lệ" are often tagged M), not a number or multiplier
+        return not (rx(r"\d").search(word) or word in MULTIPLIERS or parse_number_words(word) is not None)
+    return tag.label in _NOUN_RUN_TAGS
 
 
 def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
