@@ -114,6 +114,7 @@ class _Patterns:
     respectively: regex.Pattern[str]
     back_reference_before: regex.Pattern[str]
     unit_before: regex.Pattern[str]
+    label_list: regex.Pattern[str]
     cues: dict[str, regex.Pattern[str]]
 
 
@@ -168,6 +169,7 @@ def patterns() -> _Patterns:
             rf"(?P<num>\d+(?:,\d+)?)(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?(?![\p{{L}}\p{{N}}]|[.,/:]\d)",
             regex.IGNORECASE,
         ),
+        label_list=regex.compile(rf"\s+(?:{alternation(lex.units)})\s*(?:,|và|,\s*và)\s*|\s*,?\s*và\s*"),  # "kỳ hạn 5 năm và 7 năm"
         cues={
             cue: regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w, c in lex.figure_cues.items() if c == cue)})(?![\p{{L}}])")
             for cue in sorted(set(lex.figure_cues.values()))
@@ -286,10 +288,17 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
     then units written before a number ("cấp 6"). ``budget`` (a one-item list) counts the number
     candidates an article may still examine; each candidate spends one, whether it is kept or not."""
     found: list[Figure] = []
+    label_end = -1  # end of the last number a label made no figure ("kỳ hạn 5 năm và 7 năm")
     for match in patterns().figure.finditer(text, sentence.start, sentence.end):
         if not _spend(budget):
             break
+        if label_end >= 0 and patterns().label_list.fullmatch(text, label_end, match.start()):
+            note(trace, EXCLUDE_BEFORE, match.start(), match.end())
+            label_end = match.end()
+            continue
         fig = _figure(text, match, sentence, trace)
+        label_end = match.end() if fig is EXCLUDE_BEFORE else -1
+        fig = None if isinstance(fig, Rule) else fig
         excluded = _blocked_unit(text, fig, sentence) if fig else None
         if excluded is not None and fig is not None:
             note(trace, excluded, fig.start, fig.end)
@@ -366,11 +375,12 @@ def _period_label(text: str, fig: Figure, sentence: Span) -> bool:
     return closes and rx(r"(?i)(?:^|\s)trong\s+$").search(before) is not None
 
 
-def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> Figure | None:
+def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> Figure | Rule | None:
+    """The figure a number match reads, None, or EXCLUDE_BEFORE when a label before it makes it none."""
     raw = match.group("num")
     if _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence):
         note(trace, EXCLUDE_BEFORE, match.start(), match.end())
-        return None
+        return EXCLUDE_BEFORE
     if raw[0].isdigit():
         ratio = _ratio(text, match, sentence)
         if ratio is not None:
