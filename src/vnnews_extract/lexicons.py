@@ -75,7 +75,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
         "nomination", "reference", "purpose", "framed", "frame", "ceremony",
     })},
-    "figure_cues.tsv": {"cue": frozenset({"wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label"})},
+    "figure_cues.tsv": {"cue": frozenset({"wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim"})},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious"})},

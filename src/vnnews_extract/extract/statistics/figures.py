@@ -61,6 +61,7 @@ PART_OF = declare("statistics.count.part_of", "Statistic", "'30 trong số 41 h�
 RANGE_UNITS = declare("statistics.range.both_units", "Statistic", "'130.000 đồng đến 180.000 đồng', 'từ 6 tháng đến 3 năm': two figures of one kind joined by 'đến'/'-' are one range")
 EXCLUDE_INDEFINITE = declare("statistics.exclude.indefinite_one", "exclusion", "'một người dân cho biết', 'một doanh nghiệp ở Bình Dương': the indefinite 'một', alone in its clause")
 EXCLUDE_UNIT_CONTEXT = declare("statistics.exclude.unit_context", "exclusion", "a unit that needs a context it lacks (unit_contexts.tsv): '2 bảng đấu' (no amount), 'rủi ro thiên tai cấp 3' (no wind)")
+EXCLUDE_PAIR = declare("statistics.exclude.pair_reference", "exclusion", "'Hai người hẹn hò…', 'clip của 2 người': two people named before, as a clause's subject or after 'của', not victims ('hai người bị thương')")
 EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion", "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
 _B = r"(?![\p{L}\p{N}])"  # right word boundary
@@ -243,6 +244,8 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     p = patterns()
     if p.after_block.match(text, fig.end, sentence.end):
         return EXCLUDE_AFTER
+    if _pair_reference(text, fig, sentence):
+        return EXCLUDE_PAIR
     if fig.unit not in _TIME_UNITS:
         return None
     if p.after_time.match(text, fig.end, sentence.end):
@@ -261,6 +264,20 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     if fig.unit == "năm" and rx(r"\s+(?:19|20)\d{2}(?!\d)").match(text[fig.end : sentence.end]):
         return EXCLUDE_TIME  # "vùng 1 năm 2017", "quyết định 4480 năm 2011": a label and its year
     return None
+
+
+def _pair_reference(text: str, fig: Figure, sentence: Span) -> bool:
+    """"Hai người hẹn hò…", "Gần đây, hai người xảy ra mâu thuẫn", "clip của 2 người": two people
+    named before, as the subject of a clause (at its start, after "khi", "sau khi", "gì") or after
+    "của"; not when they are the victims of what follows ("hai người bị thương", "2 người chết")."""
+    if fig.kind != "count" or fig.value != 2 or fig.unit.lower() != "người" or fig.unit_end != fig.end:
+        return False
+    before = text[max(sentence.start, fig.start - 12) : fig.start]
+    at_start = not text[sentence.start : fig.start].strip(" \"'“”(-–")
+    if not (at_start or rx(r"(?i)(?:[,;]\s*|(?<![\p{L}])(?:khi|gì|của)\s+)$").search(before)):
+        return False
+    after = text[fig.end : min(sentence.end, fig.end + 20)]
+    return not any(m.start() == len(after) - len(after.lstrip()) for m in patterns().cues["victim"].finditer(after))
 
 
 def _relative_time(text: str, fig: Figure, sentence: Span) -> bool:
