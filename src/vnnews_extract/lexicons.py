@@ -31,6 +31,7 @@ LEXICON_FILES = (
     "counted_nouns.tsv",
     "function_words.tsv",
     "event_cues.tsv",
+    "figure_cues.tsv",
     "fused_roles.tsv",
     "honorifics.tsv",
     "middle_names.tsv",
@@ -48,6 +49,7 @@ LEXICON_FILES = (
     "title_cues.tsv",
     "time_contexts.tsv",
     "titles.tsv",
+    "unit_contexts.tsv",
     "units.tsv",
 )
 
@@ -69,13 +71,14 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "boilerplate.tsv": {"kind": frozenset({"label", "section", "nav"})},
     "boilerplate_classes.tsv": {"match": frozenset({"word", "prefix"})},
     "caption_cues.tsv": {"kind": frozenset({"position", "credit"})},
-    "change_words.tsv": {"direction": frozenset({"increase", "decrease"})},
-    "comparators.tsv": {"comparator": frozenset({"gte", "gt", "lte", "lt", "approx"}), "position": frozenset({"before", "after"})},
+    "change_words.tsv": {"direction": frozenset({"increase", "decrease", "modifier"})},
+    "comparators.tsv": {"comparator": frozenset({"gte", "gt", "lte", "lt", "approx"}), "position": frozenset({"before", "after", "reach"})},
     "counted_nouns.tsv": {"sense*": frozenset({"person", "unit", "place", "item", "event", "document", "role", "classifier"})},
     "event_cues.tsv": {"kind*": frozenset({
         "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
         "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source", "speech",
     })},
+    "figure_cues.tsv": {"cue": frozenset({"wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim"})},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},
@@ -91,7 +94,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "role_prefixes.tsv": {"kind": frozenset({"former", "acting", "new"})},
     "subject_words.tsv": {"kinds*": frozenset({
         "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",
-        "copula", "opener", "object",
+        "copula", "opener", "object", "marker", "adverb", "level",
     })},
     "surnames.tsv": {"kind*": frozenset({"common", "minority", "foreign", "place_like", "prefix"})},
     "time_contexts.tsv": {"position": frozenset({"after_time", "after_clock", "before_clock"})},
@@ -100,6 +103,11 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "party", "government", "security", "enterprise", "department", "local", "justice", "assembly",
         "education", "state", "health", "sport", "media", "religious", "foreign", "mass", "needs_org", "capital",
     })},
+    "unit_contexts.tsv": {
+        "position": frozenset({"after", "before"}),
+        "kind": frozenset({"percent", "money", "measure", "ratio"}),
+        "needs*": frozenset({"amount", "word", "wind", "-"}),
+    },
     "units.tsv": {"kind": frozenset({"percent", "money", "measure", "ratio"})},
 }
 
@@ -194,6 +202,7 @@ class Lexicons:
     comparators: Mapping[str, tuple[str, str]]
     counted_nouns: Mapping[str, str]
     event_cues: Mapping[str, str]
+    figure_cues: Mapping[str, str]
     function_words: Mapping[str, str]
     fused_roles: Mapping[str, str]
     honorifics: Mapping[str, str]
@@ -211,6 +220,7 @@ class Lexicons:
     surnames: Mapping[str, str]
     title_cues: Mapping[str, str]
     titles: Mapping[str, str]
+    unit_contexts: Mapping[str, tuple[str, str, frozenset[str]]]
     units: Mapping[str, tuple[str, str, float]]
 
 
@@ -251,6 +261,7 @@ def lexicons() -> Lexicons:
         comparators=MappingProxyType({r[0]: (r[1], r[2]) for r in comp_rows}),
         counted_nouns=_column_map("counted_nouns.tsv"),
         event_cues=_column_map("event_cues.tsv"),
+        figure_cues=_column_map("figure_cues.tsv"),
         function_words=_column_map("function_words.tsv"),
         fused_roles=_column_map("fused_roles.tsv"),
         honorifics=_column_map("honorifics.tsv"),
@@ -268,5 +279,8 @@ def lexicons() -> Lexicons:
         surnames=MappingProxyType({r[0]: r[1] for r in surname_rows}),
         title_cues=_column_map("title_cues.tsv"),
         titles=_column_map("titles.tsv"),
+        unit_contexts=MappingProxyType(
+            {r[0]: (r[1], r[2], frozenset(r[3].split(",")) - {"-"}) for r in read_table("unit_contexts.tsv")[1]}
+        ),
         units=MappingProxyType(units),
     )

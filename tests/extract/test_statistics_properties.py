@@ -9,7 +9,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vnnews_extract.extract.statistics.figures import patterns, sentence_figures
+from vnnews_extract.extract.statistics.combine import sentence_figures
+from vnnews_extract.extract.statistics.figures import patterns
 from vnnews_extract.extract.statistics.subjects import _patterns as subject_patterns
 from vnnews_extract.lexicons import read_table
 from vnnews_extract.model import Span
@@ -25,12 +26,19 @@ TIMEOUT = 2.0  # seconds; generous, only a catastrophic pattern can reach it
 @settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ADVERSARIAL)
 def test_rule_regexes_stay_linear_on_digit_soup(text: str) -> None:
-    p = patterns()
-    for name in p.__dataclass_fields__:
-        pattern = getattr(p, name)
+    for pattern in _all_patterns():
         # the check: no pattern raises TimeoutError (catastrophic backtracking) on the soup
         list(pattern.finditer(text, timeout=TIMEOUT))
         pattern.search(text, timeout=TIMEOUT)
+
+
+def _all_patterns() -> list:
+    p = patterns()
+    found = []
+    for name in p.__dataclass_fields__:
+        value = getattr(p, name)
+        found.extend(value.values() if isinstance(value, dict) else [value])
+    return found
 
 
 @settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -43,8 +51,8 @@ def test_figure_reader_never_crashes_and_spans_are_in_bounds(text: str) -> None:
 
 def test_long_digit_run_is_read_in_bounded_work() -> None:
     text = "1." * 5000 + "5 hộ " + "1 2 3 " * 2000 + "%"
-    for name in patterns().__dataclass_fields__:
-        list(getattr(patterns(), name).finditer(text, timeout=TIMEOUT))
+    for pattern in _all_patterns():
+        list(pattern.finditer(text, timeout=TIMEOUT))
     figures = list(sentence_figures(text, Span(0, len(text), "sentence")))
     # "1.1.1….5 hộ" is no well-formed number and "1 2 3" are bare digits: only the "3 %" at the end
     assert [(f.value, f.unit, text[f.start : f.end]) for f in figures] == [(3.0, "%", "3 %")]

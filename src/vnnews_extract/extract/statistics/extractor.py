@@ -15,9 +15,10 @@ from ...model import Document, Span
 from ...records import Evidence, Part, Period, Statistic
 from ..rules import Fired, Rule
 from . import subjects
-from .figures import Figure, sentence_figures, widen_compound
+from .combine import sentence_figures
+from .figures import Figure, widen_compound
 from .periods import PeriodTracker, Stated
-from .qualifiers import Decided, change, comparator
+from .qualifiers import Decided, change, comparator, listed_change
 from .scope import Place, article_place, scope_of, sentence_scope
 
 
@@ -60,13 +61,16 @@ def extract_statistics(doc: Document, found: FoundFigures) -> Iterator[Statistic
         view = subjects.SentenceView(doc.text, sentence, words, tuple((f.start, f.end, f.kind) for f in figures))
         previous: subjects.Chosen | None = None
         spans = [(f.start, f.end) for f in figures]
+        last_change: tuple[int, Decided | None] | None = None
         for n, fig in enumerate(figures):
-            changed = change(doc.text, fig, sentence)
+            changed = change(doc.text, fig, sentence, words) or listed_change(doc.text, last_change, fig)
+            last_change = (fig.end, changed)
             subject, previous = subjects.subject(view, fig, changed is not None, previous)
             period = tracker.period_at(fig.start, fig.end, carried)
             phrase = (subject.phrase.start, subject.phrase.end) if subject.phrase else None
             scope = scope_of(doc.text, phrase, sentence_scope(doc.text, sentence, spans, n), place)
-            yield _record(doc, sentence, fig, _Qualified(changed, comparator(doc.text, fig, sentence), subject, period, scope))
+            compared = comparator(doc.text, fig, sentence, words)
+            yield _record(doc, sentence, fig, _Qualified(changed, compared, subject, period, scope))
 
 
 @dataclass(frozen=True, slots=True)

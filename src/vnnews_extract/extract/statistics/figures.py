@@ -27,6 +27,9 @@ from ...text.numbers import (
 )
 from ..rules import Fired, Rule, declare
 
+# Patterns written in the code are compiled once (a bounded cache keyed by the pattern literal).
+rx = lru_cache(maxsize=256)(regex.compile)
+
 PERCENT = declare("statistics.percent.unit", "Statistic", "a number with %, ‰, %o or 'phần trăm' (units.tsv)")
 MONEY = declare("statistics.money.unit", "Statistic", "a number with a currency of units.tsv: 'đồng', 'USD', 'tỷ đồng'")
 MEASURE = declare("statistics.measure.unit", "Statistic", "a number with a measure unit of units.tsv: 'ha', 'km', 'tấn', '5 năm'")
@@ -41,6 +44,8 @@ FRACTION_WORDS = declare("statistics.ratio.fraction_words", "Statistic", "'một
 UNIT_LEXICON = declare("statistics.unit.lexicon", "Statistic.unit", "the unit or counted noun right after the number, from units.tsv or counted_nouns.tsv")
 UNIT_WORD = declare("statistics.unit.next_word", "Statistic.unit", "the lower-case word right after a whole number, read as its counted noun")
 UNIT_SHARED = declare("statistics.unit.shared", "Statistic.unit", "the unit written once after the last number of a 'lần lượt' list")
+UNIT_IN_WORD = declare("statistics.count.unit_in_word", "Statistic", "'3 đồng chí', '2 đô thị': a unit syllable that word segmentation joins to the next one is the counted noun of a count")
+UNIT_IMPLIED = declare("statistics.unit.implied_dong", "Statistic.unit", "no currency written after an amount with a money word before it: 'đồng' (its part is the multiplier read)")
 COMPOUND_NOUN = declare("statistics.unit.compound_noun", "Statistic.unit", "a counted noun widened to the compound word segmentation finds: 'xe buýt'")
 EXCLUDE_BEFORE = declare("statistics.exclude.context_before", "exclusion", "dates, documents, roads, grades, sessions: non_figure_contexts.tsv before the number")
 EXCLUDE_GLUED = declare("statistics.exclude.glued_digits", "exclusion", "digits glued to a date, time, code or name: '8/7', '14:30', '7h30', 'COVID-19'")
@@ -49,10 +54,19 @@ EXCLUDE_TIME = declare("statistics.exclude.time_expression", "exclusion", "a rel
 EXCLUDE_YEARS = declare("statistics.exclude.year_range", "exclusion", "'2016-2020': a span of years")
 EXCLUDE_PERIOD_LABEL = declare("statistics.exclude.period_label", "exclusion", "'trong 9 tháng' naming the period of the sentence's other figures")
 EXCLUDE_NAME = declare("statistics.exclude.name_number", "exclusion", "a number ending a name: 'Quân đội 108', 'Trung ương 4'")
+UNIT_BEFORE = declare("statistics.measure.unit_before", "Statistic", "a unit written before the number (unit_contexts.tsv): wind 'cấp 6', 'giật cấp 7-8', age 'tuổi 34'")
+BARE_AMOUNT = declare("statistics.money.bare_amount", "Statistic", "'giá 11,2 tỷ', 'bồi thường 349 triệu': an amount with a multiplier, no currency and a money word before it: đồng")
+LISTED_ONE = declare("statistics.count.listed_one", "Statistic", "'một' with a counted noun kept as a quantity: in a list with other figures ('4 huy chương vàng, một huy chương đồng') or after a comparator")
+PART_OF = declare("statistics.count.part_of", "Statistic", "'30 trong số 41 hồ sơ': the part shares the counted noun of the whole")
+RANGE_UNITS = declare("statistics.range.both_units", "Statistic", "'130.000 đồng đến 180.000 đồng', 'từ 6 tháng đến 3 năm': two figures of one kind joined by 'đến'/'-' are one range")
+EXCLUDE_INDEFINITE = declare("statistics.exclude.indefinite_one", "exclusion", "'một người dân cho biết', 'một doanh nghiệp ở Bình Dương': the indefinite 'một', alone in its clause")
+EXCLUDE_UNIT_CONTEXT = declare("statistics.exclude.unit_context", "exclusion", "a unit that needs a context it lacks (unit_contexts.tsv): '2 bảng đấu' (no amount), 'rủi ro thiên tai cấp 3' (no wind)")
+EXCLUDE_PAIR = declare("statistics.exclude.pair_reference", "exclusion", "'Hai người hẹn hò…', 'clip của 2 người': two people named before, as a clause's subject or after 'của', not victims ('hai người bị thương')")
+EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion", "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
 _B = r"(?![\p{L}\p{N}])"  # right word boundary
 _NUMBER = rf"(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.])|{NUMBER_PATTERN})"
-_TIME_UNITS = frozenset({"năm", "tháng", "tuần", "ngày", "quý", "giờ", "phút"})
+_TIME_UNITS = frozenset({"năm", "tháng", "tuần", "ngày", "quý", "giờ", "phút", "giây", "tiếng", "thập kỷ", "thế kỷ"})
 _KIND_RULES = {"percent": PERCENT, "money": MONEY, "measure": MEASURE, "ratio": TIMES}
 
 
@@ -100,18 +114,23 @@ class _Patterns:
     comparator_before: regex.Pattern[str]
     respectively: regex.Pattern[str]
     back_reference_before: regex.Pattern[str]
+    unit_before: regex.Pattern[str]
+    label_list: regex.Pattern[str]
+    cues: dict[str, regex.Pattern[str]]
 
 
+@lru_cache(maxsize=16)
 def function_words_of(sense: str) -> tuple[str, ...]:
     """The function words that have ``sense`` among their comma-separated senses."""
     return tuple(w for w, k in lexicons().function_words.items() if sense in k.split(","))
 
 
-def _figure_pattern() -> regex.Pattern[str]:
-    words = rf"(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"
+def _figure_pattern(glued: str) -> regex.Pattern[str]:
+    words = rf"(?<!\d\s)(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm"
+    end2 = rf"(?:{_B}|(?=(?:{glued}){_B}))"  # "150-180km"
     return regex.compile(
         rf"(?<![\p{{L}}\p{{N}}/.,:])(?<![\p{{L}}\p{{N}}][\-+])(?P<num>{_NUMBER}|{words})"
-        rf"(?:(?:\s?%)?(?P<sep>\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<num2>{_NUMBER}){_B})?"
+        rf"(?:(?:\s?%)?(?P<sep>\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<num2>{_NUMBER}){end2})?"
         rf"(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B}(?P<half>\s+rưỡi{_B})?)?",
         regex.V1,
     )
@@ -121,12 +140,17 @@ def _figure_pattern() -> regex.Pattern[str]:
 def patterns() -> _Patterns:
     lex = lexicons()
     ctx = lex.number_contexts
-    before = [p for p, (_, pos) in lex.comparators.items() if pos == "before"]
+    before = [p for p, (_, pos) in lex.comparators.items() if pos in ("before", "reach")]
     aux = alternation(function_words_of("aux"))
     clock_after = alternation(ctx["after_clock"])
+    symbols = [u for u in lex.units if not rx(r"\p{L}").search(u)]
+    glued = [u for u in lex.units if rx(r"[A-Za-zđ][A-Za-z0-9²³/]*").fullmatch(u)]  # "340ha", "10m", "200k", "20.000đ"
     return _Patterns(
-        figure=_figure_pattern(),
-        unit=regex.compile(rf"(?:\s?(?P<u>%o(?!\p{{L}})|‰|%)|\s+(?P<u2>{alternation(lex.units)}){_B})"),
+        figure=_figure_pattern(alternation(glued)),
+        unit=regex.compile(
+            rf"(?:\s?(?P<u>%o(?!\p{{L}})|{alternation(symbols)})|\s+(?P<u2>{alternation(lex.units)}){_B}"
+            rf"|(?P<u3>{alternation(glued)}){_B})"
+        ),
         noun=regex.compile(rf"(?i)\s+(?P<n>{alternation(lex.counted_nouns)}){_B}"),
         before_block=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before'])})\s*$"),
         after_block=regex.compile(
@@ -141,6 +165,16 @@ def patterns() -> _Patterns:
         comparator_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<c>{alternation(before)})\s*$"),
         respectively=regex.compile(rf"(?i){alternation(ctx['respectively'])}"),
         back_reference_before=regex.compile(rf"(?i)(?:^|\s)(?:{alternation(ctx['back_reference_before'])})\s*$"),
+        unit_before=regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?P<u>{alternation(w for w, (pos, _, _) in lex.unit_contexts.items() if pos == 'before')})\s+"
+            rf"(?P<num>\d+(?:,\d+)?)(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?(?![\p{{L}}\p{{N}}]|[.,/:]\d)",
+            regex.IGNORECASE,
+        ),
+        label_list=regex.compile(rf"\s+(?:{alternation(lex.units)})\s*(?:,|và|,\s*và)\s*|\s*,?\s*và\s*"),  # "kỳ hạn 5 năm và 7 năm"
+        cues={
+            cue: regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w, c in lex.figure_cues.items() if c == cue)})(?![\p{{L}}])")
+            for cue in sorted(set(lex.figure_cues.values()))
+        },
     )
 
 
@@ -159,7 +193,7 @@ def _read_unit(text: str, pos: int, end: int) -> _Unit | None:
         rule = UNIT_WORD_NOUN if unit and lex.units.get(unit.group("u2") or "", ("",))[0] == "measure" else COUNTED_NOUN
         return _Unit("count", noun.group("n"), noun.start("n"), noun.end(), noun.end(), 1.0, rule, UNIT_LEXICON)
     if unit:
-        group = "u" if unit.group("u") else "u2"
+        group = next(g for g in ("u", "u2", "u3") if unit.group(g))
         kind, canonical, factor = lex.units.get(unit.group(group), ("percent", unit.group(group), 1.0))
         return _Unit(kind, canonical, unit.start(group), unit.end(), unit.end(), factor, _KIND_RULES[kind], UNIT_LEXICON)
     return None
@@ -171,13 +205,13 @@ def _modified(text: str, unit: regex.Match[str], end: int) -> bool:
     lex = lexicons()
     if lex.units.get(unit.group("u2") or "", ("",))[0] != "measure":
         return False
-    match = regex.match(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])", text[unit.end() : end])
+    match = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[unit.end() : end])
     return bool(match) and match.group(1) not in lex.function_words and match.group(1) not in lex.units
 
 
 def _next_word(text: str, pos: int, end: int) -> _Unit | None:
     """A lower-case word after a whole number that is no function word: the counted noun."""
-    match = regex.match(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])", text[pos:end])
+    match = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[pos:end])
     if not match or match.group(1) in lexicons().function_words:
         return None
     return _Unit("count", match.group(1), pos + match.start(1), pos + match.end(), pos + match.end(), 1.0, ANY_NOUN, UNIT_WORD)
@@ -185,21 +219,24 @@ def _next_word(text: str, pos: int, end: int) -> _Unit | None:
 
 def _after_name(before: str) -> bool:
     """The number ends a name: a capitalised word one or two words back, joined by no function word."""
-    words = regex.findall(r"[\p{L}\p{N}.,]+|[^\s\p{L}\p{N}]", before)[:-1][-2:]
+    words = rx(r"[\p{L}\p{N}.,]+|[^\s\p{L}\p{N}]").findall(before)[:-1][-2:]
     if not words or words[-1] in lexicons().function_words:
         return False
     return any(w[:1].isupper() for w in words)
 
 
 def _blocked_before(text: str, start: int, sentence: Span) -> bool:
-    """Dates, documents, roads, ordinals, grades, sessions: the words before say no figure."""
+    """Dates, documents, roads, ordinals, grades, sessions: the words before say no figure (unless
+    they end a phrase of figure_cues.tsv "no_label": "quãng đường 933 km" is no road number)."""
     before = text[max(sentence.start, start - 30) : start]
+    if any(m.end() == len(before.rstrip()) for m in patterns().cues["no_label"].finditer(before.rstrip())):
+        return False
     return bool(patterns().before_block.search(before) or patterns().back_reference_before.search(before))
 
 
 def _blocked_digits(text: str, end: int, sentence: Span) -> bool:
     """Digits glued to a date, time, code or name ("8/7", "14:30", "7h30", "COVID-19")."""
-    return regex.match(r"[/:]\s?\d|/\p{L}|h\d|-\p{L}", text[end : min(sentence.end, end + 3)]) is not None
+    return rx(r"[/:]\s?\d|/\p{L}|h\d|-\p{L}").match(text[end : min(sentence.end, end + 3)]) is not None
 
 
 def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
@@ -207,47 +244,136 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     p = patterns()
     if p.after_block.match(text, fig.end, sentence.end):
         return EXCLUDE_AFTER
+    if _pair_reference(text, fig, sentence):
+        return EXCLUDE_PAIR
     if fig.unit not in _TIME_UNITS:
         return None
     if p.after_time.match(text, fig.end, sentence.end):
         return EXCLUDE_TIME
     before = text[sentence.start : fig.start]
-    if regex.fullmatch(r"(?i)\W*(?:trong\s+)?", before) and regex.match(r"\s*,", text[fig.end : sentence.end]):
+    if _relative_time(text, fig, sentence):
+        return EXCLUDE_RELATIVE
+    if rx(r"(?i)\W*(?:trong\s+)?").fullmatch(before) and rx(r"\s*,").match(text[fig.end : sentence.end]):
         return EXCLUDE_TIME
     if fig.unit == "giờ" and (p.after_clock.match(text, fig.end, sentence.end) or p.before_clock.search(before)):
         return EXCLUDE_TIME
-    if fig.unit == "ngày" and regex.match(r"\s+\d{1,2}(?:/\d|\s+tháng)", text[fig.end : sentence.end]) is not None:
+    if fig.unit == "ngày" and rx(r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:/\d|\s+tháng)").match(text[fig.end : sentence.end]) is not None:
         return EXCLUDE_TIME
+    if fig.unit == "tháng" and fig.value_max is None and rx(r"\s+\d{1,2}(?![\d,.])").match(text[fig.end : sentence.end]):
+        return EXCLUDE_TIME  # a date written "24 tháng 12 năm 1983"
+    if fig.unit == "năm" and rx(r"\s+(?:19|20)\d{2}(?!\d)").match(text[fig.end : sentence.end]):
+        return EXCLUDE_TIME  # "vùng 1 năm 2017", "quyết định 4480 năm 2011": a label and its year
     return None
 
 
-def sentence_figures(text: str, sentence: Span, trace: list[Fired] | None = None, budget: list[int] | None = None) -> list[Figure]:
-    """The figures of one sentence, in text order. ``budget`` (a one-item list) counts the number
+def _pair_reference(text: str, fig: Figure, sentence: Span) -> bool:
+    """"Hai người hẹn hò…", "Gần đây, hai người xảy ra mâu thuẫn", "clip của 2 người": two people
+    named before, as the subject of a clause (at its start, after "khi", "sau khi", "gì") or after
+    "của"; not when they are the victims of what follows ("hai người bị thương", "2 người chết")."""
+    if fig.kind != "count" or fig.value != 2 or fig.unit.lower() != "người" or fig.unit_end != fig.end:
+        return False
+    before = text[max(sentence.start, fig.start - 12) : fig.start]
+    at_start = not text[sentence.start : fig.start].strip(" \"'“”(-–")
+    if not (at_start or rx(r"(?i)(?:[,;]\s*|(?<![\p{L}])(?:khi|gì|của)\s+)$").search(before)):
+        return False
+    after = text[fig.end : min(sentence.end, fig.end + 20)]
+    return not any(m.start() == len(after) - len(after.lstrip()) for m in patterns().cues["victim"].finditer(after))
+
+
+def _relative_time(text: str, fig: Figure, sentence: Span) -> bool:
+    """The words before a time figure, past any comparator, end with a relative-time word ("cách
+    đây khoảng 20 năm", "trước đó 2 ngày", "kỷ niệm 1.000 năm"), or with "sau" when no activity
+    follows ("Sau 5 phút, hai bên …", not "sau 15 năm bỏ trốn", the length of a stay)."""
+    before = text[max(sentence.start, fig.start - 45) : fig.start]
+    comp = patterns().comparator_before.search(before[-25:])
+    if comp:
+        before = before[: len(before) - len(before[-25:]) + comp.start("c")]
+    tail = before[-20:].rstrip()
+    cues = patterns().cues
+    if any(m.end() == len(tail) for m in cues["duration"].finditer(tail)):
+        return False
+    if any(m.end() == len(tail) for m in cues["relative_time"].finditer(tail)):
+        return True
+    if not any(m.end() == len(tail) for m in cues["relative_after"].finditer(tail)):
+        return False
+    activity = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[fig.end : sentence.end])
+    return activity is None or activity.group(1) in lexicons().function_words
+
+
+def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, budget: list[int] | None = None) -> list[Figure]:
+    """The figures of one sentence read one by one, in text order: numbers with the unit after them,
+    then units written before a number ("cấp 6"). ``budget`` (a one-item list) counts the number
     candidates an article may still examine; each candidate spends one, whether it is kept or not."""
-    found = []
+    found: list[Figure] = []
+    label_end = -1  # end of the last number a label made no figure ("kỳ hạn 5 năm và 7 năm")
     for match in patterns().figure.finditer(text, sentence.start, sentence.end):
-        if budget is not None:
-            if budget[0] <= 0:
-                break
-            budget[0] -= 1
+        if not _spend(budget):
+            break
+        if label_end >= 0 and patterns().label_list.fullmatch(text, label_end, match.start()):
+            note(trace, EXCLUDE_BEFORE, match.start(), match.end())
+            label_end = match.end()
+            continue
         fig = _figure(text, match, sentence, trace)
+        label_end = match.end() if fig is EXCLUDE_BEFORE else -1
+        fig = None if isinstance(fig, Rule) else fig
         excluded = _blocked_unit(text, fig, sentence) if fig else None
         if excluded is not None and fig is not None:
-            _note(trace, excluded, fig.start, fig.end)
+            note(trace, excluded, fig.start, fig.end)
         elif fig is not None:
             found.append(fig)
+    for match in patterns().unit_before.finditer(text, sentence.start, sentence.end):
+        if not _spend(budget):
+            break
+        fig = _unit_before(text, match, sentence, trace)
+        if fig is not None and all(fig.end <= f.start or fig.start >= f.end for f in found):
+            found.append(fig)
+    return sorted(found, key=lambda f: f.start)
+
+
+def _spend(budget: list[int] | None) -> bool:
+    if budget is None:
+        return True
+    if budget[0] <= 0:
+        return False
+    budget[0] -= 1
+    return True
+
+
+def _unit_before(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> Figure | None:
+    """"gió mạnh cấp 6", "giật cấp 7-8", "nghỉ hưu ở tuổi 34": a unit written before its number."""
+    unit = match.group("u")
+    kind, needs = lexicons().unit_contexts[unit.lower()][1:]
+    if "wind" in needs and not _after_wind(text[sentence.start : match.start()]):
+        note(trace, EXCLUDE_UNIT_CONTEXT, match.start(), match.end())
+        return None
+    value = parse_number(match.group("num"))
+    value_max = parse_number(match.group("num2")) if match.group("num2") else None
+    return Figure(match.start(), match.end(), kind, value, value_max, unit.lower(), match.start("u"), match.end("u"), UNIT_BEFORE, UNIT_LEXICON)
+
+
+def _after_wind(before: str) -> bool:
+    """A wind word stands before, nearer than a risk or alert level ("gió mạnh cấp 6", not
+    "Cấp độ rủi ro thiên tai: cấp 1")."""
+    cues = patterns().cues
+    wind = [m.end() for m in cues["wind"].finditer(before)]
+    grade = [m.end() for m in cues["grade"].finditer(before)]
+    return bool(wind) and (not grade or wind[-1] > grade[-1])
+
+
+def period_labels(text: str, found: list[Figure], sentence: Span, trace: list[Fired] | None) -> list[Figure]:
+    """The figures without the month counts that label the period of the sentence's other figures."""
     if len(found) < 2:
         return found
     kept = []
     for fig in found:
         if _period_label(text, fig, sentence):
-            _note(trace, EXCLUDE_PERIOD_LABEL, fig.start, fig.end)
+            note(trace, EXCLUDE_PERIOD_LABEL, fig.start, fig.end)
         else:
             kept.append(fig)
     return kept
 
 
-def _note(trace: list[Fired] | None, rule: Rule, start: int, end: int) -> None:
+def note(trace: list[Fired] | None, rule: Rule, start: int, end: int) -> None:
     if trace is not None:
         trace.append(Fired(rule, start, end))
 
@@ -255,31 +381,35 @@ def _note(trace: list[Fired] | None, rule: Rule, start: int, end: int) -> None:
 def _period_label(text: str, fig: Figure, sentence: Span) -> bool:
     """A month count that labels the reporting period of the sentence's other figures: "… 350
     triệu lượt khách trong 9 tháng", "Sản lượng khai thác 9 tháng đạt 205.000 tấn"."""
-    if fig.unit != "tháng" or fig.value_max is not None:
-        return False
+    if fig.unit != "tháng" or fig.value_max is not None or fig.value >= 12:
+        return False  # "trong 42 tháng" is a length of time, not a reporting period
     before = text[max(sentence.start, fig.start - 25) : fig.start]
     if patterns().comparator_before.search(before):
         return False
     if patterns().label_verb.match(text, fig.end, sentence.end):
         return True
-    closes = regex.match(r"\s*(?:[,.;:)\"”]|$)", text[fig.end : sentence.end]) is not None
-    return closes and regex.search(r"(?i)(?:^|\s)trong\s+$", before) is not None
+    closes = rx(r"\s*(?:[,.;:)\"”]|$)").match(text[fig.end : sentence.end]) is not None
+    return closes and rx(r"(?i)(?:^|\s)trong\s+$").search(before) is not None
 
 
-def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> Figure | None:
+def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> Figure | Rule | None:
+    """The figure a number match reads, None, or EXCLUDE_BEFORE when a label before it makes it none."""
     raw = match.group("num")
     if _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence):
-        _note(trace, EXCLUDE_BEFORE, match.start(), match.end())
-        return None
+        note(trace, EXCLUDE_BEFORE, match.start(), match.end())
+        return EXCLUDE_BEFORE
     if raw[0].isdigit():
         ratio = _ratio(text, match, sentence)
         if ratio is not None:
             return ratio
         if _blocked_digits(text, match.end("num"), sentence):
-            _note(trace, EXCLUDE_GLUED, match.start(), match.end("num"))
+            note(trace, EXCLUDE_GLUED, match.start(), match.end("num"))
             return None
     elif parse_fraction_words(raw) is not None:
         return _word_fraction(text, match, sentence)
+    if not raw[0].isdigit() and raw[0].isupper() and rx(r"[\p{L},]\s*$").search(text[sentence.start : match.start()]):
+        note(trace, EXCLUDE_NAME, match.start(), match.end())  # "ông Sáu", "Hai Bà Trưng": a name
+        return None
     unit = _unit_of(text, match, sentence, trace)
     if unit is None:
         return None
@@ -290,23 +420,79 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
     """The unit or counted noun of a figure; number words take only lexicon nouns and units."""
     raw = match.group("num")
     unit = _read_unit(text, match.end(), sentence.end)
+    if unit is not None and not _context_holds(text, match, unit):
+        note(trace, EXCLUDE_UNIT_CONTEXT, match.start(), unit.end)
+        unit = None
     if raw[0].isdigit():
-        if unit is None and not match.group("num2") and regex.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", raw) and not _looks_like_year(raw):
+        if unit is None and not match.group("num2") and rx(r"\d+|\d{1,3}(?:\.\d{3})+").fullmatch(raw) and not _looks_like_year(raw):
             unit = _next_word(text, match.end(), sentence.end)
             if unit is not None and _after_name(text[max(0, match.end() - 40) : match.end()]):
-                _note(trace, EXCLUDE_NAME, match.start(), unit.end)
+                note(trace, EXCLUDE_NAME, match.start(), unit.end)
                 unit = None
-        return unit or _respectively(text, match, sentence)
-    if unit is None or (raw.lower() in ("một", "năm") and unit.kind != "count"):
+        return unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
+    word = raw.lower()
+    if unit is None:
         return None
+    if unit.kind != "count" and (word == "năm" or (word == "một" and not _one_of_amount(text, match, unit, sentence))):
+        return None
+    if word == "năm" and any(m.end() == match.start() - 1 for m in patterns().cues["year"].finditer(text, max(sentence.start, match.start() - 12), match.start())):
+        return None  # "mỗi năm tỉnh trồng …", "là năm bản lề": the year, not five
     return unit
+
+
+def _context_holds(text: str, match: regex.Match[str], unit: _Unit) -> bool:
+    """A unit that needs an amount (unit_contexts.tsv: "87 triệu bảng", "310.000 bảng") has one."""
+    needs = lexicons().unit_contexts.get(text[unit.start : unit.end].lower(), ("", "", frozenset()))[2]
+    if "amount" not in needs or match.group("mult"):
+        return True
+    value = _value(match.group("num"))
+    return value is not None and value >= 1000
+
+
+def _one_of_amount(text: str, match: regex.Match[str], unit: _Unit, sentence: Span) -> bool:
+    """"một" with a unit is a quantity after a multiplier ("một tỷ USD"), a comparator ("hơn một
+    km", "khoảng một mét") or before "trở lên"; else it is "a" ("một ngày nào đó", "120.000 đồng một kg")."""
+    if match.group("mult"):
+        return True
+    before = text[max(sentence.start, match.start() - 25) : match.start()]
+    return bool(patterns().comparator_before.search(before)) or bool(rx(r"\s+trở\s+lên").match(text[unit.end : sentence.end]))
+
+
+def _part_of(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """"30 trong số 41 hồ sơ", "4 trong tổng số 14 học viên": the part counts what the whole counts."""
+    if match.group("num2") or match.group("mult"):
+        return None
+    whole = rx(rf"\s+trong\s+(?:tổng\s+)?số\s+{_NUMBER}(?![\p{{L}}\p{{N}}])").match(text[match.end() : sentence.end])
+    unit = _read_unit(text, match.end() + whole.end(), sentence.end) if whole else None
+    if unit is None or unit.kind != "count":
+        return None
+    return replace(unit, fig_end=match.end("num"), rule=PART_OF, unit_rule=UNIT_SHARED)
+
+
+def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """"giá 11,2 tỷ", "bồi thường 349 triệu", "khoảng 10-11 triệu": an amount of a million or more
+    with no currency and no noun after it, after a money word of figure_cues.tsv: đồng."""
+    if not match.group("mult") or multiplier(match.group("mult")) < 1e6:
+        return None
+    after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[match.end() : sentence.end])
+    if after and after.group(1) not in lexicons().function_words and after.group(1) != "tiền":
+        return None
+    clause = rx(r"[;:()]").split(text[max(sentence.start, match.start() - 120) : match.start()])[-1]
+    if not patterns().cues["money"].search(clause):
+        return None
+    mult = match.start("mult"), match.end("mult")
+    return _Unit("money", "đồng", mult[0], mult[1], match.end(), 1.0, BARE_AMOUNT, UNIT_IMPLIED)
 
 
 def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> bool:
     """A number with thousands groups and a unit or counted noun ("tổng số 5.980 nhân khẩu", "vé
     tháng 200.000 đồng") is a quantity, whatever word stands before it: no date, document,
-    grade or road number is written "5.980"."""
-    if not regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", match.group("num")) or match.group("num2"):
+    grade or road number is written "5.980"; so is a number after "trong số"/"tổng số" with a
+    counted noun ("30 trong số 41 hồ sơ")."""
+    if match.group("num2"):
+        return False
+    whole = rx(r"(?i)(?:trong|tổng)\s+số\s*$").search(text[max(sentence.start, match.start() - 12) : match.start()])
+    if not whole and not rx(r"\d{1,3}(?:\.\d{3})+").fullmatch(match.group("num")):
         return False
     return _read_unit(text, match.end(), sentence.end) is not None
 
@@ -334,14 +520,14 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
     if value is None:
         return None
     end = unit.fig_end
-    half = regex.match(r"\s+rưỡi(?![\p{L}\p{N}])", text[end : sentence.end]) if not match.group("mult") else None
+    half = rx(r"\s+rưỡi(?![\p{L}\p{N}])").match(text[end : sentence.end]) if not match.group("mult") else None
     if half or match.group("half"):
         value += 0.5
         end += half.end() if half else 0
     factor = unit.factor * multiplier(match.group("mult"))
     value_max = _value(match.group("num2")) if match.group("num2") else None
     if value_max is not None and match.group("sep").strip() in "-–" and _years(value, value_max):
-        _note(trace, EXCLUDE_YEARS, match.start(), match.end())
+        note(trace, EXCLUDE_YEARS, match.start(), match.end())
         return None
     kind, rule = unit.kind, unit.rule
     if kind == "ratio" and not patterns().times_before.search(text[max(sentence.start, match.start() - 20) : match.start()]):
@@ -357,11 +543,12 @@ def _years(a: float, b: float) -> bool:
 
 
 def _ratio(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
-    """"3/5 xã", "2/3 số hộ": a fraction followed by a counted noun."""
-    m = regex.match(r"/(\d{1,3})(?![\d/])(?:\s+số(?=\s))?", text[match.end("num") : sentence.end])
-    if not m or match.group("num2") or not match.group("num").isdigit():
+    """"3/5 xã", "2/3 số hộ", "48.595/48.836 thí sinh": a fraction followed by a counted noun."""
+    whole = r"\d{1,3}(?:\.\d{3})+|\d{1,3}"
+    m = rx(rf"/({whole})(?![\d/.,])(?:\s+số(?=\s))?").match(text[match.end("num") : sentence.end])
+    if not m or match.group("num2") or not rx(whole).fullmatch(match.group("num")):
         return None
-    numerator, denominator = int(match.group("num")), int(m.group(1))
+    numerator, denominator = parse_number(match.group("num")), parse_number(m.group(1))
     if denominator == 0 or numerator > denominator:
         return None
     pos = match.end("num") + m.end()
@@ -374,7 +561,7 @@ def _ratio(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
 def _word_fraction(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
     """"một nửa số hộ", "hai phần ba số đại biểu"."""
     value = parse_fraction_words(match.group("num"))
-    m = regex.match(r"\s+số(?=\s)", text[match.end("num") : sentence.end])
+    m = rx(r"\s+số(?=\s)").match(text[match.end("num") : sentence.end])
     if value is None or not m:
         return None
     noun = _read_unit(text, match.end("num") + m.end(), sentence.end)
@@ -384,14 +571,21 @@ def _word_fraction(text: str, match: regex.Match[str], sentence: Span) -> Figure
 
 
 def widen_compound(text: str, fig: Figure, words: tuple[Span, ...]) -> Figure:
-    """A counted noun is the whole compound noun that word segmentation finds at it: "xe" of
-    "600 xe buýt" is "xe buýt", "ngân" of "45 ngân hàng" is "ngân hàng"; a classifier ("căn" of
-    "căn nhà") stays as it is."""
-    if fig.kind not in ("count", "ratio") or "classifier" in lexicons().counted_nouns.get(fig.unit.lower(), ""):
+    """A counted noun or a unit is a whole word, as word segmentation finds it: "xe" of "600 xe
+    buýt" is "xe buýt", "kiến" of "5 kiến tạo" is "kiến tạo" (a syllable read as the next word is
+    widened whatever its tag); a classifier ("căn" of "căn nhà") stays as it is. A unit that must be
+    a whole word (unit_contexts.tsv "word") joined to the next syllable is the counted noun of a
+    count: "3 đồng chí", "2 đô thị"."""
+    word = next((t for t in words if t.start == fig.unit_start), None) if fig.unit_end == fig.end else None
+    if word is None or word.end <= fig.end or not rx(r"(?: \p{Ll}+)+").fullmatch(text[fig.end : word.end]):
         return fig
-    if fig.unit_end != fig.end:
-        return fig
-    word = next((t for t in words if t.start == fig.unit_start), None)
-    if word is None or word.label != "N" or word.end <= fig.end or not regex.match(r" \p{Ll}", text[fig.end : word.end]):
-        return fig
-    return replace(fig, end=word.end, unit=text[fig.unit_start : word.end], unit_end=word.end, unit_rule=COMPOUND_NOUN)
+    wider = replace(fig, end=word.end, unit=text[fig.unit_start : word.end], unit_end=word.end, unit_rule=COMPOUND_NOUN)
+    if fig.kind in ("count", "ratio"):
+        if "classifier" in lexicons().counted_nouns.get(fig.unit.lower(), "") or (word.label != "N" and fig.unit_rule is not UNIT_WORD):
+            return fig
+        return wider
+    needs = lexicons().unit_contexts.get(text[fig.unit_start : fig.unit_end].lower(), ("", "", frozenset()))[2]
+    amount = fig.value >= 1000 or rx(MULTIPLIER_PATTERN).search(text[fig.start : fig.unit_start]) is not None
+    if "word" in needs and word.label in ("N", "Nc", "Nu") and not amount:  # not "12.500.000 đồng tiền thuê"
+        return replace(wider, kind="count", rule=UNIT_IN_WORD)
+    return fig

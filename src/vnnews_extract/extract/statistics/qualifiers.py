@@ -14,12 +14,16 @@ import regex
 from ...lexicons import alternation, lexicons
 from ...model import Span
 from ..rules import Rule, declare
-from .figures import Figure, function_words_of, patterns
+from .figures import Figure, function_words_of, patterns, rx
 
 COMPARATOR_BEFORE = declare("statistics.comparator.before", "Statistic.comparator", "a comparator of comparators.tsv right before the figure: 'hơn', 'khoảng', 'dưới'")
 COMPARATOR_AFTER = declare("statistics.comparator.after", "Statistic.comparator", "'trở lên', 'trở xuống' right after the figure, at the end of its clause or after 'từ'")
 DIFFERENCE = declare("statistics.comparator.difference", "Statistic.comparator", "'cao hơn 0,6 tấn/ha so với …': after a comparative adjective the figure is the difference (eq)")
+REACH = declare("statistics.comparator.reach", "Statistic.comparator", "'lên tới 33 người', 'có tới 95 vụ án': an amount reached is eq; lte after a cap word ('có thể bị phạt tiền tới 75 triệu đồng')")
+NOUN_MAXIMUM = declare("statistics.comparator.noun_maximum", "Statistic.comparator", "'tốc độ tối đa 320 km/h': 'tối đa' after a property of figure_cues.tsv (maximum_of) names its maximum (eq), unless a cap word stands before")
 CHANGE_VERB = declare("statistics.change.verb", "Statistic.change", "a change verb of change_words.tsv before the figure: 'tăng 5%', 'giảm 120 hộ'")
+CHANGE_OBJECT = declare("statistics.change.object", "Statistic.change", "'tăng lương tối thiểu vùng 6,52%': a change verb, then only the noun phrase it changes, then the figure")
+CHANGE_LISTED = declare("statistics.change.listed", "Statistic.change", "'giảm tương ứng 6 điểm và 5 điểm': a figure listed right after a changed one changes the same way")
 CHANGE_SIGN = declare("statistics.change.sign", "Statistic.change", "a signed figure in brackets: '(-0,20%)', '(+3,1%)'")
 
 
@@ -41,53 +45,143 @@ def _comparator_after() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _change_before() -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<v>{alternation(lexicons().change_words)})\s*$")
+    words = lexicons().change_words
+    verbs = alternation(w for w, d in words.items() if d != "modifier")
+    modifiers = alternation(w for w, d in words.items() if d == "modifier")
+    return regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<v>{verbs})(?:\s+(?:{modifiers}))*\s*$")
 
 
-def comparator(text: str, fig: Figure, sentence: Span) -> Decided | None:
+@lru_cache(maxsize=1)
+def _change_verb() -> regex.Pattern[str]:
+    verbs = alternation(w for w, d in lexicons().change_words.items() if d != "modifier")
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?P<v>{verbs})(?![\p{{L}}])")
+
+
+def comparator(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] = ()) -> Decided | None:
     """The comparator of a figure (None: "eq" with nothing that says so)."""
     window = max(sentence.start, fig.start - 25)
     before = text[window : fig.start]
-    after = _comparator_after().match(text, fig.end, sentence.end)
-    if after:
-        value = lexicons().comparators[after.group("c").lower()][0]
-        if regex.search(r"(?i)(?:^|\s)từ\s*$", before) or _tail_of_clause(text, after.end(), sentence):
-            return Decided(value, after.start("c"), after.end("c"), COMPARATOR_AFTER)
+    after = _after_comparator(text, fig, sentence, before)
+    if after is not None:
+        return after
     match = patterns().comparator_before.search(before)
     if not match:
         return None
-    value = lexicons().comparators[" ".join(match.group("c").lower().split())][0]
+    phrase = " ".join(match.group("c").lower().split())
+    value, position = lexicons().comparators[phrase]
     start, end = window + match.start("c"), window + match.end("c")
+    if position == "reach":
+        return Decided("lte" if _cap_before(text, sentence, start) else "eq", start, end, REACH)
+    if phrase.startswith("tối đa") and _after_property(text, sentence, start) and not _cap_before(text, sentence, start):
+        return Decided("eq", start, end, NOUN_MAXIMUM)
     if value == "gt" and _difference(text, fig, before[: match.start("c")], sentence):
         return Decided("eq", start, end, DIFFERENCE)
     return Decided(value, start, end, COMPARATOR_BEFORE)
 
 
+def _after_comparator(text: str, fig: Figure, sentence: Span, before: str) -> Decided | None:
+    """"trở lên"/"trở xuống" right after the figure, or after its rate and at most two words when
+    "từ" stands before it ("từ 20 năm tù trở lên", "từ 300 triệu đồng/chiếc trở xuống")."""
+    from_ = rx(r"(?i)(?:^|\s)từ\s*$").search(before) is not None
+    skip = rx(r"(?:/\p{L}+)*(?:\s+\p{Ll}+){0,2}?(?=\s+trở\s)").match(text[fig.end : sentence.end]) if from_ else None
+    pos = fig.end + (skip.end() if skip else 0)
+    after = _comparator_after().match(text, pos, sentence.end)
+    if not after:
+        return None
+    value = lexicons().comparators[" ".join(after.group("c").lower().split())][0]
+    if from_ or _tail_of_clause(text, after.end(), sentence):
+        return Decided(value, after.start("c"), after.end("c"), COMPARATOR_AFTER)
+    return None
+
+
+def _clause_before(text: str, sentence: Span, pos: int) -> str:
+    return rx(r"[,;:()]").split(text[max(sentence.start, pos - 80) : pos])[-1]
+
+
+def _cap_before(text: str, sentence: Span, pos: int) -> bool:
+    """A cap word ("có thể", "tối đa", "phạt") stands before ``pos`` in its clause."""
+    return patterns().cues["cap"].search(_clause_before(text, sentence, pos)) is not None
+
+
+def _after_property(text: str, sentence: Span, pos: int) -> bool:
+    """A quantity whose maximum is a named property stands right before ``pos`` ("tốc độ tối đa")."""
+    before = text[max(sentence.start, pos - 25) : pos].rstrip()
+    return any(m.end() == len(before) for m in patterns().cues["maximum_of"].finditer(before))
+
+
 def _difference(text: str, fig: Figure, before: str, sentence: Span) -> bool:
     """"cao hơn 0,6 tấn/ha so với bình quân": after a comparative adjective and before the base
-    of the comparison, the figure is the difference itself, not a lower bound."""
+    of the comparison, the figure is the difference itself, not a lower bound. A bracket may stand
+    between ("cao hơn 7,7% (+89 USD/ounce) so với …")."""
     last = before.split()[-1].lower() if before.split() else ""
     if last not in function_words_of("comparative"):
         return False
-    return regex.match(r"(?i)(?:/\p{L}+)*\s*,?\s*so\s+với\s", text[fig.end : sentence.end]) is not None
+    return rx(r"(?i)(?:/\p{L}+)*\s*(?:\([^()]{0,40}\))?\s*,?\s*so\s+với\s").match(text[fig.end : sentence.end]) is not None
 
 
 def _tail_of_clause(text: str, pos: int, sentence: Span) -> bool:
-    return regex.match(r"\s*(?:[,;.)]|$)", text[pos : sentence.end]) is not None
+    return rx(r"\s*(?:[,;.)]|$)").match(text[pos : sentence.end]) is not None
 
 
-def change(text: str, fig: Figure, sentence: Span) -> Decided | None:
+def change(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] = ()) -> Decided | None:
     """Increase or decrease when the figure is the amount of a change."""
     window = max(sentence.start, fig.start - 40)
     before = text[window : fig.start]
     comp = patterns().comparator_before.search(before)
     if comp:
         before = before[: comp.start("c")]
+    if fig.value_max is not None:  # "giảm từ 0,35-0,46 điểm phần trăm": the range of the change
+        before = rx(r"(?i)(?<![\p{L}])từ\s*$").sub("", before)
     match = _change_before().search(before)
-    if match:
+    if match and not _part_of_word(words, window + match.start("v"), window + match.end("v")):
         direction = lexicons().change_words[" ".join(match.group("v").lower().split())]
         return Decided(direction, window + match.start("v"), window + match.end("v"), CHANGE_VERB)
-    sign = regex.search(r"\(\s*([-–+])\s*$", before)
+    sign = rx(r"\(\s*([-–+])\s*$").search(before)
     if sign:
         return Decided("increase" if sign.group(1) == "+" else "decrease", window + sign.start(1), window + sign.end(1), CHANGE_SIGN)
-    return None
+    return _changed_object(text, sentence, window + len(before), words)
+
+
+_OBJECT_TAGS = frozenset({"N", "Nc", "Np", "Nu", "A"})
+
+
+def _object_word(text: str, tag: Span) -> bool:
+    """A word of the noun phrase a change verb changes: a noun, an adjective or a numeral word
+    ("tỷ lệ" is often tagged M), no predicate."""
+    word = text[tag.start : tag.end].lower()
+    if "predicate" in lexicons().subject_words.get(word, ""):
+        return False
+    return tag.label in _OBJECT_TAGS or (tag.label == "M" and not rx(r"\d").search(word))
+
+
+def _part_of_word(words: tuple[Span, ...], start: int, end: int) -> bool:
+    """The verb read at ``[start, end)`` is only part of a longer word ("gia tăng" of "giá trị gia tăng")."""
+    return any(t.start < end and t.end > start and (t.start < start or t.end > end) for t in words if t.label != "X")
+
+
+def _changed_object(text: str, sentence: Span, end: int, words: tuple[Span, ...]) -> Decided | None:
+    """"tăng lương tối thiểu vùng 6,52%": a change verb (a whole word), then at most six words of
+    the noun phrase it changes (nouns and adjectives), then the figure."""
+    clause_start = end - len(_clause_before(text, sentence, end))
+    verbs = list(_change_verb().finditer(text, clause_start, end))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    word = next((t for t in words if t.start == verb.start()), None)
+    between = [t for t in words if verb.end() <= t.start and t.end <= end]
+    if word is None or word.end != verb.end() or not between or len(between) > 6:
+        return None
+    if any(not _object_word(text, t) for t in between):
+        return None
+    direction = lexicons().change_words[" ".join(verb.group("v").lower().split())]
+    return Decided(direction, verb.start(), verb.end(), CHANGE_OBJECT)
+
+
+def listed_change(text: str, previous: tuple[int, Decided | None] | None, fig: Figure) -> Decided | None:
+    """A figure listed right after a changed one ("giảm tương ứng 6 điểm và 5 điểm", "tăng lần lượt
+    4,38% và 3,65%") or in a bracket right after it ("tăng 2,78 điểm (0,36%)") changes the same way."""
+    if previous is None or previous[1] is None:
+        return None
+    if not rx(r"\s*(?:,|và|,\s*và|\()\s*").fullmatch(text[previous[0] : fig.start]):
+        return None
+    return Decided(previous[1].value, previous[1].start, previous[1].end, CHANGE_LISTED)

@@ -21,9 +21,11 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from ...model import Span
-from ...text.numbers import NUMBER_WORD_PATTERN
+from ...text.numbers import MULTIPLIERS, NUMBER_WORD_PATTERN, parse_number_words
 from ..rules import Rule, declare
-from .figures import Figure
+from .figures import Figure, rx
+from .figures import function_words_of as figure_words
+from .figures import patterns as figure_patterns
 
 AFTER_FIGURE = declare("statistics.subject.after_figure", "Statistic.subject", "rule 1: the phrase after the figure, to the end of its clause")
 BEFORE_VERB = declare("statistics.subject.before_verb", "Statistic.subject", "rule 2: the noun phrase before the verb the figure stands after")
@@ -32,9 +34,13 @@ PREVIOUS_FIGURE = declare("statistics.subject.previous_figure", "Statistic.subje
 EARLIER_CLAUSE = declare("statistics.subject.earlier_clause", "Statistic.subject", "rule 3: the subject of the clause the figure's clause continues")
 COUNTED_NOUN = declare("statistics.subject.counted_noun", "Statistic.subject", "rule 1 for a count: from its counted noun to the end of its clause")
 CHANGED_THING = declare("statistics.subject.changed_thing", "Statistic.subject", "a count after 'tăng'/'giảm' with no phrase after it: the noun phrase before the verb")
+NOUN_BEFORE = declare("statistics.subject.noun_before", "Statistic.subject", "rule 2: the noun phrase right before the figure with no verb between ('đạt tốc độ tối đa 320 km/h', 'trên diện tích 102,05 ha')")
+BRACKETED = declare("statistics.subject.bracketed", "Statistic.subject", "a figure opening a bracket: the name before it ('Trần Thanh Dâng (40 tuổi)'), or the previous figure's subject ('(tương đương 11,2 tỷ đồng)')")
+UNIT_ONLY = declare("statistics.subject.unit_only", "Statistic.subject", "a count whose phrase is only its counted noun ('sức chứa 40.000 chỗ ngồi', 'số công nhân nhập viện lên tới 33 người'): the noun phrase before it (rule 2)")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
-SUBJECT_MAX_WORDS = 30
+SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
+SUBJECT_MAX_WORDS_BEFORE = 18  # read backward, from the verb
 _B = r"(?![\p{L}\p{N}])"
 _COMMA = regex.compile(r"\s*,\s*")
 _RATE = regex.compile(r"/\p{L}[\p{L}\d]*(?:/\p{L}[\p{L}\d]*)*")
@@ -43,8 +49,9 @@ _NOUN_TAGS = frozenset({"N", "Np", "Nc", "Ny", "Nb", "L", "P"})
 _EDGE = " ,.;:–-"
 
 
-def _kinds(kind: str) -> tuple[str, ...]:
-    return tuple(w for w, k in lexicons().subject_words.items() if kind in k.split(","))
+@lru_cache(maxsize=32)
+def _kinds(kind: str) -> frozenset[str]:
+    return frozenset(w for w, k in lexicons().subject_words.items() if kind in k.split(","))
 
 
 @dataclass(frozen=True)
@@ -59,12 +66,15 @@ class _Patterns:
     predicate_tail: regex.Pattern[str]
     tail_comparator: regex.Pattern[str]
     opener: regex.Pattern[str]
+    adverb_tail: regex.Pattern[str]
+    measure_adjective: regex.Pattern[str]
+    bracket: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     comps = lexicons().comparators
-    before = [p for p, (_, pos) in comps.items() if pos == "before"]
+    before = [p for p, (_, pos) in comps.items() if pos in ("before", "reach")]
     after = [p for p, (_, pos) in comps.items() if pos == "after"]
     lead_words = alternation([*before, "từ"])
     return _Patterns(
@@ -74,8 +84,9 @@ def _patterns() -> _Patterns:
         period_tail=regex.compile(
             r"(?i)(?:\s+(?:trong|vào|của|cả))?(?:\s+(?:\d+|" + NUMBER_WORD_PATTERN + r")\s+tháng(?:\s+(?:đầu|cuối))?)?"
             r"(?:\s+(?:năm|giai đoạn|quý\s+[IV\d]+|tháng\s+\d+|vụ))?"
-            r"(?:(?:\s+|/)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?|\s+nay)\s*$"
-            r"|(?:\s+trong)?\s+(?:\d+|" + NUMBER_WORD_PATTERN + r")\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?\s*$|\s+(?:trong|với|và)\s*$"
+            r"(?:(?:\s+|/)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?|\s+nay)\s*$|\s+(?:hồi|lúc|vào)\s+(?:năm\s+)?\d[\d\s/:h,giờ]*$"
+            r"|(?:\s+trong)?\s+(?:\d+|" + NUMBER_WORD_PATTERN + r")\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?\s*$"
+            r"|\s+(?:trong|với|và|ở|tại|vào|lúc|cho|từ|là|hồi|đến|tới|cùng|như|trong vòng|suốt)\s*$"
         ),
         copula=regex.compile(rf"(?i)^\s*(?:{alternation(_kinds('copula'))})\s+"),
         base=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(_kinds('base'))}){_B}"),
@@ -83,6 +94,9 @@ def _patterns() -> _Patterns:
         lead=regex.compile(rf"(?i)(?:(?:^|\s)(?:{lead_words}))+\s*$"),
         tail_comparator=regex.compile(rf"\s*(?:{alternation(after)})(?=\s*(?:[,;.)]|$))"),
         opener=regex.compile(rf"(?i)^\s*(?:{alternation(_kinds('opener'))})\s+"),
+        adverb_tail=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(_kinds('adverb'))})\s*$"),
+        measure_adjective=regex.compile(rf"(?i)(?<![\p{{L}}])(?<!(?:độ|chiều|bề|mức)\s)(?:{alternation(figure_words('comparative'))})\s*$"),
+        bracket=regex.compile(rf"(?i)\(\s*[+\-–]?\s*(?:(?:{lead_words})\s+)*$"),
     )
 
 
@@ -130,11 +144,20 @@ def _is_verb(v: SentenceView, tag: Span) -> bool:
     return tag.label in _VERB_TAGS or "predicate" in lexicons().subject_words.get(v.word(tag), "")
 
 
-def _lead_start(v: SentenceView, start: int) -> int:
-    """Start of the comparator words right before a figure ("khoảng", "hơn", "từ")."""
+def _lead_start(v: SentenceView, start: int, keep_property: bool = False) -> int:
+    """Start of the comparator words right before a figure ("khoảng", "hơn", "từ"); with
+    ``keep_property``, a "tối đa" that names a property's maximum stays ("tốc độ tối đa")."""
     before = v.text[v.sentence.start : start]
     match = _patterns().lead.search(before)
-    return v.sentence.start + (match.start() if match else len(before))
+    if match is None:
+        return start
+    lead = v.sentence.start + match.start()
+    maximum = rx(r"\s*tối đa").match(before[match.start() :])
+    if keep_property and maximum:
+        head = before[: match.start()].rstrip()
+        if any(m.end() == len(head) for m in figure_patterns().cues["maximum_of"].finditer(head)):
+            return lead + maximum.end()
+    return lead
 
 
 def _qualifier(v: SentenceView, index: int) -> bool:
@@ -143,7 +166,7 @@ def _qualifier(v: SentenceView, index: int) -> bool:
     if kind != "measure":
         return False
     before = v.text[max(v.sentence.start, start - 40) : start]
-    match = regex.search(r"(?i)(\S+)\s+(?:từ|dưới|trên)\s*$", before)
+    match = rx(r"(?i)(\S+)\s+(?:từ|dưới|trên)\s*$").search(before)
     if not match:
         return False
     word = match.group(1).lower()
@@ -176,12 +199,16 @@ def _new_clause(v: SentenceView, pos: int, end: int) -> bool:
 
 
 def _separator_end(v: SentenceView, pos: int, lead: int, head: str) -> int:
-    """Before another figure: the last comma or "và" opening a new clause or list item, else ``lead``."""
-    seps = list(regex.finditer(r"\s*,\s*|\s+và\s+", v.text[pos:lead]))
+    """Before another figure: the last comma or "và" opening a new clause or list item, or a "với"
+    opening the other figure's phrase ("27 doanh nghiệp mới thành lập với tổng vốn 350 tỷ
+    đồng"), else ``lead``."""
+    seps = list(rx(r"\s*,\s*|\s+(?:và|với)\s+").finditer(v.text[pos:lead]))
     if not seps:
         return lead
     sep = seps[-1]
     rest = v.text[pos + sep.end() : lead]
+    if "với" in sep.group(0):
+        return pos + sep.start()
     if "," in sep.group(0):
         first = rest.split()[0].lower() if rest.split() else ""
         return lead if first and first == head.lower() else pos + sep.start()
@@ -209,12 +236,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _first_words(text: str, start: int, end: int, n: int = SUBJECT_MAX_WORDS) -> tuple[int, int]:
-    spaces = [m.start() for m in regex.finditer(" ", text[start:end])]
+    spaces = [m.start() for m in rx(" ").finditer(text[start:end])]
     return (start, start + spaces[n - 1]) if len(spaces) >= n else (start, end)
 
 
-def _last_words(text: str, start: int, end: int, n: int = SUBJECT_MAX_WORDS) -> tuple[int, int]:
-    spaces = [m.end() for m in regex.finditer(" ", text[start:end])]
+def _last_words(text: str, start: int, end: int, n: int = SUBJECT_MAX_WORDS_BEFORE) -> tuple[int, int]:
+    spaces = [m.end() for m in rx(" ").finditer(text[start:end])]
     return (start + spaces[-n], end) if len(spaces) >= n else (start, end)
 
 
@@ -231,18 +258,18 @@ def _clause_start(v: SentenceView, end: int) -> int:
     segment = v.text[v.sentence.start : end]
     opened = segment.rfind("(") if segment.rfind("(") > segment.rfind(")") else -1
     cut = max(segment.rfind(";"), segment.rfind(":"), opened)
-    bounds = [cut] + [m.start() for m in regex.finditer(",", segment) if m.start() > cut]
+    bounds = [cut] + [m.start() for m in rx(",").finditer(segment) if m.start() > cut]
     while len(bounds) > 1 and _list_fragment(v, v.sentence.start + bounds[-2] + 1, v.sentence.start + bounds[-1]):
         bounds.pop()
     start = v.sentence.start + bounds[-1] + 1
     lead = _lead_start(v, end)
-    joined = regex.search(r"(?i)\svà\s+$", v.text[start:lead])
+    joined = rx(r"(?i)\svà\s+$").search(v.text[start:lead])
     return start + joined.end() if joined else start
 
 
 def _list_fragment(v: SentenceView, start: int, end: int) -> bool:
     fragment = v.text[start:end]
-    if len(fragment.split()) > 4 or _patterns().intro.match(fragment) or regex.search(r"\d", fragment):
+    if len(fragment.split()) > 4 or _patterns().intro.match(fragment) or rx(r"\d").search(fragment):
         return False
     tags = v.tags_in(start, end)
     return bool(tags) and not any(_is_verb(v, t) or t.label == "E" for t in tags)
@@ -261,11 +288,15 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
     end = max(start, _lead_start(v, end))
     phrase = _patterns().predicate_tail.search(v.text, start, end)
     stripped = phrase is not None
+    level = stripped and "level" in lexicons().subject_words.get(" ".join(phrase.group(0).lower().split()), "")
     end = phrase.start() if phrase else end
     for tag in reversed(v.tags_in(start, end)):
         predicate = "predicate" in lexicons().subject_words.get(v.word(tag), "")
-        if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)):
+        if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)) or v.word(tag) == "nhất":
             break
+        if level:  # "giá vàng SJC đang được mua bán ở mức …": the whole verb chain before a level goes
+            end = tag.start
+            continue
         if not predicate and tag.label != "R":
             if other or (stripped and tag.label == "V"):
                 break
@@ -281,7 +312,7 @@ def _object_start(v: SentenceView, start: int, end: int) -> int | None:
         word = v.word(tag)
         if word in objects:
             return tag.end
-        if tag.label == "V" or word in lexicons().subject_words:
+        if tag.label == "V" or (word in lexicons().subject_words and "level" not in lexicons().subject_words[word]):
             return None
     return None
 
@@ -292,20 +323,26 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     start += intro.end() if intro else 0
     opener = _patterns().opener.match(text[start:end])
     start += opener.end() if opener else 0
-    if regex.search(r"\(.*\)", text[start:end]):
+    if rx(r"\(.*\)").search(text[start:end]):
         end = start + text[start:end].index("(")
     start, end = _trim(text, start, end)
     return _last_words(text, start, end)
 
 
 def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | None:
-    """Rules 2 and 3: the noun phrase before the verb the figure stands after."""
+    """Rules 2 and 3: the noun phrase right before the figure ("đạt tốc độ tối đa 320 km/h"), else
+    the noun phrase before the verb the figure stands after, past a main verb before it ("tập đoàn
+    DOJI cũng điều chỉnh giá vàng SJC là …" -> "giá vàng SJC")."""
     clause = _clause_start(v, start)
+    noun = _noun_before(v, clause, start)
+    if noun is not None:
+        return noun
     base = _base_verb(v, clause, start)
     end = _strip_verbs(v, clause, base if base is not None else start, base is not None)
     obj = _object_start(v, clause, end) if base is None else None
-    s, e = _clean(v.text, obj if obj is not None else clause, end)
-    if e > s:
+    s, e = _clean(v.text, obj if obj is not None else _after_main_verb(v, clause, end), end)
+    holds_figure = any(s < f_end and f_start < e for f_start, f_end, _ in v.figures)
+    if e > s and not (holds_figure and previous):  # "X giảm 220 tỷ đồng … xuống mức 502 tỷ đồng": X
         return Chosen(s, e, OBJECT if obj is not None else BEFORE_VERB)
     if previous:
         return Chosen(previous.start, previous.end, PREVIOUS_FIGURE)
@@ -315,32 +352,152 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
     return None
 
 
+_NOUN_RUN_TAGS = frozenset({"N", "Nc", "Np", "Nu", "Ny", "A"})
+_NOUN_LINKS = frozenset({"của", "tại", "ở", "từ", "cho", "do"})
+
+
+def _is_plain_verb(v: SentenceView, tag: Span) -> bool:
+    """A verb that may sit inside a noun phrase ("thời gian thu hồi vốn", "doanh thu bán bò"): no
+    predicate, marker or stop word."""
+    kinds = lexicons().subject_words.get(v.word(tag), "")
+    return not any(k in kinds for k in ("predicate", "marker", "stop", "base", "clauseend"))
+
+
+def _in_noun_run(v: SentenceView, tag: Span, run: list[Span]) -> bool:
+    """A word of a noun phrase read backwards: a noun or adjective, a numeral word ("tổng số
+    tiền"), or "của/tại/ở/từ" between two nouns ("kim ngạch xuất khẩu của tỉnh")."""
+    word = v.word(tag)
+    if word in _NOUN_LINKS or tag.label == "L":  # "thiệt hại do mưa lũ", "giá mỗi suất ăn"
+        return bool(run) and run[0].label in ("N", "Nc", "Np", "Ny")
+    kinds = lexicons().subject_words.get(word, "")
+    if any(k in kinds for k in ("predicate", "intro", "stop")):
+        return False
+    if word == "-" and run:
+        return True
+    if tag.label == "M":  # a numeral word ("tổng số", "tỷ lệ" are often tagged M), not a number or multiplier
+        return not (rx(r"\d").search(word) or word in MULTIPLIERS or parse_number_words(word) is not None)
+    return tag.label in _NOUN_RUN_TAGS
+
+
+def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
+    """A noun phrase right before the figure, with no verb between ("công suất 4 triệu tấn",
+    "trên diện tích 102,05 ha", "bộ pin 22kWh"): its nouns and adjectives back to the first other
+    word, after a name followed by a common noun ("huyện Tuy An kinh phí" -> "kinh phí"); none
+    when the word before the figure names a level ("đạt tỷ lệ 99%", "ở mức")."""
+    end = _noun_end(v, clause, start)
+    words = v.text[clause:end].split() if end is not None else []
+    if not words or words[-1].lower() in _kinds("base"):
+        return None  # "… chè búp tươi đạt 2.345,6 tấn", "tươi đạt" tagged as one noun: a base verb is no noun
+    tags = v.tags_in(clause, end)
+    run: list[Span] = []
+    for i in range(len(tags) - 1, -1, -1):
+        tag = tags[i]
+        if v.text[tag.end : run[0].start if run else end].strip():
+            break
+        inner_verb = tag.label == "V" and run and i > 0 and tags[i - 1].label in ("N", "Nc") and _is_plain_verb(v, tag)
+        if not (_in_noun_run(v, tag, run) or inner_verb):
+            break
+        run.insert(0, tag)
+    if not run or v.word(run[-1]) in _kinds("level"):
+        return None
+    names = [i for i in range(len(run) - 1) if run[i].label == "Np" and run[i + 1].label in ("N", "Nc")]
+    run = run[names[-1] + 1 :] if names else run
+    while run and (run[0].label not in ("N", "Nc", "Np", "Ny", "M") or v.word(run[0]) in _NOUN_LINKS or run[0].label == "L"):
+        run.pop(0)
+    if not run or rx(r"[\d%+]").search(v.text[run[0].start : end]):
+        return None
+    s, e = _clean(v.text, run[0].start, end)
+    s += len(rx(r"(?i)(?:có|là)\s+|").match(v.text[s:e]).group(0))
+    return Chosen(s, e, NOUN_BEFORE) if e > s else None
+
+
+def _noun_end(v: SentenceView, clause: int, start: int) -> int | None:
+    """Where a noun phrase right before a figure ends: before its comparator and a dropped adverb
+    ("phổ biến"); none after a measuring adjective ("khu đất … rộng 1.500 m2": the clause's subject)."""
+    end = _lead_start(v, start, keep_property=True)
+    end = clause + len(v.text[clause:end].rstrip(_EDGE))
+    tail = _patterns().adverb_tail.search(v.text, clause, end)
+    end = tail.start() if tail else end
+    return None if _patterns().measure_adjective.search(v.text, clause, end) else end
+
+
+def _after_main_verb(v: SentenceView, clause: int, end: int) -> int:
+    """Where the noun phrase before the predicate starts: past the last main verb of the clause, a
+    verb after a marker ("cũng", "đã", "sẽ" …) or after a name ("DOJI niêm yết giá vàng SJC"),
+    when a noun is left after it; else the clause start."""
+    tags = v.tags_in(clause, end)
+    markers = _kinds("marker")
+    for i in range(len(tags) - 2, 0, -1):
+        if tags[i].label != "V" or not (v.word(tags[i - 1]) in markers or tags[i - 1].label == "Np"):
+            continue
+        rest = [t for t in tags[i + 1 :] if t.label in ("N", "Nc", "Np")]
+        if rest and not any(t.label == "V" for t in tags[i + 1 : i + 2]):
+            return tags[i].end
+    return clause
+
+
+def bracketed(v: SentenceView, fig: Figure, previous: Chosen | None) -> Chosen | None:
+    """A figure opening a bracket ("Trần Thanh Dâng (40 tuổi, …)", "giá 400.000 Bảng Anh (tương
+    đương 11,2 tỷ đồng)"): the previous figure's subject when a figure stands right before the
+    bracket, else the name or noun phrase right before it."""
+    before = v.text[v.sentence.start : fig.start]
+    opened = _patterns().bracket.search(before)
+    if not opened:
+        return None
+    paren = v.sentence.start + opened.start()
+    if any(0 <= paren - end <= 2 for _, end, _ in v.figures):
+        return Chosen(previous.start, previous.end, PREVIOUS_FIGURE) if previous else None
+    words = [t for t in v.tags_in(v.sentence.start, paren)]
+    name = [t for t in words[-6:] if t.label == "Np" or v.text[t.start : t.start + 1].isupper()]
+    run = []
+    for tag in reversed(words):
+        if tag not in name or (run and v.text[tag.end : run[0].start].strip()):
+            break
+        run.insert(0, tag)
+    if run:
+        return Chosen(run[0].start, run[-1].end, BRACKETED)
+    return _noun_before(v, _clause_start(v, paren), paren)
+
+
 def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None) -> tuple[Subject, Chosen | None]:
     """The subject of a figure, and the phrase the next figure of the sentence may continue (its
     subject without the rate)."""
-    if fig.kind in ("count", "ratio") and fig.unit != "lần":
+    if fig.kind == "count" or (fig.kind == "ratio" and fig.unit != "lần"):
         found = forward(v, fig.unit_start, v.text[fig.unit_start : fig.unit_end].split()[0])
         phrase = Chosen(found[0], found[1], COUNTED_NOUN) if found else None
-        if change and phrase and len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split()):
+        if phrase is None or len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split()):
             before = backward(v, fig.start, None)
-            phrase = Chosen(before.start, before.end, CHANGED_THING) if before else phrase
+            if before is not None and (change or before.rule is NOUN_BEFORE or _after_predicate(v, fig.start)):
+                phrase = Chosen(before.start, before.end, CHANGED_THING if change else UNIT_ONLY)
         return Subject(phrase), phrase
     rate = _RATE.match(v.text, fig.end, v.sentence.end)
     pos = rate.end() if rate else fig.end
     tail = _patterns().tail_comparator.match(v.text, pos, v.sentence.end)
     pos = tail.end() if tail else pos
+    bracket = bracketed(v, fig, previous)
     if rate:
-        return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), previous)
-    phrase = _forward_subject(v, pos, fig.start) or backward(v, fig.start, previous)
+        return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), bracket or backward(v, fig.start, previous))
+    phrase = bracket or _forward_subject(v, pos, fig.start) or backward(v, fig.start, previous)
     return Subject(phrase), phrase
 
 
-def _rate_subject(v: SentenceView, span: tuple[int, int], rate: tuple[int, int], previous: Chosen | None) -> tuple[Subject, Chosen | None]:
+def _after_predicate(v: SentenceView, start: int) -> bool:
+    """The figure stands right after a predicate word ("đạt", "là", "có", "còn") or a comparator
+    of an amount reached ("lên tới")."""
+    lead = _lead_start(v, start)
+    if lead < start and any(pos == "reach" for _, pos in (lexicons().comparators.get(" ".join(v.text[lead:start].lower().split()), ("", "")),)):
+        return True
+    words = v.text[v.sentence.start : lead].split()
+    return bool(words) and "predicate" in lexicons().subject_words.get(words[-1].lower(), "")
+
+
+def _rate_subject(v: SentenceView, span: tuple[int, int], rate: tuple[int, int], base: Chosen | None) -> tuple[Subject, Chosen | None]:
     """Rule 4: the subject, "/căn", and a noun phrase right after the rate ("/kg lợn hơi")."""
-    start, pos = span
-    base = backward(v, start, previous)
+    pos = span[1]
     rate_end = rate[1]
-    if regex.match(r" \p{Ll}", v.text[pos : pos + 2]) and not _patterns().nonstart.match(v.text[pos : v.sentence.end]):
+    first = next((t for t in v.tags if t.start >= pos), None)
+    noun = first is None or first.label in _NOUN_TAGS or first.label == "X"
+    if noun and rx(r" \p{Ll}").match(v.text[pos : pos + 2]) and not _patterns().nonstart.match(v.text[pos : v.sentence.end]):
         after = forward(v, pos)
         rate_end = after[1] if after else rate_end
     return Subject(base, Chosen(rate[0], rate_end, RATE)), base

@@ -1,0 +1,102 @@
+"""Figures read together: the figures of one sentence, read one by one (:mod:`.figures`), then
+decided as a group.
+
+- Two figures of one kind joined by "đến", "tới" or a dash are one range, each written with its
+  unit ("130.000 đồng đến 180.000 đồng", "từ 6 tháng đến 3 năm": value 6, value_max 36 months).
+- "một" with a counted noun (not a post: "có một Phó Giám đốc" counts) is a quantity only in a list with other figures ("4 huy chương vàng,
+  một huy chương đồng") or after a comparator ("hơn một người"); alone it is the indefinite
+  article ("một người dân cho biết"), no figure.
+- A month count that labels the period of the sentence's other figures is none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from ...lexicons import lexicons
+from ...model import Span
+from ..rules import Fired
+from .figures import (
+    EXCLUDE_INDEFINITE, LISTED_ONE, RANGE_UNITS, Figure, note, patterns, period_labels, read_figures,
+)
+
+# Units one range may mix, with the factor that turns the second into the first ("6 tháng đến 3 năm").
+_CONVERSIONS: dict[tuple[str, str], float] = {
+    ("tháng", "năm"): 12, ("tuần", "năm"): 52, ("ngày", "tuần"): 7, ("ngày", "tháng"): 30, ("phút", "giờ"): 60,
+    ("giây", "phút"): 60, ("m", "km"): 1000, ("cm", "m"): 100, ("mm", "cm"): 10, ("mm", "m"): 1000,
+    ("kg", "tấn"): 1000, ("kg", "tạ"): 100, ("tạ", "tấn"): 10, ("g", "kg"): 1000, ("gam", "kg"): 1000,
+}
+_RANGE_JOIN = regex.compile(r"\s*(?:[-–~]|(?:đến|tới)(?:\s+(?:dưới|hơn|trên|gần|khoảng))?)\s*")
+_LIST_GAP = regex.compile(r"[^.;:!?()\"“”]{0,40}?(?:,|(?<![\p{L}])(?:và|cùng|hoặc))\s*")
+
+
+def sentence_figures(text: str, sentence: Span, trace: list[Fired] | None = None, budget: list[int] | None = None) -> list[Figure]:
+    """The figures of one sentence, in text order (see the module docstring)."""
+    found = read_figures(text, sentence, trace, budget)
+    if len(found) < 2 and not any(_indefinite_candidate(text, f) for f in found):
+        return found
+    found = _ranges(text, found)
+    found = _listed_ones(text, found, sentence, trace)
+    return period_labels(text, found, sentence, trace)
+
+
+def _factor(first: Figure, second: Figure) -> float | None:
+    """What a value in ``second``'s unit is in ``first``'s, when one range may hold both."""
+    if first.unit.lower() == second.unit.lower():
+        return 1.0
+    return _CONVERSIONS.get((first.unit, second.unit))
+
+
+def _ranges(text: str, found: list[Figure]) -> list[Figure]:
+    """"130.000 đồng đến 180.000 đồng", "12 năm đến 20 năm", "6 tháng đến 3 năm": one figure."""
+    out: list[Figure] = []
+    for fig in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.value_max is None and fig.value_max is None and prev.kind == fig.kind and prev.kind != "ratio":
+            factor = _factor(prev, fig)
+            if factor is not None and _RANGE_JOIN.fullmatch(text, prev.end, fig.start) and fig.value * factor >= prev.value:
+                out[-1] = replace(prev, end=fig.end, value_max=fig.value * factor, rule=RANGE_UNITS)
+                continue
+        out.append(fig)
+    return out
+
+
+def _indefinite_candidate(text: str, fig: Figure) -> bool:
+    if fig.kind != "count" or text[fig.start : fig.unit_start].strip().lower() != "một":
+        return False
+    nouns = lexicons().counted_nouns
+    return "role" not in nouns.get(fig.unit, nouns.get(fig.unit.lower(), ""))  # "có một Phó Giám đốc": a post counted
+
+
+def _listed_ones(text: str, found: list[Figure], sentence: Span, trace: list[Fired] | None) -> list[Figure]:
+    """"một" with a counted noun: kept in a list with another figure or after a comparator, else dropped."""
+    kept = []
+    for index, fig in enumerate(found):
+        if not _indefinite_candidate(text, fig):
+            kept.append(fig)
+        elif _after_comparator(text, fig, sentence) or _listed(text, found, index):
+            kept.append(replace(fig, rule=LISTED_ONE))
+        else:
+            note(trace, EXCLUDE_INDEFINITE, fig.start, fig.end)
+    return kept
+
+
+def _after_comparator(text: str, fig: Figure, sentence: Span) -> bool:
+    return patterns().comparator_before.search(text, max(sentence.start, fig.start - 25), fig.start) is not None
+
+
+def _listed(text: str, found: list[Figure], index: int) -> bool:
+    """A figure next to this one is an item of the same list: between them at most 40 characters
+    with no stronger stop, ending with a comma, "và", "cùng" or "hoặc" and maybe a comparator
+    ("một tàu, một xuồng và gần 400 cán bộ"; not "Một người dân cho biết, có 400 cán bộ")."""
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(found):
+            continue
+        gap = text[found[min(index, other)].end : found[max(index, other)].start]
+        comp = patterns().comparator_before.search(gap)
+        gap = gap[: comp.start("c")] if comp else gap
+        if _LIST_GAP.fullmatch(gap):
+            return True
+    return False
