@@ -85,3 +85,12 @@ def test_missing_file_is_an_error_record(tmp_path: Path) -> None:
     assert main(["run", str(tmp_path / "nope.txt"), "-o", str(out), "-q"]) == 1
     record = json.loads(out.read_text(encoding="utf-8"))
     assert record["error"]["type"] == "FileNotFoundError"
+
+
+def test_the_quick_start_run_over_the_bundled_corpus_has_no_failure(tmp_path: Path) -> None:
+    """README's first command: every file of corpus/ that run reads is an article (gold, notes and
+    judged samples there are .json or .md, which run does not read as inputs)."""
+    out = tmp_path / "out.jsonl"
+    assert main(["run", str(SEED.parent), "-o", str(out), "-w", "2", "-q"]) == 0
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) >= 150 and not [line["input"] for line in lines if "error" in line]

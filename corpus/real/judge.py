@@ -1,6 +1,6 @@
 """Hand-judged samples of the extractors' output on real text, and the precision per rule.
 
-    python corpus/real/judge.py sample people|events|statistics N   draw N records (seeded) into judged/WHAT.jsonl
+    python corpus/real/judge.py sample people|events|statistics N   draw N records (seeded) into judged/WHAT.json
     python corpus/real/judge.py show people|events|statistics [K...] each record with its sentence, for the judge
     python corpus/real/judge.py score people|events|statistics      precision overall and per rule
 
@@ -98,16 +98,21 @@ def sample(kind: str, n: int) -> Path:
     chosen = random.Random(SEED).sample(found, min(n, len(found)))
     chosen.sort(key=lambda x: (x["article"], x["start"]))
     OUT.mkdir(exist_ok=True)
-    path = OUT / f"{kind}.jsonl"
-    with path.open("w", encoding="utf-8") as fh:
-        for k, item in enumerate(chosen, 1):
-            fh.write(json.dumps({"n": k, **item, "verdict": None, "wrong": [], "note": ""}, ensure_ascii=False) + "\n")
+    path = OUT / f"{kind}.json"
+    _save(path, [{"n": k, **item, "verdict": None, "wrong": [], "note": ""} for k, item in enumerate(chosen, 1)])
     print(f"{len(chosen)} of {len(found)} {kind} records from {len(_pool())} dev-pool articles -> {path}")
     return path
 
 
+def _save(path: Path, items: list[dict]) -> None:
+    """A JSON array with one record per line (a .json file: ``vnnews-extract run corpus/`` reads
+    .jsonl files as inputs, and these are no articles)."""
+    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+    path.write_text("[\n" + lines + "\n]\n", encoding="utf-8")
+
+
 def _load(kind: str) -> list[dict]:
-    return [json.loads(line) for line in (OUT / f"{kind}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return list(json.loads((OUT / f"{kind}.json").read_text(encoding="utf-8")))
 
 
 def show(kind: str, which: list[int]) -> None:
@@ -134,7 +139,7 @@ def show(kind: str, which: list[int]) -> None:
 def score(kind: str) -> None:
     items = [i for i in _load(kind) if i.get("verdict") in VERDICTS]
     if not items:
-        print(f"no judged {kind} records in {OUT / (kind + '.jsonl')}")
+        print(f"no judged {kind} records in {OUT / (kind + '.json')}")
         return
     by_rule: dict[str, list[str]] = defaultdict(list)
     for item in items:
