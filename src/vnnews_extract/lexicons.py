@@ -80,7 +80,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},
     "middle_names.tsv": {"kind": frozenset({"common", "minority"})},
-    "name_stops.tsv": {"kind": frozenset({"opener", "place_before"})},
+    "name_stops.tsv": {"kind": frozenset({"opener", "place_before", "body_before"})},
     "non_figure_contexts.tsv": {"position": frozenset({"before", "after", "after_clause", "back_reference_before", "respectively"})},
     "org_stops.tsv": {"kind": frozenset({"verb", "time", "preposition", "conjunction"})},
     "organisations.tsv": {"kind": frozenset({"fixed", "open", "delegation"})},
