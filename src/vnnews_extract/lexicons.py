@@ -74,7 +74,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "counted_nouns.tsv": {"sense*": frozenset({"person", "unit", "place", "item", "event", "document", "role", "classifier"})},
     "event_cues.tsv": {"kind*": frozenset({
         "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
-        "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source", "speech",
+        "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source", "speech", "intransitive",
     })},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "fused_roles.tsv": {},

@@ -508,13 +508,32 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     if before:
         n = before[-1]
         gap = _gap_start(n, v)
-        if _passive(text, gap, v.start(), s.titles) and (obj is None or _explicit_passive(text, gap, v.start())):
+        if _passive(text, gap, v.start(), s.titles) and (obj is None or _explicit_passive(text, gap, v.start())) and not _acts_on(text, s, v, gap):
             return _with_group(s, n), PASSIVE_SUBJECT
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
         return _listed_objects(text, s, obj, clause_end), OBJECT
     if before and etype in _SELF and _OWN_ACT_GAP.fullmatch(text, _gap_start(before[-1], v), v.start()):
         return _with_group(s, before[-1]), OWN_ACT
     return [], UNNAMED
+
+
+@lru_cache(maxsize=1)
+def _object_start() -> regex.Pattern[str]:
+    """What opens the object of a verb: a capital, a number, an honorific, a role, a quantifier."""
+    g = grammar()
+    quantifiers = alternation([*cue_words("generic"), "lãnh đạo", "người", "cán bộ"])
+    return regex.compile(rf"\s+(?:\p{{Lu}}|\d|(?i:(?:{quantifiers})(?![\p{{L}}]))|{g.honorific.pattern}|{g.role.pattern})")
+
+
+def _acts_on(text: str, s: Sentence, v: regex.Match[str], gap: int) -> bool:
+    """"Kiir đã bổ nhiệm Tướng James Ajong làm …", "Macron chỉ định Thủ tướng", "Moon Jae-in đã bổ
+    nhiệm 12 bộ trưởng": a person before a verb of appointment, removal or punishment, with no
+    "được"/"bị" between, acts on the object written right after the verb; not a verb whose subject
+    undergoes it ("ông X đắc cử", "ông X thôi giữ chức …": intransitive in event_cues.tsv)."""
+    phrase = " ".join(v.group("v").lower().split())
+    if _explicit_passive(text, gap, v.start()) or lexicons().personnel_verbs[phrase] in _SELF or _is_framed(v) or "intransitive" in lexicons().event_cues.get(phrase, "").split(","):
+        return False
+    return _object_start().match(text, v.end(), s.span.end) is not None
 
 
 # Between a person and a retirement or resignation of their own: adverbs and the letter asking for it.
