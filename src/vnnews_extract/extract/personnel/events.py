@@ -43,6 +43,7 @@ ACTOR_SUBJECT = declare("personnel.actor.subject", "PersonnelEvent.actor", "the 
 ACTOR_HANDOVER = declare("personnel.actor.handover", "PersonnelEvent.actor", "a person named before the verb who hands over or announces: 'ông X trao quyết định bổ nhiệm'")
 ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được Ban Thường vụ Tỉnh ủy điều động', 'Quyết định của Ban Bí thư chỉ định': the body")
 ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.actor", "a body that opens the clause and decides: 'UBND tỉnh trao quyết định bổ nhiệm …'")
+ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor", "a person named after 'được'/'bị' right before the verb: 'được Chủ tịch UBND tỉnh Ma Văn Khánh bổ nhiệm'")
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
 DATE_IN_SENTENCE = declare("personnel.date.sentence", "PersonnelEvent.date", "a full date written in the event's sentence: 'ngày 5/3/2024', 'ngày 5 tháng 3 năm 2024'")
 DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date", "a day and month in the event's sentence dated with the year of the article's full dates: 'ngày 22/6', 'hôm 18-5'")
@@ -509,7 +510,7 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
         n = before[-1]
         gap = _gap_start(n, v)
         if _passive(text, gap, v.start(), s.titles) and (obj is None or _explicit_passive(text, gap, v.start())) and not _acts_on(text, s, v, gap):
-            return _with_group(s, n), PASSIVE_SUBJECT
+            return _coordinated(text, before, n) + _with_group(s, n), PASSIVE_SUBJECT
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
         return _listed_objects(text, s, obj, clause_end), OBJECT
     if before and etype in _SELF and _OWN_ACT_GAP.fullmatch(text, _gap_start(before[-1], v), v.start()):
@@ -578,11 +579,26 @@ def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int)
         if n.start <= last.end or n.start >= clause_end or n in out:
             continue
         gap_start = max([last.end] + [t.end for t in last.titles if last.end <= t.end <= n.start])
-        gap = regex.sub(r"\([^()]*\)", "", text[gap_start : n.start])  # the person's particulars in brackets
-        if not _LIST_GAP.fullmatch(gap):
+        gaps = (regex.sub(r"\([^()]*\)", "", text[start : n.start]) for start in (gap_start, last.end))  # particulars in brackets
+        if not any(_LIST_GAP.fullmatch(gap) for gap in gaps):
             break
         out.append(n)
         last = n
+    return out
+
+
+def _coordinated(text: str, before: list[NameMention], last: NameMention) -> list[NameMention]:
+    """The persons joined to a subject by "và" or a comma ("Ông A và bà B được bầu …" -> A, then B)."""
+    out: list[NameMention] = []
+    nxt = last
+    for n in reversed(before[:-1]):
+        if n.group is not None and n.group == nxt.group:
+            break  # a list already read as one group
+        gap_start = max([n.end] + [t.end for t in n.titles if n.end <= t.end <= nxt.start])
+        if not _LIST_GAP.fullmatch(text, gap_start, nxt.start):
+            break
+        out.insert(0, n)
+        nxt = n
     return out
 
 
@@ -637,6 +653,9 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
     subject = _active_subject(text, s, v, person)
     if subject is not None:
         return subject.name, Fired(ACTOR_SUBJECT, subject.start, subject.end)
+    agent = next((n for n in s.names if n is not person and (person is None or n.name != person.name) and n.end <= v.start() and not text[n.end : v.start()].strip() and _agent(text, s, n)), None)
+    if agent is not None:  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm …"
+        return agent.name, Fired(ACTOR_AGENT, agent.start, agent.end)
     for n in reversed([n for n in s.names if n.end <= v.start() and n is not person]):
         gap_start = max([n.end] + [t.end for t in n.titles if t.end <= v.start()])
         gap = text[gap_start : v.start()]
@@ -683,6 +702,12 @@ def _subject_gap() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\s*(?:(?:đã|vừa|cũng|có|chính thức|thi hành|xử lý|{alternation(handover)}|{approved})\s+)*$")
 
 
+@lru_cache(maxsize=1)
+def _post_frame_opener() -> regex.Pattern[str]:
+    """A clause opener naming the post ("Với chức danh Phó Chủ tịch UBND xã, "), before the deciding body."""
+    return regex.compile(rf"(?i)(?:{alternation(cue_words('post_frame'))})\s[^,;]{{1,80}},\s*")
+
+
 def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
     """"UBND tỉnh trao quyết định bổ nhiệm …", "Năm 2019, Ban Thường vụ Tỉnh ủy điều động …": the body
     that opens the clause and decides; for a clause with no subject of its own ("…; cách chức ông B"),
@@ -694,7 +719,7 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
     start += len(text[start : v.start()]) - len(text[start : v.start()].lstrip())
     frame = cue_regex("frame", False).search(text, start, v.start()) if _is_framed(v) else None
     stop = frame.start() if frame else v.start()  # "Sở Y tế đã có quyết định giao ông X … phụ trách …"
-    dated = _DATED_OPENER.match(text, start, stop)
+    dated = _DATED_OPENER.match(text, start, stop) or _post_frame_opener().match(text, start, stop)
     org = read_org(text, dated.end() if dated else start, stop)
     if org is None or org.end <= org.start or org.name_start is not None:
         return None

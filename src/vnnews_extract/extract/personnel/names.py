@@ -10,6 +10,7 @@ A small grammar over words, driven by lexicons:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -72,6 +73,7 @@ _PARTICULARS = regex.compile(r"\s*\((?:\s*(?:SN|sinh năm|sinh)\s*\d{4}|\s*\d{1,
 
 
 _BODY_BEFORE_ROLE = regex.compile(r"(?i)(?:Ban|Văn phòng|Hội đồng)\s*$")
+_POST_NOUN_BEFORE = regex.compile(r"(?i)(?<![\p{L}])chức\s+$")
 _GAP_IN_CHAIN = regex.compile(r"(?:\s*(?:,|–|-+|kiêm)\s*|\s+)$")
 _GAP_BEFORE_NAME = regex.compile(r"(?:\s+[-–])?\s+$")
 _GAP_TITLE_NAME = regex.compile(r"(?:\s+[-–]|,)?\s+$")  # a name read after a title, through a dash or a comma
@@ -80,13 +82,13 @@ _GAP_TITLE_NAME = regex.compile(r"(?:\s+[-–]|,)?\s+$")  # a name read after a 
 def find_titles(text: str, span: Span) -> list[Title]:
     g = grammar()
     titles: list[Title] = []
-    for m in g.role.finditer(text, span.start, span.end):
+    for m in _roles(text, span):
         if _BODY_BEFORE_ROLE.search(text, max(span.start, m.start() - 12), m.start()):
             continue  # "Ban Chỉ huy …", "Văn phòng Chủ tịch nước": the role word names a body
         title = Title(m.start(), m.end(), _delegate(text, canonical_role(m)), None, role_end=m.end())
         fused = _fused_org(text, m, span.end) or _portfolio_org(text, m, span.end)
         sp = SPACE.match(text, m.end(), span.end)
-        org = fused[0] if fused else read_org(text, sp.end(), span.end) if sp else None
+        org = fused[0] if fused else read_org(text, sp.end(), span.end, level=not is_acronym(m.group("head"))) if sp else None
         if org and org.end > org.start:
             title.org_start, title.org_end = org.start, org.end
             title.organization = fused[1] if fused else org_text(text, org.start, org.end)
@@ -107,6 +109,18 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles), key=lambda t: t.start)
+
+
+def _roles(text: str, span: Span) -> Iterator[regex.Match[str]]:
+    """Role matches of the sentence; a match opened by the "vụ" of "chức vụ" ("khỏi chức vụ Trưởng
+    ban …") is no "Vụ trưởng": the search goes on from the next word."""
+    pos = span.start
+    while (m := grammar().role.search(text, pos, span.end)) is not None:
+        if m.group(0).startswith("vụ") and _POST_NOUN_BEFORE.search(text, max(span.start, m.start() - 8), m.start()):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 _DELEGATE = regex.compile(r"(?:nguyên\s+)?(?:Đại biểu|ĐB)")
@@ -678,7 +692,7 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         former = former or _opens_with_closed_span(text, span, cue.start())
         chain = [replace(_as_former(t) if former else t, via_cue=True, rule=_cue_rule(t, former)) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
-        pairs = zip(subjects[-len(chain) :], chain, strict=True) if listed else ((subject, t) for subject in _listed_with(subjects[-1], names) for t in chain)
+        pairs = zip(subjects[-len(chain) :], chain, strict=True) if listed else ((subject, t) for subject in (subjects if len(subjects) > 1 else _listed_with(subjects[-1], names)) for t in chain)
         for subject, t in pairs:
             subject.titles.append(t)
     return sorted(names, key=lambda n: n.start)
@@ -726,7 +740,26 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
         return []
     if cue.group("lt"):
         return before
-    return [before[-1]]
+    if len(before) >= 2 and _by_agent(text, span, before[-1]):
+        return [before[-2]]  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm giữ chức …": B appoints, A is given the post
+    subjects = [before[-1]]
+    for n in reversed(before[:-1]):  # "Ông A và bà B được bầu làm …": both
+        if subjects[0].group is not None or not _JOINED.fullmatch(text, n.end, subjects[0].start):
+            break
+        subjects.insert(0, n)
+    return subjects
+
+
+_JOINED = regex.compile(r"(?i)\s*(?:,|và|,\s*và)\s*(?:(?:ông|bà|anh|chị|đồng chí)\s+)?")
+
+
+_BY_AGENT = regex.compile(r"(?i)(?<![\p{L}])(?:được|bị)\s+$")
+
+
+def _by_agent(text: str, span: Span, n: NameMention) -> bool:
+    """A person named right after "được"/"bị" (their titles between) acts: "được Chủ tịch UBND tỉnh B bổ nhiệm"."""
+    start = min([n.start] + [t.start for t in n.titles if t.end <= n.start] + ([n.honorific_start] if n.honorific_start is not None else []))
+    return _BY_AGENT.search(text, max(span.start, start - 12), start) is not None
 
 
 def _as_former(title: Title) -> Title:
