@@ -20,6 +20,7 @@ import regex
 from ...lexicons import alternation, lexicons
 from ...model import Document, Span
 from ..rules import Fired, Rule, declare
+from .grammar import grammar
 from .names import NAME_PRONOUN, NameMention, Title, find_names, find_titles, link
 from .orgs import org_text, read_org
 
@@ -42,16 +43,24 @@ ACTOR_SUBJECT = declare("personnel.actor.subject", "PersonnelEvent.actor", "the 
 ACTOR_HANDOVER = declare("personnel.actor.handover", "PersonnelEvent.actor", "a person named before the verb who hands over or announces: 'ông X trao quyết định bổ nhiệm'")
 ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được Ban Thường vụ Tỉnh ủy điều động', 'Quyết định của Ban Bí thư chỉ định': the body")
 ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.actor", "a body that opens the clause and decides: 'UBND tỉnh trao quyết định bổ nhiệm …'")
+ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor", "a person named after 'được'/'bị' right before the verb: 'được Chủ tịch UBND tỉnh Ma Văn Khánh bổ nhiệm'")
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
 DATE_IN_SENTENCE = declare("personnel.date.sentence", "PersonnelEvent.date", "a full date written in the event's sentence: 'ngày 5/3/2024', 'ngày 5 tháng 3 năm 2024'")
+DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date", "a day and month in the event's sentence dated with the year of the article's full dates: 'ngày 22/6', 'hôm 18-5'")
+DATE_MONTH_YEAR = declare("personnel.date.month_year", "PersonnelEvent.date", "a month and year in the event's sentence: 'tháng 1/2018' -> '2018-01'")
 
 # lower-case tails and descriptions between a person's appositions and the verb: "Phó Giám đốc bệnh viện –",
 # "…, người có vi phạm nghiêm trọng, bị"
 _APPOSITIONS = r"(?:\s+\p{Ll}[^,;–]{0,30}(?:,|\s[–-])|,\s+\p{Ll}[^,;]{0,100}(?=,)|,\s+\d{1,3}\s+tuổi(?=,)){0,3}"
 _PASSIVE = regex.compile(_APPOSITIONS + r"(?i:[\s,–-]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục|để) )*(?:được|bị)?\s*(?:(?:đã|vừa|thi hành|xử lý) )*\s*)$")
 _PASSIVE_BY = regex.compile(_APPOSITIONS + r"(?i:[\s,–-]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục) )*(?:được|bị)\s+)")
-_DATED_OPENER = regex.compile(r"[^,;\d]{0,25}\d[^,;]{0,12},\s*")  # "Năm 2019, ", "Sáng 14/8, "
+_DATED_OPENER = regex.compile(r"[^,;\d]{0,25}\d[^,;]{0,20},\s*")  # "Năm 2019, ", "Sáng 14/8, ", "Ngày 12 tháng 9 năm 2023, "
 _DATE = regex.compile(r"(?i)ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+# A day and month with no year ("ngày 22/6", "hôm 18-5", "sáng 14/8"): dated with the article's year.
+_DAY_MONTH = regex.compile(r"(?i)(?<![\p{L}])(?:ngày|hôm|sáng|trưa|chiều|tối|đêm)\s+(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?![\d/.-]|\s*[/.-]\s*\d)")
+# A month and year ("tháng 1/2018", "tháng 6-2012", "tháng 9 năm 2023").
+_MONTH_YEAR = regex.compile(r"(?i)(?<![\p{L}])tháng\s+(\d{1,2})\s*(?:[/-]|\s+năm\s+)\s*((?:19|20)\d{2})(?!\d)")
+_FULL_DATE_YEAR = regex.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
 LOSS = ("dismissal", "retirement", "discipline", "arrest", "resignation")
 ENDS_POST = ("dismissal", "retirement", "resignation")
 _SELF = ("retirement", "resignation")  # the subject acts: "ông X gửi đơn xin từ chức"
@@ -95,7 +104,8 @@ def mentions(doc: Document) -> list[Sentence]:
     """Titles, names and verbs of every sentence; pronouns resolved, proposed posts dropped."""
     out = []
     for span in doc.sentences:
-        verbs = [v for v in verb_pattern().finditer(doc.text, span.start, span.end) if _names_event(v)]
+        verbs = [v for v in verb_pattern().finditer(doc.text, span.start, span.end) if _names_event(v) and not _in_proper_name(doc.text, span, v)]
+        verbs = [v for v in verbs if not _nickname(doc.text, span, v) and not _approves_act(doc.text, v, verbs)]
         titles = find_titles(doc.text, span)
         verbs = [v for v in verbs if not any(t.start < v.start() < t.end for t in titles)]  # "Trưởng ban Kỷ luật VFF"
         names = link(doc.text, span, titles, find_names(doc.text, span, titles))
@@ -110,6 +120,44 @@ def mentions(doc: Document) -> list[Sentence]:
 def _names_event(v: regex.Match[str]) -> bool:
     """A verb match that names an event: not a phrase of type "none" ("bầu cử", "bầu trời")."""
     return lexicons().personnel_verbs[" ".join(v.group("v").lower().split())] != "none"
+
+
+_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*\s$")
+
+
+def _in_proper_name(text: str, span: Span, v: regex.Match[str]) -> bool:
+    """A verb written with a capital right after a capitalised word is part of a proper name
+    ("Phòng Bầu dục"), not a verb."""
+    return v.group("v")[:1].isupper() and v.start() > span.start and _CAPITAL_BEFORE.search(text, max(span.start, v.start() - 30), v.start()) is not None
+
+
+_GIVEN_NAME = regex.compile(r"\s+(?P<w>\p{Lu}\p{Ll}+)(?!\s+\p{Lu})(?![\p{L}\p{M}])")
+
+
+def _nickname(text: str, span: Span, v: regex.Match[str]) -> bool:
+    """"bầu Đức", "bầu Hiển": "bầu" (a club owner) before a lone given name is a nickname, not an
+    election; an election names the person in full or with an honorific ("bầu ông Đức")."""
+    if " ".join(v.group("v").lower().split()) != "bầu":
+        return False
+    m = _GIVEN_NAME.match(text, v.end(), span.end)
+    if m is None:
+        return False
+    g = grammar()
+    at = m.start("w")
+    return not any(p.match(text, at, span.end) for p in (g.role, g.org_fixed, g.org_open, g.honorific))
+
+
+_APPROVED_ACT = regex.compile(r"(?i)\s+(?:(?:các\s+)?(?:quyết định|lệnh)\s+)?")
+
+
+def _approves_act(text: str, v: regex.Match[str], verbs: list[regex.Match[str]]) -> bool:
+    """"phê chuẩn lệnh bắt", "phê chuẩn quyết định khởi tố bị can": a procurator's approval of an
+    arrest or a prosecution reports that arrest, not an approval of its own."""
+    if lexicons().personnel_verbs[" ".join(v.group("v").lower().split())] != "approval":
+        return False
+    gap = _APPROVED_ACT.match(text, v.end())
+    nxt = next((w for w in verbs if w.start() >= v.end()), None)
+    return gap is not None and nxt is not None and nxt.start() == gap.end() and lexicons().personnel_verbs[" ".join(nxt.group("v").lower().split())] == "arrest"
 
 
 def _drop_proposed_posts(text: str, s: Sentence) -> None:
@@ -174,15 +222,42 @@ def full_names(sentences: list[Sentence]) -> list[str]:
     return sorted({n.name for s in sentences for n in s.names if len(n.name.split()) >= 2})
 
 
-def _date(text: str, sentence: Span) -> tuple[str, int, int] | None:
+def _date(text: str, sentence: Span) -> tuple[str, Fired] | None:
+    """The first date written in the event's sentence: a full date ("ngày 5/3/2024"), a day and
+    month dated with the article's year ("ngày 22/6", "hôm 18-5") when the article gives one, or a
+    month and year ("tháng 1/2018" -> "2018-01")."""
+    found: list[tuple[str, Fired]] = []
     m = _DATE.search(text, sentence.start, sentence.end)
-    if not m:
-        return None
-    d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    if m:
+        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        found += filter(None, [_iso(int(y), int(mo), int(d), m, DATE_IN_SENTENCE)])
+    m = _DAY_MONTH.search(text, sentence.start, sentence.end)
+    year = _article_year(text) if m else None
+    if m and year:
+        found += filter(None, [_iso(year, int(m.group(2)), int(m.group(1)), m, DATE_DAY_MONTH)])
+    m = _MONTH_YEAR.search(text, sentence.start, sentence.end)
+    if m and 1 <= int(m.group(1)) <= 12:
+        found.append((f"{m.group(2)}-{int(m.group(1)):02d}", Fired(DATE_MONTH_YEAR, m.start(), m.end())))
+    return min(found, key=lambda f: f[1].start, default=None)
+
+
+def _iso(year: int, month: int, day: int, m: regex.Match[str], rule: Rule) -> tuple[str, Fired] | None:
     try:
-        return date(int(y), int(mo), int(d)).isoformat(), m.start(), m.end()
+        return date(year, month, day).isoformat(), Fired(rule, m.start(), m.end())
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=4)
+def _article_year(text: str) -> int | None:
+    """The year the article speaks from: the latest year it writes, when that year is also the year
+    of one of its full dates ("5/3/2017"); else None (an article of old events with no year of its own)."""
+    dated = [int(y) for y in _FULL_DATE_YEAR.findall(text)]
+    latest = max((int(y) for y in _YEAR_ANY.findall(text)), default=None)
+    return latest if dated and latest in dated else None
+
+
+_YEAR_ANY = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def cue_words(kind: str) -> list[str]:
@@ -327,8 +402,7 @@ def _candidate(text: str, s: Sentence, v: regex.Match[str], etype: str, found: t
         c.actor, c.parts["actor"] = actor
     dated = _date(text, s.span)
     if dated is not None:
-        c.date = dated[0]
-        c.parts["date"] = Fired(DATE_IN_SENTENCE, dated[1], dated[2])
+        c.date, c.parts["date"] = dated
     return c
 
 
@@ -435,13 +509,32 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     if before:
         n = before[-1]
         gap = _gap_start(n, v)
-        if _passive(text, gap, v.start(), s.titles) and (obj is None or _explicit_passive(text, gap, v.start())):
-            return _with_group(s, n), PASSIVE_SUBJECT
+        if _passive(text, gap, v.start(), s.titles) and (obj is None or _explicit_passive(text, gap, v.start())) and not _acts_on(text, s, v, gap):
+            return _coordinated(text, before, n) + _with_group(s, n), PASSIVE_SUBJECT
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
         return _listed_objects(text, s, obj, clause_end), OBJECT
     if before and etype in _SELF and _OWN_ACT_GAP.fullmatch(text, _gap_start(before[-1], v), v.start()):
         return _with_group(s, before[-1]), OWN_ACT
     return [], UNNAMED
+
+
+@lru_cache(maxsize=1)
+def _object_start() -> regex.Pattern[str]:
+    """What opens the object of a verb: a capital, a number, an honorific, a role, a quantifier."""
+    g = grammar()
+    quantifiers = alternation([*cue_words("generic"), "lãnh đạo", "người", "cán bộ"])
+    return regex.compile(rf"\s+(?:\p{{Lu}}|\d|(?i:(?:{quantifiers})(?![\p{{L}}]))|{g.honorific.pattern}|{g.role.pattern})")
+
+
+def _acts_on(text: str, s: Sentence, v: regex.Match[str], gap: int) -> bool:
+    """"Kiir đã bổ nhiệm Tướng James Ajong làm …", "Macron chỉ định Thủ tướng", "Moon Jae-in đã bổ
+    nhiệm 12 bộ trưởng": a person before a verb of appointment, removal or punishment, with no
+    "được"/"bị" between, acts on the object written right after the verb; not a verb whose subject
+    undergoes it ("ông X đắc cử", "ông X thôi giữ chức …": intransitive in event_cues.tsv)."""
+    phrase = " ".join(v.group("v").lower().split())
+    if _explicit_passive(text, gap, v.start()) or lexicons().personnel_verbs[phrase] in _SELF or _is_framed(v) or "intransitive" in lexicons().event_cues.get(phrase, "").split(","):
+        return False
+    return _object_start().match(text, v.end(), s.span.end) is not None
 
 
 # Between a person and a retirement or resignation of their own: adverbs and the letter asking for it.
@@ -486,11 +579,26 @@ def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int)
         if n.start <= last.end or n.start >= clause_end or n in out:
             continue
         gap_start = max([last.end] + [t.end for t in last.titles if last.end <= t.end <= n.start])
-        gap = regex.sub(r"\([^()]*\)", "", text[gap_start : n.start])  # the person's particulars in brackets
-        if not _LIST_GAP.fullmatch(gap):
+        gaps = (regex.sub(r"\([^()]*\)", "", text[start : n.start]) for start in (gap_start, last.end))  # particulars in brackets
+        if not any(_LIST_GAP.fullmatch(gap) for gap in gaps):
             break
         out.append(n)
         last = n
+    return out
+
+
+def _coordinated(text: str, before: list[NameMention], last: NameMention) -> list[NameMention]:
+    """The persons joined to a subject by "và" or a comma ("Ông A và bà B được bầu …" -> A, then B)."""
+    out: list[NameMention] = []
+    nxt = last
+    for n in reversed(before[:-1]):
+        if n.group is not None and n.group == nxt.group:
+            break  # a list already read as one group
+        gap_start = max([n.end] + [t.end for t in n.titles if n.end <= t.end <= nxt.start])
+        if not _LIST_GAP.fullmatch(text, gap_start, nxt.start):
+            break
+        out.insert(0, n)
+        nxt = n
     return out
 
 
@@ -545,6 +653,9 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
     subject = _active_subject(text, s, v, person)
     if subject is not None:
         return subject.name, Fired(ACTOR_SUBJECT, subject.start, subject.end)
+    agent = next((n for n in s.names if n is not person and (person is None or n.name != person.name) and n.end <= v.start() and not text[n.end : v.start()].strip() and _agent(text, s, n)), None)
+    if agent is not None:  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm …"
+        return agent.name, Fired(ACTOR_AGENT, agent.start, agent.end)
     for n in reversed([n for n in s.names if n.end <= v.start() and n is not person]):
         gap_start = max([n.end] + [t.end for t in n.titles if t.end <= v.start()])
         gap = text[gap_start : v.start()]
@@ -587,7 +698,14 @@ def _body_actor(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired
 @lru_cache(maxsize=1)
 def _subject_gap() -> regex.Pattern[str]:
     handover = cue_words("handover")
-    return regex.compile(rf"(?i)\s*(?:(?:đã|vừa|cũng|có|chính thức|thi hành|xử lý|{alternation(handover)})\s+)*$")
+    approved = r"phê chuẩn(?:\s+(?:các\s+)?(?:quyết định|lệnh))?"  # "VKSND huyện đã phê chuẩn quyết định khởi tố …": the procuracy decides
+    return regex.compile(rf"(?i)\s*(?:(?:đã|vừa|cũng|có|chính thức|thi hành|xử lý|{alternation(handover)}|{approved})\s+)*$")
+
+
+@lru_cache(maxsize=1)
+def _post_frame_opener() -> regex.Pattern[str]:
+    """A clause opener naming the post ("Với chức danh Phó Chủ tịch UBND xã, "), before the deciding body."""
+    return regex.compile(rf"(?i)(?:{alternation(cue_words('post_frame'))})\s[^,;]{{1,80}},\s*")
 
 
 def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
@@ -601,7 +719,7 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
     start += len(text[start : v.start()]) - len(text[start : v.start()].lstrip())
     frame = cue_regex("frame", False).search(text, start, v.start()) if _is_framed(v) else None
     stop = frame.start() if frame else v.start()  # "Sở Y tế đã có quyết định giao ông X … phụ trách …"
-    dated = _DATED_OPENER.match(text, start, stop)
+    dated = _DATED_OPENER.match(text, start, stop) or _post_frame_opener().match(text, start, stop)
     org = read_org(text, dated.end() if dated else start, stop)
     if org is None or org.end <= org.start or org.name_start is not None:
         return None

@@ -10,6 +10,7 @@ A small grammar over words, driven by lexicons:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from ...model import Span
-from .grammar import SPACE, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_like_name, needs_org, starts_name
+from .grammar import SPACE, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name, needs_org, starts_name
 from .orgs import OrgRead, after_open, org_text, place_then_name, read_org
 from ..rules import Rule, declare
 
@@ -72,6 +73,7 @@ _PARTICULARS = regex.compile(r"\s*\((?:\s*(?:SN|sinh năm|sinh)\s*\d{4}|\s*\d{1,
 
 
 _BODY_BEFORE_ROLE = regex.compile(r"(?i)(?:Ban|Văn phòng|Hội đồng)\s*$")
+_POST_NOUN_BEFORE = regex.compile(r"(?i)(?<![\p{L}])chức\s+$")
 _GAP_IN_CHAIN = regex.compile(r"(?:\s*(?:,|–|-+|kiêm)\s*|\s+)$")
 _GAP_BEFORE_NAME = regex.compile(r"(?:\s+[-–])?\s+$")
 _GAP_TITLE_NAME = regex.compile(r"(?:\s+[-–]|,)?\s+$")  # a name read after a title, through a dash or a comma
@@ -80,13 +82,13 @@ _GAP_TITLE_NAME = regex.compile(r"(?:\s+[-–]|,)?\s+$")  # a name read after a 
 def find_titles(text: str, span: Span) -> list[Title]:
     g = grammar()
     titles: list[Title] = []
-    for m in g.role.finditer(text, span.start, span.end):
+    for m in _roles(text, span):
         if _BODY_BEFORE_ROLE.search(text, max(span.start, m.start() - 12), m.start()):
             continue  # "Ban Chỉ huy …", "Văn phòng Chủ tịch nước": the role word names a body
         title = Title(m.start(), m.end(), _delegate(text, canonical_role(m)), None, role_end=m.end())
         fused = _fused_org(text, m, span.end) or _portfolio_org(text, m, span.end)
         sp = SPACE.match(text, m.end(), span.end)
-        org = fused[0] if fused else read_org(text, sp.end(), span.end) if sp else None
+        org = fused[0] if fused else read_org(text, sp.end(), span.end, level=not is_acronym(m.group("head"))) if sp else None
         if org and org.end > org.start:
             title.org_start, title.org_end = org.start, org.end
             title.organization = fused[1] if fused else org_text(text, org.start, org.end)
@@ -107,6 +109,18 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles), key=lambda t: t.start)
+
+
+def _roles(text: str, span: Span) -> Iterator[regex.Match[str]]:
+    """Role matches of the sentence; a match opened by the "vụ" of "chức vụ" ("khỏi chức vụ Trưởng
+    ban …") is no "Vụ trưởng": the search goes on from the next word."""
+    pos = span.start
+    while (m := grammar().role.search(text, pos, span.end)) is not None:
+        if m.group(0).startswith("vụ") and _POST_NOUN_BEFORE.search(text, max(span.start, m.start() - 8), m.start()):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 _DELEGATE = regex.compile(r"(?:nguyên\s+)?(?:Đại biểu|ĐB)")
@@ -320,8 +334,8 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if len(run) == 1 and (grammar().org_open.match(text, start, span.end) or grammar().org_fixed.match(text, start, span.end)):
             continue  # "Phó chủ tịch Tổng hội …": a body's head, not a one-word name
         body = _leading_body(text, run) if title.org_start is None and title.name_after is None else 0
-        if len(run) == 1 and title.org_start is None and _brand(run[0][2]):
-            _set_org(title, text, run[0][0], run[0][1])  # "Tổng Biên tập VietTimes"
+        if len(run) == 1 and title.org_start is None and (_brand(run[0][2]) or _lone_body(text, span, title, run[0], names)):
+            _set_org(title, text, run[0][0], run[0][1])  # "Tổng Biên tập VietTimes", "Chủ tịch Sacombank"
             continue
         rest = run[body : body + 4]
         if not rest or (body and not starts_name([w for _, _, w in rest])):
@@ -352,11 +366,64 @@ def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
 
 
 def _brand(word: str) -> bool:
-    """A word with a capital inside it ("VietTimes", "iSchool"): a brand or body, not a name."""
+    """A word with a capital inside it ("VietTimes", "iSchool", "PVTex", "ABBank"): a brand or body, not a name."""
     if word[:1].islower() and any(c.isupper() for c in word):
         return True
+    if regex.match(r"\p{Lu}{2,}\p{Ll}", word):
+        return True  # "PVTex", "ABBank": capitals run into a lower-case tail
     humps = [i for i in range(2, len(word)) if word[i].isupper() and word[i - 1].islower()]
     return any(word[:i] not in _NAME_PREFIXES for i in humps)
+
+
+def _lone_body(text: str, span: Span, title: Title, word: tuple[int, int, str], names: dict[int, NameMention]) -> bool:
+    """A lone foreign-looking word after a title with no body names that body, not a person, when the
+    title's holder is named apart ("ông Vũ Văn Tiền – Chủ tịch HĐQT ABBank", "Chủ tịch Novaland – ông
+    Bùi Thành Nhơn") or the article writes the word as a body ("cổ phiếu Sacombank"), and nowhere as
+    a person ("ông Trump", "Jose Mourinho")."""
+    if len(word[2]) < 3 or not looks_foreign(word[2]) or _person_elsewhere(text, word[2]):
+        return False
+    held_before = any(_HOLDER_GAP.fullmatch(text, n.end, title.start) for n in names.values()
+                      if span.start <= n.end <= title.start and len(n.name.split()) >= 2)
+    return held_before or _holder_after(text, span, word[1]) or _body_elsewhere(text, word[2])
+
+
+_HOLDER_GAP = regex.compile(r"\s*(?:,|–|-|\()\s*")
+_HOLDER_AFTER = regex.compile(r"\s*(?:,|–|-)\s*")
+
+
+def _holder_after(text: str, span: Span, pos: int) -> bool:
+    """A person named in apposition right after the word: "Chủ tịch Real, Florentino Perez"."""
+    sep = _HOLDER_AFTER.match(text, pos, span.end)
+    if sep is None:
+        return False
+    h = grammar().honorific.match(text, sep.end(), span.end)
+    run = cap_words(text, h.end() + 1 if h else sep.end(), span.end)[:4]
+    return len(run) >= 2 and starts_name([w for _, _, w in run])
+
+
+@lru_cache(maxsize=1)
+def _body_before() -> regex.Pattern[str]:
+    words = [w for w, k in lexicons().name_stops.items() if k == "body_before"]
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(words)})\s+$")
+
+
+def _body_elsewhere(text: str, word: str) -> bool:
+    """The article writes the word after a word that makes it a body: "cổ phiếu Sacombank", "ngân hàng Sacombank"."""
+    pattern = regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])")
+    return any(_body_before().search(text, max(0, m.start() - 20), m.start()) for m in pattern.finditer(text))
+
+
+def _person_elsewhere(text: str, word: str) -> bool:
+    """The article writes the word as a person: after an honorific or ending a longer name."""
+    g = grammar()
+    for m in regex.finditer(rf"(?<![\p{{L}}])((?:\p{{Lu}}[\p{{L}}\p{{M}}'.-]*\s+)?){regex.escape(word)}(?![\p{{L}}])", text):
+        before = m.group(1).strip().rstrip(".")
+        if before and starts_name([before]) and not g.role.fullmatch(before):
+            return True  # "Jose Mourinho", "Donald J. Trump"
+        window = text[max(0, m.start() - 25) : m.start()]
+        if any(not window[h.end() :].strip() for h in g.honorific.finditer(window)):
+            return True  # "ông Trump"
+    return False
 
 
 _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "Du", "O'"})
@@ -438,6 +505,8 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
     for name in names:
         # titles before the name: "Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm"
         chain = _linked(_chain_before(text, span, name.start, by_end, used, gap=_GAP_BEFORE_NAME if name.rule is not NAME_AFTER_TITLE else _GAP_TITLE_NAME), TITLE_BEFORE_NAME)
+        if not chain and name.honorific_start is not None and name.honorific_start < name.start:
+            chain = _linked(_apposed_before_honorific(text, span, name, by_end, used), TITLE_BEFORE_NAME)
         _body_in_brackets(text, span, name, chain)
         if not chain and name.honorific:
             listed = _listed_after(text, names, name) or (name.group is not None and name.group != name.start)
@@ -487,6 +556,34 @@ def _body_in_brackets(text: str, span: Span, name: NameMention, chain: list[Titl
         start, end = org.start, org.end
     title = chain[-1]
     title.org_start, title.org_end, title.organization = start, end, org_text(text, start, end)
+
+
+_SOURCE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])theo\s+$")
+_OBJECT_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:của|với|cho|đối với)\s+$")
+_CLOSED_AFTER = regex.compile(r"\s*[,–)-]")
+
+
+def _apposed_before_honorific(text: str, span: Span, name: NameMention, by_end: dict[int, Title], used: set[int]) -> list[Title]:
+    """"Chủ tịch Novaland – ông Bùi Thành Nhơn", "Trưởng phòng Giáo dục quận X, bà Y cho biết", "Bộ
+    trưởng Bộ Công an Thượng tướng Tô Lâm": a title in apposition before the honorific. A form of
+    address needs a comma or dash between and a title with its body, not after "của"/"với"; after "Theo" ("Theo người phát ngôn Sở Y tế, ông Minh bị
+    cách chức") the name's apposition must close, else the title is the source, not the name's."""
+    assert name.honorific_start is not None and name.honorific
+    kind = next((k for h, k in lexicons().honorifics.items() if h.lower() == name.honorific.lower()), "address")
+    gap = _GAP_TITLE_NAME if kind != "address" else _GAP_APPOSED
+    probe = [t for t in by_end.values() if gap.fullmatch(text, t.end, name.honorific_start) and not t.bare and id(t) not in used
+             and (kind != "address" or t.org_start is not None)]
+    if not probe:
+        return []
+    first = probe[0]
+    if _OBJECT_BEFORE.search(text, max(span.start, first.start - 10), first.start) or _cue_pattern().search(text, max(span.start, first.start - 80), first.start):
+        return []  # "… của Thủ tướng, bà Kim Ngân nói", "… giữ chức Bí thư xã A, đồng chí B …": the title belongs elsewhere
+    if _SOURCE_BEFORE.search(text, max(span.start, first.start - 8), first.start) and not _CLOSED_AFTER.match(text, name.end, span.end):
+        return []
+    return _chain_before(text, span, name.honorific_start, by_end, used, gap=gap)
+
+
+_GAP_APPOSED = regex.compile(r"(?:\s+[-–]|,)\s+$")
 
 
 def _apposition_at(text: str, pos: int, end: int, *, first: bool) -> int | None:
@@ -595,7 +692,7 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         former = former or _opens_with_closed_span(text, span, cue.start())
         chain = [replace(_as_former(t) if former else t, via_cue=True, rule=_cue_rule(t, former)) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
-        pairs = zip(subjects[-len(chain) :], chain, strict=True) if listed else ((subject, t) for subject in _listed_with(subjects[-1], names) for t in chain)
+        pairs = zip(subjects[-len(chain) :], chain, strict=True) if listed else ((subject, t) for subject in (subjects if len(subjects) > 1 else _listed_with(subjects[-1], names)) for t in chain)
         for subject, t in pairs:
             subject.titles.append(t)
     return sorted(names, key=lambda n: n.start)
@@ -643,7 +740,26 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
         return []
     if cue.group("lt"):
         return before
-    return [before[-1]]
+    if len(before) >= 2 and _by_agent(text, span, before[-1]):
+        return [before[-2]]  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm giữ chức …": B appoints, A is given the post
+    subjects = [before[-1]]
+    for n in reversed(before[:-1]):  # "Ông A và bà B được bầu làm …": both
+        if subjects[0].group is not None or not _JOINED.fullmatch(text, n.end, subjects[0].start):
+            break
+        subjects.insert(0, n)
+    return subjects
+
+
+_JOINED = regex.compile(r"(?i)\s*(?:,|và|,\s*và)\s*(?:(?:ông|bà|anh|chị|đồng chí)\s+)?")
+
+
+_BY_AGENT = regex.compile(r"(?i)(?<![\p{L}])(?:được|bị)\s+$")
+
+
+def _by_agent(text: str, span: Span, n: NameMention) -> bool:
+    """A person named right after "được"/"bị" (their titles between) acts: "được Chủ tịch UBND tỉnh B bổ nhiệm"."""
+    start = min([n.start] + [t.start for t in n.titles if t.end <= n.start] + ([n.honorific_start] if n.honorific_start is not None else []))
+    return _BY_AGENT.search(text, max(span.start, start - 12), start) is not None
 
 
 def _as_former(title: Title) -> Title:

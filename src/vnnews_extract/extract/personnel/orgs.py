@@ -140,9 +140,10 @@ def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
     return last, None
 
 
-def read_org(text: str, pos: int, end: int, *, lower: bool = False) -> OrgRead | None:
+def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool = False) -> OrgRead | None:
     """The organisation starting at ``pos`` (after a role and one space), if any; with ``lower``
-    an open head may be written in lower case ("cán bộ đội cảnh sát hình sự")."""
+    an open head may be written in lower case ("cán bộ đội cảnh sát hình sự"); with ``level`` a
+    lower-case level and its place are a body ("cán bộ địa chính xã Ea Rbin")."""
     g = grammar()
     fixed = g.org_fixed.match(text, pos, end)
     opened = (g.org_open_lower if lower else g.org_open).match(text, pos, end)
@@ -150,6 +151,10 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False) -> OrgRead |
         org_end, name = _after_fixed(text, fixed.end(), end)
     elif opened:
         org_end, name = after_open(text, opened.end(), end)
+    elif level and (lv := _level().match(text, pos, end)) is not None and text[pos].islower():
+        org_end, name = _after_level(text, lv.end(), end)  # "cán bộ địa chính xã Ea Rbin": a place named by its level
+        if org_end <= lv.end():
+            return None
     else:
         return None
     result = OrgRead(pos, org_end, name)
