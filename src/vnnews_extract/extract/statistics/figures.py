@@ -185,8 +185,11 @@ def _value(raw: str) -> float | None:
 
 
 def _read_unit(text: str, pos: int, end: int) -> _Unit | None:
-    """The longest unit or counted noun at ``pos``."""
+    """The longest unit or counted noun at ``pos``; none for the "lần" of "lần lượt" ("RON 95
+    lần lượt là …": respectively, no count of times)."""
     p, lex = patterns(), lexicons()
+    if rx(r"(?i)\s+lần\s+lượt(?![\p{L}\p{N}])").match(text, pos, end):
+        return None
     unit = p.unit.match(text, pos, end)
     noun = p.noun.match(text, pos, end)
     if noun and (not unit or noun.end() > unit.end() or (noun.end() == unit.end() and _modified(text, unit, end))):
@@ -498,7 +501,7 @@ def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> boo
 
 
 def _looks_like_year(raw: str) -> bool:
-    return len(raw) == 4 and 1900 <= int(raw) <= 2100
+    return len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2100
 
 
 def _respectively(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
@@ -526,7 +529,7 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
         end += half.end() if half else 0
     factor = unit.factor * multiplier(match.group("mult"))
     value_max = _value(match.group("num2")) if match.group("num2") else None
-    if value_max is not None and match.group("sep").strip() in "-–" and _years(value, value_max):
+    if value_max is not None and match.group("sep").strip() in "-–" and _years(match.group("num"), match.group("num2")):
         note(trace, EXCLUDE_YEARS, match.start(), match.end())
         return None
     kind, rule = unit.kind, unit.rule
@@ -538,8 +541,9 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
     )
 
 
-def _years(a: float, b: float) -> bool:
-    return 1900 <= a <= 2100 and 1900 <= b <= 2100
+def _years(a: str, b: str) -> bool:
+    """Two years as written: four plain digits each ("2016-2020", not "1.950-2.050 USD")."""
+    return _looks_like_year(a) and _looks_like_year(b)
 
 
 def _ratio(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:

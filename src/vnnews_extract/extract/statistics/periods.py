@@ -25,7 +25,7 @@ _RULES: tuple[tuple[str, str], ...] = (
 )
 # A year that is only the base of a comparison ("so với cùng kỳ năm 2023") is no period.
 _COMPARISON = (
-    r"(?i)(?:so\s+với|tương\s+đương(?:\s+với)?)\s+(?:cùng\s+kỳ\s+|kế hoạch\s+|mục tiêu\s+)?(?:năm\s+|{_MONTH}\s*/\s*)?(?:19|20)\d{2}|so\s+với\s+(?:cùng\s+kỳ|năm trước|năm ngoái)(?:\s+năm\s+(?:19|20)\d{2})?"
+    r"(?i)(?:so\s+với|tương\s+đương(?:\s+với)?)\s+(?:cùng\s+kỳ\s+|kế hoạch\s+|mục tiêu\s+)?(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?(?:19|20)\d{2}|so\s+với\s+(?:cùng\s+kỳ|năm trước|năm ngoái)(?:\s+năm\s+(?:19|20)\d{2})?"
     r"|(?:gấp|bằng)\s+[\d,.]+\s+lần\s+(?:so\s+với\s+)?(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}"
 )
 
