@@ -44,8 +44,10 @@ FRACTION_WORDS = declare("statistics.ratio.fraction_words", "Statistic", "'một
 UNIT_LEXICON = declare("statistics.unit.lexicon", "Statistic.unit", "the unit or counted noun right after the number, from units.tsv or counted_nouns.tsv")
 UNIT_WORD = declare("statistics.unit.next_word", "Statistic.unit", "the lower-case word right after a whole number, read as its counted noun")
 UNIT_SHARED = declare("statistics.unit.shared", "Statistic.unit", "the unit written once after the last number of a 'lần lượt' list")
-UNIT_IN_WORD = declare("statistics.count.unit_in_word", "Statistic", "'3 đồng chí', '2 đô thị': a unit syllable that word segmentation joins to the next one is the counted noun of a count")
-UNIT_IMPLIED = declare("statistics.unit.implied_dong", "Statistic.unit", "no currency written after an amount with a money word before it: 'đồng' (its part is the multiplier read)")
+UNIT_IN_WORD = declare("statistics.count.unit_in_word", "Statistic",
+    "'3 đồng chí', '2 đô thị': a unit syllable that word segmentation joins to the next one is the counted noun of a count")
+UNIT_IMPLIED = declare("statistics.unit.implied_dong", "Statistic.unit",
+    "no currency written after an amount with a money word before it: 'đồng' (its part is the multiplier read)")
 COMPOUND_NOUN = declare("statistics.unit.compound_noun", "Statistic.unit", "a counted noun widened to the compound word segmentation finds: 'xe buýt'")
 EXCLUDE_BEFORE = declare("statistics.exclude.context_before", "exclusion", "dates, documents, roads, grades, sessions: non_figure_contexts.tsv before the number")
 EXCLUDE_GLUED = declare("statistics.exclude.glued_digits", "exclusion", "digits glued to a date, time, code or name: '8/7', '14:30', '7h30', 'COVID-19'")
@@ -55,14 +57,21 @@ EXCLUDE_YEARS = declare("statistics.exclude.year_range", "exclusion", "'2016-202
 EXCLUDE_PERIOD_LABEL = declare("statistics.exclude.period_label", "exclusion", "'trong 9 tháng' naming the period of the sentence's other figures")
 EXCLUDE_NAME = declare("statistics.exclude.name_number", "exclusion", "a number ending a name: 'Quân đội 108', 'Trung ương 4'")
 UNIT_BEFORE = declare("statistics.measure.unit_before", "Statistic", "a unit written before the number (unit_contexts.tsv): wind 'cấp 6', 'giật cấp 7-8', age 'tuổi 34'")
-BARE_AMOUNT = declare("statistics.money.bare_amount", "Statistic", "'giá 11,2 tỷ', 'bồi thường 349 triệu': an amount with a multiplier, no currency and a money word before it: đồng")
-LISTED_ONE = declare("statistics.count.listed_one", "Statistic", "'một' with a counted noun kept as a quantity: in a list with other figures ('4 huy chương vàng, một huy chương đồng') or after a comparator")
+BARE_AMOUNT = declare("statistics.money.bare_amount", "Statistic",
+    "'giá 11,2 tỷ', 'bồi thường 349 triệu': an amount with a multiplier, no currency and a money word before it: đồng")
+LISTED_ONE = declare("statistics.count.listed_one", "Statistic",
+    "'một' with a counted noun kept as a quantity: in a list with other figures ('4 huy chương vàng, một huy chương đồng') or after a comparator")
 PART_OF = declare("statistics.count.part_of", "Statistic", "'30 trong số 41 hồ sơ': the part shares the counted noun of the whole")
-RANGE_UNITS = declare("statistics.range.both_units", "Statistic", "'130.000 đồng đến 180.000 đồng', 'từ 6 tháng đến 3 năm': two figures of one kind joined by 'đến'/'-' are one range")
-EXCLUDE_INDEFINITE = declare("statistics.exclude.indefinite_one", "exclusion", "'một người dân cho biết', 'một doanh nghiệp ở Bình Dương': the indefinite 'một', alone in its clause")
-EXCLUDE_UNIT_CONTEXT = declare("statistics.exclude.unit_context", "exclusion", "a unit that needs a context it lacks (unit_contexts.tsv): '2 bảng đấu' (no amount), 'rủi ro thiên tai cấp 3' (no wind)")
-EXCLUDE_PAIR = declare("statistics.exclude.pair_reference", "exclusion", "'Hai người hẹn hò…', 'clip của 2 người': two people named before, as a clause's subject or after 'của', not victims ('hai người bị thương')")
-EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion", "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
+RANGE_UNITS = declare("statistics.range.both_units", "Statistic",
+    "'130.000 đồng đến 180.000 đồng', 'từ 6 tháng đến 3 năm': two figures of one kind joined by 'đến'/'-' are one range")
+EXCLUDE_INDEFINITE = declare("statistics.exclude.indefinite_one", "exclusion",
+    "'một người dân cho biết', 'một doanh nghiệp ở Bình Dương': the indefinite 'một', alone in its clause")
+EXCLUDE_UNIT_CONTEXT = declare("statistics.exclude.unit_context", "exclusion",
+    "a unit that needs a context it lacks (unit_contexts.tsv): '2 bảng đấu' (no amount), 'rủi ro thiên tai cấp 3' (no wind)")
+EXCLUDE_PAIR = declare("statistics.exclude.pair_reference", "exclusion",
+    "'Hai người hẹn hò…', 'clip của 2 người': two people named before, as a clause's subject or after 'của', not victims ('hai người bị thương')")
+EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion",
+    "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
 _B = r"(?![\p{L}\p{N}])"  # right word boundary
 _NUMBER = rf"(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.])|{NUMBER_PATTERN})"
@@ -209,7 +218,7 @@ def _modified(text: str, unit: regex.Match[str], end: int) -> bool:
     if lex.units.get(unit.group("u2") or "", ("",))[0] != "measure":
         return False
     match = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[unit.end() : end])
-    return bool(match) and match.group(1) not in lex.function_words and match.group(1) not in lex.units
+    return match is not None and match.group(1) not in lex.function_words and match.group(1) not in lex.units
 
 
 def _next_word(text: str, pos: int, end: int) -> _Unit | None:
@@ -258,15 +267,21 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
         return EXCLUDE_RELATIVE
     if rx(r"(?i)\W*(?:trong\s+)?").fullmatch(before) and rx(r"\s*,").match(text[fig.end : sentence.end]):
         return EXCLUDE_TIME
-    if fig.unit == "giờ" and (p.after_clock.match(text, fig.end, sentence.end) or p.before_clock.search(before)):
-        return EXCLUDE_TIME
-    if fig.unit == "ngày" and rx(r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:/\d|\s+tháng)").match(text[fig.end : sentence.end]) is not None:
-        return EXCLUDE_TIME
-    if fig.unit == "tháng" and fig.value_max is None and rx(r"\s+\d{1,2}(?![\d,.])").match(text[fig.end : sentence.end]):
-        return EXCLUDE_TIME  # a date written "24 tháng 12 năm 1983"
-    if fig.unit == "năm" and rx(r"\s+(?:19|20)\d{2}(?!\d)").match(text[fig.end : sentence.end]):
-        return EXCLUDE_TIME  # "vùng 1 năm 2017", "quyết định 4480 năm 2011": a label and its year
-    return None
+    return EXCLUDE_TIME if _date_or_clock(text, fig, sentence, before) else None
+
+
+def _date_or_clock(text: str, fig: Figure, sentence: Span, before: str) -> bool:
+    """A time unit that is part of a clock time or a date, not a duration."""
+    after = text[fig.end : sentence.end]
+    if fig.unit == "giờ":
+        return bool(patterns().after_clock.match(text, fig.end, sentence.end) or patterns().before_clock.search(before))
+    if fig.unit == "ngày":
+        return rx(r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:/\d|\s+tháng)").match(after) is not None
+    if fig.unit == "tháng":
+        return fig.value_max is None and rx(r"\s+\d{1,2}(?![\d,.])").match(after) is not None  # "24 tháng 12 năm 1983"
+    if fig.unit == "năm":
+        return rx(r"\s+(?:19|20)\d{2}(?!\d)").match(after) is not None  # "vùng 1 năm 2017": a label and its year
+    return False
 
 
 def _pair_reference(text: str, fig: Figure, sentence: Span) -> bool:

@@ -20,12 +20,14 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("open", rf"(?i)từ\s+(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?{_YEAR}\s+(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)"),
     ("open", rf"(?i)(?:^|[,;]\s*)từ\s+(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?{_YEAR}(?=\s*,)"),
     ("span", rf"(?i)(?:giai đoạn|thời kỳ|năm học|niên khóa|trong|năm|mùa vụ|vụ(?:\s+\p{{Ll}}+){{0,3}})\s+{_YEAR}\s*[-–]\s*{_YEAR}"),
-    ("until", rf"(?i)(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+|(?:\d{{1,2}}\s+giờ\s+(?:\d{{1,2}}\s+)?(?:\p{{Ll}}+\s+)?)?ngày\s+[\d/]+\s*|thời điểm\s+)?(?:năm\s+|{_MONTH}\s*/\s*|{_MONTH}\s+năm\s+)?{_YEAR}"),
+    ("until", rf"(?i)(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+|(?:\d{{1,2}}\s+giờ\s+(?:\d{{1,2}}\s+)?(?:\p{{Ll}}+\s+)?)?ngày\s+[\d/]+\s*|thời điểm\s+)?"
+              rf"(?:năm\s+|{_MONTH}\s*/\s*|{_MONTH}\s+năm\s+)?{_YEAR}"),
     ("year", rf"(?i)(?:năm|đầu năm|cuối năm|tài khóa|{_MONTH}\s*/|{_MONTH}\s+năm)\s*{_YEAR}(?!\s*[-–]\s*\d)"),
 )
 # A year that is only the base of a comparison ("so với cùng kỳ năm 2023") is no period.
 _COMPARISON = (
-    r"(?i)(?:so\s+với|tương\s+đương(?:\s+với)?)\s+(?:cùng\s+kỳ\s+|kế hoạch\s+|mục tiêu\s+)?(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?(?:19|20)\d{2}|so\s+với\s+(?:cùng\s+kỳ|năm trước|năm ngoái)(?:\s+năm\s+(?:19|20)\d{2})?"
+    r"(?i)(?:so\s+với|tương\s+đương(?:\s+với)?)\s+(?:cùng\s+kỳ\s+|kế hoạch\s+|mục tiêu\s+)?(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?(?:19|20)\d{2}"
+    r"|so\s+với\s+(?:cùng\s+kỳ|năm trước|năm ngoái)(?:\s+năm\s+(?:19|20)\d{2})?"
     r"|(?:gấp|bằng)\s+[\d,.]+\s+lần\s+(?:so\s+với\s+)?(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}"
 )
 

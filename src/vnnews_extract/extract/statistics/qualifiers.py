@@ -18,12 +18,17 @@ from .figures import Figure, function_words_of, patterns, rx
 
 COMPARATOR_BEFORE = declare("statistics.comparator.before", "Statistic.comparator", "a comparator of comparators.tsv right before the figure: 'hơn', 'khoảng', 'dưới'")
 COMPARATOR_AFTER = declare("statistics.comparator.after", "Statistic.comparator", "'trở lên', 'trở xuống' right after the figure, at the end of its clause or after 'từ'")
-DIFFERENCE = declare("statistics.comparator.difference", "Statistic.comparator", "'cao hơn 0,6 tấn/ha so với …': after a comparative adjective the figure is the difference (eq)")
-REACH = declare("statistics.comparator.reach", "Statistic.comparator", "'lên tới 33 người', 'có tới 95 vụ án': an amount reached is eq; lte after a cap word ('có thể bị phạt tiền tới 75 triệu đồng')")
-NOUN_MAXIMUM = declare("statistics.comparator.noun_maximum", "Statistic.comparator", "'tốc độ tối đa 320 km/h': 'tối đa' after a property of figure_cues.tsv (maximum_of) names its maximum (eq), unless a cap word stands before")
+DIFFERENCE = declare("statistics.comparator.difference", "Statistic.comparator",
+    "'cao hơn 0,6 tấn/ha so với …': after a comparative adjective the figure is the difference (eq)")
+REACH = declare("statistics.comparator.reach", "Statistic.comparator",
+    "'lên tới 33 người', 'có tới 95 vụ án': an amount reached is eq; lte after a cap word ('có thể bị phạt tiền tới 75 triệu đồng')")
+NOUN_MAXIMUM = declare("statistics.comparator.noun_maximum", "Statistic.comparator",
+    "'tốc độ tối đa 320 km/h': 'tối đa' after a property of figure_cues.tsv (maximum_of) names its maximum (eq), unless a cap word stands before")
 CHANGE_VERB = declare("statistics.change.verb", "Statistic.change", "a change verb of change_words.tsv before the figure: 'tăng 5%', 'giảm 120 hộ'")
-CHANGE_OBJECT = declare("statistics.change.object", "Statistic.change", "'tăng lương tối thiểu vùng 6,52%': a change verb, then only the noun phrase it changes, then the figure")
-CHANGE_LISTED = declare("statistics.change.listed", "Statistic.change", "'giảm tương ứng 6 điểm và 5 điểm': a figure listed right after a changed one changes the same way")
+CHANGE_OBJECT = declare("statistics.change.object", "Statistic.change",
+    "'tăng lương tối thiểu vùng 6,52%': a change verb, then only the noun phrase it changes, then the figure")
+CHANGE_LISTED = declare("statistics.change.listed", "Statistic.change",
+    "'giảm tương ứng 6 điểm và 5 điểm': a figure listed right after a changed one changes the same way")
 CHANGE_SIGN = declare("statistics.change.sign", "Statistic.change", "a signed figure in brackets: '(-0,20%)', '(+3,1%)'")
 
 

@@ -34,9 +34,12 @@ PREVIOUS_FIGURE = declare("statistics.subject.previous_figure", "Statistic.subje
 EARLIER_CLAUSE = declare("statistics.subject.earlier_clause", "Statistic.subject", "rule 3: the subject of the clause the figure's clause continues")
 COUNTED_NOUN = declare("statistics.subject.counted_noun", "Statistic.subject", "rule 1 for a count: from its counted noun to the end of its clause")
 CHANGED_THING = declare("statistics.subject.changed_thing", "Statistic.subject", "a count after 'tăng'/'giảm' with no phrase after it: the noun phrase before the verb")
-NOUN_BEFORE = declare("statistics.subject.noun_before", "Statistic.subject", "rule 2: the noun phrase right before the figure with no verb between ('đạt tốc độ tối đa 320 km/h', 'trên diện tích 102,05 ha')")
-BRACKETED = declare("statistics.subject.bracketed", "Statistic.subject", "a figure opening a bracket: the name before it ('Trần Thanh Dâng (40 tuổi)'), or the previous figure's subject ('(tương đương 11,2 tỷ đồng)')")
-UNIT_ONLY = declare("statistics.subject.unit_only", "Statistic.subject", "a count whose phrase is only its counted noun ('sức chứa 40.000 chỗ ngồi', 'số công nhân nhập viện lên tới 33 người'): the noun phrase before it (rule 2)")
+NOUN_BEFORE = declare("statistics.subject.noun_before", "Statistic.subject",
+    "rule 2: the noun phrase right before the figure with no verb between ('đạt tốc độ tối đa 320 km/h', 'trên diện tích 102,05 ha')")
+BRACKETED = declare("statistics.subject.bracketed", "Statistic.subject",
+    "a figure opening a bracket: the name before it ('Trần Thanh Dâng (40 tuổi)'), or the previous figure's subject ('(tương đương 11,2 tỷ đồng)')")
+UNIT_ONLY = declare("statistics.subject.unit_only", "Statistic.subject",
+    "a count whose phrase is only its counted noun ('sức chứa 40.000 chỗ ngồi', 'số công nhân nhập viện lên tới 33 người'): the noun phrase before it (rule 2)")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
@@ -288,7 +291,7 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
     end = max(start, _lead_start(v, end))
     phrase = _patterns().predicate_tail.search(v.text, start, end)
     stripped = phrase is not None
-    level = stripped and "level" in lexicons().subject_words.get(" ".join(phrase.group(0).lower().split()), "")
+    level = phrase is not None and "level" in lexicons().subject_words.get(" ".join(phrase.group(0).lower().split()), "")
     end = phrase.start() if phrase else end
     for tag in reversed(v.tags_in(start, end)):
         predicate = "predicate" in lexicons().subject_words.get(v.word(tag), "")
@@ -385,7 +388,9 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
     word, after a name followed by a common noun ("huyện Tuy An kinh phí" -> "kinh phí"); none
     when the word before the figure names a level ("đạt tỷ lệ 99%", "ở mức")."""
     end = _noun_end(v, clause, start)
-    words = v.text[clause:end].split() if end is not None else []
+    if end is None:
+        return None
+    words = v.text[clause:end].split()
     if not words or words[-1].lower() in _kinds("base"):
         return None  # "… chè búp tươi đạt 2.345,6 tấn", "tươi đạt" tagged as one noun: a base verb is no noun
     tags = v.tags_in(clause, end)
@@ -407,7 +412,8 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
     if not run or rx(r"[\d%+]").search(v.text[run[0].start : end]):
         return None
     s, e = _clean(v.text, run[0].start, end)
-    s += len(rx(r"(?i)(?:có|là)\s+|").match(v.text[s:e]).group(0))
+    lead = rx(r"(?i)(?:có|là)\s+").match(v.text[s:e])
+    s += len(lead.group(0)) if lead else 0
     return Chosen(s, e, NOUN_BEFORE) if e > s else None
 
 
@@ -449,7 +455,7 @@ def bracketed(v: SentenceView, fig: Figure, previous: Chosen | None) -> Chosen |
         return Chosen(previous.start, previous.end, PREVIOUS_FIGURE) if previous else None
     words = [t for t in v.tags_in(v.sentence.start, paren)]
     name = [t for t in words[-6:] if t.label == "Np" or v.text[t.start : t.start + 1].isupper()]
-    run = []
+    run: list[Span] = []
     for tag in reversed(words):
         if tag not in name or (run and v.text[tag.end : run[0].start].strip()):
             break
