@@ -416,9 +416,12 @@ def _destination(text: str, v: regex.Match[str], end: int) -> list[_Target]:
     return [_Target(None, (org.start, org.end), None, ROLE_DESTINATION)]
 
 
+_VERB_JOIN = regex.compile(r"\s*(?:,|và)\s*")
+
+
 def _separate(text: str, a: int, b: int) -> bool:
     """Two verbs are separate clauses unless joined as "điều động, bổ nhiệm"."""
-    return regex.fullmatch(r"\s*(?:,|và)\s*", text[a:b]) is None
+    return _VERB_JOIN.fullmatch(text[a:b]) is None
 
 
 def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, etype: str) -> tuple[list[NameMention], Rule]:
@@ -475,6 +478,7 @@ def _agent(text: str, s: Sentence, n: NameMention) -> bool:
 
 
 _LIST_GAP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|anh|chị)\s+)?$", regex.I)
+_BRACKETED = regex.compile(r"\([^()]*\)")
 
 
 def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int) -> list[NameMention]:
@@ -486,7 +490,7 @@ def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int)
         if n.start <= last.end or n.start >= clause_end or n in out:
             continue
         gap_start = max([last.end] + [t.end for t in last.titles if last.end <= t.end <= n.start])
-        gap = regex.sub(r"\([^()]*\)", "", text[gap_start : n.start])  # the person's particulars in brackets
+        gap = _BRACKETED.sub("", text[gap_start : n.start])  # the person's particulars in brackets
         if not _LIST_GAP.fullmatch(gap):
             break
         out.append(n)
