@@ -17,7 +17,9 @@ d. time per MB end to end from 0.1 to 10 MB: pages made of the real pages' bodie
    ``clean_real_pages.py``), and texts made of real articles joined (``max_text_chars`` raised
    so that 10 MB is read; the other limits as they are);
 e. ``vnnews-extract run`` over ``--batch`` real texts written to a temporary folder, with 1 and 2
-   workers: wall time (process start included), articles/s, the speedup, the load average.
+   workers: wall time (process start included), articles/s, CPU time of the command and its
+   workers, the speedup measured and the one idle cores would give, the load average; and the
+   same command over one text (what starting costs).
 
 Times in a-d are CPU time of this process (``time.process_time``: other work on a shared machine
 does not count), ours and theirs interleaved item by item, after a warm-up of both; e is wall
@@ -33,6 +35,7 @@ import json
 import logging
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -172,26 +175,43 @@ def _big_text(texts: list[str], size: int) -> bytes:
 
 def workers(texts: list[str], repeat: int) -> None:
     with tempfile.TemporaryDirectory(prefix="vnnews-e2e-") as tmp:
-        folder = Path(tmp) / "in"
+        folder, one = Path(tmp) / "in", Path(tmp) / "one"
         folder.mkdir()
+        one.mkdir()
         for i, text in enumerate(texts):
             (folder / f"t{i:05d}.txt").write_text(text, encoding="utf-8")
-        walls: dict[int, list[float]] = {1: [], 2: []}
+        (one / "t.txt").write_text(texts[0], encoding="utf-8")
+        walls: dict[tuple[str, int], list[float]] = {}
+        cpus: dict[tuple[str, int], list[float]] = {}
         loads = []
         for _ in range(repeat):
-            for n in (1, 2):
-                out = Path(tmp) / f"out{n}.jsonl"
-                out.unlink(missing_ok=True)
-                started = time.perf_counter()
-                subprocess.run([sys.executable, "-m", "vnnews_extract", "run", str(folder), "-o", str(out), "-w", str(n), "-q"],
-                               check=True)
-                walls[n].append(time.perf_counter() - started)
-                loads.append(os.getloadavg()[0])
-        w1, w2 = statistics.median(walls[1]), statistics.median(walls[2])
-        for n, wall in ((1, w1), (2, w2)):
-            print(f"  {n} worker(s): {wall:.1f} s wall (median of {repeat}), {len(texts) / wall:.1f} articles/s")
-        print(f"  2 workers / 1 worker: {w1 / w2:.2f}x; 1-minute load average during the runs {min(loads):.1f}-{max(loads):.1f} "
-              f"on {os.cpu_count()} cores")
+            for name, inputs, counts in (("one", one, (1,)), ("all", folder, (1, 2))):
+                for n in counts:
+                    wall, cpu = _run(inputs, Path(tmp) / "out.jsonl", n)
+                    walls.setdefault((name, n), []).append(wall)
+                    cpus.setdefault((name, n), []).append(cpu)
+                    loads.append(os.getloadavg()[0])
+        w = {key: statistics.median(values) for key, values in walls.items()}
+        c = {key: statistics.median(values) for key, values in cpus.items()}
+        start, work = c["one", 1], c["all", 1] - c["one", 1]
+        print(f"  one text (start, imports, warm-up): {w['one', 1]:.1f} s wall, {start:.1f} s CPU")
+        for n in (1, 2):
+            print(f"  {n} worker(s): {w['all', n]:.1f} s wall (median of {repeat}), {len(texts) / w['all', n]:.1f} articles/s, "
+                  f"{c['all', n]:.1f} s CPU in all processes")
+        print(f"  2 workers / 1 worker: {w['all', 1] / w['all', 2]:.2f}x measured; {(start + work) / (start + work / 2):.2f}x "
+              f"with 2 idle cores (start-up once, the rest of 1 worker's CPU time halved); "
+              f"1-minute load average during the runs {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores")
+
+
+def _run(inputs: Path, out: Path, workers: int) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (this process's children: the command and its workers) of one run."""
+    out.unlink(missing_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "vnnews_extract", "run", str(inputs), "-o", str(out), "-w", str(workers), "-q"], check=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 def real_texts(n: int, seed: int) -> list[str]:
