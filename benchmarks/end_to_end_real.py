@@ -47,16 +47,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from clean_real_pages import SIZES_MB, big_page  # noqa: E402
-from throughput import assembled  # noqa: E402
+from clean_real_pages import SIZES_MB, big_page
+from throughput import assembled
 
-from vnnews_extract import extract  # noqa: E402
-from vnnews_extract.clean import clean  # noqa: E402
-from vnnews_extract.extract.personnel import extract_personnel  # noqa: E402
-from vnnews_extract.extract.statistics import extract_statistics, find_figures  # noqa: E402
-from vnnews_extract.options import DEFAULT_OPTIONS, Options  # noqa: E402
-from vnnews_extract.text.document import build_document  # noqa: E402
-from vnnews_extract.text.segment import segment, tag_sentences  # noqa: E402
+from vnnews_extract import extract
+from vnnews_extract.clean import clean
+from vnnews_extract.extract.personnel import extract_personnel
+from vnnews_extract.extract.statistics import extract_statistics, find_figures
+from vnnews_extract.options import DEFAULT_OPTIONS, Options
+from vnnews_extract.text.document import build_document
+from vnnews_extract.text.segment import segment, tag_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT.parent / "shared" / "realpages"
