@@ -7,8 +7,8 @@ writes them to a temporary folder, then prints:
 
 - articles/s of ``run_batch`` over those files with 1 and 2 workers, for ``--small`` and ``--n``
   inputs, and peak RSS per worker (flat from small to N: memory does not grow with inputs);
-- the share of time per stage (clean, normalise, segment, statistics, people/events), timing the
-  stage functions directly in one process;
+- the share of CPU time per stage (clean, normalise, segment, POS, statistics, people/events),
+  timing the stage functions directly in one process, called as ``pipeline.analyse`` calls them;
 - on the first ``--baseline-n`` of the same pages, the assembled pipeline: trafilatura for the
   text, underthesea ``word_tokenize`` and ``ner`` on every sentence, a regex for numbers; and our
   pipeline (1 worker) on those same pages, with the ratio.
@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 from vnnews_extract.batch.run import run_batch
@@ -84,25 +85,28 @@ def _children_cpu() -> float:
 def stage_times(paths: list[Path]) -> dict[str, float]:
     """Seconds spent in each stage function over ``paths``, in one process."""
     from vnnews_extract.clean import clean
+    from vnnews_extract.extract.personnel import extract_personnel
+    from vnnews_extract.extract.statistics import extract_statistics, find_figures
+    from vnnews_extract.options import DEFAULT_OPTIONS
     from vnnews_extract.text.document import build_document
-    from vnnews_extract.extract.personnel.events import extract_personnel
-    from vnnews_extract.extract.statistics.figures import extract_statistics
-    from vnnews_extract.text.segment import segment
+    from vnnews_extract.text.segment import segment, tag_sentences
 
-    totals = dict.fromkeys(("clean", "normalise", "segment", "statistics", "people/events"), 0.0)
+    totals = dict.fromkeys(("clean", "normalise", "segment", "POS", "statistics", "people/events"), 0.0)
     for path in paths:
-        cleaned = _timed(totals, "clean", lambda: clean(path.read_bytes()))
-        doc = _timed(totals, "normalise", lambda: build_document(cleaned))
-        doc = _timed(totals, "segment", lambda: segment(doc))
-        _timed(totals, "statistics", lambda: list(extract_statistics(doc)))
-        _timed(totals, "people/events", lambda: extract_personnel(doc))
+        cleaned = _timed(totals, "clean", lambda: clean(path.read_bytes()))  # noqa: B023
+        doc = _timed(totals, "normalise", lambda: build_document(cleaned))  # noqa: B023
+        doc = _timed(totals, "segment", lambda: segment(doc))  # noqa: B023
+        found = _timed(totals, "statistics", lambda: find_figures(doc, DEFAULT_OPTIONS.max_number_candidates))  # noqa: B023
+        tagged = _timed(totals, "POS", lambda: tag_sentences(doc, found.by_sentence, DEFAULT_OPTIONS.pos_budget_chars)[0])  # noqa: B023
+        _timed(totals, "statistics", lambda: list(extract_statistics(tagged, found)))  # noqa: B023
+        _timed(totals, "people/events", lambda: extract_personnel(doc))  # noqa: B023
     return totals
 
 
-def _timed(totals: dict[str, float], stage: str, call: Callable[[], object]) -> object:
-    started = time.perf_counter()
+def _timed(totals: dict[str, float], stage: str, call: Callable[[], Any]) -> Any:
+    started = time.process_time()
     value = call()
-    totals[stage] += time.perf_counter() - started
+    totals[stage] += time.process_time() - started
     return value
 
 

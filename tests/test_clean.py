@@ -274,3 +274,21 @@ def test_aspnet_ids_are_judged_by_the_element_s_own_name() -> None:
     assert cleaned.lead == lead
     text = "\n".join(b.text for b in cleaned.blocks)
     assert "6.500 lao động" in text and "Zalo" not in text
+
+
+def test_cleaned_blocks_are_already_normalised_so_the_document_does_not_normalise_again() -> None:
+    """build_document trusts ``CleanedArticle.normalized``: every block the cleaner gives is a fixed
+    point of normalize_line, on the corpus pages and texts and on raw text with old-style tones,
+    odd spaces and look-alike letters."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    sources: list[str | bytes] = [p.read_bytes() for p in sorted(corpus.glob("*/*.html"))]
+    sources += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*/*.txt"))]
+    sources.append("Văn hoá\u00a0 thuỷ  lợi\r\nÐoàn  uỷ\u200b ban — “5,2\u200e%”\n\nBài trước Tin\u2028tức")
+    sources.append(page("<h1>Văn hoá  uỷ ban</h1><p>Ðoàn\u00a0thuỷ lợi — “khoẻ” " + "chữ " * 30 + "</p>"))
+    assert len(sources) > 50
+    for source in sources:
+        cleaned = clean(source)
+        assert cleaned.normalized
+        assert all(normalize_line(b.text) == b.text for b in cleaned.blocks)

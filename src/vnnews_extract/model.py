@@ -22,7 +22,7 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class CleanBlock:
-    """A block of cleaned (not yet normalised) text and its kind."""
+    """A block of cleaned text and its kind (already normalised when its CleanedArticle says ``normalized``)."""
 
     kind: str  # title | lead | paragraph | caption | byline
     text: str
@@ -43,6 +43,7 @@ class CleanedArticle:
     is_article: bool = True
     warnings: tuple[str, ...] = ()
     html: bool = False  # cleaned from an HTML page (a page flagged not an article keeps its text)
+    normalized: bool = False  # every block's text already went through normalize_line (the cleaner's blocks do)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1104,6 +1104,7 @@ def finish(page: HtmlPage, url: str | None = None) -> CleanedArticle:
         is_article=found.is_article,
         warnings=() if found.is_article else (NOT_ARTICLE,),
         html=True,
+        normalized=True,
     )
 
 

@@ -28,7 +28,7 @@ def _drop_boilerplate(lines: list[str]) -> list[str]:
     out: list[str] = []
     in_section = False
     for line in lines:
-        kind = boilerplate_kind(line)
+        kind = boilerplate_kind(line, normalized=True)
         if kind == "section":
             in_section = True
             continue
@@ -85,4 +85,5 @@ def clean_text(text: str, url: str | None = None) -> CleanedArticle:
         url=url,
         is_article=body_words >= 40,
         warnings=warnings,
+        normalized=True,
     )

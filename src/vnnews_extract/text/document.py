@@ -9,12 +9,13 @@ BLOCK_SEPARATOR = "\n"
 
 
 def build_document(cleaned: CleanedArticle) -> Document:
-    """Normalise every block and lay them out in one text; block spans are offsets into it."""
+    """Normalise every block (unless the cleaner already did) and lay them out in one text; block
+    spans are offsets into it."""
     parts: list[str] = []
     spans: list[Span] = []
     pos = 0
     for block in cleaned.blocks:
-        text = normalize_line(block.text)
+        text = block.text if cleaned.normalized else normalize_line(block.text)
         if not text:
             continue
         if parts:

@@ -43,6 +43,9 @@ _DIGIT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
 FRACTION_WORD_PATTERN = rf"một nửa|nửa|(?:{_DIGIT_WORDS}) phần (?:{_DIGIT_WORDS}|tư)"
 
 
+_DOT_DECIMALS = regex.compile(r"\d+\.\d{1,2}")
+
+
 def parse_number(text: str) -> float:
     """Parse digits written the Vietnamese way.
 
@@ -52,7 +55,7 @@ def parse_number(text: str) -> float:
     (98.5, 1126.0)
     """
     text = text.replace(" ", "").replace("\u00a0", "")
-    if regex.fullmatch(r"\d+\.\d{1,2}", text):
+    if _DOT_DECIMALS.fullmatch(text):
         return float(text)
     return float(text.replace(".", "").replace(",", "."))
 

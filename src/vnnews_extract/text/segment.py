@@ -161,11 +161,15 @@ def _align(text: str, pieces: list[str], span: Span, label_of: list[str] | None 
     out: list[Span] = []
     pos = span.start
     for i, piece in enumerate(pieces):
+        while pos < span.end and text[pos].isspace():
+            pos += 1
+        if piece and not piece[0].isspace() and not piece[-1].isspace() and text.startswith(piece, pos, span.end):
+            out.append(Span(pos, pos + len(piece), label_of[i] if label_of else "token"))  # written as it is in the text
+            pos += len(piece)
+            continue
         chars = [c for c in piece if not c.isspace()]
         if not chars:
             continue
-        while pos < span.end and text[pos].isspace():
-            pos += 1
         tok_start = pos
         for ch in chars:
             while pos < span.end and text[pos].isspace():
@@ -227,25 +231,25 @@ def _pos_model() -> tuple[object, tuple[tuple[str, int, int | None, int, str | N
 
 
 def _pos_features(words: list[str], templates: tuple[tuple[str, int, int | None, int, str | None], ...]) -> list[list[str]]:
-    """The features underthesea's POS model reads at every word (its columns: word, then "X")."""
+    """The features underthesea's POS model reads at every word (its columns: word, then "X"),
+    built a template (a column of features) at a time."""
     n = len(words)
     single = {None: words, "lower": [w.lower() for w in words], "istitle": [_pos_function("istitle", w) for w in words]}
-    rows = []
-    for i in range(n):
-        out = []
-        for prefix, i1, i2, col, fn in templates:
-            if i + i1 < 0:
-                out.append(prefix + "BOS")
-            elif i + i1 >= n or (i2 is not None and i + i2 >= n):
-                out.append(prefix + "EOS")
-            elif col != 0:
-                out.append(prefix + _pos_function(fn, " ".join(["X"] * ((i2 if i2 is not None else i1) - i1 + 1))))
-            elif i2 is None and fn in single:
-                out.append(prefix + single[fn][i + i1])
-            else:
-                out.append(prefix + _pos_function(fn, " ".join(words[i + i1 : i + (i2 if i2 is not None else i1) + 1])))
-        rows.append(out)
-    return rows
+    columns = []
+    for prefix, i1, i2, col, fn in templates:
+        last = i2 if i2 is not None else i1
+        bos = min(n, max(0, -i1))  # word i reads BOS when i + i1 < 0, else EOS when i + last >= n
+        eos = max(bos, min(n, n - last))
+        if col != 0:
+            middle = [prefix + _pos_function(fn, " ".join(["X"] * (last - i1 + 1)))] * (eos - bos)
+        elif i2 is None and fn in single:
+            middle = list(map(prefix.__add__, single[fn][bos + i1 : eos + i1]))
+        elif i2 == i1 + 1 and fn is None:  # a bigram of words
+            middle = list(map(f"{prefix}{{}} {{}}".format, words[bos + i1 : eos + i1], words[bos + i2 : eos + i2]))
+        else:
+            middle = [prefix + _pos_function(fn, " ".join(words[i + i1 : i + last + 1])) for i in range(bos, eos)]
+        columns.append([prefix + "BOS"] * bos + middle + [prefix + "EOS"] * (n - eos))
+    return [list(row) for row in zip(*columns)]
 
 
 def _pos_function(name: str | None, word: str) -> str:

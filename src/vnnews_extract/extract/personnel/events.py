@@ -490,9 +490,12 @@ def _destination(text: str, v: regex.Match[str], end: int) -> list[_Target]:
     return [_Target(None, (org.start, org.end), None, ROLE_DESTINATION)]
 
 
+_VERB_JOIN = regex.compile(r"\s*(?:,|và)\s*")
+
+
 def _separate(text: str, a: int, b: int) -> bool:
     """Two verbs are separate clauses unless joined as "điều động, bổ nhiệm"."""
-    return regex.fullmatch(r"\s*(?:,|và)\s*", text[a:b]) is None
+    return _VERB_JOIN.fullmatch(text[a:b]) is None
 
 
 def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, etype: str) -> tuple[list[NameMention], Rule]:
@@ -568,6 +571,7 @@ def _agent(text: str, s: Sentence, n: NameMention) -> bool:
 
 
 _LIST_GAP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|anh|chị)\s+)?$", regex.I)
+_BRACKETED = regex.compile(r"\([^()]*\)")
 
 
 def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int) -> list[NameMention]:
@@ -579,7 +583,7 @@ def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int)
         if n.start <= last.end or n.start >= clause_end or n in out:
             continue
         gap_start = max([last.end] + [t.end for t in last.titles if last.end <= t.end <= n.start])
-        gaps = (regex.sub(r"\([^()]*\)", "", text[start : n.start]) for start in (gap_start, last.end))  # particulars in brackets
+        gaps = (_BRACKETED.sub("", text[start : n.start]) for start in (gap_start, last.end))  # particulars in brackets
         if not any(_LIST_GAP.fullmatch(gap) for gap in gaps):
             break
         out.append(n)

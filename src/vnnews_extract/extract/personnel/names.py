@@ -302,12 +302,15 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
             _add_list(names, _list_members(text, span, names[run[0][0]], titles))
 
 
+_LAST_WORD = regex.compile(r"(\S+)$")
+
+
 def _inside_proper_name(text: str, span: Span, pos: int) -> bool:
     """A capitalised word right after another capitalised word (not opening the sentence) is part
     of a proper name, not an honorific."""
     if not text[pos : pos + 1].isupper() or pos - 1 <= span.start or text[pos - 1] != " ":
         return False
-    previous = regex.search(r"(\S+)$", text[span.start : pos - 1])
+    previous = _LAST_WORD.search(text[span.start : pos - 1])
     return previous is not None and previous.group(1)[:1].isupper() and previous.group(1)[-1:].isalpha()
 
 
@@ -540,6 +543,10 @@ def _bracketed_body() -> regex.Pattern[str]:
     return regex.compile(rf"\s*\(\s*(?P<org>(?:{alternation(heads)})(?:\s+\p{{Lu}}[\p{{L}}.]*)+)\s*(?=[)\-–,;])")
 
 
+_OPEN_BRACKET = regex.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = regex.compile(r"\s*\)")
+
+
 def _body_in_brackets(text: str, span: Span, name: NameMention, chain: list[Title]) -> None:
     """"Đại biểu Trần Hồng Nguyên (Đoàn Bình Thuận)": a delegation or body in brackets right after
     the name is the organisation of its title when the title names none."""
@@ -549,9 +556,9 @@ def _body_in_brackets(text: str, span: Span, name: NameMention, chain: list[Titl
     if found is not None:
         start, end = found.start("org"), found.end("org")
     else:
-        opened = regex.match(r"\s*\(\s*", text[name.end : span.end])
+        opened = _OPEN_BRACKET.match(text[name.end : span.end])
         org = read_org(text, name.end + opened.end(), span.end) if opened else None
-        if org is None or org.end <= org.start or not regex.match(r"\s*\)", text[org.end : span.end]):
+        if org is None or org.end <= org.start or not _CLOSE_BRACKET.match(text[org.end : span.end]):
             return
         start, end = org.start, org.end
     title = chain[-1]
@@ -633,10 +640,13 @@ def _copula_chain(text: str, span: Span, name: NameMention, by_end: dict[int, Ti
     return [replace(x, via_cue=True, rule=TITLE_COPULA) for x in _chain_before(text, span, t.start, by_end, used, [t])]
 
 
+_LIST_STEP = regex.compile(r"\s*(?:,|và|,\s*và)\s*\S+(?:\s+\S+)?\s*")
+
+
 def _listed_after(text: str, names: list[NameMention], name: NameMention) -> bool:
     """The name follows the one before it in a list ("ông A và bà B", "ông A, bà B")."""
     prev = [n for n in names if n.end <= name.start]
-    return bool(prev) and regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*\S+(?:\s+\S+)?\s*", text[prev[-1].end : name.start]) is not None
+    return bool(prev) and _LIST_STEP.fullmatch(text[prev[-1].end : name.start]) is not None
 
 
 _PRONOUN = regex.compile(r"(?<![\p{L}])(?P<p>[ôÔ]ng|[bB]à)\s+(?:(?:vẫn|đã|cũng|còn|sau đó|hiện|tiếp tục)\s+)?$")
@@ -665,10 +675,13 @@ def _past_frame() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\s*(?:{alternation(frames)})(?![\p{{L}}])[^;]*$")
 
 
+_NON_WORD = regex.compile(r"\W*")
+
+
 def _opens_with_closed_span(text: str, span: Span, pos: int) -> bool:
     """The clause holding ``pos`` opens with a closed span of time ("Từ tháng 10/2010 đến 9/2015, …")."""
     start = max(span.start, text.rfind(";", span.start, pos) + 1)
-    opener = regex.compile(r"\W*").match(text, start, pos)
+    opener = _NON_WORD.match(text, start, pos)
     return _CLOSED_SPAN.match(text, opener.end() if opener else start, pos) is not None
 
 

@@ -16,6 +16,7 @@ from .grammar import SPACE, canonical_org_head, cap_words, grammar, is_name_star
 MAX_ORG_WORDS = 12
 
 
+_AND_BODY = regex.compile(r" và (?=\p{Lu})")  # "Trung tâm A và Trung tâm B"
 _OPEN_GAP = regex.compile(r"\s[-–]\s(?=\p{Lu})| ")
 
 
@@ -159,7 +160,7 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
         return None
     result = OrgRead(pos, org_end, name)
     while name is None:
-        coord = regex.compile(r" và (?=\p{Lu})").match(text, result.end if not result.extra else result.extra[-1][1], end)
+        coord = _AND_BODY.match(text, result.end if not result.extra else result.extra[-1][1], end)
         if not coord:
             break
         more = g.org_open.match(text, coord.end(), end) or g.org_fixed.match(text, coord.end(), end)

@@ -32,6 +32,9 @@ _COMPARISON = (
 )
 
 
+_ANY_YEAR = regex.compile(_YEAR)
+
+
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple((kind, regex.compile(p)) for kind, p in _RULES)
@@ -106,6 +109,8 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Stat
     [(None, 2023)]
     """
     end = len(text) if end is None else end
+    if not _ANY_YEAR.search(text, start, end):
+        return []  # every rule reads a year
     sentence = text[start:end]
     blanked = _comparison().sub(lambda m: " " * len(m.group(0)), sentence)
     blanked = _document_year().sub(lambda m: " " * len(m.group(0)), blanked)
