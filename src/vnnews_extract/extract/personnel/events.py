@@ -27,26 +27,35 @@ from .orgs import org_text, read_org
 PASSIVE_SUBJECT = declare("personnel.event.passive_subject", "PersonnelEvent", "the person before the verb is its subject: 'ông X (, Giám đốc sở,) được bổ nhiệm'")
 OBJECT = declare("personnel.event.object", "PersonnelEvent", "the person after the verb is its object: 'bổ nhiệm ông X giữ chức …', 'cảnh cáo đối với ông X'")
 OWN_ACT = declare("personnel.event.own_act", "PersonnelEvent", "retirement or resignation by its subject: 'ông X gửi đơn xin từ chức'")
-CONTINUED = declare("personnel.event.continued", "PersonnelEvent", "a verb with no person of its own continues the previous verb's: 'được điều động, bổ nhiệm', '…; đồng thời cho thôi …'")
+CONTINUED = declare("personnel.event.continued", "PersonnelEvent",
+    "a verb with no person of its own continues the previous verb's: 'được điều động, bổ nhiệm', '…; đồng thời cho thôi …'")
 LISTED_POST = declare("personnel.event.listed_post", "PersonnelEvent", "people listed after the verb, each with a post: 'bổ nhiệm ông A, bà B lần lượt giữ chức X, Y'")
 UNNAMED = declare("personnel.event.unnamed", "PersonnelEvent", "an event with a post or body but no named person: 'bổ nhiệm Giám đốc Sở Y tế'")
 ROLE_AFTER_VERB = declare("personnel.role.after_verb", "PersonnelEvent.role", "a title after the verb that belongs to no other person")
 ROLE_PERSON_CUE = declare("personnel.role.person_cue", "PersonnelEvent.role", "the person's own title after the verb through a cue: '… ông X giữ chức Y'")
-ROLE_PERSON_TITLE = declare("personnel.role.person_title", "PersonnelEvent.role", "the title written before the person, after the verb: 'sa thải Giám đốc FBI James Comey'")
-ROLE_POST_FRAME = declare("personnel.role.post_frame", "PersonnelEvent.role", "a post named by a frame before the verb: 'Ở chức danh phó chủ tịch HĐND huyện, … bầu ông X'")
+ROLE_PERSON_TITLE = declare("personnel.role.person_title", "PersonnelEvent.role",
+    "the title written before the person, after the verb: 'sa thải Giám đốc FBI James Comey'")
+ROLE_POST_FRAME = declare("personnel.role.post_frame", "PersonnelEvent.role",
+    "a post named by a frame before the verb: 'Ở chức danh phó chủ tịch HĐND huyện, … bầu ông X'")
 ROLE_HELD = declare("personnel.role.held", "PersonnelEvent.role", "a loss event takes the post the person holds in the sentence: 'ông X, Giám đốc Sở Y, bị cách chức'")
 ROLE_DESTINATION = declare("personnel.role.destination", "PersonnelEvent.role", "a transfer to a body, no role: 'điều động đến nhận công tác tại Ban Quản lý …'")
-ROLE_CHARGE = declare("personnel.role.charge", "PersonnelEvent.role", "'giao … phụ trách Ban Dân vận Tỉnh ủy': the charge is the role, the body after it the organisation")
+ROLE_CHARGE = declare("personnel.role.charge", "PersonnelEvent.role",
+    "'giao … phụ trách Ban Dân vận Tỉnh ủy': the charge is the role, the body after it the organisation")
 ORG_OF_TITLE = declare("personnel.organization.of_title", "PersonnelEvent.organization", "the organisation written with the title of the post")
-ORG_COORDINATED = declare("personnel.organization.coordinated", "PersonnelEvent.organization", "one more organisation joined by 'và': 'Giám đốc Trung tâm A và Trung tâm B'")
-ACTOR_SUBJECT = declare("personnel.actor.subject", "PersonnelEvent.actor", "the person right before the verb acts on the person named after it: 'ông Trump sa thải giám đốc FBI James Comey'")
-ACTOR_HANDOVER = declare("personnel.actor.handover", "PersonnelEvent.actor", "a person named before the verb who hands over or announces: 'ông X trao quyết định bổ nhiệm'")
+ORG_COORDINATED = declare("personnel.organization.coordinated", "PersonnelEvent.organization",
+    "one more organisation joined by 'và': 'Giám đốc Trung tâm A và Trung tâm B'")
+ACTOR_SUBJECT = declare("personnel.actor.subject", "PersonnelEvent.actor",
+    "the person right before the verb acts on the person named after it: 'ông Trump sa thải giám đốc FBI James Comey'")
+ACTOR_HANDOVER = declare("personnel.actor.handover", "PersonnelEvent.actor",
+    "a person named before the verb who hands over or announces: 'ông X trao quyết định bổ nhiệm'")
 ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được Ban Thường vụ Tỉnh ủy điều động', 'Quyết định của Ban Bí thư chỉ định': the body")
 ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.actor", "a body that opens the clause and decides: 'UBND tỉnh trao quyết định bổ nhiệm …'")
-ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor", "a person named after 'được'/'bị' right before the verb: 'được Chủ tịch UBND tỉnh Ma Văn Khánh bổ nhiệm'")
+ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor",
+    "a person named after 'được'/'bị' right before the verb: 'được Chủ tịch UBND tỉnh Ma Văn Khánh bổ nhiệm'")
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
 DATE_IN_SENTENCE = declare("personnel.date.sentence", "PersonnelEvent.date", "a full date written in the event's sentence: 'ngày 5/3/2024', 'ngày 5 tháng 3 năm 2024'")
-DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date", "a day and month in the event's sentence dated with the year of the article's full dates: 'ngày 22/6', 'hôm 18-5'")
+DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date",
+    "a day and month in the event's sentence dated with the year of the article's full dates: 'ngày 22/6', 'hôm 18-5'")
 DATE_MONTH_YEAR = declare("personnel.date.month_year", "PersonnelEvent.date", "a month and year in the event's sentence: 'tháng 1/2018' -> '2018-01'")
 
 # lower-case tails and descriptions between a person's appositions and the verb: "Phó Giám đốc bệnh viện –",
@@ -451,7 +460,8 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     named = [t for t in (person.titles if person else []) if not t.via_cue and v.end() <= t.start and t.end <= person.start]  # type: ignore[union-attr]
     free = [t for t in s.titles if v.end() <= t.start < end and (t.start, t.end) not in owned and not _acts(text, t) and not t.bare
             and not _source(text, s, t)]
-    titles, rule = (mine, ROLE_PERSON_CUE) if mine else (named, ROLE_PERSON_TITLE) if named else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME)
+    titles, rule = ((mine, ROLE_PERSON_CUE) if mine else (named, ROLE_PERSON_TITLE) if named
+                    else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME))
     if not titles and person is not None and etype in LOSS:
         titles, rule = [t for t in person.titles if not t.via_cue or t.role.startswith("nguyên")][:1] or person.titles[:1], ROLE_HELD
     if not titles and person is not None and etype in ("transfer", "rotation", "secondment"):
@@ -535,7 +545,8 @@ def _acts_on(text: str, s: Sentence, v: regex.Match[str], gap: int) -> bool:
     "được"/"bị" between, acts on the object written right after the verb; not a verb whose subject
     undergoes it ("ông X đắc cử", "ông X thôi giữ chức …": intransitive in event_cues.tsv)."""
     phrase = " ".join(v.group("v").lower().split())
-    if _explicit_passive(text, gap, v.start()) or lexicons().personnel_verbs[phrase] in _SELF or _is_framed(v) or "intransitive" in lexicons().event_cues.get(phrase, "").split(","):
+    intransitive = "intransitive" in lexicons().event_cues.get(phrase, "").split(",")
+    if _explicit_passive(text, gap, v.start()) or lexicons().personnel_verbs[phrase] in _SELF or _is_framed(v) or intransitive:
         return False
     return _object_start().match(text, v.end(), s.span.end) is not None
 
@@ -657,7 +668,8 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
     subject = _active_subject(text, s, v, person)
     if subject is not None:
         return subject.name, Fired(ACTOR_SUBJECT, subject.start, subject.end)
-    agent = next((n for n in s.names if n is not person and (person is None or n.name != person.name) and n.end <= v.start() and not text[n.end : v.start()].strip() and _agent(text, s, n)), None)
+    agent = next((n for n in s.names if n is not person and (person is None or n.name != person.name) and n.end <= v.start()
+                  and not text[n.end : v.start()].strip() and _agent(text, s, n)), None)
     if agent is not None:  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm …"
         return agent.name, Fired(ACTOR_AGENT, agent.start, agent.end)
     for n in reversed([n for n in s.names if n.end <= v.start() and n is not person]):

@@ -22,9 +22,11 @@ from .names import Title
 from .org_context import article_places, completed_organisation
 from .orgs import org_key
 
-ROLE_EARLIER_EVENT = declare("personnel.role.earlier_event", "PersonnelEvent.role", "an event with no post takes the post of the person's earlier event: 'được bầu …; đã được Thủ tướng phê chuẩn'")
+ROLE_EARLIER_EVENT = declare("personnel.role.earlier_event", "PersonnelEvent.role",
+    "an event with no post takes the post of the person's earlier event: 'được bầu …; đã được Thủ tướng phê chuẩn'")
 ROLE_HELD_ELSEWHERE = declare("personnel.role.held_elsewhere", "PersonnelEvent.role", "a loss event takes the post the article gives the person elsewhere")
-ACTOR_CEREMONY = declare("personnel.actor.ceremony", "PersonnelEvent.actor", "an event with no decider takes the person who hands the decisions over at the article's ceremony")
+ACTOR_CEREMONY = declare("personnel.actor.ceremony", "PersonnelEvent.actor",
+    "an event with no decider takes the person who hands the decisions over at the article's ceremony")
 TITLE_EVENT_POST = declare("people.title.event_post", "Position", "a post a person gains or loses in an event of the article is one of their titles")
 TITLE_CAREER_STEP = declare("people.title.career_step", "Position", "a post of a career told step by step with years, before the latest step: 'nguyên …'")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")

@@ -10,7 +10,7 @@ A small grammar over words, driven by lexicons:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -32,7 +32,8 @@ TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in app
 TITLE_COPULA = declare("people.title.copula", "Position", "'Chủ tịch UBND xã là ông A (và bà B)': the titles before 'là' and an honorific")
 TITLE_CUE = declare("people.title.cue", "Position", "a title after a cue of a current or gained post: 'ông X hiện là …', 'giữ chức …'")
 TITLE_CUE_FORMER = declare("people.title.cue_former", "Position", "a title after a cue of a past post ('từng giữ chức', 'trước đó là'): role 'nguyên …'")
-TITLE_PAST_TERM = declare("people.title.past_term", "Position", "a title followed by a term or span that ended before the article's year: 'Bí thư Tỉnh ủy (nhiệm kỳ 2010 - 2015)'")
+TITLE_PAST_TERM = declare("people.title.past_term", "Position",
+    "a title followed by a term or span that ended before the article's year: 'Bí thư Tỉnh ủy (nhiệm kỳ 2010 - 2015)'")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 
 
@@ -69,7 +70,9 @@ class NameMention:
 _SEP = regex.compile(r"\s*(?:,|–|-+|:|\(|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 # A person's particulars opening a parenthesis before their post: "Nguyễn Văn A (SN 1970, nguyên Giám
 # đốc …)", "(45 tuổi, trú tại xã Y, Phó Chủ tịch …)".
-_PARTICULARS = regex.compile(r"\s*\((?:\s*(?:SN|sinh năm|sinh)\s*\d{4}|\s*\d{1,3}\s*tuổi|\s*(?:trú|quê|ngụ)\s[^,;()]{1,60})(?:\s*[,;]\s*(?:\d{1,3}\s*tuổi|(?:trú|quê|ngụ)\s[^,;()]{1,60}))*\s*[,;]\s*", regex.I)
+_PARTICULARS = regex.compile(
+    r"\s*\((?:\s*(?:SN|sinh năm|sinh)\s*\d{4}|\s*\d{1,3}\s*tuổi|\s*(?:trú|quê|ngụ)\s[^,;()]{1,60})"
+    r"(?:\s*[,;]\s*(?:\d{1,3}\s*tuổi|(?:trú|quê|ngụ)\s[^,;()]{1,60}))*\s*[,;]\s*", regex.I)
 
 
 _BODY_BEFORE_ROLE = regex.compile(r"(?i)(?:Ban|Văn phòng|Hội đồng)\s*$")
@@ -80,7 +83,6 @@ _GAP_TITLE_NAME = regex.compile(r"(?:\s+[-–]|,)?\s+$")  # a name read after a 
 
 
 def find_titles(text: str, span: Span) -> list[Title]:
-    g = grammar()
     titles: list[Title] = []
     for m in _roles(text, span):
         if _BODY_BEFORE_ROLE.search(text, max(span.start, m.start() - 12), m.start()):
@@ -138,7 +140,9 @@ def _delegate(text: str, role: str) -> str:
 # A term or span written right after a title: "(nhiệm kỳ 2010 - 2015)", "nhiệm kỳ 2011-2016",
 # "(giám đốc từ tháng 8-2009 đến tháng 12-2013)".
 _TERM_AFTER = regex.compile(
-    r"\s*\(?\s*(?:nhiệm kỳ\s+(?:19|20)\d{2}\s*[-–]\s*|(?:giai đoạn\s+)?từ\s+(?:(?:tháng\s+)?\d{1,2}\s*[-/]\s*)?(?:năm\s+)?(?:19|20)\d{2}\s*(?:đến|tới|[-–])\s*(?:(?:tháng\s+)?\d{1,2}\s*[-/]\s*)?(?:năm\s+)?)(?P<end>(?:19|20)\d{2})(?!\d)",
+    r"\s*\(?\s*(?:nhiệm kỳ\s+(?:19|20)\d{2}\s*[-–]\s*"
+    r"|(?:giai đoạn\s+)?từ\s+(?:(?:tháng\s+)?\d{1,2}\s*[-/]\s*)?(?:năm\s+)?(?:19|20)\d{2}\s*(?:đến|tới|[-–])\s*(?:(?:tháng\s+)?\d{1,2}\s*[-/]\s*)?(?:năm\s+)?)"
+    r"(?P<end>(?:19|20)\d{2})(?!\d)",
     regex.I,
 )
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -190,12 +194,16 @@ def _membership_titles(text: str, span: Span, titles: list[Title]) -> list[Title
         after = SPACE.match(text, found[-1].end(), span.end)
         org = read_org(text, after.end(), span.end) if after else None
         nxt = next((t for t in titles if t.start >= found[-1].end() and t.org_start is not None), None)
-        org_span = (org.start, org.end) if org and org.end > org.start else (nxt.org_start, nxt.org_end) if nxt else None
+        org_span: tuple[int, int] | None = None
+        if org and org.end > org.start:
+            org_span = (org.start, org.end)
+        elif nxt is not None and nxt.org_start is not None and nxt.org_end is not None:
+            org_span = (nxt.org_start, nxt.org_end)
         for b in found:
             t = Title(b.start(), b.end(), roles[" ".join(b.group(0).lower().split())], None, membership=True, role_end=b.end())
             if org_span is not None:
                 t.org_start, t.org_end = org_span
-                t.organization = org_text(text, *org_span)  # type: ignore[arg-type]
+                t.organization = org_text(text, *org_span)
                 t.end = org_span[1] if b is found[-1] and org_span[0] > b.end() and org else t.end
             out.append(t)
     return out
@@ -319,19 +327,8 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
     title with no organisation may first name its body by a place or a short body name
     ("Tổng thống Mỹ Donald Trump", "Giám đốc FBI James Comey", "Chủ tịch Tepco Tsunehisa Katsumata")."""
     for title in titles:
-        start = title.name_after
-        if start is None:
-            sp = _TITLE_NAME_GAP.match(text, title.end, span.end)
-            if not sp or not text[sp.end() : sp.end() + 1].isupper():
-                continue
-            start = sp.end()
-            if sp.group(0).strip():
-                run = cap_words(text, start, span.end)[:4]
-                if len(run) < 2 or not starts_name([w for _, _, w in run]):
-                    continue  # "Bộ trưởng Tài chính - Magdalena Andersson": only a full name after a dash
-                if "," in sp.group(0) and (title.org_start is None or not _LOWER_NEXT.match(text, run[-1][1], span.end)):
-                    continue  # "Thứ trưởng Bộ Quốc phòng Nga, Alexander Fomin cho rằng": the speaker
-        if start in names:
+        start = title.name_after if title.name_after is not None else _name_start_after(text, span, title)
+        if start is None or start in names:
             continue
         run = cap_words(text, start, span.end)[:7]
         if len(run) == 1 and (grammar().org_open.match(text, start, span.end) or grammar().org_fixed.match(text, start, span.end)):
@@ -347,6 +344,21 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
             names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=NAME_AFTER_TITLE)
+
+
+def _name_start_after(text: str, span: Span, title: Title) -> int | None:
+    """Where a name may start right after a title: after a space, or after a dash or a comma when
+    a full name follows (and, after a comma, the title has its body and the name no verb after it)."""
+    sp = _TITLE_NAME_GAP.match(text, title.end, span.end)
+    if not sp or not text[sp.end() : sp.end() + 1].isupper():
+        return None
+    if sp.group(0).strip():
+        run = cap_words(text, sp.end(), span.end)[:4]
+        if len(run) < 2 or not starts_name([w for _, _, w in run]):
+            return None  # "Bộ trưởng Tài chính - Magdalena Andersson": only a full name after a dash
+        if "," in sp.group(0) and (title.org_start is None or not _LOWER_NEXT.match(text, run[-1][1], span.end)):
+            return None  # "Thứ trưởng Bộ Quốc phòng Nga, Alexander Fomin cho rằng": the speaker
+    return sp.end()
 
 
 _TITLE_NAME_GAP = regex.compile(r"\s+[-–]\s+(?=\p{Lu})|,\s+(?=\p{Lu})| ")
@@ -507,7 +519,8 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
     copula: list[Title] = []  # "Chủ tịch UBND xã là ông A và bà B": shared by the names listed
     for name in names:
         # titles before the name: "Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm"
-        chain = _linked(_chain_before(text, span, name.start, by_end, used, gap=_GAP_BEFORE_NAME if name.rule is not NAME_AFTER_TITLE else _GAP_TITLE_NAME), TITLE_BEFORE_NAME)
+        gap = _GAP_BEFORE_NAME if name.rule is not NAME_AFTER_TITLE else _GAP_TITLE_NAME
+        chain = _linked(_chain_before(text, span, name.start, by_end, used, gap=gap), TITLE_BEFORE_NAME)
         if not chain and name.honorific_start is not None and name.honorific_start < name.start:
             chain = _linked(_apposed_before_honorific(text, span, name, by_end, used), TITLE_BEFORE_NAME)
         _body_in_brackets(text, span, name, chain)
@@ -526,8 +539,8 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             t = starts.get(after)
             if t is None or id(t) in used or t.bare:
                 break
-            after = SPACE.match(text, t.end, span.end)
-            if after and after.end() in names_at:
+            space = SPACE.match(text, t.end, span.end)
+            if space and space.end() in names_at:
                 break  # that title introduces the next person
             t.rule = TITLE_PAST_TERM if t.past_term else TITLE_AFTER_NAME
             chain.append(t)
@@ -610,10 +623,11 @@ def _linked(chain: list[Title], rule: Rule) -> list[Title]:
     return chain
 
 
-def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], used: set[int], chain: list[Title] | None = None,
+def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], used: set[int],
                   gap: regex.Pattern[str] | None = None) -> list[Title]:
-    """The titles written right before ``pos``, joined by separators ("Bí thư, Chủ tịch UBND xã X")."""
-    chain = chain or []
+    """The titles written right before ``pos``, joined by separators ("Bí thư, Chủ tịch UBND xã X");
+    ``gap`` is what may stand between the last of them and ``pos``."""
+    chain: list[Title] = []
     while True:
         found = (_GAP_IN_CHAIN if chain else gap or _GAP_BEFORE_NAME).search(text, max(span.start, pos - 12), pos)
         t = by_end.get(found.start()) if found else None
@@ -637,7 +651,8 @@ def _copula_chain(text: str, span: Span, name: NameMention, by_end: dict[int, Ti
     if t is None or id(t) in used:
         return []
     used.add(id(t))
-    return [replace(x, via_cue=True, rule=TITLE_COPULA) for x in _chain_before(text, span, t.start, by_end, used, [t])]
+    chain = [*_chain_before(text, span, t.start, by_end, used, gap=_GAP_IN_CHAIN), t]
+    return [replace(x, via_cue=True, rule=TITLE_COPULA) for x in chain]
 
 
 _LIST_STEP = regex.compile(r"\s*(?:,|và|,\s*và)\s*\S+(?:\s+\S+)?\s*")
@@ -705,7 +720,11 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         former = former or _opens_with_closed_span(text, span, cue.start())
         chain = [replace(_as_former(t) if former else t, via_cue=True, rule=_cue_rule(t, former)) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
-        pairs = zip(subjects[-len(chain) :], chain, strict=True) if listed else ((subject, t) for subject in (subjects if len(subjects) > 1 else _listed_with(subjects[-1], names)) for t in chain)
+        if listed:
+            pairs: Iterable[tuple[NameMention, Title]] = zip(subjects[-len(chain) :], chain, strict=True)
+        else:
+            sharing = subjects if len(subjects) > 1 else _listed_with(subjects[-1], names)
+            pairs = ((subject, t) for subject in sharing for t in chain)
         for subject, t in pairs:
             subject.titles.append(t)
     return sorted(names, key=lambda n: n.start)
