@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,20 @@ from .records import Article, BatchRecord, ErrorRecord, Position, parse_output_r
 from .text.normalize import normalize_line
 
 COLUMNS = ("name", "honorific", "places", "first_seen", "last_seen", "articles", "timeline")
-_LEVEL_PLACE = regex.compile(r"(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường|TP\.?)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,3})")
-# the place a key ends with ("ủy ban nhân dân huyện chợ đồn", "huyện ủy chợ đồn"), as keys are lower case
-_KEY_PLACE = regex.compile(r"(?<![\p{L}])(?:tỉnh|huyện|thành phố|quận|thị xã|thị trấn|xã|phường)(?: ủy| đoàn)? ((?:\p{Ll}+ ?){1,4})$")
+
+
+@lru_cache(maxsize=1)
+def _place_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A level word (admin_levels.tsv, kind "level", as written: "huyện", "TP.") and the place after it (a
+    "thị trấn" is not read there: its place comes from the key); and the place a key ends with ("ủy ban nhân
+    dân huyện chợ đồn", "huyện ủy chợ đồn"), as keys are lower case: after a level's lower-case name or a
+    committee of that level."""
+    levels = [(form, level) for form, (level, kind) in lexicons().admin_levels.items() if kind == "level"]
+    level_place = regex.compile(
+        rf"(?:{alternation(form for form, level in levels if level != 'thị trấn')})\s+((?:\p{{Lu}}[\p{{L}}\p{{M}}]*\s?){{1,3}})"
+    )
+    key_place = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(level for _, level in levels)})(?: ủy| đoàn)? ((?:\p{{Ll}}+ ?){{1,4}})$")
+    return level_place, key_place
 
 
 @dataclass(frozen=True)
@@ -60,9 +72,10 @@ def _places_of(titles: Iterable[Position]) -> set[str]:
     """Places named in the titles' organisations, else in their keys (a bare "UBND huyện" keyed
     from the article's one district: "ủy ban nhân dân huyện chợ đồn" -> "Chợ Đồn")."""
     out: set[str] = set()
+    level_place, key_place = _place_patterns()
     for title in titles:
-        found = {m.group(1).strip() for m in _LEVEL_PLACE.finditer(title.organization or "")}
-        key = _KEY_PLACE.search(title.organization_key or "") if not found else None
+        found = {m.group(1).strip() for m in level_place.finditer(title.organization or "")}
+        key = key_place.search(title.organization_key or "") if not found else None
         if key and key.group(1).strip() not in (title.organization or "").lower():  # not "xã hội"
             found = {key.group(1).strip().title()}
         out |= found
