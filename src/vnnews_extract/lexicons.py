@@ -30,6 +30,7 @@ LEXICON_FILES = (
     "comparators.tsv",
     "counted_nouns.tsv",
     "function_words.tsv",
+    "grammar_words.tsv",
     "event_cues.tsv",
     "figure_cues.tsv",
     "fused_roles.tsv",
@@ -80,6 +81,9 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     })},
     "figure_cues.tsv": {"cue": frozenset({"wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim"})},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
+    "grammar_words.tsv": {"class*": frozenset({
+        "conjunction", "passive",
+    })},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},
     "middle_names.tsv": {"kind": frozenset({"common", "minority"})},
@@ -204,6 +208,7 @@ class Lexicons:
     event_cues: Mapping[str, str]
     figure_cues: Mapping[str, str]
     function_words: Mapping[str, str]
+    grammar_words: Mapping[str, str]
     fused_roles: Mapping[str, str]
     honorifics: Mapping[str, str]
     middle_names: Mapping[str, str]
@@ -222,6 +227,14 @@ class Lexicons:
     titles: Mapping[str, str]
     unit_contexts: Mapping[str, tuple[str, str, frozenset[str]]]
     units: Mapping[str, tuple[str, str, float]]
+
+    def grammar(self, word_class: str) -> tuple[str, ...]:
+        """The words of one class of grammar_words.tsv, in file order (for ``alternation``).
+
+        >>> lexicons().grammar("passive")
+        ('được', 'bị')
+        """
+        return tuple(word for word, classes in self.grammar_words.items() if word_class in classes.split(","))
 
 
 def _column_map(name: str, value_col: int = 1) -> Mapping[str, str]:
@@ -263,6 +276,7 @@ def lexicons() -> Lexicons:
         event_cues=_column_map("event_cues.tsv"),
         figure_cues=_column_map("figure_cues.tsv"),
         function_words=_column_map("function_words.tsv"),
+        grammar_words=_column_map("grammar_words.tsv"),
         fused_roles=_column_map("fused_roles.tsv"),
         honorifics=_column_map("honorifics.tsv"),
         middle_names=_column_map("middle_names.tsv"),
