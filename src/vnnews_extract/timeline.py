@@ -38,7 +38,8 @@ def _place_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     level_place = regex.compile(
         rf"(?:{alternation(form for form, level in levels if level != 'thị trấn')})\s+((?:\p{{Lu}}[\p{{L}}\p{{M}}]*\s?){{1,3}})"
     )
-    key_place = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(level for _, level in levels)})(?: ủy| đoàn)? ((?:\p{{Ll}}+ ?){{1,4}})$")
+    committees = [form.lower() for form, (_, kind) in lexicons().admin_levels.items() if kind == "committee"]
+    key_place = regex.compile(rf"(?<![\p{{L}}])(?:{alternation([level for _, level in levels] + committees)}) ((?:\p{{Ll}}+ ?){{1,4}})$")
     return level_place, key_place
 
 
