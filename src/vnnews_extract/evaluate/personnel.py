@@ -14,7 +14,7 @@ matched pairs. Exit status 0 when the targets are met.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
@@ -37,6 +37,8 @@ class Item:
     name: str | None
     role: str | None
     organization: str | None
+    actor: str | None = field(default=None, compare=False)  # events: who decided (scored over matched events)
+    date: str | None = field(default=None, compare=False)
 
 
 def _n(value: object) -> str | None:
@@ -68,7 +70,7 @@ def people_items(people: Iterable[PersonLike]) -> list[Item]:
 def event_items(events: Iterable[EventLike]) -> list[Item]:
     """Events; the role without a leading "nguyên" (the post lost by a former official is written
     either way: "nguyên Chủ tịch" or "Chủ tịch")."""
-    return [Item(e.type, _n(e.person), _event_role(e.role), _n(e.organization)) for e in events]
+    return [Item(e.type, _n(e.person), _event_role(e.role), _n(e.organization), _n(e.actor), e.date) for e in events]
 
 
 def _event_role(value: object) -> str | None:
@@ -110,6 +112,20 @@ def score(predicted: list[Item], gold: list[Item], match: Callable[[Item, Item],
         pairs.append((item, g))
     tp = len(pairs)
     return PRF(tp, len(predicted) - tp, len(gold) - tp), org, pairs
+
+
+def actor_prf(matched: list[tuple[Item, Item]]) -> PRF:
+    """Actor token-F1 over matched events (an actor both leave empty counts as one agreed token)."""
+    total = PRF(0, 0, 0)
+    for pred, gold in matched:
+        total = total + _org_prf(pred.actor, gold.actor)
+    return total
+
+
+def date_agreement(matched: list[tuple[Item, Item]]) -> tuple[int, int]:
+    """(matched events whose date equals the gold's, matched events with a date on either side)."""
+    dated = [(p.date, g.date) for p, g in matched if p.date or g.date]
+    return sum(1 for p, g in dated if p == g), len(dated)
 
 
 def _org_prf(predicted: str | None, gold: str | None) -> PRF:

@@ -27,7 +27,7 @@ from typing import Union
 from ..records import Article, Statistic
 from .gold import GoldError, GoldRecords, read_gold
 from .metrics import PRF
-from .personnel import Item, event_items, name_prf, people_items, score
+from .personnel import Item, actor_prf, date_agreement, event_items, name_prf, people_items, score
 from .statistics import Scores, predicted_records, score_records
 
 Records = Union[Article, GoldRecords]
@@ -88,6 +88,8 @@ class PersonnelScores:
     names: PRF = field(default_factory=lambda: PRF(0, 0, 0))
     events: PRF = field(default_factory=lambda: PRF(0, 0, 0))
     event_orgs: PRF = field(default_factory=lambda: PRF(0, 0, 0))
+    event_actors: PRF = field(default_factory=lambda: PRF(0, 0, 0))
+    event_dates: tuple[int, int] = (0, 0)
     classes: Counter[str] = field(default_factory=Counter)
     by_type: dict[str, PRF] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
@@ -101,6 +103,9 @@ class PersonnelScores:
         pred_events, gold_events = event_items(predicted.events), event_items(gold.events)
         prf, org, matched = score(pred_events, gold_events)
         self.events, self.event_orgs = self.events + prf, self.event_orgs + org
+        self.event_actors = self.event_actors + actor_prf(matched)
+        right, dated = date_agreement(matched)
+        self.event_dates = (self.event_dates[0] + right, self.event_dates[1] + dated)
         self._event_classes(name, pred_events, gold_events, matched)
 
     def _pair_classes(self, name: str, pred: list[Item], gold: list[Item], matched: list[tuple[Item, Item]]) -> None:
@@ -161,16 +166,26 @@ def _score_all(folder: Path) -> Iterator[tuple[str, Article, GoldRecords, list[S
         yield gold.id, article, gold, predicted_records(article)
 
 
-def evaluate_real(folder: Path, what: str, *, quiet: bool = False) -> int:
-    """Print scores on a real gold folder; 0 when the issue targets for ``what`` are met."""
-    blind = folder.name == "blind"
+def real_scores(folder: Path, lines: list[str] | None = None) -> tuple[Scores, PersonnelScores, int]:
+    """Statistics and personnel scores of the extractor over a real gold folder, and its article
+    count; ``lines`` collects a statistics score line per article."""
     stats, personnel, n = Scores(), PersonnelScores(), 0
     for name, predicted, gold, figures in _score_all(folder):
         n += 1
         prf = score_records(figures, gold.statistics, name, stats)
         personnel.add(name, predicted, gold)
-        if what == "statistics" and not (quiet or blind):
-            print(prf.line(name))
+        if lines is not None:
+            lines.append(prf.line(name))
+    return stats, personnel, n
+
+
+def evaluate_real(folder: Path, what: str, *, quiet: bool = False) -> int:
+    """Print scores on a real gold folder; 0 when the issue targets for ``what`` are met."""
+    blind = folder.name == "blind"
+    lines: list[str] = []
+    stats, personnel, n = real_scores(folder, lines)
+    if what == "statistics" and not (quiet or blind):
+        print("\n".join(lines))
     print(f"{folder}: {n} real articles{' (blind: aggregate figures only)' if blind else ''}")
     if what == "statistics":
         return _report_statistics(stats, quiet or blind)
@@ -202,6 +217,9 @@ def _report_personnel(p: PersonnelScores, what: str, quiet: bool) -> int:
     else:
         print(p.events.line("events"))
         print(p.event_orgs.line("organisation tokens (matched events)"))
+        print(p.event_actors.line("actor tokens (matched events)"))
+        right, dated = p.event_dates
+        print(f"dates (matched events with a date in gold or output): {right} of {dated} equal" + (f" ({right / dated:.3f})" if dated else ""))
         for kind, prf in sorted(p.by_type.items()):
             print("  " + prf.line(f"{kind}"))
         classes = {k: v for k, v in p.classes.items() if "event" in k}
