@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import regex
 
+from ...errors import LexiconError
 from ...lexicons import alternation, lexicons
 from ...model import Span
 from .grammar import (
@@ -318,18 +319,33 @@ def _portfolio_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, s
     return OrgRead(found.start("p"), org_end, name), "Bộ " + text[found.start("p") : org_end]
 
 
+@lru_cache(maxsize=1)
+def _fused_roles() -> dict[str, tuple[str, regex.Pattern[str], regex.Pattern[str]]]:
+    """Roles that end with the head of their body (fused_roles.tsv), by the role in lower case: the head
+    as the body is written ("Ban"), the role with that head as group "org" ("Trưởng (ban)"), and the head
+    written out again after the role ("Trưởng đoàn Đoàn ĐBQH")."""
+    out: dict[str, tuple[str, regex.Pattern[str], regex.Pattern[str]]] = {}
+    for role, head in lexicons().fused_roles.items():
+        if not role.lower().endswith(" " + head.lower()):
+            raise LexiconError(f"fused_roles.tsv: {role!r} does not end with {head!r}")
+        lead = role[: len(role) - len(head)]
+        out[role.lower()] = (head, regex.compile(rf"(?i){alternation([lead.strip()])}\s+(?P<org>{alternation([head])})"),
+                             regex.compile(rf"(?s:.)(?i:{regex.escape(head)})"))
+    return out
+
+
 def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] | None:
     """A role that ends with the head of its body ("Trưởng Ban Tổ chức Tỉnh ủy", "Trưởng phòng
     Nội vụ huyện"): the body read from that head, with the head capitalised. None when the
     role is not fused or nothing follows the head."""
-    head = " ".join(m.group("head").split())
-    org_head = next((h for r, h in lexicons().fused_roles.items() if r.lower() == head.lower()), None)
-    if org_head is None:
+    fused = _fused_roles().get(" ".join(m.group("head").split()).lower())
+    role = fused[1].fullmatch(text, m.start("head"), m.end("head")) if fused else None
+    if fused is None or role is None:
         return None
-    after = text[m.end("head") + 1 : m.end("head") + 1 + len(org_head)]
-    if m.group("tt") or after.lower() == org_head.lower():
+    org_head = fused[0]
+    if m.group("tt") or fused[2].match(text, m.end("head")):
         return None  # not fused, or the body is written out again ("Trưởng đoàn Đoàn ĐBQH")
-    pos = m.end("head") - len(org_head)
+    pos = role.start("org")
     read = read_org(text, pos, end)
     if read is None or read.end <= m.end("head"):
         org_end, name = after_open(text, m.end("head"), end)
