@@ -83,6 +83,11 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "grammar_words.tsv": {"class*": frozenset({
         "conjunction", "passive",
+        # personnel names
+        "list_joiner", "post_joiner", "succession", "birth", "age", "residence", "body_head", "post_noun",
+        "term", "period", "span_from", "span_to", "span_end", "month", "year", "plural", "quantifier",
+        "source_preposition", "complement_preposition", "present_adverb", "copula", "inclusion", "enumeration",
+        "pronoun", "adverb_before_verb",
     })},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},
@@ -106,6 +111,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "titles.tsv": {"sense*": frozenset({
         "party", "government", "security", "enterprise", "department", "local", "justice", "assembly",
         "education", "state", "health", "sport", "media", "religious", "foreign", "mass", "needs_org", "capital",
+        "delegate", "assembly_delegate",
     })},
     "unit_contexts.tsv": {
         "position": frozenset({"after", "before"}),

@@ -16,9 +16,13 @@ from functools import lru_cache
 
 import regex
 
+from ...errors import LexiconError
 from ...lexicons import alternation, lexicons
 from ...model import Span
-from .grammar import SPACE, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name, needs_org, starts_name
+from .grammar import (
+    SPACE, _first_letter_either_case, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name,
+    needs_org, starts_name,
+)
 from .orgs import OrgRead, after_open, org_text, place_then_name, read_org
 from ..rules import Rule, declare
 
@@ -67,17 +71,94 @@ class NameMention:
     honorific_start: int | None = None  # where the honorific that introduces the name is written
 
 
-_SEP = regex.compile(r"\s*(?:,|–|-+|:|\(|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
-# A person's particulars opening a parenthesis before their post: "Nguyễn Văn A (SN 1970, nguyên Giám
-# đốc …)", "(45 tuổi, trú tại xã Y, Phó Chủ tịch …)".
-_PARTICULARS = regex.compile(
-    r"\s*\((?:\s*(?:SN|sinh năm|sinh)\s*\d{4}|\s*\d{1,3}\s*tuổi|\s*(?:trú|quê|ngụ)\s[^,;()]{1,60})"
-    r"(?:\s*[,;]\s*(?:\d{1,3}\s*tuổi|(?:trú|quê|ngụ)\s[^,;()]{1,60}))*\s*[,;]\s*", regex.I)
+def _words(*classes: str) -> str:
+    """The words of classes of grammar_words.tsv as one group matching any of them (see ``alternation``)."""
+    return f"(?:{alternation(w for c in classes for w in lexicons().grammar(c))})"
 
 
-_BODY_BEFORE_ROLE = regex.compile(r"(?i)(?:Ban|Văn phòng|Hội đồng)\s*$")
-_POST_NOUN_BEFORE = regex.compile(r"(?i)(?<![\p{L}])chức\s+$")
-_GAP_IN_CHAIN = regex.compile(r"(?:\s*(?:,|–|-+|kiêm)\s*|\s+)$")
+@dataclass(frozen=True)
+class _Patterns:
+    """The patterns of the rules below, their words read from the lexicons (grammar_words.tsv by class)."""
+
+    sep: regex.Pattern[str]  # between a name and a title in apposition, or two such titles
+    particulars: regex.Pattern[str]
+    body_before_role: regex.Pattern[str]  # "Ban Chỉ huy …", "Văn phòng Chủ tịch nước": the role word names a body
+    post_noun: regex.Pattern[str]  # "chức vụ": a role opened by its last word is none
+    gap_in_chain: regex.Pattern[str]
+    term_after: regex.Pattern[str]
+    member_sep: regex.Pattern[str]
+    plural: regex.Pattern[str]
+    list_sep: regex.Pattern[str]
+    source_before: regex.Pattern[str]
+    object_before: regex.Pattern[str]
+    copula: regex.Pattern[str]
+    list_step: regex.Pattern[str]
+    pronoun: regex.Pattern[str]
+    chain_sep: regex.Pattern[str]
+    closed_span: regex.Pattern[str]
+    joined: regex.Pattern[str]
+    by_agent: regex.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    """The patterns, built once."""
+    and_, plural, span = _words("list_joiner"), _words("plural"), _span_patterns()
+    addresses = [h for h, k in lexicons().honorifics.items() if k == "address"]
+    return _Patterns(
+        sep=regex.compile(rf"\s*(?:,|–|-+|:|\(|\b{_words('post_joiner', 'list_joiner')}\b)\s*"),
+        particulars=_particulars(),
+        body_before_role=regex.compile(rf"(?i){_words('body_head')}\s*$"),
+        post_noun=regex.compile(rf"(?<![\p{{L}}])(?:{_first_letter_either_case(lexicons().grammar('post_noun'))})"),
+        gap_in_chain=regex.compile(rf"(?:\s*(?:,|–|-+|{_words('post_joiner')})\s*|\s+)$"),
+        term_after=span[0],
+        member_sep=regex.compile(rf"\s*(?:,|{and_})\s*"),
+        plural=regex.compile(rf"(?i)(?<![\p{{L}}]){plural}\s+$"),
+        list_sep=regex.compile(rf"\s*(?:[,;]\s*(?:{and_}\s+)?|\s+{and_}\s+)"),
+        source_before=regex.compile(rf"(?i)(?<![\p{{L}}]){_words('source_preposition')}\s+$"),
+        object_before=regex.compile(rf"(?i)(?<![\p{{L}}]){_words('complement_preposition')}\s+$"),
+        copula=regex.compile(
+            rf"(?i)(?<=\S)(?:\s+(?:{_words('present_adverb')}\s+)?{_words('copula')}|\s+{_words('inclusion')}|\s*:)\s+(?:{plural}\s+)?$"
+        ),
+        list_step=regex.compile(rf"\s*(?:,|{and_}|,\s*{and_})\s*\S+(?:\s+\S+)?\s*"),
+        pronoun=regex.compile(
+            rf"(?<![\p{{L}}])(?P<p>{_first_letter_either_case(lexicons().grammar('pronoun'))})\s+(?:{_words('adverb_before_verb')}\s+)?$"
+        ),
+        chain_sep=regex.compile(rf"\s*(?:,|–|-|;)?\s*{_words('list_joiner', 'post_joiner', 'succession')}?\s*"),
+        closed_span=span[1],
+        joined=regex.compile(rf"(?i)\s*(?:,|{and_}|,\s*{and_})\s*(?:(?:{alternation(addresses)})\s+)?"),
+        by_agent=regex.compile(rf"(?i)(?<![\p{{L}}]){_words('passive')}\s+$"),
+    )
+
+
+def _particulars() -> regex.Pattern[str]:
+    """A person's particulars opening a parenthesis before their post: "Nguyễn Văn A (SN 1970, nguyên
+    Giám đốc …)", "(45 tuổi, trú tại xã Y, Phó Chủ tịch …)"."""
+    birth, age, home = _words("birth"), _words("age"), _words("residence")
+    return regex.compile(
+        rf"\s*\((?:\s*{birth}\s*\d{{4}}|\s*\d{{1,3}}\s*{age}|\s*{home}\s[^,;()]{{1,60}})"
+        rf"(?:\s*[,;]\s*(?:\d{{1,3}}\s*{age}|{home}\s[^,;()]{{1,60}}))*\s*[,;]\s*", regex.I)
+
+
+def _span_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A term or span written right after a title: "(nhiệm kỳ 2010 - 2015)", "nhiệm kỳ 2011-2016",
+    "(giám đốc từ tháng 8-2009 đến tháng 12-2013)", its last year as group "end"; and a closed span of time
+    opening a clause: "Từ tháng 10/2010 đến 9/2015, ông làm …" is a past post."""
+    month, year, since, until = _words("month"), _words("year"), _words("span_from"), _words("span_to")
+    term_after = regex.compile(
+        rf"\s*\(?\s*(?:{_words('term')}\s+(?:19|20)\d{{2}}\s*[-–]\s*"
+        rf"|(?:{_words('period')}\s+)?{since}\s+(?:(?:{month}\s+)?\d{{1,2}}\s*[-/]\s*)?(?:{year}\s+)?(?:19|20)\d{{2}}\s*"
+        rf"(?:{until}|[-–])\s*(?:(?:{month}\s+)?\d{{1,2}}\s*[-/]\s*)?(?:{year}\s+)?)"
+        r"(?P<end>(?:19|20)\d{2})(?!\d)",
+        regex.I,
+    )
+    closed_span = regex.compile(
+        rf"(?i)(?:{since}\s+)?(?:(?:{month}\s+)?\d{{1,2}}\s*/\s*)?(?:{year}\s+)?(?:19|20)\d{{2}}\s*(?:{until}|-|–)\s*(?:{_words('span_end')}\s+)?"
+        rf"(?:(?:{month}\s+)?\d{{1,2}}\s*/\s*)?(?:{year}\s+)?(?:19|20)\d{{2}}"
+    )
+    return term_after, closed_span
+
+
 _GAP_BEFORE_NAME = regex.compile(r"(?:\s+[-–])?\s+$")
 _GAP_TITLE_NAME = regex.compile(r"(?:\s+[-–]|,)?\s+$")  # a name read after a title, through a dash or a comma
 
@@ -85,7 +166,7 @@ _GAP_TITLE_NAME = regex.compile(r"(?:\s+[-–]|,)?\s+$")  # a name read after a 
 def find_titles(text: str, span: Span) -> list[Title]:
     titles: list[Title] = []
     for m in _roles(text, span):
-        if _BODY_BEFORE_ROLE.search(text, max(span.start, m.start() - 12), m.start()):
+        if _patterns().body_before_role.search(text, max(span.start, m.start() - 12), m.start()):
             continue  # "Ban Chỉ huy …", "Văn phòng Chủ tịch nước": the role word names a body
         title = Title(m.start(), m.end(), _delegate(text, canonical_role(m)), None, role_end=m.end())
         fused = _fused_org(text, m, span.end) or _portfolio_org(text, m, span.end)
@@ -118,33 +199,39 @@ def _roles(text: str, span: Span) -> Iterator[regex.Match[str]]:
     ban …") is no "Vụ trưởng": the search goes on from the next word."""
     pos = span.start
     while (m := grammar().role.search(text, pos, span.end)) is not None:
-        if m.group(0).startswith("vụ") and _POST_NOUN_BEFORE.search(text, max(span.start, m.start() - 8), m.start()):
+        noun = _patterns().post_noun.search(text, max(span.start, m.start() - 8), m.end())
+        if noun is not None and noun.start() < m.start() < noun.end():
             pos = m.start() + 1
             continue
         yield m
         pos = m.end()
 
 
-_DELEGATE = regex.compile(r"(?:nguyên\s+)?(?:Đại biểu|ĐB)")
-_ASSEMBLY = regex.compile(r"Quốc hội|ĐBQH")
+@lru_cache(maxsize=1)
+def _assembly() -> tuple[regex.Pattern[str], str, regex.Pattern[str]]:
+    """Delegates of the National Assembly, from titles.tsv: a role a delegate is written with (sense
+    "delegate": "Đại biểu", "ĐB"), the full title of a delegate of the assembly (sense "assembly_delegate",
+    not an acronym: "Đại biểu Quốc hội"), and what shows an article is about the assembly: its name (the
+    body of organisations.tsv the full title ends with, "Quốc hội") or the abbreviated title ("ĐBQH")."""
+    lex = lexicons()
+    delegates = [t for t, s in lex.titles.items() if "delegate" in s.split(",")]
+    forms = [t for t, s in lex.titles.items() if "assembly_delegate" in s.split(",")]
+    full = next(t for t in forms if not is_acronym(t))
+    named = [*(o for o in lex.organisations if full.endswith(" " + o)), *(t for t in forms if is_acronym(t))]
+    former = alternation(p for p, k in lex.role_prefixes.items() if k == "former")
+    return regex.compile(rf"(?:(?P<former>{former})\s+)?(?:{alternation(delegates)})"), full, regex.compile(alternation(named))
 
 
 def _delegate(text: str, role: str) -> str:
     """A delegate ("Đại biểu X", "ĐB X") in an article about the National Assembly is a Đại biểu
     Quốc hội, as news about its sessions writes them."""
-    if _DELEGATE.fullmatch(role) is None or not _ASSEMBLY.search(text):
+    delegate, full, assembly = _assembly()
+    found = delegate.fullmatch(role)
+    if found is None or not assembly.search(text):
         return role
-    return ("nguyên " if role.startswith("nguyên ") else "") + "Đại biểu Quốc hội"
+    return (found.group("former") + " " if found.group("former") else "") + full
 
 
-# A term or span written right after a title: "(nhiệm kỳ 2010 - 2015)", "nhiệm kỳ 2011-2016",
-# "(giám đốc từ tháng 8-2009 đến tháng 12-2013)".
-_TERM_AFTER = regex.compile(
-    r"\s*\(?\s*(?:nhiệm kỳ\s+(?:19|20)\d{2}\s*[-–]\s*"
-    r"|(?:giai đoạn\s+)?từ\s+(?:(?:tháng\s+)?\d{1,2}\s*[-/]\s*)?(?:năm\s+)?(?:19|20)\d{2}\s*(?:đến|tới|[-–])\s*(?:(?:tháng\s+)?\d{1,2}\s*[-/]\s*)?(?:năm\s+)?)"
-    r"(?P<end>(?:19|20)\d{2})(?!\d)",
-    regex.I,
-)
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
@@ -159,11 +246,8 @@ def reference_year(text: str) -> int:
 
 def _past_term(text: str, pos: int, end: int) -> bool:
     """A term or span written right after a title ended before the article's year: a past post."""
-    term = _TERM_AFTER.match(text, pos, end)
+    term = _patterns().term_after.match(text, pos, end)
     return term is not None and int(term.group("end")) < reference_year(text)
-
-
-_MEMBER_SEP = regex.compile(r"\s*(?:,|và)\s*")
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +271,7 @@ def _membership_titles(text: str, span: Span, titles: list[Title]) -> list[Title
         found, pos = [], m.end()
         while (b := body.match(text, pos, span.end)) is not None:
             found.append(b)
-            sep = _MEMBER_SEP.match(text, b.end(), span.end)
+            sep = _patterns().member_sep.match(text, b.end(), span.end)
             pos = sep.end() if sep else span.end
         if not found:
             continue
@@ -235,18 +319,33 @@ def _portfolio_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, s
     return OrgRead(found.start("p"), org_end, name), "Bộ " + text[found.start("p") : org_end]
 
 
+@lru_cache(maxsize=1)
+def _fused_roles() -> dict[str, tuple[str, regex.Pattern[str], regex.Pattern[str]]]:
+    """Roles that end with the head of their body (fused_roles.tsv), by the role in lower case: the head
+    as the body is written ("Ban"), the role with that head as group "org" ("Trưởng (ban)"), and the head
+    written out again after the role ("Trưởng đoàn Đoàn ĐBQH")."""
+    out: dict[str, tuple[str, regex.Pattern[str], regex.Pattern[str]]] = {}
+    for role, head in lexicons().fused_roles.items():
+        if not role.lower().endswith(" " + head.lower()):
+            raise LexiconError(f"fused_roles.tsv: {role!r} does not end with {head!r}")
+        lead = role[: len(role) - len(head)]
+        out[role.lower()] = (head, regex.compile(rf"(?i){alternation([lead.strip()])}\s+(?P<org>{alternation([head])})"),
+                             regex.compile(rf"(?s:.)(?i:{regex.escape(head)})"))
+    return out
+
+
 def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] | None:
     """A role that ends with the head of its body ("Trưởng Ban Tổ chức Tỉnh ủy", "Trưởng phòng
     Nội vụ huyện"): the body read from that head, with the head capitalised. None when the
     role is not fused or nothing follows the head."""
-    head = " ".join(m.group("head").split())
-    org_head = next((h for r, h in lexicons().fused_roles.items() if r.lower() == head.lower()), None)
-    if org_head is None:
+    fused = _fused_roles().get(" ".join(m.group("head").split()).lower())
+    role = fused[1].fullmatch(text, m.start("head"), m.end("head")) if fused else None
+    if fused is None or role is None:
         return None
-    after = text[m.end("head") + 1 : m.end("head") + 1 + len(org_head)]
-    if m.group("tt") or after.lower() == org_head.lower():
+    org_head = fused[0]
+    if m.group("tt") or fused[2].match(text, m.end("head")):
         return None  # not fused, or the body is written out again ("Trưởng đoàn Đoàn ĐBQH")
-    pos = m.end("head") - len(org_head)
+    pos = role.start("org")
     read = read_org(text, pos, end)
     if read is None or read.end <= m.end("head"):
         org_end, name = after_open(text, m.end("head"), end)
@@ -306,7 +405,7 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
         names[run[0][0]] = NameMention(
             run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], _honorific(m.group("h")), honorific_start=m.start("h"),
         )
-        if _PLURAL.search(text, max(span.start, m.start() - 6), m.start()):
+        if _patterns().plural.search(text, max(span.start, m.start() - 6), m.start()):
             _add_list(names, _list_members(text, span, names[run[0][0]], titles))
 
 
@@ -475,19 +574,13 @@ def _degree_field(honorific: str, first: str) -> bool:
     return kind == "academic" and honorific.islower() and not is_name_start(first)
 
 
-_PLURAL = regex.compile(r"(?i)(?<![\p{L}])các\s+$")
-
-
-_LIST_SEP = regex.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
-
-
 def _list_members(text: str, span: Span, first: NameMention, titles: list[Title]) -> list[NameMention]:
     """The names listed after a plural honorific ("các bà A, B và C", "các đồng chí A, Chủ tịch
     UBND huyện, và B"), appositions skipped; all share ``first``'s honorific and group."""
     starts = {t.start: t for t in titles}
     members = [first]
     pos = first.end
-    while (sep := _LIST_SEP.match(text, pos, span.end)) is not None:
+    while (sep := _patterns().list_sep.match(text, pos, span.end)) is not None:
         if sep.end() in starts:
             pos = starts[sep.end()].end  # an apposition of the member before
             continue
@@ -578,8 +671,6 @@ def _body_in_brackets(text: str, span: Span, name: NameMention, chain: list[Titl
     title.org_start, title.org_end, title.organization = start, end, org_text(text, start, end)
 
 
-_SOURCE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])theo\s+$")
-_OBJECT_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:của|với|cho|đối với)\s+$")
 _CLOSED_AFTER = regex.compile(r"\s*[,–)-]")
 
 
@@ -595,10 +686,10 @@ def _apposed_before_honorific(text: str, span: Span, name: NameMention, by_end: 
              and (kind != "address" or t.org_start is not None)]
     if not probe:
         return []
-    first = probe[0]
-    if _OBJECT_BEFORE.search(text, max(span.start, first.start - 10), first.start) or _cue_pattern().search(text, max(span.start, first.start - 80), first.start):
+    first, words = probe[0], _patterns()
+    if words.object_before.search(text, max(span.start, first.start - 10), first.start) or _cue_pattern().search(text, max(span.start, first.start - 80), first.start):
         return []  # "… của Thủ tướng, bà Kim Ngân nói", "… giữ chức Bí thư xã A, đồng chí B …": the title belongs elsewhere
-    if _SOURCE_BEFORE.search(text, max(span.start, first.start - 8), first.start) and not _CLOSED_AFTER.match(text, name.end, span.end):
+    if words.source_before.search(text, max(span.start, first.start - 8), first.start) and not _CLOSED_AFTER.match(text, name.end, span.end):
         return []
     return _chain_before(text, span, name.honorific_start, by_end, used, gap=gap)
 
@@ -610,10 +701,10 @@ def _apposition_at(text: str, pos: int, end: int, *, first: bool) -> int | None:
     """Where an apposition title may start after ``pos``: past a separator, or for the first one
     past the person's particulars in a parenthesis ("(SN 1970, nguyên Giám đốc …)")."""
     if first:
-        particulars = _PARTICULARS.match(text, pos, end)
+        particulars = _patterns().particulars.match(text, pos, end)
         if particulars:
             return particulars.end()
-    sep = _SEP.match(text, pos, end) if text[pos : pos + 1] in ",–- (" else None
+    sep = _patterns().sep.match(text, pos, end) if text[pos : pos + 1] in ",–- (" else None
     return sep.end() if sep and sep.end() > pos else None
 
 
@@ -629,7 +720,7 @@ def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], use
     ``gap`` is what may stand between the last of them and ``pos``."""
     chain: list[Title] = []
     while True:
-        found = (_GAP_IN_CHAIN if chain else gap or _GAP_BEFORE_NAME).search(text, max(span.start, pos - 12), pos)
+        found = (_patterns().gap_in_chain if chain else gap or _GAP_BEFORE_NAME).search(text, max(span.start, pos - 12), pos)
         t = by_end.get(found.start()) if found else None
         if t is None or id(t) in used:
             return chain
@@ -638,50 +729,35 @@ def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], use
         pos = t.start
 
 
-_COPULA = regex.compile(r"(?i)(?<=\S)(?:\s+(?:(?:hiện nay|hiện tại|hiện)\s+)?là|\s+gồm(?:\s+có)?|\s*:)\s+(?:các\s+)?$")
-
-
 def _copula_chain(text: str, span: Span, name: NameMention, by_end: dict[int, Title], used: set[int]) -> list[Title]:
     """"Chủ tịch UBND xã Vân Tùng là ông Nông Văn Sáu": the titles before "là <honorific>"."""
     honorific = name.honorific_start
-    m = _COPULA.search(text, max(span.start, honorific - 40), honorific) if honorific is not None else None
+    m = _patterns().copula.search(text, max(span.start, honorific - 40), honorific) if honorific is not None else None
     if m is None:
         return []
     t = by_end.get(m.start())
     if t is None or id(t) in used:
         return []
     used.add(id(t))
-    chain = [*_chain_before(text, span, t.start, by_end, used, gap=_GAP_IN_CHAIN), t]
+    chain = [*_chain_before(text, span, t.start, by_end, used, gap=_patterns().gap_in_chain), t]
     return [replace(x, via_cue=True, rule=TITLE_COPULA) for x in chain]
-
-
-_LIST_STEP = regex.compile(r"\s*(?:,|và|,\s*và)\s*\S+(?:\s+\S+)?\s*")
 
 
 def _listed_after(text: str, names: list[NameMention], name: NameMention) -> bool:
     """The name follows the one before it in a list ("ông A và bà B", "ông A, bà B")."""
     prev = [n for n in names if n.end <= name.start]
-    return bool(prev) and _LIST_STEP.fullmatch(text[prev[-1].end : name.start]) is not None
-
-
-_PRONOUN = regex.compile(r"(?<![\p{L}])(?P<p>[ôÔ]ng|[bB]à)\s+(?:(?:vẫn|đã|cũng|còn|sau đó|hiện|tiếp tục)\s+)?$")
-
-
-_CHAIN_SEP = regex.compile(r"\s*(?:,|–|-|;)?\s*(?:rồi|và|kiêm|sau đó là|sau đó)?\s*")
+    return bool(prev) and _patterns().list_step.fullmatch(text[prev[-1].end : name.start]) is not None
 
 
 @lru_cache(maxsize=1)
 def _cue_pattern() -> regex.Pattern[str]:
+    """A cue before a title (title_cues.tsv, other than a past frame) as group "c", "lần lượt" before it
+    (respectively, non_figure_contexts.tsv) as group "lt"; a listing may stand between the cue and the title
+    ("kinh qua nhiều vị trí ở cơ sở như …")."""
     cues = [c for c, k in lexicons().title_cues.items() if k != "past_frame"]
-    listing = r"(?:\s+(?:các|nhiều|những)\s+\p{Ll}+(?:\s+\p{Ll}+){0,4}?\s+(?:như|gồm))?"  # "kinh qua nhiều vị trí ở cơ sở như …"
-    return regex.compile(rf"(?i)(?<![\p{{L}}])(?P<lt>lần lượt\s+)?(?P<c>{alternation(cues)}){listing}\s*:?\s+$")
-
-
-# A closed span of time opening the clause: "Từ tháng 10/2010 đến 9/2015, ông làm …" is a past post.
-_CLOSED_SPAN = regex.compile(
-    r"(?i)(?:từ\s+)?(?:(?:tháng\s+)?\d{1,2}\s*/\s*)?(?:năm\s+)?(?:19|20)\d{2}\s*(?:đến|tới|-|–)\s*(?:hết\s+)?"
-    r"(?:(?:tháng\s+)?\d{1,2}\s*/\s*)?(?:năm\s+)?(?:19|20)\d{2}"
-)
+    respectively = alternation(lexicons().number_contexts["respectively"])
+    listing = rf"(?:\s+{_words('plural', 'quantifier')}\s+\p{{Ll}}+(?:\s+\p{{Ll}}+){{0,4}}?\s+{_words('enumeration')})?"
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?P<lt>(?:{respectively})\s+)?(?P<c>{alternation(cues)}){listing}\s*:?\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -697,7 +773,7 @@ def _opens_with_closed_span(text: str, span: Span, pos: int) -> bool:
     """The clause holding ``pos`` opens with a closed span of time ("Từ tháng 10/2010 đến 9/2015, …")."""
     start = max(span.start, text.rfind(";", span.start, pos) + 1)
     opener = _NON_WORD.match(text, start, pos)
-    return _CLOSED_SPAN.match(text, opener.end() if opener else start, pos) is not None
+    return _patterns().closed_span.match(text, opener.end() if opener else start, pos) is not None
 
 
 def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMention]) -> list[NameMention]:
@@ -746,7 +822,7 @@ def _title_chain(text: str, span: Span, first: Title, titles: list[Title], used:
     chain = [first]
     used.add(id(first))
     while True:
-        sep = _CHAIN_SEP.match(text, chain[-1].end, span.end)
+        sep = _patterns().chain_sep.match(text, chain[-1].end, span.end)
         nxt = starts.get(sep.end()) if sep and sep.end() > chain[-1].end else None
         if nxt is None or id(nxt) in used:
             return chain
@@ -758,7 +834,7 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
     """The person (or the listed persons) a cue speaks of."""
     clause_start = max(span.start, text.rfind(";", span.start, cue.start()) + 1)
     before = [n for n in names if clause_start <= n.start and n.end <= cue.start()]
-    pronoun = _PRONOUN.search(text, max(clause_start, cue.start() - 30), cue.start())
+    pronoun = _patterns().pronoun.search(text, max(clause_start, cue.start() - 30), cue.start())
     if pronoun and (not before or before[-1].end <= pronoun.start()):
         mention = NameMention(
             pronoun.start("p"), pronoun.end("p"), "", pronoun.group("p").lower(), rule=NAME_PRONOUN, honorific_start=pronoun.start("p"),
@@ -776,22 +852,16 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
         return [before[-2]]  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm giữ chức …": B appoints, A is given the post
     subjects = [before[-1]]
     for n in reversed(before[:-1]):  # "Ông A và bà B được bầu làm …": both
-        if subjects[0].group is not None or not _JOINED.fullmatch(text, n.end, subjects[0].start):
+        if subjects[0].group is not None or not _patterns().joined.fullmatch(text, n.end, subjects[0].start):
             break
         subjects.insert(0, n)
     return subjects
 
 
-_JOINED = regex.compile(r"(?i)\s*(?:,|và|,\s*và)\s*(?:(?:ông|bà|anh|chị|đồng chí)\s+)?")
-
-
-_BY_AGENT = regex.compile(r"(?i)(?<![\p{L}])(?:được|bị)\s+$")
-
-
 def _by_agent(text: str, span: Span, n: NameMention) -> bool:
     """A person named right after "được"/"bị" (their titles between) acts: "được Chủ tịch UBND tỉnh B bổ nhiệm"."""
     start = min([n.start] + [t.start for t in n.titles if t.end <= n.start] + ([n.honorific_start] if n.honorific_start is not None else []))
-    return _BY_AGENT.search(text, max(span.start, start - 12), start) is not None
+    return _patterns().by_agent.search(text, max(span.start, start - 12), start) is not None
 
 
 def _as_former(title: Title) -> Title:
