@@ -76,6 +76,9 @@ def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
                 place_end, name = place_then_name(text, sp2.end(), end)
                 return (place_end if place_end > sp2.end() else pos), name
             return pos, None
+        parent = g.org_open.match(text, sp.end(), end)
+        if parent and text[sp.end()].isupper():  # "Cơ quan An ninh điều tra Bộ Công an", "Đảng ủy Công ty X": the body it belongs to
+            return after_open(text, parent.end(), end)
         if text[sp.end() : sp.end() + 1].isupper():
             place_end, name = place_then_name(text, sp.end(), end)
             return (place_end if place_end > sp.end() else pos), name
