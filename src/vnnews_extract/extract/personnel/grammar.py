@@ -23,7 +23,7 @@ class _Grammar:
     stop: regex.Pattern[str]  # a word that ends a body's name: org_stops.tsv and the personnel verbs
 
 
-def _first_letter_either_case(phrases: object) -> str:
+def first_letter_either_case(phrases: object) -> str:
     """Any of the phrases, its first letter in either case, the longest preferred: a trie of both
     spellings (see ``alternation``), scanned about twice as fast as the list of phrases it was."""
     items = {str(p) for p in phrases}  # type: ignore[attr-defined]
@@ -42,8 +42,8 @@ def grammar() -> _Grammar:
         ),
         org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
         org_open=regex.compile(rf"(?P<h>{alternation(open_)})(?![\p{{L}}])"),
-        org_open_lower=regex.compile(rf"(?P<h>{_first_letter_either_case(open_)})(?![\p{{L}}])"),
-        honorific=regex.compile(rf"(?<![\p{{L}}])(?P<h>{_first_letter_either_case(lex.honorifics)})(?=\s|:\s)"),
+        org_open_lower=regex.compile(rf"(?P<h>{first_letter_either_case(open_)})(?![\p{{L}}])"),
+        honorific=regex.compile(rf"(?<![\p{{L}}])(?P<h>{first_letter_either_case(lex.honorifics)})(?=\s|:\s)"),
         stop=regex.compile(rf"(?i)(?:{alternation([*lex.org_stops, *lex.personnel_verbs])})(?![\p{{L}}])"),
     )
 
