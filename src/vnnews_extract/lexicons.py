@@ -87,7 +87,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "adverb_before_verb", "light_verb", "request", "decision_noun", "plural", "connective", "conjunction_and",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun", "pronoun_compound",
         "kinship_address", "age",
-        "person_noun",
+        "role_deputy", "role_standing", "person_noun",
     })},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},

@@ -35,10 +35,11 @@ def grammar() -> _Grammar:
     lex = lexicons()
     fixed = [h for h, (k, _) in lex.organisations.items() if k == "fixed"]
     open_ = [h for h, (k, _) in lex.organisations.items() if k == "open"]
+    deputy, standing = alternation(lex.grammar("role_deputy")), alternation(lex.grammar("role_standing"))
     return _Grammar(
         role=regex.compile(
-            rf"(?i)(?<![\p{{L}}])(?P<pre>(?:{alternation(lex.role_prefixes)})\s+)?(?P<phó>phó\s+)?(?P<head>{alternation(lex.titles)})"
-            rf"(?P<tt>\s+thường\s+trực)?(?![\p{{L}}])"
+            rf"(?i)(?<![\p{{L}}])(?P<pre>(?:{alternation(lex.role_prefixes)})\s+)?(?P<deputy>(?:{deputy})\s+)?(?P<head>{alternation(lex.titles)})"
+            rf"(?P<tt>\s+(?:{standing}))?(?![\p{{L}}])"
         ),
         org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
         org_open=regex.compile(rf"(?P<h>{alternation(open_)})(?![\p{{L}}])"),
@@ -52,16 +53,22 @@ def canonical_role(match: regex.Match[str]) -> str:
     """The role as a canonical string: "phó chủ tịch thường trực" -> "Phó Chủ tịch Thường trực"."""
     head = " ".join(match.group("head").split())
     role = next((t for t in lexicons().titles if t.lower() == head.lower()), head)
-    if match.group("phó"):
-        role = "Phó " + role
+    if match.group("deputy"):
+        role = _capitalised(match.group("deputy")) + " " + role
     kind = lexicons().role_prefixes.get((match.group("pre") or "").strip().lower())
     if kind == "former":
         role = "nguyên " + role
     elif kind == "acting":
         role = "Quyền " + role
     if match.group("tt"):
-        role += " Thường trực"
+        role += " " + _capitalised(match.group("tt"))
     return role
+
+
+def _capitalised(words: str) -> str:
+    """A word of grammar_words.tsv as written in a canonical role: " phó " -> "Phó", "thường  trực" -> "Thường trực"."""
+    word = " ".join(words.split()).lower()
+    return word[:1].upper() + word[1:]
 
 
 def needs_org(head: str) -> bool:
