@@ -44,3 +44,13 @@ def test_every_data_file_is_a_registered_lexicon_or_an_encoding_table() -> None:
     for name in sorted(encoding_tables):
         header, rows = read_table(name)
         assert len(header) == 2 and len(rows) > 50
+
+
+def test_every_grammar_class_has_words() -> None:
+    """A rule builds its pattern from the words of a class; a class left without words would make an
+    empty alternation, matching everywhere, instead of failing."""
+    from vnnews_extract.lexicons import SCHEMAS
+
+    lex = lexicons()
+    empty = sorted(c for c in SCHEMAS["grammar_words.tsv"]["class*"] if not lex.grammar(c))
+    assert empty == []

@@ -88,6 +88,11 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "term", "period", "span_from", "span_to", "span_end", "month", "year", "plural", "quantifier",
         "source_preposition", "complement_preposition", "present_adverb", "copula", "inclusion", "enumeration",
         "pronoun", "adverb_before_verb",
+        # personnel events
+        "light_verb", "request", "decision_noun", "connective", "conjunction_and",
+        "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
+        "kinship_address",
+        "role_deputy", "role_standing", "person_noun",
     })},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},

@@ -20,7 +20,7 @@ import regex
 from ...lexicons import alternation, lexicons
 from ...model import Document, Span
 from ..rules import Fired, Rule, declare
-from .grammar import grammar
+from .grammar import first_letter_either_case, grammar
 from .names import NAME_PRONOUN, NameMention, Title, find_names, find_titles, link
 from .orgs import org_text, read_org
 
@@ -58,17 +58,63 @@ DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date",
     "a day and month in the event's sentence dated with the year of the article's full dates: 'ngày 22/6', 'hôm 18-5'")
 DATE_MONTH_YEAR = declare("personnel.date.month_year", "PersonnelEvent.date", "a month and year in the event's sentence: 'tháng 1/2018' -> '2018-01'")
 
-# lower-case tails and descriptions between a person's appositions and the verb: "Phó Giám đốc bệnh viện –",
-# "…, người có vi phạm nghiêm trọng, bị"
-_APPOSITIONS = r"(?:\s+\p{Ll}[^,;–]{0,30}(?:,|\s[–-])|,\s+\p{Ll}[^,;]{0,100}(?=,)|,\s+\d{1,3}\s+tuổi(?=,)){0,3}"
-_PASSIVE = regex.compile(_APPOSITIONS + r"(?i:[\s,–-]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục|để) )*(?:được|bị)?\s*(?:(?:đã|vừa|thi hành|xử lý) )*\s*)$")
-_PASSIVE_BY = regex.compile(_APPOSITIONS + r"(?i:[\s,–-]*(?:(?:đã|vừa|chính thức|cũng|tiếp tục) )*(?:được|bị)\s+)")
+
+def _words(*classes: str) -> list[str]:
+    """The words of classes of grammar_words.tsv (for ``alternation``)."""
+    return [w for c in classes for w in lexicons().grammar(c)]
+
+
+def _any(*classes: str) -> str:
+    """A group matching any word of classes of grammar_words.tsv."""
+    return f"(?:{alternation(_words(*classes))})"
+
+
+@lru_cache(maxsize=1)
+def _appositions() -> str:
+    """Lower-case tails and descriptions between a person's appositions and the verb: "Phó Giám đốc bệnh viện –",
+    "…, người có vi phạm nghiêm trọng, bị", ", 40 tuổi,"."""
+    return rf"(?:\s+\p{{Ll}}[^,;–]{{0,30}}(?:,|\s[–-])|,\s+\p{{Ll}}[^,;]{{0,100}}(?=,)|,\s+\d{{1,3}}\s+{_any('age')}(?=,)){{0,3}}"
+
+
+@lru_cache(maxsize=1)
+def _passive_gap() -> regex.Pattern[str]:
+    """All between a person and the verb they undergo: "đã được", "để được", "bị xử lý"."""
+    before = alternation([*_words("adverb_before_verb"), *cue_words("purpose")])
+    return regex.compile(_appositions() + rf"(?i:[\s,–-]*(?:(?:{before}) )*{_any('passive')}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$")
+
+
+@lru_cache(maxsize=1)
+def _passive_by() -> regex.Pattern[str]:
+    """"được"/"bị" opening an agent after a person: "ông X đã được <HĐND tỉnh> bầu"."""
+    return regex.compile(_appositions() + rf"(?i:[\s,–-]*(?:{_any('adverb_before_verb')} )*{_any('passive')}\s+)")
+
+
 _DATED_OPENER = regex.compile(r"[^,;\d]{0,25}\d[^,;]{0,20},\s*")  # "Năm 2019, ", "Sáng 14/8, ", "Ngày 12 tháng 9 năm 2023, "
-_DATE = regex.compile(r"(?i)ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-# A day and month with no year ("ngày 22/6", "hôm 18-5", "sáng 14/8"): dated with the article's year.
-_DAY_MONTH = regex.compile(r"(?i)(?<![\p{L}])(?:ngày|hôm|sáng|trưa|chiều|tối|đêm)\s+(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?![\d/.-]|\s*[/.-]\s*\d)")
-# A month and year ("tháng 1/2018", "tháng 6-2012", "tháng 9 năm 2023").
-_MONTH_YEAR = regex.compile(r"(?i)(?<![\p{L}])tháng\s+(\d{1,2})\s*(?:[/-]|\s+năm\s+)\s*((?:19|20)\d{2})(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _full_date() -> regex.Pattern[str]:
+    """A full date: "ngày 5/3/2024", "ngày 5 tháng 3 năm 2024"."""
+    day, month, year = _any("date_day"), _any("date_month"), _any("date_year")
+    return regex.compile(
+        rf"(?i){day}\s+(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*(\d{{4}})|{day}\s+(\d{{1,2}})\s+{month}\s+(\d{{1,2}})\s+{year}\s+(\d{{4}})"
+    )
+
+
+@lru_cache(maxsize=1)
+def _day_month() -> regex.Pattern[str]:
+    """A day and month with no year ("ngày 22/6", "hôm 18-5", "sáng 14/8"): dated with the article's year."""
+    return regex.compile(
+        rf"(?i)(?<![\p{{L}}]){_any('day_word', 'time_of_day')}\s+(?:{_any('date_day')}\s+)?(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})(?![\d/.-]|\s*[/.-]\s*\d)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _month_year() -> regex.Pattern[str]:
+    """A month and year ("tháng 1/2018", "tháng 6-2012", "tháng 9 năm 2023")."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('date_month')}\s+(\d{{1,2}})\s*(?:[/-]|\s+{_any('date_year')}\s+)\s*((?:19|20)\d{{2}})(?!\d)")
+
+
 _FULL_DATE_YEAR = regex.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
 LOSS = ("dismissal", "retirement", "discipline", "arrest", "resignation")
 ENDS_POST = ("dismissal", "retirement", "resignation")
@@ -156,7 +202,10 @@ def _nickname(text: str, span: Span, v: regex.Match[str]) -> bool:
     return not any(p.match(text, at, span.end) for p in (g.role, g.org_fixed, g.org_open, g.honorific))
 
 
-_APPROVED_ACT = regex.compile(r"(?i)\s+(?:(?:các\s+)?(?:quyết định|lệnh)\s+)?")
+@lru_cache(maxsize=1)
+def _approved_act() -> regex.Pattern[str]:
+    """Between an approval and the act approved: "phê chuẩn (các quyết định|lệnh) <khởi tố|bắt>"."""
+    return regex.compile(rf"(?i)\s+(?:(?:{_any('plural')}\s+)?{_any('decision_noun')}\s+)?")
 
 
 def _approves_act(text: str, v: regex.Match[str], verbs: list[regex.Match[str]]) -> bool:
@@ -164,7 +213,7 @@ def _approves_act(text: str, v: regex.Match[str], verbs: list[regex.Match[str]])
     arrest or a prosecution reports that arrest, not an approval of its own."""
     if lexicons().personnel_verbs[" ".join(v.group("v").lower().split())] != "approval":
         return False
-    gap = _APPROVED_ACT.match(text, v.end())
+    gap = _approved_act().match(text, v.end())
     nxt = next((w for w in verbs if w.start() >= v.end()), None)
     return gap is not None and nxt is not None and nxt.start() == gap.end() and lexicons().personnel_verbs[" ".join(nxt.group("v").lower().split())] == "arrest"
 
@@ -181,7 +230,12 @@ def _drop_proposed_posts(text: str, s: Sentence) -> None:
             n.titles = [t for t in n.titles if not (t.via_cue and v.end() <= t.start < end and not t.role.startswith("nguyên"))]
 
 
-_PRONOUN = regex.compile(r"(?<![\p{L}])(?P<p>[ôÔ]ng|[bB]à)(?=\s+\p{Ll})(?!\s+(?:con|bà|ấy)(?![\p{L}]))")
+@lru_cache(maxsize=1)
+def _pronoun() -> regex.Pattern[str]:
+    """"ông"/"bà" alone before a lower-case word, not a compound ("bà con", "ông bà", "ông ấy")."""
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?P<p>{first_letter_either_case(_words('pronoun'))})(?=\s+\p{{Ll}})(?!\s+{_any('pronoun_compound')}(?![\p{{L}}]))"
+    )
 
 
 def _event_pronouns(text: str, span: Span, names: list[NameMention], read: tuple[list[Title], list[regex.Match[str]]]) -> list[NameMention]:
@@ -191,7 +245,7 @@ def _event_pronouns(text: str, span: Span, names: list[NameMention], read: tuple
     out: list[NameMention] = []
     taken = {n.start for n in names}
     for v in verbs:
-        for p in _PRONOUN.finditer(text, max(span.start, v.start() - 40), min(span.end, v.end() + 20)):
+        for p in _pronoun().finditer(text, max(span.start, v.start() - 40), min(span.end, v.end() + 20)):
             before = p.end() <= v.start() and _passive(text, p.end(), v.start(), titles)
             after = p.start() > v.end() and not text[v.end() : p.start()].strip()
             if (before or after) and p.start() not in taken:
@@ -236,15 +290,15 @@ def _date(text: str, sentence: Span) -> tuple[str, Fired] | None:
     month dated with the article's year ("ngày 22/6", "hôm 18-5") when the article gives one, or a
     month and year ("tháng 1/2018" -> "2018-01")."""
     found: list[tuple[str, Fired]] = []
-    m = _DATE.search(text, sentence.start, sentence.end)
+    m = _full_date().search(text, sentence.start, sentence.end)
     if m:
         d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         found += filter(None, [_iso(int(y), int(mo), int(d), m, DATE_IN_SENTENCE)])
-    m = _DAY_MONTH.search(text, sentence.start, sentence.end)
+    m = _day_month().search(text, sentence.start, sentence.end)
     year = _article_year(text) if m else None
     if m and year:
         found += filter(None, [_iso(year, int(m.group(2)), int(m.group(1)), m, DATE_DAY_MONTH)])
-    m = _MONTH_YEAR.search(text, sentence.start, sentence.end)
+    m = _month_year().search(text, sentence.start, sentence.end)
     if m and 1 <= int(m.group(1)) <= 12:
         found.append((f"{m.group(2)}-{int(m.group(1)):02d}", Fired(DATE_MONTH_YEAR, m.start(), m.end())))
     return min(found, key=lambda f: f[1].start, default=None)
@@ -316,14 +370,16 @@ def events_in(text: str, s: Sentence) -> Iterator[Candidate]:
             yield _candidate(text, s, v, etype, (person, target, person_rule or rule))
 
 
-_CONNECTIVES = regex.compile(r"(?i)[\s,]*(?:(?:đồng thời|và|cũng|đã|vừa|sau đó|tiếp đó)[\s,]+)*")
+@lru_cache(maxsize=1)
+def _connectives() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)[\s,]*(?:{_any('connective', 'conjunction_and', 'adverb_before_verb')}[\s,]+)*")
 
 
 def _continues(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     """A clause after ";" opened by the verb, or by connectives only ("; đồng thời cho thôi giữ chức …"),
     has no subject of its own: it continues the sentence's person and decider."""
     semi = text.rfind(";", s.span.start, v.start())
-    return semi >= 0 and _CONNECTIVES.fullmatch(text, semi + 1, v.start()) is not None
+    return semi >= 0 and _connectives().fullmatch(text, semi + 1, v.start()) is not None
 
 
 def _not_an_event(text: str, s: Sentence, v: regex.Match[str]) -> bool:
@@ -500,12 +556,14 @@ def _destination(text: str, v: regex.Match[str], end: int) -> list[_Target]:
     return [_Target(None, (org.start, org.end), None, ROLE_DESTINATION)]
 
 
-_VERB_JOIN = regex.compile(r"\s*(?:,|và)\s*")
+@lru_cache(maxsize=1)
+def _verb_join() -> regex.Pattern[str]:
+    return regex.compile(rf"\s*(?:,|{_any('conjunction_and')})\s*")
 
 
 def _separate(text: str, a: int, b: int) -> bool:
     """Two verbs are separate clauses unless joined as "điều động, bổ nhiệm"."""
-    return _VERB_JOIN.fullmatch(text[a:b]) is None
+    return _verb_join().fullmatch(text[a:b]) is None
 
 
 def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, etype: str) -> tuple[list[NameMention], Rule]:
@@ -517,7 +575,7 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     obj = _object(text, s, v, clause_end)
     if before and _agent(text, s, before[-1]):
         before = before[:-1]  # "Dubke được Tổng thống Trump bổ nhiệm": Trump acts, Dubke undergoes it
-        if before and _EXPLICIT_PASSIVE.search(text, before[-1].end, v.start()):
+        if before and _explicit_passive_re().search(text, before[-1].end, v.start()):
             return _with_group(s, before[-1]), PASSIVE_SUBJECT
     if before:
         n = before[-1]
@@ -526,7 +584,7 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
             return _coordinated(text, before, n) + _with_group(s, n), PASSIVE_SUBJECT
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
         return _listed_objects(text, s, obj, clause_end), OBJECT
-    if before and etype in _SELF and _OWN_ACT_GAP.fullmatch(text, _gap_start(before[-1], v), v.start()):
+    if before and etype in _SELF and _own_act_gap().fullmatch(text, _gap_start(before[-1], v), v.start()):
         return _with_group(s, before[-1]), OWN_ACT
     return [], UNNAMED
 
@@ -535,7 +593,7 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
 def _object_start() -> regex.Pattern[str]:
     """What opens the object of a verb: a capital, a number, an honorific, a role, a quantifier."""
     g = grammar()
-    quantifiers = alternation([*cue_words("generic"), "lãnh đạo", "người", "cán bộ"])
+    quantifiers = alternation([*cue_words("generic"), *_words("person_noun")])
     return regex.compile(rf"\s+(?:\p{{Lu}}|\d|(?i:(?:{quantifiers})(?![\p{{L}}]))|{g.honorific.pattern}|{g.role.pattern})")
 
 
@@ -551,8 +609,10 @@ def _acts_on(text: str, s: Sentence, v: regex.Match[str], gap: int) -> bool:
     return _object_start().match(text, v.end(), s.span.end) is not None
 
 
-# Between a person and a retirement or resignation of their own: adverbs and the letter asking for it.
-_OWN_ACT_GAP = regex.compile(_APPOSITIONS + r"(?i:[\s,–-]*(?:(?:đã|vừa|chính thức|cũng|quyết định|gửi|nộp|làm|có|viết|đơn|xin|được)\s+)*)")
+@lru_cache(maxsize=1)
+def _own_act_gap() -> regex.Pattern[str]:
+    """Between a person and a retirement or resignation of their own: adverbs and the letter asking for it."""
+    return regex.compile(_appositions() + rf"(?i:[\s,–-]*(?:{_any('adverb_before_verb', 'request', 'passive')}\s+)*)")
 
 
 def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> NameMention | None:
@@ -570,7 +630,11 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
 
 OBJECT_REACH = 80
 _SPEAKS_AFTER = regex.compile(r"[\s,]*")  # "… giao nhiệm vụ, Phó Chủ tịch X nhấn mạnh": X speaks
-_AGENT_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:được|bị)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _agent_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('passive')}\s+$")
 
 
 def _agent(text: str, s: Sentence, n: NameMention) -> bool:
@@ -578,10 +642,16 @@ def _agent(text: str, s: Sentence, n: NameMention) -> bool:
     Trump bổ nhiệm", "người mới được ông Trump bổ nhiệm"."""
     start = min([n.start] + [t.start for t in n.titles if t.end <= n.start])
     start = n.honorific_start if n.honorific_start is not None and n.honorific_start < start else start
-    return _AGENT_BEFORE.search(text, max(s.span.start, start - 40), start) is not None
+    return _agent_before().search(text, max(s.span.start, start - 40), start) is not None
 
 
-_LIST_GAP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|anh|chị)\s+)?$", regex.I)
+@lru_cache(maxsize=1)
+def _list_gap() -> regex.Pattern[str]:
+    """Between two persons of a list: "ông A, bà B", "A và B", "A; chị B"."""
+    conj = _any("conjunction_and")
+    return regex.compile(rf"\s*(?:,|;|{conj}|,\s*{conj})\s*(?:{_any('kinship_address')}\s+)?$", regex.I)
+
+
 _BRACKETED = regex.compile(r"\([^()]*\)")
 
 
@@ -595,7 +665,7 @@ def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int)
             continue
         gap_start = max([last.end] + [t.end for t in last.titles if last.end <= t.end <= n.start])
         gaps = (_BRACKETED.sub("", text[start : n.start]) for start in (gap_start, last.end))  # particulars in brackets
-        if not any(_LIST_GAP.fullmatch(gap) for gap in gaps):
+        if not any(_list_gap().fullmatch(gap) for gap in gaps):
             break
         out.append(n)
         last = n
@@ -610,7 +680,7 @@ def _coordinated(text: str, before: list[NameMention], last: NameMention) -> lis
         if n.group is not None and n.group == nxt.group:
             break  # a list already read as one group
         gap_start = max([n.end] + [t.end for t in n.titles if n.end <= t.end <= nxt.start])
-        if not _LIST_GAP.fullmatch(text, gap_start, nxt.start):
+        if not _list_gap().fullmatch(text, gap_start, nxt.start):
             break
         out.insert(0, n)
         nxt = n
@@ -622,12 +692,14 @@ def _gap_start(n: NameMention, v: regex.Match[str]) -> int:
     return max([n.end] + [t.end for t in n.titles if n.end <= t.end <= v.start() and not t.via_cue])
 
 
-_EXPLICIT_PASSIVE = regex.compile(r"(?i)(?<![\p{L}])(?:được|bị)(?![\p{L}])")
+@lru_cache(maxsize=1)
+def _explicit_passive_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('passive')}(?![\p{{L}}])")
 
 
 def _explicit_passive(text: str, start: int, verb: int) -> bool:
     """"được"/"bị" between the person and the verb: the person undergoes it, whatever follows."""
-    return _EXPLICIT_PASSIVE.search(text, start, verb) is not None
+    return _explicit_passive_re().search(text, start, verb) is not None
 
 
 def _with_group(s: Sentence, n: NameMention) -> list[NameMention]:
@@ -646,10 +718,10 @@ def _passive(text: str, start: int, verb: int, titles: list[Title]) -> bool:
     "được <title>" ("đã được Thủ tướng phê chuẩn")."""
     if _speech().search(text, start, verb) is not None:
         return False  # "ông X, người phát ngôn Sở Y tế, cho biết … kỷ luật …": X speaks of it
-    gap = _PASSIVE.match(text, start, verb)
+    gap = _passive_gap().match(text, start, verb)
     if gap:
         return True
-    by = _PASSIVE_BY.match(text, start, verb)
+    by = _passive_by().match(text, start, verb)
     if by is None:
         return False
     org = read_org(text, by.end(), verb)
@@ -714,8 +786,10 @@ def _body_actor(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired
 @lru_cache(maxsize=1)
 def _subject_gap() -> regex.Pattern[str]:
     handover = cue_words("handover")
-    approved = r"phê chuẩn(?:\s+(?:các\s+)?(?:quyết định|lệnh))?"  # "VKSND huyện đã phê chuẩn quyết định khởi tố …": the procuracy decides
-    return regex.compile(rf"(?i)\s*(?:(?:đã|vừa|cũng|có|chính thức|thi hành|xử lý|{alternation(handover)}|{approved})\s+)*$")
+    approval = alternation([p for p, t in lexicons().personnel_verbs.items() if t == "approval"])
+    # "VKSND huyện đã phê chuẩn quyết định khởi tố …": the procuracy decides
+    approved = rf"(?:{approval})(?:\s+(?:{_any('plural')}\s+)?{_any('decision_noun')})?"
+    return regex.compile(rf"(?i)\s*(?:(?:{_any('adverb_before_verb', 'light_verb')}|{alternation(handover)}|{approved})\s+)*$")
 
 
 @lru_cache(maxsize=1)

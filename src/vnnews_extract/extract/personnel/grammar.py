@@ -23,7 +23,7 @@ class _Grammar:
     stop: regex.Pattern[str]  # a word that ends a body's name: org_stops.tsv and the personnel verbs
 
 
-def _first_letter_either_case(phrases: object) -> str:
+def first_letter_either_case(phrases: object) -> str:
     """Any of the phrases, its first letter in either case, the longest preferred: a trie of both
     spellings (see ``alternation``), scanned about twice as fast as the list of phrases it was."""
     items = {str(p) for p in phrases}  # type: ignore[attr-defined]
@@ -35,15 +35,16 @@ def grammar() -> _Grammar:
     lex = lexicons()
     fixed = [h for h, (k, _) in lex.organisations.items() if k == "fixed"]
     open_ = [h for h, (k, _) in lex.organisations.items() if k == "open"]
+    deputy, standing = alternation(lex.grammar("role_deputy")), alternation(lex.grammar("role_standing"))
     return _Grammar(
         role=regex.compile(
-            rf"(?i)(?<![\p{{L}}])(?P<pre>(?:{alternation(lex.role_prefixes)})\s+)?(?P<phó>phó\s+)?(?P<head>{alternation(lex.titles)})"
-            rf"(?P<tt>\s+thường\s+trực)?(?![\p{{L}}])"
+            rf"(?i)(?<![\p{{L}}])(?P<pre>(?:{alternation(lex.role_prefixes)})\s+)?(?P<deputy>(?:{deputy})\s+)?(?P<head>{alternation(lex.titles)})"
+            rf"(?P<tt>\s+(?:{standing}))?(?![\p{{L}}])"
         ),
         org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
         org_open=regex.compile(rf"(?P<h>{alternation(open_)})(?![\p{{L}}])"),
-        org_open_lower=regex.compile(rf"(?P<h>{_first_letter_either_case(open_)})(?![\p{{L}}])"),
-        honorific=regex.compile(rf"(?<![\p{{L}}])(?P<h>{_first_letter_either_case(lex.honorifics)})(?=\s|:\s)"),
+        org_open_lower=regex.compile(rf"(?P<h>{first_letter_either_case(open_)})(?![\p{{L}}])"),
+        honorific=regex.compile(rf"(?<![\p{{L}}])(?P<h>{first_letter_either_case(lex.honorifics)})(?=\s|:\s)"),
         stop=regex.compile(rf"(?i)(?:{alternation([*lex.org_stops, *lex.personnel_verbs])})(?![\p{{L}}])"),
     )
 
@@ -52,16 +53,22 @@ def canonical_role(match: regex.Match[str]) -> str:
     """The role as a canonical string: "phó chủ tịch thường trực" -> "Phó Chủ tịch Thường trực"."""
     head = " ".join(match.group("head").split())
     role = next((t for t in lexicons().titles if t.lower() == head.lower()), head)
-    if match.group("phó"):
-        role = "Phó " + role
+    if match.group("deputy"):
+        role = _capitalised(match.group("deputy")) + " " + role
     kind = lexicons().role_prefixes.get((match.group("pre") or "").strip().lower())
     if kind == "former":
         role = "nguyên " + role
     elif kind == "acting":
         role = "Quyền " + role
     if match.group("tt"):
-        role += " Thường trực"
+        role += " " + _capitalised(match.group("tt"))
     return role
+
+
+def _capitalised(words: str) -> str:
+    """A word of grammar_words.tsv as written in a canonical role: " phó " -> "Phó", "thường  trực" -> "Thường trực"."""
+    word = " ".join(words.split()).lower()
+    return word[:1].upper() + word[1:]
 
 
 def needs_org(head: str) -> bool:

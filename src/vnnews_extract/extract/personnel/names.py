@@ -20,7 +20,7 @@ from ...errors import LexiconError
 from ...lexicons import alternation, lexicons
 from ...model import Span
 from .grammar import (
-    SPACE, _first_letter_either_case, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name,
+    SPACE, first_letter_either_case, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name,
     needs_org, starts_name,
 )
 from .orgs import OrgRead, after_open, org_text, place_then_name, read_org
@@ -109,7 +109,7 @@ def _patterns() -> _Patterns:
         sep=regex.compile(rf"\s*(?:,|–|-+|:|\(|\b{_words('post_joiner', 'list_joiner')}\b)\s*"),
         particulars=_particulars(),
         body_before_role=regex.compile(rf"(?i){_words('body_head')}\s*$"),
-        post_noun=regex.compile(rf"(?<![\p{{L}}])(?:{_first_letter_either_case(lexicons().grammar('post_noun'))})"),
+        post_noun=regex.compile(rf"(?<![\p{{L}}])(?:{first_letter_either_case(lexicons().grammar('post_noun'))})"),
         gap_in_chain=regex.compile(rf"(?:\s*(?:,|–|-+|{_words('post_joiner')})\s*|\s+)$"),
         term_after=span[0],
         member_sep=regex.compile(rf"\s*(?:,|{and_})\s*"),
@@ -122,7 +122,7 @@ def _patterns() -> _Patterns:
         ),
         list_step=regex.compile(rf"\s*(?:,|{and_}|,\s*{and_})\s*\S+(?:\s+\S+)?\s*"),
         pronoun=regex.compile(
-            rf"(?<![\p{{L}}])(?P<p>{_first_letter_either_case(lexicons().grammar('pronoun'))})\s+(?:{_words('adverb_before_verb')}\s+)?$"
+            rf"(?<![\p{{L}}])(?P<p>{first_letter_either_case(lexicons().grammar('pronoun'))})\s+(?:{_words('adverb_before_verb')}\s+)?$"
         ),
         chain_sep=regex.compile(rf"\s*(?:,|–|-|;)?\s*{_words('list_joiner', 'post_joiner', 'succession')}?\s*"),
         closed_span=span[1],

@@ -16,7 +16,18 @@ from .grammar import SPACE, canonical_org_head, cap_words, grammar, is_name_star
 MAX_ORG_WORDS = 12
 
 
-_AND_BODY = regex.compile(r" và (?=\p{Lu})")  # "Trung tâm A và Trung tâm B"
+@lru_cache(maxsize=1)
+def _and() -> regex.Pattern[str]:
+    """"và" and the space after it ("… và Trung tâm B", "… và ông X")."""
+    return regex.compile(rf"(?:{alternation(lexicons().grammar('conjunction_and'))}) ")
+
+
+@lru_cache(maxsize=1)
+def _and_body() -> regex.Pattern[str]:
+    """" và " before a capital: "Trung tâm A và Trung tâm B"."""
+    return regex.compile(rf" {_and().pattern}(?=\p{{Lu}})")
+
+
 _OPEN_GAP = regex.compile(r"\s[-–]\s(?=\p{Lu})| ")
 
 
@@ -95,8 +106,9 @@ def _open_name_ends(text: str, at: int, end: int) -> bool:
         run = cap_words(text, honorific.end() + 1, end)
         if run and starts_name([w for _, _, w in run]):
             return True
-    return text.startswith("và ", at) and any(
-        p.match(text, at + 3, end) is not None for p in (g.org_open, g.org_fixed, g.role, g.honorific)
+    joined = _and().match(text, at)
+    return joined is not None and any(
+        p.match(text, joined.end(), end) is not None for p in (g.org_open, g.org_fixed, g.role, g.honorific)
     )
 
 
@@ -163,7 +175,7 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
         return None
     result = OrgRead(pos, org_end, name)
     while name is None:
-        coord = _AND_BODY.match(text, result.end if not result.extra else result.extra[-1][1], end)
+        coord = _and_body().match(text, result.end if not result.extra else result.extra[-1][1], end)
         if not coord:
             break
         more = g.org_open.match(text, coord.end(), end) or g.org_fixed.match(text, coord.end(), end)
