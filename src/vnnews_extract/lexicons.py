@@ -92,7 +92,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "light_verb", "request", "decision_noun", "connective", "conjunction_and",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
         "kinship_address",
-        "role_deputy", "role_standing", "person_noun",
+        "role_deputy", "role_standing", "person_noun", "issuing_verb",
     })},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},

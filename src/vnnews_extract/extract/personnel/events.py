@@ -789,7 +789,10 @@ def _subject_gap() -> regex.Pattern[str]:
     approval = alternation([p for p, t in lexicons().personnel_verbs.items() if t == "approval"])
     # "VKSND huyện đã phê chuẩn quyết định khởi tố …": the procuracy decides
     approved = rf"(?:{approval})(?:\s+(?:{_any('plural')}\s+)?{_any('decision_noun')})?"
-    return regex.compile(rf"(?i)\s*(?:(?:{_any('adverb_before_verb', 'light_verb')}|{alternation(handover)}|{approved})\s+)*$")
+    # "đã ra quyết định khởi tố", "ban hành quyết định kỷ luật", "quyết định cách chức": the body issues the act
+    issued = rf"(?:{_any('issuing_verb')}\s+)?(?:{_any('plural')}\s+)?{_any('decision_noun')}"
+    words = _any("adverb_before_verb", "light_verb")
+    return regex.compile(rf"(?i)\s*(?:(?:{words}|{alternation(handover)}|{approved}|{issued})\s+)*$")
 
 
 @lru_cache(maxsize=1)
@@ -810,11 +813,16 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
     frame = cue_regex("frame", False).search(text, start, v.start()) if _is_framed(v) else None
     stop = frame.start() if frame else v.start()  # "Sở Y tế đã có quyết định giao ông X … phụ trách …"
     dated = _DATED_OPENER.match(text, start, stop) or _post_frame_opener().match(text, start, stop)
-    org = read_org(text, dated.end() if dated else start, stop)
-    if org is None or org.end <= org.start or org.name_start is not None:
-        return None
-    if not _subject_gap().match(text, org.end, stop):
-        return None
-    return org_text(text, org.start, org.end), Fired(ACTOR_SUBJECT_BODY, org.start, org.end)
+    opening = dated.end() if dated else start
+    # the body opens the clause, or the part of it after an opening phrase ("Liên quan đến vụ việc, Sở Y tế đã …",
+    # "Qua kiểm tra, Ban Thường vụ Tỉnh ủy quyết định …"): the part nearest the verb whose body decides
+    for at in reversed([opening] + [m.end() for m in _PART_BREAK.finditer(text, opening, stop)]):
+        org = read_org(text, at, stop)
+        if org is not None and org.end > org.start and org.name_start is None and _subject_gap().match(text, org.end, stop):
+            return org_text(text, org.start, org.end), Fired(ACTOR_SUBJECT_BODY, org.start, org.end)
+    return None
+
+
+_PART_BREAK = regex.compile(r",\s*")
 
 
