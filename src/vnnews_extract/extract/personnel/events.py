@@ -790,7 +790,7 @@ def _subject_gap() -> regex.Pattern[str]:
     # "VKSND huyện đã phê chuẩn quyết định khởi tố …": the procuracy decides
     approved = rf"(?:{approval})(?:\s+(?:{_any('plural')}\s+)?{_any('decision_noun')})?"
     # "đã ra quyết định khởi tố", "ban hành quyết định kỷ luật", "quyết định cách chức": the body issues the act
-    issued = rf"(?:{_any('issuing_verb')}\s+)?(?:{_any('plural')}\s+)?{_any('decision_noun')}"
+    issued = rf"(?:{_any('issuing_verb')}\s+)?(?:{_any('plural')}\s+)?{_any('decision_noun')}|{_any('issuing_verb')}"  # "ra lệnh bắt …"
     words = _any("adverb_before_verb", "light_verb")
     return regex.compile(rf"(?i)\s*(?:(?:{words}|{alternation(handover)}|{approved}|{issued})\s+)*$")
 

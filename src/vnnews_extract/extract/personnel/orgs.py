@@ -10,7 +10,9 @@ from functools import lru_cache
 import regex
 
 from ...lexicons import alternation, lexicons
-from .grammar import SPACE, canonical_org_head, cap_words, grammar, is_name_start, split_place_and_name, starts_name, starts_role
+from .grammar import (
+    SPACE, canonical_org_head, cap_words, grammar, is_name_start, looks_like_name, split_place_and_name, starts_name, starts_role,
+)
 
 
 MAX_ORG_WORDS = 12
@@ -107,9 +109,12 @@ def _open_name_ends(text: str, at: int, end: int) -> bool:
         if run and starts_name([w for _, _, w in run]):
             return True
     joined = _and().match(text, at)
-    return joined is not None and any(
-        p.match(text, joined.end(), end) is not None for p in (g.org_open, g.org_fixed, g.role, g.honorific)
-    )
+    if joined is None:
+        return False
+    if any(p.match(text, joined.end(), end) is not None for p in (g.org_open, g.org_fixed, g.role, g.honorific)):
+        return True
+    following = [w for _, _, w in cap_words(text, joined.end(), end)]  # "Công ty TNHH Trâm Anh và Trần Văn Sơn": the next person
+    return 2 <= len(following) <= 4 and looks_like_name(following, foreign=False)
 
 
 def _after_level(text: str, pos: int, end: int) -> tuple[int, int | None]:
