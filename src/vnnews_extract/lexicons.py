@@ -93,6 +93,8 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
         "kinship_address",
         "role_deputy", "role_standing", "person_noun", "issuing_verb",
+        # statistics periods
+        "period_reference",
     })},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},

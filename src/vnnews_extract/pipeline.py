@@ -77,7 +77,7 @@ def _statistics(doc: Document, options: Options, warnings: list[str]) -> list[St
     doc, untagged = tag_sentences(doc, found.by_sentence, options.pos_budget_chars)
     if untagged:
         warnings.append(f"{untagged} characters of figure sentences past pos_budget_chars were read without word tags (subjects may be less precise)")
-    kept = list(islice(extract_statistics(doc, found), options.max_statistics + 1))
+    kept = list(islice(extract_statistics(doc, found, options.carry_periods), options.max_statistics + 1))
     if len(kept) > options.max_statistics:
         warnings.append(f"more than {options.max_statistics} figures: the rest were not read (max_statistics)")
         kept = kept[: options.max_statistics]

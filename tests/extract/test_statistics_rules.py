@@ -27,6 +27,7 @@ import pytest
 
 from realtext import row_sentence
 from vnnews_extract import extract
+from vnnews_extract.options import Options
 from vnnews_extract.clean import clean
 from vnnews_extract.extract.rules import registry
 from vnnews_extract.extract.statistics import find_figures
@@ -44,11 +45,12 @@ KNOWN = {
 }
 
 
-def fired(sentence: str) -> set[str]:
-    """The statistics rules behind a sentence's records, their parts and its traced exclusions."""
+def fired(sentence: str, options: dict | None = None) -> set[str]:
+    """The statistics rules behind a sentence's records, their parts and its traced exclusions (with
+    the row's Options fields, if it names any)."""
     text = "Tin tức\n" + sentence
     names: set[str] = set()
-    for s in extract(text).statistics:
+    for s in extract(text, options=Options(**(options or {}))).statistics:
         names.add(s.evidence.rule)
         names.update(part.rule for part in s.parts.values())
     doc = segment(build_document(clean(text)))
@@ -62,7 +64,7 @@ def _shows(row: dict, name: str) -> bool:
 
 @pytest.mark.parametrize("row", [r for r in ROWS if r.get("rules") or r.get("not_rules")], ids=lambda r: r["id"])
 def test_row_rules(row: dict) -> None:
-    got = fired(row_sentence(row))
+    got = fired(row_sentence(row), row.get("options"))
     assert sorted(set(row.get("rules", [])) - got) == [], "rules that should fire and did not"
     assert sorted(set(row.get("not_rules", [])) & got) == [], "rules that fired and must not"
 

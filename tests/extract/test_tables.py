@@ -15,6 +15,7 @@ import pytest
 
 from realtext import row_sentence
 from vnnews_extract import extract
+from vnnews_extract.options import Options
 from vnnews_extract.text.normalize import normalize_line
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -42,9 +43,10 @@ def _n(value: object) -> object:
     return normalize_line(value) if isinstance(value, str) else value
 
 
-def _article(sentence: str):
-    # The sentence is given a headline line so that it is a body paragraph of a one-sentence article.
-    return extract("Tin tức\n" + sentence)
+def _article(sentence: str, options: dict | None = None):
+    # The sentence is given a headline line so that it is a body paragraph of a one-sentence article;
+    # a row may name Options fields ("options": {"carry_periods": true}).
+    return extract("Tin tức\n" + sentence, options=Options(**(options or {})))
 
 
 STAT_ROWS = _rows("statistics_sentences.jsonl")
@@ -60,7 +62,7 @@ def stat_key(s: dict) -> tuple:
 
 @pytest.mark.parametrize("row", _params(STAT_ROWS, _known("known_failures_statistics.txt")))
 def test_statistics_sentence(row: dict) -> None:
-    article = _article(row_sentence(row))
+    article = _article(row_sentence(row), row.get("options"))
     got = Counter(
         stat_key({**s.model_dump(), "text": s.evidence.text}) for s in article.statistics
     )
@@ -84,7 +86,7 @@ def _details(s: dict, fields: tuple[str, ...]) -> dict:
 @pytest.mark.parametrize("row", _params([r for r in STAT_ROWS if r["statistics"]], _known("known_failures_statistics_details.txt")))
 def test_statistics_subject_period_and_rule(row: dict) -> None:
     """Every expected figure's subject, period and rule, where the row states them."""
-    article = _article(row_sentence(row))
+    article = _article(row_sentence(row), row.get("options"))
     got: dict[object, list[dict]] = {}
     for s in article.statistics:
         period = s.period.model_dump() if s.period else None
@@ -118,7 +120,7 @@ def event_key(events: list[dict]) -> Counter:
 
 @pytest.mark.parametrize("row", _params(PERSONNEL_ROWS, _known("known_failures_personnel.txt")))
 def test_personnel_sentence(row: dict) -> None:
-    article = _article(row_sentence(row))
+    article = _article(row_sentence(row), row.get("options"))
     got = article.model_dump()
     assert people_key(got["people"]) == people_key(row["people"])
     assert event_key(got["events"]) == event_key(row["events"])

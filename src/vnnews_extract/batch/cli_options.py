@@ -26,6 +26,7 @@ HELP = {
     "max_number_candidates": "numbers examined per article",
     "pos_budget_chars": "characters of figure sentences POS-tagged per article",
     "max_personnel_chars": "characters read for people and events",
+    "carry_periods": "give a figure whose sentence states no period the one stated last in its paragraph",
 }
 
 

@@ -17,7 +17,8 @@ from ..rules import Fired, Rule
 from . import subjects
 from .combine import sentence_figures
 from .figures import Figure, widen_compound
-from .periods import PeriodTracker, Stated
+from .period_reference import REFERRED, refers_back
+from .periods import CARRIED, PeriodTracker, Stated
 from .qualifiers import Decided, change, comparator, listed_change
 from .scope import Place, article_place, scope_of, sentence_scope
 
@@ -48,11 +49,15 @@ def find_figures(doc: Document, max_candidates: int, *, trace: bool = False) -> 
     return found
 
 
-def extract_statistics(doc: Document, found: FoundFigures) -> Iterator[Statistic]:
-    """One record per figure, in text order, with the period carried through each paragraph."""
+def extract_statistics(doc: Document, found: FoundFigures, carry_periods: bool = False) -> Iterator[Statistic]:
+    """One record per figure, in text order. A figure whose sentence states no period takes the one
+    stated last in its paragraph when the sentence refers back to it (statistics.period.referred),
+    or always with ``carry_periods`` (statistics.period.carried)."""
     tracker, place = PeriodTracker(), article_place(doc)
     for index, sentence in enumerate(doc.sentences):
         carried = tracker.read(doc.text, sentence, doc.sentence_block[index])
+        referred = carried is not None and not carry_periods and refers_back(doc.text, sentence)
+        carried = carried if carry_periods or referred else None
         figures = found.by_sentence.get(index)
         if not figures:
             continue
@@ -67,6 +72,8 @@ def extract_statistics(doc: Document, found: FoundFigures) -> Iterator[Statistic
             last_change = (fig.end, changed)
             subject, previous = subjects.subject(view, fig, changed is not None, previous)
             period = tracker.period_at(fig.start, fig.end, carried)
+            if period is not None and referred and period[1] is CARRIED:
+                period = (period[0], REFERRED)
             phrase = (subject.phrase.start, subject.phrase.end) if subject.phrase else None
             scope = scope_of(doc.text, phrase, sentence_scope(doc.text, sentence, spans, n), place)
             compared = comparator(doc.text, fig, sentence, words)
