@@ -45,6 +45,7 @@ LEXICON_FILES = (
     "places.tsv",
     "portfolios.tsv",
     "role_prefixes.tsv",
+    "self_named_bodies.tsv",
     "subject_words.tsv",
     "surnames.tsv",
     "title_cues.tsv",
@@ -108,6 +109,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "places.tsv": {"kind": frozenset({"province", "country", "city"})},
     "portfolios.tsv": {"kind": frozenset({"role", "ministry"})},
     "role_prefixes.tsv": {"kind": frozenset({"former", "acting", "new"})},
+    "self_named_bodies.tsv": {"kind": frozenset({"school"})},
     "subject_words.tsv": {"kinds*": frozenset({
         "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",
         "copula", "opener", "object", "marker", "adverb", "level",
@@ -234,6 +236,7 @@ class Lexicons:
     places: Mapping[str, str]
     portfolios: Mapping[str, str]
     role_prefixes: Mapping[str, str]
+    self_named_bodies: Mapping[str, str]
     subject_words: Mapping[str, str]
     surnames: Mapping[str, str]
     title_cues: Mapping[str, str]
@@ -302,6 +305,7 @@ def lexicons() -> Lexicons:
         places=_column_map("places.tsv"),
         portfolios=_column_map("portfolios.tsv"),
         role_prefixes=_column_map("role_prefixes.tsv"),
+        self_named_bodies=_column_map("self_named_bodies.tsv"),
         subject_words=_column_map("subject_words.tsv"),
         surnames=MappingProxyType({r[0]: r[1] for r in surname_rows}),
         title_cues=_column_map("title_cues.tsv"),

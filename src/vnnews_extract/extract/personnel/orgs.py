@@ -126,6 +126,31 @@ def _after_level(text: str, pos: int, end: int) -> tuple[int, int | None]:
     return pos, None
 
 
+@lru_cache(maxsize=1)
+def _designation() -> regex.Pattern[str]:
+    """A designation that names a body after a person, ending the words read (self_named_bodies.tsv);
+    all-capital ones ("THCS", "MN") as written, the others in any case ("Tiểu học", "tiểu học")."""
+    forms = list(lexicons().self_named_bodies)
+    upper = [f for f in forms if f == f.upper()]
+    other = [f for f in forms if f != f.upper()]
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(upper)}|(?i:{alternation(other)}))\s*$")
+
+
+def _self_named(text: str, start: int, end: int) -> bool:
+    """The words of a body's name read so far end with a designation after which a person's name is
+    the body's own ("Trường THCS" + "Huỳnh Đình Túc")."""
+    return _designation().search(text, start, end) is not None
+
+
+def _person_after_own_name(texts: list[str]) -> int | None:
+    """Where a person's name begins after a self-named body's own name in one capitalised run
+    ("Chu Văn An Nguyễn Văn Hùng" -> 3), if the run holds both."""
+    for size in (3, 2):
+        if len(texts) - size >= 2 and looks_like_name(texts[-size:], foreign=False):
+            return len(texts) - size
+    return None
+
+
 def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
     """Read the own name of an open head ("Sở" + "Nội vụ tỉnh Lạng Sơn")."""
     count = 0
@@ -149,7 +174,13 @@ def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
             texts = [w for _, _, w in run]
             split = split_place_and_name(texts, foreign=False) if run else len(texts)  # a foreign word here names the body
             if run and split == 0 and len(texts) >= 2 and count >= 1:
-                return last, run[0][0]
+                if not _self_named(text, pos, last):
+                    return last, run[0][0]
+                person = _person_after_own_name(texts)  # "Trường THCS Huỳnh Đình Túc": the run is the school's name
+                if person is not None:
+                    return run[person - 1][1], run[person][0]
+                last, count = run[-1][1], count + len(run)
+                continue
             if run and 0 < split < len(texts) and count >= 1:
                 place_end, name = place_then_name(text, at, end)
                 return place_end, name
