@@ -151,6 +151,27 @@ def _person_after_own_name(texts: list[str]) -> int | None:
     return None
 
 
+def _capital_run(text: str, where: tuple[int, int, int, int]) -> tuple[int, int | None, bool] | None:
+    """A capitalised run at ``at`` after some words of an open body's name (read from ``pos`` to
+    ``last``): (end of the body, start of a person's name, True) when the body ends there, (end of the
+    run, None, False) when the run is the body's own name and reading goes on, None to read on word by word."""
+    pos, last, at, end = where
+    run = cap_words(text, at, end)
+    if not run:
+        return None
+    texts = [w for _, _, w in run]
+    split = split_place_and_name(texts, foreign=False)  # a foreign word here names the body
+    if split == 0 and len(texts) >= 2:
+        if not _self_named(text, pos, last):
+            return last, run[0][0], True
+        person = _person_after_own_name(texts)  # "Trường THCS Huỳnh Đình Túc": the run is the school's name
+        return (run[person - 1][1], run[person][0], True) if person is not None else (run[-1][1], None, False)
+    if 0 < split < len(texts):
+        place_end, name = place_then_name(text, at, end)
+        return place_end, name, True
+    return None
+
+
 def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
     """Read the own name of an open head ("Sở" + "Nội vụ tỉnh Lạng Sơn")."""
     count = 0
@@ -169,21 +190,12 @@ def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
         if inner is not None and text[at].isupper():
             last, count = inner.end(), count + 1  # "Ban Quốc tế Trung ương Đoàn": a body's name holding another body
             continue
-        if text[at].isupper():
-            run = cap_words(text, at, end)
-            texts = [w for _, _, w in run]
-            split = split_place_and_name(texts, foreign=False) if run else len(texts)  # a foreign word here names the body
-            if run and split == 0 and len(texts) >= 2 and count >= 1:
-                if not _self_named(text, pos, last):
-                    return last, run[0][0]
-                person = _person_after_own_name(texts)  # "Trường THCS Huỳnh Đình Túc": the run is the school's name
-                if person is not None:
-                    return run[person - 1][1], run[person][0]
-                last, count = run[-1][1], count + len(run)
-                continue
-            if run and 0 < split < len(texts) and count >= 1:
-                place_end, name = place_then_name(text, at, end)
-                return place_end, name
+        step = _capital_run(text, (pos, last, at, end)) if text[at].isupper() and count >= 1 else None
+        if step is not None and step[2]:
+            return step[0], step[1]
+        if step is not None:
+            last, count = step[0], count + 1
+            continue
         word = _ORG_WORD.match(text, at, end)
         if not word:
             break
