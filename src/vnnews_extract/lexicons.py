@@ -83,6 +83,14 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "grammar_words.tsv": {"class*": frozenset({
         "conjunction", "passive",
+        # statistics and cleaning
+        "afternoon", "and", "as_of", "bound_word", "clock_preposition", "compared_with", "copula_have", "count_of",
+        "crop_season", "date_label", "day_noun", "day_part", "dimension_noun", "duration_preposition", "equivalent_to",
+        "fiscal_year", "fraction_of", "general_level", "half", "hour_noun", "last_year", "level_noun", "list_joiner",
+        "maximum", "moment_noun", "money_noun", "month_noun", "noun_link", "now", "pair_lead", "part_of_whole",
+        "period_edge", "period_end", "period_noun", "period_preposition", "plan_target", "present_time", "quarter_noun",
+        "range_comparator", "range_joiner", "range_start", "ratio_verb", "same_period", "span_label", "superlative",
+        "through", "time_preposition", "times_noun", "trailing_link", "with", "year_noun",
     })},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},
