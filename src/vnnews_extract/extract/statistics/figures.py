@@ -353,11 +353,11 @@ def _relative_time(text: str, fig: Figure, sentence: Span) -> bool:
     """The words before a time figure, past any comparator, end with a relative-time word ("cách
     đây khoảng 20 năm", "trước đó 2 ngày", "kỷ niệm 1.000 năm"), or with "sau" when no activity
     follows ("Sau 5 phút, hai bên …", not "sau 15 năm bỏ trốn", the length of a stay)."""
-    before = text[max(sentence.start, fig.start - 45) : fig.start]
-    comp = patterns().comparator_before.search(before[-25:])
-    if comp:
-        before = before[: len(before) - len(before[-25:]) + comp.start("c")]
-    tail = before[-20:].rstrip()
+    start = max(sentence.start, fig.start - 45)
+    near = max(start, fig.start - 25)
+    comp = patterns().comparator_before.search(text[near : fig.start])
+    end = near + comp.start("c") if comp else fig.start
+    tail = text[max(start, end - 20) : end].rstrip()
     cues = patterns().cues
     if any(m.end() == len(tail) for m in cues["duration"].finditer(tail)):
         return False

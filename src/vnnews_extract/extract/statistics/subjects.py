@@ -179,11 +179,11 @@ def _lead_start(v: SentenceView, start: int, keep_property: bool = False) -> int
     if match is None:
         return start
     lead = v.sentence.start + match.start()
-    maximum = _patterns().maximum.match(before[match.start() :])
+    maximum = _patterns().maximum.match(v.text, lead, start)
     if keep_property and maximum:
         head = before[: match.start()].rstrip()
         if any(m.end() == len(head) for m in figure_patterns().cues["maximum_of"].finditer(head)):
-            return lead + maximum.end()
+            return maximum.end()
     return lead
 
 
@@ -244,8 +244,8 @@ def _separator_end(v: SentenceView, pos: int, lead: int, head: str) -> int:
     return lead
 
 
-def _strip(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
-    while start < end and text[start] in chars:
+def _strip(text: str, start: int, end: int, chars: str, left: bool = True) -> tuple[int, int]:
+    while left and start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
         end -= 1
@@ -283,8 +283,9 @@ def _clause_start(v: SentenceView, end: int) -> int:
     """Start of the clause before ``end``: after ; : an open ( or a comma, or a "và" right before
     the figure; a short noun fragment before a comma stays in ("khu vực nông, lâm nghiệp")."""
     segment = v.text[v.sentence.start : end]
-    opened = segment.rfind("(") if segment.rfind("(") > segment.rfind(")") else -1
-    cut = max(segment.rfind(";"), segment.rfind(":"), opened)
+    marks = {m.group(): m.start() for m in rx(r"[;:()]").finditer(segment)}  # where each mark stands last
+    opened = marks.get("(", -1) if marks.get("(", -1) > marks.get(")", -1) else -1
+    cut = max(marks.get(";", -1), marks.get(":", -1), opened)
     bounds = [cut] + [m.start() for m in rx(",").finditer(segment) if m.start() > cut]
     while len(bounds) > 1 and _list_fragment(v, v.sentence.start + bounds[-2] + 1, v.sentence.start + bounds[-1]):
         bounds.pop()
@@ -350,8 +351,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     start += intro.end() if intro else 0
     opener = _patterns().opener.match(text[start:end])
     start += opener.end() if opener else 0
-    if rx(r"\(.*\)").search(text[start:end]):
-        end = start + text[start:end].index("(")
+    bracket = rx(r"\(.*\)").search(text, start, end)
+    end = bracket.start() if bracket else end
     start, end = _trim(text, start, end)
     return _last_words(text, start, end)
 
@@ -435,8 +436,8 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
     if not run or rx(r"[\d%+]").search(v.text[run[0].start : end]):
         return None
     s, e = _clean(v.text, run[0].start, end)
-    lead = _patterns().copula_lead.match(v.text[s:e])
-    s += len(lead.group(0)) if lead else 0
+    lead = _patterns().copula_lead.match(v.text, s, e)
+    s = lead.end() if lead else s
     return Chosen(s, e, NOUN_BEFORE) if e > s else None
 
 
@@ -444,7 +445,7 @@ def _noun_end(v: SentenceView, clause: int, start: int) -> int | None:
     """Where a noun phrase right before a figure ends: before its comparator and a dropped adverb
     ("phổ biến"); none after a measuring adjective ("khu đất … rộng 1.500 m2": the clause's subject)."""
     end = _lead_start(v, start, keep_property=True)
-    end = clause + len(v.text[clause:end].rstrip(_EDGE))
+    end = _strip(v.text, clause, end, _EDGE, left=False)[1]
     tail = _patterns().adverb_tail.search(v.text, clause, end)
     end = tail.start() if tail else end
     return None if _patterns().measure_adjective.search(v.text, clause, end) else end
