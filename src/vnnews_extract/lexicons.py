@@ -90,12 +90,20 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "source_preposition", "complement_preposition", "present_adverb", "copula", "inclusion", "enumeration",
         "pronoun", "adverb_before_verb",
         # personnel events
-        "light_verb", "request", "decision_noun", "connective", "conjunction_and",
+        "light_verb", "request", "decision_noun", "connective",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
         "kinship_address",
         "role_deputy", "role_standing", "person_noun", "issuing_verb",
         # statistics periods
         "period_reference",
+        # statistics and cleaning
+        "afternoon", "and", "as_of", "bound_word", "clock_preposition", "compared_with", "copula_have", "count_of",
+        "crop_season", "date_label", "day_noun", "day_part", "dimension_noun", "duration_preposition", "equivalent_to",
+        "fiscal_year", "fraction_of", "general_level", "half", "hour_noun", "last_year", "level_noun", "figure_list_joiner",
+        "maximum", "moment_noun", "money_noun", "month_noun", "noun_link", "now", "pair_lead", "part_of_whole",
+        "period_edge", "period_end", "period_noun", "period_preposition", "plan_target", "present_time", "quarter_noun",
+        "range_comparator", "range_joiner", "range_start", "ratio_verb", "same_period", "span_label", "superlative",
+        "through", "time_preposition", "times_noun", "trailing_link", "with", "year_noun",
     })},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},

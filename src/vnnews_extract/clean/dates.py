@@ -7,8 +7,11 @@ Every result is ISO 8601 with an explicit offset; dates without one are taken as
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 import regex
+
+from ..lexicons import lexicons
 
 VN_TZ = timezone(timedelta(hours=7))
 
@@ -16,23 +19,42 @@ _ISO = regex.compile(
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
-_TIME = (
-    r"(?P<H>\d{1,2})\s*(?::|h|giờ)\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?"
-    r"(?:\s*(?P<part>AM|PM|am|pm|SA|CH|sáng|trưa|chiều|tối)(?!\w))?"
-)
-_AFTERNOON = {"pm", "ch", "chiều", "tối"}  # "11:05 tối" is 23:05
 _DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-_WORDS = r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
-DATE_LINE = regex.compile(
-    r"^(?:(?:Thứ|Chủ nhật|Ngày đăng|Cập nhật|Đăng ngày|Ngày)\b[^.]{0,40})?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^.]{0,30}$", regex.I
-)
-_VISIBLE = (
-    regex.compile(_DMY + r"(?:\s*[,|\-–]?\s*(?:lúc\s*)?" + _TIME + r")?", regex.I),
-    regex.compile(_TIME + r"\s*(?:\(GMT\+7\)\s*)?(?:ngày\s*)?[,|\-–]?\s*" + _DMY, regex.I),
-    regex.compile(_WORDS, regex.I),
-    # "ngày 24/12/12 11:05 tối": a two-digit year, only after "ngày" and before a time
-    regex.compile(r"ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<yy>\d{2})\s+" + _TIME, regex.I),
-)
+
+
+def _words(word_class: str) -> str:
+    """The words of a class of grammar_words.tsv as a regex alternation, the longest first; a space
+    stays a plain space (page text, not normalised)."""
+    return "|".join(regex.escape(w) for w in sorted(lexicons().grammar(word_class), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _afternoon() -> frozenset[str]:
+    """Parts of the day after noon, lower-cased: "11:05 tối" is 23:05."""
+    return frozenset({"pm", *(w.lower() for w in lexicons().grammar("afternoon"))})
+
+
+@lru_cache(maxsize=1)
+def _date_line() -> regex.Pattern[str]:
+    return regex.compile(rf"^(?:(?:{_words('date_label')})\b[^.]{{0,40}})?\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}[^.]{{0,30}}$", regex.I)
+
+
+@lru_cache(maxsize=1)
+def _visible() -> tuple[regex.Pattern[str], ...]:
+    """Visible date patterns: a date then a time, a time then a date, a date in words, a date with a
+    two-digit year; the words are grammar_words.tsv's."""
+    time = (
+        rf"(?P<H>\d{{1,2}})\s*(?::|h|{_words('hour_noun')})\s*(?P<M>\d{{2}})(?:\s*:\s*(?P<S>\d{{2}}))?"
+        rf"(?:\s*(?P<part>AM|PM|am|pm|{_words('day_part')})(?!\w))?"
+    )
+    day, month, year = _words("day_noun"), _words("month_noun"), _words("year_noun")
+    return (
+        regex.compile(_DMY + rf"(?:\s*[,|\-–]?\s*(?:(?:{_words('clock_preposition')})\s*)?" + time + r")?", regex.I),
+        regex.compile(time + rf"\s*(?:\(GMT\+7\)\s*)?(?:(?:{day})\s*)?[,|\-–]?\s*" + _DMY, regex.I),
+        regex.compile(rf"(?:{day})\s+(?P<d>\d{{1,2}})\s+(?:{month})\s+(?P<m>\d{{1,2}})\s+(?:{year})\s+(?P<y>\d{{4}})", regex.I),
+        # "ngày 24/12/12 11:05 tối": a two-digit year, only after "ngày" and before a time
+        regex.compile(rf"(?:{day})\s+(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<yy>\d{{2}})\s+" + time, regex.I),
+    )
 
 
 def _build(y: str, m: str, d: str, clock: tuple[str | None, str | None, str | None] = (None, None, None), tz: str | None = None) -> str | None:
@@ -118,7 +140,7 @@ def is_date_line(text: str) -> bool:
     >>> is_date_line("Cập nhật: 05/06/2019 - 10:45"), is_date_line("Ngày 15/3/2021, huyện tổ chức hội nghị tổng kết.")
     (True, False)
     """
-    return DATE_LINE.match(text) is not None
+    return _date_line().match(text) is not None
 
 
 def parse_visible_date(text: str) -> str | None:
@@ -147,7 +169,7 @@ def find_visible_date(text: str) -> tuple[str, bool] | None:
     ('2012-12-24T23:05:00+07:00', True)
     """
     best: tuple[bool, int, str] | None = None
-    for pattern in _VISIBLE:
+    for pattern in _visible():
         for match in pattern.finditer(text):
             g = match.groupdict()
             year = g.get("y") or ("20" + g["yy"] if g.get("yy") else None)
@@ -162,6 +184,6 @@ def find_visible_date(text: str) -> tuple[str, bool] | None:
 
 def _hour(g: dict[str, str | None]) -> str | None:
     hour, part = g.get("H"), (g.get("part") or "").lower()
-    if hour is not None and part in _AFTERNOON and int(hour) < 12:
+    if hour is not None and part in _afternoon() and int(hour) < 12:
         return str(int(hour) + 12)
     return hour

@@ -372,7 +372,7 @@ def events_in(text: str, s: Sentence) -> Iterator[Candidate]:
 
 @lru_cache(maxsize=1)
 def _connectives() -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)[\s,]*(?:{_any('connective', 'conjunction_and', 'adverb_before_verb')}[\s,]+)*")
+    return regex.compile(rf"(?i)[\s,]*(?:{_any('connective', 'and', 'adverb_before_verb')}[\s,]+)*")
 
 
 def _continues(text: str, s: Sentence, v: regex.Match[str]) -> bool:
@@ -558,7 +558,7 @@ def _destination(text: str, v: regex.Match[str], end: int) -> list[_Target]:
 
 @lru_cache(maxsize=1)
 def _verb_join() -> regex.Pattern[str]:
-    return regex.compile(rf"\s*(?:,|{_any('conjunction_and')})\s*")
+    return regex.compile(rf"\s*(?:,|{_any('and')})\s*")
 
 
 def _separate(text: str, a: int, b: int) -> bool:
@@ -648,7 +648,7 @@ def _agent(text: str, s: Sentence, n: NameMention) -> bool:
 @lru_cache(maxsize=1)
 def _list_gap() -> regex.Pattern[str]:
     """Between two persons of a list: "ông A, bà B", "A và B", "A; chị B"."""
-    conj = _any("conjunction_and")
+    conj = _any("and")
     return regex.compile(rf"\s*(?:,|;|{conj}|,\s*{conj})\s*(?:{_any('kinship_address')}\s+)?$", regex.I)
 
 

@@ -21,7 +21,7 @@ MAX_ORG_WORDS = 12
 @lru_cache(maxsize=1)
 def _and() -> regex.Pattern[str]:
     """"và" and the space after it ("… và Trung tâm B", "… và ông X")."""
-    return regex.compile(rf"(?:{alternation(lexicons().grammar('conjunction_and'))}) ")
+    return regex.compile(rf"(?:{alternation(lexicons().grammar('and'))}) ")
 
 
 @lru_cache(maxsize=1)

@@ -12,10 +12,11 @@ decided as a group.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
-from ...lexicons import lexicons
+from ...lexicons import alternation, lexicons
 from ...model import Span
 from ..rules import Fired
 from .figures import (
@@ -28,8 +29,20 @@ _CONVERSIONS: dict[tuple[str, str], float] = {
     ("giây", "phút"): 60, ("m", "km"): 1000, ("cm", "m"): 100, ("mm", "cm"): 10, ("mm", "m"): 1000,
     ("kg", "tấn"): 1000, ("kg", "tạ"): 100, ("tạ", "tấn"): 10, ("g", "kg"): 1000, ("gam", "kg"): 1000,
 }
-_RANGE_JOIN = regex.compile(r"\s*(?:[-–~]|(?:đến|tới)(?:\s+(?:dưới|hơn|trên|gần|khoảng))?)\s*")
-_LIST_GAP = regex.compile(r"[^.;:!?()\"“”]{0,40}?(?:,|(?<![\p{L}])(?:và|cùng|hoặc))\s*")
+
+
+@lru_cache(maxsize=1)
+def _range_join() -> regex.Pattern[str]:
+    """Between the two figures of a range: a dash, or a range joiner of grammar_words.tsv with maybe
+    a comparator allowed after it ("10 đến dưới 20")."""
+    g = lexicons().grammar
+    return regex.compile(rf"\s*(?:[-–~]|(?:{alternation(g('range_joiner'))})(?:\s+(?:{alternation(g('range_comparator'))}))?)\s*")
+
+
+@lru_cache(maxsize=1)
+def _list_gap() -> regex.Pattern[str]:
+    """Between two items of a list: at most 40 characters ending with a comma or a list joiner."""
+    return regex.compile(rf"[^.;:!?()\"“”]{{0,40}}?(?:,|(?<![\p{{L}}])(?:{alternation(lexicons().grammar('figure_list_joiner'))}))\s*")
 
 
 def sentence_figures(text: str, sentence: Span, trace: list[Fired] | None = None, budget: list[int] | None = None) -> list[Figure]:
@@ -56,7 +69,7 @@ def _ranges(text: str, found: list[Figure]) -> list[Figure]:
         prev = out[-1] if out else None
         if prev is not None and prev.value_max is None and fig.value_max is None and prev.kind == fig.kind and prev.kind != "ratio":
             factor = _factor(prev, fig)
-            if factor is not None and _RANGE_JOIN.fullmatch(text, prev.end, fig.start) and fig.value * factor >= prev.value:
+            if factor is not None and _range_join().fullmatch(text, prev.end, fig.start) and fig.value * factor >= prev.value:
                 out[-1] = replace(prev, end=fig.end, value_max=fig.value * factor, rule=RANGE_UNITS)
                 continue
         out.append(fig)
@@ -97,6 +110,6 @@ def _listed(text: str, found: list[Figure], index: int) -> bool:
         gap = text[found[min(index, other)].end : found[max(index, other)].start]
         comp = patterns().comparator_before.search(gap)
         gap = gap[: comp.start("c")] if comp else gap
-        if _LIST_GAP.fullmatch(gap):
+        if _list_gap().fullmatch(gap):
             return True
     return False

@@ -75,6 +75,7 @@ EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion",
 
 _B = r"(?![\p{L}\p{N}])"  # right word boundary
 _NUMBER = rf"(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.])|{NUMBER_PATTERN})"
+_WHOLE = r"\d{1,3}(?:\.\d{3})+|\d{1,3}"  # a whole number, maybe with thousands groups
 _TIME_UNITS = frozenset({"năm", "tháng", "tuần", "ngày", "quý", "giờ", "phút", "giây", "tiếng", "thập kỷ", "thế kỷ"})
 _KIND_RULES = {"percent": PERCENT, "money": MONEY, "measure": MEASURE, "ratio": TIMES}
 
@@ -128,10 +129,39 @@ class _Patterns:
     cues: dict[str, regex.Pattern[str]]
 
 
+@dataclass(frozen=True)
+class _Words:
+    """Patterns around a figure spelled with grammar words (grammar_words.tsv)."""
+
+    respectively_after: regex.Pattern[str]  # the "lần" of "lần lượt" (non_figure_contexts.tsv, respectively)
+    opening_time: regex.Pattern[str]  # "Trong 3 năm, …"
+    day_month: regex.Pattern[str]  # "ngày 24 tháng 12", "ngày 8/7"
+    pair_lead: regex.Pattern[str]  # "khi hai người …", "clip của 2 người"
+    period_label: regex.Pattern[str]  # "trong 9 tháng"
+    or_more: regex.Pattern[str]  # "một … trở lên" (comparators.tsv, gte after)
+    part_of: regex.Pattern[str]  # "30 trong số 41 hồ sơ"
+    count_of: regex.Pattern[str]  # "tổng số 5.980 nhân khẩu"
+    half: regex.Pattern[str]  # "hai triệu rưỡi"
+    fraction: regex.Pattern[str]  # "/5 xã", "/3 số hộ"
+    fraction_noun: regex.Pattern[str]  # "một nửa số hộ"
+
+
 @lru_cache(maxsize=16)
 def function_words_of(sense: str) -> tuple[str, ...]:
     """The function words that have ``sense`` among their comma-separated senses."""
     return tuple(w for w, k in lexicons().function_words.items() if sense in k.split(","))
+
+
+@lru_cache(maxsize=32)
+def grammar_pattern(word_class: str) -> str:
+    """The words of a class of grammar_words.tsv as a regex alternation."""
+    return alternation(lexicons().grammar(word_class))
+
+
+@lru_cache(maxsize=32)
+def grammar_set(word_class: str) -> frozenset[str]:
+    """The words of a class of grammar_words.tsv."""
+    return frozenset(lexicons().grammar(word_class))
 
 
 def _figure_pattern(glued: str) -> regex.Pattern[str]:
@@ -139,9 +169,28 @@ def _figure_pattern(glued: str) -> regex.Pattern[str]:
     end2 = rf"(?:{_B}|(?=(?:{glued}){_B}))"  # "150-180km"
     return regex.compile(
         rf"(?<![\p{{L}}\p{{N}}/.,:])(?<![\p{{L}}\p{{N}}][\-+])(?P<num>{_NUMBER}|{words})"
-        rf"(?:(?:\s?%)?(?P<sep>\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<num2>{_NUMBER}){end2})?"
-        rf"(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B}(?P<half>\s+rưỡi{_B})?)?",
+        rf"(?:(?:\s?%)?(?P<sep>\s*[-–]\s*|\s+(?:{grammar_pattern('range_joiner')})\s+)(?P<num2>{_NUMBER}){end2})?"
+        rf"(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B}(?P<half>\s+(?:{grammar_pattern('half')}){_B})?)?",
         regex.V1,
+    )
+
+
+@lru_cache(maxsize=1)
+def word_patterns() -> _Words:
+    lex, g = lexicons(), grammar_pattern
+    or_more = [p for p, (comp, pos) in lex.comparators.items() if (comp, pos) == ("gte", "after")]
+    return _Words(
+        respectively_after=regex.compile(rf"(?i)\s+(?:{alternation(lex.number_contexts['respectively'])}){_B}"),
+        opening_time=regex.compile(rf"(?i)\W*(?:(?:{g('duration_preposition')})\s+)?"),
+        day_month=regex.compile(rf"\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:/\d|\s+(?:{g('month_noun')}))"),
+        pair_lead=regex.compile(rf"(?i)(?:[,;]\s*|(?<![\p{{L}}])(?:{g('pair_lead')})\s+)$"),
+        period_label=regex.compile(rf"(?i)(?:^|\s)(?:{g('duration_preposition')})\s+$"),
+        or_more=regex.compile(rf"\s+(?:{alternation(or_more)})"),
+        part_of=regex.compile(rf"\s+(?:{g('part_of_whole')})\s+{_NUMBER}{_B}"),
+        count_of=regex.compile(rf"(?i)(?:{g('count_of')})\s*$"),
+        half=regex.compile(rf"\s+(?:{g('half')}){_B}"),
+        fraction=regex.compile(rf"/({_WHOLE})(?![\d/.,])(?:\s+(?:{g('fraction_of')})(?=\s))?"),
+        fraction_noun=regex.compile(rf"\s+(?:{g('fraction_of')})(?=\s)"),
     )
 
 
@@ -167,10 +216,10 @@ def patterns() -> _Patterns:
         ),
         after_time=regex.compile(rf"(?i)\s*(?:(?:{alternation(ctx['after_time'])}){_B}|/\d)"),
         before_clock=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before_clock'])})\s*$"),
-        after_clock=regex.compile(rf"(?i)\s*(?:\d|(?:(?:{clock_after})\s+)?ngày\s+\d|(?:{clock_after}){_B})"),
+        after_clock=regex.compile(rf"(?i)\s*(?:\d|(?:(?:{clock_after})\s+)?(?:{grammar_pattern('day_noun')})\s+\d|(?:{clock_after}){_B})"),
         label_verb=regex.compile(rf"(?i)\s+(?:{alternation(w for w, k in lex.subject_words.items() if 'base' in k.split(','))}){_B}"),
         times_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(function_words_of('times'))})\s+(?:\S+\s+)?$"),
-        chain=regex.compile(rf"(?:\s*(?:,|và)\s*{_NUMBER})+(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
+        chain=regex.compile(rf"(?:\s*(?:,|{grammar_pattern('and')})\s*{_NUMBER})+(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
         comparator_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<c>{alternation(before)})\s*$"),
         respectively=regex.compile(rf"(?i){alternation(ctx['respectively'])}"),
         back_reference_before=regex.compile(rf"(?i)(?:^|\s)(?:{alternation(ctx['back_reference_before'])})\s*$"),
@@ -179,7 +228,9 @@ def patterns() -> _Patterns:
             rf"(?P<num>\d+(?:,\d+)?)(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?(?![\p{{L}}\p{{N}}]|[.,/:]\d)",
             regex.IGNORECASE,
         ),
-        label_list=regex.compile(rf"\s+(?:{alternation(lex.units)})\s*(?:,|và|,\s*và)\s*|\s*,?\s*và\s*"),  # "kỳ hạn 5 năm và 7 năm"
+        label_list=regex.compile(  # "kỳ hạn 5 năm và 7 năm"
+            rf"\s+(?:{alternation(lex.units)})\s*(?:,|{grammar_pattern('and')}|,\s*{grammar_pattern('and')})\s*|\s*,?\s*(?:{grammar_pattern('and')})\s*"
+        ),
         cues={
             cue: regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w, c in lex.figure_cues.items() if c == cue)})(?![\p{{L}}])")
             for cue in sorted(set(lex.figure_cues.values()))
@@ -197,7 +248,7 @@ def _read_unit(text: str, pos: int, end: int) -> _Unit | None:
     """The longest unit or counted noun at ``pos``; none for the "lần" of "lần lượt" ("RON 95
     lần lượt là …": respectively, no count of times)."""
     p, lex = patterns(), lexicons()
-    if rx(r"(?i)\s+lần\s+lượt(?![\p{L}\p{N}])").match(text, pos, end):
+    if word_patterns().respectively_after.match(text, pos, end):
         return None
     unit = p.unit.match(text, pos, end)
     noun = p.noun.match(text, pos, end)
@@ -265,7 +316,7 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     before = text[sentence.start : fig.start]
     if _relative_time(text, fig, sentence):
         return EXCLUDE_RELATIVE
-    if rx(r"(?i)\W*(?:trong\s+)?").fullmatch(before) and rx(r"\s*,").match(text[fig.end : sentence.end]):
+    if word_patterns().opening_time.fullmatch(before) and rx(r"\s*,").match(text[fig.end : sentence.end]):
         return EXCLUDE_TIME
     return EXCLUDE_TIME if _date_or_clock(text, fig, sentence, before) else None
 
@@ -276,7 +327,7 @@ def _date_or_clock(text: str, fig: Figure, sentence: Span, before: str) -> bool:
     if fig.unit == "giờ":
         return bool(patterns().after_clock.match(text, fig.end, sentence.end) or patterns().before_clock.search(before))
     if fig.unit == "ngày":
-        return rx(r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:/\d|\s+tháng)").match(after) is not None
+        return word_patterns().day_month.match(after) is not None
     if fig.unit == "tháng":
         return fig.value_max is None and rx(r"\s+\d{1,2}(?![\d,.])").match(after) is not None  # "24 tháng 12 năm 1983"
     if fig.unit == "năm":
@@ -292,7 +343,7 @@ def _pair_reference(text: str, fig: Figure, sentence: Span) -> bool:
         return False
     before = text[max(sentence.start, fig.start - 12) : fig.start]
     at_start = not text[sentence.start : fig.start].strip(" \"'“”(-–")
-    if not (at_start or rx(r"(?i)(?:[,;]\s*|(?<![\p{L}])(?:khi|gì|của)\s+)$").search(before)):
+    if not (at_start or word_patterns().pair_lead.search(before)):
         return False
     after = text[fig.end : min(sentence.end, fig.end + 20)]
     return not any(m.start() == len(after) - len(after.lstrip()) for m in patterns().cues["victim"].finditer(after))
@@ -302,11 +353,11 @@ def _relative_time(text: str, fig: Figure, sentence: Span) -> bool:
     """The words before a time figure, past any comparator, end with a relative-time word ("cách
     đây khoảng 20 năm", "trước đó 2 ngày", "kỷ niệm 1.000 năm"), or with "sau" when no activity
     follows ("Sau 5 phút, hai bên …", not "sau 15 năm bỏ trốn", the length of a stay)."""
-    before = text[max(sentence.start, fig.start - 45) : fig.start]
-    comp = patterns().comparator_before.search(before[-25:])
-    if comp:
-        before = before[: len(before) - len(before[-25:]) + comp.start("c")]
-    tail = before[-20:].rstrip()
+    start = max(sentence.start, fig.start - 45)
+    near = max(start, fig.start - 25)
+    comp = patterns().comparator_before.search(text[near : fig.start])
+    end = near + comp.start("c") if comp else fig.start
+    tail = text[max(start, end - 20) : end].rstrip()
     cues = patterns().cues
     if any(m.end() == len(tail) for m in cues["duration"].finditer(tail)):
         return False
@@ -407,7 +458,7 @@ def _period_label(text: str, fig: Figure, sentence: Span) -> bool:
     if patterns().label_verb.match(text, fig.end, sentence.end):
         return True
     closes = rx(r"\s*(?:[,.;:)\"”]|$)").match(text[fig.end : sentence.end]) is not None
-    return closes and rx(r"(?i)(?:^|\s)trong\s+$").search(before) is not None
+    return closes and word_patterns().period_label.search(before) is not None
 
 
 def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> Figure | Rule | None:
@@ -473,14 +524,14 @@ def _one_of_amount(text: str, match: regex.Match[str], unit: _Unit, sentence: Sp
     if match.group("mult"):
         return True
     before = text[max(sentence.start, match.start() - 25) : match.start()]
-    return bool(patterns().comparator_before.search(before)) or bool(rx(r"\s+trở\s+lên").match(text[unit.end : sentence.end]))
+    return bool(patterns().comparator_before.search(before)) or bool(word_patterns().or_more.match(text[unit.end : sentence.end]))
 
 
 def _part_of(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
     """"30 trong số 41 hồ sơ", "4 trong tổng số 14 học viên": the part counts what the whole counts."""
     if match.group("num2") or match.group("mult"):
         return None
-    whole = rx(rf"\s+trong\s+(?:tổng\s+)?số\s+{_NUMBER}(?![\p{{L}}\p{{N}}])").match(text[match.end() : sentence.end])
+    whole = word_patterns().part_of.match(text[match.end() : sentence.end])
     unit = _read_unit(text, match.end() + whole.end(), sentence.end) if whole else None
     if unit is None or unit.kind != "count":
         return None
@@ -493,7 +544,7 @@ def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | 
     if not match.group("mult") or multiplier(match.group("mult")) < 1e6:
         return None
     after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[match.end() : sentence.end])
-    if after and after.group(1) not in lexicons().function_words and after.group(1) != "tiền":
+    if after and after.group(1) not in lexicons().function_words and after.group(1) not in grammar_set("money_noun"):
         return None
     clause = rx(r"[;:()]").split(text[max(sentence.start, match.start() - 120) : match.start()])[-1]
     if not patterns().cues["money"].search(clause):
@@ -509,7 +560,7 @@ def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> boo
     counted noun ("30 trong số 41 hồ sơ")."""
     if match.group("num2"):
         return False
-    whole = rx(r"(?i)(?:trong|tổng)\s+số\s*$").search(text[max(sentence.start, match.start() - 12) : match.start()])
+    whole = word_patterns().count_of.search(text[max(sentence.start, match.start() - 12) : match.start()])
     if not whole and not rx(r"\d{1,3}(?:\.\d{3})+").fullmatch(match.group("num")):
         return False
     return _read_unit(text, match.end(), sentence.end) is not None
@@ -538,7 +589,7 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
     if value is None:
         return None
     end = unit.fig_end
-    half = rx(r"\s+rưỡi(?![\p{L}\p{N}])").match(text[end : sentence.end]) if not match.group("mult") else None
+    half = word_patterns().half.match(text[end : sentence.end]) if not match.group("mult") else None
     if half or match.group("half"):
         value += 0.5
         end += half.end() if half else 0
@@ -563,9 +614,8 @@ def _years(a: str, b: str) -> bool:
 
 def _ratio(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
     """"3/5 xã", "2/3 số hộ", "48.595/48.836 thí sinh": a fraction followed by a counted noun."""
-    whole = r"\d{1,3}(?:\.\d{3})+|\d{1,3}"
-    m = rx(rf"/({whole})(?![\d/.,])(?:\s+số(?=\s))?").match(text[match.end("num") : sentence.end])
-    if not m or match.group("num2") or not rx(whole).fullmatch(match.group("num")):
+    m = word_patterns().fraction.match(text[match.end("num") : sentence.end])
+    if not m or match.group("num2") or not rx(_WHOLE).fullmatch(match.group("num")):
         return None
     numerator, denominator = parse_number(match.group("num")), parse_number(m.group(1))
     if denominator == 0 or numerator > denominator:
@@ -580,7 +630,7 @@ def _ratio(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
 def _word_fraction(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
     """"một nửa số hộ", "hai phần ba số đại biểu"."""
     value = parse_fraction_words(match.group("num"))
-    m = rx(r"\s+số(?=\s)").match(text[match.end("num") : sentence.end])
+    m = word_patterns().fraction_noun.match(text[match.end("num") : sentence.end])
     if value is None or not m:
         return None
     noun = _read_unit(text, match.end("num") + m.end(), sentence.end)

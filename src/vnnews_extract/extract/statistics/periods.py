@@ -10,46 +10,62 @@ import regex
 from ...lexicons import alternation, lexicons
 from ...model import Span
 from ..rules import Rule, declare
+from .figures import grammar_pattern
 
 _YEAR = r"((?:19|20)\d{2})"
-_MONTH = r"(?:tháng\s+\d{1,2}|quý\s+(?:[IV]+|\d))"
 _DATE = r"\d{1,2}\s*/\s*\d{1,2}"
-_RULES: tuple[tuple[str, str], ...] = (
-    ("dates", rf"(?i)từ\s+(?:ngày\s+)?{_DATE}(?:\s*/\s*{_YEAR})?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?{_DATE}\s*/\s*{_YEAR}"),
-    ("span", rf"(?i)từ\s+(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?{_YEAR}\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+|{_MONTH}\s*/\s*)?{_YEAR}"),
-    ("open", rf"(?i)từ\s+(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?{_YEAR}\s+(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)"),
-    ("open", rf"(?i)(?:^|[,;]\s*)từ\s+(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?{_YEAR}(?=\s*,)"),
-    ("span", rf"(?i)(?:giai đoạn|thời kỳ|năm học|niên khóa|trong|năm|mùa vụ|vụ(?:\s+\p{{Ll}}+){{0,3}})\s+{_YEAR}\s*[-–]\s*{_YEAR}"),
-    ("until", rf"(?i)(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+|(?:\d{{1,2}}\s+giờ\s+(?:\d{{1,2}}\s+)?(?:\p{{Ll}}+\s+)?)?ngày\s+[\d/]+\s*|thời điểm\s+)?"
-              rf"(?:năm\s+|{_MONTH}\s*/\s*|{_MONTH}\s+năm\s+)?{_YEAR}"),
-    ("year", rf"(?i)(?:năm|đầu năm|cuối năm|tài khóa|{_MONTH}\s*/|{_MONTH}\s+năm)\s*{_YEAR}(?!\s*[-–]\s*\d)"),
-)
-# A year that is only the base of a comparison ("so với cùng kỳ năm 2023") is no period.
-_COMPARISON = (
-    r"(?i)(?:so\s+với|tương\s+đương(?:\s+với)?)\s+(?:cùng\s+kỳ\s+|kế hoạch\s+|mục tiêu\s+)?(?:(?:đầu\s+|cuối\s+)?năm\s+|{_MONTH}\s*/\s*)?(?:19|20)\d{2}"
-    r"|so\s+với\s+(?:cùng\s+kỳ|năm trước|năm ngoái)(?:\s+năm\s+(?:19|20)\d{2})?"
-    r"|(?:gấp|bằng)\s+[\d,.]+\s+lần\s+(?:so\s+với\s+)?(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}"
-)
-
-
 _ANY_YEAR = regex.compile(_YEAR)
+
+
+def _month() -> str:
+    """A month or a quarter before a year: "tháng 3", "quý I", "quý 2"."""
+    g = grammar_pattern
+    return rf"(?:(?:{g('month_noun')})\s+\d{{1,2}}|(?:{g('quarter_noun')})\s+(?:[IV]+|\d))"
+
+
+def _rules() -> tuple[tuple[str, str], ...]:
+    """The period rules, by kind; every word comes from grammar_words.tsv."""
+    g = grammar_pattern
+    frm, join, day, year, month = g("range_start"), g("range_joiner"), g("day_noun"), g("year_noun"), _month()
+    opening = rf"(?:(?:(?:{g('period_edge')})\s+)?(?:{year})\s+|{month}\s*/\s*)?{_YEAR}"  # "đầu năm 2024", "quý I/2024"
+    clock = rf"\d{{1,2}}\s+(?:{g('hour_noun')})\s+(?:\d{{1,2}}\s+)?(?:\p{{Ll}}+\s+)?"  # "17 giờ 30 phút"
+    return (
+        ("dates", rf"(?i)(?:{frm})\s+(?:(?:{day})\s+)?{_DATE}(?:\s*/\s*{_YEAR})?\s+(?:{join})\s+(?:(?:{g('through')})\s+)?(?:(?:{day})\s+)?{_DATE}\s*/\s*{_YEAR}"),
+        ("span", rf"(?i)(?:{frm})\s+{opening}\s+(?:{join})\s+(?:(?:{g('period_end')})\s+)?(?:(?:{year})\s+|{month}\s*/\s*)?{_YEAR}"),
+        ("open", rf"(?i)(?:{frm})\s+{opening}\s+(?:{join})\s+(?:{g('present_time')})"),
+        ("open", rf"(?i)(?:^|[,;]\s*)(?:{frm})\s+{opening}(?=\s*,)"),
+        ("span", rf"(?i)(?:{g('span_label')}|(?:{g('crop_season')})(?:\s+\p{{Ll}}+){{0,3}})\s+{_YEAR}\s*[-–]\s*{_YEAR}"),
+        ("until", rf"(?i)(?:(?:{g('as_of')})\s+)?(?:{join})\s+(?:(?:{g('period_end')})\s+|(?:{clock})?(?:{day})\s+[\d/]+\s*|(?:{g('moment_noun')})\s+)?"
+                  rf"(?:(?:{year})\s+|{month}\s*/\s*|{month}\s+(?:{year})\s+)?{_YEAR}"),
+        ("year", rf"(?i)(?:(?:(?:{g('period_edge')})\s+)?(?:{year})|(?:{g('fiscal_year')})|{month}\s*/|{month}\s+(?:{year}))\s*{_YEAR}(?!\s*[-–]\s*\d)"),
+    )
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple((kind, regex.compile(p)) for kind, p in _RULES)
+    return tuple((kind, regex.compile(p)) for kind, p in _rules())
 
 
 @lru_cache(maxsize=1)
 def _comparison() -> regex.Pattern[str]:
-    return regex.compile(_COMPARISON.replace("{_MONTH}", _MONTH))
+    """A year that is only the base of a comparison ("so với cùng kỳ năm 2023") is no period."""
+    g, lex = grammar_pattern, lexicons()
+    compared = g("compared_with")
+    base = alternation(lex.grammar("same_period") + lex.grammar("plan_target"))
+    year = rf"(?:(?:(?:{g('period_edge')})\s+)?(?:{g('year_noun')})\s+|{_month()}\s*/\s*)?(?:19|20)\d{{2}}"
+    return regex.compile(
+        rf"(?i)(?:{alternation(lex.grammar('compared_with') + lex.grammar('equivalent_to'))})\s+(?:(?:{base})\s+)?{year}"
+        rf"|(?:{compared})\s+(?:{alternation(lex.grammar('same_period') + lex.grammar('last_year'))})(?:\s+(?:{g('year_noun')})\s+(?:19|20)\d{{2}})?"
+        rf"|(?:{g('ratio_verb')})\s+[\d,.]+\s+(?:{g('times_noun')})\s+(?:(?:{compared})\s+)?(?:(?:{g('same_period')})\s+)?(?:(?:{g('year_noun')})\s+)?(?:19|20)\d{{2}}"
+    )
 
 
 @lru_cache(maxsize=1)
 def _document_year() -> regex.Pattern[str]:
     """The year in the name of a law or act ("Bộ luật Hình sự năm 2015", "Luật Đất đai 2024")."""
     names = [p for p, k in lexicons().periods.items() if k == "document"]
-    return regex.compile(rf"(?<!\p{{L}})(?i:{alternation(names)})\s+\p{{Lu}}\p{{Ll}}*(?:\s+\p{{L}}+){{0,4}}?\s+(?:(?i:năm)\s+)?(?:19|20)\d{{2}}(?!\d)")
+    year = grammar_pattern("year_noun")
+    return regex.compile(rf"(?<!\p{{L}})(?i:{alternation(names)})\s+\p{{Lu}}\p{{Ll}}*(?:\s+\p{{L}}+){{0,4}}?\s+(?:(?i:{year})\s+)?(?:19|20)\d{{2}}(?!\d)")
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +81,13 @@ def _present_marker() -> regex.Pattern[str]:
 
 
 YearSpan = tuple[int | None, int | None]
-_OWN_GAP = regex.compile(r"\s*(?:(?:trong|vào|của|cả)\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _own_gap() -> regex.Pattern[str]:
+    """Between a figure and the period stated right after it: maybe a preposition ("trong năm 2023")."""
+    return regex.compile(rf"\s*(?:(?:{grammar_pattern('period_preposition')})\s+)?$")
+
 
 AFTER_FIGURE = declare("statistics.period.after_figure", "Statistic.period", "a period stated right after the figure ('… 5.684 hộ năm 2023')")
 BEFORE_FIGURE = declare("statistics.period.before_figure", "Statistic.period", "the nearest period stated before the figure in its sentence")
@@ -149,7 +171,7 @@ class PeriodTracker:
     def period_at(self, start: int, end: int, carried: Stated | None) -> tuple[Stated, Rule] | None:
         """The period of the figure at ``[start, end)`` of the last sentence read, and how it was found."""
         for s in self.stated:
-            if s.start >= end and _OWN_GAP.match(self.text[end : s.start]):
+            if s.start >= end and _own_gap().match(self.text[end : s.start]):
                 return s, AFTER_FIGURE
         before = [s for s in self.stated if s.end <= start]
         if before:

@@ -99,13 +99,16 @@ def _after_comparator(text: str, fig: Figure, sentence: Span, before: str) -> De
     return None
 
 
-def _clause_before(text: str, sentence: Span, pos: int) -> str:
-    return rx(r"[,;:()]").split(text[max(sentence.start, pos - 80) : pos])[-1]
+def _clause_start(text: str, sentence: Span, pos: int) -> int:
+    """Where the clause before ``pos`` starts, at most 80 characters back: after its last , ; : or bracket."""
+    window = max(sentence.start, pos - 80)
+    marks = [m.end() for m in rx(r"[,;:()]").finditer(text, window, pos)]
+    return marks[-1] if marks else window
 
 
 def _cap_before(text: str, sentence: Span, pos: int) -> bool:
     """A cap word ("có thể", "tối đa", "phạt") stands before ``pos`` in its clause."""
-    return patterns().cues["cap"].search(_clause_before(text, sentence, pos)) is not None
+    return patterns().cues["cap"].search(text[_clause_start(text, sentence, pos) : pos]) is not None
 
 
 def _after_property(text: str, sentence: Span, pos: int) -> bool:
@@ -131,12 +134,12 @@ def _tail_of_clause(text: str, pos: int, sentence: Span) -> bool:
 def change(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] = ()) -> Decided | None:
     """Increase or decrease when the figure is the amount of a change."""
     window = max(sentence.start, fig.start - 40)
-    before = text[window : fig.start]
-    comp = patterns().comparator_before.search(before)
-    if comp:
-        before = before[: comp.start("c")]
+    comp = patterns().comparator_before.search(text[window : fig.start])
+    end = window + comp.start("c") if comp else fig.start
     if fig.value_max is not None:  # "giảm từ 0,35-0,46 điểm phần trăm": the range of the change
-        before = rx(r"(?i)(?<![\p{L}])từ\s*$").sub("", before)
+        opening = rx(r"(?i)(?<![\p{L}])từ\s*$").search(text[window:end])
+        end = window + opening.start() if opening else end
+    before = text[window:end]
     match = _change_before().search(before)
     if match and not _part_of_word(words, window + match.start("v"), window + match.end("v")):
         direction = lexicons().change_words[" ".join(match.group("v").lower().split())]
@@ -144,7 +147,7 @@ def change(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] = ())
     sign = rx(r"\(\s*([-–+])\s*$").search(before)
     if sign:
         return Decided("increase" if sign.group(1) == "+" else "decrease", window + sign.start(1), window + sign.end(1), CHANGE_SIGN)
-    return _changed_object(text, sentence, window + len(before), words)
+    return _changed_object(text, sentence, end, words)
 
 
 _OBJECT_TAGS = frozenset({"N", "Nc", "Np", "Nu", "A"})
@@ -167,7 +170,7 @@ def _part_of_word(words: tuple[Span, ...], start: int, end: int) -> bool:
 def _changed_object(text: str, sentence: Span, end: int, words: tuple[Span, ...]) -> Decided | None:
     """"tăng lương tối thiểu vùng 6,52%": a change verb (a whole word), then at most six words of
     the noun phrase it changes (nouns and adjectives), then the figure."""
-    clause_start = end - len(_clause_before(text, sentence, end))
+    clause_start = _clause_start(text, sentence, end)
     verbs = list(_change_verb().finditer(text, clause_start, end))
     if not verbs:
         return None

@@ -20,6 +20,7 @@ import regex
 from ...lexicons import alternation, lexicons
 from ...model import Document, Span
 from ..rules import Rule, declare
+from .figures import grammar_pattern
 
 _NAME = r"\p{Lu}\p{Ll}*(?:[ \-]+\p{Lu}\p{Ll}*)*"
 
@@ -32,12 +33,20 @@ def _levels() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _place() -> regex.Pattern[str]:
+    """A level in general ("cấp xã", "cấp cơ sở": group ``level``), a level and a place name
+    ("huyện Chợ Đồn"), or a province or city of places.tsv."""
     levels = _levels()
+    general = alternation({*levels.values(), *lexicons().grammar("general_level")})
     return regex.compile(
-        rf"(?<![\p{{L}}])(?:cấp (?:{alternation(set(levels.values()))}|cơ sở)(?![\p{{L}}])"
+        rf"(?<![\p{{L}}])(?:(?P<level>(?:{grammar_pattern('level_noun')}) (?:{general}))(?![\p{{L}}])"
         rf"|(?:{alternation(levels)})\s*{_NAME}"
         rf"|(?:{alternation(lexicons().places)})(?![\p{{L}}]))"
     )
+
+
+@lru_cache(maxsize=1)
+def _clause_cut() -> regex.Pattern[str]:
+    return regex.compile(rf"[,;]|\s(?:{grammar_pattern('and')})\s")
 
 
 SUBJECT_PLACE = declare("statistics.scope.subject", "Statistic.scope", "a level or place written in the figure's subject ('cán bộ cấp xã')")
@@ -69,10 +78,7 @@ def find_scope(text: str, start: int = 0, end: int | None = None) -> Place | Non
     if not found:
         return None
     m = found[-1]
-    raw = m.group(0)
-    lead = len(raw) - len(raw.lstrip())
-    name = raw.strip()
-    return Place(start + m.start() + lead, start + m.start() + lead + len(name), name)
+    return Place(start + m.start(), start + m.end(), m.group(0))
 
 
 def article_place(doc: Document) -> Place | None:
@@ -80,10 +86,8 @@ def article_place(doc: Document) -> Place | None:
     found: dict[str, Place] = {}
     for block in doc.blocks[:2]:
         for match in _place().finditer(doc.text, block.start, block.end):
-            name = match.group(0).strip()
-            if not name.startswith("cấp "):
-                start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
-                found.setdefault(_bare(name), Place(start, start + len(name), name))
+            if match.group("level") is None:  # a place, not a level in general
+                found.setdefault(_bare(match.group(0)), Place(match.start(), match.end(), match.group(0)))
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -102,7 +106,7 @@ def sentence_scope(text: str, sentence: Span, spans: list[tuple[int, int]], inde
     cán bộ"). A place inside another figure's clause is that figure's."""
     start = spans[index][0]
     if index:
-        cut = regex.search(r"[,;]|\svà\s", text[spans[index - 1][1] : start])
+        cut = _clause_cut().search(text[spans[index - 1][1] : start])
         found = find_scope(text, spans[index - 1][1] + cut.end(), start) if cut else None
         if found or not cut:
             return found

@@ -23,7 +23,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ...text.numbers import MULTIPLIERS, NUMBER_WORD_PATTERN, parse_number_words
 from ..rules import Rule, declare
-from .figures import Figure, rx
+from .figures import Figure, grammar_pattern, grammar_set, rx
 from .figures import function_words_of as figure_words
 from .figures import patterns as figure_patterns
 
@@ -72,6 +72,28 @@ class _Patterns:
     adverb_tail: regex.Pattern[str]
     measure_adjective: regex.Pattern[str]
     bracket: regex.Pattern[str]
+    maximum: regex.Pattern[str]
+    bound: regex.Pattern[str]
+    separator: regex.Pattern[str]
+    joined: regex.Pattern[str]
+    copula_lead: regex.Pattern[str]
+
+
+def _period_tail() -> regex.Pattern[str]:
+    """A period phrase at the end of a subject ("… trong 6 tháng đầu năm 2023", "… năm nay", "…
+    vào năm 2020"), or a preposition or conjunction left dangling there: every word from
+    grammar_words.tsv."""
+    g, number = grammar_pattern, rf"(?:\d+|{NUMBER_WORD_PATTERN})"
+    month, year, edge = g("month_noun"), g("year_noun"), g("period_edge")
+    hour_letters = "".join(sorted({regex.escape(c) for w in lexicons().grammar("hour_noun") for c in w}))  # "8 giờ 30"
+    return regex.compile(
+        rf"(?i)(?:\s+(?:{g('period_preposition')}))?(?:\s+{number}\s+(?:{month})(?:\s+(?:{edge}))?)?"
+        rf"(?:\s+(?:{g('period_noun')}|(?:{g('quarter_noun')})\s+[IV\d]+|(?:{month})\s+\d+))?"
+        rf"(?:(?:\s+|/)(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?|\s+(?:{g('now')}))\s*$"
+        rf"|\s+(?:{g('time_preposition')})\s+(?:(?:{year})\s+)?\d[\d\s/:h,{hour_letters}]*$"
+        rf"|(?:\s+(?:{g('duration_preposition')}))?\s+{number}\s+(?:{month})(?:\s+(?:{edge})\s+(?:{year}))?\s*$"
+        rf"|\s+(?:{g('trailing_link')})\s*$"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -79,18 +101,13 @@ def _patterns() -> _Patterns:
     comps = lexicons().comparators
     before = [p for p, (_, pos) in comps.items() if pos in ("before", "reach")]
     after = [p for p, (_, pos) in comps.items() if pos == "after"]
-    lead_words = alternation([*before, "từ"])
+    lead_words = alternation([*before, *lexicons().grammar("range_start")])
+    g = grammar_pattern
     return _Patterns(
         hard_stop=regex.compile(rf"(?i)\s*[;:(]|\s(?:{alternation(_kinds('clauseend'))}){_B}"),
         intro=regex.compile(rf"(?i)^\s*(?:(?:{alternation(_kinds('intro'))})(?:\s*,?\s+|\s*$))+"),
         nonstart=regex.compile(rf"(?i)^\s*(?:[,.;:)\-–/]|$|(?:{alternation(_kinds('nonstart'))}){_B})"),
-        period_tail=regex.compile(
-            r"(?i)(?:\s+(?:trong|vào|của|cả))?(?:\s+(?:\d+|" + NUMBER_WORD_PATTERN + r")\s+tháng(?:\s+(?:đầu|cuối))?)?"
-            r"(?:\s+(?:năm|giai đoạn|quý\s+[IV\d]+|tháng\s+\d+|vụ))?"
-            r"(?:(?:\s+|/)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?|\s+nay)\s*$|\s+(?:hồi|lúc|vào)\s+(?:năm\s+)?\d[\d\s/:h,giờ]*$"
-            r"|(?:\s+trong)?\s+(?:\d+|" + NUMBER_WORD_PATTERN + r")\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?\s*$"
-            r"|\s+(?:trong|với|và|ở|tại|vào|lúc|cho|từ|là|hồi|đến|tới|cùng|như|trong vòng|suốt)\s*$"
-        ),
+        period_tail=_period_tail(),
         copula=regex.compile(rf"(?i)^\s*(?:{alternation(_kinds('copula'))})\s+"),
         base=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(_kinds('base'))}){_B}"),
         predicate_tail=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w in _kinds('predicate') if ' ' in w)})\s*$"),
@@ -98,8 +115,15 @@ def _patterns() -> _Patterns:
         tail_comparator=regex.compile(rf"\s*(?:{alternation(after)})(?=\s*(?:[,;.)]|$))"),
         opener=regex.compile(rf"(?i)^\s*(?:{alternation(_kinds('opener'))})\s+"),
         adverb_tail=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(_kinds('adverb'))})\s*$"),
-        measure_adjective=regex.compile(rf"(?i)(?<![\p{{L}}])(?<!(?:độ|chiều|bề|mức)\s)(?:{alternation(figure_words('comparative'))})\s*$"),
+        measure_adjective=regex.compile(
+            rf"(?i)(?<![\p{{L}}])(?<!(?:{g('dimension_noun')})\s)(?:{alternation(figure_words('comparative'))})\s*$"
+        ),
         bracket=regex.compile(rf"(?i)\(\s*[+\-–]?\s*(?:(?:{lead_words})\s+)*$"),
+        maximum=regex.compile(rf"\s*(?:{g('maximum')})"),
+        bound=regex.compile(rf"(?i)(\S+)\s+(?:{g('bound_word')})\s*$"),
+        separator=regex.compile(rf"(?P<comma>\s*,\s*)|\s+(?:(?:{g('and')})|(?P<with>{g('with')}))\s+"),
+        joined=regex.compile(rf"(?i)\s(?:{g('and')})\s+$"),
+        copula_lead=regex.compile(rf"(?i)(?:{g('copula_have')})\s+"),
     )
 
 
@@ -155,11 +179,11 @@ def _lead_start(v: SentenceView, start: int, keep_property: bool = False) -> int
     if match is None:
         return start
     lead = v.sentence.start + match.start()
-    maximum = rx(r"\s*tối đa").match(before[match.start() :])
+    maximum = _patterns().maximum.match(v.text, lead, start)
     if keep_property and maximum:
         head = before[: match.start()].rstrip()
         if any(m.end() == len(head) for m in figure_patterns().cues["maximum_of"].finditer(head)):
-            return lead + maximum.end()
+            return maximum.end()
     return lead
 
 
@@ -169,7 +193,7 @@ def _qualifier(v: SentenceView, index: int) -> bool:
     if kind != "measure":
         return False
     before = v.text[max(v.sentence.start, start - 40) : start]
-    match = rx(r"(?i)(\S+)\s+(?:từ|dưới|trên)\s*$").search(before)
+    match = _patterns().bound.search(before)
     if not match:
         return False
     word = match.group(1).lower()
@@ -205,14 +229,14 @@ def _separator_end(v: SentenceView, pos: int, lead: int, head: str) -> int:
     """Before another figure: the last comma or "và" opening a new clause or list item, or a "với"
     opening the other figure's phrase ("27 doanh nghiệp mới thành lập với tổng vốn 350 tỷ
     đồng"), else ``lead``."""
-    seps = list(rx(r"\s*,\s*|\s+(?:và|với)\s+").finditer(v.text[pos:lead]))
+    seps = list(_patterns().separator.finditer(v.text[pos:lead]))
     if not seps:
         return lead
     sep = seps[-1]
     rest = v.text[pos + sep.end() : lead]
-    if "với" in sep.group(0):
+    if sep.group("with") is not None:
         return pos + sep.start()
-    if "," in sep.group(0):
+    if sep.group("comma") is not None:
         first = rest.split()[0].lower() if rest.split() else ""
         return lead if first and first == head.lower() else pos + sep.start()
     if not rest.strip() or all(_is_verb(v, t) for t in v.tags_in(pos + sep.end(), lead)):
@@ -220,8 +244,8 @@ def _separator_end(v: SentenceView, pos: int, lead: int, head: str) -> int:
     return lead
 
 
-def _strip(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
-    while start < end and text[start] in chars:
+def _strip(text: str, start: int, end: int, chars: str, left: bool = True) -> tuple[int, int]:
+    while left and start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
         end -= 1
@@ -259,14 +283,15 @@ def _clause_start(v: SentenceView, end: int) -> int:
     """Start of the clause before ``end``: after ; : an open ( or a comma, or a "và" right before
     the figure; a short noun fragment before a comma stays in ("khu vực nông, lâm nghiệp")."""
     segment = v.text[v.sentence.start : end]
-    opened = segment.rfind("(") if segment.rfind("(") > segment.rfind(")") else -1
-    cut = max(segment.rfind(";"), segment.rfind(":"), opened)
+    marks = {m.group(): m.start() for m in rx(r"[;:()]").finditer(segment)}  # where each mark stands last
+    opened = marks.get("(", -1) if marks.get("(", -1) > marks.get(")", -1) else -1
+    cut = max(marks.get(";", -1), marks.get(":", -1), opened)
     bounds = [cut] + [m.start() for m in rx(",").finditer(segment) if m.start() > cut]
     while len(bounds) > 1 and _list_fragment(v, v.sentence.start + bounds[-2] + 1, v.sentence.start + bounds[-1]):
         bounds.pop()
     start = v.sentence.start + bounds[-1] + 1
     lead = _lead_start(v, end)
-    joined = rx(r"(?i)\svà\s+$").search(v.text[start:lead])
+    joined = _patterns().joined.search(v.text[start:lead])
     return start + joined.end() if joined else start
 
 
@@ -295,7 +320,7 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
     end = phrase.start() if phrase else end
     for tag in reversed(v.tags_in(start, end)):
         predicate = "predicate" in lexicons().subject_words.get(v.word(tag), "")
-        if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)) or v.word(tag) == "nhất":
+        if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)) or v.word(tag) in grammar_set("superlative"):
             break
         if level:  # "giá vàng SJC đang được mua bán ở mức …": the whole verb chain before a level goes
             end = tag.start
@@ -326,8 +351,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     start += intro.end() if intro else 0
     opener = _patterns().opener.match(text[start:end])
     start += opener.end() if opener else 0
-    if rx(r"\(.*\)").search(text[start:end]):
-        end = start + text[start:end].index("(")
+    bracket = rx(r"\(.*\)").search(text, start, end)
+    end = bracket.start() if bracket else end
     start, end = _trim(text, start, end)
     return _last_words(text, start, end)
 
@@ -356,7 +381,6 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
 
 
 _NOUN_RUN_TAGS = frozenset({"N", "Nc", "Np", "Nu", "Ny", "A"})
-_NOUN_LINKS = frozenset({"của", "tại", "ở", "từ", "cho", "do"})
 
 
 def _is_plain_verb(v: SentenceView, tag: Span) -> bool:
@@ -370,7 +394,7 @@ def _in_noun_run(v: SentenceView, tag: Span, run: list[Span]) -> bool:
     """A word of a noun phrase read backwards: a noun or adjective, a numeral word ("tổng số
     tiền"), or "của/tại/ở/từ" between two nouns ("kim ngạch xuất khẩu của tỉnh")."""
     word = v.word(tag)
-    if word in _NOUN_LINKS or tag.label == "L":  # "thiệt hại do mưa lũ", "giá mỗi suất ăn"
+    if word in grammar_set("noun_link") or tag.label == "L":  # "thiệt hại do mưa lũ", "giá mỗi suất ăn"
         return bool(run) and run[0].label in ("N", "Nc", "Np", "Ny")
     kinds = lexicons().subject_words.get(word, "")
     if any(k in kinds for k in ("predicate", "intro", "stop")):
@@ -407,13 +431,13 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
         return None
     names = [i for i in range(len(run) - 1) if run[i].label == "Np" and run[i + 1].label in ("N", "Nc")]
     run = run[names[-1] + 1 :] if names else run
-    while run and (run[0].label not in ("N", "Nc", "Np", "Ny", "M") or v.word(run[0]) in _NOUN_LINKS or run[0].label == "L"):
+    while run and (run[0].label not in ("N", "Nc", "Np", "Ny", "M") or v.word(run[0]) in grammar_set("noun_link") or run[0].label == "L"):
         run.pop(0)
     if not run or rx(r"[\d%+]").search(v.text[run[0].start : end]):
         return None
     s, e = _clean(v.text, run[0].start, end)
-    lead = rx(r"(?i)(?:có|là)\s+").match(v.text[s:e])
-    s += len(lead.group(0)) if lead else 0
+    lead = _patterns().copula_lead.match(v.text, s, e)
+    s = lead.end() if lead else s
     return Chosen(s, e, NOUN_BEFORE) if e > s else None
 
 
@@ -421,7 +445,7 @@ def _noun_end(v: SentenceView, clause: int, start: int) -> int | None:
     """Where a noun phrase right before a figure ends: before its comparator and a dropped adverb
     ("phổ biến"); none after a measuring adjective ("khu đất … rộng 1.500 m2": the clause's subject)."""
     end = _lead_start(v, start, keep_property=True)
-    end = clause + len(v.text[clause:end].rstrip(_EDGE))
+    end = _strip(v.text, clause, end, _EDGE, left=False)[1]
     tail = _patterns().adverb_tail.search(v.text, clause, end)
     end = tail.start() if tail else end
     return None if _patterns().measure_adjective.search(v.text, clause, end) else end
