@@ -35,6 +35,7 @@ LEXICON_FILES = (
     "figure_cues.tsv",
     "fused_roles.tsv",
     "honorifics.tsv",
+    "layout_classes.tsv",
     "middle_names.tsv",
     "name_stops.tsv",
     "non_figure_contexts.tsv",
@@ -107,6 +108,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     })},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},
+    "layout_classes.tsv": {"kind": frozenset({"caption", "lead"})},
     "middle_names.tsv": {"kind": frozenset({"common", "minority"})},
     "name_stops.tsv": {"kind": frozenset({"opener", "place_before", "body_before"})},
     "non_figure_contexts.tsv": {"position": frozenset({"before", "after", "after_clause", "back_reference_before", "respectively"})},
@@ -234,6 +236,7 @@ class Lexicons:
     grammar_words: Mapping[str, str]
     fused_roles: Mapping[str, str]
     honorifics: Mapping[str, str]
+    layout_classes: Mapping[str, str]
     middle_names: Mapping[str, str]
     name_stops: Mapping[str, str]
     number_contexts: Mapping[str, tuple[str, ...]]
@@ -303,6 +306,7 @@ def lexicons() -> Lexicons:
         grammar_words=_column_map("grammar_words.tsv"),
         fused_roles=_column_map("fused_roles.tsv"),
         honorifics=_column_map("honorifics.tsv"),
+        layout_classes=_column_map("layout_classes.tsv"),
         middle_names=_column_map("middle_names.tsv"),
         name_stops=_column_map("name_stops.tsv"),
         number_contexts=_number_contexts(nf_rows),

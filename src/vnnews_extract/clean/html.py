@@ -29,6 +29,7 @@ from .boilerplate import boilerplate_kind, ends_with_photo_credit, is_author_cla
 from .dates import find_visible_date, is_date_line, needs_visible_date, parse_iso_date, reconcile
 from .listing import is_listing_page
 from ..errors import InputError
+from ..lexicons import lexicons
 from ..model import CleanBlock, CleanedArticle
 from ..text.normalize import normalize_line
 
@@ -42,8 +43,6 @@ BLOCK_TAGS = {
     "li", "ul", "ol", "blockquote", "figure", "figcaption", "table", "tr", "td", "th", "tbody",
     "thead", "dl", "dt", "dd", "pre", "center", "address", "caption", "hr",
 }
-CAPTION_CLASS = regex.compile(r"caption|chu[-_]?thich|photo[-_]?desc|image[-_]?desc|img[-_]?desc|PhotoCMS_Caption", regex.I)
-LEAD_CLASS = regex.compile(r"sapo|description|summary|excerpt|lead|chapeau|intro|abstract|tomtat|desc", regex.I)
 SOURCE_PREFIX = regex.compile(
     r"^\s*(?:\((?P<a>[^()]{2,40})\)\s*[-–—:]\s*|(?P<b>[A-ZĐ][\w.]{1,20}(?:\.VN|\.vn)?)\s*[-–—]\s+"
     r"|\((?P<c>\p{Lu}[\w.]{1,20})\)\s+(?=\p{Lu}))"  # "(TNO) TAND…": one word in parentheses, no dash
@@ -227,6 +226,18 @@ CHROME, AUTHOR, LEAD, CAPTION = 1, 2, 4, 8
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=2)
+def layout_class(kind: str) -> regex.Pattern[str]:
+    """The class/id words of one kind of layout_classes.tsv ("caption", "lead"), found anywhere in a
+    value in any case; a "-" in a word matches an optional "-" or "_".
+
+    >>> bool(layout_class("caption").search("box_chu_thich")), bool(layout_class("lead").search("article-sapo"))
+    (True, True)
+    """
+    words = sorted((w for w, k in lexicons().layout_classes.items() if k == kind), key=len, reverse=True)
+    return regex.compile("|".join("[-_]?".join(regex.escape(part) for part in w.split("-")) for w in words), regex.I)
+
+
 def class_kinds(value: str) -> int:
     """The kinds named by a class/id value, as bits; judged once per distinct value.
 
@@ -237,7 +248,7 @@ def class_kinds(value: str) -> int:
         return 0
     return (
         (CHROME if is_chrome_class(value) else 0) | (AUTHOR if is_author_class(value) else 0)
-        | (LEAD if LEAD_CLASS.search(value) else 0) | (CAPTION if CAPTION_CLASS.search(value) else 0)
+        | (LEAD if layout_class("lead").search(value) else 0) | (CAPTION if layout_class("caption").search(value) else 0)
     )
 
 

@@ -14,7 +14,7 @@ import regex
 from ...lexicons import alternation, lexicons
 from ...model import Span
 from ..rules import Rule, declare
-from .figures import Figure, function_words_of, patterns, rx
+from .figures import Figure, function_words_of, grammar_pattern, patterns, rx
 
 COMPARATOR_BEFORE = declare("statistics.comparator.before", "Statistic.comparator", "a comparator of comparators.tsv right before the figure: 'hơn', 'khoảng', 'dưới'")
 COMPARATOR_AFTER = declare("statistics.comparator.after", "Statistic.comparator", "'trở lên', 'trở xuống' right after the figure, at the end of its clause or after 'từ'")
@@ -84,11 +84,17 @@ def comparator(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] =
     return Decided(value, start, end, COMPARATOR_BEFORE)
 
 
+@lru_cache(maxsize=1)
+def _after_comparators() -> str:
+    """The comparators written after a figure (comparators.tsv, position "after": "trở lên", "trở xuống")."""
+    return alternation(p for p, (_, position) in lexicons().comparators.items() if position == "after")
+
+
 def _after_comparator(text: str, fig: Figure, sentence: Span, before: str) -> Decided | None:
     """"trở lên"/"trở xuống" right after the figure, or after its rate and at most two words when
     "từ" stands before it ("từ 20 năm tù trở lên", "từ 300 triệu đồng/chiếc trở xuống")."""
-    from_ = rx(r"(?i)(?:^|\s)từ\s*$").search(before) is not None
-    skip = rx(r"(?:/\p{L}+)*(?:\s+\p{Ll}+){0,2}?(?=\s+trở\s)").match(text[fig.end : sentence.end]) if from_ else None
+    from_ = rx(rf"(?i)(?:^|\s)(?:{grammar_pattern('range_start')})\s*$").search(before) is not None
+    skip = rx(rf"(?:/\p{{L}}+)*(?:\s+\p{{Ll}}+){{0,2}}?(?=\s+(?:{_after_comparators()})(?![\p{{L}}]))").match(text[fig.end : sentence.end]) if from_ else None
     pos = fig.end + (skip.end() if skip else 0)
     after = _comparator_after().match(text, pos, sentence.end)
     if not after:
@@ -124,7 +130,7 @@ def _difference(text: str, fig: Figure, before: str, sentence: Span) -> bool:
     last = before.split()[-1].lower() if before.split() else ""
     if last not in function_words_of("comparative"):
         return False
-    return rx(r"(?i)(?:/\p{L}+)*\s*(?:\([^()]{0,40}\))?\s*,?\s*so\s+với\s").match(text[fig.end : sentence.end]) is not None
+    return rx(rf"(?i)(?:/\p{{L}}+)*\s*(?:\([^()]{{0,40}}\))?\s*,?\s*(?:{grammar_pattern('compared_with')})\s").match(text[fig.end : sentence.end]) is not None
 
 
 def _tail_of_clause(text: str, pos: int, sentence: Span) -> bool:
@@ -137,7 +143,7 @@ def change(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] = ())
     comp = patterns().comparator_before.search(text[window : fig.start])
     end = window + comp.start("c") if comp else fig.start
     if fig.value_max is not None:  # "giảm từ 0,35-0,46 điểm phần trăm": the range of the change
-        opening = rx(r"(?i)(?<![\p{L}])từ\s*$").search(text[window:end])
+        opening = rx(rf"(?i)(?<![\p{{L}}])(?:{grammar_pattern('range_start')})\s*$").search(text[window:end])
         end = window + opening.start() if opening else end
     before = text[window:end]
     match = _change_before().search(before)
@@ -190,6 +196,7 @@ def listed_change(text: str, previous: tuple[int, Decided | None] | None, fig: F
     4,38% và 3,65%") or in a bracket right after it ("tăng 2,78 điểm (0,36%)") changes the same way."""
     if previous is None or previous[1] is None:
         return None
-    if not rx(r"\s*(?:,|và|,\s*và|\()\s*").fullmatch(text[previous[0] : fig.start]):
+    joiner = grammar_pattern("and")
+    if not rx(rf"\s*(?:,|{joiner}|,\s*(?:{joiner})|\()\s*").fullmatch(text[previous[0] : fig.start]):
         return None
     return Decided(previous[1].value, previous[1].start, previous[1].end, CHANGE_LISTED)
