@@ -809,7 +809,7 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
         first = next((w for w in s.verbs if w.start() < v.start()), None)
         return _subject_body(text, s, first) if first is not None else None
     start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
-    start += len(text[start : v.start()]) - len(text[start : v.start()].lstrip())
+    start = _LEADING_SPACE.match(text, start, v.start()).end()  # type: ignore[union-attr]  # always matches
     frame = cue_regex("frame", False).search(text, start, v.start()) if _is_framed(v) else None
     stop = frame.start() if frame else v.start()  # "Sở Y tế đã có quyết định giao ông X … phụ trách …"
     dated = _DATED_OPENER.match(text, start, stop) or _post_frame_opener().match(text, start, stop)
@@ -824,5 +824,6 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
 
 
 _PART_BREAK = regex.compile(r",\s*")
+_LEADING_SPACE = regex.compile(r"\s*")
 
 

@@ -199,9 +199,10 @@ def cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
             break  # a run opened by an honorific; inside a name "Anh" is a name ("Âu Anh Tuấn")
         if lexicons().name_stops.get(m.group(0).lower()) == "opener":
             break
-        word = m.group(0).rstrip(".") if m.group(0).endswith(".") and m.group(0)[:-1] + "." not in lexicons().abbreviations else m.group(0)
-        out.append((m.start(), m.start() + len(word), word))
-        nxt = SPACE.match(text, m.start() + len(word), end)
+        dotted = m.group(0).endswith(".") and m.group(0) not in lexicons().abbreviations  # a sentence's full stop, not "TP."
+        word_end = m.end() - 1 if dotted else m.end()
+        out.append((m.start(), word_end, text[m.start() : word_end]))
+        nxt = SPACE.match(text, word_end, end)
         if not nxt:
             break
         pos = nxt.end()
