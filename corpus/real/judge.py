@@ -1,6 +1,7 @@
 """Hand-judged samples of the extractors' output on real text, and the precision per rule.
 
-    python corpus/real/judge.py sample people|events|statistics N   draw N records (seeded) into judged/WHAT.json
+    python corpus/real/judge.py sample people|events|statistics N [KIND N ...]
+                                                                    draw N records (seeded) into judged/WHAT.json
     python corpus/real/judge.py show people|events|statistics [K...] each record with its sentence, for the judge
     python corpus/real/judge.py score people|events|statistics      precision overall and per rule
 
@@ -10,6 +11,8 @@ read. ``sample`` runs ``extract`` over those articles (in id order), collects ev
 kind (a person-title pair for ``people``: one title of one person), and keeps N of them chosen by
 ``random.Random(SEED)``. A file holds facts (article id, offsets, fields, rule), never the text;
 offsets are into ``extract(text).text`` (the normalised text), which ``show`` prints from.
+``VNNEWS_JUDGED`` names another folder (a later round: ``judged/round2``) and ``VNNEWS_JUDGE_SEED``
+another seed, so a new round draws new records.
 
 A judge fills ``verdict`` for each line, by ``../../shared/reference/conventions.md``:
 ``correct`` (every field right), ``partial`` (the fact is real but a field is wrong: named in
@@ -33,7 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SOURCE = Path(os.environ.get("VNNEWS_REALNEWS", HERE.parents[1] / ".." / "shared" / "realnews" / "articles.jsonl.gz"))
 OUT = Path(os.environ.get("VNNEWS_JUDGED", HERE / "judged"))
-SEED = 20261206
+SEED = int(os.environ.get("VNNEWS_JUDGE_SEED", "20261206"))
 KINDS = ("people", "events", "statistics")
 VERDICTS = ("correct", "partial", "wrong")
 
@@ -87,21 +90,27 @@ def _items(article_id: str, article: object, kind: str) -> list[dict]:
     return items
 
 
-def sample(kind: str, n: int) -> Path:
+def sample(wanted: dict[str, int]) -> list[Path]:
+    """Draw ``wanted[kind]`` records of each kind, extracting the pool once."""
     from vnnews_extract import extract
 
     texts = _texts()
-    found: list[dict] = []
-    for article_id in _pool():
+    pool = _pool()
+    found: dict[str, list[dict]] = {kind: [] for kind in wanted}
+    for article_id in pool:
         article = extract(texts[article_id])
-        found.extend(_items(article_id, article, kind))
-    chosen = random.Random(SEED).sample(found, min(n, len(found)))
-    chosen.sort(key=lambda x: (x["article"], x["start"]))
-    OUT.mkdir(exist_ok=True)
-    path = OUT / f"{kind}.json"
-    _save(path, [{"n": k, **item, "verdict": None, "wrong": [], "note": ""} for k, item in enumerate(chosen, 1)])
-    print(f"{len(chosen)} of {len(found)} {kind} records from {len(_pool())} dev-pool articles -> {path}")
-    return path
+        for kind in wanted:
+            found[kind].extend(_items(article_id, article, kind))
+    OUT.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for kind, n in wanted.items():
+        chosen = random.Random(SEED).sample(found[kind], min(n, len(found[kind])))
+        chosen.sort(key=lambda x: (x["article"], x["start"]))
+        path = OUT / f"{kind}.json"
+        _save(path, [{"n": k, **item, "verdict": None, "wrong": [], "note": ""} for k, item in enumerate(chosen, 1)])
+        print(f"{len(chosen)} of {len(found[kind])} {kind} records from {len(pool)} dev-pool articles -> {path}")
+        paths.append(path)
+    return paths
 
 
 def _save(path: Path, items: list[dict]) -> None:
@@ -176,8 +185,9 @@ def _line(label: str, verdicts: list[str], events: bool = False) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) == 3 and argv[0] == "sample" and argv[1] in KINDS:
-        sample(argv[1], int(argv[2]))
+    pairs = list(zip(argv[1::2], argv[2::2]))
+    if argv[:1] == ["sample"] and len(argv) % 2 == 1 and pairs and all(k in KINDS and n.isdigit() for k, n in pairs):
+        sample({kind: int(n) for kind, n in pairs})
         return 0
     if len(argv) >= 2 and argv[0] == "show" and argv[1] in KINDS:
         show(argv[1], [int(x) for x in argv[2:]])
