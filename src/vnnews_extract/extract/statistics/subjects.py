@@ -77,6 +77,7 @@ class _Patterns:
     separator: regex.Pattern[str]
     joined: regex.Pattern[str]
     copula_lead: regex.Pattern[str]
+    apposition: regex.Pattern[str]
 
 
 def _period_tail() -> regex.Pattern[str]:
@@ -124,6 +125,9 @@ def _patterns() -> _Patterns:
         separator=regex.compile(rf"(?P<comma>\s*,\s*)|\s+(?:(?:{g('and')})|(?P<with>{g('with')}))\s+"),
         joined=regex.compile(rf"(?i)\s(?:{g('and')})\s+$"),
         copula_lead=regex.compile(rf"(?i)(?:{g('copula_have')})\s+"),
+        apposition=regex.compile(
+            rf"\s(?i:{alternation(_kinds('apposition'))})\s+(?:(?i:{alternation(lexicons().honorifics)})\s+)?(?=\p{{Lu}})"
+        ),
     )
 
 
@@ -205,6 +209,8 @@ def _clause_end(v: SentenceView, pos: int, head: str) -> int:
     another figure's clause, or a comma opening a new clause."""
     stop = _patterns().hard_stop.search(v.text, pos, v.sentence.end)
     hard = stop.start() if stop else v.sentence.end
+    named = _patterns().apposition.search(v.text, pos, hard)  # "2 ứng cử viên khác là ông David Nabarro": the names are no part
+    hard = named.start() if named else hard
     for index, (start, _, _) in enumerate(v.figures):
         if start <= pos or start >= hard or _qualifier(v, index):
             continue
@@ -370,7 +376,7 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
     obj = _object_start(v, clause, end) if base is None else None
     s, e = _clean(v.text, obj if obj is not None else _after_main_verb(v, clause, end), end)
     holds_figure = any(s < f_end and f_start < e for f_start, f_end, _ in v.figures)
-    if e > s and not (holds_figure and previous):  # "X giảm 220 tỷ đồng … xuống mức 502 tỷ đồng": X
+    if e > s and not (holds_figure and previous) and _names_thing(v, s, e):  # "X giảm 220 tỷ đồng … xuống mức 502 tỷ đồng": X
         return Chosen(s, e, OBJECT if obj is not None else BEFORE_VERB)
     if previous:
         return Chosen(previous.start, previous.end, PREVIOUS_FIGURE)
@@ -378,6 +384,19 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
         earlier = backward(v, clause - 1, None)
         return Chosen(earlier.start, earlier.end, EARLIER_CLAUSE) if earlier else None
     return None
+
+
+def _names_thing(v: SentenceView, start: int, end: int) -> bool:
+    """A phrase can be a subject: it holds a noun or a verb with letters that is no number, multiplier
+    or intro word ("409.980", "7 triệu", "tức", "cao nhất", "nặng" alone name nothing measured)."""
+    intro = _kinds("intro")
+    for t in v.tags_in(start, end):
+        word = v.word(t)
+        if t.label not in ("N", "Nc", "Np", "Ny", "M", "V") or not rx(r"\p{L}").search(word) or word in intro:
+            continue
+        if word not in MULTIPLIERS:
+            return True
+    return False
 
 
 _NOUN_RUN_TAGS = frozenset({"N", "Nc", "Np", "Nu", "Ny", "A"})
