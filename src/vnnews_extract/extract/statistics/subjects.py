@@ -217,18 +217,30 @@ def _clause_end(v: SentenceView, pos: int, head: str) -> int:
         hard = max(pos, _separator_end(v, pos, _lead_start(v, start), head))
         break
     for comma in _COMMA.finditer(v.text, pos, hard):
-        if _new_clause(v, comma.end(), hard):
+        if _new_clause(v, pos, comma.end(), hard):
             return comma.start()
     return hard
 
 
-def _new_clause(v: SentenceView, pos: int, end: int) -> bool:
+def _new_clause(v: SentenceView, start: int, pos: int, end: int) -> bool:
     """After a comma, a list item (a noun or a verb phrase) goes on; an adverbial, a preposition
-    or a quantifier ("chủ yếu là", "theo ...", "nhiều nơi ...") opens a new clause."""
+    or a quantifier ("chủ yếu là", "theo ...", "nhiều nơi ...") opens a new clause, and so do, once
+    the phrase from ``start`` holds its verb, a predicate after a noun ("3 người tử vong, cơ quan
+    công an điều tra": a noun phrase with its own verb, not joined by "và"; "bãi giữ xe, niêm yết
+    giá": a verb right after the noun)."""
     first = next((t for t in v.tags if t.start >= pos), None)
     if first is None or first.start >= end:
         return True
-    return first.label not in ("N", "Nc", "Np", "Ny", "V") or v.word(first) in lexicons().subject_words
+    if first.label not in ("N", "Nc", "Np", "Ny", "V") or v.word(first) in lexicons().subject_words:
+        return True
+    comma = _COMMA.search(v.text, pos, end)
+    item = v.tags_in(pos, comma.start() if comma else end)
+    said = any(t.label == "V" for t in v.tags_in(start, pos))
+    listed = any(v.word(t) in grammar_set("and") for t in item)  # "…, kê khai và nộp thuế": the list's last items
+    if first.label == "V":  # "… bãi giữ xe máy, niêm yết giá công khai": a predicate after a noun
+        last = [t for t in v.tags_in(start, pos) if t.end < pos]
+        return said and bool(last) and last[-1].label in ("N", "Nc", "Np")
+    return said and not listed and any(t.label == "V" for t in item[1:])
 
 
 def _separator_end(v: SentenceView, pos: int, lead: int, head: str) -> int:
