@@ -122,7 +122,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "self_named_bodies.tsv": {"kind": frozenset({"school"})},
     "subject_words.tsv": {"kinds*": frozenset({
         "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",
-        "copula", "opener", "object", "marker", "adverb", "level", "apposition",
+        "copula", "opener", "object", "marker", "adverb", "level", "apposition", "passive",
     })},
     "surnames.tsv": {"kind*": frozenset({"common", "minority", "foreign", "place_like", "prefix"})},
     "time_contexts.tsv": {"position": frozenset({"after_time", "after_clock", "before_clock"})},

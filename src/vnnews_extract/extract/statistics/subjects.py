@@ -329,9 +329,11 @@ def _base_verb(v: SentenceView, start: int, end: int) -> int | None:
 
 def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> int:
     """Drop the comparator, then the predicate at the end of ``text[start:end]``: predicate words
-    of the lexicon, auxiliaries and at most one other verb ("đóng góp"), so that a verb-tagged
-    word of the noun phrase ("Kim ngạch xuất khẩu đạt") stays (none when ``other``)."""
+    of the lexicon, auxiliaries ("đã", "bị") and at most one other verb ("đóng góp"), so that a
+    verb-tagged word of the noun phrase ("Kim ngạch xuất khẩu đạt") stays (none when ``other``, a
+    base verb's phrase, which also keeps the adverbs before its verb: "khối lượng mua ròng đạt")."""
     end = max(start, _lead_start(v, end))
+    end = end if other else _manner_tail(v, start, end)
     phrase = _patterns().predicate_tail.search(v.text, start, end)
     stripped = phrase is not None
     level = phrase is not None and "level" in lexicons().subject_words.get(" ".join(phrase.group(0).lower().split()), "")
@@ -343,12 +345,28 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
         if level:  # "giá vàng SJC đang được mua bán ở mức …": the whole verb chain before a level goes
             end = tag.start
             continue
-        if not predicate and tag.label != "R":
+        if not predicate and tag.label != "R" and "passive" not in lexicons().subject_words.get(v.word(tag), ""):
             if other or (stripped and tag.label == "V"):
                 break
             other = True
         end, stripped = tag.start, True
     return max(start, end)
+
+
+def _manner_tail(v: SentenceView, start: int, end: int) -> int:
+    """Drop the adverbs and adjectives that follow a verb at the end of ``text[start:end]`` ("Tổng
+    tài sản tăng bình quân", "HVN nhích nhẹ", "PVS được mua ròng mạnh nhất"); a noun's adjective
+    stays ("Tỷ lệ hộ nghèo")."""
+    tags = v.tags_in(start, end)
+    i = len(tags)
+    while i > 0 and not v.text[tags[i - 1].end : tags[i].start if i < len(tags) else end].strip():
+        tag = tags[i - 1]
+        if tag.label != "A" and "adverb" not in lexicons().subject_words.get(v.word(tag), ""):
+            break
+        i -= 1
+    if i == len(tags) or i < 2 or not _is_verb(v, tags[i - 1]):
+        return end
+    return tags[i].start
 
 
 def _object_start(v: SentenceView, start: int, end: int) -> int | None:
