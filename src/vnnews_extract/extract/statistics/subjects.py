@@ -78,6 +78,7 @@ class _Patterns:
     joined: regex.Pattern[str]
     copula_lead: regex.Pattern[str]
     apposition: regex.Pattern[str]
+    linker: regex.Pattern[str]
 
 
 def _period_tail() -> regex.Pattern[str]:
@@ -125,6 +126,7 @@ def _patterns() -> _Patterns:
         separator=regex.compile(rf"(?P<comma>\s*,\s*)|\s+(?:(?:{g('and')})|(?P<with>{g('with')}))\s+"),
         joined=regex.compile(rf"(?i)\s(?:{g('and')})\s+$"),
         copula_lead=regex.compile(rf"(?i)(?:{g('copula_have')})\s+"),
+        linker=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation(_kinds('clauseend') - (_kinds('stop') - _kinds('intro')))}){_B}"),
         apposition=regex.compile(
             rf"\s(?i:{alternation(_kinds('apposition'))})\s+(?:(?i:{alternation(lexicons().honorifics)})\s+)?(?=\p{{Lu}})"
         ),
@@ -313,6 +315,17 @@ def _clause_start(v: SentenceView, end: int) -> int:
     return start + joined.end() if joined else start
 
 
+def _after_linker(v: SentenceView, clause: int, start: int) -> int:
+    """Past the last word of the clause that opens a new one ("… nên thời gian tạm giam là 4 tháng",
+    "… như SSI tăng 1%"), when a noun is left after it before the figure."""
+    end = _lead_start(v, start)
+    links = list(_patterns().linker.finditer(v.text, clause, end))
+    if not links:
+        return clause
+    after = links[-1].end()
+    return after if any(t.label in ("N", "Nc", "Np", "Ny") for t in v.tags_in(after, end)) else clause
+
+
 def _list_fragment(v: SentenceView, start: int, end: int) -> bool:
     fragment = v.text[start:end]
     if len(fragment.split()) > 4 or _patterns().intro.match(fragment) or rx(r"\d").search(fragment):
@@ -369,9 +382,10 @@ def _manner_tail(v: SentenceView, start: int, end: int) -> int:
     return tags[i].start
 
 
-def _object_start(v: SentenceView, start: int, end: int) -> int | None:
-    """After "với" (or "có" with no verb after it): the noun phrase the figure measures."""
-    objects = _kinds("object")
+def _object_start(v: SentenceView, start: int, end: int, based: bool = False) -> int | None:
+    """After "với" (or "có" with no verb after it): the noun phrase the figure measures; before a
+    base verb, after "với" only ("… cho xã hội với tỉ lệ việc làm đạt trên 95%")."""
+    objects = _kinds("object") if not based else frozenset(grammar_set("with"))
     for tag in reversed(v.tags_in(start, end)):
         word = v.word(tag)
         if word in objects:
@@ -397,13 +411,13 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
     """Rules 2 and 3: the noun phrase right before the figure ("đạt tốc độ tối đa 320 km/h"), else
     the noun phrase before the verb the figure stands after, past a main verb before it ("tập đoàn
     DOJI cũng điều chỉnh giá vàng SJC là …" -> "giá vàng SJC")."""
-    clause = _clause_start(v, start)
+    clause = _after_linker(v, _clause_start(v, start), start)
     noun = _noun_before(v, clause, start)
     if noun is not None:
         return noun
     base = _base_verb(v, clause, start)
     end = _strip_verbs(v, clause, base if base is not None else start, base is not None)
-    obj = _object_start(v, clause, end) if base is None else None
+    obj = _object_start(v, clause, end, base is not None)
     s, e = _clean(v.text, obj if obj is not None else _after_main_verb(v, clause, end), end)
     holds_figure = any(s < f_end and f_start < e for f_start, f_end, _ in v.figures)
     if e > s and not (holds_figure and previous) and _names_thing(v, s, e):  # "X giảm 220 tỷ đồng … xuống mức 502 tỷ đồng": X
