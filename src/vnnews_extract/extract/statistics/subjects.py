@@ -40,6 +40,8 @@ BRACKETED = declare("statistics.subject.bracketed", "Statistic.subject",
     "a figure opening a bracket: the name before it ('Trần Thanh Dâng (40 tuổi)'), or the previous figure's subject ('(tương đương 11,2 tỷ đồng)')")
 UNIT_ONLY = declare("statistics.subject.unit_only", "Statistic.subject",
     "a count whose phrase is only its counted noun ('sức chứa 40.000 chỗ ngồi', 'số công nhân nhập viện lên tới 33 người'): the noun phrase before it (rule 2)")
+PRICED = declare("statistics.subject.priced", "Statistic.subject",
+    "an amount of money after a price noun ('với giá 14 triệu đồng'): the thing priced, the noun phrase before the price noun")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
@@ -358,7 +360,7 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
         if level:  # "giá vàng SJC đang được mua bán ở mức …": the whole verb chain before a level goes
             end = tag.start
             continue
-        if not predicate and tag.label != "R" and "passive" not in lexicons().subject_words.get(v.word(tag), ""):
+        if not predicate and tag.label != "R" and v.word(tag) not in grammar_set("passive"):
             if other or (stripped and tag.label == "V"):
                 break
             other = True
@@ -568,10 +570,27 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     tail = _patterns().tail_comparator.match(v.text, pos, v.sentence.end)
     pos = tail.end() if tail else pos
     bracket = bracketed(v, fig, previous)
+    priced = _priced(v, bracket or backward(v, fig.start, previous)) if fig.kind == "money" else None
     if rate:
+        if priced is not None:
+            return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), priced)
         return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), bracket or backward(v, fig.start, previous))
-    phrase = bracket or _forward_subject(v, pos, fig.start) or backward(v, fig.start, previous)
+    phrase = bracket or _forward_subject(v, pos, fig.start) or priced or backward(v, fig.start, previous)
     return Subject(phrase), phrase
+
+
+def _priced(v: SentenceView, chosen: Chosen | None) -> Chosen | None:
+    """For a price noun alone right before an amount ("vé khán đài C với giá 7 triệu đồng", "cherry
+    đỏ Mỹ với mức giá 399.000 đồng/kg"): the noun phrase of what is priced, before the price noun and
+    a "với"/"có" in front of it."""
+    if chosen is None or chosen.rule is not NOUN_BEFORE or " ".join(v.text[chosen.start : chosen.end].lower().split()) not in grammar_set("price_noun"):
+        return None
+    before = v.tags_in(v.sentence.start, chosen.start)
+    pos = before[-1].start if before and v.word(before[-1]) in _kinds("object") else chosen.start
+    item = backward(v, pos, None)
+    if item is None or item.rule not in (NOUN_BEFORE, OBJECT) or item.end > pos:
+        return None
+    return Chosen(item.start, item.end, PRICED)
 
 
 def _after_predicate(v: SentenceView, start: int) -> bool:
