@@ -45,6 +45,7 @@ PRICED = declare("statistics.subject.priced", "Statistic.subject",
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
+SUBJECT_OWN_WORDS = 2  # a clause's own words naming its figure (", giật cấp 10")
 SUBJECT_MAX_WORDS_BEFORE = 18  # read backward, from the verb
 _B = r"(?![\p{L}\p{N}])"
 _COMMA = regex.compile(r"\s*,\s*")
@@ -424,12 +425,29 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
     holds_figure = any(s < f_end and f_start < e for f_start, f_end, _ in v.figures)
     if e > s and not (holds_figure and previous) and _names_thing(v, s, e):  # "X giảm 220 tỷ đồng … xuống mức 502 tỷ đồng": X
         return Chosen(s, e, OBJECT if obj is not None else BEFORE_VERB)
+    own = _own_words(v, clause, start)
+    if own is not None:
+        return own
     if previous:
         return Chosen(previous.start, previous.end, PREVIOUS_FIGURE)
     if clause - 1 > v.sentence.start:
         earlier = backward(v, clause - 1, None)
         return Chosen(earlier.start, earlier.end, EARLIER_CLAUSE) if earlier else None
     return None
+
+
+def _own_words(v: SentenceView, clause: int, start: int) -> Chosen | None:
+    """A short clause after a comma that names its own figure with a verb of no predicate, base,
+    marker or level word of the lexicon (", giật cấp 10", ", truy thu gần 9 tỷ NDT"): its words."""
+    if clause <= v.sentence.start + 1:
+        return None
+    s, e = _strip(v.text, clause, _lead_start(v, start), _EDGE)
+    tags = v.tags_in(s, e)
+    if not tags or len(tags) > SUBJECT_OWN_WORDS or not rx(r"^[\p{L} ]+$").match(v.text[s:e]):
+        return None
+    if any(v.word(t) in lexicons().subject_words or t.label not in ("V", "N") for t in tags):
+        return None
+    return Chosen(s, e, BEFORE_VERB) if any(t.label == "V" for t in tags) else None
 
 
 def _names_thing(v: SentenceView, start: int, end: int) -> bool:
