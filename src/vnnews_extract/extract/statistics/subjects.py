@@ -82,6 +82,7 @@ class _Patterns:
     copula_lead: regex.Pattern[str]
     apposition: regex.Pattern[str]
     linker: regex.Pattern[str]
+    period_head: regex.Pattern[str]
 
 
 def _period_tail() -> regex.Pattern[str]:
@@ -129,6 +130,9 @@ def _patterns() -> _Patterns:
         separator=regex.compile(rf"(?P<comma>\s*,\s*)|\s+(?:(?:{g('and')})|(?P<with>{g('with')}))\s+"),
         joined=regex.compile(rf"(?i)\s(?:{g('and')})\s+$"),
         copula_lead=regex.compile(rf"(?i)(?:{g('copula_have')})\s+"),
+        period_head=regex.compile(
+            rf"(?i)^\s*(?:(?:{g('period_preposition')}|{g('time_preposition')})\s+)?(?:{g('year_noun')})\s+(?:19|20)\d{{2}}\s*,?\s+(?=\p{{L}})"
+        ),
         linker=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation(_kinds('clauseend') - (_kinds('stop') - _kinds('intro')))}){_B}"),
         apposition=regex.compile(
             rf"\s(?i:{alternation(_kinds('apposition'))})\s+(?:(?i:{alternation(lexicons().honorifics)})\s+)?(?=\p{{Lu}})"
@@ -399,11 +403,14 @@ def _object_start(v: SentenceView, start: int, end: int, based: bool = False) ->
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
-    """A phrase without its intro words, a leading "và/thì/còn", a parenthesis and a period tail."""
+    """A phrase without its intro words, a leading "và/thì/còn", a leading year ("năm 2023 …"), a
+    parenthesis and a period tail."""
     intro = _patterns().intro.match(text[start:end])
     start += intro.end() if intro else 0
     opener = _patterns().opener.match(text[start:end])
     start += opener.end() if opener else 0
+    period = _patterns().period_head.match(text[start:end])  # "năm 2023 khu vực công nghiệp - xây dựng"
+    start += period.end() if period else 0
     bracket = rx(r"\(.*\)").search(text, start, end)
     end = bracket.start() if bracket else end
     start, end = _trim(text, start, end)
