@@ -600,7 +600,8 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
         if priced is not None:
             return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), priced)
         return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), bracket or backward(v, fig.start, previous))
-    phrase = bracket or _forward_subject(v, pos, fig.start) or priced or backward(v, fig.start, previous)
+    duration = fig.kind == "measure" and fig.unit.lower() in grammar_set("duration_unit")
+    phrase = bracket or _forward_subject(v, pos, fig.start, duration) or priced or backward(v, fig.start, previous)
     return Subject(phrase), phrase
 
 
@@ -640,9 +641,10 @@ def _rate_subject(v: SentenceView, span: tuple[int, int], rate: tuple[int, int],
     return Subject(base, Chosen(rate[0], rate_end, RATE)), base
 
 
-def _forward_subject(v: SentenceView, pos: int, start: int) -> Chosen | None:
+def _forward_subject(v: SentenceView, pos: int, start: int, duration: bool = False) -> Chosen | None:
     """Rule 1 for a percent, amount or measure: the phrase after the figure, unless the figure
-    follows a base verb ("đạt 51,2% dự toán") or the phrase is no noun phrase."""
+    follows a base verb ("đạt 51,2% dự toán") or the phrase is no noun phrase; after a duration,
+    also the activity it lasts ("sau 15 năm bỏ trốn", "trong hơn 30 năm cống hiến tại VTV3")."""
     rest = v.text[pos : v.sentence.end]
     clause = _clause_start(v, start)
     if _patterns().nonstart.match(rest) or _base_verb(v, clause, start) is not None:
@@ -652,7 +654,11 @@ def _forward_subject(v: SentenceView, pos: int, start: int) -> Chosen | None:
     first = next((t for t in v.tags if t.start >= pos), None)
     lead_s, lead_e = _clean(v.text, clause, _lead_start(v, start))
     bare = lead_e <= lead_s
-    if first is None or (first.label not in _NOUN_TAGS and not bare):
+    activity = duration and first is not None and first.label == "V" and v.word(first) not in lexicons().subject_words
+    before = [t for t in v.tags_in(clause, _lead_start(v, start))]
+    named = _after_predicate(v, start) or bool(before and before[-1].label in ("N", "Nc", "A") and v.word(before[-1]) not in lexicons().subject_words)
+    activity = activity and not named  # "Thời gian cấp phiếu là 3 ngày làm việc", "thời hạn 15 ngày làm việc": the noun phrase
+    if first is None or (first.label not in _NOUN_TAGS and not bare and not activity):
         return None
     found = forward(v, pos)
     return Chosen(found[0], found[1], AFTER_FIGURE) if found else None
