@@ -245,7 +245,8 @@ def _new_clause(v: SentenceView, start: int, pos: int, end: int) -> bool:
     comma = _COMMA.search(v.text, pos, end)
     item = v.tags_in(pos, comma.start() if comma else end)
     said = any(t.label == "V" for t in v.tags_in(start, pos))
-    listed = any(v.word(t) in grammar_set("and") for t in item)  # "…, kê khai và nộp thuế": the list's last items
+    verb = next((i for i, t in enumerate(item[1:], 1) if t.label == "V"), len(item))
+    listed = any(v.word(t) in grammar_set("and") for t in item[:verb])  # "…, công an, quân đội và dân quân tự vệ": the list's last items
     if first.label == "V":  # "… bãi giữ xe máy, niêm yết giá công khai": a predicate after a noun
         last = [t for t in v.tags_in(start, pos) if t.end < pos]
         return said and bool(last) and last[-1].label in ("N", "Nc", "Np")
