@@ -586,7 +586,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     if fig.kind == "count" or (fig.kind == "ratio" and fig.unit != "lần"):
         found = forward(v, fig.unit_start, v.text[fig.unit_start : fig.unit_end].split()[0])
         phrase = Chosen(found[0], found[1], COUNTED_NOUN) if found else None
-        if phrase is None or len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split()):
+        if (phrase is None or len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split())) and not _after_with(v, fig.start):
             before = backward(v, fig.start, None)
             if before is not None and (change or before.rule is NOUN_BEFORE or _after_predicate(v, fig.start)):
                 phrase = Chosen(before.start, before.end, CHANGED_THING if change else UNIT_ONLY)
@@ -618,6 +618,13 @@ def _priced(v: SentenceView, chosen: Chosen | None) -> Chosen | None:
     if item is None or item.rule not in (NOUN_BEFORE, OBJECT) or item.end > pos:
         return None
     return Chosen(item.start, item.end, PRICED)
+
+
+def _after_with(v: SentenceView, start: int) -> bool:
+    """The figure stands right after "với" ("đối với 3 bị can", "với 6 đối tượng"): its counted noun is
+    what it measures."""
+    words = v.text[v.sentence.start : _lead_start(v, start)].split()
+    return bool(words) and words[-1].lower() in grammar_set("with")
 
 
 def _after_predicate(v: SentenceView, start: int) -> bool:
