@@ -45,6 +45,7 @@ PRICED = declare("statistics.subject.priced", "Statistic.subject",
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
+PRICED_MAX_WORDS = 6  # a priced thing read before a verb: a short noun phrase ("ngôi biệt thự xinh đẹp này")
 SUBJECT_OWN_WORDS = 2  # a clause's own words naming its figure (", giật cấp 10")
 SUBJECT_MAX_WORDS_BEFORE = 18  # read backward, from the verb
 _B = r"(?![\p{L}\p{N}])"
@@ -615,7 +616,8 @@ def _priced(v: SentenceView, chosen: Chosen | None) -> Chosen | None:
     before = v.tags_in(v.sentence.start, chosen.start)
     pos = before[-1].start if before and v.word(before[-1]) in _kinds("object") else chosen.start
     item = backward(v, pos, None)
-    if item is None or item.rule not in (NOUN_BEFORE, OBJECT) or item.end > pos:
+    short = item is not None and item.rule is BEFORE_VERB and len(v.text[item.start : item.end].split()) <= PRICED_MAX_WORDS
+    if item is None or (item.rule not in (NOUN_BEFORE, OBJECT) and not short) or item.end > pos:
         return None
     return Chosen(item.start, item.end, PRICED)
 
