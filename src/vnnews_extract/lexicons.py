@@ -99,10 +99,10 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "period_reference",
         # statistics and cleaning
         "afternoon", "and", "as_of", "bound_word", "clock_preposition", "compared_with", "copula_have", "count_of",
-        "crop_season", "date_label", "day_noun", "day_part", "dimension_noun", "duration_preposition", "equivalent_to",
+        "crop_season", "date_label", "day_noun", "day_part", "dimension_noun", "duration_preposition", "duration_unit", "equivalent_to",
         "fiscal_year", "fraction_of", "general_level", "half", "hour_noun", "last_year", "level_noun", "figure_list_joiner",
         "maximum", "moment_noun", "money_noun", "month_noun", "noun_link", "now", "pair_lead", "part_of_whole",
-        "period_edge", "period_end", "period_noun", "period_preposition", "plan_target", "present_time", "quarter_noun",
+        "period_edge", "period_end", "period_noun", "period_preposition", "plan_target", "present_time", "price_noun", "quarter_noun",
         "range_comparator", "range_joiner", "range_start", "ratio_verb", "same_period", "span_label", "superlative",
         "through", "time_preposition", "times_noun", "trailing_link", "with", "year_noun",
     })},
@@ -122,7 +122,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "self_named_bodies.tsv": {"kind": frozenset({"school"})},
     "subject_words.tsv": {"kinds*": frozenset({
         "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",
-        "copula", "opener", "object", "marker", "adverb", "level",
+        "copula", "opener", "object", "marker", "adverb", "level", "apposition",
     })},
     "surnames.tsv": {"kind*": frozenset({"common", "minority", "foreign", "place_like", "prefix"})},
     "time_contexts.tsv": {"position": frozenset({"after_time", "after_clock", "before_clock"})},

@@ -40,9 +40,13 @@ BRACKETED = declare("statistics.subject.bracketed", "Statistic.subject",
     "a figure opening a bracket: the name before it ('Trần Thanh Dâng (40 tuổi)'), or the previous figure's subject ('(tương đương 11,2 tỷ đồng)')")
 UNIT_ONLY = declare("statistics.subject.unit_only", "Statistic.subject",
     "a count whose phrase is only its counted noun ('sức chứa 40.000 chỗ ngồi', 'số công nhân nhập viện lên tới 33 người'): the noun phrase before it (rule 2)")
+PRICED = declare("statistics.subject.priced", "Statistic.subject",
+    "an amount of money after a price noun ('với giá 14 triệu đồng'): the thing priced, the noun phrase before the price noun")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
+PRICED_MAX_WORDS = 6  # a priced thing read before a verb: a short noun phrase ("ngôi biệt thự xinh đẹp này")
+SUBJECT_OWN_WORDS = 2  # a clause's own words naming its figure (", giật cấp 10")
 SUBJECT_MAX_WORDS_BEFORE = 18  # read backward, from the verb
 _B = r"(?![\p{L}\p{N}])"
 _COMMA = regex.compile(r"\s*,\s*")
@@ -77,6 +81,9 @@ class _Patterns:
     separator: regex.Pattern[str]
     joined: regex.Pattern[str]
     copula_lead: regex.Pattern[str]
+    apposition: regex.Pattern[str]
+    linker: regex.Pattern[str]
+    period_head: regex.Pattern[str]
 
 
 def _period_tail() -> regex.Pattern[str]:
@@ -124,6 +131,13 @@ def _patterns() -> _Patterns:
         separator=regex.compile(rf"(?P<comma>\s*,\s*)|\s+(?:(?:{g('and')})|(?P<with>{g('with')}))\s+"),
         joined=regex.compile(rf"(?i)\s(?:{g('and')})\s+$"),
         copula_lead=regex.compile(rf"(?i)(?:{g('copula_have')})\s+"),
+        period_head=regex.compile(
+            rf"(?i)^\s*(?:(?:{g('period_preposition')}|{g('time_preposition')})\s+)?(?:{g('year_noun')})\s+(?:19|20)\d{{2}}\s*,?\s+(?=\p{{L}})"
+        ),
+        linker=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation(_kinds('clauseend') - (_kinds('stop') - _kinds('intro')))}){_B}"),
+        apposition=regex.compile(
+            rf"\s(?i:{alternation(_kinds('apposition'))})\s+(?:(?i:{alternation(lexicons().honorifics)})\s+)?(?=\p{{Lu}})"
+        ),
     )
 
 
@@ -205,24 +219,39 @@ def _clause_end(v: SentenceView, pos: int, head: str) -> int:
     another figure's clause, or a comma opening a new clause."""
     stop = _patterns().hard_stop.search(v.text, pos, v.sentence.end)
     hard = stop.start() if stop else v.sentence.end
+    named = _patterns().apposition.search(v.text, pos, hard)  # "2 ứng cử viên khác là ông David Nabarro": the names are no part
+    hard = named.start() if named else hard
     for index, (start, _, _) in enumerate(v.figures):
         if start <= pos or start >= hard or _qualifier(v, index):
             continue
         hard = max(pos, _separator_end(v, pos, _lead_start(v, start), head))
         break
     for comma in _COMMA.finditer(v.text, pos, hard):
-        if _new_clause(v, comma.end(), hard):
+        if _new_clause(v, pos, comma.end(), hard):
             return comma.start()
     return hard
 
 
-def _new_clause(v: SentenceView, pos: int, end: int) -> bool:
+def _new_clause(v: SentenceView, start: int, pos: int, end: int) -> bool:
     """After a comma, a list item (a noun or a verb phrase) goes on; an adverbial, a preposition
-    or a quantifier ("chủ yếu là", "theo ...", "nhiều nơi ...") opens a new clause."""
+    or a quantifier ("chủ yếu là", "theo ...", "nhiều nơi ...") opens a new clause, and so do, once
+    the phrase from ``start`` holds its verb, a predicate after a noun ("3 người tử vong, cơ quan
+    công an điều tra": a noun phrase with its own verb, not joined by "và"; "bãi giữ xe, niêm yết
+    giá": a verb right after the noun)."""
     first = next((t for t in v.tags if t.start >= pos), None)
     if first is None or first.start >= end:
         return True
-    return first.label not in ("N", "Nc", "Np", "Ny", "V") or v.word(first) in lexicons().subject_words
+    if first.label not in ("N", "Nc", "Np", "Ny", "V") or v.word(first) in lexicons().subject_words:
+        return True
+    comma = _COMMA.search(v.text, pos, end)
+    item = v.tags_in(pos, comma.start() if comma else end)
+    said = any(t.label == "V" for t in v.tags_in(start, pos))
+    verb = next((i for i, t in enumerate(item[1:], 1) if t.label == "V"), len(item))
+    listed = any(v.word(t) in grammar_set("and") for t in item[:verb])  # "…, công an, quân đội và dân quân tự vệ": the list's last items
+    if first.label == "V":  # "… bãi giữ xe máy, niêm yết giá công khai": a predicate after a noun
+        last = [t for t in v.tags_in(start, pos) if t.end < pos]
+        return said and bool(last) and last[-1].label in ("N", "Nc", "Np")
+    return said and not listed and any(t.label == "V" for t in item[1:])
 
 
 def _separator_end(v: SentenceView, pos: int, lead: int, head: str) -> int:
@@ -295,6 +324,17 @@ def _clause_start(v: SentenceView, end: int) -> int:
     return start + joined.end() if joined else start
 
 
+def _after_linker(v: SentenceView, clause: int, start: int) -> int:
+    """Past the last word of the clause that opens a new one ("… nên thời gian tạm giam là 4 tháng",
+    "… như SSI tăng 1%"), when a noun is left after it before the figure."""
+    end = _lead_start(v, start)
+    links = list(_patterns().linker.finditer(v.text, clause, end))
+    if not links:
+        return clause
+    after = links[-1].end()
+    return after if any(t.label in ("N", "Nc", "Np", "Ny") for t in v.tags_in(after, end)) else clause
+
+
 def _list_fragment(v: SentenceView, start: int, end: int) -> bool:
     fragment = v.text[start:end]
     if len(fragment.split()) > 4 or _patterns().intro.match(fragment) or rx(r"\d").search(fragment):
@@ -311,9 +351,11 @@ def _base_verb(v: SentenceView, start: int, end: int) -> int | None:
 
 def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> int:
     """Drop the comparator, then the predicate at the end of ``text[start:end]``: predicate words
-    of the lexicon, auxiliaries and at most one other verb ("đóng góp"), so that a verb-tagged
-    word of the noun phrase ("Kim ngạch xuất khẩu đạt") stays (none when ``other``)."""
+    of the lexicon, auxiliaries ("đã", "bị") and at most one other verb ("đóng góp"), so that a
+    verb-tagged word of the noun phrase ("Kim ngạch xuất khẩu đạt") stays (none when ``other``, a
+    base verb's phrase, which also keeps the adverbs before its verb: "khối lượng mua ròng đạt")."""
     end = max(start, _lead_start(v, end))
+    end = end if other else _manner_tail(v, start, end)
     phrase = _patterns().predicate_tail.search(v.text, start, end)
     stripped = phrase is not None
     level = phrase is not None and "level" in lexicons().subject_words.get(" ".join(phrase.group(0).lower().split()), "")
@@ -325,7 +367,7 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
         if level:  # "giá vàng SJC đang được mua bán ở mức …": the whole verb chain before a level goes
             end = tag.start
             continue
-        if not predicate and tag.label != "R":
+        if not predicate and tag.label != "R" and v.word(tag) not in grammar_set("passive"):
             if other or (stripped and tag.label == "V"):
                 break
             other = True
@@ -333,9 +375,26 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
     return max(start, end)
 
 
-def _object_start(v: SentenceView, start: int, end: int) -> int | None:
-    """After "với" (or "có" with no verb after it): the noun phrase the figure measures."""
-    objects = _kinds("object")
+def _manner_tail(v: SentenceView, start: int, end: int) -> int:
+    """Drop the adverbs and adjectives that follow a verb at the end of ``text[start:end]`` ("Tổng
+    tài sản tăng bình quân", "HVN nhích nhẹ", "PVS được mua ròng mạnh nhất"); a noun's adjective
+    stays ("Tỷ lệ hộ nghèo")."""
+    tags = v.tags_in(start, end)
+    i = len(tags)
+    while i > 0 and not v.text[tags[i - 1].end : tags[i].start if i < len(tags) else end].strip():
+        tag = tags[i - 1]
+        if tag.label != "A" and "adverb" not in lexicons().subject_words.get(v.word(tag), ""):
+            break
+        i -= 1
+    if i == len(tags) or i < 2 or not _is_verb(v, tags[i - 1]):
+        return end
+    return tags[i].start
+
+
+def _object_start(v: SentenceView, start: int, end: int, based: bool = False) -> int | None:
+    """After "với" (or "có" with no verb after it): the noun phrase the figure measures; before a
+    base verb, after "với" only ("… cho xã hội với tỉ lệ việc làm đạt trên 95%")."""
+    objects = _kinds("object") if not based else frozenset(grammar_set("with"))
     for tag in reversed(v.tags_in(start, end)):
         word = v.word(tag)
         if word in objects:
@@ -346,11 +405,14 @@ def _object_start(v: SentenceView, start: int, end: int) -> int | None:
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
-    """A phrase without its intro words, a leading "và/thì/còn", a parenthesis and a period tail."""
+    """A phrase without its intro words, a leading "và/thì/còn", a leading year ("năm 2023 …"), a
+    parenthesis and a period tail."""
     intro = _patterns().intro.match(text[start:end])
     start += intro.end() if intro else 0
     opener = _patterns().opener.match(text[start:end])
     start += opener.end() if opener else 0
+    period = _patterns().period_head.match(text[start:end])  # "năm 2023 khu vực công nghiệp - xây dựng"
+    start += period.end() if period else 0
     bracket = rx(r"\(.*\)").search(text, start, end)
     end = bracket.start() if bracket else end
     start, end = _trim(text, start, end)
@@ -361,23 +423,53 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
     """Rules 2 and 3: the noun phrase right before the figure ("đạt tốc độ tối đa 320 km/h"), else
     the noun phrase before the verb the figure stands after, past a main verb before it ("tập đoàn
     DOJI cũng điều chỉnh giá vàng SJC là …" -> "giá vàng SJC")."""
-    clause = _clause_start(v, start)
+    clause = _after_linker(v, _clause_start(v, start), start)
     noun = _noun_before(v, clause, start)
     if noun is not None:
         return noun
     base = _base_verb(v, clause, start)
     end = _strip_verbs(v, clause, base if base is not None else start, base is not None)
-    obj = _object_start(v, clause, end) if base is None else None
+    obj = _object_start(v, clause, end, base is not None)
     s, e = _clean(v.text, obj if obj is not None else _after_main_verb(v, clause, end), end)
     holds_figure = any(s < f_end and f_start < e for f_start, f_end, _ in v.figures)
-    if e > s and not (holds_figure and previous):  # "X giảm 220 tỷ đồng … xuống mức 502 tỷ đồng": X
+    if e > s and not (holds_figure and previous) and _names_thing(v, s, e):  # "X giảm 220 tỷ đồng … xuống mức 502 tỷ đồng": X
         return Chosen(s, e, OBJECT if obj is not None else BEFORE_VERB)
+    own = _own_words(v, clause, start)
+    if own is not None:
+        return own
     if previous:
         return Chosen(previous.start, previous.end, PREVIOUS_FIGURE)
     if clause - 1 > v.sentence.start:
         earlier = backward(v, clause - 1, None)
         return Chosen(earlier.start, earlier.end, EARLIER_CLAUSE) if earlier else None
     return None
+
+
+def _own_words(v: SentenceView, clause: int, start: int) -> Chosen | None:
+    """A short clause after a comma that names its own figure with a verb of no predicate, base,
+    marker or level word of the lexicon (", giật cấp 10", ", truy thu gần 9 tỷ NDT"): its words."""
+    if clause <= v.sentence.start + 1:
+        return None
+    s, e = _strip(v.text, clause, _lead_start(v, start), _EDGE)
+    tags = v.tags_in(s, e)
+    if not tags or len(tags) > SUBJECT_OWN_WORDS or not rx(r"^[\p{L} ]+$").match(v.text[s:e]):
+        return None
+    if any(v.word(t) in lexicons().subject_words or t.label not in ("V", "N") for t in tags):
+        return None
+    return Chosen(s, e, BEFORE_VERB) if any(t.label == "V" for t in tags) else None
+
+
+def _names_thing(v: SentenceView, start: int, end: int) -> bool:
+    """A phrase can be a subject: it holds a noun or a verb with letters that is no number, multiplier
+    or intro word ("409.980", "7 triệu", "tức", "cao nhất", "nặng" alone name nothing measured)."""
+    intro = _kinds("intro")
+    for t in v.tags_in(start, end):
+        word = v.word(t)
+        if t.label not in ("N", "Nc", "Np", "Ny", "M", "V") or not rx(r"\p{L}").search(word) or word in intro:
+            continue
+        if word not in MULTIPLIERS:
+            return True
+    return False
 
 
 _NOUN_RUN_TAGS = frozenset({"N", "Nc", "Np", "Nu", "Ny", "A"})
@@ -495,7 +587,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     if fig.kind == "count" or (fig.kind == "ratio" and fig.unit != "lần"):
         found = forward(v, fig.unit_start, v.text[fig.unit_start : fig.unit_end].split()[0])
         phrase = Chosen(found[0], found[1], COUNTED_NOUN) if found else None
-        if phrase is None or len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split()):
+        if (phrase is None or len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split())) and not _after_with(v, fig.start):
             before = backward(v, fig.start, None)
             if before is not None and (change or before.rule is NOUN_BEFORE or _after_predicate(v, fig.start)):
                 phrase = Chosen(before.start, before.end, CHANGED_THING if change else UNIT_ONLY)
@@ -505,10 +597,36 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     tail = _patterns().tail_comparator.match(v.text, pos, v.sentence.end)
     pos = tail.end() if tail else pos
     bracket = bracketed(v, fig, previous)
+    priced = _priced(v, bracket or backward(v, fig.start, previous)) if fig.kind == "money" else None
     if rate:
+        if priced is not None:
+            return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), priced)
         return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), bracket or backward(v, fig.start, previous))
-    phrase = bracket or _forward_subject(v, pos, fig.start) or backward(v, fig.start, previous)
+    duration = fig.kind == "measure" and fig.unit.lower() in grammar_set("duration_unit")
+    phrase = bracket or _forward_subject(v, pos, fig.start, duration) or priced or backward(v, fig.start, previous)
     return Subject(phrase), phrase
+
+
+def _priced(v: SentenceView, chosen: Chosen | None) -> Chosen | None:
+    """For a price noun alone right before an amount ("vé khán đài C với giá 7 triệu đồng", "cherry
+    đỏ Mỹ với mức giá 399.000 đồng/kg"): the noun phrase of what is priced, before the price noun and
+    a "với"/"có" in front of it."""
+    if chosen is None or chosen.rule is not NOUN_BEFORE or " ".join(v.text[chosen.start : chosen.end].lower().split()) not in grammar_set("price_noun"):
+        return None
+    before = v.tags_in(v.sentence.start, chosen.start)
+    pos = before[-1].start if before and v.word(before[-1]) in _kinds("object") else chosen.start
+    item = backward(v, pos, None)
+    short = item is not None and item.rule is BEFORE_VERB and len(v.text[item.start : item.end].split()) <= PRICED_MAX_WORDS
+    if item is None or (item.rule not in (NOUN_BEFORE, OBJECT) and not short) or item.end > pos:
+        return None
+    return Chosen(item.start, item.end, PRICED)
+
+
+def _after_with(v: SentenceView, start: int) -> bool:
+    """The figure stands right after "với" ("đối với 3 bị can", "với 6 đối tượng"): its counted noun is
+    what it measures."""
+    words = v.text[v.sentence.start : _lead_start(v, start)].split()
+    return bool(words) and words[-1].lower() in grammar_set("with")
 
 
 def _after_predicate(v: SentenceView, start: int) -> bool:
@@ -533,9 +651,10 @@ def _rate_subject(v: SentenceView, span: tuple[int, int], rate: tuple[int, int],
     return Subject(base, Chosen(rate[0], rate_end, RATE)), base
 
 
-def _forward_subject(v: SentenceView, pos: int, start: int) -> Chosen | None:
+def _forward_subject(v: SentenceView, pos: int, start: int, duration: bool = False) -> Chosen | None:
     """Rule 1 for a percent, amount or measure: the phrase after the figure, unless the figure
-    follows a base verb ("đạt 51,2% dự toán") or the phrase is no noun phrase."""
+    follows a base verb ("đạt 51,2% dự toán") or the phrase is no noun phrase; after a duration,
+    also the activity it lasts ("sau 15 năm bỏ trốn", "trong hơn 30 năm cống hiến tại VTV3")."""
     rest = v.text[pos : v.sentence.end]
     clause = _clause_start(v, start)
     if _patterns().nonstart.match(rest) or _base_verb(v, clause, start) is not None:
@@ -545,7 +664,11 @@ def _forward_subject(v: SentenceView, pos: int, start: int) -> Chosen | None:
     first = next((t for t in v.tags if t.start >= pos), None)
     lead_s, lead_e = _clean(v.text, clause, _lead_start(v, start))
     bare = lead_e <= lead_s
-    if first is None or (first.label not in _NOUN_TAGS and not bare):
+    activity = duration and first is not None and first.label == "V" and v.word(first) not in lexicons().subject_words
+    before = [t for t in v.tags_in(clause, _lead_start(v, start))]
+    named = _after_predicate(v, start) or bool(before and before[-1].label in ("N", "Nc", "A") and v.word(before[-1]) not in lexicons().subject_words)
+    activity = activity and not named  # "Thời gian cấp phiếu là 3 ngày làm việc", "thời hạn 15 ngày làm việc": the noun phrase
+    if first is None or (first.label not in _NOUN_TAGS and not bare and not activity):
         return None
     found = forward(v, pos)
     return Chosen(found[0], found[1], AFTER_FIGURE) if found else None
