@@ -38,6 +38,9 @@ OCCURRENCES = declare("statistics.count.occurrences", "Statistic", "'N lần' wi
 COUNTED_NOUN = declare("statistics.count.counted_noun", "Statistic", "a number with a counted noun of counted_nouns.tsv: '102 lượt'")
 UNIT_WORD_NOUN = declare("statistics.count.unit_word_noun", "Statistic", "a measure word used as a noun: '215 điểm sạt lở'")
 ANY_NOUN = declare("statistics.count.any_noun", "Statistic", "a whole number then a lower-case content word: '12 ổ dịch'")
+WORD_NOUN = declare("statistics.count.word_noun", "Statistic",
+    "'hai chức năng', 'ba chấu': a number word (not one of grammar_words.tsv ambiguous_number_word: 'một', 'năm', 'chín') "
+    "then a lower-case word the tagger reads as a noun, not a pair noun ('hai vợ chồng')")
 RESPECTIVELY = declare("statistics.list.respectively", "Statistic", "'lần lượt là 60, 75 hộ': the list shares the last number's unit")
 FRACTION = declare("statistics.ratio.fraction", "Statistic", "'3/5 xã', '2/3 số hộ': a fraction of a counted noun")
 FRACTION_WORDS = declare("statistics.ratio.fraction_words", "Statistic", "'một nửa số hộ', 'hai phần ba số đại biểu'")
@@ -165,7 +168,7 @@ def grammar_set(word_class: str) -> frozenset[str]:
 
 
 def _figure_pattern(glued: str) -> regex.Pattern[str]:
-    words = rf"(?<!\d\s)(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm"
+    words = rf"(?<!\d[^\S\n])(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm" (a line break: a new block)
     end2 = rf"(?:{_B}|(?=(?:{glued}){_B}))"  # "150-180km"
     return regex.compile(
         rf"(?<![\p{{L}}\p{{N}}/.,:])(?<![\p{{L}}\p{{N}}][\-+])(?P<num>{_NUMBER}|{words})"
@@ -500,6 +503,9 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
                 unit = None
         return unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
     word = raw.lower()
+    if unit is None and word not in grammar_set("ambiguous_number_word"):
+        noun = _next_word(text, match.end(), sentence.end)
+        unit = replace(noun, rule=WORD_NOUN) if noun is not None and noun.unit not in grammar_set("number_word_stop") else None
     if unit is None:
         return None
     if unit.kind != "count" and (word == "năm" or (word == "một" and not _one_of_amount(text, match, unit, sentence))):
@@ -658,3 +664,25 @@ def widen_compound(text: str, fig: Figure, words: tuple[Span, ...]) -> Figure:
     if "word" in needs and word.label in ("N", "Nc", "Nu") and not amount:  # not "12.500.000 đồng tiền thuê"
         return replace(wider, kind="count", rule=UNIT_IN_WORD)
     return fig
+
+
+def tagged_noun(text: str, fig: Figure, words: tuple[Span, ...], sentence: Span) -> bool:
+    """A count read from a number word and the lower-case word after it (:data:`WORD_NOUN`), its
+    noun widened to the word segmentation finds, stands when that word is tagged a common noun, is
+    no pair noun ("hai vợ chồng", "hai cấp", "Hai đội hòa 1 - 1": grammar_words.tsv number_word_stop) and no back-reference
+    follows it or the one or two words after it ("Hai cửa biển này", "hai bến cảng này"): not "ba vĩ đại" (an adjective), "Hai ông" (a classifier naming
+    two people mentioned before). Untagged sentences keep it."""
+    if fig.rule is not WORD_NOUN or not words:
+        return True
+    ends = [fig.end]
+    for _ in range(2):
+        after = rx(r"\s+\p{Ll}+(?![\p{L}\p{N}])").match(text, ends[-1], sentence.end)
+        if after is None:
+            break
+        ends.append(after.end())
+    if any(patterns().after_block.match(text, pos, sentence.end) for pos in ends):
+        return False
+    word = next((t for t in words if t.start == fig.unit_start), None)
+    if word is None:
+        return True
+    return word.label == "N" and text[word.start : word.end].lower() not in grammar_set("number_word_stop")
