@@ -284,8 +284,11 @@ def _next_word(text: str, pos: int, end: int) -> _Unit | None:
 
 
 def _after_name(before: str) -> bool:
-    """The number ends a name: a capitalised word one or two words back, joined by no function word."""
+    """The number ends a name: a capitalised word one or two words back, joined by no function word
+    and no comma ("Quân đội 108"; not "anh Phạm Hoàng Tú, 3 công an", "cảng cá Dân Phước, 4 vùng")."""
     words = rx(r"[\p{L}\p{N}.,]+|[^\s\p{L}\p{N}]").findall(before)[:-1][-2:]
+    if words and words[-1].endswith(","):
+        return False
     if not words or words[-1] in lexicons().function_words:
         return False
     return any(w[:1].isupper() for w in words)
