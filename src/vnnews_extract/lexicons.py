@@ -81,7 +81,10 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
         "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source", "speech", "intransitive",
     })},
-    "figure_cues.tsv": {"cue": frozenset({"wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim"})},
+    "figure_cues.tsv": {"cue*": frozenset({
+        "wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim",
+        "unit_ahead",
+    })},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "grammar_words.tsv": {"class*": frozenset({
         "conjunction", "passive",

@@ -41,6 +41,9 @@ ANY_NOUN = declare("statistics.count.any_noun", "Statistic", "a whole number the
 WORD_NOUN = declare("statistics.count.word_noun", "Statistic",
     "'hai chức năng', 'ba chấu': a number word (not one of grammar_words.tsv ambiguous_number_word: 'một', 'năm', 'chín') "
     "then a lower-case word the tagger reads as a noun, not a pair noun ('hai vợ chồng')")
+UNIT_AHEAD = declare("statistics.measure.unit_ahead", "Statistic",
+    "'Nhiệt độ thấp nhất từ 16 - 19, có nơi dưới 15 độ C': a bare number after a property of figure_cues.tsv "
+    "(unit_ahead) takes the measure unit written after it in the sentence")
 RESPECTIVELY = declare("statistics.list.respectively", "Statistic", "'lần lượt là 60, 75 hộ': the list shares the last number's unit")
 FRACTION = declare("statistics.ratio.fraction", "Statistic", "'3/5 xã', '2/3 số hộ': a fraction of a counted noun")
 FRACTION_WORDS = declare("statistics.ratio.fraction_words", "Statistic", "'một nửa số hộ', 'hai phần ba số đại biểu'")
@@ -235,8 +238,8 @@ def patterns() -> _Patterns:
             rf"\s+(?:{alternation(lex.units)})\s*(?:,|{grammar_pattern('and')}|,\s*{grammar_pattern('and')})\s*|\s*,?\s*(?:{grammar_pattern('and')})\s*"
         ),
         cues={
-            cue: regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w, c in lex.figure_cues.items() if c == cue)})(?![\p{{L}}])")
-            for cue in sorted(set(lex.figure_cues.values()))
+            cue: regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w, c in lex.figure_cues.items() if cue in c.split(','))})(?![\p{{L}}])")
+            for cue in sorted({c for cues in lex.figure_cues.values() for c in cues.split(",")})
         },
     )
 
@@ -504,7 +507,10 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
             if unit is not None and _after_name(text[max(0, match.end() - 40) : match.end()]):
                 note(trace, EXCLUDE_NAME, match.start(), unit.end)
                 unit = None
-        return unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
+        return (
+            unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
+            or _unit_ahead(text, match, sentence)
+        )
     word = raw.lower()
     if unit is None and word not in grammar_set("ambiguous_number_word"):
         noun = _next_word(text, match.end(), sentence.end)
@@ -560,6 +566,29 @@ def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | 
         return None
     mult = match.start("mult"), match.end("mult")
     return _Unit("money", "đồng", mult[0], mult[1], match.end(), 1.0, BARE_AMOUNT, UNIT_IMPLIED)
+
+
+def _unit_ahead(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """"Nhiệt độ thấp nhất từ 16 - 19, có nơi dưới 15 độ C", "Nhiệt độ từ 28 - 31, vùng núi 25 - 28
+    độ C": a bare number or range, at most 50 characters after a property of figure_cues.tsv
+    (unit_ahead) with no other figure's unit between and a comma or semicolon right after it (the
+    values listed before the unit is written once), takes the measure unit (no time unit) of the
+    next figure of its sentence, at most 80 characters on."""
+    if match.group("mult"):
+        return None
+    cue = list(patterns().cues["unit_ahead"].finditer(text, max(sentence.start, match.start() - 50), match.start()))
+    if not cue or not rx(r"\s*[,;]").match(text, match.end(), sentence.end):
+        return None
+    numbers = rx(rf"{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?")
+    if any(_read_unit(text, m.end(), sentence.end) for m in numbers.finditer(text, cue[-1].end(), match.start())):
+        return None
+    for later in numbers.finditer(text, match.end(), min(sentence.end, match.end() + 80)):
+        unit = _read_unit(text, later.end(), sentence.end)
+        if unit is not None:
+            if unit.kind != "measure" or unit.unit in _TIME_UNITS:
+                return None
+            return replace(unit, fig_end=match.end(), rule=UNIT_AHEAD, unit_rule=UNIT_SHARED)
+    return None
 
 
 def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> bool:
