@@ -218,7 +218,7 @@ def patterns() -> _Patterns:
         noun=regex.compile(rf"(?i)\s+(?P<n>{alternation(lex.counted_nouns)}){_B}"),
         before_block=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before'])})\s*$"),
         after_block=regex.compile(
-            rf"(?i)\s*(?:(?:{alternation(ctx['after'])}){_B}|(?:{alternation(ctx['after_clause'])})(?=\s*(?:[,.;:)]|$|(?:{aux}){_B})))"
+            rf"(?i)\s*(?:(?:{alternation(ctx['after'])}){_B}|(?:{alternation(ctx['after_clause'])})(?=\s*(?:[,.;:)\x22\u201d]|$|(?:{aux}){_B})))"
         ),
         after_time=regex.compile(rf"(?i)\s*(?:(?:{alternation(ctx['after_time'])}){_B}|/\d)"),
         before_clock=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before_clock'])})\s*$"),
@@ -228,7 +228,7 @@ def patterns() -> _Patterns:
         chain=regex.compile(rf"(?:\s*(?:,|{grammar_pattern('and')})\s*{_NUMBER})+(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
         comparator_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<c>{alternation(before)})\s*$"),
         respectively=regex.compile(rf"(?i){alternation(ctx['respectively'])}"),
-        back_reference_before=regex.compile(rf"(?i)(?:^|\s)(?:{alternation(ctx['back_reference_before'])})\s*$"),
+        back_reference_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:{alternation(ctx['back_reference_before'])})\s*$"),
         unit_before=regex.compile(
             rf"(?<![\p{{L}}\p{{N}}])(?P<u>{alternation(w for w, (pos, _, _) in lex.unit_contexts.items() if pos == 'before')})\s+"
             rf"(?P<num>\d+(?:,\d+)?)(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?(?![\p{{L}}\p{{N}}]|[.,/:]\d)",
@@ -314,7 +314,7 @@ def _blocked_digits(text: str, end: int, sentence: Span) -> bool:
 def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     """Back-references, product grades, reporting-period labels, relative times, clock times."""
     p = patterns()
-    if p.after_block.match(text, fig.end, sentence.end):
+    if p.after_block.match(text, fig.end, sentence.end) or _back_reference_after_noun(text, fig, sentence):
         return EXCLUDE_AFTER
     if _pair_reference(text, fig, sentence):
         return EXCLUDE_PAIR
@@ -328,6 +328,24 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     if word_patterns().opening_time.fullmatch(before) and rx(r"\s*,").match(text[fig.end : sentence.end]):
         return EXCLUDE_TIME
     return EXCLUDE_TIME if _date_or_clock(text, fig, sentence, before) else None
+
+
+def _back_reference_after_noun(text: str, fig: Figure, sentence: Span) -> bool:
+    """A count whose noun phrase, one or two more lower-case words that are no function words, ends
+    with a back-reference ("9 bộ hồ sơ trên", "2 phương án kể trên", "3 chứng cứ ấy", "10 vụ lừa
+    đảo nói trên"): the things named before, no figure. Not past a function word ("100 tỷ đồng
+    cho dự án này": the "này" is the project's)."""
+    if fig.kind != "count":
+        return False
+    pos = fig.end
+    for _ in range(2):
+        word = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text, pos, sentence.end)
+        if word is None or word.group(1) in lexicons().function_words:
+            return False
+        pos = word.end()
+        if patterns().after_block.match(text, pos, sentence.end):
+            return True
+    return False
 
 
 def _date_or_clock(text: str, fig: Figure, sentence: Span, before: str) -> bool:
