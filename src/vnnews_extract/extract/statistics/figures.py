@@ -44,6 +44,8 @@ WORD_NOUN = declare("statistics.count.word_noun", "Statistic",
 UNIT_AHEAD = declare("statistics.measure.unit_ahead", "Statistic",
     "'Nhiệt độ thấp nhất từ 16 - 19, có nơi dưới 15 độ C': a bare number after a property of figure_cues.tsv "
     "(unit_ahead) takes the measure unit written after it in the sentence")
+SHARED_UNIT = declare("statistics.list.shared_unit", "Statistic",
+    "'giá gốc chỉ 200.000 và 350.000 đồng', 'công suất 20 hoặc 40 mã lực': a bare number joined by 'và'/'hoặc' to the next one takes its unit")
 RESPECTIVELY = declare("statistics.list.respectively", "Statistic", "'lần lượt là 60, 75 hộ': the list shares the last number's unit")
 FRACTION = declare("statistics.ratio.fraction", "Statistic", "'3/5 xã', '2/3 số hộ': a fraction of a counted noun")
 FRACTION_WORDS = declare("statistics.ratio.fraction_words", "Statistic", "'một nửa số hộ', 'hai phần ba số đại biểu'")
@@ -150,6 +152,7 @@ class _Words:
     half: regex.Pattern[str]  # "hai triệu rưỡi"
     fraction: regex.Pattern[str]  # "/5 xã", "/3 số hộ"
     fraction_noun: regex.Pattern[str]  # "một nửa số hộ"
+    shared_unit: regex.Pattern[str]  # " và 350.000" of "200.000 và 350.000 đồng"
 
 
 @lru_cache(maxsize=16)
@@ -197,6 +200,7 @@ def word_patterns() -> _Words:
         half=regex.compile(rf"\s+(?:{g('half')}){_B}"),
         fraction=regex.compile(rf"/({_WHOLE})(?![\d/.,])(?:\s+(?:{g('fraction_of')})(?=\s))?"),
         fraction_noun=regex.compile(rf"\s+(?:{g('fraction_of')})(?=\s)"),
+        shared_unit=regex.compile(rf"\s+(?:{g('shared_unit_joiner')})\s+{_NUMBER}(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
     )
 
 
@@ -527,7 +531,7 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
                 unit = None
         return (
             unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
-            or _unit_ahead(text, match, sentence)
+            or _unit_ahead(text, match, sentence) or _shared_unit(text, match, sentence)
         )
     word = raw.lower()
     if unit is None and word not in grammar_set("ambiguous_number_word"):
@@ -607,6 +611,26 @@ def _unit_ahead(text: str, match: regex.Match[str], sentence: Span) -> _Unit | N
                 return None
             return replace(unit, fig_end=match.end(), rule=UNIT_AHEAD, unit_rule=UNIT_SHARED)
     return None
+
+
+def _shared_unit(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """"giá gốc chỉ 200.000 và 350.000 đồng", "tổng số căn là 654 và 4 căn biệt thự", "20 hoặc 40 mã
+    lực": a bare whole or decimal number (no year) joined by "và" or "hoặc" (grammar_words.tsv
+    shared_unit_joiner) to the next number, which has a unit, shares that unit (and its multiplier);
+    not a number ending a name or after a unit written before ("Cầu Thủ Thiêm 2 và 9 lô", "ở tuổi 43
+    và 54%")."""
+    if match.group("num2") or match.group("mult") or _looks_like_year(match.group("num")):
+        return None
+    before = text[max(sentence.start, match.start() - 40) : match.end()]
+    previous = rx(r"(\p{L}+)\s*$").search(before[: match.start() - max(sentence.start, match.start() - 40)])
+    if _after_name(before) or (previous and lexicons().unit_contexts.get(previous.group(1).lower(), ("",))[0] == "before"):
+        return None  # "Cầu Thủ Thiêm 2 và 9 lô", "ở tuổi 43 và 54%"
+    joined = word_patterns().shared_unit.match(text, match.end(), sentence.end)
+    unit = _read_unit(text, joined.end(), sentence.end) if joined else None
+    if joined is None or unit is None:
+        return None
+    factor = unit.factor * multiplier(joined.group("mult"))
+    return replace(unit, fig_end=match.end("num"), factor=factor, rule=SHARED_UNIT, unit_rule=UNIT_SHARED)
 
 
 def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> bool:
