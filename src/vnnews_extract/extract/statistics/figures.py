@@ -745,7 +745,8 @@ def tagged_noun(text: str, fig: Figure, words: tuple[Span, ...], sentence: Span)
     noun widened to the word segmentation finds, stands when that word is tagged a common noun, is
     no pair noun ("hai vợ chồng", "hai cấp", "Hai đội hòa 1 - 1": grammar_words.tsv number_word_stop) and no back-reference
     follows it or the one or two words after it ("Hai cửa biển này", "hai bến cảng này"): not "ba vĩ đại" (an adjective), "Hai ông" (a classifier naming
-    two people mentioned before). Untagged sentences keep it."""
+    two people mentioned before), nor a number word the segmentation joins to a longer word ("xe
+    ba gác"). Untagged sentences keep it."""
     if fig.rule is not WORD_NOUN or not words:
         return True
     ends = [fig.end]
@@ -756,6 +757,10 @@ def tagged_noun(text: str, fig: Figure, words: tuple[Span, ...], sentence: Span)
         ends.append(after.end())
     if any(patterns().after_block.match(text, pos, sentence.end) for pos in ends):
         return False
+    number_end = fig.start + len(text[fig.start : fig.unit_start].rstrip())
+    capital = text[fig.start].isupper()  # the tagger joins a capitalised "Ba" to the next syllable
+    if any(t.start < number_end and t.end > fig.start and (t.start < fig.start or (t.end > number_end and not capital)) for t in words):
+        return False  # the number word is a syllable of a longer word: "xe ba gác", "cú ăn ba"
     word = next((t for t in words if t.start == fig.unit_start), None)
     if word is None:
         return True
