@@ -34,6 +34,8 @@ PERCENT = declare("statistics.percent.unit", "Statistic", "a number with %, ‰,
 MONEY = declare("statistics.money.unit", "Statistic", "a number with a currency of units.tsv: 'đồng', 'USD', 'tỷ đồng'")
 MEASURE = declare("statistics.measure.unit", "Statistic", "a number with a measure unit of units.tsv: 'ha', 'km', 'tấn', '5 năm'")
 TIMES = declare("statistics.ratio.times", "Statistic", "'gấp 3 lần', 'tăng 2,95 lần': a multiple after a word of multiplying")
+LISTED_TIMES = declare("statistics.ratio.listed_times", "Statistic",
+    "'gấp 1,7 lần năm 2016 và 2,3 lần năm 2015': 'N lần' listed right after a multiple is a multiple")
 OCCURRENCES = declare("statistics.count.occurrences", "Statistic", "'N lần' with no word of multiplying before it: how many times")
 COUNTED_NOUN = declare("statistics.count.counted_noun", "Statistic", "a number with a counted noun of counted_nouns.tsv: '102 lượt'")
 UNIT_WORD_NOUN = declare("statistics.count.unit_word_noun", "Statistic", "a measure word used as a noun: '215 điểm sạt lở'")
@@ -414,7 +416,8 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
             label_end = match.end()
             continue
         fig = _figure(text, match, sentence, trace)
-        label_end = match.end() if fig is EXCLUDE_BEFORE else -1
+        # a year ends no label list for other numbers ("năm 2016 và 2,3 lần năm 2015")
+        label_end = match.end() if fig is EXCLUDE_BEFORE and not _looks_like_year(match.group("num")) else -1
         fig = None if isinstance(fig, Rule) else fig
         excluded = _blocked_unit(text, fig, sentence) if fig else None
         if excluded is not None and fig is not None:
