@@ -527,7 +527,8 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
         note(trace, EXCLUDE_UNIT_CONTEXT, match.start(), unit.end)
         unit = None
     if raw[0].isdigit():
-        if unit is None and not match.group("num2") and rx(r"\d+|\d{1,3}(?:\.\d{3})+").fullmatch(raw) and not _looks_like_year(raw):
+        whole = rx(r"\d+|\d{1,3}(?:\.\d{3})+").fullmatch(raw) is not None and not _looks_like_year(raw)
+        if unit is None and not match.group("num2") and whole and not _money_noun_after(text, match, sentence):
             unit = _next_word(text, match.end(), sentence.end)
             if unit is not None and _after_name(text[max(0, match.end() - 40) : match.end()]):
                 note(trace, EXCLUDE_NAME, match.start(), unit.end)
@@ -580,14 +581,15 @@ def _part_of(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None
 
 def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
     """"giá 11,2 tỷ", "bồi thường 349 triệu", "khoảng 10-11 triệu": an amount of a million or more
-    with no currency and no noun after it, after a money word of figure_cues.tsv: đồng."""
+    with no currency and no noun after it, after a money word of figure_cues.tsv or before a money
+    noun ("mua 3 triệu tiền pin"): đồng."""
     if not match.group("mult") or multiplier(match.group("mult")) < 1e6:
         return None
     after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[match.end() : sentence.end])
     if after and after.group(1) not in lexicons().function_words and after.group(1) not in grammar_set("money_noun"):
         return None
     clause = rx(r"[;:()]").split(text[max(sentence.start, match.start() - 120) : match.start()])[-1]
-    if not patterns().cues["money"].search(clause):
+    if not patterns().cues["money"].search(clause) and not _money_noun_after(text, match, sentence):
         return None
     mult = match.start("mult"), match.end("mult")
     return _Unit("money", "đồng", mult[0], mult[1], match.end(), 1.0, BARE_AMOUNT, UNIT_IMPLIED)
@@ -634,6 +636,15 @@ def _shared_unit(text: str, match: regex.Match[str], sentence: Span) -> _Unit | 
         return None
     factor = unit.factor * multiplier(joined.group("mult"))
     return replace(unit, fig_end=match.end("num"), factor=factor, rule=SHARED_UNIT, unit_rule=UNIT_SHARED)
+
+
+def _money_noun_after(text: str, match: regex.Match[str], sentence: Span) -> bool:
+    """An amount with a multiplier followed by a money noun (grammar_words.tsv money_noun): "mua 3
+    triệu tiền pin" is 3 million đồng, no count of "tiền"."""
+    if not match.group("mult"):
+        return False
+    after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text, match.end(), sentence.end)
+    return after is not None and after.group(1) in grammar_set("money_noun")
 
 
 def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> bool:
