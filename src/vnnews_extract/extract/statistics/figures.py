@@ -528,7 +528,9 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
         unit = None
     if raw[0].isdigit():
         whole = rx(r"\d+|\d{1,3}(?:\.\d{3})+").fullmatch(raw) is not None and not _looks_like_year(raw)
-        if unit is None and not match.group("num2") and whole and not _money_noun_after(text, match, sentence):
+        if match.group("num2"):  # "5-7 bạn"; not a score "2-1 nghiêng về …"
+            whole = whole and rx(r"\d{1,3}").fullmatch(match.group("num2")) is not None and int(match.group("num2")) > int(raw)
+        if unit is None and whole and not _money_noun_after(text, match, sentence):
             unit = _next_word(text, match.end(), sentence.end)
             if unit is not None and _after_name(text[max(0, match.end() - 40) : match.end()]):
                 note(trace, EXCLUDE_NAME, match.start(), unit.end)
@@ -755,13 +757,14 @@ def widen_compound(text: str, fig: Figure, words: tuple[Span, ...]) -> Figure:
 
 
 def tagged_noun(text: str, fig: Figure, words: tuple[Span, ...], sentence: Span) -> bool:
-    """A count read from a number word and the lower-case word after it (:data:`WORD_NOUN`), its
+    """A count read from a number word or a range and the lower-case word after it (:data:`WORD_NOUN`,
+    :data:`ANY_NOUN` with a maximum: "5-7 bạn", not "1-3 nhờ pha lập công"), its
     noun widened to the word segmentation finds, stands when that word is tagged a common noun, is
     no pair noun ("hai vợ chồng", "hai cấp", "Hai đội hòa 1 - 1": grammar_words.tsv number_word_stop) and no back-reference
     follows it or the one or two words after it ("Hai cửa biển này", "hai bến cảng này"): not "ba vĩ đại" (an adjective), "Hai ông" (a classifier naming
     two people mentioned before), nor a number word the segmentation joins to a longer word ("xe
     ba gác"). Untagged sentences keep it."""
-    if fig.rule is not WORD_NOUN or not words:
+    if (fig.rule is not WORD_NOUN and (fig.rule is not ANY_NOUN or fig.value_max is None)) or not words:
         return True
     ends = [fig.end]
     for _ in range(2):
