@@ -240,8 +240,8 @@ def patterns() -> _Patterns:
             rf"(?P<num>\d+(?:,\d+)?)(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?(?![\p{{L}}\p{{N}}]|[.,/:]\d)",
             regex.IGNORECASE,
         ),
-        label_list=regex.compile(  # "kỳ hạn 5 năm và 7 năm"
-            rf"\s+(?:{alternation(lex.units)})\s*(?:,|{grammar_pattern('and')}|,\s*{grammar_pattern('and')})\s*|\s*,?\s*(?:{grammar_pattern('and')})\s*"
+        label_list=regex.compile(  # "kỳ hạn 5 năm và 7 năm", "kỳ hạn 5 năm (200 tỷ đồng), 10 năm (400 tỷ đồng)"
+            rf"\s+(?:{alternation(lex.units)})(?:\s*\([^()]{{0,40}}\))?\s*(?:,|{grammar_pattern('and')}|,\s*{grammar_pattern('and')})\s*|\s*,?\s*(?:{grammar_pattern('and')})\s*"
         ),
         cues={
             cue: regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w, c in lex.figure_cues.items() if cue in c.split(','))})(?![\p{{L}}])")
@@ -415,9 +415,11 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
             note(trace, EXCLUDE_BEFORE, match.start(), match.end())
             label_end = match.end()
             continue
+        # a figure in a bracket right after a label's number keeps the list going ("kỳ hạn 5 năm (200 tỷ đồng), 10 năm")
+        bracketed = label_end >= 0 and rx(r"[^()]{0,12}\([^()]{0,40}").fullmatch(text, label_end, match.start()) is not None
         fig = _figure(text, match, sentence, trace)
         # a year ends no label list for other numbers ("năm 2016 và 2,3 lần năm 2015")
-        label_end = match.end() if fig is EXCLUDE_BEFORE and not _looks_like_year(match.group("num")) else -1
+        label_end = match.end() if fig is EXCLUDE_BEFORE and not _looks_like_year(match.group("num")) else (label_end if bracketed else -1)
         fig = None if isinstance(fig, Rule) else fig
         excluded = _blocked_unit(text, fig, sentence) if fig else None
         if excluded is not None and fig is not None:
