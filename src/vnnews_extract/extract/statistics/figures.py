@@ -36,6 +36,8 @@ MEASURE = declare("statistics.measure.unit", "Statistic", "a number with a measu
 TIMES = declare("statistics.ratio.times", "Statistic", "'gấp 3 lần', 'tăng 2,95 lần': a multiple after a word of multiplying")
 LISTED_TIMES = declare("statistics.ratio.listed_times", "Statistic",
     "'gấp 1,7 lần năm 2016 và 2,3 lần năm 2015': 'N lần' listed right after a multiple is a multiple")
+BREAKDOWN = declare("statistics.count.breakdown", "Statistic",
+    "'32 học viên (8 đang xét xử; 10 đã thi hành án)': bare numbers in a bracket after a count are parts of it, counting the same noun")
 OCCURRENCES = declare("statistics.count.occurrences", "Statistic", "'N lần' with no word of multiplying before it: how many times")
 COUNTED_NOUN = declare("statistics.count.counted_noun", "Statistic", "a number with a counted noun of counted_nouns.tsv: '102 lượt'")
 UNIT_WORD_NOUN = declare("statistics.count.unit_word_noun", "Statistic", "a measure word used as a noun: '215 điểm sạt lở'")
@@ -417,7 +419,7 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
             continue
         # a figure in a bracket right after a label's number keeps the list going ("kỳ hạn 5 năm (200 tỷ đồng), 10 năm")
         bracketed = label_end >= 0 and rx(r"[^()]{0,12}\([^()]{0,40}").fullmatch(text, label_end, match.start()) is not None
-        fig = _figure(text, match, sentence, trace)
+        fig = _breakdown(text, match, sentence, found) or _figure(text, match, sentence, trace)
         # a year ends no label list for other numbers ("năm 2016 và 2,3 lần năm 2015")
         label_end = match.end() if fig is EXCLUDE_BEFORE and not _looks_like_year(match.group("num")) else (label_end if bracketed else -1)
         fig = None if isinstance(fig, Rule) else fig
@@ -433,6 +435,35 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
         if fig is not None and all(fig.end <= f.start or fig.start >= f.end for f in found):
             found.append(fig)
     return sorted(found, key=lambda f: f.start)
+
+
+def _breakdown(text: str, match: regex.Match[str], sentence: Span, found: list[Figure]) -> Figure | None:
+    """"32 học viên (8 đang trong quá trình xét xử; 10 đã chuyển sang thi hành án; 3 đã bồi hoàn)",
+    "5 kiến tạo ở mọi mặt trận (4 ở Premier League, 1 ở Europa League)": a bare whole number opening
+    a bracket, or an item of it after "," or ";", with no unit of its own (a function word or a
+    separator after it), is part of the count the
+    bracket follows (at most 40 characters after it, no sentence mark between): it counts the same noun."""
+    last = next((f for f in reversed(found) if f.rule is not BREAKDOWN), None)
+    raw = match.group("num")
+    if last is None or last.kind != "count" or match.group("num2") or match.group("mult") or not raw.isdigit():
+        return None
+    opening = _breakdown_opening().fullmatch(text, last.end, match.start())
+    if opening is None or _read_unit(text, match.end(), sentence.end) is not None:
+        return None
+    after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])|\s*[,;)]").match(text, match.end(), sentence.end)
+    if after is None or (after.group(1) and after.group(1) not in lexicons().function_words):
+        return None  # before a function word or a separator ("(4 ở …", "(8 đang …"); "(20 sĩ quan …" has its own noun
+    value = float(raw)
+    if value > last.value:
+        return None
+    return Figure(match.start(), match.end(), "count", value, None, last.unit, last.unit_start, last.unit_end, BREAKDOWN, UNIT_SHARED)
+
+
+@lru_cache(maxsize=1)
+def _breakdown_opening() -> regex.Pattern[str]:
+    """From a count to a number in the bracket after it: the bracket opens, maybe past earlier items
+    ended by ",", ";" or a list joiner (grammar_words.tsv figure_list_joiner)."""
+    return regex.compile(rf"[^.;:!?()]{{0,40}}\(\s*(?:[^()]*(?:[,;]|\s(?:{grammar_pattern('figure_list_joiner')}))\s*)?")
 
 
 def _spend(budget: list[int] | None) -> bool:
@@ -784,3 +815,17 @@ def tagged_noun(text: str, fig: Figure, words: tuple[Span, ...], sentence: Span)
     if word is None:
         return True
     return word.label == "N" and text[word.start : word.end].lower() not in grammar_set("number_word_stop")
+
+
+def shared_nouns(figures: list[Figure]) -> list[Figure]:
+    """A part of a count (:data:`BREAKDOWN`) counts the noun of its whole as widened ("5 kiến tạo (4 ở
+    …)": "kiến tạo")."""
+    if not any(f.rule is BREAKDOWN for f in figures):
+        return figures
+    nouns = {(f.unit_start, f.start): f for f in figures if f.rule is not BREAKDOWN}
+    wholes = {f.unit_start: f for f in nouns.values()}
+    out = []
+    for f in figures:
+        whole = wholes.get(f.unit_start) if f.rule is BREAKDOWN else None
+        out.append(replace(f, unit=whole.unit, unit_end=whole.unit_end) if whole is not None else f)
+    return out
