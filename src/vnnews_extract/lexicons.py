@@ -81,7 +81,10 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
         "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source", "speech", "intransitive",
     })},
-    "figure_cues.tsv": {"cue": frozenset({"wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim"})},
+    "figure_cues.tsv": {"cue*": frozenset({
+        "wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim",
+        "unit_ahead",
+    })},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "grammar_words.tsv": {"class*": frozenset({
         "conjunction", "passive",
@@ -100,6 +103,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         # statistics and cleaning
         "afternoon", "and", "as_of", "bound_word", "clock_preposition", "compared_with", "copula_have", "count_of",
         "crop_season", "date_label", "day_noun", "day_part", "dimension_noun", "duration_preposition", "duration_unit", "equivalent_to",
+        "ambiguous_number_word", "number_word_stop", "shared_unit_joiner",
         "fiscal_year", "fraction_of", "general_level", "half", "hour_noun", "last_year", "level_noun", "figure_list_joiner",
         "maximum", "moment_noun", "money_noun", "month_noun", "noun_link", "now", "pair_lead", "part_of_whole",
         "period_edge", "period_end", "period_noun", "period_preposition", "plan_target", "present_time", "price_noun", "quarter_noun",

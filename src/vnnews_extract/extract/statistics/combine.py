@@ -6,6 +6,8 @@ decided as a group.
 - "một" with a counted noun (not a post: "có một Phó Giám đốc" counts) is a quantity only in a list with other figures ("4 huy chương vàng,
   một huy chương đồng") or after a comparator ("hơn một người"); alone it is the indefinite
   article ("một người dân cho biết"), no figure.
+- A count of times listed right after a multiple ("gấp 1,7 lần năm 2016 và 2,3 lần năm 2015") is a
+  multiple too.
 - A month count that labels the period of the sentence's other figures is none.
 """
 
@@ -20,7 +22,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ..rules import Fired
 from .figures import (
-    EXCLUDE_INDEFINITE, LISTED_ONE, RANGE_UNITS, Figure, note, patterns, period_labels, read_figures,
+    EXCLUDE_INDEFINITE, LISTED_ONE, LISTED_TIMES, OCCURRENCES, RANGE_UNITS, TIMES, Figure, note, patterns, period_labels, read_figures,
 )
 
 # Units one range may mix, with the factor that turns the second into the first ("6 tháng đến 3 năm").
@@ -51,6 +53,7 @@ def sentence_figures(text: str, sentence: Span, trace: list[Fired] | None = None
     if len(found) < 2 and not any(_indefinite_candidate(text, f) for f in found):
         return found
     found = _ranges(text, found)
+    found = _listed_times(text, found)
     found = _listed_ones(text, found, sentence, trace)
     return period_labels(text, found, sentence, trace)
 
@@ -72,6 +75,19 @@ def _ranges(text: str, found: list[Figure]) -> list[Figure]:
             if factor is not None and _range_join().fullmatch(text, prev.end, fig.start) and fig.value * factor >= prev.value:
                 out[-1] = replace(prev, end=fig.end, value_max=fig.value * factor, rule=RANGE_UNITS)
                 continue
+        out.append(fig)
+    return out
+
+
+def _listed_times(text: str, found: list[Figure]) -> list[Figure]:
+    """"gấp 1,7 lần năm 2016 và 2,3 lần năm 2015": a count of times listed right after a multiple
+    (at most 40 characters between, ending with a comma or a list joiner) is a multiple too."""
+    out: list[Figure] = []
+    for fig in found:
+        prev = out[-1] if out else None
+        if fig.rule is OCCURRENCES and prev is not None and prev.kind == "ratio" and prev.rule in (TIMES, LISTED_TIMES):
+            if _list_gap().fullmatch(text, prev.end, fig.start):
+                fig = replace(fig, kind="ratio", rule=LISTED_TIMES)
         out.append(fig)
     return out
 

@@ -16,7 +16,7 @@ from ...records import Evidence, Part, Period, Statistic
 from ..rules import Fired, Rule
 from . import subjects
 from .combine import sentence_figures
-from .figures import Figure, widen_compound
+from .figures import Figure, shared_nouns, tagged_noun, widen_compound
 from .period_reference import REFERRED, refers_back
 from .periods import CARRIED, PeriodTracker, Stated
 from .qualifiers import Decided, change, comparator, listed_change
@@ -62,7 +62,10 @@ def extract_statistics(doc: Document, found: FoundFigures, carry_periods: bool =
         if not figures:
             continue
         words = doc.words_in(sentence.start, sentence.end)
-        figures = [widen_compound(doc.text, f, words) for f in figures]
+        figures = [f for f in (widen_compound(doc.text, f, words) for f in figures) if tagged_noun(doc.text, f, words, sentence)]
+        figures = shared_nouns(figures)
+        if not figures:
+            continue
         view = subjects.SentenceView(doc.text, sentence, words, tuple((f.start, f.end, f.kind) for f in figures))
         previous: subjects.Chosen | None = None
         spans = [(f.start, f.end) for f in figures]

@@ -34,10 +34,22 @@ PERCENT = declare("statistics.percent.unit", "Statistic", "a number with %, ‰,
 MONEY = declare("statistics.money.unit", "Statistic", "a number with a currency of units.tsv: 'đồng', 'USD', 'tỷ đồng'")
 MEASURE = declare("statistics.measure.unit", "Statistic", "a number with a measure unit of units.tsv: 'ha', 'km', 'tấn', '5 năm'")
 TIMES = declare("statistics.ratio.times", "Statistic", "'gấp 3 lần', 'tăng 2,95 lần': a multiple after a word of multiplying")
+LISTED_TIMES = declare("statistics.ratio.listed_times", "Statistic",
+    "'gấp 1,7 lần năm 2016 và 2,3 lần năm 2015': 'N lần' listed right after a multiple is a multiple")
+BREAKDOWN = declare("statistics.count.breakdown", "Statistic",
+    "'32 học viên (8 đang xét xử; 10 đã thi hành án)': bare numbers in a bracket after a count are parts of it, counting the same noun")
 OCCURRENCES = declare("statistics.count.occurrences", "Statistic", "'N lần' with no word of multiplying before it: how many times")
 COUNTED_NOUN = declare("statistics.count.counted_noun", "Statistic", "a number with a counted noun of counted_nouns.tsv: '102 lượt'")
 UNIT_WORD_NOUN = declare("statistics.count.unit_word_noun", "Statistic", "a measure word used as a noun: '215 điểm sạt lở'")
 ANY_NOUN = declare("statistics.count.any_noun", "Statistic", "a whole number then a lower-case content word: '12 ổ dịch'")
+WORD_NOUN = declare("statistics.count.word_noun", "Statistic",
+    "'hai chức năng', 'ba chấu': a number word (not one of grammar_words.tsv ambiguous_number_word: 'một', 'năm', 'chín') "
+    "then a lower-case word the tagger reads as a noun, not a pair noun ('hai vợ chồng')")
+UNIT_AHEAD = declare("statistics.measure.unit_ahead", "Statistic",
+    "'Nhiệt độ thấp nhất từ 16 - 19, có nơi dưới 15 độ C': a bare number after a property of figure_cues.tsv "
+    "(unit_ahead) takes the measure unit written after it in the sentence")
+SHARED_UNIT = declare("statistics.list.shared_unit", "Statistic",
+    "'giá gốc chỉ 200.000 và 350.000 đồng', 'công suất 20 hoặc 40 mã lực': a bare number joined by 'và'/'hoặc' to the next one takes its unit")
 RESPECTIVELY = declare("statistics.list.respectively", "Statistic", "'lần lượt là 60, 75 hộ': the list shares the last number's unit")
 FRACTION = declare("statistics.ratio.fraction", "Statistic", "'3/5 xã', '2/3 số hộ': a fraction of a counted noun")
 FRACTION_WORDS = declare("statistics.ratio.fraction_words", "Statistic", "'một nửa số hộ', 'hai phần ba số đại biểu'")
@@ -144,6 +156,7 @@ class _Words:
     half: regex.Pattern[str]  # "hai triệu rưỡi"
     fraction: regex.Pattern[str]  # "/5 xã", "/3 số hộ"
     fraction_noun: regex.Pattern[str]  # "một nửa số hộ"
+    shared_unit: regex.Pattern[str]  # " và 350.000" of "200.000 và 350.000 đồng"
 
 
 @lru_cache(maxsize=16)
@@ -165,7 +178,7 @@ def grammar_set(word_class: str) -> frozenset[str]:
 
 
 def _figure_pattern(glued: str) -> regex.Pattern[str]:
-    words = rf"(?<!\d\s)(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm"
+    words = rf"(?<!\d[^\S\n])(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm" (a line break: a new block)
     end2 = rf"(?:{_B}|(?=(?:{glued}){_B}))"  # "150-180km"
     return regex.compile(
         rf"(?<![\p{{L}}\p{{N}}/.,:])(?<![\p{{L}}\p{{N}}][\-+])(?P<num>{_NUMBER}|{words})"
@@ -191,6 +204,7 @@ def word_patterns() -> _Words:
         half=regex.compile(rf"\s+(?:{g('half')}){_B}"),
         fraction=regex.compile(rf"/({_WHOLE})(?![\d/.,])(?:\s+(?:{g('fraction_of')})(?=\s))?"),
         fraction_noun=regex.compile(rf"\s+(?:{g('fraction_of')})(?=\s)"),
+        shared_unit=regex.compile(rf"\s+(?:{g('shared_unit_joiner')})\s+{_NUMBER}(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
     )
 
 
@@ -212,7 +226,7 @@ def patterns() -> _Patterns:
         noun=regex.compile(rf"(?i)\s+(?P<n>{alternation(lex.counted_nouns)}){_B}"),
         before_block=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before'])})\s*$"),
         after_block=regex.compile(
-            rf"(?i)\s*(?:(?:{alternation(ctx['after'])}){_B}|(?:{alternation(ctx['after_clause'])})(?=\s*(?:[,.;:)]|$|(?:{aux}){_B})))"
+            rf"(?i)\s*(?:(?:{alternation(ctx['after'])}){_B}|(?:{alternation(ctx['after_clause'])})(?=\s*(?:[,.;:)\x22\u201d]|$|(?:{aux}){_B})))"
         ),
         after_time=regex.compile(rf"(?i)\s*(?:(?:{alternation(ctx['after_time'])}){_B}|/\d)"),
         before_clock=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before_clock'])})\s*$"),
@@ -222,18 +236,18 @@ def patterns() -> _Patterns:
         chain=regex.compile(rf"(?:\s*(?:,|{grammar_pattern('and')})\s*{_NUMBER})+(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
         comparator_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<c>{alternation(before)})\s*$"),
         respectively=regex.compile(rf"(?i){alternation(ctx['respectively'])}"),
-        back_reference_before=regex.compile(rf"(?i)(?:^|\s)(?:{alternation(ctx['back_reference_before'])})\s*$"),
+        back_reference_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:{alternation(ctx['back_reference_before'])})\s*$"),
         unit_before=regex.compile(
             rf"(?<![\p{{L}}\p{{N}}])(?P<u>{alternation(w for w, (pos, _, _) in lex.unit_contexts.items() if pos == 'before')})\s+"
             rf"(?P<num>\d+(?:,\d+)?)(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?(?![\p{{L}}\p{{N}}]|[.,/:]\d)",
             regex.IGNORECASE,
         ),
-        label_list=regex.compile(  # "kỳ hạn 5 năm và 7 năm"
-            rf"\s+(?:{alternation(lex.units)})\s*(?:,|{grammar_pattern('and')}|,\s*{grammar_pattern('and')})\s*|\s*,?\s*(?:{grammar_pattern('and')})\s*"
+        label_list=regex.compile(  # "kỳ hạn 5 năm và 7 năm", "kỳ hạn 5 năm (200 tỷ đồng), 10 năm (400 tỷ đồng)"
+            rf"\s+(?:{alternation(lex.units)})(?:\s*\([^()]{{0,40}}\))?\s*(?:,|{grammar_pattern('and')}|,\s*{grammar_pattern('and')})\s*|\s*,?\s*(?:{grammar_pattern('and')})\s*"
         ),
         cues={
-            cue: regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w, c in lex.figure_cues.items() if c == cue)})(?![\p{{L}}])")
-            for cue in sorted(set(lex.figure_cues.values()))
+            cue: regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w, c in lex.figure_cues.items() if cue in c.split(','))})(?![\p{{L}}])")
+            for cue in sorted({c for cues in lex.figure_cues.values() for c in cues.split(",")})
         },
     )
 
@@ -281,8 +295,11 @@ def _next_word(text: str, pos: int, end: int) -> _Unit | None:
 
 
 def _after_name(before: str) -> bool:
-    """The number ends a name: a capitalised word one or two words back, joined by no function word."""
+    """The number ends a name: a capitalised word one or two words back, joined by no function word
+    and no comma ("Quân đội 108"; not "anh Phạm Hoàng Tú, 3 công an", "cảng cá Dân Phước, 4 vùng")."""
     words = rx(r"[\p{L}\p{N}.,]+|[^\s\p{L}\p{N}]").findall(before)[:-1][-2:]
+    if words and words[-1].endswith(","):
+        return False
     if not words or words[-1] in lexicons().function_words:
         return False
     return any(w[:1].isupper() for w in words)
@@ -305,7 +322,7 @@ def _blocked_digits(text: str, end: int, sentence: Span) -> bool:
 def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     """Back-references, product grades, reporting-period labels, relative times, clock times."""
     p = patterns()
-    if p.after_block.match(text, fig.end, sentence.end):
+    if p.after_block.match(text, fig.end, sentence.end) or _back_reference_after_noun(text, fig, sentence):
         return EXCLUDE_AFTER
     if _pair_reference(text, fig, sentence):
         return EXCLUDE_PAIR
@@ -319,6 +336,24 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     if word_patterns().opening_time.fullmatch(before) and rx(r"\s*,").match(text[fig.end : sentence.end]):
         return EXCLUDE_TIME
     return EXCLUDE_TIME if _date_or_clock(text, fig, sentence, before) else None
+
+
+def _back_reference_after_noun(text: str, fig: Figure, sentence: Span) -> bool:
+    """A count whose noun phrase, one or two more lower-case words that are no function words, ends
+    with a back-reference ("9 bộ hồ sơ trên", "2 phương án kể trên", "3 chứng cứ ấy", "10 vụ lừa
+    đảo nói trên"): the things named before, no figure. Not past a function word ("100 tỷ đồng
+    cho dự án này": the "này" is the project's)."""
+    if fig.kind != "count":
+        return False
+    pos = fig.end
+    for _ in range(2):
+        word = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text, pos, sentence.end)
+        if word is None or word.group(1) in lexicons().function_words:
+            return False
+        pos = word.end()
+        if patterns().after_block.match(text, pos, sentence.end):
+            return True
+    return False
 
 
 def _date_or_clock(text: str, fig: Figure, sentence: Span, before: str) -> bool:
@@ -382,8 +417,11 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
             note(trace, EXCLUDE_BEFORE, match.start(), match.end())
             label_end = match.end()
             continue
-        fig = _figure(text, match, sentence, trace)
-        label_end = match.end() if fig is EXCLUDE_BEFORE else -1
+        # a figure in a bracket right after a label's number keeps the list going ("kỳ hạn 5 năm (200 tỷ đồng), 10 năm")
+        bracketed = label_end >= 0 and rx(r"[^()]{0,12}\([^()]{0,40}").fullmatch(text, label_end, match.start()) is not None
+        fig = _breakdown(text, match, sentence, found) or _figure(text, match, sentence, trace)
+        # a year ends no label list for other numbers ("năm 2016 và 2,3 lần năm 2015")
+        label_end = match.end() if fig is EXCLUDE_BEFORE and not _looks_like_year(match.group("num")) else (label_end if bracketed else -1)
         fig = None if isinstance(fig, Rule) else fig
         excluded = _blocked_unit(text, fig, sentence) if fig else None
         if excluded is not None and fig is not None:
@@ -397,6 +435,35 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
         if fig is not None and all(fig.end <= f.start or fig.start >= f.end for f in found):
             found.append(fig)
     return sorted(found, key=lambda f: f.start)
+
+
+def _breakdown(text: str, match: regex.Match[str], sentence: Span, found: list[Figure]) -> Figure | None:
+    """"32 học viên (8 đang trong quá trình xét xử; 10 đã chuyển sang thi hành án; 3 đã bồi hoàn)",
+    "5 kiến tạo ở mọi mặt trận (4 ở Premier League, 1 ở Europa League)": a bare whole number opening
+    a bracket, or an item of it after "," or ";", with no unit of its own (a function word or a
+    separator after it), is part of the count the
+    bracket follows (at most 40 characters after it, no sentence mark between): it counts the same noun."""
+    last = next((f for f in reversed(found) if f.rule is not BREAKDOWN), None)
+    raw = match.group("num")
+    if last is None or last.kind != "count" or match.group("num2") or match.group("mult") or not raw.isdigit():
+        return None
+    opening = _breakdown_opening().fullmatch(text, last.end, match.start())
+    if opening is None or _read_unit(text, match.end(), sentence.end) is not None:
+        return None
+    after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])|\s*[,;)]").match(text, match.end(), sentence.end)
+    if after is None or (after.group(1) and after.group(1) not in lexicons().function_words):
+        return None  # before a function word or a separator ("(4 ở …", "(8 đang …"); "(20 sĩ quan …" has its own noun
+    value = float(raw)
+    if value > last.value:
+        return None
+    return Figure(match.start(), match.end(), "count", value, None, last.unit, last.unit_start, last.unit_end, BREAKDOWN, UNIT_SHARED)
+
+
+@lru_cache(maxsize=1)
+def _breakdown_opening() -> regex.Pattern[str]:
+    """From a count to a number in the bracket after it: the bracket opens, maybe past earlier items
+    ended by ",", ";" or a list joiner (grammar_words.tsv figure_list_joiner)."""
+    return regex.compile(rf"[^.;:!?()]{{0,40}}\(\s*(?:[^()]*(?:[,;]|\s(?:{grammar_pattern('figure_list_joiner')}))\s*)?")
 
 
 def _spend(budget: list[int] | None) -> bool:
@@ -493,13 +560,22 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
         note(trace, EXCLUDE_UNIT_CONTEXT, match.start(), unit.end)
         unit = None
     if raw[0].isdigit():
-        if unit is None and not match.group("num2") and rx(r"\d+|\d{1,3}(?:\.\d{3})+").fullmatch(raw) and not _looks_like_year(raw):
+        whole = rx(r"\d+|\d{1,3}(?:\.\d{3})+").fullmatch(raw) is not None and not _looks_like_year(raw)
+        if match.group("num2"):  # "5-7 bạn"; not a score "2-1 nghiêng về …"
+            whole = whole and rx(r"\d{1,3}").fullmatch(match.group("num2")) is not None and int(match.group("num2")) > int(raw)
+        if unit is None and whole and not _money_noun_after(text, match, sentence):
             unit = _next_word(text, match.end(), sentence.end)
             if unit is not None and _after_name(text[max(0, match.end() - 40) : match.end()]):
                 note(trace, EXCLUDE_NAME, match.start(), unit.end)
                 unit = None
-        return unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
+        return (
+            unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
+            or _unit_ahead(text, match, sentence) or _shared_unit(text, match, sentence)
+        )
     word = raw.lower()
+    if unit is None and word not in grammar_set("ambiguous_number_word"):
+        noun = _next_word(text, match.end(), sentence.end)
+        unit = replace(noun, rule=WORD_NOUN) if noun is not None and noun.unit not in grammar_set("number_word_stop") else None
     if unit is None:
         return None
     if unit.kind != "count" and (word == "năm" or (word == "một" and not _one_of_amount(text, match, unit, sentence))):
@@ -540,17 +616,70 @@ def _part_of(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None
 
 def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
     """"giá 11,2 tỷ", "bồi thường 349 triệu", "khoảng 10-11 triệu": an amount of a million or more
-    with no currency and no noun after it, after a money word of figure_cues.tsv: đồng."""
+    with no currency and no noun after it, after a money word of figure_cues.tsv or before a money
+    noun ("mua 3 triệu tiền pin"): đồng."""
     if not match.group("mult") or multiplier(match.group("mult")) < 1e6:
         return None
     after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[match.end() : sentence.end])
     if after and after.group(1) not in lexicons().function_words and after.group(1) not in grammar_set("money_noun"):
         return None
     clause = rx(r"[;:()]").split(text[max(sentence.start, match.start() - 120) : match.start()])[-1]
-    if not patterns().cues["money"].search(clause):
+    if not patterns().cues["money"].search(clause) and not _money_noun_after(text, match, sentence):
         return None
     mult = match.start("mult"), match.end("mult")
     return _Unit("money", "đồng", mult[0], mult[1], match.end(), 1.0, BARE_AMOUNT, UNIT_IMPLIED)
+
+
+def _unit_ahead(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """"Nhiệt độ thấp nhất từ 16 - 19, có nơi dưới 15 độ C", "Nhiệt độ từ 28 - 31, vùng núi 25 - 28
+    độ C": a bare number or range, at most 50 characters after a property of figure_cues.tsv
+    (unit_ahead) with no other figure's unit between and a comma or semicolon right after it (the
+    values listed before the unit is written once), takes the measure unit (no time unit) of the
+    next figure of its sentence, at most 80 characters on."""
+    if match.group("mult"):
+        return None
+    cue = list(patterns().cues["unit_ahead"].finditer(text, max(sentence.start, match.start() - 50), match.start()))
+    if not cue or not rx(r"\s*[,;]").match(text, match.end(), sentence.end):
+        return None
+    numbers = rx(rf"{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?")
+    if any(_read_unit(text, m.end(), sentence.end) for m in numbers.finditer(text, cue[-1].end(), match.start())):
+        return None
+    for later in numbers.finditer(text, match.end(), min(sentence.end, match.end() + 80)):
+        unit = _read_unit(text, later.end(), sentence.end)
+        if unit is not None:
+            if unit.kind != "measure" or unit.unit in _TIME_UNITS:
+                return None
+            return replace(unit, fig_end=match.end(), rule=UNIT_AHEAD, unit_rule=UNIT_SHARED)
+    return None
+
+
+def _shared_unit(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """"giá gốc chỉ 200.000 và 350.000 đồng", "tổng số căn là 654 và 4 căn biệt thự", "20 hoặc 40 mã
+    lực": a bare whole or decimal number (no year) joined by "và" or "hoặc" (grammar_words.tsv
+    shared_unit_joiner) to the next number, which has a unit, shares that unit (and its multiplier);
+    not a number ending a name or after a unit written before ("Cầu Thủ Thiêm 2 và 9 lô", "ở tuổi 43
+    và 54%")."""
+    if match.group("num2") or match.group("mult") or _looks_like_year(match.group("num")):
+        return None
+    before = text[max(sentence.start, match.start() - 40) : match.end()]
+    previous = rx(r"(\p{L}+)\s*$").search(before[: match.start() - max(sentence.start, match.start() - 40)])
+    if _after_name(before) or (previous and lexicons().unit_contexts.get(previous.group(1).lower(), ("",))[0] == "before"):
+        return None  # "Cầu Thủ Thiêm 2 và 9 lô", "ở tuổi 43 và 54%"
+    joined = word_patterns().shared_unit.match(text, match.end(), sentence.end)
+    unit = _read_unit(text, joined.end(), sentence.end) if joined else None
+    if joined is None or unit is None:
+        return None
+    factor = unit.factor * multiplier(joined.group("mult"))
+    return replace(unit, fig_end=match.end("num"), factor=factor, rule=SHARED_UNIT, unit_rule=UNIT_SHARED)
+
+
+def _money_noun_after(text: str, match: regex.Match[str], sentence: Span) -> bool:
+    """An amount with a multiplier followed by a money noun (grammar_words.tsv money_noun): "mua 3
+    triệu tiền pin" is 3 million đồng, no count of "tiền"."""
+    if not match.group("mult"):
+        return False
+    after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text, match.end(), sentence.end)
+    return after is not None and after.group(1) in grammar_set("money_noun")
 
 
 def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> bool:
@@ -658,3 +787,45 @@ def widen_compound(text: str, fig: Figure, words: tuple[Span, ...]) -> Figure:
     if "word" in needs and word.label in ("N", "Nc", "Nu") and not amount:  # not "12.500.000 đồng tiền thuê"
         return replace(wider, kind="count", rule=UNIT_IN_WORD)
     return fig
+
+
+def tagged_noun(text: str, fig: Figure, words: tuple[Span, ...], sentence: Span) -> bool:
+    """A count read from a number word or a range and the lower-case word after it (:data:`WORD_NOUN`,
+    :data:`ANY_NOUN` with a maximum: "5-7 bạn", not "1-3 nhờ pha lập công"), its
+    noun widened to the word segmentation finds, stands when that word is tagged a common noun, is
+    no pair noun ("hai vợ chồng", "hai cấp", "Hai đội hòa 1 - 1": grammar_words.tsv number_word_stop) and no back-reference
+    follows it or the one or two words after it ("Hai cửa biển này", "hai bến cảng này"): not "ba vĩ đại" (an adjective), "Hai ông" (a classifier naming
+    two people mentioned before), nor a number word the segmentation joins to a longer word ("xe
+    ba gác"). Untagged sentences keep it."""
+    if (fig.rule is not WORD_NOUN and (fig.rule is not ANY_NOUN or fig.value_max is None)) or not words:
+        return True
+    ends = [fig.end]
+    for _ in range(2):
+        after = rx(r"\s+\p{Ll}+(?![\p{L}\p{N}])").match(text, ends[-1], sentence.end)
+        if after is None:
+            break
+        ends.append(after.end())
+    if any(patterns().after_block.match(text, pos, sentence.end) for pos in ends):
+        return False
+    number_end = fig.start + len(text[fig.start : fig.unit_start].rstrip())
+    capital = text[fig.start].isupper()  # the tagger joins a capitalised "Ba" to the next syllable
+    if any(t.start < number_end and t.end > fig.start and (t.start < fig.start or (t.end > number_end and not capital)) for t in words):
+        return False  # the number word is a syllable of a longer word: "xe ba gác", "cú ăn ba"
+    word = next((t for t in words if t.start == fig.unit_start), None)
+    if word is None:
+        return True
+    return word.label == "N" and text[word.start : word.end].lower() not in grammar_set("number_word_stop")
+
+
+def shared_nouns(figures: list[Figure]) -> list[Figure]:
+    """A part of a count (:data:`BREAKDOWN`) counts the noun of its whole as widened ("5 kiến tạo (4 ở
+    …)": "kiến tạo")."""
+    if not any(f.rule is BREAKDOWN for f in figures):
+        return figures
+    nouns = {(f.unit_start, f.start): f for f in figures if f.rule is not BREAKDOWN}
+    wholes = {f.unit_start: f for f in nouns.values()}
+    out = []
+    for f in figures:
+        whole = wholes.get(f.unit_start) if f.rule is BREAKDOWN else None
+        out.append(replace(f, unit=whole.unit, unit_end=whole.unit_end) if whole is not None else f)
+    return out
