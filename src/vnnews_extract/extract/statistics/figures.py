@@ -562,7 +562,7 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
     if raw[0].isdigit():
         whole = rx(r"\d+|\d{1,3}(?:\.\d{3})+").fullmatch(raw) is not None and not _looks_like_year(raw)
         if match.group("num2"):  # "5-7 bạn"; not a score "2-1 nghiêng về …"
-            whole = whole and rx(r"\d{1,3}").fullmatch(match.group("num2")) is not None and int(match.group("num2")) > int(raw)
+            whole = whole and rx(r"\d{1,3}").fullmatch(match.group("num2")) is not None and int(match.group("num2")) > int(raw.replace(".", ""))
         if unit is None and whole and not _money_noun_after(text, match, sentence):
             unit = _next_word(text, match.end(), sentence.end)
             if unit is not None and _after_name(text[max(0, match.end() - 40) : match.end()]):
