@@ -582,6 +582,8 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
         gap = _gap_start(n, v)
         if _passive(text, gap, v.start(), s.titles) and (obj is None or _explicit_passive(text, gap, v.start())) and not _acts_on(text, s, v, gap):
             return _coordinated(text, before, n) + _with_group(s, n), PASSIVE_SUBJECT
+        if _next_step(text, n, v):
+            return _with_group(s, n), PASSIVE_SUBJECT
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
         return _listed_objects(text, s, obj, clause_end), OBJECT
     if before and etype in _SELF and _own_act_gap().fullmatch(text, _gap_start(before[-1], v), v.start()):
@@ -685,6 +687,20 @@ def _coordinated(text: str, before: list[NameMention], last: NameMention) -> lis
         out.insert(0, n)
         nxt = n
     return out
+
+
+@lru_cache(maxsize=1)
+def _step_gap() -> regex.Pattern[str]:
+    """After a post the person took, the next step they undergo: "… giữ chức X rồi được bổ nhiệm …"."""
+    adverbs = _any("adverb_before_verb")
+    return regex.compile(rf"(?i)\s*,?\s*(?:{_any('succession', 'and')})\s+(?:{adverbs}\s+)*{_any('passive')}\s+(?:{adverbs}\s+)*")
+
+
+def _next_step(text: str, n: NameMention, v: regex.Match[str]) -> bool:
+    """"Ông X lần lượt giữ chức trưởng phòng rồi được bổ nhiệm phó giám đốc …": the person's post through a
+    cue, then a succession word and "được"/"bị" before the verb: the person undergoes it."""
+    ends = [t.end for t in n.titles if t.via_cue and n.end <= t.end <= v.start()]
+    return bool(ends) and _step_gap().fullmatch(text, max(ends), v.start()) is not None
 
 
 def _gap_start(n: NameMention, v: regex.Match[str]) -> int:

@@ -151,7 +151,7 @@ def _add_gained_posts(doc: Document, events: list[Candidate], people: dict[str, 
         _add_title(person, Position(role=role, organization=e.organization, organization_key=org_key(e.organization), evidence=evidence))
         if e.type not in LOSS:
             start = max(e.sentence.start, doc.text.rfind(";", e.sentence.start, e.verb[0]) + 1)
-            years = _YEAR.findall(doc.text, start, e.verb[0])
+            years = _YEAR.findall(doc.text, start, e.verb[0]) or _YEAR.findall(doc.text, end, min(e.sentence.end, end + 25))  # "… vào tháng 5-2014"
             if years:
                 person.dated.append((int(years[0]), e.role, org_key(e.organization)))
 
