@@ -30,6 +30,8 @@ OWN_ACT = declare("personnel.event.own_act", "PersonnelEvent", "retirement or re
 CONTINUED = declare("personnel.event.continued", "PersonnelEvent",
     "a verb with no person of its own continues the previous verb's: 'được điều động, bổ nhiệm', '…; đồng thời cho thôi …'")
 LISTED_POST = declare("personnel.event.listed_post", "PersonnelEvent", "people listed after the verb, each with a post: 'bổ nhiệm ông A, bà B lần lượt giữ chức X, Y'")
+LISTED_AFTER = declare("personnel.event.listed_after", "PersonnelEvent",
+    "a verb with no person of its own takes the people the next sentence lists after 'gồm:': 'bắt tạm giam 3 bị can. Các bị can gồm: A (…); B (…)'")
 UNNAMED = declare("personnel.event.unnamed", "PersonnelEvent", "an event with a post or body but no named person: 'bổ nhiệm Giám đốc Sở Y tế'")
 ROLE_AFTER_VERB = declare("personnel.role.after_verb", "PersonnelEvent.role", "a title after the verb that belongs to no other person")
 ROLE_PERSON_CUE = declare("personnel.role.person_cue", "PersonnelEvent.role", "the person's own title after the verb through a cue: '… ông X giữ chức Y'")
@@ -352,9 +354,10 @@ class _Target:
     org_rule: Rule = ORG_OF_TITLE
 
 
-def events_in(text: str, s: Sentence) -> Iterator[Candidate]:
-    """The event candidates of one sentence."""
+def events_in(text: str, s: Sentence, following: Sentence | None = None) -> Iterator[Candidate]:
+    """The event candidates of one sentence (``following``: the next sentence, for a list it opens)."""
     carried: tuple[int, list[NameMention]] = (-1, [])  # (clause end, persons) of the previous verb
+    listed = _listed_after(text, following) if following is not None else []
     for i, v in enumerate(s.verbs):
         clause_end = _clause_end(text, s, i)
         etype = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())]
@@ -364,10 +367,52 @@ def events_in(text: str, s: Sentence) -> Iterator[Candidate]:
         carried = (clause_end, persons)
         if _not_an_event(text, s, v):
             continue
+        if not persons and listed:  # "… bắt tạm giam đối với 3 bị can. Các bị can nói trên gồm: A (…), …; B (…)"
+            for member in listed:
+                for target in _own_posts(member):
+                    yield _candidate(text, s, v, etype, (member, target, LISTED_AFTER))
+            continue
         for person, target, person_rule in _per_person(text, s, v, clause_end, (persons, etype)):
             if person is None and (target.org is None or (target.title is not None and _generic(text, target.title))):
                 continue  # policy talk: neither a person nor a body, or many posts at once
             yield _candidate(text, s, v, etype, (person, target, person_rule or rule))
+
+
+@lru_cache(maxsize=1)
+def _list_opener() -> regex.Pattern[str]:
+    """A sentence opening a list: "Các bị can nói trên gồm:", "Những người bị kỷ luật gồm có:"."""
+    return regex.compile(rf"(?i)[^:;.\d]{{0,60}}?(?<![\p{{L}}]){_any('inclusion')}\s*:\s*")
+
+
+@lru_cache(maxsize=1)
+def _item_start() -> regex.Pattern[str]:
+    """What opens an item of a list right before its person: ":", ";", ",", "và"."""
+    return regex.compile(rf"(?i)(?:[:;,]|(?<![\p{{L}}]){_any('and')})\s*$")
+
+
+def _listed_after(text: str, s: Sentence) -> list[NameMention]:
+    """The persons a sentence opening with a list ("Các bị can gồm: A (…), trú tại …; B (…) và C (…)")
+    names, each at the start of an item."""
+    opener = _list_opener().match(text, s.span.start, s.span.end)
+    if opener is None:
+        return []
+    out = []
+    for n in s.names:
+        start = min([n.start] + [t.start for t in n.titles if t.end <= n.start and not t.via_cue])
+        start = n.honorific_start if n.honorific_start is not None and n.honorific_start < start else start
+        if start == opener.end() or (start > opener.end() and _item_start().search(text, opener.end(), start)):
+            out.append(n)
+    return out
+
+
+def _own_posts(person: NameMention) -> list[_Target]:
+    """The posts a person listed after the verb's sentence holds: the first, with its coordinated bodies."""
+    titles = [t for t in person.titles if not t.via_cue or t.role.startswith("nguyên")][:1] or person.titles[:1]
+    out: list[_Target] = []
+    for t in titles:
+        org = (t.org_start, t.org_end) if t.org_start is not None and t.org_end is not None else None
+        out += [_Target(t, org, ROLE_HELD)] + [_Target(t, o, ROLE_HELD, ORG_COORDINATED) for o in t.coordinated]
+    return out or [_Target(None, None, None)]
 
 
 @lru_cache(maxsize=1)

@@ -45,7 +45,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     """People and personnel events of one article, from one pass of mention finding."""
     sentences = mentions(doc)
     full = full_names(sentences)
-    raw = [c for s in sentences for c in events_in(doc.text, s)]
+    raw = [c for i, s in enumerate(sentences) for c in events_in(doc.text, s, sentences[i + 1] if i + 1 < len(sentences) else None)]
     for c in raw:
         c.name = _full_name(c.person.name, full) if c.person else None
     raw = [c for c in raw if c.person is None or c.name is not None or c.organization is not None]  # a word, not a person
