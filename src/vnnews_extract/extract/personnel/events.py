@@ -24,6 +24,8 @@ from .grammar import first_letter_either_case, grammar
 from .names import NAME_PRONOUN, NameMention, Title, find_names, find_titles, link
 from .orgs import org_text, read_org
 
+NAME_GIVEN = declare("people.name.given_name", "Person",
+    "a given name written bare where a clause opens, ending one full name of the article: 'Minh là giám đốc …' (Trần Tuấn Minh)")
 PASSIVE_SUBJECT = declare("personnel.event.passive_subject", "PersonnelEvent", "the person before the verb is its subject: 'ông X (, Giám đốc sở,) được bổ nhiệm'")
 OBJECT = declare("personnel.event.object", "PersonnelEvent", "the person after the verb is its object: 'bổ nhiệm ông X giữ chức …', 'cảnh cáo đối với ông X'")
 OWN_ACT = declare("personnel.event.own_act", "PersonnelEvent", "retirement or resignation by its subject: 'ông X gửi đơn xin từ chức'")
@@ -165,12 +167,54 @@ def mentions(doc: Document) -> list[Sentence]:
         verbs = [v for v in verbs if not _nickname(doc.text, span, v) and not _approves_act(doc.text, v, verbs)]
         titles = find_titles(doc.text, span)
         verbs = [v for v in verbs if not any(t.start < v.start() < t.end for t in titles)]  # "Trưởng ban Kỷ luật VFF"
-        names = link(doc.text, span, titles, find_names(doc.text, span, titles))
-        names += _event_pronouns(doc.text, span, names, (titles, verbs))
-        out.append(Sentence(span, titles, sorted(names, key=lambda n: n.start), verbs))
+        out.append(_read_names(doc.text, Sentence(span, titles, [], verbs), []))
+    given = _given_names(full_names(out))
+    for i, s in enumerate(out):
+        found = _given_mentions(doc.text, s, given)
+        if found:  # read again with the bare given names: "Minh là giám đốc Công ty …"
+            out[i] = _read_names(doc.text, Sentence(s.span, find_titles(doc.text, s.span), [], s.verbs), found)
     _resolve_pronouns(out)
     for s in out:
         _drop_proposed_posts(doc.text, s)
+    return out
+
+
+def _read_names(text: str, s: Sentence, given: list[NameMention]) -> Sentence:
+    """The sentence's names (with the bare given names found for it), linked to its titles, and the
+    pronouns of its verbs."""
+    found = sorted(find_names(text, s.span, s.titles) + given, key=lambda n: n.start)
+    names = link(text, s.span, s.titles, found)
+    names += _event_pronouns(text, s.span, names, (s.titles, s.verbs))
+    s.names = sorted(names, key=lambda n: n.start)
+    return s
+
+
+def _given_names(full: list[str]) -> set[str]:
+    """The given names that end exactly one full name of the article ("Minh" of "Trần Tuấn Minh")."""
+    last = [f.split()[-1] for f in full]
+    return {g for g in last if last.count(g) == 1 and len(g) > 1}
+
+
+_BARE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])\p{Lu}\p{Ll}[\p{L}\p{M}]*(?=\s+\p{Ll})")
+_OPENS_CLAUSE = regex.compile(r"(?:^|[,;:]|\()\s*[\"“'‘]?$")
+
+
+def _given_mentions(text: str, s: Sentence, given: set[str]) -> list[NameMention]:
+    """A person's given name written bare where a clause opens ("Minh là giám đốc …", "…, Tâm giữ
+    chức … thì bị bắt"), when it ends one full name of the article: a short mention of that person."""
+    if not given:
+        return []
+    taken = [(n.start, n.end) for n in s.names] + [(t.start, t.end) for t in s.titles]
+    g = grammar()
+    out = []
+    for m in _BARE_WORD.finditer(text, s.span.start, s.span.end):
+        if m.group() not in given or any(a <= m.start() < b for a, b in taken):
+            continue
+        if not _OPENS_CLAUSE.search(text, max(s.span.start, m.start() - 3), m.start()) and m.start() != s.span.start:
+            continue
+        if any(p.match(text, m.start(), s.span.end) for p in (g.role, g.org_fixed, g.org_open, g.honorific)):
+            continue
+        out.append(NameMention(m.start(), m.end(), m.group(), None, rule=NAME_GIVEN))
     return out
 
 

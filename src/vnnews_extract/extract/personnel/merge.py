@@ -16,7 +16,7 @@ from ...lexicons import lexicons
 from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
-from .events import LOSS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, lost_role, mentions, resolve_name
+from .events import LOSS, NAME_GIVEN, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, lost_role, mentions, resolve_name
 from .grammar import looks_foreign
 from .names import Title
 from .org_context import article_places, completed_organisation
@@ -91,7 +91,7 @@ def _people(doc: Document, sentences: list[Sentence], full: list[str], events: l
                 position = _position(doc, s.span, t)
                 _add_title(person, position)
                 _date_step(doc.text, s.span, t, person)
-            rule = SHORT_MENTION if name != n.name and n.name else n.rule
+            rule = SHORT_MENTION if name != n.name and n.name and n.rule is not NAME_GIVEN else n.rule
             person.evidence.append(_evidence(doc, s.span, n.start, n.end, rule))
     _add_gained_posts(doc, events, people)
     places = article_places(doc.text)
