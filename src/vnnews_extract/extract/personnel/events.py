@@ -196,7 +196,13 @@ def _given_names(full: list[str]) -> set[str]:
 
 
 _BARE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])\p{Lu}\p{Ll}[\p{L}\p{M}]*(?=\s+\p{Ll})")
-_OPENS_CLAUSE = regex.compile(r"(?:^|[,;:]|\()\s*[\"“'‘]?$")
+_OPENS_CLAUSE = regex.compile(r"(?:[,;:]|\()\s*[\"“'‘]?$")
+
+
+@lru_cache(maxsize=1)
+def _sentence_opener() -> regex.Pattern[str]:
+    """What may stand before a bare given name opening a sentence: nothing, a quote, a connective ("Còn Tâm …")."""
+    return regex.compile(rf"[\"“'‘]?\s*(?:(?:{first_letter_either_case(_words('connective', 'adverb_before_verb', 'and'))})\s+)?")
 
 
 def _given_mentions(text: str, s: Sentence, given: set[str]) -> list[NameMention]:
@@ -210,7 +216,8 @@ def _given_mentions(text: str, s: Sentence, given: set[str]) -> list[NameMention
     for m in _BARE_WORD.finditer(text, s.span.start, s.span.end):
         if m.group() not in given or any(a <= m.start() < b for a, b in taken):
             continue
-        if not _OPENS_CLAUSE.search(text, max(s.span.start, m.start() - 3), m.start()) and m.start() != s.span.start:
+        opens = _OPENS_CLAUSE.search(text, max(s.span.start, m.start() - 3), m.start()) or _sentence_opener().fullmatch(text, s.span.start, m.start())
+        if not opens:
             continue
         if any(p.match(text, m.start(), s.span.end) for p in (g.role, g.org_fixed, g.org_open, g.honorific)):
             continue
@@ -671,7 +678,7 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
         gap = _gap_start(n, v)
         if _passive(text, gap, v.start(), s.titles) and (obj is None or _explicit_passive(text, gap, v.start())) and not _acts_on(text, s, v, gap):
             return _coordinated(text, before, n) + _with_group(s, n), PASSIVE_SUBJECT
-        if _next_step(text, n, v):
+        if _next_step(text, n, v) or _purpose_of(text, s, n, v):
             return _with_group(s, n), PASSIVE_SUBJECT
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
         return _listed_objects(text, s, obj, clause_end), OBJECT
@@ -782,14 +789,30 @@ def _coordinated(text: str, before: list[NameMention], last: NameMention) -> lis
 def _step_gap() -> regex.Pattern[str]:
     """After a post the person took, the next step they undergo: "… giữ chức X rồi được bổ nhiệm …"."""
     adverbs = _any("adverb_before_verb")
-    return regex.compile(rf"(?i)\s*,?\s*(?:{_any('succession', 'and')})\s+(?:{adverbs}\s+)*{_any('passive')}\s+(?:{adverbs}\s+)*")
+    held_for = rf"(?:\s+{_any('passive')}\s+\d+\s+{_any('day_noun', 'month_noun', 'year_noun')})?"  # "được 5 tháng"
+    return regex.compile(rf"(?i){held_for}\s*,?\s*(?:{_any('succession', 'and', 'step_link')})\s+(?:{adverbs}\s+)*(?:{_any('passive')}\s+)?(?:{adverbs}\s+)*")
 
 
 def _next_step(text: str, n: NameMention, v: regex.Match[str]) -> bool:
     """"Ông X lần lượt giữ chức trưởng phòng rồi được bổ nhiệm phó giám đốc …": the person's post through a
     cue, then a succession word and "được"/"bị" before the verb: the person undergoes it."""
     ends = [t.end for t in n.titles if t.via_cue and n.end <= t.end <= v.start()]
-    return bool(ends) and _step_gap().fullmatch(text, max(ends), v.start()) is not None
+    return bool(ends) and _step_gap().fullmatch(text, max(ends), v.start()) is not None and _explicit_passive(text, max(ends), v.end())
+
+
+@lru_cache(maxsize=1)
+def _purpose_gap() -> regex.Pattern[str]:
+    """A clause of the person's own, then "để được"/"để bị" before the verb: "Tâm khai đã chi 370 triệu đồng để được bổ nhiệm …"."""
+    adverbs = _any("adverb_before_verb")
+    return regex.compile(rf"(?i)\s+[^,;:()]{{1,100}}?\s(?:{alternation(cue_words('purpose'))})\s+{_any('passive')}\s+(?:{adverbs}\s+)*")
+
+
+def _purpose_of(text: str, s: Sentence, n: NameMention, v: regex.Match[str]) -> bool:
+    """The subject of a clause that goes on "để được <verb>" undergoes the verb: the person opens the
+    sentence (or follows a connective) and no other person stands between."""
+    opens = _sentence_opener().fullmatch(text, s.span.start, n.honorific_start if n.honorific_start is not None else n.start)
+    others = any(n.end <= m.start < v.start() for m in s.names)
+    return opens is not None and not others and _purpose_gap().fullmatch(text, _gap_start(n, v), v.start()) is not None
 
 
 def _gap_start(n: NameMention, v: regex.Match[str]) -> int:
