@@ -489,9 +489,15 @@ def _not_an_event(text: str, s: Sentence, v: regex.Match[str]) -> bool:
 def _proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     """A proposal, plan or future nomination ("đề nghị bổ nhiệm", "giới thiệu … để HĐND tỉnh bầu")."""
     window = max(s.span.start, v.start() - 30)
-    if cue_regex("policy", True, True).search(text, window, v.start()) is not None:
+    if _policy_before().search(text, window, v.start()) is not None:
         return True
     return cue_regex("proposal", True).search(text, window, v.start()) is not None or _nominated(text, s, v)
+
+
+@lru_cache(maxsize=1)
+def _policy_before() -> regex.Pattern[str]:
+    """A policy noun right before the verb, or before its light verb: "công tác bổ nhiệm", "hình thức xử lý kỷ luật"."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('policy'))})\s+(?:{_any('light_verb')}\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -722,7 +728,8 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
         if v.end() <= n.start < clause_end and not any(a <= n.start < b for a, b in owned) and not _replaced(text, s, n):
             between = n.start - v.end() - sum(t.end - t.start for t in s.titles if v.end() <= t.start and t.end <= n.start)
             speaks = _speech().match(text, _SPEAKS_AFTER.match(text, n.end).end()) is not None  # type: ignore[union-attr]
-            return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks else None
+            told = _speech().search(text, v.end(), n.start) is not None  # "miễn nhiệm cho thấy ông Sáu …": the subject of what is said
+            return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks and not told else None
     return None
 
 
