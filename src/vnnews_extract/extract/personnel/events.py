@@ -458,7 +458,7 @@ def _listed_after(text: str, s: Sentence) -> list[NameMention]:
 
 def _own_posts(person: NameMention) -> list[_Target]:
     """The posts a person listed after the verb's sentence holds: the first, with its coordinated bodies."""
-    titles = [t for t in person.titles if not t.via_cue or t.role.startswith("nguyên")][:1] or person.titles[:1]
+    titles = held_post(person.titles)
     out: list[_Target] = []
     for t in titles:
         org = (t.org_start, t.org_end) if t.org_start is not None and t.org_end is not None else None
@@ -621,7 +621,7 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     titles, rule = ((mine, ROLE_PERSON_CUE) if mine else (named, ROLE_PERSON_TITLE) if named
                     else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME))
     if not titles and person is not None and etype in LOSS:
-        titles, rule = [t for t in person.titles if not t.via_cue or t.role.startswith("nguyên")][:1] or person.titles[:1], ROLE_HELD
+        titles, rule = held_post(person.titles), ROLE_HELD
     if not titles and person is not None and etype in ("transfer", "rotation", "secondment"):
         return _destination(text, v, end)
     out: list[_Target] = []
@@ -629,6 +629,13 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
         own = [_Target(t, (t.org_start, t.org_end), rule)] if t.org_start is not None and t.org_end is not None else [_Target(t, None, rule)]
         out.extend(own + [_Target(t, o, rule, ORG_COORDINATED) for o in t.coordinated])
     return out
+
+
+def held_post(titles: list[Title]) -> list[Title]:
+    """The post a loss event takes from a person's titles: one held now in apposition ("ông X, nguyên
+    Giám đốc sở Xây dựng, Phó Chủ tịch UBND tỉnh" -> Phó Chủ tịch), else a former one, else one given through a cue."""
+    ranked = sorted(titles, key=lambda t: (t.via_cue and not t.role.startswith("nguyên"), t.role.startswith("nguyên")))
+    return ranked[:1]
 
 
 def _source(text: str, s: Sentence, t: Title) -> bool:

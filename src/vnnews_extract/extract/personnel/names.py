@@ -177,9 +177,9 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.organization = fused[1] if fused else org_text(text, org.start, org.end)
             title.coordinated = list(org.extra)
             title.end = org.extra[-1][1] if org.extra else org.end
-        if title.organization is None and needs_org(m.group("head")) and sp:
-            org = read_org(text, sp.end(), span.end, lower=True)  # "cán bộ đội cảnh sát hình sự"
-            if org and org.end > org.start:
+        if title.organization is None and sp:
+            org = read_org(text, sp.end(), span.end, lower=True)  # "cán bộ đội cảnh sát hình sự", "Phó giám đốc bệnh viện Thường Xuân"
+            if org and org.end > org.start and (needs_org(m.group("head")) or _names_own(text, org)):
                 title.org_start, title.org_end, title.organization = org.start, org.end, org_text(text, org.start, org.end)
                 title.end = org.end
         title.name_after = org.name_start if org else None
@@ -192,6 +192,16 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles), key=lambda t: t.start)
+
+
+_CAPITAL_AFTER_HEAD = regex.compile(r"\s\p{Lu}")
+
+
+def _names_own(text: str, org: OrgRead) -> bool:
+    """A body written with a lower-case head names itself when a capital follows the head ("bệnh viện
+    Thường Xuân", "khoa Sản"), not a generic one ("giám đốc công ty")."""
+    head = grammar().org_open_lower.match(text, org.start, org.end)
+    return head is not None and _CAPITAL_AFTER_HEAD.match(text, head.end(), org.end) is not None
 
 
 def _roles(text: str, span: Span) -> Iterator[regex.Match[str]]:
