@@ -57,6 +57,7 @@ ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.act
 ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor",
     "a person named after 'được'/'bị' right before the verb: 'được Chủ tịch UBND tỉnh Ma Văn Khánh bổ nhiệm'")
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
+PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT)  # actors read as a person's name
 DATE_IN_SENTENCE = declare("personnel.date.sentence", "PersonnelEvent.date", "a full date written in the event's sentence: 'ngày 5/3/2024', 'ngày 5 tháng 3 năm 2024'")
 DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date",
     "a day and month in the event's sentence dated with the year of the article's full dates: 'ngày 22/6', 'hôm 18-5'")

@@ -16,7 +16,7 @@ from ...lexicons import lexicons
 from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
-from .events import LOSS, NAME_GIVEN, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, lost_role, mentions, resolve_name
+from .events import LOSS, NAME_GIVEN, PERSON_ACTORS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, lost_role, mentions, resolve_name
 from .grammar import looks_foreign
 from .names import Title
 from .org_context import article_places, completed_organisation
@@ -48,6 +48,8 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     raw = [c for i, s in enumerate(sentences) for c in events_in(doc.text, s, sentences[i + 1] if i + 1 < len(sentences) else None)]
     for c in raw:
         c.name = _full_name(c.person.name, full) if c.person else None
+        if c.actor is not None and c.parts["actor"].rule in PERSON_ACTORS:
+            c.actor = resolve_name(c.actor, full)  # "Trump" -> "Donald Trump"
     raw = [c for c in raw if c.person is None or c.name is not None or c.organization is not None]  # a word, not a person
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
@@ -55,7 +57,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     host = _ceremony_host(doc, sentences)
     for c in events:
         if c.actor is None and host is not None and host[0] != c.name:
-            c.actor, c.parts["actor"] = host[0], Fired(ACTOR_CEREMONY, *host[1])
+            c.actor, c.parts["actor"] = resolve_name(host[0], full), Fired(ACTOR_CEREMONY, *host[1])
     return people, [_event_record(doc, c) for c in events]
 
 
