@@ -959,14 +959,18 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
     opening = dated.end() if dated else start
     # the body opens the clause, or the part of it after an opening phrase ("Liên quan đến vụ việc, Sở Y tế đã …",
     # "Qua kiểm tra, Ban Thường vụ Tỉnh ủy quyết định …"): the part nearest the verb whose body decides
-    for at in reversed([opening] + [m.end() for m in _PART_BREAK.finditer(text, opening, stop)]):
+    for at in reversed([opening] + [m.end() for m in _part_break().finditer(text, opening, stop)]):
         org = read_org(text, at, stop)
         if org is not None and org.end > org.start and org.name_start is None and _subject_gap().match(text, org.end, stop):
             return org_text(text, org.start, org.end), Fired(ACTOR_SUBJECT_BODY, org.start, org.end)
     return None
 
 
-_PART_BREAK = regex.compile(r",\s*")
+@lru_cache(maxsize=1)
+def _part_break() -> regex.Pattern[str]:
+    """Where a part of a clause may open with its own deciding body: after a comma, "và", or "việc"
+    ("việc UBKT T.Ư ra quyết định kỷ luật … và Ban Bí thư vừa ra quyết định cách hết …")."""
+    return regex.compile(rf"(?i),\s*|(?<![\p{{L}}])(?:{_any('and')}|{alternation(cue_words('reference'))})\s+")
 _LEADING_SPACE = regex.compile(r"\s*")
 
 
