@@ -220,8 +220,8 @@ def _given_mentions(text: str, s: Sentence, given: set[str]) -> list[NameMention
         opens = _OPENS_CLAUSE.search(text, max(s.span.start, m.start() - 3), m.start()) or _sentence_opener().fullmatch(text, s.span.start, m.start())
         if not opens:
             continue
-        if any(p.match(text, m.start(), s.span.end) for p in (g.role, g.org_fixed, g.org_open, g.honorific)):
-            continue
+        if any(p.match(text, m.start(), s.span.end) for p in (g.role, g.org_fixed, g.org_open, g.honorific, verb_pattern())):
+            continue  # "Khởi tố …": a verb, not a name
         out.append(NameMention(m.start(), m.end(), m.group(), None, rule=NAME_GIVEN))
     return out
 

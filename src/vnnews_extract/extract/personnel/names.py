@@ -394,9 +394,10 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
 
 
 def _named_place(text: str, start: int) -> bool:
-    """The capitalised run names a street, school or institution: "đường Nguyễn Huệ"."""
+    """The capitalised run names a street, school or institution ("đường Nguyễn Huệ") or, after a word
+    that opens a body or place ("ở Đồng Tâm"), a place."""
     before = text[max(0, start - 15) : start].split()
-    return bool(before) and lexicons().name_stops.get(before[-1].lower()) == "place_before"
+    return bool(before) and lexicons().name_stops.get(before[-1].lower()) in ("place_before", "body_before")
 
 
 def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
