@@ -735,13 +735,19 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
     for n in s.names:
         if v.end() <= n.start < clause_end and not any(a <= n.start < b for a, b in owned) and not _replaced(text, s, n):
             between = n.start - v.end() - sum(t.end - t.start for t in s.titles if v.end() <= t.start and t.end <= n.start)
-            speaks = _speech().match(text, _SPEAKS_AFTER.match(text, n.end).end()) is not None  # type: ignore[union-attr]
+            speaks = _speaks(text, n)
             told = _speech().search(text, v.end(), n.start) is not None  # "miễn nhiệm cho thấy ông Sáu …": the subject of what is said
             return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks and not told else None
     return None
 
 
 OBJECT_REACH = 80
+
+
+def _speaks(text: str, n: NameMention) -> bool:
+    """A verb of saying right after the person (past their titles): "…, ông Khánh phân trần: …"."""
+    end = max([n.end] + [t.end for t in n.titles if t.start >= n.end])
+    return _speech().match(text, _SPEAKS_AFTER.match(text, end).end()) is not None  # type: ignore[union-attr]
 _SPEAKS_AFTER = regex.compile(r"[\s,]*")  # "… giao nhiệm vụ, Phó Chủ tịch X nhấn mạnh": X speaks
 
 
@@ -778,8 +784,8 @@ def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int)
             continue
         gap_start = max([last.end] + [t.end for t in last.titles if last.end <= t.end <= n.start])
         gaps = (_BRACKETED.sub("", text[start : n.start]) for start in (gap_start, last.end))  # particulars in brackets
-        if not any(_list_gap().fullmatch(gap) for gap in gaps):
-            break
+        if not any(_list_gap().fullmatch(gap) for gap in gaps) or _speaks(text, n):
+            break  # "bắt tạm giam BS A, ông Khánh phân trần: …": the next person speaks
         out.append(n)
         last = n
     return out
@@ -869,7 +875,16 @@ def _passive(text: str, start: int, verb: int, titles: list[Title]) -> bool:
         return False
     org = read_org(text, by.end(), verb)
     ends = ([org.end] if org is not None and org.end > org.start else []) + [t.end for t in titles if t.start == by.end()]
-    return any(not text[end:verb].strip(" ,") for end in ends)
+    return any(not text[end:verb].strip(" ,") or _body_tail(text, end, verb) for end in ends)
+
+
+_BODY_TAIL = regex.compile(r"(?:\s+[\p{L}\p{M}.]+){1,6}\s*")
+
+
+def _body_tail(text: str, end: int, verb: int) -> bool:
+    """"bị cơ quan CSĐT | công an tỉnh Hòa Bình | bắt giam": a few more words of the agent body, with no
+    punctuation, before the verb."""
+    return _BODY_TAIL.fullmatch(text, end, verb) is not None
 
 
 def _replaced(text: str, s: Sentence, n: NameMention) -> bool:
@@ -922,7 +937,8 @@ def _body_actor(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired
     for cue in cue_regex("body_actor", False).finditer(text, max(s.span.start, v.start() - 60), v.start()):
         org = read_org(text, cue.end(), v.start())
         if org is not None and org.end > org.start and org.name_start is None:
-            return org_text(text, org.start, org.end), Fired(ACTOR_BODY, org.start, org.end)
+            end = org.end + len(text[org.end : v.start()].rstrip()) if _body_tail(text, org.end, v.start()) else org.end  # "bị cơ quan CSĐT công an tỉnh X bắt"
+            return org_text(text, org.start, end), Fired(ACTOR_BODY, org.start, end)
     return None
 
 
