@@ -124,6 +124,7 @@ _FULL_DATE_YEAR = regex.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)
 LOSS = ("dismissal", "retirement", "discipline", "arrest", "resignation")
 ENDS_POST = ("dismissal", "retirement", "resignation")
 _SELF = ("retirement", "resignation")  # the subject acts: "ông X gửi đơn xin từ chức"
+MOVES = ("transfer", "rotation", "secondment")  # a named person moved is an event even with no post: "ông X đã được điều chuyển công tác"
 RATIFIES = ("approval",)  # "Kết quả bầu đối với bà X đã được Thủ tướng phê chuẩn": the post of an earlier event
 
 
@@ -588,7 +589,7 @@ def _per_person(text: str, s: Sentence, v: regex.Match[str], end: int, who: tupl
     listed: list[tuple[NameMention | None, Rule | None]] = [(p, None) for p in persons] or [(None, UNNAMED)]
     for person, rule in listed + [(n, LISTED_POST) for n in others]:
         targets = _targets(text, s, v, end, (person, etype))
-        if not targets and person is not None and (etype in RATIFIES or etype in LOSS):
+        if not targets and person is not None and (etype in RATIFIES or etype in LOSS or etype in MOVES):
             targets = [_Target(None, None, None)]  # the post comes from elsewhere in the article
         for target in targets:
             yield person, target, rule
@@ -737,11 +738,19 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
             between = n.start - v.end() - sum(t.end - t.start for t in s.titles if v.end() <= t.start and t.end <= n.start)
             speaks = _speaks(text, n)
             told = _speech().search(text, v.end(), n.start) is not None  # "miễn nhiệm cho thấy ông Sáu …": the subject of what is said
+            told = told or _clause_opener().search(text, v.end(), n.start) is not None  # "được điều động sau khi ông Putin yêu cầu"
             return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks and not told else None
     return None
 
 
 OBJECT_REACH = 80
+
+
+@lru_cache(maxsize=1)
+def _clause_opener() -> regex.Pattern[str]:
+    """A conjunction that opens another clause (org_stops.tsv, kind conjunction: "sau khi", "nhưng", "vì")."""
+    words = [w for w, kind in lexicons().org_stops.items() if kind == "conjunction"]
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])")
 
 
 def _speaks(text: str, n: NameMention) -> bool:

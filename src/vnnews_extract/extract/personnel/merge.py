@@ -16,7 +16,7 @@ from ...lexicons import lexicons
 from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
-from .events import LOSS, NAME_GIVEN, PERSON_ACTORS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, lost_role, mentions, resolve_name
+from .events import LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, lost_role, mentions, resolve_name
 from .grammar import looks_foreign
 from .names import Title
 from .org_context import article_places, completed_organisation
@@ -202,7 +202,7 @@ def _earlier_posts(events: list[Candidate], held: dict[str, Title]) -> list[Cand
                 e.parts["role"] = Fired(ROLE_HELD_ELSEWHERE, t.start, t.role_end if t.role_end >= 0 else t.end)
                 if t.org_start is not None and t.org_end is not None:
                     e.parts["organization"] = Fired(ROLE_HELD_ELSEWHERE, t.org_start, t.org_end)
-            else:
+            elif e.type not in MOVES or e.name is None:
                 continue
         out.append(e)
     return out
