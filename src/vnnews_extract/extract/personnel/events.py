@@ -762,7 +762,7 @@ _SPEAKS_AFTER = regex.compile(r"[\s,]*")  # "… giao nhiệm vụ, Phó Chủ t
 
 @lru_cache(maxsize=1)
 def _agent_before() -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('passive')}\s+$")
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('passive')}\s+(?:{_any('emphatic')}\s+)?$")
 
 
 def _agent(text: str, s: Sentence, n: NameMention) -> bool:

@@ -127,7 +127,7 @@ def _patterns() -> _Patterns:
         chain_sep=regex.compile(rf"\s*(?:,|–|-|;)?\s*{_words('list_joiner', 'post_joiner', 'succession')}?\s*"),
         closed_span=span[1],
         joined=regex.compile(rf"(?i)\s*(?:,|{and_}|,\s*{and_})\s*(?:(?:{alternation(addresses)})\s+)?"),
-        by_agent=regex.compile(rf"(?i)(?<![\p{{L}}]){_words('passive')}\s+$"),
+        by_agent=regex.compile(rf"(?i)(?<![\p{{L}}]){_words('passive')}\s+(?:{_words('emphatic')}\s+)?$"),
     )
 
 
