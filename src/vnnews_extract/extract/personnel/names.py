@@ -640,6 +640,8 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             after = _apposition_at(text, pos, span.end, first=pos == name.end)
             if after is None:
                 break
+            if pos == name.end and after not in starts:
+                after = _past_residence(text, pos, span.end, starts) or after  # "A (sinh năm 1990), trú tại …, cán bộ …"
             t = starts.get(after)
             if t is None or id(t) in used or t.bare:
                 break
@@ -717,6 +719,28 @@ def _apposition_at(text: str, pos: int, end: int, *, first: bool) -> int | None:
             return particulars.end()
     sep = _patterns().sep.match(text, pos, end) if text[pos : pos + 1] in ",–- (" else None
     return sep.end() if sep and sep.end() > pos else None
+
+
+@lru_cache(maxsize=1)
+def _residence_after() -> regex.Pattern[str]:
+    """Particulars in brackets, then where the person lives: " (sinh năm 1990), trú tại phường X, thành phố Y (Y), "."""
+    return regex.compile(rf"(?i)\s*(?:\([^()]{{0,40}}\))?\s*,\s*{_words('residence')}(?![\p{{L}}])")
+
+
+_ITEM_COMMA = regex.compile(r",\s*")
+
+
+def _past_residence(text: str, pos: int, end: int, starts: dict[int, Title]) -> int | None:
+    """Where the person's post begins past the address written after their name: the first title
+    right after a comma within 120 characters (no ";" between)."""
+    home = _residence_after().match(text, pos, end)
+    if home is None:
+        return None
+    stop = min([end, home.end() + 120] + [i for i in (text.find(";", home.end(), end),) if i >= 0])
+    for comma in _ITEM_COMMA.finditer(text, home.end(), stop):
+        if comma.end() in starts:
+            return comma.end()
+    return None
 
 
 def _linked(chain: list[Title], rule: Rule) -> list[Title]:
