@@ -94,7 +94,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "source_preposition", "complement_preposition", "present_adverb", "copula", "inclusion", "enumeration",
         "pronoun", "adverb_before_verb",
         # personnel events
-        "light_verb", "request", "decision_noun", "connective",
+        "light_verb", "request", "decision_noun", "connective", "step_link", "emphatic",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
         "kinship_address",
         "role_deputy", "role_standing", "person_noun", "issuing_verb",

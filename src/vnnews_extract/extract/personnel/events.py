@@ -24,12 +24,16 @@ from .grammar import first_letter_either_case, grammar
 from .names import NAME_PRONOUN, NameMention, Title, find_names, find_titles, link
 from .orgs import org_text, read_org
 
+NAME_GIVEN = declare("people.name.given_name", "Person",
+    "a given name written bare where a clause opens, ending one full name of the article: 'Minh là giám đốc …' (Trần Tuấn Minh)")
 PASSIVE_SUBJECT = declare("personnel.event.passive_subject", "PersonnelEvent", "the person before the verb is its subject: 'ông X (, Giám đốc sở,) được bổ nhiệm'")
 OBJECT = declare("personnel.event.object", "PersonnelEvent", "the person after the verb is its object: 'bổ nhiệm ông X giữ chức …', 'cảnh cáo đối với ông X'")
 OWN_ACT = declare("personnel.event.own_act", "PersonnelEvent", "retirement or resignation by its subject: 'ông X gửi đơn xin từ chức'")
 CONTINUED = declare("personnel.event.continued", "PersonnelEvent",
     "a verb with no person of its own continues the previous verb's: 'được điều động, bổ nhiệm', '…; đồng thời cho thôi …'")
 LISTED_POST = declare("personnel.event.listed_post", "PersonnelEvent", "people listed after the verb, each with a post: 'bổ nhiệm ông A, bà B lần lượt giữ chức X, Y'")
+LISTED_AFTER = declare("personnel.event.listed_after", "PersonnelEvent",
+    "a verb with no person of its own takes the people the next sentence lists after 'gồm:': 'bắt tạm giam 3 bị can. Các bị can gồm: A (…); B (…)'")
 UNNAMED = declare("personnel.event.unnamed", "PersonnelEvent", "an event with a post or body but no named person: 'bổ nhiệm Giám đốc Sở Y tế'")
 ROLE_AFTER_VERB = declare("personnel.role.after_verb", "PersonnelEvent.role", "a title after the verb that belongs to no other person")
 ROLE_PERSON_CUE = declare("personnel.role.person_cue", "PersonnelEvent.role", "the person's own title after the verb through a cue: '… ông X giữ chức Y'")
@@ -53,6 +57,7 @@ ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.act
 ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor",
     "a person named after 'được'/'bị' right before the verb: 'được Chủ tịch UBND tỉnh Ma Văn Khánh bổ nhiệm'")
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
+PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT)  # actors read as a person's name
 DATE_IN_SENTENCE = declare("personnel.date.sentence", "PersonnelEvent.date", "a full date written in the event's sentence: 'ngày 5/3/2024', 'ngày 5 tháng 3 năm 2024'")
 DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date",
     "a day and month in the event's sentence dated with the year of the article's full dates: 'ngày 22/6', 'hôm 18-5'")
@@ -119,6 +124,7 @@ _FULL_DATE_YEAR = regex.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)
 LOSS = ("dismissal", "retirement", "discipline", "arrest", "resignation")
 ENDS_POST = ("dismissal", "retirement", "resignation")
 _SELF = ("retirement", "resignation")  # the subject acts: "ông X gửi đơn xin từ chức"
+MOVES = ("transfer", "rotation", "secondment")  # a named person moved is an event even with no post: "ông X đã được điều chuyển công tác"
 RATIFIES = ("approval",)  # "Kết quả bầu đối với bà X đã được Thủ tướng phê chuẩn": the post of an earlier event
 
 
@@ -163,12 +169,61 @@ def mentions(doc: Document) -> list[Sentence]:
         verbs = [v for v in verbs if not _nickname(doc.text, span, v) and not _approves_act(doc.text, v, verbs)]
         titles = find_titles(doc.text, span)
         verbs = [v for v in verbs if not any(t.start < v.start() < t.end for t in titles)]  # "Trưởng ban Kỷ luật VFF"
-        names = link(doc.text, span, titles, find_names(doc.text, span, titles))
-        names += _event_pronouns(doc.text, span, names, (titles, verbs))
-        out.append(Sentence(span, titles, sorted(names, key=lambda n: n.start), verbs))
+        out.append(_read_names(doc.text, Sentence(span, titles, [], verbs), []))
+    given = _given_names(full_names(out))
+    for i, s in enumerate(out):
+        found = _given_mentions(doc.text, s, given)
+        if found:  # read again with the bare given names: "Minh là giám đốc Công ty …"
+            out[i] = _read_names(doc.text, Sentence(s.span, find_titles(doc.text, s.span), [], s.verbs), found)
     _resolve_pronouns(out)
     for s in out:
         _drop_proposed_posts(doc.text, s)
+    return out
+
+
+def _read_names(text: str, s: Sentence, given: list[NameMention]) -> Sentence:
+    """The sentence's names (with the bare given names found for it), linked to its titles, and the
+    pronouns of its verbs."""
+    found = sorted(find_names(text, s.span, s.titles) + given, key=lambda n: n.start)
+    names = link(text, s.span, s.titles, found)
+    names += _event_pronouns(text, s.span, names, (s.titles, s.verbs))
+    s.names = sorted(names, key=lambda n: n.start)
+    return s
+
+
+def _given_names(full: list[str]) -> set[str]:
+    """The given names that end exactly one full name of the article ("Minh" of "Trần Tuấn Minh")."""
+    last = [f.split()[-1] for f in full]
+    return {g for g in last if last.count(g) == 1 and len(g) > 1}
+
+
+_BARE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])\p{Lu}\p{Ll}[\p{L}\p{M}]*(?=\s+\p{Ll})")
+_OPENS_CLAUSE = regex.compile(r"(?:[,;:]|\()\s*[\"“'‘]?$")
+
+
+@lru_cache(maxsize=1)
+def _sentence_opener() -> regex.Pattern[str]:
+    """What may stand before a bare given name opening a sentence: nothing, a quote, a connective ("Còn Tâm …")."""
+    return regex.compile(rf"[\"“'‘]?\s*(?:(?:{first_letter_either_case(_words('connective', 'adverb_before_verb', 'and'))})\s+)?")
+
+
+def _given_mentions(text: str, s: Sentence, given: set[str]) -> list[NameMention]:
+    """A person's given name written bare where a clause opens ("Minh là giám đốc …", "…, Tâm giữ
+    chức … thì bị bắt"), when it ends one full name of the article: a short mention of that person."""
+    if not given:
+        return []
+    taken = [(n.start, n.end) for n in s.names] + [(t.start, t.end) for t in s.titles]
+    g = grammar()
+    out = []
+    for m in _BARE_WORD.finditer(text, s.span.start, s.span.end):
+        if m.group() not in given or any(a <= m.start() < b for a, b in taken):
+            continue
+        opens = _OPENS_CLAUSE.search(text, max(s.span.start, m.start() - 3), m.start()) or _sentence_opener().fullmatch(text, s.span.start, m.start())
+        if not opens:
+            continue
+        if any(p.match(text, m.start(), s.span.end) for p in (g.role, g.org_fixed, g.org_open, g.honorific, verb_pattern())):
+            continue  # "Khởi tố …": a verb, not a name
+        out.append(NameMention(m.start(), m.end(), m.group(), None, rule=NAME_GIVEN))
     return out
 
 
@@ -352,9 +407,10 @@ class _Target:
     org_rule: Rule = ORG_OF_TITLE
 
 
-def events_in(text: str, s: Sentence) -> Iterator[Candidate]:
-    """The event candidates of one sentence."""
+def events_in(text: str, s: Sentence, following: Sentence | None = None) -> Iterator[Candidate]:
+    """The event candidates of one sentence (``following``: the next sentence, for a list it opens)."""
     carried: tuple[int, list[NameMention]] = (-1, [])  # (clause end, persons) of the previous verb
+    listed = _listed_after(text, following) if following is not None else []
     for i, v in enumerate(s.verbs):
         clause_end = _clause_end(text, s, i)
         etype = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())]
@@ -364,10 +420,52 @@ def events_in(text: str, s: Sentence) -> Iterator[Candidate]:
         carried = (clause_end, persons)
         if _not_an_event(text, s, v):
             continue
+        if not persons and listed:  # "… bắt tạm giam đối với 3 bị can. Các bị can nói trên gồm: A (…), …; B (…)"
+            for member in listed:
+                for target in _own_posts(member):
+                    yield _candidate(text, s, v, etype, (member, target, LISTED_AFTER))
+            continue
         for person, target, person_rule in _per_person(text, s, v, clause_end, (persons, etype)):
             if person is None and (target.org is None or (target.title is not None and _generic(text, target.title))):
                 continue  # policy talk: neither a person nor a body, or many posts at once
             yield _candidate(text, s, v, etype, (person, target, person_rule or rule))
+
+
+@lru_cache(maxsize=1)
+def _list_opener() -> regex.Pattern[str]:
+    """A sentence opening a list: "Các bị can nói trên gồm:", "Những người bị kỷ luật gồm có:"."""
+    return regex.compile(rf"(?i)[^:;.\d]{{0,60}}?(?<![\p{{L}}]){_any('inclusion')}\s*:\s*")
+
+
+@lru_cache(maxsize=1)
+def _item_start() -> regex.Pattern[str]:
+    """What opens an item of a list right before its person: ":", ";", ",", "và"."""
+    return regex.compile(rf"(?i)(?:[:;,]|(?<![\p{{L}}]){_any('and')})\s*$")
+
+
+def _listed_after(text: str, s: Sentence) -> list[NameMention]:
+    """The persons a sentence opening with a list ("Các bị can gồm: A (…), trú tại …; B (…) và C (…)")
+    names, each at the start of an item."""
+    opener = _list_opener().match(text, s.span.start, s.span.end)
+    if opener is None:
+        return []
+    out = []
+    for n in s.names:
+        start = min([n.start] + [t.start for t in n.titles if t.end <= n.start and not t.via_cue])
+        start = n.honorific_start if n.honorific_start is not None and n.honorific_start < start else start
+        if start == opener.end() or (start > opener.end() and _item_start().search(text, opener.end(), start)):
+            out.append(n)
+    return out
+
+
+def _own_posts(person: NameMention) -> list[_Target]:
+    """The posts a person listed after the verb's sentence holds: the first, with its coordinated bodies."""
+    titles = held_post(person.titles)
+    out: list[_Target] = []
+    for t in titles:
+        org = (t.org_start, t.org_end) if t.org_start is not None and t.org_end is not None else None
+        out += [_Target(t, org, ROLE_HELD)] + [_Target(t, o, ROLE_HELD, ORG_COORDINATED) for o in t.coordinated]
+    return out or [_Target(None, None, None)]
 
 
 @lru_cache(maxsize=1)
@@ -393,9 +491,15 @@ def _not_an_event(text: str, s: Sentence, v: regex.Match[str]) -> bool:
 def _proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     """A proposal, plan or future nomination ("đề nghị bổ nhiệm", "giới thiệu … để HĐND tỉnh bầu")."""
     window = max(s.span.start, v.start() - 30)
-    if cue_regex("policy", True, True).search(text, window, v.start()) is not None:
+    if _policy_before().search(text, window, v.start()) is not None:
         return True
     return cue_regex("proposal", True).search(text, window, v.start()) is not None or _nominated(text, s, v)
+
+
+@lru_cache(maxsize=1)
+def _policy_before() -> regex.Pattern[str]:
+    """A policy noun right before the verb, or before its light verb: "công tác bổ nhiệm", "hình thức xử lý kỷ luật"."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('policy'))})\s+(?:{_any('light_verb')}\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -485,7 +589,7 @@ def _per_person(text: str, s: Sentence, v: regex.Match[str], end: int, who: tupl
     listed: list[tuple[NameMention | None, Rule | None]] = [(p, None) for p in persons] or [(None, UNNAMED)]
     for person, rule in listed + [(n, LISTED_POST) for n in others]:
         targets = _targets(text, s, v, end, (person, etype))
-        if not targets and person is not None and (etype in RATIFIES or etype in LOSS):
+        if not targets and person is not None and (etype in RATIFIES or etype in LOSS or etype in MOVES):
             targets = [_Target(None, None, None)]  # the post comes from elsewhere in the article
         for target in targets:
             yield person, target, rule
@@ -519,7 +623,7 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     titles, rule = ((mine, ROLE_PERSON_CUE) if mine else (named, ROLE_PERSON_TITLE) if named
                     else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME))
     if not titles and person is not None and etype in LOSS:
-        titles, rule = [t for t in person.titles if not t.via_cue or t.role.startswith("nguyên")][:1] or person.titles[:1], ROLE_HELD
+        titles, rule = held_post(person.titles), ROLE_HELD
     if not titles and person is not None and etype in ("transfer", "rotation", "secondment"):
         return _destination(text, v, end)
     out: list[_Target] = []
@@ -527,6 +631,13 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
         own = [_Target(t, (t.org_start, t.org_end), rule)] if t.org_start is not None and t.org_end is not None else [_Target(t, None, rule)]
         out.extend(own + [_Target(t, o, rule, ORG_COORDINATED) for o in t.coordinated])
     return out
+
+
+def held_post(titles: list[Title]) -> list[Title]:
+    """The post a loss event takes from a person's titles: one held now in apposition ("ông X, nguyên
+    Giám đốc sở Xây dựng, Phó Chủ tịch UBND tỉnh" -> Phó Chủ tịch), else a former one, else one given through a cue."""
+    ranked = sorted(titles, key=lambda t: (t.via_cue and not t.role.startswith("nguyên"), t.role.startswith("nguyên")))
+    return ranked[:1]
 
 
 def _source(text: str, s: Sentence, t: Title) -> bool:
@@ -582,6 +693,8 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
         gap = _gap_start(n, v)
         if _passive(text, gap, v.start(), s.titles) and (obj is None or _explicit_passive(text, gap, v.start())) and not _acts_on(text, s, v, gap):
             return _coordinated(text, before, n) + _with_group(s, n), PASSIVE_SUBJECT
+        if _next_step(text, n, v) or _purpose_of(text, s, n, v):
+            return _with_group(s, n), PASSIVE_SUBJECT
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
         return _listed_objects(text, s, obj, clause_end), OBJECT
     if before and etype in _SELF and _own_act_gap().fullmatch(text, _gap_start(before[-1], v), v.start()):
@@ -623,18 +736,33 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
     for n in s.names:
         if v.end() <= n.start < clause_end and not any(a <= n.start < b for a, b in owned) and not _replaced(text, s, n):
             between = n.start - v.end() - sum(t.end - t.start for t in s.titles if v.end() <= t.start and t.end <= n.start)
-            speaks = _speech().match(text, _SPEAKS_AFTER.match(text, n.end).end()) is not None  # type: ignore[union-attr]
-            return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks else None
+            speaks = _speaks(text, n)
+            told = _speech().search(text, v.end(), n.start) is not None  # "miễn nhiệm cho thấy ông Sáu …": the subject of what is said
+            told = told or _clause_opener().search(text, v.end(), n.start) is not None  # "được điều động sau khi ông Putin yêu cầu"
+            return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks and not told else None
     return None
 
 
 OBJECT_REACH = 80
+
+
+@lru_cache(maxsize=1)
+def _clause_opener() -> regex.Pattern[str]:
+    """A conjunction that opens another clause (org_stops.tsv, kind conjunction: "sau khi", "nhưng", "vì")."""
+    words = [w for w, kind in lexicons().org_stops.items() if kind == "conjunction"]
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])")
+
+
+def _speaks(text: str, n: NameMention) -> bool:
+    """A verb of saying right after the person (past their titles): "…, ông Khánh phân trần: …"."""
+    end = max([n.end] + [t.end for t in n.titles if t.start >= n.end])
+    return _speech().match(text, _SPEAKS_AFTER.match(text, end).end()) is not None  # type: ignore[union-attr]
 _SPEAKS_AFTER = regex.compile(r"[\s,]*")  # "… giao nhiệm vụ, Phó Chủ tịch X nhấn mạnh": X speaks
 
 
 @lru_cache(maxsize=1)
 def _agent_before() -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('passive')}\s+$")
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('passive')}\s+(?:{_any('emphatic')}\s+)?$")
 
 
 def _agent(text: str, s: Sentence, n: NameMention) -> bool:
@@ -665,8 +793,8 @@ def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int)
             continue
         gap_start = max([last.end] + [t.end for t in last.titles if last.end <= t.end <= n.start])
         gaps = (_BRACKETED.sub("", text[start : n.start]) for start in (gap_start, last.end))  # particulars in brackets
-        if not any(_list_gap().fullmatch(gap) for gap in gaps):
-            break
+        if not any(_list_gap().fullmatch(gap) for gap in gaps) or _speaks(text, n):
+            break  # "bắt tạm giam BS A, ông Khánh phân trần: …": the next person speaks
         out.append(n)
         last = n
     return out
@@ -685,6 +813,36 @@ def _coordinated(text: str, before: list[NameMention], last: NameMention) -> lis
         out.insert(0, n)
         nxt = n
     return out
+
+
+@lru_cache(maxsize=1)
+def _step_gap() -> regex.Pattern[str]:
+    """After a post the person took, the next step they undergo: "… giữ chức X rồi được bổ nhiệm …"."""
+    adverbs = _any("adverb_before_verb")
+    held_for = rf"(?:\s+{_any('passive')}\s+\d+\s+{_any('day_noun', 'month_noun', 'year_noun')})?"  # "được 5 tháng"
+    return regex.compile(rf"(?i){held_for}\s*,?\s*(?:{_any('succession', 'and', 'step_link')})\s+(?:{adverbs}\s+)*(?:{_any('passive')}\s+)?(?:{adverbs}\s+)*")
+
+
+def _next_step(text: str, n: NameMention, v: regex.Match[str]) -> bool:
+    """"Ông X lần lượt giữ chức trưởng phòng rồi được bổ nhiệm phó giám đốc …": the person's post through a
+    cue, then a succession word and "được"/"bị" before the verb: the person undergoes it."""
+    ends = [t.end for t in n.titles if t.via_cue and n.end <= t.end <= v.start()]
+    return bool(ends) and _step_gap().fullmatch(text, max(ends), v.start()) is not None and _explicit_passive(text, max(ends), v.end())
+
+
+@lru_cache(maxsize=1)
+def _purpose_gap() -> regex.Pattern[str]:
+    """A clause of the person's own, then "để được"/"để bị" before the verb: "Tâm khai đã chi 370 triệu đồng để được bổ nhiệm …"."""
+    adverbs = _any("adverb_before_verb")
+    return regex.compile(rf"(?i)\s+[^,;:()]{{1,100}}?\s(?:{alternation(cue_words('purpose'))})\s+{_any('passive')}\s+(?:{adverbs}\s+)*")
+
+
+def _purpose_of(text: str, s: Sentence, n: NameMention, v: regex.Match[str]) -> bool:
+    """The subject of a clause that goes on "để được <verb>" undergoes the verb: the person opens the
+    sentence (or follows a connective) and no other person stands between."""
+    opens = _sentence_opener().fullmatch(text, s.span.start, n.honorific_start if n.honorific_start is not None else n.start)
+    others = any(n.end <= m.start < v.start() for m in s.names)
+    return opens is not None and not others and _purpose_gap().fullmatch(text, _gap_start(n, v), v.start()) is not None
 
 
 def _gap_start(n: NameMention, v: regex.Match[str]) -> int:
@@ -726,7 +884,16 @@ def _passive(text: str, start: int, verb: int, titles: list[Title]) -> bool:
         return False
     org = read_org(text, by.end(), verb)
     ends = ([org.end] if org is not None and org.end > org.start else []) + [t.end for t in titles if t.start == by.end()]
-    return any(not text[end:verb].strip(" ,") for end in ends)
+    return any(not text[end:verb].strip(" ,") or _body_tail(text, end, verb) for end in ends)
+
+
+_BODY_TAIL = regex.compile(r"(?:\s+[\p{L}\p{M}.]+){1,6}\s*")
+
+
+def _body_tail(text: str, end: int, verb: int) -> bool:
+    """"bị cơ quan CSĐT | công an tỉnh Hòa Bình | bắt giam": a few more words of the agent body, with no
+    punctuation, before the verb."""
+    return _BODY_TAIL.fullmatch(text, end, verb) is not None
 
 
 def _replaced(text: str, s: Sentence, n: NameMention) -> bool:
@@ -779,7 +946,8 @@ def _body_actor(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired
     for cue in cue_regex("body_actor", False).finditer(text, max(s.span.start, v.start() - 60), v.start()):
         org = read_org(text, cue.end(), v.start())
         if org is not None and org.end > org.start and org.name_start is None:
-            return org_text(text, org.start, org.end), Fired(ACTOR_BODY, org.start, org.end)
+            end = org.end + len(text[org.end : v.start()].rstrip()) if _body_tail(text, org.end, v.start()) else org.end  # "bị cơ quan CSĐT công an tỉnh X bắt"
+            return org_text(text, org.start, end), Fired(ACTOR_BODY, org.start, end)
     return None
 
 
@@ -816,14 +984,18 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
     opening = dated.end() if dated else start
     # the body opens the clause, or the part of it after an opening phrase ("Liên quan đến vụ việc, Sở Y tế đã …",
     # "Qua kiểm tra, Ban Thường vụ Tỉnh ủy quyết định …"): the part nearest the verb whose body decides
-    for at in reversed([opening] + [m.end() for m in _PART_BREAK.finditer(text, opening, stop)]):
+    for at in reversed([opening] + [m.end() for m in _part_break().finditer(text, opening, stop)]):
         org = read_org(text, at, stop)
         if org is not None and org.end > org.start and org.name_start is None and _subject_gap().match(text, org.end, stop):
             return org_text(text, org.start, org.end), Fired(ACTOR_SUBJECT_BODY, org.start, org.end)
     return None
 
 
-_PART_BREAK = regex.compile(r",\s*")
+@lru_cache(maxsize=1)
+def _part_break() -> regex.Pattern[str]:
+    """Where a part of a clause may open with its own deciding body: after a comma, "và", or "việc"
+    ("việc UBKT T.Ư ra quyết định kỷ luật … và Ban Bí thư vừa ra quyết định cách hết …")."""
+    return regex.compile(rf"(?i),\s*|(?<![\p{{L}}])(?:{_any('and')}|{alternation(cue_words('reference'))})\s+")
 _LEADING_SPACE = regex.compile(r"\s*")
 
 

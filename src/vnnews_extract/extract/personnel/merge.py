@@ -16,7 +16,7 @@ from ...lexicons import lexicons
 from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
-from .events import LOSS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, lost_role, mentions, resolve_name
+from .events import LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, lost_role, mentions, resolve_name
 from .grammar import looks_foreign
 from .names import Title
 from .org_context import article_places, completed_organisation
@@ -45,9 +45,11 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     """People and personnel events of one article, from one pass of mention finding."""
     sentences = mentions(doc)
     full = full_names(sentences)
-    raw = [c for s in sentences for c in events_in(doc.text, s)]
+    raw = [c for i, s in enumerate(sentences) for c in events_in(doc.text, s, sentences[i + 1] if i + 1 < len(sentences) else None)]
     for c in raw:
         c.name = _full_name(c.person.name, full) if c.person else None
+        if c.actor is not None and c.parts["actor"].rule in PERSON_ACTORS:
+            c.actor = resolve_name(c.actor, full)  # "Trump" -> "Donald Trump"
     raw = [c for c in raw if c.person is None or c.name is not None or c.organization is not None]  # a word, not a person
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
@@ -55,7 +57,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     host = _ceremony_host(doc, sentences)
     for c in events:
         if c.actor is None and host is not None and host[0] != c.name:
-            c.actor, c.parts["actor"] = host[0], Fired(ACTOR_CEREMONY, *host[1])
+            c.actor, c.parts["actor"] = resolve_name(host[0], full), Fired(ACTOR_CEREMONY, *host[1])
     return people, [_event_record(doc, c) for c in events]
 
 
@@ -91,7 +93,7 @@ def _people(doc: Document, sentences: list[Sentence], full: list[str], events: l
                 position = _position(doc, s.span, t)
                 _add_title(person, position)
                 _date_step(doc.text, s.span, t, person)
-            rule = SHORT_MENTION if name != n.name and n.name else n.rule
+            rule = SHORT_MENTION if name != n.name and n.name and n.rule is not NAME_GIVEN else n.rule
             person.evidence.append(_evidence(doc, s.span, n.start, n.end, rule))
     _add_gained_posts(doc, events, people)
     places = article_places(doc.text)
@@ -151,7 +153,7 @@ def _add_gained_posts(doc: Document, events: list[Candidate], people: dict[str, 
         _add_title(person, Position(role=role, organization=e.organization, organization_key=org_key(e.organization), evidence=evidence))
         if e.type not in LOSS:
             start = max(e.sentence.start, doc.text.rfind(";", e.sentence.start, e.verb[0]) + 1)
-            years = _YEAR.findall(doc.text, start, e.verb[0])
+            years = _YEAR.findall(doc.text, start, e.verb[0]) or _YEAR.findall(doc.text, end, min(e.sentence.end, end + 25))  # "… vào tháng 5-2014"
             if years:
                 person.dated.append((int(years[0]), e.role, org_key(e.organization)))
 
@@ -200,7 +202,7 @@ def _earlier_posts(events: list[Candidate], held: dict[str, Title]) -> list[Cand
                 e.parts["role"] = Fired(ROLE_HELD_ELSEWHERE, t.start, t.role_end if t.role_end >= 0 else t.end)
                 if t.org_start is not None and t.org_end is not None:
                     e.parts["organization"] = Fired(ROLE_HELD_ELSEWHERE, t.org_start, t.org_end)
-            else:
+            elif e.type not in MOVES or e.name is None:
                 continue
         out.append(e)
     return out

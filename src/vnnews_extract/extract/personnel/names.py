@@ -127,7 +127,7 @@ def _patterns() -> _Patterns:
         chain_sep=regex.compile(rf"\s*(?:,|–|-|;)?\s*{_words('list_joiner', 'post_joiner', 'succession')}?\s*"),
         closed_span=span[1],
         joined=regex.compile(rf"(?i)\s*(?:,|{and_}|,\s*{and_})\s*(?:(?:{alternation(addresses)})\s+)?"),
-        by_agent=regex.compile(rf"(?i)(?<![\p{{L}}]){_words('passive')}\s+$"),
+        by_agent=regex.compile(rf"(?i)(?<![\p{{L}}]){_words('passive')}\s+(?:{_words('emphatic')}\s+)?$"),
     )
 
 
@@ -177,9 +177,9 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.organization = fused[1] if fused else org_text(text, org.start, org.end)
             title.coordinated = list(org.extra)
             title.end = org.extra[-1][1] if org.extra else org.end
-        if title.organization is None and needs_org(m.group("head")) and sp:
-            org = read_org(text, sp.end(), span.end, lower=True)  # "cán bộ đội cảnh sát hình sự"
-            if org and org.end > org.start:
+        if title.organization is None and sp:
+            org = read_org(text, sp.end(), span.end, lower=True)  # "cán bộ đội cảnh sát hình sự", "Phó giám đốc bệnh viện Thường Xuân"
+            if org and org.end > org.start and (needs_org(m.group("head")) or _names_own(text, org)):
                 title.org_start, title.org_end, title.organization = org.start, org.end, org_text(text, org.start, org.end)
                 title.end = org.end
         title.name_after = org.name_start if org else None
@@ -192,6 +192,16 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles), key=lambda t: t.start)
+
+
+_CAPITAL_AFTER_HEAD = regex.compile(r"\s\p{Lu}")
+
+
+def _names_own(text: str, org: OrgRead) -> bool:
+    """A body written with a lower-case head names itself when a capital follows the head ("bệnh viện
+    Thường Xuân", "khoa Sản"), not a generic one ("giám đốc công ty")."""
+    head = grammar().org_open_lower.match(text, org.start, org.end)
+    return head is not None and _CAPITAL_AFTER_HEAD.match(text, head.end(), org.end) is not None
 
 
 def _roles(text: str, span: Span) -> Iterator[regex.Match[str]]:
@@ -384,9 +394,10 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
 
 
 def _named_place(text: str, start: int) -> bool:
-    """The capitalised run names a street, school or institution: "đường Nguyễn Huệ"."""
+    """The capitalised run names a street, school or institution ("đường Nguyễn Huệ") or, after a word
+    that opens a body or place ("ở Đồng Tâm"), a place."""
     before = text[max(0, start - 15) : start].split()
-    return bool(before) and lexicons().name_stops.get(before[-1].lower()) == "place_before"
+    return bool(before) and lexicons().name_stops.get(before[-1].lower()) in ("place_before", "body_before")
 
 
 def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
@@ -629,6 +640,8 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             after = _apposition_at(text, pos, span.end, first=pos == name.end)
             if after is None:
                 break
+            if pos == name.end and after not in starts:
+                after = _past_residence(text, pos, span.end, starts) or after  # "A (sinh năm 1990), trú tại …, cán bộ …"
             t = starts.get(after)
             if t is None or id(t) in used or t.bare:
                 break
@@ -706,6 +719,28 @@ def _apposition_at(text: str, pos: int, end: int, *, first: bool) -> int | None:
             return particulars.end()
     sep = _patterns().sep.match(text, pos, end) if text[pos : pos + 1] in ",–- (" else None
     return sep.end() if sep and sep.end() > pos else None
+
+
+@lru_cache(maxsize=1)
+def _residence_after() -> regex.Pattern[str]:
+    """Particulars in brackets, then where the person lives: " (sinh năm 1990), trú tại phường X, thành phố Y (Y), "."""
+    return regex.compile(rf"(?i)\s*(?:\([^()]{{0,40}}\))?\s*,\s*{_words('residence')}(?![\p{{L}}])")
+
+
+_ITEM_COMMA = regex.compile(r",\s*")
+
+
+def _past_residence(text: str, pos: int, end: int, starts: dict[int, Title]) -> int | None:
+    """Where the person's post begins past the address written after their name: the first title
+    right after a comma within 120 characters (no ";" between)."""
+    home = _residence_after().match(text, pos, end)
+    if home is None:
+        return None
+    stop = min([end, home.end() + 120] + [i for i in (text.find(";", home.end(), end),) if i >= 0])
+    for comma in _ITEM_COMMA.finditer(text, home.end(), stop):
+        if comma.end() in starts:
+            return comma.end()
+    return None
 
 
 def _linked(chain: list[Title], rule: Rule) -> list[Title]:

@@ -55,13 +55,16 @@ def _level() -> regex.Pattern[str]:
     )
 
 
-def place_then_name(text: str, pos: int, end: int, *, two_word_names: bool = False) -> tuple[int, int | None]:
+def place_then_name(text: str, pos: int, end: int, *, two_word_names: bool = False, after_level: bool = False) -> tuple[int, int | None]:
     """Read a capitalised place at ``pos``; return (end of place, start of a name after it). With
     ``two_word_names`` (after a ministry, where no district follows) a surname and one given name
-    is a person ("Bộ trưởng Công an Tô Lâm")."""
+    is a person ("Bộ trưởng Công an Tô Lâm"); ``after_level`` (after "xã", "huyện" …) a run of one
+    or two words is the place the level names ("xã Đồng Tâm"): a person would follow the place."""
     run = cap_words(text, pos, end)
     if not run:
         return pos, None
+    if after_level and len(run) <= 2:
+        return run[-1][1], None
     texts = [w for _, _, w in run]
     if two_word_names and len(texts) == 2 and starts_name(texts) and is_name_start(texts[0]) and " ".join(texts) not in lexicons().places:
         return pos, run[0][0]
@@ -86,7 +89,7 @@ def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
             pos = level.end()
             sp2 = SPACE.match(text, pos, end)
             if sp2 and text[sp2.end() : sp2.end() + 1].isupper():
-                place_end, name = place_then_name(text, sp2.end(), end)
+                place_end, name = place_then_name(text, sp2.end(), end, after_level=True)
                 return (place_end if place_end > sp2.end() else pos), name
             return pos, None
         parent = g.org_open.match(text, sp.end(), end)
@@ -121,7 +124,7 @@ def _after_level(text: str, pos: int, end: int) -> tuple[int, int | None]:
     """After a level word ("huyện"): the place it names, if capitalised, and a person's name after it."""
     sp = SPACE.match(text, pos, end)
     if sp and text[sp.end() : sp.end() + 1].isupper():
-        place_end, name = place_then_name(text, sp.end(), end)
+        place_end, name = place_then_name(text, sp.end(), end, after_level=True)
         return (place_end if place_end > sp.end() else pos), name
     return pos, None
 
