@@ -54,6 +54,8 @@ ACTOR_HANDOVER = declare("personnel.actor.handover", "PersonnelEvent.actor",
     "a person named before the verb who hands over or announces: 'ông X trao quyết định bổ nhiệm'")
 ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được Ban Thường vụ Tỉnh ủy điều động', 'Quyết định của Ban Bí thư chỉ định': the body")
 ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.actor", "a body that opens the clause and decides: 'UBND tỉnh trao quyết định bổ nhiệm …'")
+ACTOR_BODY_ANAPHOR = declare("personnel.actor.body_anaphor", "PersonnelEvent.actor",
+    "'cơ quan này'/'đơn vị này' opening the clause and deciding is the last body named before it: 'Công an tỉnh X cho hay, cơ quan này vừa bắt …'")
 ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor",
     "a person named after 'được'/'bị' right before the verb: 'được Chủ tịch UBND tỉnh Ma Văn Khánh bổ nhiệm'")
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
@@ -982,6 +984,9 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
     stop = frame.start() if frame else v.start()  # "Sở Y tế đã có quyết định giao ông X … phụ trách …"
     dated = _DATED_OPENER.match(text, start, stop) or _post_frame_opener().match(text, start, stop)
     opening = dated.end() if dated else start
+    anaphor = next((m for m in _anaphoric_body().finditer(text, opening, stop) if _subject_gap().match(text, m.end(), stop)), None)
+    if anaphor is not None and (found := _body_before(text, s.span.start, anaphor.start())) is not None:
+        return found  # "Công an tỉnh X cho biết, cơ quan này vừa bắt …"
     # the body opens the clause, or the part of it after an opening phrase ("Liên quan đến vụ việc, Sở Y tế đã …",
     # "Qua kiểm tra, Ban Thường vụ Tỉnh ủy quyết định …"): the part nearest the verb whose body decides
     for at in reversed([opening] + [m.end() for m in _part_break().finditer(text, opening, stop)]):
@@ -989,6 +994,26 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
         if org is not None and org.end > org.start and org.name_start is None and _subject_gap().match(text, org.end, stop):
             return org_text(text, org.start, org.end), Fired(ACTOR_SUBJECT_BODY, org.start, org.end)
     return None
+
+
+@lru_cache(maxsize=1)
+def _anaphoric_body() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('anaphoric_body')}(?![\p{{L}}])")
+
+
+def _body_before(text: str, start: int, end: int) -> tuple[str, Fired] | None:
+    """The last body named between ``start`` and ``end`` (each body read once, from its first head):
+    what "cơ quan này" stands for."""
+    g = grammar()
+    heads = sorted({m.start() for p in (g.org_fixed, g.org_open) for m in p.finditer(text, start, end)})
+    last = None
+    for h in heads:
+        if (last is not None and h < last.end) or (h > start and text[h - 1].isalnum()):
+            continue
+        org = read_org(text, h, end)
+        if org is not None and org.end > org.start and org.name_start is None:
+            last = org
+    return (org_text(text, last.start, last.end), Fired(ACTOR_BODY_ANAPHOR, last.start, last.end)) if last is not None else None
 
 
 @lru_cache(maxsize=1)
