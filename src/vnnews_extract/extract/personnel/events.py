@@ -56,6 +56,8 @@ ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được 
 ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.actor", "a body that opens the clause and decides: 'UBND tỉnh trao quyết định bổ nhiệm …'")
 ACTOR_BODY_ANAPHOR = declare("personnel.actor.body_anaphor", "PersonnelEvent.actor",
     "'cơ quan này'/'đơn vị này' opening the clause and deciding is the last body named before it: 'Công an tỉnh X cho hay, cơ quan này vừa bắt …'")
+ACTOR_AGENT_AFTER = declare("personnel.actor.agent_after", "PersonnelEvent.actor",
+    "a person or body named after 'bởi' right after the verb: 'được bổ nhiệm bởi Tổng thống Barack Obama', 'bầu bởi Đại hội đồng Interpol'")
 ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor",
     "a person named after 'được'/'bị' right before the verb: 'được Chủ tịch UBND tỉnh Ma Văn Khánh bổ nhiệm'")
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
@@ -685,7 +687,7 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     own (retirement, resignation) the subject before it ("ông X gửi đơn xin từ chức")."""
     clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
     before = [n for n in s.names if clause_start <= n.start and n.end <= v.start()]
-    obj = _object(text, s, v, clause_end)
+    obj = _object(text, s, v, clause_end) if _agent_marker().match(text, v.end(), s.span.end) is None else None  # "bầu bởi <agent>"
     if before and _agent(text, s, before[-1]):
         before = before[:-1]  # "Dubke được Tổng thống Trump bổ nhiệm": Trump acts, Dubke undergoes it
         if before and _explicit_passive_re().search(text, before[-1].end, v.start()):
@@ -764,7 +766,7 @@ _SPEAKS_AFTER = regex.compile(r"[\s,]*")  # "… giao nhiệm vụ, Phó Chủ t
 
 @lru_cache(maxsize=1)
 def _agent_before() -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('passive')}\s+(?:{_any('emphatic')}\s+)?$")
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('passive', 'agent_marker')}\s+(?:{_any('emphatic')}\s+)?$")
 
 
 def _agent(text: str, s: Sentence, n: NameMention) -> bool:
@@ -918,7 +920,30 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
         gap = text[gap_start : v.start()]
         if cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14:
             return n.name, Fired(ACTOR_HANDOVER, n.start, n.end)
-    return _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
+    return _agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
+
+
+@lru_cache(maxsize=1)
+def _agent_marker() -> regex.Pattern[str]:
+    """"bởi" right after the verb, opening its agent."""
+    return regex.compile(rf"(?i)\s+{_any('agent_marker')}\s+")
+
+
+def _agent_after(text: str, s: Sentence, v: regex.Match[str], person: NameMention | None) -> tuple[str, Fired] | None:
+    """"được bổ nhiệm bởi Tổng thống Barack Obama", "bầu bởi Đại hội đồng Interpol": who is named after
+    "bởi" (a person through their titles, else a body) decided."""
+    by = _agent_marker().match(text, v.end(), s.span.end)
+    if by is None:
+        return None
+    for n in s.names:
+        start = min([n.start] + [t.start for t in n.titles if t.end <= n.start])
+        start = n.honorific_start if n.honorific_start is not None and n.honorific_start < start else start
+        if start == by.end() and n is not person:
+            return n.name, Fired(ACTOR_AGENT_AFTER, n.start, n.end)
+    org = read_org(text, by.end(), s.span.end)
+    if org is not None and org.end > org.start and org.name_start is None:
+        return org_text(text, org.start, org.end), Fired(ACTOR_AGENT_AFTER, org.start, org.end)
+    return None
 
 
 def _active_subject(text: str, s: Sentence, v: regex.Match[str], person: NameMention | None) -> NameMention | None:
