@@ -360,6 +360,9 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
     stripped = phrase is not None
     level = phrase is not None and "level" in lexicons().subject_words.get(" ".join(phrase.group(0).lower().split()), "")
     end = phrase.start() if phrase else end
+    point = None if phrase else _level_after_verb(v, start, end)
+    if point is not None:  # "lương tối thiểu vùng 1 sẽ lên mức …": a level noun after a verb is its predicate
+        end, level, stripped = point, True, True
     for tag in reversed(v.tags_in(start, end)):
         predicate = "predicate" in lexicons().subject_words.get(v.word(tag), "")
         if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)) or v.word(tag) in grammar_set("superlative"):
@@ -373,6 +376,27 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
             other = True
         end, stripped = tag.start, True
     return max(start, end)
+
+
+def _level_after_verb(v: SentenceView, start: int, end: int) -> int | None:
+    """Start of a level noun (level kind of subject_words, grammar class level_point: "mức",
+    "mốc", "ngưỡng") that ends ``text[start:end]`` right after a verb ("sẽ lên mức", "quay về
+    mức", "giữ mức"): the noun names the level the figure gives, not what is measured. None when no
+    noun is left before the verb chain ("Phản hồi lại đề xuất mức 5%") or the clause already holds
+    a figure ("… giảm 220 tỷ đồng so với … xuống mức 502 tỷ đồng": the change's level)."""
+    tags = v.tags_in(start, end)
+    if len(tags) < 3 or v.text[tags[-1].end : end].strip() or v.word(tags[-1]) not in grammar_set("level_point"):
+        return None
+    if v.text[tags[-2].end : tags[-1].start].strip() or tags[-2].label not in _VERB_TAGS:
+        return None
+    i = len(tags) - 2
+    while i >= 0 and (tags[i].label in _VERB_TAGS or v.word(tags[i]) in grammar_set("passive")):
+        i -= 1
+    clause = _clause_start(v, end)
+    verb = any(t.label == "V" for t in tags[i + 1 : -1])  # "quay về mức": a verb in the chain
+    if i < 0 or not verb or tags[i].label not in _NOUN_TAGS | {"M"} or any(clause <= f_start < end for f_start, _, _ in v.figures):
+        return None
+    return tags[-1].start
 
 
 def _manner_tail(v: SentenceView, start: int, end: int) -> int:
