@@ -627,7 +627,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
             return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), priced)
         return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), bracket or backward(v, fig.start, previous))
     duration = fig.kind == "measure" and fig.unit.lower() in grammar_set("duration_unit")
-    phrase = bracket or _forward_subject(v, pos, fig.start, duration) or priced or backward(v, fig.start, previous)
+    phrase = bracket or _forward_subject(v, pos, fig.start, duration, fig.kind == "percent") or priced or backward(v, fig.start, previous)
     return Subject(phrase), phrase
 
 
@@ -675,10 +675,11 @@ def _rate_subject(v: SentenceView, span: tuple[int, int], rate: tuple[int, int],
     return Subject(base, Chosen(rate[0], rate_end, RATE)), base
 
 
-def _forward_subject(v: SentenceView, pos: int, start: int, duration: bool = False) -> Chosen | None:
+def _forward_subject(v: SentenceView, pos: int, start: int, duration: bool = False, share: bool = False) -> Chosen | None:
     """Rule 1 for a percent, amount or measure: the phrase after the figure, unless the figure
     follows a base verb ("đạt 51,2% dự toán") or the phrase is no noun phrase; after a duration,
-    also the activity it lasts ("sau 15 năm bỏ trốn", "trong hơn 30 năm cống hiến tại VTV3")."""
+    also the activity it lasts ("sau 15 năm bỏ trốn", "trong hơn 30 năm cống hiến tại VTV3"); after a
+    percent (``share``), a leading "có"/"là" goes ("11% có quan điểm trung lập")."""
     rest = v.text[pos : v.sentence.end]
     clause = _clause_start(v, start)
     if _patterns().nonstart.match(rest) or _base_verb(v, clause, start) is not None:
@@ -686,6 +687,9 @@ def _forward_subject(v: SentenceView, pos: int, start: int, duration: bool = Fal
     copula = _patterns().copula.match(rest)
     pos += copula.end() if copula else 0
     first = next((t for t in v.tags if t.start >= pos), None)
+    if share and first is not None and v.word(first) in grammar_set("copula_have") and not v.text[pos : first.start].strip():
+        pos = first.end  # "11% có quan điểm trung lập", "93% có việc làm ổn định": what the share has (not "4 ha có quy mô 6 tầng")
+        first = next((t for t in v.tags if t.start >= pos), None)
     lead_s, lead_e = _clean(v.text, clause, _lead_start(v, start))
     bare = lead_e <= lead_s
     activity = duration and first is not None and first.label == "V" and v.word(first) not in lexicons().subject_words
