@@ -39,7 +39,8 @@ NOUN_BEFORE = declare("statistics.subject.noun_before", "Statistic.subject",
 BRACKETED = declare("statistics.subject.bracketed", "Statistic.subject",
     "a figure opening a bracket: the name before it ('Trần Thanh Dâng (40 tuổi)'), or the previous figure's subject ('(tương đương 11,2 tỷ đồng)')")
 UNIT_ONLY = declare("statistics.subject.unit_only", "Statistic.subject",
-    "a count whose phrase is only its counted noun ('sức chứa 40.000 chỗ ngồi', 'số công nhân nhập viện lên tới 33 người'): the noun phrase before it (rule 2)")
+    "a count whose phrase is only its counted noun ('sức chứa 40.000 chỗ ngồi', 'số công nhân nhập viện lên tới 33 người'): the noun phrase before it (rule 2),"
+    " or the label before a colon ('Tổng số cán bộ vi phạm kỷ luật: 02 cán bộ')")
 PRICED = declare("statistics.subject.priced", "Statistic.subject",
     "an amount of money after a price noun ('với giá 14 triệu đồng'): the thing priced, the noun phrase before the price noun")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
@@ -612,8 +613,8 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
         found = forward(v, fig.unit_start, v.text[fig.unit_start : fig.unit_end].split()[0])
         phrase = Chosen(found[0], found[1], COUNTED_NOUN) if found else None
         if (phrase is None or len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split())) and not _after_with(v, fig.start):
-            before = backward(v, fig.start, None)
-            if before is not None and (change or before.rule is NOUN_BEFORE or _after_predicate(v, fig.start)):
+            before = _label(v, fig.start) or backward(v, fig.start, None)
+            if before is not None and (change or before.rule in (NOUN_BEFORE, UNIT_ONLY) or _after_predicate(v, fig.start)):
                 phrase = Chosen(before.start, before.end, CHANGED_THING if change else UNIT_ONLY)
         return Subject(phrase), phrase
     rate = _RATE.match(v.text, fig.end, v.sentence.end)
@@ -651,6 +652,17 @@ def _after_with(v: SentenceView, start: int) -> bool:
     what it measures."""
     words = v.text[v.sentence.start : _lead_start(v, start)].split()
     return bool(words) and words[-1].lower() in grammar_set("with")
+
+
+def _label(v: SentenceView, start: int) -> Chosen | None:
+    """A label ending in a colon right before the figure ("Tổng số cán bộ vi phạm kỷ luật: 02 cán
+    bộ"): the label, from its clause start, names what the count counts."""
+    colon = v.text[v.sentence.start : _lead_start(v, start)].rstrip()
+    if not colon.endswith(":"):
+        return None
+    end = v.sentence.start + len(colon) - 1
+    s, e = _clean(v.text, _clause_start(v, end), end)
+    return Chosen(s, e, UNIT_ONLY) if e > s and _names_thing(v, s, e) else None
 
 
 def _after_predicate(v: SentenceView, start: int) -> bool:
