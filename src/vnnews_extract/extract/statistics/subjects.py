@@ -526,7 +526,9 @@ def _in_noun_run(v: SentenceView, tag: Span, run: list[Span]) -> bool:
 def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
     """A noun phrase right before the figure, with no verb between ("công suất 4 triệu tấn",
     "trên diện tích 102,05 ha", "bộ pin 22kWh"): its nouns and adjectives back to the first other
-    word, after a name followed by a common noun ("huyện Tuy An kinh phí" -> "kinh phí"); none
+    word, after a name followed by a common noun ("huyện Tuy An kinh phí" -> "kinh phí"); a verb
+    inside the phrase ("doanh thu bán bò") is none before a classifier ("mua chiếc xe máy cũ": its
+    object); none
     when the word before the figure names a level ("đạt tỷ lệ 99%", "ở mức")."""
     end = _noun_end(v, clause, start)
     if end is None:
@@ -540,7 +542,7 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
         tag = tags[i]
         if v.text[tag.end : run[0].start if run else end].strip():
             break
-        inner_verb = tag.label == "V" and run and i > 0 and tags[i - 1].label in ("N", "Nc") and _is_plain_verb(v, tag)
+        inner_verb = tag.label == "V" and run and run[0].label != "Nc" and i > 0 and tags[i - 1].label in ("N", "Nc") and _is_plain_verb(v, tag)
         if not (_in_noun_run(v, tag, run) or inner_verb):
             break
         run.insert(0, tag)
