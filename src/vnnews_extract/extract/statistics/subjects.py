@@ -456,7 +456,7 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
     end = _strip_verbs(v, clause, base if base is not None else start, base is not None)
     obj = _object_start(v, clause, end, base is not None)
     s, e = _clean(v.text, obj if obj is not None else _after_main_verb(v, clause, end), end)
-    holds_figure = any(s < f_end and f_start < e for f_start, f_end, _ in v.figures)
+    holds_figure = any(s < f_end and f_start < e for f_start, f_end, _ in v.figures) and not _term(v, s, e)
     if e > s and not (holds_figure and previous) and _names_thing(v, s, e):  # "X giảm 220 tỷ đồng … xuống mức 502 tỷ đồng": X
         return Chosen(s, e, OBJECT if obj is not None else BEFORE_VERB)
     own = _own_words(v, clause, start)
@@ -468,6 +468,16 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
         earlier = backward(v, clause - 1, None)
         return Chosen(earlier.start, earlier.end, EARLIER_CLAUSE) if earlier else None
     return None
+
+
+def _term(v: SentenceView, start: int, end: int) -> bool:
+    """The phrase is a duration figure alone ("2 tuần giảm còn 3,3%", "1 tháng ở 3,65%"): it names
+    the term the figure after it is given for (a rate's maturity), not another measured amount."""
+    inside = [(s, e) for s, e, kind in v.figures if start < e and s < end]
+    if len(inside) != 1 or inside[0][0] != start:
+        return False
+    words = v.text[start:end].lower().split()
+    return len(words) == 2 and words[1] in grammar_set("duration_unit")
 
 
 def _own_words(v: SentenceView, clause: int, start: int) -> Chosen | None:
@@ -711,6 +721,8 @@ def _forward_subject(v: SentenceView, pos: int, start: int, duration: bool = Fal
     named = _after_predicate(v, start) or bool(before and before[-1].label in ("N", "Nc", "A") and v.word(before[-1]) not in lexicons().subject_words)
     activity = activity and not named  # "Thời gian cấp phiếu là 3 ngày làm việc", "thời hạn 15 ngày làm việc": the noun phrase
     if first is None or (first.label not in _NOUN_TAGS and not bare and not activity):
+        return None
+    if first.label == "V" and "predicate" in lexicons().subject_words.get(v.word(first), ""):  # "2 tuần giảm còn 3,3%": the clause verb
         return None
     found = forward(v, pos)
     return Chosen(found[0], found[1], AFTER_FIGURE) if found else None
