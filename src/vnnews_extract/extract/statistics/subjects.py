@@ -39,7 +39,8 @@ NOUN_BEFORE = declare("statistics.subject.noun_before", "Statistic.subject",
 BRACKETED = declare("statistics.subject.bracketed", "Statistic.subject",
     "a figure opening a bracket: the name before it ('Trần Thanh Dâng (40 tuổi)'), or the previous figure's subject ('(tương đương 11,2 tỷ đồng)')")
 UNIT_ONLY = declare("statistics.subject.unit_only", "Statistic.subject",
-    "a count whose phrase is only its counted noun ('sức chứa 40.000 chỗ ngồi', 'số công nhân nhập viện lên tới 33 người'): the noun phrase before it (rule 2)")
+    "a count whose phrase is only its counted noun ('sức chứa 40.000 chỗ ngồi', 'số công nhân nhập viện lên tới 33 người'): the noun phrase before it (rule 2),"
+    " or the label before a colon ('Tổng số cán bộ vi phạm kỷ luật: 02 cán bộ')")
 PRICED = declare("statistics.subject.priced", "Statistic.subject",
     "an amount of money after a price noun ('với giá 14 triệu đồng'): the thing priced, the noun phrase before the price noun")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
@@ -360,6 +361,9 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
     stripped = phrase is not None
     level = phrase is not None and "level" in lexicons().subject_words.get(" ".join(phrase.group(0).lower().split()), "")
     end = phrase.start() if phrase else end
+    point = None if phrase else _level_after_verb(v, start, end)
+    if point is not None:  # "lương tối thiểu vùng 1 sẽ lên mức …": a level noun after a verb is its predicate
+        end, level, stripped = point, True, True
     for tag in reversed(v.tags_in(start, end)):
         predicate = "predicate" in lexicons().subject_words.get(v.word(tag), "")
         if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)) or v.word(tag) in grammar_set("superlative"):
@@ -373,6 +377,27 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
             other = True
         end, stripped = tag.start, True
     return max(start, end)
+
+
+def _level_after_verb(v: SentenceView, start: int, end: int) -> int | None:
+    """Start of a level noun (level kind of subject_words, grammar class level_point: "mức",
+    "mốc", "ngưỡng") that ends ``text[start:end]`` right after a verb ("sẽ lên mức", "quay về
+    mức", "giữ mức"): the noun names the level the figure gives, not what is measured. None when no
+    noun is left before the verb chain ("Phản hồi lại đề xuất mức 5%") or the clause already holds
+    a figure ("… giảm 220 tỷ đồng so với … xuống mức 502 tỷ đồng": the change's level)."""
+    tags = v.tags_in(start, end)
+    if len(tags) < 3 or v.text[tags[-1].end : end].strip() or v.word(tags[-1]) not in grammar_set("level_point"):
+        return None
+    if v.text[tags[-2].end : tags[-1].start].strip() or tags[-2].label not in _VERB_TAGS:
+        return None
+    i = len(tags) - 2
+    while i >= 0 and (tags[i].label in _VERB_TAGS or v.word(tags[i]) in grammar_set("passive")):
+        i -= 1
+    clause = _clause_start(v, end)
+    verb = any(t.label == "V" for t in tags[i + 1 : -1])  # "quay về mức": a verb in the chain
+    if i < 0 or not verb or tags[i].label not in _NOUN_TAGS | {"M"} or any(clause <= f_start < end for f_start, _, _ in v.figures):
+        return None
+    return tags[-1].start
 
 
 def _manner_tail(v: SentenceView, start: int, end: int) -> int:
@@ -431,7 +456,7 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
     end = _strip_verbs(v, clause, base if base is not None else start, base is not None)
     obj = _object_start(v, clause, end, base is not None)
     s, e = _clean(v.text, obj if obj is not None else _after_main_verb(v, clause, end), end)
-    holds_figure = any(s < f_end and f_start < e for f_start, f_end, _ in v.figures)
+    holds_figure = any(s < f_end and f_start < e for f_start, f_end, _ in v.figures) and not _term(v, s, e)
     if e > s and not (holds_figure and previous) and _names_thing(v, s, e):  # "X giảm 220 tỷ đồng … xuống mức 502 tỷ đồng": X
         return Chosen(s, e, OBJECT if obj is not None else BEFORE_VERB)
     own = _own_words(v, clause, start)
@@ -443,6 +468,16 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
         earlier = backward(v, clause - 1, None)
         return Chosen(earlier.start, earlier.end, EARLIER_CLAUSE) if earlier else None
     return None
+
+
+def _term(v: SentenceView, start: int, end: int) -> bool:
+    """The phrase is a duration figure alone ("2 tuần giảm còn 3,3%", "1 tháng ở 3,65%"): it names
+    the term the figure after it is given for (a rate's maturity), not another measured amount."""
+    inside = [(s, e) for s, e, kind in v.figures if start < e and s < end]
+    if len(inside) != 1 or inside[0][0] != start:
+        return False
+    words = v.text[start:end].lower().split()
+    return len(words) == 2 and words[1] in grammar_set("duration_unit")
 
 
 def _own_words(v: SentenceView, clause: int, start: int) -> Chosen | None:
@@ -501,7 +536,9 @@ def _in_noun_run(v: SentenceView, tag: Span, run: list[Span]) -> bool:
 def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
     """A noun phrase right before the figure, with no verb between ("công suất 4 triệu tấn",
     "trên diện tích 102,05 ha", "bộ pin 22kWh"): its nouns and adjectives back to the first other
-    word, after a name followed by a common noun ("huyện Tuy An kinh phí" -> "kinh phí"); none
+    word, after a name followed by a common noun ("huyện Tuy An kinh phí" -> "kinh phí"); a verb
+    inside the phrase ("doanh thu bán bò") is none before a classifier ("mua chiếc xe máy cũ": its
+    object); none
     when the word before the figure names a level ("đạt tỷ lệ 99%", "ở mức")."""
     end = _noun_end(v, clause, start)
     if end is None:
@@ -515,7 +552,7 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
         tag = tags[i]
         if v.text[tag.end : run[0].start if run else end].strip():
             break
-        inner_verb = tag.label == "V" and run and i > 0 and tags[i - 1].label in ("N", "Nc") and _is_plain_verb(v, tag)
+        inner_verb = tag.label == "V" and run and run[0].label != "Nc" and i > 0 and tags[i - 1].label in ("N", "Nc") and _is_plain_verb(v, tag)
         if not (_in_noun_run(v, tag, run) or inner_verb):
             break
         run.insert(0, tag)
@@ -588,8 +625,8 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
         found = forward(v, fig.unit_start, v.text[fig.unit_start : fig.unit_end].split()[0])
         phrase = Chosen(found[0], found[1], COUNTED_NOUN) if found else None
         if (phrase is None or len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split())) and not _after_with(v, fig.start):
-            before = backward(v, fig.start, None)
-            if before is not None and (change or before.rule is NOUN_BEFORE or _after_predicate(v, fig.start)):
+            before = _label(v, fig.start) or backward(v, fig.start, None)
+            if before is not None and (change or before.rule in (NOUN_BEFORE, UNIT_ONLY) or _after_predicate(v, fig.start)):
                 phrase = Chosen(before.start, before.end, CHANGED_THING if change else UNIT_ONLY)
         return Subject(phrase), phrase
     rate = _RATE.match(v.text, fig.end, v.sentence.end)
@@ -603,7 +640,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
             return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), priced)
         return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), bracket or backward(v, fig.start, previous))
     duration = fig.kind == "measure" and fig.unit.lower() in grammar_set("duration_unit")
-    phrase = bracket or _forward_subject(v, pos, fig.start, duration) or priced or backward(v, fig.start, previous)
+    phrase = bracket or _forward_subject(v, pos, fig.start, duration, fig.kind == "percent") or priced or backward(v, fig.start, previous)
     return Subject(phrase), phrase
 
 
@@ -629,6 +666,17 @@ def _after_with(v: SentenceView, start: int) -> bool:
     return bool(words) and words[-1].lower() in grammar_set("with")
 
 
+def _label(v: SentenceView, start: int) -> Chosen | None:
+    """A label ending in a colon right before the figure ("Tổng số cán bộ vi phạm kỷ luật: 02 cán
+    bộ"): the label, from its clause start, names what the count counts."""
+    colon = v.text[v.sentence.start : _lead_start(v, start)].rstrip()
+    if not colon.endswith(":"):
+        return None
+    end = v.sentence.start + len(colon) - 1
+    s, e = _clean(v.text, _clause_start(v, end), end)
+    return Chosen(s, e, UNIT_ONLY) if e > s and _names_thing(v, s, e) else None
+
+
 def _after_predicate(v: SentenceView, start: int) -> bool:
     """The figure stands right after a predicate word ("đạt", "là", "có", "còn") or a comparator
     of an amount reached ("lên tới")."""
@@ -651,10 +699,11 @@ def _rate_subject(v: SentenceView, span: tuple[int, int], rate: tuple[int, int],
     return Subject(base, Chosen(rate[0], rate_end, RATE)), base
 
 
-def _forward_subject(v: SentenceView, pos: int, start: int, duration: bool = False) -> Chosen | None:
+def _forward_subject(v: SentenceView, pos: int, start: int, duration: bool = False, share: bool = False) -> Chosen | None:
     """Rule 1 for a percent, amount or measure: the phrase after the figure, unless the figure
     follows a base verb ("đạt 51,2% dự toán") or the phrase is no noun phrase; after a duration,
-    also the activity it lasts ("sau 15 năm bỏ trốn", "trong hơn 30 năm cống hiến tại VTV3")."""
+    also the activity it lasts ("sau 15 năm bỏ trốn", "trong hơn 30 năm cống hiến tại VTV3"); after a
+    percent (``share``), a leading "có"/"là" goes ("11% có quan điểm trung lập")."""
     rest = v.text[pos : v.sentence.end]
     clause = _clause_start(v, start)
     if _patterns().nonstart.match(rest) or _base_verb(v, clause, start) is not None:
@@ -662,6 +711,9 @@ def _forward_subject(v: SentenceView, pos: int, start: int, duration: bool = Fal
     copula = _patterns().copula.match(rest)
     pos += copula.end() if copula else 0
     first = next((t for t in v.tags if t.start >= pos), None)
+    if share and first is not None and v.word(first) in grammar_set("copula_have") and not v.text[pos : first.start].strip():
+        pos = first.end  # "11% có quan điểm trung lập", "93% có việc làm ổn định": what the share has (not "4 ha có quy mô 6 tầng")
+        first = next((t for t in v.tags if t.start >= pos), None)
     lead_s, lead_e = _clean(v.text, clause, _lead_start(v, start))
     bare = lead_e <= lead_s
     activity = duration and first is not None and first.label == "V" and v.word(first) not in lexicons().subject_words
@@ -669,6 +721,8 @@ def _forward_subject(v: SentenceView, pos: int, start: int, duration: bool = Fal
     named = _after_predicate(v, start) or bool(before and before[-1].label in ("N", "Nc", "A") and v.word(before[-1]) not in lexicons().subject_words)
     activity = activity and not named  # "Thời gian cấp phiếu là 3 ngày làm việc", "thời hạn 15 ngày làm việc": the noun phrase
     if first is None or (first.label not in _NOUN_TAGS and not bare and not activity):
+        return None
+    if first.label == "V" and "predicate" in lexicons().subject_words.get(v.word(first), ""):  # "2 tuần giảm còn 3,3%": the clause verb
         return None
     found = forward(v, pos)
     return Chosen(found[0], found[1], AFTER_FIGURE) if found else None
