@@ -33,6 +33,9 @@ def _and_body() -> regex.Pattern[str]:
 _OPEN_GAP = regex.compile(r"\s[-–]\s(?=\p{Lu})| ")
 
 
+_NUMBERED = regex.compile(r"\d+(?![\p{L}\p{N}]|[.,]\d)")  # "quận 2", "phường 6": a place named by its number
+
+
 _ORG_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&.'/]+(?:-[\p{L}\p{M}\p{N}&'/]+)*")  # "LĐ-TB&XH" is one word
 
 
@@ -86,12 +89,7 @@ def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
             continue
         level = _level().match(text, sp.end(), end)
         if level:
-            pos = level.end()
-            sp2 = SPACE.match(text, pos, end)
-            if sp2 and text[sp2.end() : sp2.end() + 1].isupper():
-                place_end, name = place_then_name(text, sp2.end(), end, after_level=True)
-                return (place_end if place_end > sp2.end() else pos), name
-            return pos, None
+            return _after_level(text, level.end(), end)
         parent = g.org_open.match(text, sp.end(), end)
         if parent and text[sp.end()].isupper():  # "Cơ quan An ninh điều tra Bộ Công an", "Đảng ủy Công ty X": the body it belongs to
             return after_open(text, parent.end(), end)
@@ -126,7 +124,8 @@ def _after_level(text: str, pos: int, end: int) -> tuple[int, int | None]:
     if sp and text[sp.end() : sp.end() + 1].isupper():
         place_end, name = place_then_name(text, sp.end(), end, after_level=True)
         return (place_end if place_end > sp.end() else pos), name
-    return pos, None
+    number = _NUMBERED.match(text, sp.end(), end) if sp else None
+    return (number.end(), None) if number else (pos, None)
 
 
 @lru_cache(maxsize=1)
