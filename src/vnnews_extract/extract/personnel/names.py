@@ -23,7 +23,7 @@ from .grammar import (
     SPACE, first_letter_either_case, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name,
     needs_org, starts_name,
 )
-from .orgs import OrgRead, after_open, org_text, place_then_name, read_org
+from .orgs import OrgRead, after_open, org_text, place_then_name, read_org, with_parent
 from ..rules import Rule, declare
 
 NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
@@ -359,7 +359,7 @@ def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] 
     read = read_org(text, pos, end)
     if read is None or read.end <= m.end("head"):
         org_end, name = after_open(text, m.end("head"), end)
-        read = OrgRead(pos, org_end, name)
+        read = with_parent(text, OrgRead(pos, org_end, name), end)
     if read.end <= m.end("head"):
         return None
     return read, org_head + text[m.end("head") : read.end]

@@ -11,7 +11,7 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from .grammar import (
-    SPACE, canonical_org_head, cap_words, grammar, is_name_start, looks_like_name, split_place_and_name, starts_name, starts_role,
+    SPACE, canonical_org_head, cap_words, first_letter_either_case, grammar, is_name_start, looks_like_name, split_place_and_name, starts_name, starts_role,
 )
 
 
@@ -223,7 +223,8 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
             return None
     else:
         return None
-    result = OrgRead(pos, org_end, name)
+    result = with_parent(text, OrgRead(pos, org_end, name), end)
+    name = result.name_start
     while name is None:
         coord = _and_body().match(text, result.end if not result.extra else result.extra[-1][1], end)
         if not coord:
@@ -240,6 +241,33 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
     return result
 
 
+@lru_cache(maxsize=1)
+def _sub_unit() -> regex.Pattern[str]:
+    """The head of a unit inside a larger body ("Khoa", "Phòng", "Cơ quan CSĐT"), in either case (grammar class sub_unit)."""
+    return regex.compile(rf"(?:{first_letter_either_case(lexicons().grammar('sub_unit'))})(?![\p{{L}}])")
+
+
+_COMMA_GAP = regex.compile(r",[ ]+(?=\p{Lu})")
+
+
+def with_parent(text: str, read: OrgRead, end: int, head_at: int | None = None) -> OrgRead:
+    """A sub-unit's body extended over the parent body written after a comma ("Khoa Vi phẫu Tạo hình,
+    Bệnh viện Sài Gòn ITO", "Cơ quan CSĐT, Công an TP.HCM"); ``head_at``: where the sub-unit's head is
+    written, when not at the start of ``read`` (a role fused with it: "Trưởng khoa")."""
+    if read.name_start is not None or read.extra or not _sub_unit().match(text, read.start if head_at is None else head_at, end):
+        return read
+    gap = _COMMA_GAP.match(text, read.end, end)
+    if gap is None:
+        return read
+    g = grammar()
+    if not (g.org_fixed.match(text, gap.end(), end) or g.org_open.match(text, gap.end(), end)) or _sub_unit().match(text, gap.end(), end):
+        return read
+    parent = read_org(text, gap.end(), end)
+    if parent is None or parent.end <= gap.end():
+        return read
+    return OrgRead(read.start, parent.end, parent.name_start, list(parent.extra))
+
+
 def org_text(text: str, start: int, end: int) -> str:
     raw = text[start:end]
     head = grammar().org_fixed.match(raw) or grammar().org_open.match(raw)
@@ -254,7 +282,7 @@ def org_key(org: str | None) -> str | None:
     if not org:
         return None
     abbreviations = lexicons().abbreviations
-    key = " ".join(abbreviations.get(word, word) for word in org.split()).lower()
+    key = " ".join(abbreviations.get(word, word) for word in org.replace(", ", " ").split()).lower()  # "Phòng X, Công an Y" is "Phòng X Công an Y"
     for head, expansion in _org_heads():
         if key.startswith(head + " ") or key == head:
             key = expansion + key[len(head) :]
