@@ -447,6 +447,9 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if len(run) == 1 and title.org_start is None and (_brand(run[0][2]) or _lone_body(text, span, title, run[0], names)):
             _set_org(title, text, run[0][0], run[0][1])  # "Tổng Biên tập VietTimes", "Chủ tịch Sacombank"
             continue
+        if 2 <= len(run) <= 3 and title.org_start is None and title.name_after is None and _foreign_body(text, span, title, run, names):
+            _set_org(title, text, run[0][0], run[-1][1])  # "Carlo Ancelotti (HLV Bayern Munich …)"
+            continue
         rest = run[body : body + 4]
         if not rest or (body and not starts_name([w for _, _, w in rest])):
             continue
@@ -507,9 +510,36 @@ def _lone_body(text: str, span: Span, title: Title, word: tuple[int, int, str], 
     a person ("ông Trump", "Jose Mourinho")."""
     if len(word[2]) < 3 or not looks_foreign(word[2]) or _person_elsewhere(text, word[2]):
         return False
-    held_before = any(_HOLDER_GAP.fullmatch(text, n.end, title.start) for n in names.values()
-                      if span.start <= n.end <= title.start and len(n.name.split()) >= 2)
-    return held_before or _holder_after(text, span, word[1]) or _body_elsewhere(text, word[2])
+    return _held_before(text, span, title, names) or _holder_after(text, span, word[1]) or _body_elsewhere(text, word[2])
+
+
+def _held_before(text: str, span: Span, title: Title, names: dict[int, NameMention], gap: regex.Pattern[str] | None = None) -> bool:
+    """The title's holder is named right before it, through a comma, a dash or a bracket: a name
+    already read, or a capitalised run that looks like a full name ("Marc Benioff, CEO …")."""
+    gap = gap or _HOLDER_GAP
+    if any(gap.fullmatch(text, n.end, title.start) for n in names.values() if span.start <= n.end <= title.start and len(n.name.split()) >= 2):
+        return True
+    before = _NAME_BEFORE_GAP.search(text, span.start, title.start)
+    return before is not None and gap.fullmatch(text, before.end(1), title.start) is not None and looks_like_name(before.group(1).split())
+
+
+_NAME_BEFORE_GAP = regex.compile(r"(?<![\p{L}])((?:\p{Lu}[\p{L}\p{M}'-]*\s){1,3}\p{Lu}[\p{L}\p{M}'-]*)\s*(?:,|–|-|\()\s*$")
+_BRACKET_OR_DASH = regex.compile(r"\s*(?:–|-|\()\s*")
+
+
+def _foreign_body(text: str, span: Span, title: Title, run: list[tuple[int, int, str]], names: dict[int, NameMention]) -> bool:
+    """A run of two or three capitalised words after a title with no body names that body, not a
+    person, when the title's holder is named right before it in a bracket or after a dash ("Carlo
+    Ancelotti (HLV Bayern Munich …)", "ông Lê Đình Tứ - Phó Tổng giám đốc Deloitte Việt Nam"), the
+    run is no Vietnamese name, and the article nowhere writes it as a person; or through a comma when
+    the holder is addressed with an honorific ("ông Ashok Sud, Tổng giám đốc Standard Chartered")."""
+    words = [w for _, _, w in run]
+    if is_name_start(words[0]) or not any(looks_foreign(w) for w in words) or _person_elsewhere(text, " ".join(words)):
+        return False
+    if any(looks_like_name(words[i:]) for i in range(1, len(words) - 1)):
+        return False  # "bà Wilson, Tổng thống Mỹ Donald Trump": a place, then a person
+    addressed = any(n.rule == NAME_AFTER_HONORIFIC and _HOLDER_GAP.fullmatch(text, n.end, title.start) for n in names.values())
+    return addressed or _held_before(text, span, title, names, _BRACKET_OR_DASH)
 
 
 _HOLDER_GAP = regex.compile(r"\s*(?:,|–|-|\()\s*")
