@@ -481,7 +481,8 @@ _LOWER_NEXT = regex.compile(r" \p{Ll}")
 def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
     """How many leading words of a capitalised run after a title name the title's body rather than
     the person: a known place or country ("Mỹ", "Hàn Quốc"), an acronym ("FBI", "WHO"), or words the
-    article also writes on their own ("Tepco" … "của Tepco", "Real Madrid" … "Real Madrid thắng")."""
+    article also writes on their own ("Tepco" … "của Tepco", "Real Madrid" … "Real Madrid thắng"), or
+    one foreign-looking word before a Vietnamese full name ("Idecaf Huỳnh Anh Tuấn")."""
     words = [w for _, _, w in run]
     places = lexicons().places
     for size in range(min(3, len(words) - 1), 0, -1):
@@ -490,6 +491,8 @@ def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
             return size
         if not is_name_start(words[0]) and _standalone_elsewhere(text, run, size):
             return size
+    if len(words) >= 3 and looks_foreign(words[0]) and is_name_start(words[1]) and looks_like_name(words[1:5], foreign=False):
+        return 1  # "Giám đốc Idecaf Huỳnh Anh Tuấn": a foreign word before a Vietnamese full name is the body
     return 0
 
 
