@@ -171,6 +171,8 @@ def _capital_run(text: str, where: tuple[int, int, int, int]) -> tuple[int, int 
     if 0 < split < len(texts):
         place_end, name = place_then_name(text, at, end)
         return place_end, name, True
+    if " ".join(texts) in lexicons().places and _LOWER_WORD.match(text, run[-1][1], end) and not _level().match(text, run[-1][1] + 1, end):
+        return run[-1][1], None, True  # "Sở Y tế Hòa Bình | xung quanh vụ việc": a province ends the body's name, but for a level ("… Việt Nam tỉnh")
     return None
 
 
@@ -245,6 +247,9 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
 def _sub_unit() -> regex.Pattern[str]:
     """The head of a unit inside a larger body ("Khoa", "Phòng", "Cơ quan CSĐT"), in either case (grammar class sub_unit)."""
     return regex.compile(rf"(?:{first_letter_either_case(lexicons().grammar('sub_unit'))})(?![\p{{L}}])")
+
+
+_LOWER_WORD = regex.compile(r" \p{Ll}")
 
 
 _COMMA_GAP = regex.compile(r",[ ]+(?=\p{Lu})")
