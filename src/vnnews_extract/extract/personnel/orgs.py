@@ -259,13 +259,13 @@ def with_parent(text: str, read: OrgRead, end: int, head_at: int | None = None) 
     """A sub-unit's body extended over the parent body written after a comma ("Khoa Vi phẫu Tạo hình,
     Bệnh viện Sài Gòn ITO", "Cơ quan CSĐT, Công an TP.HCM"); ``head_at``: where the sub-unit's head is
     written, when not at the start of ``read`` (a role fused with it: "Trưởng khoa")."""
-    if read.name_start is not None or read.extra or not _sub_unit().match(text, read.start if head_at is None else head_at, end):
-        return read
-    gap = _COMMA_GAP.match(text, read.end, end)
-    if gap is None:
+    head = _sub_unit().match(text, read.start if head_at is None else head_at, end)
+    gap = _COMMA_GAP.match(text, read.end, end) if head is not None and read.name_start is None and not read.extra else None
+    if head is None or gap is None:
         return read
     g = grammar()
-    if not (g.org_fixed.match(text, gap.end(), end) or g.org_open.match(text, gap.end(), end)) or _sub_unit().match(text, gap.end(), end):
+    same = _sub_unit().match(text, gap.end(), end)  # "Phòng A, Phòng B": a list of units, not a unit and its body
+    if not (g.org_fixed.match(text, gap.end(), end) or g.org_open.match(text, gap.end(), end)) or (same and same.group(0).lower() == head.group(0).lower()):
         return read
     parent = read_org(text, gap.end(), end)
     if parent is None or parent.end <= gap.end():
