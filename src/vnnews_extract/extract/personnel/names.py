@@ -441,13 +441,14 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if start is None or start in names:
             continue
         run = cap_words(text, start, span.end)[:7]
+        lead = replace(title, start=_chain_start(text, titles, title))  # the holder is named before the first post of a chain
         if len(run) == 1 and (grammar().org_open.match(text, start, span.end) or grammar().org_fixed.match(text, start, span.end)):
             continue  # "Phó chủ tịch Tổng hội …": a body's head, not a one-word name
         body = _leading_body(text, run) if title.org_start is None and title.name_after is None else 0
-        if len(run) == 1 and title.org_start is None and (_brand(run[0][2]) or _lone_body(text, span, title, run[0], names)):
+        if len(run) == 1 and title.org_start is None and (_brand(run[0][2]) or _lone_body(text, span, lead, run[0], names)):
             _set_org(title, text, run[0][0], run[0][1])  # "Tổng Biên tập VietTimes", "Chủ tịch Sacombank"
             continue
-        if 2 <= len(run) <= 3 and title.org_start is None and title.name_after is None and _foreign_body(text, span, title, run, names):
+        if 2 <= len(run) <= 3 and title.org_start is None and title.name_after is None and _foreign_body(text, span, lead, run, names):
             _set_org(title, text, run[0][0], run[-1][1])  # "Carlo Ancelotti (HLV Bayern Munich …)"
             continue
         rest = run[body : body + 4]
@@ -457,6 +458,22 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
             names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=NAME_AFTER_TITLE)
+
+
+@lru_cache(maxsize=1)
+def _post_joiner_gap() -> regex.Pattern[str]:
+    return regex.compile(rf"\s+{_words('post_joiner')}\s+")
+
+
+def _chain_start(text: str, titles: list[Title], title: Title) -> int:
+    """Where a chain of posts joined by "kiêm" begins ("Chủ tịch kiêm Giám đốc điều hành …")."""
+    start, moved = title.start, True
+    while moved:
+        moved = False
+        for t in titles:
+            if t.end <= start and _post_joiner_gap().fullmatch(text, t.end, start):
+                start, moved = t.start, True
+    return start
 
 
 def _name_start_after(text: str, span: Span, title: Title) -> int | None:
