@@ -23,7 +23,7 @@ from .grammar import (
     SPACE, first_letter_either_case, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name,
     needs_org, starts_name,
 )
-from .orgs import OrgRead, after_open, org_text, place_then_name, read_org
+from .orgs import OrgRead, after_open, org_text, place_then_name, read_org, with_parent
 from ..rules import Rule, declare
 
 NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
@@ -359,7 +359,7 @@ def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] 
     read = read_org(text, pos, end)
     if read is None or read.end <= m.end("head"):
         org_end, name = after_open(text, m.end("head"), end)
-        read = OrgRead(pos, org_end, name)
+        read = with_parent(text, OrgRead(pos, org_end, name), end)
     if read.end <= m.end("head"):
         return None
     return read, org_head + text[m.end("head") : read.end]
@@ -441,11 +441,15 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if start is None or start in names:
             continue
         run = cap_words(text, start, span.end)[:7]
+        lead = replace(title, start=_chain_start(text, titles, title))  # the holder is named before the first post of a chain
         if len(run) == 1 and (grammar().org_open.match(text, start, span.end) or grammar().org_fixed.match(text, start, span.end)):
             continue  # "Phó chủ tịch Tổng hội …": a body's head, not a one-word name
         body = _leading_body(text, run) if title.org_start is None and title.name_after is None else 0
-        if len(run) == 1 and title.org_start is None and (_brand(run[0][2]) or _lone_body(text, span, title, run[0], names)):
+        if len(run) == 1 and title.org_start is None and (_brand(run[0][2]) or _lone_body(text, span, lead, run[0], names)):
             _set_org(title, text, run[0][0], run[0][1])  # "Tổng Biên tập VietTimes", "Chủ tịch Sacombank"
+            continue
+        if 2 <= len(run) <= 3 and title.org_start is None and title.name_after is None and _foreign_body(text, span, lead, run, names):
+            _set_org(title, text, run[0][0], run[-1][1])  # "Carlo Ancelotti (HLV Bayern Munich …)"
             continue
         rest = run[body : body + 4]
         if not rest or (body and not starts_name([w for _, _, w in rest])):
@@ -454,6 +458,22 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
             names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=NAME_AFTER_TITLE)
+
+
+@lru_cache(maxsize=1)
+def _post_joiner_gap() -> regex.Pattern[str]:
+    return regex.compile(rf"\s+{_words('post_joiner')}\s+")
+
+
+def _chain_start(text: str, titles: list[Title], title: Title) -> int:
+    """Where a chain of posts joined by "kiêm" begins ("Chủ tịch kiêm Giám đốc điều hành …")."""
+    start, moved = title.start, True
+    while moved:
+        moved = False
+        for t in titles:
+            if t.end <= start and _post_joiner_gap().fullmatch(text, t.end, start):
+                start, moved = t.start, True
+    return start
 
 
 def _name_start_after(text: str, span: Span, title: Title) -> int | None:
@@ -478,7 +498,8 @@ _LOWER_NEXT = regex.compile(r" \p{Ll}")
 def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
     """How many leading words of a capitalised run after a title name the title's body rather than
     the person: a known place or country ("Mỹ", "Hàn Quốc"), an acronym ("FBI", "WHO"), or words the
-    article also writes on their own ("Tepco" … "của Tepco", "Real Madrid" … "Real Madrid thắng")."""
+    article also writes on their own ("Tepco" … "của Tepco", "Real Madrid" … "Real Madrid thắng"), or
+    one foreign-looking word before a Vietnamese full name ("Idecaf Huỳnh Anh Tuấn")."""
     words = [w for _, _, w in run]
     places = lexicons().places
     for size in range(min(3, len(words) - 1), 0, -1):
@@ -487,6 +508,8 @@ def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
             return size
         if not is_name_start(words[0]) and _standalone_elsewhere(text, run, size):
             return size
+    if len(words) >= 3 and looks_foreign(words[0]) and is_name_start(words[1]) and looks_like_name(words[1:5], foreign=False):
+        return 1  # "Giám đốc Idecaf Huỳnh Anh Tuấn": a foreign word before a Vietnamese full name is the body
     return 0
 
 
@@ -507,9 +530,36 @@ def _lone_body(text: str, span: Span, title: Title, word: tuple[int, int, str], 
     a person ("ông Trump", "Jose Mourinho")."""
     if len(word[2]) < 3 or not looks_foreign(word[2]) or _person_elsewhere(text, word[2]):
         return False
-    held_before = any(_HOLDER_GAP.fullmatch(text, n.end, title.start) for n in names.values()
-                      if span.start <= n.end <= title.start and len(n.name.split()) >= 2)
-    return held_before or _holder_after(text, span, word[1]) or _body_elsewhere(text, word[2])
+    return _held_before(text, span, title, names) or _holder_after(text, span, word[1]) or _body_elsewhere(text, word[2])
+
+
+def _held_before(text: str, span: Span, title: Title, names: dict[int, NameMention], gap: regex.Pattern[str] | None = None) -> bool:
+    """The title's holder is named right before it, through a comma, a dash or a bracket: a name
+    already read, or a capitalised run that looks like a full name ("Marc Benioff, CEO …")."""
+    gap = gap or _HOLDER_GAP
+    if any(gap.fullmatch(text, n.end, title.start) for n in names.values() if span.start <= n.end <= title.start and len(n.name.split()) >= 2):
+        return True
+    before = _NAME_BEFORE_GAP.search(text, span.start, title.start)
+    return before is not None and gap.fullmatch(text, before.end(1), title.start) is not None and looks_like_name(before.group(1).split())
+
+
+_NAME_BEFORE_GAP = regex.compile(r"(?<![\p{L}])((?:\p{Lu}[\p{L}\p{M}'-]*\s){1,3}\p{Lu}[\p{L}\p{M}'-]*)\s*(?:,|–|-|\()\s*$")
+_BRACKET_OR_DASH = regex.compile(r"\s*(?:–|-|\()\s*")
+
+
+def _foreign_body(text: str, span: Span, title: Title, run: list[tuple[int, int, str]], names: dict[int, NameMention]) -> bool:
+    """A run of two or three capitalised words after a title with no body names that body, not a
+    person, when the title's holder is named right before it in a bracket or after a dash ("Carlo
+    Ancelotti (HLV Bayern Munich …)", "ông Lê Đình Tứ - Phó Tổng giám đốc Deloitte Việt Nam"), the
+    run is no Vietnamese name, and the article nowhere writes it as a person; or through a comma when
+    the holder is addressed with an honorific ("ông Ashok Sud, Tổng giám đốc Standard Chartered")."""
+    words = [w for _, _, w in run]
+    if is_name_start(words[0]) or not any(looks_foreign(w) for w in words) or _person_elsewhere(text, " ".join(words)):
+        return False
+    if any(looks_like_name(words[i:]) for i in range(1, len(words) - 1)):
+        return False  # "bà Wilson, Tổng thống Mỹ Donald Trump": a place, then a person
+    addressed = any(n.rule == NAME_AFTER_HONORIFIC and _HOLDER_GAP.fullmatch(text, n.end, title.start) for n in names.values())
+    return addressed or _held_before(text, span, title, names, _BRACKET_OR_DASH)
 
 
 _HOLDER_GAP = regex.compile(r"\s*(?:,|–|-|\()\s*")

@@ -11,7 +11,7 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from .grammar import (
-    SPACE, canonical_org_head, cap_words, grammar, is_name_start, looks_like_name, split_place_and_name, starts_name, starts_role,
+    SPACE, canonical_org_head, cap_words, first_letter_either_case, grammar, is_name_start, looks_like_name, split_place_and_name, starts_name, starts_role,
 )
 
 
@@ -31,6 +31,9 @@ def _and_body() -> regex.Pattern[str]:
 
 
 _OPEN_GAP = regex.compile(r"\s[-–]\s(?=\p{Lu})| ")
+
+
+_NUMBERED = regex.compile(r"\d+(?![\p{L}\p{N}]|[.,]\d)")  # "quận 2", "phường 6": a place named by its number
 
 
 _ORG_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&.'/]+(?:-[\p{L}\p{M}\p{N}&'/]+)*")  # "LĐ-TB&XH" is one word
@@ -86,12 +89,7 @@ def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
             continue
         level = _level().match(text, sp.end(), end)
         if level:
-            pos = level.end()
-            sp2 = SPACE.match(text, pos, end)
-            if sp2 and text[sp2.end() : sp2.end() + 1].isupper():
-                place_end, name = place_then_name(text, sp2.end(), end, after_level=True)
-                return (place_end if place_end > sp2.end() else pos), name
-            return pos, None
+            return _after_level(text, level.end(), end)
         parent = g.org_open.match(text, sp.end(), end)
         if parent and text[sp.end()].isupper():  # "Cơ quan An ninh điều tra Bộ Công an", "Đảng ủy Công ty X": the body it belongs to
             return after_open(text, parent.end(), end)
@@ -126,7 +124,8 @@ def _after_level(text: str, pos: int, end: int) -> tuple[int, int | None]:
     if sp and text[sp.end() : sp.end() + 1].isupper():
         place_end, name = place_then_name(text, sp.end(), end, after_level=True)
         return (place_end if place_end > sp.end() else pos), name
-    return pos, None
+    number = _NUMBERED.match(text, sp.end(), end) if sp else None
+    return (number.end(), None) if number else (pos, None)
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +171,8 @@ def _capital_run(text: str, where: tuple[int, int, int, int]) -> tuple[int, int 
     if 0 < split < len(texts):
         place_end, name = place_then_name(text, at, end)
         return place_end, name, True
+    if " ".join(texts) in lexicons().places and _LOWER_WORD.match(text, run[-1][1], end) and not _level().match(text, run[-1][1] + 1, end):
+        return run[-1][1], None, True  # "Sở Y tế Hòa Bình | xung quanh vụ việc": a province ends the body's name, but for a level ("… Việt Nam tỉnh")
     return None
 
 
@@ -224,7 +225,8 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
             return None
     else:
         return None
-    result = OrgRead(pos, org_end, name)
+    result = with_parent(text, OrgRead(pos, org_end, name), end)
+    name = result.name_start
     while name is None:
         coord = _and_body().match(text, result.end if not result.extra else result.extra[-1][1], end)
         if not coord:
@@ -241,6 +243,36 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
     return result
 
 
+@lru_cache(maxsize=1)
+def _sub_unit() -> regex.Pattern[str]:
+    """The head of a unit inside a larger body ("Khoa", "Phòng", "Cơ quan CSĐT"), in either case (grammar class sub_unit)."""
+    return regex.compile(rf"(?:{first_letter_either_case(lexicons().grammar('sub_unit'))})(?![\p{{L}}])")
+
+
+_LOWER_WORD = regex.compile(r" \p{Ll}")
+
+
+_COMMA_GAP = regex.compile(r",[ ]+(?=\p{Lu})")
+
+
+def with_parent(text: str, read: OrgRead, end: int, head_at: int | None = None) -> OrgRead:
+    """A sub-unit's body extended over the parent body written after a comma ("Khoa Vi phẫu Tạo hình,
+    Bệnh viện Sài Gòn ITO", "Cơ quan CSĐT, Công an TP.HCM"); ``head_at``: where the sub-unit's head is
+    written, when not at the start of ``read`` (a role fused with it: "Trưởng khoa")."""
+    head = _sub_unit().match(text, read.start if head_at is None else head_at, end)
+    gap = _COMMA_GAP.match(text, read.end, end) if head is not None and read.name_start is None and not read.extra else None
+    if head is None or gap is None:
+        return read
+    g = grammar()
+    same = _sub_unit().match(text, gap.end(), end)  # "Phòng A, Phòng B": a list of units, not a unit and its body
+    if not (g.org_fixed.match(text, gap.end(), end) or g.org_open.match(text, gap.end(), end)) or (same and same.group(0).lower() == head.group(0).lower()):
+        return read
+    parent = read_org(text, gap.end(), end)
+    if parent is None or parent.end <= gap.end():
+        return read
+    return OrgRead(read.start, parent.end, parent.name_start, list(parent.extra))
+
+
 def org_text(text: str, start: int, end: int) -> str:
     raw = text[start:end]
     head = grammar().org_fixed.match(raw) or grammar().org_open.match(raw)
@@ -255,7 +287,7 @@ def org_key(org: str | None) -> str | None:
     if not org:
         return None
     abbreviations = lexicons().abbreviations
-    key = " ".join(abbreviations.get(word, word) for word in org.split()).lower()
+    key = " ".join(abbreviations.get(word, word) for word in org.replace(", ", " ").split()).lower()  # "Phòng X, Công an Y" is "Phòng X Công an Y"
     for head, expansion in _org_heads():
         if key.startswith(head + " ") or key == head:
             key = expansion + key[len(head) :]
