@@ -17,6 +17,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ...text.numbers import (
     FRACTION_WORD_PATTERN,
+    MULTIPLIERS,
     MULTIPLIER_PATTERN,
     NUMBER_PATTERN,
     NUMBER_WORD_PATTERN,
@@ -730,10 +731,28 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
     kind, rule = unit.kind, unit.rule
     if kind == "ratio" and not patterns().times_before.search(text[max(sentence.start, match.start() - 20) : match.start()]):
         kind, rule = "count", OCCURRENCES
+    low = value * (_lower_end_factor(value, value_max, unit.factor, match.group("mult")) if value_max is not None else factor)
     return Figure(
-        match.start(), end, kind, value * factor, value_max * factor if value_max is not None else None,
+        match.start(), end, kind, low, value_max * factor if value_max is not None else None,
         unit.unit, unit.start, unit.end, rule, unit.unit_rule,
     )
+
+
+def _lower_end_factor(low: float, high: float, unit_factor: float, mult: str | None) -> float:
+    """The factor of a range's lower end. The multiplier is written once, after the upper end: it
+    counts for both ends ("5-7 triệu đồng"), unless the lower end is ten times the upper one or more,
+    which then counts in the largest smaller step that keeps it below the upper end ("800.000 đến
+    1,3 triệu USD": 800 thousand; "500 - 1 triệu đồng": 500 thousand).
+
+    >>> _lower_end_factor(5, 7, 1, "triệu"), _lower_end_factor(800_000, 1.3, 1, "triệu"), _lower_end_factor(500, 1, 1, "triệu")
+    (1000000.0, 1, 1000.0)
+    """
+    factor = unit_factor * multiplier(mult)
+    if not mult or low < 10 * high:
+        return factor
+    top = high * factor
+    steps = sorted({step for step in MULTIPLIERS.values() if step < multiplier(mult)} | {1}, reverse=True)
+    return next((unit_factor * step for step in steps if low * unit_factor * step < top), factor)
 
 
 def _years(a: str, b: str) -> bool:
