@@ -39,8 +39,8 @@ def is_remote(path: str) -> bool:
 def local_path(url: str) -> str:
     """The local path of a ``file://`` URL.
 
-    >>> local_path("file:///tmp/a%20b.txt"), local_path("file://localhost/tmp/x")
-    ('/tmp/a b.txt', '/tmp/x')
+    >>> local_path("file:///data/a%20b.txt"), local_path("file://localhost/data/x")
+    ('/data/a b.txt', '/data/x')
     """
     return unquote(urlsplit(url).path) or "/"
 
