@@ -87,7 +87,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     })},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "grammar_words.tsv": {"class*": frozenset({
-        "conjunction", "passive",
+        "passive",
         # personnel names
         "list_joiner", "post_joiner", "succession", "birth", "age", "residence", "body_head", "sub_unit", "post_noun",
         "term", "period", "span_from", "span_to", "span_end", "month", "year", "plural", "quantifier",
