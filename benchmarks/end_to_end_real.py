@@ -94,7 +94,7 @@ def stage_ms(source: str | bytes, options: Options = DEFAULT_OPTIONS) -> dict[st
     if cleaned.is_article or not cleaned.html:
         found = find_figures(doc, options.max_number_candidates)
         lap("statistics")
-        tagged, _ = tag_sentences(doc, found.by_sentence, options.pos_budget_chars)
+        tagged, _ = tag_sentences(doc, found.by_sentence, options.pos_budget_chars, (options.pos_window_before, options.pos_window_after))
         lap("POS")
         list(islice(extract_statistics(tagged, found), options.max_statistics + 1))
         lap("statistics")

@@ -91,13 +91,15 @@ def stage_times(paths: list[Path]) -> dict[str, float]:
     from vnnews_extract.text.document import build_document
     from vnnews_extract.text.segment import segment, tag_sentences
 
+    window = (DEFAULT_OPTIONS.pos_window_before, DEFAULT_OPTIONS.pos_window_after)
+
     totals = dict.fromkeys(("clean", "normalise", "segment", "POS", "statistics", "people/events"), 0.0)
     for path in paths:
         cleaned = _timed(totals, "clean", lambda: clean(path.read_bytes()))  # noqa: B023
         doc = _timed(totals, "normalise", lambda: build_document(cleaned))  # noqa: B023
         doc = _timed(totals, "segment", lambda: segment(doc))  # noqa: B023
         found = _timed(totals, "statistics", lambda: find_figures(doc, DEFAULT_OPTIONS.max_number_candidates))  # noqa: B023
-        tagged = _timed(totals, "POS", lambda: tag_sentences(doc, found.by_sentence, DEFAULT_OPTIONS.pos_budget_chars)[0])  # noqa: B023
+        tagged = _timed(totals, "POS", lambda: tag_sentences(doc, found.by_sentence, DEFAULT_OPTIONS.pos_budget_chars, window)[0])  # noqa: B023
         _timed(totals, "statistics", lambda: list(extract_statistics(tagged, found)))  # noqa: B023
         _timed(totals, "people/events", lambda: extract_personnel(doc))  # noqa: B023
     return totals

@@ -78,7 +78,8 @@ def test_issue15_every_options_field_has_a_flag_or_is_set_by_only(capsys: pytest
 
 # Every field away from its default, and the same through --only, a config file, or both.
 CHANGED = {"tokens": True, "non_articles": True, "carry_periods": True, "max_input_bytes": 10_000_001, "max_text_chars": 2_000_001, "max_sentence_chars": 999,
-           "max_statistics": 999, "max_number_candidates": 19_999, "pos_budget_chars": 7_999, "max_personnel_chars": 299_999}
+           "max_statistics": 999, "max_number_candidates": 19_999, "pos_budget_chars": 7_999, "pos_window_before": 79, "pos_window_after": 39,
+           "max_personnel_chars": 299_999}
 CHANGED_SWITCHES = {"statistics": True, "personnel": True, "people": False, "events": True}
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from vnnews_extract.model import Document, Span
-from vnnews_extract.text.segment import segment, split_sentences, word_tokens
+from vnnews_extract.text.segment import segment, split_sentences, tag_sentences, tagging_windows, word_tokens
 
 NO_SPLIT = [
     "Đến nay, 98,5% cán bộ có trình độ đại học.",
@@ -73,3 +73,35 @@ def test_pos_tags_are_underthesea_s_tags_realigned(sentence: str) -> None:
     ours = pos_tags(sentence, Span(0, len(sentence)))
     theirs = pos_tag(sentence)
     assert [(sentence[t.start : t.end], t.label) for t in ours] == [(w, t) for w, t in theirs]
+
+
+# tagging_windows: the stretches of a figure sentence that are POS-tagged (Options.pos_window_*).
+WINDOW_ROWS = [
+    # (sentence, figure substrings, window, tagged pieces)
+    ("aa bb cc 12 dd ee ff gg", ["12"], (4, 4), ["bb cc 12 dd ee"]),
+    ("aa bb cc 12 dd ee ff gg", ["12"], (0, 4), ["aa bb cc 12 dd ee ff gg"]),  # window off: whole sentence
+    ("aa bb cc 12 dd 34 ee ff gg hh", ["12", "34"], (3, 3), ["cc 12 dd 34 ee"]),  # touching windows merge
+    ("aa 12 bb cc dd ee ff gg hh 34 ii", ["12", "34"], (2, 2), ["aa 12 bb", "hh 34 ii"]),  # apart: two pieces
+    ("12 aa bb cc dd", ["12"], (50, 50), ["12 aa bb cc dd"]),  # never past the sentence
+]
+
+
+@pytest.mark.parametrize(("sentence", "figures", "window", "pieces"), WINDOW_ROWS)
+def test_tagging_windows_tag_around_each_figure(sentence: str, figures: list[str], window: tuple[int, int], pieces: list[str]) -> None:
+    spans = [Span(sentence.index(f), sentence.index(f) + len(f)) for f in figures]
+    out = tagging_windows(sentence, Span(0, len(sentence)), spans, window)
+    assert "".join(sentence[p.start:p.end] for p, _ in out) == sentence  # the pieces cover the sentence, in order
+    assert [sentence[p.start:p.end].strip() for p, tagged in out if tagged] == pieces
+
+
+def test_words_outside_the_window_are_plain_and_inside_tagged() -> None:
+    text = "Theo báo cáo của Sở Kế hoạch và Đầu tư tỉnh, năm nay toàn tỉnh có 1.126 doanh nghiệp thành lập mới, tăng mạnh so với cùng kỳ năm trước."
+    doc = Document(text=text, blocks=(Span(0, len(text), "p"),), sentences=(Span(0, len(text), "sentence"),))
+    fig = text.index("1.126")
+    tagged, skipped = tag_sentences(doc, {0: [Span(fig, fig + 5)]}, 8000, (30, 20))
+    words = {text[w.start:w.end]: w.label for w in tagged.words}
+    assert skipped == 0
+    assert words["Theo"] == "X" and words["trước"] == "X"  # outside: untagged
+    assert words["1.126"] != "X" and words["tỉnh"] != "X" and words["thành lập"] != "X"  # inside: underthesea's tags
+    whole, _ = tag_sentences(doc, {0: [Span(fig, fig + 5)]}, 8000, (0, 0))
+    assert all(w.label != "X" for w in whole.words)

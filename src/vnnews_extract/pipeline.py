@@ -74,7 +74,7 @@ def _statistics(doc: Document, options: Options, warnings: list[str]) -> list[St
     found = find_figures(doc, options.max_number_candidates)
     if found.exhausted:
         warnings.append(f"more than {options.max_number_candidates} numbers: the rest of the text was not read for figures (max_number_candidates)")
-    doc, untagged = tag_sentences(doc, found.by_sentence, options.pos_budget_chars)
+    doc, untagged = tag_sentences(doc, found.by_sentence, options.pos_budget_chars, (options.pos_window_before, options.pos_window_after))
     if untagged:
         warnings.append(f"{untagged} characters of figure sentences past pos_budget_chars were read without word tags (subjects may be less precise)")
     kept = list(islice(extract_statistics(doc, found, options.carry_periods), options.max_statistics + 1))

@@ -25,6 +25,8 @@ HELP = {
     "max_statistics": "figures kept per article",
     "max_number_candidates": "numbers examined per article",
     "pos_budget_chars": "characters of figure sentences POS-tagged per article",
+    "pos_window_before": "POS-tag this many characters before each figure (0: the whole sentence)",
+    "pos_window_after": "POS-tag this many characters after each figure (0: the whole sentence)",
     "max_personnel_chars": "characters read for people and events",
     "carry_periods": "give a figure whose sentence states no period the one stated last in its paragraph",
 }

@@ -6,8 +6,9 @@ underthesea changes the strings it is given, so its strings are never used as of
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from typing import Protocol
 
 import regex
 
@@ -126,27 +127,88 @@ def plain_words(text: str, sentence: Span) -> list[Span]:
     return [Span(m.start(), m.end(), "X") for m in _PLAIN_WORD.finditer(text, sentence.start, sentence.end)]
 
 
-def tag_sentences(doc: Document, indices: Iterable[int], budget_chars: int) -> tuple[Document, int]:
-    """Add the ``words`` layer for the sentences at ``indices``: underthesea's POS-tagged words
-    while the budget of characters lasts, plain untagged words after it (and when underthesea's
-    words cannot be aligned). Returns the document and the characters left untagged for want of
-    budget (the caller reports them)."""
+class Located(Protocol):
+    """Anything with a ``[start, end)`` position in the text (a Span, a statistics Figure)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def tag_sentences(
+    doc: Document, figures: Mapping[int, Sequence[Located]] | Iterable[int], budget_chars: int, window: tuple[int, int] = (0, 0)
+) -> tuple[Document, int]:
+    """Add the ``words`` layer for the sentences at the keys of ``figures`` (or the given indices):
+    underthesea's POS-tagged words while the budget of characters lasts, plain untagged words after
+    it (and when underthesea's words cannot be aligned). With ``window = (before, after)`` both
+    positive and ``figures`` a mapping of sentence index to figure spans, only the stretch from
+    ``before`` characters ahead of each figure to ``after`` characters past it (widened to word
+    boundaries) is tagged; the rest of the sentence gets plain words. Returns the document and the
+    characters left untagged for want of budget (the caller reports them).
+
+    >>> from ..model import Document
+    >>> t = "Năm nay, toàn tỉnh có 1.126 hộ thoát nghèo, tăng so với năm trước và cao nhất từ trước đến nay."
+    >>> doc = Document(text=t, blocks=(Span(0, len(t), "p"),), sentences=(Span(0, len(t), "sentence"),))
+    >>> fig = t.index("1.126")
+    >>> tagged, _ = tag_sentences(doc, {0: [Span(fig, fig + 9, "figure")]}, 8000, (12, 12))
+    >>> [t[w.start:w.end] for w in tagged.words if w.label != "X"][0], tagged.words[-1].label
+    ('toàn', 'X')
+    """
     words: list[Span] = []
     tagged: list[int] = []
     skipped = 0
-    for index in sorted(set(indices)):
+    spans = figures if isinstance(figures, Mapping) else {}
+    for index in sorted(set(figures)):
         sentence = doc.sentences[index]
-        length = sentence.end - sentence.start
-        try:
-            if length > budget_chars:
-                skipped += length
-                raise AlignmentError("tagging budget spent")
-            budget_chars -= length
-            words.extend(pos_tags(doc.text, sentence))
-        except AlignmentError:
-            words.extend(plain_words(doc.text, sentence))
+        for piece, tag in tagging_windows(doc.text, sentence, spans.get(index, ()), window):
+            length = piece.end - piece.start
+            try:
+                if not tag or length > budget_chars:
+                    skipped += length if tag else 0
+                    raise AlignmentError("not tagged: outside the window, or tagging budget spent")
+                budget_chars -= length
+                words.extend(pos_tags(doc.text, piece))
+            except AlignmentError:
+                words.extend(plain_words(doc.text, piece))
         tagged.append(index)
     return doc.with_layers(words=tuple(words), tagged=tuple(tagged)), skipped
+
+
+def tagging_windows(text: str, sentence: Span, figures: Sequence[Located], window: tuple[int, int]) -> list[tuple[Span, bool]]:
+    """The pieces of ``sentence`` in order, each with whether it is tagged: the stretches from
+    ``before`` characters ahead of a figure to ``after`` past it, widened to word boundaries and
+    merged where they touch (the whole sentence when there are no figures or the window is off).
+
+    >>> t = "aa bb cc 12 dd ee ff gg"
+    >>> [(t[p.start:p.end], tag) for p, tag in tagging_windows(t, Span(0, len(t)), [Span(9, 11)], (4, 4))]
+    [('aa ', False), ('bb cc 12 dd ee', True), (' ff gg', False)]
+    """
+    before, after = window
+    if not figures or before <= 0 or after <= 0:
+        return [(sentence, True)]
+    merged: list[list[int]] = []
+    for fig in sorted(figures, key=lambda f: f.start):
+        start, end = max(sentence.start, fig.start - before), min(sentence.end, fig.end + after)
+        while start > sentence.start and not text[start - 1].isspace():
+            start -= 1
+        while end < sentence.end and not text[end].isspace():
+            end += 1
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces: list[tuple[Span, bool]] = []
+    pos = sentence.start
+    for start, end in merged:
+        if start > pos:
+            pieces.append((Span(pos, start, "sentence"), False))
+        pieces.append((Span(start, end, "sentence"), True))
+        pos = end
+    if pos < sentence.end:
+        pieces.append((Span(pos, sentence.end, "sentence"), False))
+    return pieces
 
 
 @lru_cache(maxsize=1)
