@@ -186,17 +186,27 @@ def _is_verb(v: SentenceView, tag: Span) -> bool:
     return tag.label in _VERB_TAGS or "predicate" in lexicons().subject_words.get(v.word(tag), "")
 
 
+_LEAD_WINDOW = 64  # characters before a figure searched first for its comparator words (the longest is 14)
+
+
 def _lead_start(v: SentenceView, start: int, keep_property: bool = False) -> int:
     """Start of the comparator words right before a figure ("khoảng", "hơn", "từ"); with
     ``keep_property``, a "tối đa" that names a property's maximum stays ("tốc độ tối đa")."""
-    before = v.text[v.sentence.start : start]
-    match = _patterns().lead.search(before)
-    if match is None:
-        return start
-    lead = v.sentence.start + match.start()
+    begin = max(v.sentence.start, start - _LEAD_WINDOW)
+    match = _patterns().lead.search(v.text, begin, start) if begin > v.sentence.start else None
+    if begin == v.sentence.start or (match is not None and match.start() - begin < _LEAD_WINDOW // 2):
+        begin = v.sentence.start  # the words may run on before the window (or "^" matched its edge): read the whole prefix
+        match = _patterns().lead.search(v.text[begin:start])
+        if match is None:
+            return start
+        lead = begin + match.start()
+    elif match is None:
+        return start  # a run of lead words ends at the figure, so its last word would be in the window
+    else:
+        lead = match.start()
     maximum = _patterns().maximum.match(v.text, lead, start)
     if keep_property and maximum:
-        head = before[: match.start()].rstrip()
+        head = v.text[v.sentence.start : lead].rstrip()
         if any(m.end() == len(head) for m in figure_patterns().cues["maximum_of"].finditer(head)):
             return maximum.end()
     return lead
