@@ -263,7 +263,7 @@ def pos_tags(text: str, sentence: Span) -> list[Span]:
     if model is None:  # an underthesea release without that model class: its own (slower) path
         pairs = pos_tag(text[sentence.start : sentence.end])  # type: ignore[operator]
         return _align(text, [w for w, _ in pairs], sentence, [t for _, t in pairs])
-    words = list(word_tokenize(text[sentence.start : sentence.end]))  # type: ignore[operator]
+    words = list(word_tokenize(text[sentence.start : sentence.end], use_token_normalize=False))  # type: ignore[operator]
     tagger, templates = model
     tags = tagger.tag(_pos_features(words, templates)) if words else []  # type: ignore[attr-defined]
     return _align(text, words, sentence, list(tags))
