@@ -14,7 +14,7 @@ c. ``extract`` against the assembled pipeline (``throughput.assembled``: trafila
    for a page, then underthesea ``sent_tokenize``, and ``word_tokenize`` and ``ner`` on every
    sentence, plus a regex for numbers) on the pages and on the texts: medians, totals, ratios;
 d. time per MB end to end from 0.1 to 10 MB: pages made of the real pages' bodies repeated (as in
-   ``clean_real_pages.py``), and texts made of real articles joined (``max_text_chars`` raised
+   ``clean_real_pages.py``; for them also ``clean`` alone, the time per MB of HTML), and texts made of real articles joined (``max_text_chars`` raised
    so that 10 MB is read; the other limits as they are);
 e. ``vnnews-extract run`` over ``--batch`` real texts written to a temporary folder, with 1 and 2
    workers: wall time (process start included), articles/s, CPU time of the command and its
@@ -149,7 +149,7 @@ def _trafilatura(data: bytes, is_html: bool) -> object:
 def per_mb(pages: list[tuple[str, bytes]], texts: list[str]) -> None:
     big = Options(max_text_chars=50_000_000)
     for kind in ("pages", "texts"):
-        rates = []
+        rates, clean_rates = [], []
         print(f"  {kind}:" if kind == "pages" else "  texts (real articles joined, one per line; max_text_chars raised):")
         for mb in SIZES_MB:
             size = int(mb * 1_000_000)
@@ -159,9 +159,14 @@ def per_mb(pages: list[tuple[str, bytes]], texts: list[str]) -> None:
             ms = statistics.median(cpu_ms(lambda: extract(source, options=big)) for _ in range(runs))  # noqa: B023
             article = extract(source, options=big)
             rates.append(ms / (len(data) / 1e6))
+            cleaning = ""
+            if kind == "pages":  # the HTML alone: clean(), the same page
+                clean_rates.append(statistics.median(cpu_ms(lambda: clean(source)) for _ in range(runs)) / (len(data) / 1e6))  # noqa: B023
+                cleaning = f", cleaning {clean_rates[-1]:.0f} ms/MB"
             print(f"    {len(data) / 1e6:6.2f} MB {ms:9.0f} ms {rates[-1]:8.0f} ms/MB   ({len(article.text):,} characters read, "
-                  f"{len(article.statistics)} figures, {len(article.people)} people, {len(article.warnings)} warnings)")
-        print(f"    slowest / fastest ms/MB: {max(rates) / min(rates):.2f}")
+                  f"{len(article.statistics)} figures, {len(article.people)} people, {len(article.warnings)} warnings{cleaning})")
+        print(f"    slowest / fastest ms/MB: {max(rates) / min(rates):.2f} end to end" + (
+            f"; cleaning the HTML {max(clean_rates) / min(clean_rates):.2f}   (target 1.50 or less)" if clean_rates else ""))
 
 
 def _big_text(texts: list[str], size: int) -> bytes:
