@@ -325,7 +325,7 @@ def _portfolio_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, s
     sp = SPACE.match(text, org_end, end)
     if sp and text[sp.end() : sp.end() + 1].isupper():
         place_end, name = place_then_name(text, sp.end(), end, two_word_names=True)
-        org_end = max(org_end, place_end)
+        org_end = place_end if place_end > sp.end() else org_end  # no place read: the body ends with its portfolio, not the space
     return OrgRead(found.start("p"), org_end, name), "Bộ " + text[found.start("p") : org_end]
 
 
@@ -385,12 +385,17 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
     for m in _CAPITAL_RUN.finditer(text, span.start, span.end):
         run = cap_words(text, m.start(), m.end())[:4]
         texts = [w for _, _, w in run]
-        if len(run) < 2 or not looks_like_name(texts, foreign=False) or _named_place(text, m.start()) or _is_place(run):
+        if len(run) < 2 or not looks_like_name(texts, foreign=False) or _named_place(text, m.start()) or _is_place(run) or _head_then_place(texts):
             continue
         start, end = run[0][0], run[-1][1]
         if not any(a < end and start < b for a, b in taken):
             names[start] = NameMention(start, end, text[start:end], rule=NAME_FULL)
             taken.append((start, end))
+
+
+def _head_then_place(texts: list[str]) -> bool:
+    """A body's head that is also a surname, then a place: "Đoàn Thanh Hóa" (a delegation), not a person."""
+    return texts[0] in lexicons().organisations and " ".join(texts[1:]) in lexicons().places
 
 
 def _named_place(text: str, start: int) -> bool:
@@ -454,7 +459,7 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         rest = run[body : body + 4]
         if not rest or (body and not starts_name([w for _, _, w in rest])):
             continue
-        if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest):
+        if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest) and not _head_then_place([w for _, _, w in rest]):
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
             names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=NAME_AFTER_TITLE)
