@@ -30,6 +30,8 @@ NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capit
 NAME_AFTER_TITLE = declare("people.name.after_title", "Person", "a name right after a title: 'Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm'")
 NAME_LISTED = declare("people.name.listed", "Person", "the names listed after a plural honorific: 'các bà A, B và C'")
 NAME_FULL = declare("people.name.full_name", "Person", "a bare Vietnamese full name that a title is linked to: 'Trần Thanh Dâng (40 tuổi, nguyên cán bộ …)'")
+NAME_FOREIGN_APPOSED = declare("people.name.foreign_apposed", "Person",
+    "a bare foreign full name with its post in apposition right after it: 'Michael Dell, CEO Dell Technologies', 'Jerry Brito - Giám đốc điều hành …'")
 NAME_PRONOUN = declare("people.name.pronoun", "Person", "'ông'/'bà' as the subject or object of a cue or event verb: the person last named")
 TITLE_BEFORE_NAME = declare("people.title.before_name", "Position", "titles written right before the name: 'Bí thư, Chủ tịch UBND xã X Nguyễn Văn A'")
 TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in apposition after the name: 'Nguyễn Văn A, Giám đốc Sở Y tế'")
@@ -373,7 +375,7 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
     return sorted(names.values(), key=lambda n: n.start)
 
 
-_CAPITAL_RUN = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)+(?![\p{L}\p{N}])")
+_CAPITAL_RUN = regex.compile(r"(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}*(?:-\p{L}\p{Ll}*)?(?: \p{Lu}\p{Ll}*(?:-\p{L}\p{Ll}*)?)+(?![\p{L}\p{N}])")
 
 
 def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
@@ -382,15 +384,47 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
     outside any title, other name, street or institution's name. It becomes a person only if a
     title is linked to it."""
     taken = [(n.start, n.end) for n in names.values()] + [(t.start, t.end) for t in titles]
+    starts = {t.start: t for t in titles if not t.bare}
     for m in _CAPITAL_RUN.finditer(text, span.start, span.end):
         run = cap_words(text, m.start(), m.end())[:4]
         texts = [w for _, _, w in run]
-        if len(run) < 2 or not looks_like_name(texts, foreign=False) or _named_place(text, m.start()) or _is_place(run) or _head_then_place(texts):
+        if len(run) < 2 or _named_place(text, m.start()) or _is_place(run) or _head_then_place(texts):
             continue
+        rule = NAME_FULL if looks_like_name(texts, foreign=False) else _foreign_apposed(text, span, run, starts)
         start, end = run[0][0], run[-1][1]
-        if not any(a < end and start < b for a, b in taken):
-            names[start] = NameMention(start, end, text[start:end], rule=NAME_FULL)
+        if rule is not None and not any(a < end and start < b for a, b in taken):
+            names[start] = NameMention(start, end, text[start:end], rule=rule)
             taken.append((start, end))
+
+
+_APPOSED_POST = regex.compile(r"\s*(?:,|–|-)\s*")
+
+
+def _foreign_apposed(text: str, span: Span, run: list[tuple[int, int, str]], starts: dict[int, Title]) -> Rule | None:
+    """A foreign-looking full name ("Michael Dell", "Karl-Heinz Rummenigge") is a person when a title
+    follows it in apposition, through a comma or a dash; not when the run ends a longer proper name
+    ("HMS Stock Force"), holds a Vietnamese name after a prefix ("Bs Đào Trung Hiếu"), is a body the
+    article also writes bare ("Real Madrid" … "của Real Madrid"), or when the title with no body is
+    the subject of a verb ("Sau khi rời Saudi Arabia, tổng thống sẽ đến …")."""
+    texts = [w for _, _, w in run]
+    if not looks_like_name(texts) or is_name_start(texts[0]) or _inside_proper_name(text, span, run[0][0]):
+        return None
+    if any(is_name_start(w) and len(texts) - i >= 2 and looks_like_name(texts[i:], foreign=False) for i, w in enumerate(texts[1:], 1)):
+        return None
+    sep = _APPOSED_POST.match(text, run[-1][1], span.end)
+    title = starts.get(sep.end()) if sep else None
+    if title is None or _body_elsewhere(text, " ".join(texts)):
+        return None
+    if title.organization is None and _verb_after().match(text, title.end, span.end):
+        return None
+    return NAME_FOREIGN_APPOSED
+
+
+@lru_cache(maxsize=1)
+def _verb_after() -> regex.Pattern[str]:
+    """A verb or an adverb before one (org_stops.tsv, kind "verb") right after a title: the title is a subject."""
+    verbs = [w for w, k in lexicons().org_stops.items() if k == "verb"]
+    return regex.compile(rf"(?i)\s+(?:{alternation(verbs)})(?![\p{{L}}])")
 
 
 def _head_then_place(texts: list[str]) -> bool:
