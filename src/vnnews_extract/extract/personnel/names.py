@@ -484,7 +484,7 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if len(run) == 1 and (grammar().org_open.match(text, start, span.end) or grammar().org_fixed.match(text, start, span.end)):
             continue  # "Phó chủ tịch Tổng hội …": a body's head, not a one-word name
         body = _leading_body(text, run) if title.org_start is None and title.name_after is None else 0
-        if len(run) == 1 and title.org_start is None and (_brand(run[0][2]) or _lone_body(text, span, lead, run[0], names)):
+        if len(run) == 1 and title.org_start is None and (is_acronym(run[0][2]) or _brand(run[0][2]) or _lone_body(text, span, lead, run[0], names)):
             _set_org(title, text, run[0][0], run[0][1])  # "Tổng Biên tập VietTimes", "Chủ tịch Sacombank"
             continue
         if 2 <= len(run) <= 3 and title.org_start is None and title.name_after is None and _foreign_body(text, span, lead, run, names):
@@ -493,6 +493,8 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         rest = run[body : body + 4]
         if not rest or (body and not starts_name([w for _, _, w in rest])):
             continue
+        if len(rest) == 1 and not looks_foreign(rest[0][2]) and not _given_name_elsewhere(text, rest[0][2]):
+            continue  # "Trưởng bộ môn Sinh – Hóa": a lone Vietnamese word is a name only as the article's short mention of one
         if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest) and not _head_then_place([w for _, _, w in rest]):
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
@@ -550,6 +552,20 @@ def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
     if len(words) >= 3 and looks_foreign(words[0]) and is_name_start(words[1]) and looks_like_name(words[1:5], foreign=False):
         return 1  # "Giám đốc Idecaf Huỳnh Anh Tuấn": a foreign word before a Vietnamese full name is the body
     return 0
+
+
+def _given_name_elsewhere(text: str, word: str) -> bool:
+    """The article writes the word as a person's given name: ending a full name ("Nguyễn Đức Chung") or
+    after an honorific ("ông Chung")."""
+    g = grammar()
+    for m in regex.finditer(rf"(?<![\p{{L}}])((?:\p{{Lu}}\p{{Ll}}*\s+){{1,3}})?{regex.escape(word)}(?![\p{{L}}])", text):
+        before = (m.group(1) or "").split()
+        if before and is_name_start(before[0]) and looks_like_name([*before, word], foreign=False):
+            return True
+        window = text[max(0, m.start() - 25) : m.start()]
+        if any(not window[h.end() :].strip() for h in g.honorific.finditer(window)):
+            return True
+    return False
 
 
 def _brand(word: str) -> bool:
