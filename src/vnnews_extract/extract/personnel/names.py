@@ -148,7 +148,7 @@ def _span_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     opening a clause: "Từ tháng 10/2010 đến 9/2015, ông làm …" is a past post."""
     month, year, since, until = _words("month"), _words("year"), _words("span_from"), _words("span_to")
     term_after = regex.compile(
-        rf"\s*\(?\s*(?:{_words('term')}\s+(?:19|20)\d{{2}}\s*[-–]\s*"
+        rf"\s*\(?\s*(?:(?P<term>{_words('term')})\s+(?:19|20)\d{{2}}\s*[-–]\s*"
         rf"|(?:{_words('period')}\s+)?{since}\s+(?:(?:{month}\s+)?\d{{1,2}}\s*[-/]\s*)?(?:{year}\s+)?(?:19|20)\d{{2}}\s*"
         rf"(?:{until}|[-–])\s*(?:(?:{month}\s+)?\d{{1,2}}\s*[-/]\s*)?(?:{year}\s+)?)"
         r"(?P<end>(?:19|20)\d{2})(?!\d)",
@@ -257,9 +257,13 @@ def reference_year(text: str) -> int:
 
 
 def _past_term(text: str, pos: int, end: int) -> bool:
-    """A term or span written right after a title ended before the article's year: a past post."""
+    """A term or span written right after a title ended before the article's year: a past post. A span
+    "từ … đến …" (not a term) ending in the article's year has ended too: a post held on is not given an end."""
     term = _patterns().term_after.match(text, pos, end)
-    return term is not None and int(term.group("end")) < reference_year(text)
+    if term is None:
+        return False
+    last, year = int(term.group("end")), reference_year(text)
+    return last < year or (term.group("term") is None and last == year)
 
 
 @lru_cache(maxsize=1)
@@ -906,6 +910,14 @@ def _past_frame() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\s*(?:{alternation(frames)})(?![\p{{L}}])[^;]*$")
 
 
+@lru_cache(maxsize=1)
+def _past_when() -> regex.Pattern[str]:
+    """A phrase setting the clause at a past time, shortly before a cue ("thời điểm đó đang là …",
+    "trong giai đoạn ông X đang giữ chức …"): the post is a past one."""
+    frames = [c for c, k in lexicons().title_cues.items() if k == "past_when"]
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(frames)})(?![\p{{L}}])[^;,]*$")
+
+
 _NON_WORD = regex.compile(r"\W*")
 
 
@@ -933,7 +945,7 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         if not subjects:
             continue
         former = lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "former" or _past_frame().match(text, span.start, cue.start()) is not None
-        former = former or _opens_with_closed_span(text, span, cue.start())
+        former = former or _opens_with_closed_span(text, span, cue.start()) or _past_when().search(text, max(span.start, cue.start() - 60), cue.start()) is not None
         chain = [replace(_as_former(t) if former else t, via_cue=True, rule=_cue_rule(t, former)) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
         if listed:
