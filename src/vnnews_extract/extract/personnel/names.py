@@ -448,6 +448,8 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
     for m in grammar().honorific.finditer(text, span.start, span.end):
         if _inside_proper_name(text, span, m.start()):
             continue  # "Hai Bà Trưng", "Bà Rịa": a capitalised honorific word inside a place's name
+        if _place_after_title(text, titles, m):
+            continue  # "Ngoại trưởng Anh Boris Johnson": the country, not the honorific "anh"
         sp = SPACE.match(text, m.end() + (text[m.end()] == ":"), span.end)  # "các đồng chí: A, …"
         if not sp:
             continue
@@ -461,6 +463,26 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
         )
         if _patterns().plural.search(text, max(span.start, m.start() - 6), m.start()):
             _add_list(names, _list_members(text, span, names[run[0][0]], titles))
+
+
+def _honorific_place(text: str, span: Span, start: int) -> list[tuple[int, int, str]]:
+    """The capitalised run at ``start`` when it opens with a place that is also an honorific ("Anh Boris
+    Johnson" after a title: England, then the person), else []."""
+    h = grammar().honorific.match(text, start, span.end)
+    if h is None or not h.group("h")[:1].isupper() or h.group("h") not in lexicons().places:
+        return []
+    sp = SPACE.match(text, h.end(), span.end)
+    rest = cap_words(text, sp.end(), span.end) if sp else []
+    return [(h.start(), h.end(), h.group("h")), *rest] if rest and looks_foreign(rest[0][2]) else []
+
+
+def _place_after_title(text: str, titles: list[Title], m: regex.Match[str]) -> bool:
+    """A capitalised honorific that is also a place ("Anh": England) written right after a title with no body."""
+    word = m.group("h")
+    after = cap_words(text, m.end() + 1, len(text))[:1]
+    return word[:1].isupper() and word in lexicons().places and bool(after) and looks_foreign(after[0][2]) and any(
+        t.end < m.start() and not text[t.end : m.start()].strip() for t in titles
+    )
 
 
 _LAST_WORD = regex.compile(r"(\S+)$")
@@ -483,7 +505,7 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         start = title.name_after if title.name_after is not None else _name_start_after(text, span, title)
         if start is None or start in names:
             continue
-        run = cap_words(text, start, span.end)[:7]
+        run = (_honorific_place(text, span, start) or cap_words(text, start, span.end))[:7]
         lead = replace(title, start=_chain_start(text, titles, title))  # the holder is named before the first post of a chain
         if len(run) == 1 and (grammar().org_open.match(text, start, span.end) or grammar().org_fixed.match(text, start, span.end)):
             continue  # "Phó chủ tịch Tổng hội …": a body's head, not a one-word name
