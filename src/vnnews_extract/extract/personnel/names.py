@@ -32,6 +32,8 @@ NAME_LISTED = declare("people.name.listed", "Person", "the names listed after a 
 NAME_FULL = declare("people.name.full_name", "Person", "a bare Vietnamese full name that a title is linked to: 'Trần Thanh Dâng (40 tuổi, nguyên cán bộ …)'")
 NAME_FOREIGN_APPOSED = declare("people.name.foreign_apposed", "Person",
     "a bare foreign full name with its post in apposition right after it: 'Michael Dell, CEO Dell Technologies', 'Jerry Brito - Giám đốc điều hành …'")
+NAME_AFTER_DESCRIBED_TITLE = declare("people.name.after_described_title", "Person",
+    "a foreign full name after a title and a few lower-case words that describe it: 'cựu cố vấn an ninh quốc gia Michael Flynn'")
 NAME_PRONOUN = declare("people.name.pronoun", "Person", "'ông'/'bà' as the subject or object of a cue or event verb: the person last named")
 TITLE_BEFORE_NAME = declare("people.title.before_name", "Position", "titles written right before the name: 'Bí thư, Chủ tịch UBND xã X Nguyễn Văn A'")
 TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in apposition after the name: 'Nguyễn Văn A, Giám đốc Sở Y tế'")
@@ -59,6 +61,7 @@ class Title:
     bare: bool = False  # a lower-case generic role with no body ("đại biểu"): a title only of the name right after it
     past_term: bool = False  # held for a term that ended before the article's time ("nhiệm kỳ 2010-2015")
     membership: bool = False  # read by the membership rule ("tham gia Ban Chấp hành …")
+    described_name: int | None = None  # start of the foreign name read after the title's description ("cố vấn an ninh quốc gia Michael Flynn")
 
 
 @dataclass
@@ -375,6 +378,7 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
     names: dict[int, NameMention] = {}
     _honorific_names(text, span, titles, names)
     _names_after_titles(text, span, titles, names)
+    _names_after_described_titles(text, span, titles, names)
     _full_names(text, span, titles, names)
     return sorted(names.values(), key=lambda n: n.start)
 
@@ -503,7 +507,7 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
     ("Tổng thống Mỹ Donald Trump", "Giám đốc FBI James Comey", "Chủ tịch Tepco Tsunehisa Katsumata")."""
     for title in titles:
         start = title.name_after if title.name_after is not None else _name_start_after(text, span, title)
-        if start is None or start in names:
+        if start is None or start in names or title.described_name is not None:
             continue
         run = (_honorific_place(text, span, start) or cap_words(text, start, span.end))[:7]
         lead = replace(title, start=_chain_start(text, titles, title))  # the holder is named before the first post of a chain
@@ -525,6 +529,50 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
             names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=NAME_AFTER_TITLE)
+
+
+_DESCRIPTION = regex.compile(r" (\p{Ll}+(?: \p{Ll}+){0,3}) (?=\p{Lu})")
+
+
+def _names_after_described_titles(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
+    """A foreign full name of two or three words after a title with no body and up to four lower-case
+    words describing it ("cựu cố vấn an ninh quốc gia Michael Flynn", "phát ngôn viên quân đội Restituto
+    Padilla"): the words join the role; none may be a verb, preposition or other word that ends a body."""
+    taken = [(n.start, n.end) for n in names.values()]
+    for title in titles:
+        if title.described_name is not None:  # read in an earlier pass over the sentence: the title holds its description
+            run = cap_words(text, title.described_name, span.end)[:3]
+            names.setdefault(run[0][0], NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], rule=NAME_AFTER_DESCRIBED_TITLE))
+            continue
+        described = _DESCRIPTION.match(text, title.end, span.end) if title.organization is None and not title.bare else None
+        if described is None or _ends_body(described.group(1)) or _held_before(text, span, title, names):
+            continue  # a title in apposition to a name before it is that name's
+        run = cap_words(text, described.end(), span.end)[:4]
+        texts = [w for _, _, w in run]
+        if _named_place(text, described.end()) or not 2 <= len(run) <= 3 or not looks_foreign(texts[0]) or not looks_like_name(texts):
+            continue
+        if _body_elsewhere(text, " ".join(texts)):
+            continue
+        start, end = run[0][0], run[-1][1]
+        if any(a < end and start < b for a, b in taken):
+            continue
+        title.role, title.end, title.described_name = f"{title.role} {described.group(1)}", described.end(1), start
+        names[start] = NameMention(start, end, text[start:end], rule=NAME_AFTER_DESCRIBED_TITLE)
+        taken.append((start, end))
+
+
+def _ends_body(words: str) -> bool:
+    """A word of the description is a function word or a level, a word or two opens a body or a place
+    (name_stops.tsv, an organisation head) or ends a body's name (org_stops.tsv, the personnel verbs):
+    "của", "công ty", "bang", "nói", "cho biết"."""
+    ws = words.split()
+    lex = lexicons()
+    if any(w in lex.function_words or w in lex.admin_levels for w in ws):
+        return True  # "CEO của …", "Phó Chủ tịch tỉnh …": a preposition or a level opens a body or place, not a description
+    heads = [" ".join(ws[:n]) for n in (1, 2)]  # where a body or place would open
+    if any(lex.name_stops.get(h) in ("place_before", "body_before") or grammar().org_open_lower.fullmatch(h) for h in heads):
+        return True  # "giám đốc công ty sản xuất …", "thượng nghị sĩ bang …": the capitalised run names that body or place
+    return any(grammar().stop.fullmatch(" ".join(ws[i : i + n])) for n in (1, 2) for i in range(len(ws) - n + 1))
 
 
 @lru_cache(maxsize=1)
