@@ -30,6 +30,10 @@ NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capit
 NAME_AFTER_TITLE = declare("people.name.after_title", "Person", "a name right after a title: 'Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm'")
 NAME_LISTED = declare("people.name.listed", "Person", "the names listed after a plural honorific: 'các bà A, B và C'")
 NAME_FULL = declare("people.name.full_name", "Person", "a bare Vietnamese full name that a title is linked to: 'Trần Thanh Dâng (40 tuổi, nguyên cán bộ …)'")
+NAME_FOREIGN_APPOSED = declare("people.name.foreign_apposed", "Person",
+    "a bare foreign full name with its post in apposition right after it: 'Michael Dell, CEO Dell Technologies', 'Jerry Brito - Giám đốc điều hành …'")
+NAME_AFTER_DESCRIBED_TITLE = declare("people.name.after_described_title", "Person",
+    "a foreign full name after a title and a few lower-case words that describe it: 'cựu cố vấn an ninh quốc gia Michael Flynn'")
 NAME_PRONOUN = declare("people.name.pronoun", "Person", "'ông'/'bà' as the subject or object of a cue or event verb: the person last named")
 TITLE_BEFORE_NAME = declare("people.title.before_name", "Position", "titles written right before the name: 'Bí thư, Chủ tịch UBND xã X Nguyễn Văn A'")
 TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in apposition after the name: 'Nguyễn Văn A, Giám đốc Sở Y tế'")
@@ -57,6 +61,7 @@ class Title:
     bare: bool = False  # a lower-case generic role with no body ("đại biểu"): a title only of the name right after it
     past_term: bool = False  # held for a term that ended before the article's time ("nhiệm kỳ 2010-2015")
     membership: bool = False  # read by the membership rule ("tham gia Ban Chấp hành …")
+    described_name: int | None = None  # start of the foreign name read after the title's description ("cố vấn an ninh quốc gia Michael Flynn")
 
 
 @dataclass
@@ -146,7 +151,7 @@ def _span_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     opening a clause: "Từ tháng 10/2010 đến 9/2015, ông làm …" is a past post."""
     month, year, since, until = _words("month"), _words("year"), _words("span_from"), _words("span_to")
     term_after = regex.compile(
-        rf"\s*\(?\s*(?:{_words('term')}\s+(?:19|20)\d{{2}}\s*[-–]\s*"
+        rf"\s*\(?\s*(?:(?P<term>{_words('term')})\s+(?:19|20)\d{{2}}\s*[-–]\s*"
         rf"|(?:{_words('period')}\s+)?{since}\s+(?:(?:{month}\s+)?\d{{1,2}}\s*[-/]\s*)?(?:{year}\s+)?(?:19|20)\d{{2}}\s*"
         rf"(?:{until}|[-–])\s*(?:(?:{month}\s+)?\d{{1,2}}\s*[-/]\s*)?(?:{year}\s+)?)"
         r"(?P<end>(?:19|20)\d{2})(?!\d)",
@@ -255,9 +260,13 @@ def reference_year(text: str) -> int:
 
 
 def _past_term(text: str, pos: int, end: int) -> bool:
-    """A term or span written right after a title ended before the article's year: a past post."""
+    """A term or span written right after a title ended before the article's year: a past post. A span
+    "từ … đến …" (not a term) ending in the article's year has ended too: a post held on is not given an end."""
     term = _patterns().term_after.match(text, pos, end)
-    return term is not None and int(term.group("end")) < reference_year(text)
+    if term is None:
+        return False
+    last, year = int(term.group("end")), reference_year(text)
+    return last < year or (term.group("term") is None and last == year)
 
 
 @lru_cache(maxsize=1)
@@ -325,7 +334,7 @@ def _portfolio_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, s
     sp = SPACE.match(text, org_end, end)
     if sp and text[sp.end() : sp.end() + 1].isupper():
         place_end, name = place_then_name(text, sp.end(), end, two_word_names=True)
-        org_end = max(org_end, place_end)
+        org_end = place_end if place_end > sp.end() else org_end  # no place read: the body ends with its portfolio, not the space
     return OrgRead(found.start("p"), org_end, name), "Bộ " + text[found.start("p") : org_end]
 
 
@@ -369,11 +378,12 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
     names: dict[int, NameMention] = {}
     _honorific_names(text, span, titles, names)
     _names_after_titles(text, span, titles, names)
+    _names_after_described_titles(text, span, titles, names)
     _full_names(text, span, titles, names)
     return sorted(names.values(), key=lambda n: n.start)
 
 
-_CAPITAL_RUN = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)+(?![\p{L}\p{N}])")
+_CAPITAL_RUN = regex.compile(r"(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}*(?:-\p{L}\p{Ll}*)?(?: \p{Lu}\p{Ll}*(?:-\p{L}\p{Ll}*)?)+(?![\p{L}\p{N}])")
 
 
 def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
@@ -382,15 +392,52 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
     outside any title, other name, street or institution's name. It becomes a person only if a
     title is linked to it."""
     taken = [(n.start, n.end) for n in names.values()] + [(t.start, t.end) for t in titles]
+    starts = {t.start: t for t in titles if not t.bare}
     for m in _CAPITAL_RUN.finditer(text, span.start, span.end):
         run = cap_words(text, m.start(), m.end())[:4]
         texts = [w for _, _, w in run]
-        if len(run) < 2 or not looks_like_name(texts, foreign=False) or _named_place(text, m.start()) or _is_place(run):
+        if len(run) < 2 or _named_place(text, m.start()) or _is_place(run) or _head_then_place(texts):
             continue
+        rule = NAME_FULL if looks_like_name(texts, foreign=False) else _foreign_apposed(text, span, run, starts)
         start, end = run[0][0], run[-1][1]
-        if not any(a < end and start < b for a, b in taken):
-            names[start] = NameMention(start, end, text[start:end], rule=NAME_FULL)
+        if rule is not None and not any(a < end and start < b for a, b in taken):
+            names[start] = NameMention(start, end, text[start:end], rule=rule)
             taken.append((start, end))
+
+
+_APPOSED_POST = regex.compile(r"\s*(?:,|–|-)\s*")
+
+
+def _foreign_apposed(text: str, span: Span, run: list[tuple[int, int, str]], starts: dict[int, Title]) -> Rule | None:
+    """A foreign-looking full name ("Michael Dell", "Karl-Heinz Rummenigge") is a person when a title
+    follows it in apposition, through a comma or a dash; not when the run ends a longer proper name
+    ("HMS Stock Force"), holds a Vietnamese name after a prefix ("Bs Đào Trung Hiếu"), is a body the
+    article also writes bare ("Real Madrid" … "của Real Madrid"), or when the title with no body is
+    the subject of a verb ("Sau khi rời Saudi Arabia, tổng thống sẽ đến …")."""
+    texts = [w for _, _, w in run]
+    if not looks_like_name(texts) or is_name_start(texts[0]) or _inside_proper_name(text, span, run[0][0]):
+        return None
+    if any(is_name_start(w) and len(texts) - i >= 2 and looks_like_name(texts[i:], foreign=False) for i, w in enumerate(texts[1:], 1)):
+        return None
+    sep = _APPOSED_POST.match(text, run[-1][1], span.end)
+    title = starts.get(sep.end()) if sep else None
+    if title is None or _body_elsewhere(text, " ".join(texts)):
+        return None
+    if title.organization is None and _verb_after().match(text, title.end, span.end):
+        return None
+    return NAME_FOREIGN_APPOSED
+
+
+@lru_cache(maxsize=1)
+def _verb_after() -> regex.Pattern[str]:
+    """A verb or an adverb before one (org_stops.tsv, kind "verb") right after a title: the title is a subject."""
+    verbs = [w for w, k in lexicons().org_stops.items() if k == "verb"]
+    return regex.compile(rf"(?i)\s+(?:{alternation(verbs)})(?![\p{{L}}])")
+
+
+def _head_then_place(texts: list[str]) -> bool:
+    """A body's head that is also a surname, then a place: "Đoàn Thanh Hóa" (a delegation), not a person."""
+    return texts[0] in lexicons().organisations and " ".join(texts[1:]) in lexicons().places
 
 
 def _named_place(text: str, start: int) -> bool:
@@ -405,6 +452,8 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
     for m in grammar().honorific.finditer(text, span.start, span.end):
         if _inside_proper_name(text, span, m.start()):
             continue  # "Hai Bà Trưng", "Bà Rịa": a capitalised honorific word inside a place's name
+        if _place_after_title(text, titles, m):
+            continue  # "Ngoại trưởng Anh Boris Johnson": the country, not the honorific "anh"
         sp = SPACE.match(text, m.end() + (text[m.end()] == ":"), span.end)  # "các đồng chí: A, …"
         if not sp:
             continue
@@ -418,6 +467,26 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
         )
         if _patterns().plural.search(text, max(span.start, m.start() - 6), m.start()):
             _add_list(names, _list_members(text, span, names[run[0][0]], titles))
+
+
+def _honorific_place(text: str, span: Span, start: int) -> list[tuple[int, int, str]]:
+    """The capitalised run at ``start`` when it opens with a place that is also an honorific ("Anh Boris
+    Johnson" after a title: England, then the person), else []."""
+    h = grammar().honorific.match(text, start, span.end)
+    if h is None or not h.group("h")[:1].isupper() or h.group("h") not in lexicons().places:
+        return []
+    sp = SPACE.match(text, h.end(), span.end)
+    rest = cap_words(text, sp.end(), span.end) if sp else []
+    return [(h.start(), h.end(), h.group("h")), *rest] if rest and looks_foreign(rest[0][2]) else []
+
+
+def _place_after_title(text: str, titles: list[Title], m: regex.Match[str]) -> bool:
+    """A capitalised honorific that is also a place ("Anh": England) written right after a title with no body."""
+    word = m.group("h")
+    after = cap_words(text, m.end() + 1, len(text))[:1]
+    return word[:1].isupper() and word in lexicons().places and bool(after) and looks_foreign(after[0][2]) and any(
+        t.end < m.start() and not text[t.end : m.start()].strip() for t in titles
+    )
 
 
 _LAST_WORD = regex.compile(r"(\S+)$")
@@ -438,14 +507,14 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
     ("Tổng thống Mỹ Donald Trump", "Giám đốc FBI James Comey", "Chủ tịch Tepco Tsunehisa Katsumata")."""
     for title in titles:
         start = title.name_after if title.name_after is not None else _name_start_after(text, span, title)
-        if start is None or start in names:
+        if start is None or start in names or title.described_name is not None:
             continue
-        run = cap_words(text, start, span.end)[:7]
+        run = (_honorific_place(text, span, start) or cap_words(text, start, span.end))[:7]
         lead = replace(title, start=_chain_start(text, titles, title))  # the holder is named before the first post of a chain
         if len(run) == 1 and (grammar().org_open.match(text, start, span.end) or grammar().org_fixed.match(text, start, span.end)):
             continue  # "Phó chủ tịch Tổng hội …": a body's head, not a one-word name
         body = _leading_body(text, run) if title.org_start is None and title.name_after is None else 0
-        if len(run) == 1 and title.org_start is None and (_brand(run[0][2]) or _lone_body(text, span, lead, run[0], names)):
+        if len(run) == 1 and title.org_start is None and (is_acronym(run[0][2]) or _brand(run[0][2]) or _lone_body(text, span, lead, run[0], names)):
             _set_org(title, text, run[0][0], run[0][1])  # "Tổng Biên tập VietTimes", "Chủ tịch Sacombank"
             continue
         if 2 <= len(run) <= 3 and title.org_start is None and title.name_after is None and _foreign_body(text, span, lead, run, names):
@@ -454,10 +523,56 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         rest = run[body : body + 4]
         if not rest or (body and not starts_name([w for _, _, w in rest])):
             continue
-        if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest):
+        if len(rest) == 1 and not looks_foreign(rest[0][2]) and not _given_name_elsewhere(text, rest[0][2]):
+            continue  # "Trưởng bộ môn Sinh – Hóa": a lone Vietnamese word is a name only as the article's short mention of one
+        if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest) and not _head_then_place([w for _, _, w in rest]):
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
             names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=NAME_AFTER_TITLE)
+
+
+_DESCRIPTION = regex.compile(r" (\p{Ll}+(?: \p{Ll}+){0,3}) (?=\p{Lu})")
+
+
+def _names_after_described_titles(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
+    """A foreign full name of two or three words after a title with no body and up to four lower-case
+    words describing it ("cựu cố vấn an ninh quốc gia Michael Flynn", "phát ngôn viên quân đội Restituto
+    Padilla"): the words join the role; none may be a verb, preposition or other word that ends a body."""
+    taken = [(n.start, n.end) for n in names.values()]
+    for title in titles:
+        if title.described_name is not None:  # read in an earlier pass over the sentence: the title holds its description
+            run = cap_words(text, title.described_name, span.end)[:3]
+            names.setdefault(run[0][0], NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], rule=NAME_AFTER_DESCRIBED_TITLE))
+            continue
+        described = _DESCRIPTION.match(text, title.end, span.end) if title.organization is None and not title.bare else None
+        if described is None or _ends_body(described.group(1)) or _held_before(text, span, title, names):
+            continue  # a title in apposition to a name before it is that name's
+        run = cap_words(text, described.end(), span.end)[:4]
+        texts = [w for _, _, w in run]
+        if _named_place(text, described.end()) or not 2 <= len(run) <= 3 or not looks_foreign(texts[0]) or not looks_like_name(texts):
+            continue
+        if _body_elsewhere(text, " ".join(texts)):
+            continue
+        start, end = run[0][0], run[-1][1]
+        if any(a < end and start < b for a, b in taken):
+            continue
+        title.role, title.end, title.described_name = f"{title.role} {described.group(1)}", described.end(1), start
+        names[start] = NameMention(start, end, text[start:end], rule=NAME_AFTER_DESCRIBED_TITLE)
+        taken.append((start, end))
+
+
+def _ends_body(words: str) -> bool:
+    """A word of the description is a function word or a level, a word or two opens a body or a place
+    (name_stops.tsv, an organisation head) or ends a body's name (org_stops.tsv, the personnel verbs):
+    "của", "công ty", "bang", "nói", "cho biết"."""
+    ws = words.split()
+    lex = lexicons()
+    if any(w in lex.function_words or w in lex.admin_levels for w in ws):
+        return True  # "CEO của …", "Phó Chủ tịch tỉnh …": a preposition or a level opens a body or place, not a description
+    heads = [" ".join(ws[:n]) for n in (1, 2)]  # where a body or place would open
+    if any(lex.name_stops.get(h) in ("place_before", "body_before") or grammar().org_open_lower.fullmatch(h) for h in heads):
+        return True  # "giám đốc công ty sản xuất …", "thượng nghị sĩ bang …": the capitalised run names that body or place
+    return any(grammar().stop.fullmatch(" ".join(ws[i : i + n])) for n in (1, 2) for i in range(len(ws) - n + 1))
 
 
 @lru_cache(maxsize=1)
@@ -511,6 +626,20 @@ def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
     if len(words) >= 3 and looks_foreign(words[0]) and is_name_start(words[1]) and looks_like_name(words[1:5], foreign=False):
         return 1  # "Giám đốc Idecaf Huỳnh Anh Tuấn": a foreign word before a Vietnamese full name is the body
     return 0
+
+
+def _given_name_elsewhere(text: str, word: str) -> bool:
+    """The article writes the word as a person's given name: ending a full name ("Nguyễn Đức Chung") or
+    after an honorific ("ông Chung")."""
+    g = grammar()
+    for m in regex.finditer(rf"(?<![\p{{L}}])((?:\p{{Lu}}\p{{Ll}}*\s+){{1,3}})?{regex.escape(word)}(?![\p{{L}}])", text):
+        before = (m.group(1) or "").split()
+        if before and is_name_start(before[0]) and looks_like_name([*before, word], foreign=False):
+            return True
+        window = text[max(0, m.start() - 25) : m.start()]
+        if any(not window[h.end() :].strip() for h in g.honorific.finditer(window)):
+            return True
+    return False
 
 
 def _brand(word: str) -> bool:
@@ -851,6 +980,14 @@ def _past_frame() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\s*(?:{alternation(frames)})(?![\p{{L}}])[^;]*$")
 
 
+@lru_cache(maxsize=1)
+def _past_when() -> regex.Pattern[str]:
+    """A phrase setting the clause at a past time, shortly before a cue ("thời điểm đó đang là …",
+    "trong giai đoạn ông X đang giữ chức …"): the post is a past one."""
+    frames = [c for c, k in lexicons().title_cues.items() if k == "past_when"]
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(frames)})(?![\p{{L}}])[^;,]*$")
+
+
 _NON_WORD = regex.compile(r"\W*")
 
 
@@ -878,7 +1015,7 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         if not subjects:
             continue
         former = lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "former" or _past_frame().match(text, span.start, cue.start()) is not None
-        former = former or _opens_with_closed_span(text, span, cue.start())
+        former = former or _opens_with_closed_span(text, span, cue.start()) or _past_when().search(text, max(span.start, cue.start() - 60), cue.start()) is not None
         chain = [replace(_as_former(t) if former else t, via_cue=True, rule=_cue_rule(t, former)) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
         if listed:

@@ -11,7 +11,8 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from .grammar import (
-    SPACE, canonical_org_head, cap_words, first_letter_either_case, grammar, is_name_start, looks_like_name, split_place_and_name, starts_name, starts_role,
+    SPACE, canonical_org_head, cap_words, first_letter_either_case, grammar, is_name_start, looks_foreign, looks_like_name, split_place_and_name,
+    starts_name, starts_role,
 )
 
 
@@ -171,8 +172,21 @@ def _capital_run(text: str, where: tuple[int, int, int, int]) -> tuple[int, int 
     if 0 < split < len(texts):
         place_end, name = place_then_name(text, at, end)
         return place_end, name, True
+    if (size := _place_then_foreign(texts)) is not None:
+        return run[size - 1][1], run[size][0], True  # "Bộ Ngoại giao Ấn Độ Gopal Baglay": a country, then a foreign person
     if " ".join(texts) in lexicons().places and _LOWER_WORD.match(text, run[-1][1], end) and not _level().match(text, run[-1][1] + 1, end):
         return run[-1][1], None, True  # "Sở Y tế Hòa Bình | xung quanh vụ việc": a province ends the body's name, but for a level ("… Việt Nam tỉnh")
+    return None
+
+
+def _place_then_foreign(texts: list[str]) -> int | None:
+    """How many leading words of a capitalised run are a known place followed by a foreign full name of
+    two or three words ("Ấn Độ Gopal Baglay"), or None."""
+    places = lexicons().places
+    for size in (3, 2, 1):
+        rest = texts[size:]
+        if " ".join(texts[:size]) in places and 2 <= len(rest) <= 3 and looks_foreign(rest[0]) and looks_like_name(rest):
+            return size
     return None
 
 
