@@ -387,10 +387,18 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
         texts = [w for _, _, w in run]
         if len(run) < 2 or not looks_like_name(texts, foreign=False) or _named_place(text, m.start()) or _is_place(run):
             continue
+        if _delegation_of_place(texts):
+            continue  # "(Đoàn Thanh Hóa - Phó Chủ nhiệm …)": a delegation named by its province, not a person
         start, end = run[0][0], run[-1][1]
         if not any(a < end and start < b for a, b in taken):
             names[start] = NameMention(start, end, text[start:end], rule=NAME_FULL)
             taken.append((start, end))
+
+
+def _delegation_of_place(texts: list[str]) -> bool:
+    """A delegation head of organisations.tsv that is also a surname, then a known place ("Đoàn Thanh Hóa")."""
+    lex = lexicons()
+    return lex.organisations.get(texts[0], ("", ""))[0] == "delegation" and " ".join(texts[1:]) in lex.places
 
 
 def _named_place(text: str, start: int) -> bool:
