@@ -44,9 +44,22 @@ def grammar() -> _Grammar:
         org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
         org_open=regex.compile(rf"(?P<h>{alternation(open_)})(?![\p{{L}}])"),
         org_open_lower=regex.compile(rf"(?P<h>{first_letter_either_case(open_)})(?![\p{{L}}])"),
-        honorific=regex.compile(rf"(?<![\p{{L}}])(?P<h>{first_letter_either_case(lex.honorifics)})(?=\s|:\s)"),
+        honorific=_honorific_pattern(list(lex.honorifics)),
         stop=regex.compile(rf"(?i)(?:{alternation([*lex.org_stops, *lex.personnel_verbs])})(?![\p{{L}}])"),
     )
+
+
+def is_abbreviation(word: str) -> bool:
+    """One word with two capitals or more ("ThS.BS", "PGS.TS", "BS"): an abbreviated degree or honorific."""
+    return " " not in word and sum(c.isupper() for c in word) >= 2
+
+
+def _honorific_pattern(honorifics: list[str]) -> regex.Pattern[str]:
+    """An honorific before a name: a word or phrase with its first letter in either case, an abbreviation in
+    any case, as reporters write them ("ThS.BS", "Ths.BS", "Ths. Bs", "TS.BS")."""
+    abbreviated = [h for h in honorifics if is_abbreviation(h)]
+    spelt = [h for h in honorifics if not is_abbreviation(h)]
+    return regex.compile(rf"(?<![\p{{L}}])(?P<h>(?i:{alternation(abbreviated)})|{first_letter_either_case(spelt)})(?=\s|:\s)")
 
 
 def canonical_role(match: regex.Match[str]) -> str:
