@@ -355,6 +355,8 @@ def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] 
     org_head = fused[0]
     if m.group("tt") or fused[2].match(text, m.end("head")):
         return None  # not fused, or the body is written out again ("Trưởng đoàn Đoàn ĐBQH")
+    if _full_name_at(text, m.end("head"), end):
+        return None  # "Trưởng ban Nguyễn Hải Hường ký": the person, not a body "Ban Nguyễn Hải Hường"
     pos = role.start("org")
     read = read_org(text, pos, end)
     if read is None or read.end <= m.end("head"):
@@ -363,6 +365,13 @@ def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] 
     if read.end <= m.end("head"):
         return None
     return read, org_head + text[m.end("head") : read.end]
+
+
+def _full_name_at(text: str, pos: int, end: int) -> bool:
+    """A Vietnamese full name is written right after ``pos`` (past one space), not a place."""
+    sp = SPACE.match(text, pos, end)
+    run = cap_words(text, sp.end(), end)[:4] if sp else []
+    return len(run) >= 2 and looks_like_name([w for _, _, w in run], foreign=False) and not _is_place(run)
 
 
 def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
@@ -462,10 +471,54 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         rest = run[body : body + 4]
         if not rest or (body and not starts_name([w for _, _, w in rest])):
             continue
+        if len(rest) == 1 and not body and _common_word(text, span, rest[0]):
+            if title.org_start is None and title.name_after is None:
+                org_end, name_at = after_open(text, rest[0][1], span.end)  # the body it heads, read as an open head's
+                if name_at is None:
+                    _set_org(title, text, rest[0][0], _before_name(text, rest[0][1], org_end))
+                    title.organization = _fused_head(text, title) + (title.organization or "")
+            continue  # "Giám đốc Khu quản lý …", "Chủ tịch Nghiệp đoàn nghề cá": a body's head, not a one-word name
         if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest):
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
             names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=NAME_AFTER_TITLE)
+
+
+_LOWER_AFTER = regex.compile(r" \p{Ll}")
+
+
+def _common_word(text: str, span: Span, word: tuple[int, int, str]) -> bool:
+    """A lone capitalised word after a title, lower-case words after it, that cannot be a person's name: no
+    surname, not foreign-looking, and no full name of the article ends with it (as "Nghĩa" ends "Nguyễn
+    Văn Nghĩa": "Thứ trưởng Nghĩa cho rằng")."""
+    start, end, w = word
+    if is_name_start(w) or looks_foreign(w) or is_acronym(w) or w in lexicons().places or not _LOWER_AFTER.match(text, end, span.end):
+        return False
+    return not any(is_name_start(m.group(1)) for m in _ending_with(w).finditer(text))
+
+
+def _fused_head(text: str, title: Title) -> str:
+    """The body head a fused role ends with, as the body is written ("Trưởng ban Chỉ đạo …" -> "Ban "), else ""."""
+    heads = {h.lower(): h for h in lexicons().fused_roles.values()}
+    words = text[title.start : title.role_end].split()
+    return next((heads[" ".join(words[-n:]).lower()] + " " for n in (2, 1) if " ".join(words[-n:]).lower() in heads), "")
+
+
+_CAPITAL_AT = regex.compile(r"(?<= )\p{Lu}")
+
+
+def _before_name(text: str, pos: int, end: int) -> int:
+    """``end``, or the end of the last word before a person's name written between ``pos`` and ``end``."""
+    for m in _CAPITAL_AT.finditer(text, pos, end):
+        run = cap_words(text, m.start(), end)[:4]
+        if len(run) >= 2 and looks_like_name([w for _, _, w in run], foreign=False):
+            return m.start() - 1
+    return end
+
+
+@lru_cache(maxsize=256)
+def _ending_with(word: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(\p{{Lu}}\p{{Ll}}*)(?: \p{{Lu}}\p{{Ll}}*){{0,2}} {regex.escape(word)}(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1)
