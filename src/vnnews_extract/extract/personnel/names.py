@@ -325,7 +325,7 @@ def _portfolio_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, s
     sp = SPACE.match(text, org_end, end)
     if sp and text[sp.end() : sp.end() + 1].isupper():
         place_end, name = place_then_name(text, sp.end(), end, two_word_names=True)
-        org_end = max(org_end, place_end)
+        org_end = max(org_end, len(text[:place_end].rstrip()))  # "Bộ trưởng Công an Tô Lâm": no place, the body ends before the space
     return OrgRead(found.start("p"), org_end, name), "Bộ " + text[found.start("p") : org_end]
 
 
