@@ -165,7 +165,12 @@ def looks_like_name(texts: list[str], foreign: bool = True) -> bool:
         return foreign and 2 <= len(texts) <= 4 and starts_name(texts) and not _ends_with_place(texts)
     if {"foreign", "prefix"} & set(_name_kinds(texts[0])):
         return 2 <= len(texts) <= 4  # "Tập Cận Bình", "Moon Jae-in", "Y Quyết Krông"
-    return len(texts) >= 4 or texts[1] in lexicons().middle_names
+    return len(texts) >= 4 or texts[1] in lexicons().middle_names or _double_surname(texts)
+
+
+def _double_surname(texts: list[str]) -> bool:
+    """Three words opened by two Vietnamese surnames, the father's and the mother's ("Võ Đỗ Thắng")."""
+    return len(texts) == 3 and _name_kinds(texts[1]) == ["common"] and texts[2] not in lexicons().surnames
 
 
 def _ends_with_place(texts: list[str]) -> bool:
