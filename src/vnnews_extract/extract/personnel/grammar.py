@@ -147,7 +147,7 @@ def starts_name(texts: list[str]) -> bool:
     if not texts or any(is_acronym(w) for w in texts):
         return False
     if len(texts) == 2 and "place_like" in lexicons().surnames.get(texts[0], "").split(","):
-        return texts[1] in lexicons().middle_names
+        return _has_middle(texts)
     return is_name_start(texts[0]) or looks_foreign(texts[0])
 
 
@@ -165,7 +165,14 @@ def looks_like_name(texts: list[str], foreign: bool = True) -> bool:
         return foreign and 2 <= len(texts) <= 4 and starts_name(texts) and not _ends_with_place(texts)
     if {"foreign", "prefix"} & set(_name_kinds(texts[0])):
         return 2 <= len(texts) <= 4  # "Tập Cận Bình", "Moon Jae-in", "Y Quyết Krông"
-    return len(texts) >= 4 or texts[1] in lexicons().middle_names or _double_surname(texts)
+    return len(texts) >= 4 or _has_middle(texts) or _double_surname(texts)
+
+
+def _has_middle(texts: list[str]) -> bool:
+    """The second word is a middle name; one of kind "three_words" only in a name of three words
+    ("Nguyễn Thành Trung", not the two words "Hà Thành")."""
+    kind = lexicons().middle_names.get(texts[1])
+    return kind is not None and (kind != "three_words" or len(texts) == 3)
 
 
 def _double_surname(texts: list[str]) -> bool:
