@@ -472,11 +472,7 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if not rest or (body and not starts_name([w for _, _, w in rest])):
             continue
         if len(rest) == 1 and not body and _common_word(text, span, rest[0]):
-            if title.org_start is None and title.name_after is None:
-                org_end, name_at = after_open(text, rest[0][1], span.end)  # the body it heads, read as an open head's
-                if name_at is None:
-                    _set_org(title, text, rest[0][0], _before_name(text, rest[0][1], org_end))
-                    title.organization = _fused_head(text, title) + (title.organization or "")
+            _unknown_body(text, span, title, rest[0])
             continue  # "Giám đốc Khu quản lý …", "Chủ tịch Nghiệp đoàn nghề cá": a body's head, not a one-word name
         if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest):
             if body:
@@ -495,6 +491,18 @@ def _common_word(text: str, span: Span, word: tuple[int, int, str]) -> bool:
     if is_name_start(w) or looks_foreign(w) or is_acronym(w) or w in lexicons().places or not _LOWER_AFTER.match(text, end, span.end):
         return False
     return not any(is_name_start(m.group(1)) for m in _ending_with(w).finditer(text))
+
+
+def _unknown_body(text: str, span: Span, title: Title, word: tuple[int, int, str]) -> None:
+    """A title with no body yet takes the one a common word after it heads, read as an open head's
+    ("Chủ tịch Liên minh Hợp tác xã Việt Nam"), up to a person's name; a fused role adds its head
+    ("Trưởng ban Chỉ đạo …" -> "Ban Chỉ đạo …")."""
+    if title.org_start is not None or title.name_after is not None:
+        return
+    org_end, name_at = after_open(text, word[1], span.end)
+    if name_at is None:
+        _set_org(title, text, word[0], _before_name(text, word[1], org_end))
+        title.organization = _fused_head(text, title) + (title.organization or "")
 
 
 def _fused_head(text: str, title: Title) -> str:
