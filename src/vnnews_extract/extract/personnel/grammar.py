@@ -44,9 +44,37 @@ def grammar() -> _Grammar:
         org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
         org_open=regex.compile(rf"(?P<h>{alternation(open_)})(?![\p{{L}}])"),
         org_open_lower=regex.compile(rf"(?P<h>{first_letter_either_case(open_)})(?![\p{{L}}])"),
-        honorific=regex.compile(rf"(?<![\p{{L}}])(?P<h>{first_letter_either_case(lex.honorifics)})(?=\s|:\s)"),
+        honorific=_honorific_pattern(list(lex.honorifics)),
         stop=regex.compile(rf"(?i)(?:{alternation([*lex.org_stops, *lex.personnel_verbs])})(?![\p{{L}}])"),
     )
+
+
+def is_abbreviation(word: str) -> bool:
+    """One word with two capitals or more ("ThS.BS", "PGS.TS", "BS"): an abbreviated degree or honorific."""
+    return " " not in word and sum(c.isupper() for c in word) >= 2
+
+
+def _honorific_pattern(honorifics: list[str]) -> regex.Pattern[str]:
+    """An honorific before a name: a word or phrase with its first letter in either case, an abbreviation in
+    any case, as reporters write them ("ThS.BS", "Ths.BS", "Ths. Bs", "TS.BS")."""
+    abbreviated = {v for h in honorifics if is_abbreviation(h) for v in _case_variants(h)}
+    spelt = [h for h in honorifics if not is_abbreviation(h)]
+    return regex.compile(rf"(?<![\p{{L}}])(?P<h>{alternation(abbreviated)}|{first_letter_either_case(spelt)})(?=\s|:\s)")
+
+
+def _case_variants(abbreviation: str) -> set[str]:
+    """The spellings of an abbreviation, each part between dots as listed, in capitals or capitalised
+    ("ThS.BS" -> "ThS.BS", "Ths.BS", "THS.Bs", "Ths.Bs", …); a plain trie, scanned as fast as before.
+
+    >>> sorted(_case_variants("BS"))
+    ['BS', 'Bs']
+    """
+    parts = abbreviation.split(".")
+    spellings = [{p, p.upper(), p[:1].upper() + p[1:].lower()} for p in parts]
+    out = {""}
+    for i, options in enumerate(spellings):
+        out = {f"{head}{'.' if i else ''}{o}" for head in out for o in options}
+    return out
 
 
 def canonical_role(match: regex.Match[str]) -> str:
@@ -134,7 +162,7 @@ def starts_name(texts: list[str]) -> bool:
     if not texts or any(is_acronym(w) for w in texts):
         return False
     if len(texts) == 2 and "place_like" in lexicons().surnames.get(texts[0], "").split(","):
-        return texts[1] in lexicons().middle_names
+        return _has_middle(texts)
     return is_name_start(texts[0]) or looks_foreign(texts[0])
 
 
@@ -152,7 +180,19 @@ def looks_like_name(texts: list[str], foreign: bool = True) -> bool:
         return foreign and 2 <= len(texts) <= 4 and starts_name(texts) and not _ends_with_place(texts)
     if {"foreign", "prefix"} & set(_name_kinds(texts[0])):
         return 2 <= len(texts) <= 4  # "Tập Cận Bình", "Moon Jae-in", "Y Quyết Krông"
-    return len(texts) >= 4 or texts[1] in lexicons().middle_names
+    return len(texts) >= 4 or _has_middle(texts) or _double_surname(texts)
+
+
+def _has_middle(texts: list[str]) -> bool:
+    """The second word is a middle name; one of kind "three_words" only in a name of three words
+    ("Nguyễn Thành Trung", not the two words "Hà Thành")."""
+    kind = lexicons().middle_names.get(texts[1])
+    return kind is not None and (kind != "three_words" or len(texts) == 3)
+
+
+def _double_surname(texts: list[str]) -> bool:
+    """Three words opened by two Vietnamese surnames, the father's and the mother's ("Võ Đỗ Thắng")."""
+    return len(texts) == 3 and _name_kinds(texts[1]) == ["common"] and texts[2] not in lexicons().surnames
 
 
 def _ends_with_place(texts: list[str]) -> bool:

@@ -364,6 +364,8 @@ def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] 
     org_head = fused[0]
     if m.group("tt") or fused[2].match(text, m.end("head")):
         return None  # not fused, or the body is written out again ("Trưởng đoàn Đoàn ĐBQH")
+    if _full_name_at(text, m.end("head"), end):
+        return None  # "Trưởng ban Nguyễn Hải Hường ký": the person, not a body "Ban Nguyễn Hải Hường"
     pos = role.start("org")
     read = read_org(text, pos, end)
     if read is None or read.end <= m.end("head"):
@@ -372,6 +374,13 @@ def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] 
     if read.end <= m.end("head"):
         return None
     return read, org_head + text[m.end("head") : read.end]
+
+
+def _full_name_at(text: str, pos: int, end: int) -> bool:
+    """A Vietnamese full name is written right after ``pos`` (past one space), not a place."""
+    sp = SPACE.match(text, pos, end)
+    run = cap_words(text, sp.end(), end)[:4] if sp else []
+    return len(run) >= 2 and looks_like_name([w for _, _, w in run], foreign=False) and not _is_place(run)
 
 
 def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
@@ -523,8 +532,8 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         rest = run[body : body + 4]
         if not rest or (body and not starts_name([w for _, _, w in rest])):
             continue
-        if len(rest) == 1 and not looks_foreign(rest[0][2]) and not _given_name_elsewhere(text, rest[0][2]):
-            continue  # "Trưởng bộ môn Sinh – Hóa": a lone Vietnamese word is a name only as the article's short mention of one
+        if len(rest) == 1 and _lone_word_not_name(text, span, title, rest[0], body):
+            continue
         if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest) and not _head_then_place([w for _, _, w in rest]):
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
@@ -573,6 +582,65 @@ def _ends_body(words: str) -> bool:
     if any(lex.name_stops.get(h) in ("place_before", "body_before") or grammar().org_open_lower.fullmatch(h) for h in heads):
         return True  # "giám đốc công ty sản xuất …", "thượng nghị sĩ bang …": the capitalised run names that body or place
     return any(grammar().stop.fullmatch(" ".join(ws[i : i + n])) for n in (1, 2) for i in range(len(ws) - n + 1))
+
+
+def _lone_word_not_name(text: str, span: Span, title: Title, word: tuple[int, int, str], body: int) -> bool:
+    """A lone capitalised word after a title that is no one-word name: the head of an unknown body
+    ("Giám đốc Khu quản lý …", "Chủ tịch Nghiệp đoàn nghề cá": the title takes that body), or a
+    Vietnamese word the article never writes as a given name ("Trưởng bộ môn Sinh – Hóa")."""
+    if not body and _common_word(text, span, word):
+        _unknown_body(text, span, title, word)
+        return True
+    return not looks_foreign(word[2]) and not _given_name_elsewhere(text, word[2])
+
+
+_LOWER_AFTER = regex.compile(r" \p{Ll}")
+
+
+def _common_word(text: str, span: Span, word: tuple[int, int, str]) -> bool:
+    """A lone capitalised word after a title, lower-case words after it, that cannot be a person's name: no
+    surname, not foreign-looking, and no full name of the article ends with it (as "Nghĩa" ends "Nguyễn
+    Văn Nghĩa": "Thứ trưởng Nghĩa cho rằng")."""
+    start, end, w = word
+    if is_name_start(w) or looks_foreign(w) or is_acronym(w) or w in lexicons().places or not _LOWER_AFTER.match(text, end, span.end):
+        return False
+    return not any(is_name_start(m.group(1)) for m in _ending_with(w).finditer(text))
+
+
+def _unknown_body(text: str, span: Span, title: Title, word: tuple[int, int, str]) -> None:
+    """A title with no body yet takes the one a common word after it heads, read as an open head's
+    ("Chủ tịch Liên minh Hợp tác xã Việt Nam"), up to a person's name; a fused role adds its head
+    ("Trưởng ban Chỉ đạo …" -> "Ban Chỉ đạo …")."""
+    if title.org_start is not None or title.name_after is not None:
+        return
+    org_end, name_at = after_open(text, word[1], span.end)
+    if name_at is None:
+        _set_org(title, text, word[0], _before_name(text, word[1], org_end))
+        title.organization = _fused_head(text, title) + (title.organization or "")
+
+
+def _fused_head(text: str, title: Title) -> str:
+    """The body head a fused role ends with, as the body is written ("Trưởng ban Chỉ đạo …" -> "Ban "), else ""."""
+    heads = {h.lower(): h for h in lexicons().fused_roles.values()}
+    words = text[title.start : title.role_end].split()
+    return next((heads[" ".join(words[-n:]).lower()] + " " for n in (2, 1) if " ".join(words[-n:]).lower() in heads), "")
+
+
+_CAPITAL_AT = regex.compile(r"(?<= )\p{Lu}")
+
+
+def _before_name(text: str, pos: int, end: int) -> int:
+    """``end``, or the end of the last word before a person's name written between ``pos`` and ``end``."""
+    for m in _CAPITAL_AT.finditer(text, pos, end):
+        run = cap_words(text, m.start(), end)[:4]
+        if len(run) >= 2 and looks_like_name([w for _, _, w in run], foreign=False):
+            return m.start() - 1
+    return end
+
+
+@lru_cache(maxsize=256)
+def _ending_with(word: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(\p{{Lu}}\p{{Ll}}*)(?: \p{{Lu}}\p{{Ll}}*){{0,2}} {regex.escape(word)}(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1)
