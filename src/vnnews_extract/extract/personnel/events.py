@@ -10,6 +10,7 @@ a charge) and who decided. Every choice is recorded as a part with the rule that
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -168,8 +169,9 @@ class Candidate:
 def mentions(doc: Document) -> list[Sentence]:
     """Titles, names and verbs of every sentence; pronouns resolved, proposed posts dropped."""
     out = []
-    for span in doc.sentences:
-        verbs = [v for v in verb_pattern().finditer(doc.text, span.start, span.end) if _names_event(v) and not _in_proper_name(doc.text, span, v)]
+    found = _verbs_by_sentence(doc)
+    for span, candidates in zip(doc.sentences, found):
+        verbs = [v for v in candidates if _names_event(v) and not _in_proper_name(doc.text, span, v)]
         verbs = [v for v in verbs if not _nickname(doc.text, span, v) and not _approves_act(doc.text, v, verbs)]
         titles = find_titles(doc.text, span)
         verbs = [v for v in verbs if not any(t.start < v.start() < t.end for t in titles)]  # "Trưởng ban Kỷ luật VFF"
@@ -182,6 +184,26 @@ def mentions(doc: Document) -> list[Sentence]:
     _resolve_pronouns(out)
     for s in out:
         _drop_proposed_posts(doc.text, s)
+    return out
+
+
+def _verbs_by_sentence(doc: Document) -> list[list[regex.Match[str]]]:
+    """The personnel-verb matches of each sentence: one scan of the whole text, each match kept for
+    the sentence that holds it whole; the sentences a match runs across are scanned again on their own."""
+    out: list[list[regex.Match[str]]] = [[] for _ in doc.sentences]
+    starts = [s.start for s in doc.sentences]
+    rescan: set[int] = set()
+    for m in verb_pattern().finditer(doc.text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or m.start() >= doc.sentences[i].end:
+            continue  # between sentences
+        if m.end() <= doc.sentences[i].end:
+            out[i].append(m)
+        else:  # it may hide matches of this sentence and of those it runs into
+            rescan.update(range(i, bisect_right(starts, m.end())))
+    for i in rescan:
+        span = doc.sentences[i]
+        out[i] = list(verb_pattern().finditer(doc.text, span.start, span.end))
     return out
 
 
