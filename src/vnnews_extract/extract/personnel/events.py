@@ -169,8 +169,8 @@ class Candidate:
 def mentions(doc: Document) -> list[Sentence]:
     """Titles, names and verbs of every sentence; pronouns resolved, proposed posts dropped."""
     out = []
-    found = _verbs_by_sentence(doc)
-    for span, candidates in zip(doc.sentences, found):
+    by_sentence = _verbs_by_sentence(doc)
+    for span, candidates in zip(doc.sentences, by_sentence):
         verbs = [v for v in candidates if _names_event(v) and not _in_proper_name(doc.text, span, v)]
         verbs = [v for v in verbs if not _nickname(doc.text, span, v) and not _approves_act(doc.text, v, verbs)]
         titles = find_titles(doc.text, span)
