@@ -74,6 +74,9 @@ BARE_AMOUNT = declare("statistics.money.bare_amount", "Statistic",
     "'giá 11,2 tỷ', 'bồi thường 349 triệu': an amount with a multiplier, no currency and a money word before it: đồng")
 LISTED_ONE = declare("statistics.count.listed_one", "Statistic",
     "'một' with a counted noun kept as a quantity: in a list with other figures ('4 huy chương vàng, một huy chương đồng') or after a comparator")
+HEADING_NOUN = declare("statistics.count.heading_noun", "Statistic",
+                       "a bare cell listed under a heading 'Tổng số phòng thi: Môn Toán: 36.809' or in a row 'Số cổ phiếu tăng giá 147': a count of its noun")
+UNIT_HEADING = declare("statistics.unit.heading", "Statistic.unit", "the counted noun of the heading a bare cell is listed under ('Tổng số <noun>')")
 PART_OF = declare("statistics.count.part_of", "Statistic", "'30 trong số 41 hồ sơ': the part shares the counted noun of the whole")
 RANGE_UNITS = declare("statistics.range.both_units", "Statistic",
     "'130.000 đồng đến 180.000 đồng', 'từ 6 tháng đến 3 năm': two figures of one kind joined by 'đến'/'-' are one range")
@@ -158,6 +161,7 @@ class _Words:
     fraction: regex.Pattern[str]  # "/5 xã", "/3 số hộ"
     fraction_noun: regex.Pattern[str]  # "một nửa số hộ"
     shared_unit: regex.Pattern[str]  # " và 350.000" of "200.000 và 350.000 đồng"
+    heading: regex.Pattern[str]  # "Tổng số phòng thi" opening a list of bare cells
 
 
 @lru_cache(maxsize=16)
@@ -206,6 +210,7 @@ def word_patterns() -> _Words:
         fraction=regex.compile(rf"/({_WHOLE})(?![\d/.,])(?:\s+(?:{g('fraction_of')})(?=\s))?"),
         fraction_noun=regex.compile(rf"\s+(?:{g('fraction_of')})(?=\s)"),
         shared_unit=regex.compile(rf"\s+(?:{g('shared_unit_joiner')})\s+{_NUMBER}(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
+        heading=regex.compile(rf"(?<![\p{{L}}])(?i:{g('heading_count')})\s+(?P<n>(?i:{alternation(lex.counted_nouns)})){_B}"),
     )
 
 
@@ -571,7 +576,7 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
                 unit = None
         return (
             unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
-            or _unit_ahead(text, match, sentence) or _shared_unit(text, match, sentence)
+            or _unit_ahead(text, match, sentence) or _shared_unit(text, match, sentence) or _heading_noun(text, match, sentence)
         )
     word = raw.lower()
     if unit is None and word not in grammar_set("ambiguous_number_word"):
@@ -672,6 +677,42 @@ def _shared_unit(text: str, match: regex.Match[str], sentence: Span) -> _Unit | 
         return None
     factor = unit.factor * multiplier(joined.group("mult"))
     return replace(unit, fig_end=match.end("num"), factor=factor, rule=SHARED_UNIT, unit_rule=UNIT_SHARED)
+
+
+def _heading_noun(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """A bare whole number standing as a cell (a separator, the next capitalised row label or
+    another number after it) under the last heading "số <noun>"/"tổng số <noun>" (grammar_words.tsv
+    heading_count) of the 240 characters before it counts that noun: after a label's colon, the
+    heading's own colon first ("Tổng số phòng thi: Môn Văn: 35.944; Môn Toán: 36.809"), with only
+    bare cells and percents listed between; or right after a capitalised row heading and its
+    lower-case words ("Số cổ phiếu tăng giá 147"). Not a code, phone or house number (a leading zero,
+    five digits or more with no thousands groups), a year, nor the number of a list item ("như sau: 1. …")."""
+    raw = match.group("num")
+    if match.group("num2") or match.group("mult") or _looks_like_year(raw):
+        return None
+    if not rx(r"0|[1-9]\d{0,3}|[1-9]\d{0,2}(?:\.\d{3})+").fullmatch(raw) or not rx(r"\s*(?:[,;)/]|\.\s*$|$|\p{Lu}|\d)").match(text, match.end(), sentence.end):
+        return None
+    if text.startswith(".", match.end()) and len(raw) <= 2:
+        return None  # "như sau: 1. Dự án …": the number of a list item
+    headings = list(word_patterns().heading.finditer(text, max(sentence.start, match.start() - 240), match.start()))
+    if not headings:
+        return None
+    heading = headings[-1]
+    between = text[heading.end() : match.start()]
+    if ":" not in between:  # a row heading and its words: "Số cổ phiếu tăng giá 147"
+        row = heading.group(0)[0].isupper() and rx(r"(?:\s+\p{Ll}+)+\s+").fullmatch(between) is not None
+        return _heading_unit(heading, match) if row else None
+    if rx(r"\d").search(between[: between.index(":")]) or not rx(r":\s*$").search(between):
+        return None
+    for cell in rx(_NUMBER).finditer(between):
+        unit = _read_unit(between, cell.end(), len(between))
+        if unit is not None and unit.kind != "percent":
+            return None  # a figure with a unit of its own ends the list
+    return _heading_unit(heading, match)
+
+
+def _heading_unit(heading: regex.Match[str], match: regex.Match[str]) -> _Unit:
+    return _Unit("count", heading.group("n"), heading.start("n"), heading.end("n"), match.end("num"), 1.0, HEADING_NOUN, UNIT_HEADING)
 
 
 def _money_noun_after(text: str, match: regex.Match[str], sentence: Span) -> bool:
