@@ -77,6 +77,7 @@ LISTED_ONE = declare("statistics.count.listed_one", "Statistic",
 HEADING_NOUN = declare("statistics.count.heading_noun", "Statistic",
                        "a bare cell listed under a heading 'Tổng số phòng thi: Môn Toán: 36.809' or in a row 'Số cổ phiếu tăng giá 147': a count of its noun")
 UNIT_HEADING = declare("statistics.unit.heading", "Statistic.unit", "the counted noun of the heading a bare cell is listed under ('Tổng số <noun>')")
+METRES_GLUED = declare("statistics.measure.metres_glued", "Statistic", "metres and centimetres written around the 'm': 'cao 1m65' is 1.65 m")
 PART_OF = declare("statistics.count.part_of", "Statistic", "'30 trong số 41 hồ sơ': the part shares the counted noun of the whole")
 RANGE_UNITS = declare("statistics.range.both_units", "Statistic",
     "'130.000 đồng đến 180.000 đồng', 'từ 6 tháng đến 3 năm': two figures of one kind joined by 'đến'/'-' are one range")
@@ -142,6 +143,7 @@ class _Patterns:
     back_reference_before: regex.Pattern[str]
     unit_before: regex.Pattern[str]
     label_list: regex.Pattern[str]
+    metres: regex.Pattern[str]
     cues: dict[str, regex.Pattern[str]]
 
 
@@ -251,6 +253,7 @@ def patterns() -> _Patterns:
         label_list=regex.compile(  # "kỳ hạn 5 năm và 7 năm", "kỳ hạn 5 năm (200 tỷ đồng), 10 năm (400 tỷ đồng)"
             rf"\s+(?:{alternation(lex.units)})(?:\s*\([^()]{{0,40}}\))?\s*(?:,|{grammar_pattern('and')}|,\s*{grammar_pattern('and')})\s*|\s*,?\s*(?:{grammar_pattern('and')})\s*"
         ),
+        metres=regex.compile(r"(?<![\p{L}\p{N}.,/])(?P<num>\d)(?P<u>m)(?P<cm>\d{2})(?![\p{L}\p{N}])"),  # "1m65"
         cues={
             cue: regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w, c in lex.figure_cues.items() if cue in c.split(','))})(?![\p{{L}}])")
             for cue in sorted({c for cues in lex.figure_cues.values() for c in cues.split(",")})
@@ -328,8 +331,8 @@ def _blocked_digits(text: str, end: int, sentence: Span) -> bool:
 def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     """Back-references, product grades, reporting-period labels, relative times, clock times."""
     p = patterns()
-    if p.after_block.match(text, fig.end, sentence.end) or _back_reference_after_noun(text, fig, sentence):
-        return EXCLUDE_AFTER
+    if (p.after_block.match(text, fig.end, sentence.end) and fig.unit not in grammar_set("age")) or _back_reference_after_noun(text, fig, sentence):
+        return EXCLUDE_AFTER  # not an age: "cầu thủ 28 tuổi này" is this player, aged 28
     if _pair_reference(text, fig, sentence):
         return EXCLUDE_PAIR
     if fig.unit not in _TIME_UNITS:
@@ -440,7 +443,19 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
         fig = _unit_before(text, match, sentence, trace)
         if fig is not None and all(fig.end <= f.start or fig.start >= f.end for f in found):
             found.append(fig)
+    found += [f for f in _glued_metres(text, sentence, budget) if all(f.end <= g.start or f.start >= g.end for g in found)]
     return sorted(found, key=lambda f: f.start)
+
+
+def _glued_metres(text: str, sentence: Span, budget: list[int] | None) -> list[Figure]:
+    """"cao 1m65", "(1m70)": metres, the unit, then two digits of centimetres."""
+    figures = []
+    for match in patterns().metres.finditer(text, sentence.start, sentence.end):
+        if not _spend(budget):
+            break
+        value = int(match.group("num")) + int(match.group("cm")) / 100
+        figures.append(Figure(match.start(), match.end(), "measure", value, None, "m", match.start("u"), match.end("u"), METRES_GLUED, UNIT_LEXICON))
+    return figures
 
 
 def _breakdown(text: str, match: regex.Match[str], sentence: Span, found: list[Figure]) -> Figure | None:
@@ -537,7 +552,7 @@ def _period_label(text: str, fig: Figure, sentence: Span) -> bool:
 def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> Figure | Rule | None:
     """The figure a number match reads, None, or EXCLUDE_BEFORE when a label before it makes it none."""
     raw = match.group("num")
-    if _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence):
+    if _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence) and not _age(text, match):
         note(trace, EXCLUDE_BEFORE, match.start(), match.end())
         return EXCLUDE_BEFORE
     if raw[0].isdigit():
@@ -735,6 +750,15 @@ def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> boo
     if not whole and not rx(r"\d{1,3}(?:\.\d{3})+").fullmatch(match.group("num")):
         return False
     return _read_unit(text, match.end(), sentence.end) is not None
+
+
+def _age(text: str, match: regex.Match[str]) -> bool:
+    """A whole number followed by an age word (grammar_words.tsv age) is an age whatever word
+    stands before it: "nghỉ hưu năm 71 tuổi", "từ năm 20 tuổi" (no year label); not a year ("ở Australia
+    năm 1993 tuổi nghỉ hưu của nam là 65")."""
+    word = rx(r"\s+(\p{L}+)").match(text, match.end())
+    age = rx(r"\d{1,3}").fullmatch(match.group("num")) is not None and not match.group("mult")  # not "năm 1993 tuổi nghỉ hưu …"
+    return age and word is not None and word.group(1).lower() in grammar_set("age")
 
 
 def _looks_like_year(raw: str) -> bool:
