@@ -296,11 +296,14 @@ def _modified(text: str, unit: regex.Match[str], end: int) -> bool:
 
 
 def _next_word(text: str, pos: int, end: int) -> _Unit | None:
-    """A lower-case word after a whole number that is no function word: the counted noun."""
-    match = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[pos:end])
-    if not match or match.group(1) in lexicons().function_words:
+    """A lower-case word after a whole number that is no function word: the counted noun; or a
+    noun of one to four lower-case words in quotes ('2 “cò”', '8 "xế hộp"'), the figure ending
+    after the closing quote."""
+    match = rx(r"\s+(?:(\p{Ll}+)(?![\p{L}\p{N}])|[\x22\u201c](\p{Ll}+(?: \p{Ll}+){0,3})[\x22\u201d](?![\p{L}\p{N}]))").match(text[pos:end])
+    group = 1 if match and match.group(1) else 2
+    if not match or match.group(group).split()[0] in lexicons().function_words:
         return None
-    return _Unit("count", match.group(1), pos + match.start(1), pos + match.end(), pos + match.end(), 1.0, ANY_NOUN, UNIT_WORD)
+    return _Unit("count", match.group(group), pos + match.start(group), pos + match.end(group), pos + match.end(), 1.0, ANY_NOUN, UNIT_WORD)
 
 
 def _after_name(before: str) -> bool:
