@@ -242,7 +242,9 @@ def patterns() -> _Patterns:
         before_clock=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before_clock'])})\s*$"),
         after_clock=regex.compile(rf"(?i)\s*(?:\d|(?:(?:{clock_after})\s+)?(?:{grammar_pattern('day_noun')})\s+\d|(?:{clock_after}){_B})"),
         label_verb=regex.compile(rf"(?i)\s+(?:{alternation(w for w, k in lex.subject_words.items() if 'base' in k.split(','))}){_B}"),
-        times_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(function_words_of('times'))})\s+(?:\S+\s+)?$"),
+        times_before=regex.compile(  # "gấp 3 lần", "tăng gần 2 lần", "cao hơn vụ thuận từ 6-7 lần"
+            rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(function_words_of('times'))})\s+(?:\S+\s+|(?:{grammar_pattern('than')})(?:\s+[^\s\d,.;:()]+){{1,4}}\s+)?$"
+        ),
         chain=regex.compile(rf"(?:\s*(?:,|{grammar_pattern('and')})\s*{_NUMBER})+(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
         comparator_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<c>{alternation(before)})\s*$"),
         respectively=regex.compile(rf"(?i){alternation(ctx['respectively'])}"),
@@ -799,7 +801,7 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
         note(trace, EXCLUDE_YEARS, match.start(), match.end())
         return None
     kind, rule = unit.kind, unit.rule
-    if kind == "ratio" and not patterns().times_before.search(text[max(sentence.start, match.start() - 20) : match.start()]):
+    if kind == "ratio" and not patterns().times_before.search(text[max(sentence.start, match.start() - 45) : match.start()]):
         kind, rule = "count", OCCURRENCES
     low = value * (_lower_end_factor(value, value_max, unit.factor, match.group("mult")) if value_max is not None else factor)
     return Figure(
