@@ -79,6 +79,8 @@ LISTED_ONE = declare("statistics.count.listed_one", "Statistic",
 HEADING_NOUN = declare("statistics.count.heading_noun", "Statistic",
                        "a bare cell listed under a heading 'Tổng số phòng thi: Môn Toán: 36.809' or in a row 'Số cổ phiếu tăng giá 147': a count of its noun")
 UNIT_HEADING = declare("statistics.unit.heading", "Statistic.unit", "the counted noun of the heading a bare cell is listed under ('Tổng số <noun>')")
+ELIDED_NOUN = declare("statistics.count.elided_noun", "Statistic",
+                      "'có 47.320/47.501 thí sinh dự thi, vắng 181.': a bare number ending the next clause counts the noun left out")
 METRES_GLUED = declare("statistics.measure.metres_glued", "Statistic", "metres and centimetres written around the 'm': 'cao 1m65' is 1.65 m")
 PART_OF = declare("statistics.count.part_of", "Statistic", "'30 trong số 41 hồ sơ': the part shares the counted noun of the whole")
 RANGE_UNITS = declare("statistics.range.both_units", "Statistic",
@@ -435,7 +437,7 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
             continue
         # a figure in a bracket right after a label's number keeps the list going ("kỳ hạn 5 năm (200 tỷ đồng), 10 năm")
         bracketed = label_end >= 0 and rx(r"[^()]{0,12}\([^()]{0,40}").fullmatch(text, label_end, match.start()) is not None
-        fig = _breakdown(text, match, sentence, found) or _figure(text, match, sentence, trace)
+        fig = _breakdown(text, match, sentence, found) or _figure(text, match, sentence, trace) or _elided_noun(text, match, sentence, found)
         # a year ends no label list for other numbers ("năm 2016 và 2,3 lần năm 2015")
         label_end = match.end() if fig is EXCLUDE_BEFORE and not _looks_like_year(match.group("num")) else (label_end if bracketed else -1)
         fig = None if isinstance(fig, Rule) else fig
@@ -485,6 +487,26 @@ def _breakdown(text: str, match: regex.Match[str], sentence: Span, found: list[F
     if value > last.value:
         return None
     return Figure(match.start(), match.end(), "count", value, None, last.unit, last.unit_start, last.unit_end, BREAKDOWN, UNIT_SHARED)
+
+
+def _elided_noun(text: str, match: regex.Match[str], sentence: Span, found: list[Figure]) -> Figure | None:
+    """"Môn Sinh học có 47.320/47.501 thí sinh dự thi, vắng 181.", "tiếp nhận 500 hồ sơ, giải quyết
+    480;": a bare whole number ending its clause, after the one or two lower-case words (no function
+    word) that open the clause after a comma, right after a count of the sentence (at most 60
+    characters on, no other number between), counts the count's noun, left out."""
+    last = found[-1] if found else None
+    raw = match.group("num")
+    if last is None or last.kind not in ("count", "ratio") or last.unit_end != last.end or match.group("num2") or match.group("mult"):
+        return None
+    if not rx(_WHOLE).fullmatch(raw) or not rx(r"\s*(?:[.;,)]|$)").match(text, match.end(), sentence.end):
+        return None
+    gap = rx(r"[^\d.;:()]{0,60}?,\s*(\p{Ll}+(?:\s+\p{Ll}+)?)\s+").fullmatch(text, last.end, match.start())
+    lex = lexicons()
+    if gap is None or any(w in lex.function_words for w in gap.group(1).split()):
+        return None
+    if gap.group(1).split()[-1] in lex.counted_nouns or _blocked_before(text, match.start(), sentence):
+        return None  # "…, quận 11": a name, not a number of the noun left out
+    return Figure(match.start(), match.end(), "count", parse_number(raw), None, last.unit, last.unit_start, last.unit_end, ELIDED_NOUN, UNIT_SHARED)
 
 
 @lru_cache(maxsize=1)
