@@ -724,8 +724,8 @@ def _shared_unit(text: str, match: regex.Match[str], sentence: Span) -> _Unit | 
 
 
 def _heading_noun(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
-    """A bare whole number standing as a cell (a separator, the next capitalised row label or
-    another number after it) under the last heading "số <noun>"/"tổng số <noun>" (grammar_words.tsv
+    """A bare whole number standing as a cell (a separator, a bracket, the next capitalised row
+    label or another number after it) under the last heading "số <noun>"/"tổng số <noun>" (grammar_words.tsv
     heading_count) of the 240 characters before it counts that noun: after a label's colon, the
     heading's own colon first ("Tổng số phòng thi: Môn Văn: 35.944; Môn Toán: 36.809"), with only
     bare cells and percents listed between; or right after a capitalised row heading and its
@@ -734,7 +734,7 @@ def _heading_noun(text: str, match: regex.Match[str], sentence: Span) -> _Unit |
     raw = match.group("num")
     if match.group("num2") or match.group("mult") or _looks_like_year(raw):
         return None
-    if not rx(r"0|[1-9]\d{0,3}|[1-9]\d{0,2}(?:\.\d{3})+").fullmatch(raw) or not rx(r"\s*(?:[,;)/]|\.\s*$|$|\p{Lu}|\d)").match(text, match.end(), sentence.end):
+    if not rx(r"0|[1-9]\d{0,3}|[1-9]\d{0,2}(?:\.\d{3})+").fullmatch(raw) or not rx(r"\s*(?:[,;()/]|\.\s*$|$|\p{Lu}|\d)").match(text, match.end(), sentence.end):
         return None
     if text.startswith(".", match.end()) and len(raw) <= 2:
         return None  # "như sau: 1. Dự án …": the number of a list item
