@@ -428,10 +428,11 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
     candidates an article may still examine; each candidate spends one, whether it is kept or not."""
     found: list[Figure] = []
     label_end = -1  # end of the last number a label made no figure ("kỳ hạn 5 năm và 7 năm")
+    labelled = False  # a label made a number no figure in this sentence
     for match in patterns().figure.finditer(text, sentence.start, sentence.end):
         if not _spend(budget):
             break
-        if label_end >= 0 and patterns().label_list.fullmatch(text, label_end, match.start()):
+        if (label_end >= 0 and patterns().label_list.fullmatch(text, label_end, match.start())) or (labelled and _label_item(text, match, sentence)):
             note(trace, EXCLUDE_BEFORE, match.start(), match.end())
             label_end = match.end()
             continue
@@ -440,6 +441,7 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
         fig = _breakdown(text, match, sentence, found) or _figure(text, match, sentence, trace) or _elided_noun(text, match, sentence, found)
         # a year ends no label list for other numbers ("năm 2016 và 2,3 lần năm 2015")
         label_end = match.end() if fig is EXCLUDE_BEFORE and not _looks_like_year(match.group("num")) else (label_end if bracketed else -1)
+        labelled = labelled or label_end == match.end()
         fig = None if isinstance(fig, Rule) else fig
         excluded = _blocked_unit(text, fig, sentence) if fig else None
         if excluded is not None and fig is not None:
@@ -454,6 +456,15 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
             found.append(fig)
     found += [f for f in _glued_metres(text, sentence, budget) if all(f.end <= g.start or f.start >= g.end for g in found)]
     return sorted(found, key=lambda f: f.start)
+
+
+def _label_item(text: str, match: regex.Match[str], sentence: Span) -> bool:
+    """After a label's number, a time amount opening an item of a ";" list is the next label:
+    "kỳ hạn 1 tuần ở 4,08%; 2 tuần giảm còn 3,3%; 1 tháng giảm còn 3,65%" (terms, not durations)."""
+    if not rx(r";\s*$").search(text, sentence.start, match.start()):
+        return False
+    unit = _read_unit(text, match.end(), sentence.end)
+    return unit is not None and unit.unit in _TIME_UNITS
 
 
 def _glued_metres(text: str, sentence: Span, budget: list[int] | None) -> list[Figure]:
