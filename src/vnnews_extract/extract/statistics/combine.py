@@ -9,6 +9,7 @@ decided as a group.
 - A count of times listed right after a multiple ("gấp 1,7 lần năm 2016 và 2,3 lần năm 2015") is a
   multiple too.
 - A month count that labels the period of the sentence's other figures is none.
+- A range right after "mua vào – bán ra" is the buying and the selling price: two figures.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ..rules import Fired
 from .figures import (
-    EXCLUDE_INDEFINITE, LISTED_ONE, LISTED_TIMES, OCCURRENCES, RANGE_UNITS, TIMES, Figure, note, patterns, period_labels, read_figures,
+    BUY_SELL, EXCLUDE_INDEFINITE, LISTED_ONE, LISTED_TIMES, OCCURRENCES, RANGE_UNITS, TIMES, UNIT_SHARED, Figure, grammar_pattern, note, patterns,
+    period_labels, read_figures, rx,
 )
 
 # Units one range may mix, with the factor that turns the second into the first ("6 tháng đến 3 năm").
@@ -51,11 +53,36 @@ def sentence_figures(text: str, sentence: Span, trace: list[Fired] | None = None
     """The figures of one sentence, in text order (see the module docstring)."""
     found = read_figures(text, sentence, trace, budget)
     if len(found) < 2 and not any(_indefinite_candidate(text, f) for f in found):
-        return found
-    found = _ranges(text, found)
+        return _buy_sell(text, found, sentence)
+    found = _buy_sell(text, _ranges(text, found), sentence)
     found = _listed_times(text, found)
     found = _listed_ones(text, found, sentence, trace)
     return period_labels(text, found, sentence, trace)
+
+
+@lru_cache(maxsize=1)
+def _buy_sell_cue() -> regex.Pattern[str]:
+    """"mua vào – bán ra", "mua vào/bán ra", "mua vào và bán ra" and the words up to the figure (no
+    digit, no clause mark), unless a spread noun stands right before ("chênh lệch mua vào – bán ra")."""
+    g = grammar_pattern
+    return regex.compile(
+        rf"(?i)(?<!(?:{g('spread_noun')})(?:\s+\p{{L}}+){{0,2}}\s+)(?<![\p{{L}}])(?:{g('buy_price')})\s*(?:[-–/]|\s(?:{g('and')})\s)\s*"
+        rf"(?:{g('sell_price')})(?![\p{{L}}])[^\d;:()]{{0,50}}$"
+    )
+
+
+def _buy_sell(text: str, found: list[Figure], sentence: Span) -> list[Figure]:
+    """A range right after a buying-selling cue ("mua vào – bán ra ở mức 36,16 – 36,38 triệu
+    đồng/lượng") is two prices, each a figure with the unit written once after the second."""
+    out: list[Figure] = []
+    for fig in found:
+        split = rx(r"[\d.,]*\d(?P<sep>\s*[-–]\s*)\d").match(text, fig.start, fig.end)
+        if fig.value_max is None or split is None or not _buy_sell_cue().search(text, max(sentence.start, fig.start - 90), fig.start):
+            out.append(fig)
+            continue
+        first = replace(fig, end=split.start("sep"), value_max=None, rule=BUY_SELL, unit_rule=UNIT_SHARED)
+        out += [first, replace(fig, start=split.end("sep"), value=fig.value_max, value_max=None, rule=BUY_SELL)]
+    return out
 
 
 def _factor(first: Figure, second: Figure) -> float | None:

@@ -51,6 +51,8 @@ UNIT_AHEAD = declare("statistics.measure.unit_ahead", "Statistic",
     "(unit_ahead) takes the measure unit written after it in the sentence")
 SHARED_UNIT = declare("statistics.list.shared_unit", "Statistic",
     "'giá gốc chỉ 200.000 và 350.000 đồng', 'công suất 20 hoặc 40 mã lực': a bare number joined by 'và'/'hoặc' to the next one takes its unit")
+BUY_SELL = declare("statistics.list.buy_sell", "Statistic",
+                   "'mua vào – bán ra ở mức 36,16 – 36,38 triệu đồng/lượng': a buying and a selling price, two figures sharing the unit, no range")
 RESPECTIVELY = declare("statistics.list.respectively", "Statistic", "'lần lượt là 60, 75 hộ': the list shares the last number's unit")
 FRACTION = declare("statistics.ratio.fraction", "Statistic", "'3/5 xã', '2/3 số hộ': a fraction of a counted noun")
 FRACTION_WORDS = declare("statistics.ratio.fraction_words", "Statistic", "'một nửa số hộ', 'hai phần ba số đại biểu'")
@@ -74,6 +76,12 @@ BARE_AMOUNT = declare("statistics.money.bare_amount", "Statistic",
     "'giá 11,2 tỷ', 'bồi thường 349 triệu': an amount with a multiplier, no currency and a money word before it: đồng")
 LISTED_ONE = declare("statistics.count.listed_one", "Statistic",
     "'một' with a counted noun kept as a quantity: in a list with other figures ('4 huy chương vàng, một huy chương đồng') or after a comparator")
+HEADING_NOUN = declare("statistics.count.heading_noun", "Statistic",
+                       "a bare cell listed under a heading 'Tổng số phòng thi: Môn Toán: 36.809' or in a row 'Số cổ phiếu tăng giá 147': a count of its noun")
+UNIT_HEADING = declare("statistics.unit.heading", "Statistic.unit", "the counted noun of the heading a bare cell is listed under ('Tổng số <noun>')")
+ELIDED_NOUN = declare("statistics.count.elided_noun", "Statistic",
+                      "'có 47.320/47.501 thí sinh dự thi, vắng 181.': a bare number ending the next clause counts the noun left out")
+METRES_GLUED = declare("statistics.measure.metres_glued", "Statistic", "metres and centimetres written around the 'm': 'cao 1m65' is 1.65 m")
 PART_OF = declare("statistics.count.part_of", "Statistic", "'30 trong số 41 hồ sơ': the part shares the counted noun of the whole")
 RANGE_UNITS = declare("statistics.range.both_units", "Statistic",
     "'130.000 đồng đến 180.000 đồng', 'từ 6 tháng đến 3 năm': two figures of one kind joined by 'đến'/'-' are one range")
@@ -139,6 +147,7 @@ class _Patterns:
     back_reference_before: regex.Pattern[str]
     unit_before: regex.Pattern[str]
     label_list: regex.Pattern[str]
+    metres: regex.Pattern[str]
     cues: dict[str, regex.Pattern[str]]
 
 
@@ -158,6 +167,7 @@ class _Words:
     fraction: regex.Pattern[str]  # "/5 xã", "/3 số hộ"
     fraction_noun: regex.Pattern[str]  # "một nửa số hộ"
     shared_unit: regex.Pattern[str]  # " và 350.000" of "200.000 và 350.000 đồng"
+    heading: regex.Pattern[str]  # "Tổng số phòng thi" opening a list of bare cells
 
 
 @lru_cache(maxsize=16)
@@ -206,6 +216,7 @@ def word_patterns() -> _Words:
         fraction=regex.compile(rf"/({_WHOLE})(?![\d/.,])(?:\s+(?:{g('fraction_of')})(?=\s))?"),
         fraction_noun=regex.compile(rf"\s+(?:{g('fraction_of')})(?=\s)"),
         shared_unit=regex.compile(rf"\s+(?:{g('shared_unit_joiner')})\s+{_NUMBER}(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
+        heading=regex.compile(rf"(?<![\p{{L}}])(?i:{g('heading_count')})\s+(?P<n>(?i:{alternation(lex.counted_nouns)})){_B}"),
     )
 
 
@@ -233,7 +244,9 @@ def patterns() -> _Patterns:
         before_clock=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before_clock'])})\s*$"),
         after_clock=regex.compile(rf"(?i)\s*(?:\d|(?:(?:{clock_after})\s+)?(?:{grammar_pattern('day_noun')})\s+\d|(?:{clock_after}){_B})"),
         label_verb=regex.compile(rf"(?i)\s+(?:{alternation(w for w, k in lex.subject_words.items() if 'base' in k.split(','))}){_B}"),
-        times_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(function_words_of('times'))})\s+(?:\S+\s+)?$"),
+        times_before=regex.compile(  # "gấp 3 lần", "tăng gần 2 lần", "cao hơn vụ thuận từ 6-7 lần"
+            rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(function_words_of('times'))})\s+(?:\S+\s+|(?:{grammar_pattern('than')})(?:\s+[^\s\d,.;:()]+){{1,4}}\s+)?$"
+        ),
         chain=regex.compile(rf"(?:\s*(?:,|{grammar_pattern('and')})\s*{_NUMBER})+(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?"),
         comparator_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<c>{alternation(before)})\s*$"),
         respectively=regex.compile(rf"(?i){alternation(ctx['respectively'])}"),
@@ -246,6 +259,7 @@ def patterns() -> _Patterns:
         label_list=regex.compile(  # "kỳ hạn 5 năm và 7 năm", "kỳ hạn 5 năm (200 tỷ đồng), 10 năm (400 tỷ đồng)"
             rf"\s+(?:{alternation(lex.units)})(?:\s*\([^()]{{0,40}}\))?\s*(?:,|{grammar_pattern('and')}|,\s*{grammar_pattern('and')})\s*|\s*,?\s*(?:{grammar_pattern('and')})\s*"
         ),
+        metres=regex.compile(r"(?<![\p{L}\p{N}.,/])(?P<num>\d)(?P<u>m)(?P<cm>\d{2})(?![\p{L}\p{N}])"),  # "1m65"
         cues={
             cue: regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(w for w, c in lex.figure_cues.items() if cue in c.split(','))})(?![\p{{L}}])")
             for cue in sorted({c for cues in lex.figure_cues.values() for c in cues.split(",")})
@@ -288,11 +302,14 @@ def _modified(text: str, unit: regex.Match[str], end: int) -> bool:
 
 
 def _next_word(text: str, pos: int, end: int) -> _Unit | None:
-    """A lower-case word after a whole number that is no function word: the counted noun."""
-    match = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[pos:end])
-    if not match or match.group(1) in lexicons().function_words:
+    """A lower-case word after a whole number that is no function word: the counted noun; or a
+    noun of one to four lower-case words in quotes ('2 “cò”', '8 "xế hộp"'), the figure ending
+    after the closing quote."""
+    match = rx(r"\s+(?:(\p{Ll}+)(?![\p{L}\p{N}])|[\x22\u201c](\p{Ll}+(?: \p{Ll}+){0,3})[\x22\u201d](?![\p{L}\p{N}]))").match(text[pos:end])
+    group = 1 if match and match.group(1) else 2
+    if not match or match.group(group).split()[0] in lexicons().function_words:
         return None
-    return _Unit("count", match.group(1), pos + match.start(1), pos + match.end(), pos + match.end(), 1.0, ANY_NOUN, UNIT_WORD)
+    return _Unit("count", match.group(group), pos + match.start(group), pos + match.end(group), pos + match.end(), 1.0, ANY_NOUN, UNIT_WORD)
 
 
 def _after_name(before: str) -> bool:
@@ -323,8 +340,8 @@ def _blocked_digits(text: str, end: int, sentence: Span) -> bool:
 def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     """Back-references, product grades, reporting-period labels, relative times, clock times."""
     p = patterns()
-    if p.after_block.match(text, fig.end, sentence.end) or _back_reference_after_noun(text, fig, sentence):
-        return EXCLUDE_AFTER
+    if (p.after_block.match(text, fig.end, sentence.end) and fig.unit not in grammar_set("age")) or _back_reference_after_noun(text, fig, sentence):
+        return EXCLUDE_AFTER  # not an age: "cầu thủ 28 tuổi này" is this player, aged 28
     if _pair_reference(text, fig, sentence):
         return EXCLUDE_PAIR
     if fig.unit not in _TIME_UNITS:
@@ -411,18 +428,20 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
     candidates an article may still examine; each candidate spends one, whether it is kept or not."""
     found: list[Figure] = []
     label_end = -1  # end of the last number a label made no figure ("kỳ hạn 5 năm và 7 năm")
+    labelled = False  # a label made a number no figure in this sentence
     for match in patterns().figure.finditer(text, sentence.start, sentence.end):
         if not _spend(budget):
             break
-        if label_end >= 0 and patterns().label_list.fullmatch(text, label_end, match.start()):
+        if (label_end >= 0 and patterns().label_list.fullmatch(text, label_end, match.start())) or (labelled and _label_item(text, match, sentence)):
             note(trace, EXCLUDE_BEFORE, match.start(), match.end())
             label_end = match.end()
             continue
         # a figure in a bracket right after a label's number keeps the list going ("kỳ hạn 5 năm (200 tỷ đồng), 10 năm")
         bracketed = label_end >= 0 and rx(r"[^()]{0,12}\([^()]{0,40}").fullmatch(text, label_end, match.start()) is not None
-        fig = _breakdown(text, match, sentence, found) or _figure(text, match, sentence, trace)
+        fig = _breakdown(text, match, sentence, found) or _figure(text, match, sentence, trace) or _elided_noun(text, match, sentence, found)
         # a year ends no label list for other numbers ("năm 2016 và 2,3 lần năm 2015")
         label_end = match.end() if fig is EXCLUDE_BEFORE and not _looks_like_year(match.group("num")) else (label_end if bracketed else -1)
+        labelled = labelled or label_end == match.end()
         fig = None if isinstance(fig, Rule) else fig
         excluded = _blocked_unit(text, fig, sentence) if fig else None
         if excluded is not None and fig is not None:
@@ -435,7 +454,28 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
         fig = _unit_before(text, match, sentence, trace)
         if fig is not None and all(fig.end <= f.start or fig.start >= f.end for f in found):
             found.append(fig)
+    found += [f for f in _glued_metres(text, sentence, budget) if all(f.end <= g.start or f.start >= g.end for g in found)]
     return sorted(found, key=lambda f: f.start)
+
+
+def _label_item(text: str, match: regex.Match[str], sentence: Span) -> bool:
+    """After a label's number, a time amount opening an item of a ";" list is the next label:
+    "kỳ hạn 1 tuần ở 4,08%; 2 tuần giảm còn 3,3%; 1 tháng giảm còn 3,65%" (terms, not durations)."""
+    if not rx(r";\s*$").search(text, sentence.start, match.start()):
+        return False
+    unit = _read_unit(text, match.end(), sentence.end)
+    return unit is not None and unit.unit in _TIME_UNITS
+
+
+def _glued_metres(text: str, sentence: Span, budget: list[int] | None) -> list[Figure]:
+    """"cao 1m65", "(1m70)": metres, the unit, then two digits of centimetres."""
+    figures = []
+    for match in patterns().metres.finditer(text, sentence.start, sentence.end):
+        if not _spend(budget):
+            break
+        value = int(match.group("num")) + int(match.group("cm")) / 100
+        figures.append(Figure(match.start(), match.end(), "measure", value, None, "m", match.start("u"), match.end("u"), METRES_GLUED, UNIT_LEXICON))
+    return figures
 
 
 def _breakdown(text: str, match: regex.Match[str], sentence: Span, found: list[Figure]) -> Figure | None:
@@ -458,6 +498,26 @@ def _breakdown(text: str, match: regex.Match[str], sentence: Span, found: list[F
     if value > last.value:
         return None
     return Figure(match.start(), match.end(), "count", value, None, last.unit, last.unit_start, last.unit_end, BREAKDOWN, UNIT_SHARED)
+
+
+def _elided_noun(text: str, match: regex.Match[str], sentence: Span, found: list[Figure]) -> Figure | None:
+    """"Môn Sinh học có 47.320/47.501 thí sinh dự thi, vắng 181.", "tiếp nhận 500 hồ sơ, giải quyết
+    480;": a bare whole number ending its clause, after the one or two lower-case words (no function
+    word) that open the clause after a comma, right after a count of the sentence (at most 60
+    characters on, no other number between), counts the count's noun, left out."""
+    last = found[-1] if found else None
+    raw = match.group("num")
+    if last is None or last.kind not in ("count", "ratio") or last.unit_end != last.end or match.group("num2") or match.group("mult"):
+        return None
+    if not rx(_WHOLE).fullmatch(raw) or not rx(r"\s*(?:[.;,)]|$)").match(text, match.end(), sentence.end):
+        return None
+    gap = rx(r"[^\d.;:()]{0,60}?,\s*(\p{Ll}+(?:\s+\p{Ll}+)?)\s+").fullmatch(text, last.end, match.start())
+    lex = lexicons()
+    if gap is None or any(w in lex.function_words for w in gap.group(1).split()):
+        return None
+    if gap.group(1).split()[-1] in lex.counted_nouns or _blocked_before(text, match.start(), sentence):
+        return None  # "…, quận 11": a name, not a number of the noun left out
+    return Figure(match.start(), match.end(), "count", parse_number(raw), None, last.unit, last.unit_start, last.unit_end, ELIDED_NOUN, UNIT_SHARED)
 
 
 @lru_cache(maxsize=1)
@@ -532,7 +592,7 @@ def _period_label(text: str, fig: Figure, sentence: Span) -> bool:
 def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> Figure | Rule | None:
     """The figure a number match reads, None, or EXCLUDE_BEFORE when a label before it makes it none."""
     raw = match.group("num")
-    if _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence):
+    if _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence) and not _age(text, match):
         note(trace, EXCLUDE_BEFORE, match.start(), match.end())
         return EXCLUDE_BEFORE
     if raw[0].isdigit():
@@ -571,7 +631,7 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
                 unit = None
         return (
             unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
-            or _unit_ahead(text, match, sentence) or _shared_unit(text, match, sentence)
+            or _unit_ahead(text, match, sentence) or _shared_unit(text, match, sentence) or _heading_noun(text, match, sentence)
         )
     word = raw.lower()
     if unit is None and word not in grammar_set("ambiguous_number_word"):
@@ -674,6 +734,42 @@ def _shared_unit(text: str, match: regex.Match[str], sentence: Span) -> _Unit | 
     return replace(unit, fig_end=match.end("num"), factor=factor, rule=SHARED_UNIT, unit_rule=UNIT_SHARED)
 
 
+def _heading_noun(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """A bare whole number standing as a cell (a separator, a bracket, the next capitalised row
+    label or another number after it) under the last heading "số <noun>"/"tổng số <noun>" (grammar_words.tsv
+    heading_count) of the 240 characters before it counts that noun: after a label's colon, the
+    heading's own colon first ("Tổng số phòng thi: Môn Văn: 35.944; Môn Toán: 36.809"), with only
+    bare cells and percents listed between; or right after a capitalised row heading and its
+    lower-case words ("Số cổ phiếu tăng giá 147"). Not a code, phone or house number (a leading zero,
+    five digits or more with no thousands groups), a year, nor the number of a list item ("như sau: 1. …")."""
+    raw = match.group("num")
+    if match.group("num2") or match.group("mult") or _looks_like_year(raw):
+        return None
+    if not rx(r"0|[1-9]\d{0,3}|[1-9]\d{0,2}(?:\.\d{3})+").fullmatch(raw) or not rx(r"\s*(?:[,;()/]|\.\s*$|$|\p{Lu}|\d)").match(text, match.end(), sentence.end):
+        return None
+    if text.startswith(".", match.end()) and len(raw) <= 2:
+        return None  # "như sau: 1. Dự án …": the number of a list item
+    headings = list(word_patterns().heading.finditer(text, max(sentence.start, match.start() - 240), match.start()))
+    if not headings:
+        return None
+    heading = headings[-1]
+    between = text[heading.end() : match.start()]
+    if ":" not in between:  # a row heading and its words: "Số cổ phiếu tăng giá 147"
+        row = heading.group(0)[0].isupper() and rx(r"(?:\s+\p{Ll}+)+\s+").fullmatch(between) is not None
+        return _heading_unit(heading, match) if row else None
+    if rx(r"\d").search(between[: between.index(":")]) or not rx(r":\s*$").search(between):
+        return None
+    for cell in rx(_NUMBER).finditer(between):
+        unit = _read_unit(between, cell.end(), len(between))
+        if unit is not None and unit.kind != "percent":
+            return None  # a figure with a unit of its own ends the list
+    return _heading_unit(heading, match)
+
+
+def _heading_unit(heading: regex.Match[str], match: regex.Match[str]) -> _Unit:
+    return _Unit("count", heading.group("n"), heading.start("n"), heading.end("n"), match.end("num"), 1.0, HEADING_NOUN, UNIT_HEADING)
+
+
 def _money_noun_after(text: str, match: regex.Match[str], sentence: Span) -> bool:
     """An amount with a multiplier followed by a money noun (grammar_words.tsv money_noun): "mua 3
     triệu tiền pin" is 3 million đồng, no count of "tiền"."""
@@ -694,6 +790,15 @@ def _grouped_quantity(text: str, match: regex.Match[str], sentence: Span) -> boo
     if not whole and not rx(r"\d{1,3}(?:\.\d{3})+").fullmatch(match.group("num")):
         return False
     return _read_unit(text, match.end(), sentence.end) is not None
+
+
+def _age(text: str, match: regex.Match[str]) -> bool:
+    """A whole number followed by an age word (grammar_words.tsv age) is an age whatever word
+    stands before it: "nghỉ hưu năm 71 tuổi", "từ năm 20 tuổi" (no year label); not a year ("ở Australia
+    năm 1993 tuổi nghỉ hưu của nam là 65")."""
+    word = rx(r"\s+(\p{L}+)").match(text, match.end())
+    age = rx(r"\d{1,3}").fullmatch(match.group("num")) is not None and not match.group("mult")  # not "năm 1993 tuổi nghỉ hưu …"
+    return age and word is not None and word.group(1).lower() in grammar_set("age")
 
 
 def _looks_like_year(raw: str) -> bool:
@@ -729,7 +834,7 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
         note(trace, EXCLUDE_YEARS, match.start(), match.end())
         return None
     kind, rule = unit.kind, unit.rule
-    if kind == "ratio" and not patterns().times_before.search(text[max(sentence.start, match.start() - 20) : match.start()]):
+    if kind == "ratio" and not patterns().times_before.search(text[max(sentence.start, match.start() - 45) : match.start()]):
         kind, rule = "count", OCCURRENCES
     low = value * (_lower_end_factor(value, value_max, unit.factor, match.group("mult")) if value_max is not None else factor)
     return Figure(
