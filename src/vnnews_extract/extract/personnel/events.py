@@ -497,7 +497,38 @@ def _proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     window = max(s.span.start, v.start() - 30)
     if _policy_before().search(text, window, v.start()) is not None:
         return True
-    return cue_regex("proposal", True).search(text, window, v.start()) is not None or _nominated(text, s, v)
+    return cue_regex("proposal", True).search(text, window, v.start()) is not None or _nominated(text, s, v) or _clause_proposed(text, s, v)
+
+
+@lru_cache(maxsize=1)
+def _clause_proposal() -> regex.Pattern[str]:
+    """A request, call, plan or future cue not reported as granted ("yêu cầu", "sẽ"; not "theo đề nghị")."""
+    granted = alternation(cue_words("granted"))
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?<!(?:{granted})\s+)(?:{alternation(cue_words('clause_proposal'))})(?![\p{{L}}])")
+
+
+def _clause_proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
+    """"Ban Bí thư yêu cầu Ban cán sự đảng … thi hành kỷ luật …", "Hội đồng kỷ luật … sẽ căn cứ để ra quyết
+    định kỷ luật …": a request or a future anywhere earlier in the verb's clause (up to a comma, ";" or ":")."""
+    start = max(s.span.start, v.start() - 120, *(text.rfind(c, s.span.start, v.start()) + 1 for c in ",;:"))
+    earlier = [w for w in s.verbs if start <= w.start() and w.end() <= v.start()]
+    if earlier and not _realised(text, earlier[-1].end(), v.start()) and _clause_proposed(text, s, earlier[-1]):
+        return True  # "đề nghị hình thức kỷ luật khai trừ": the proposal of the verb before holds this one too
+    start = max([start] + [w.end() for w in earlier])  # the cue of an earlier verb is that verb's
+    cue = None
+    for cue in _clause_proposal().finditer(text, start, v.start()):
+        pass
+    return cue is not None and not _realised(text, cue.end(), v.start())
+
+
+def _realised(text: str, start: int, end: int) -> bool:
+    """A done act ("đã", "vừa") or another clause ("khi", "sau khi") between a proposal cue and the verb."""
+    return _realis().search(text, start, end) is not None or _clause_opener().search(text, start, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _realis() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('realis'))})(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1)
@@ -674,6 +705,12 @@ def _destination(text: str, v: regex.Match[str], end: int) -> list[_Target]:
 @lru_cache(maxsize=1)
 def _verb_join() -> regex.Pattern[str]:
     return regex.compile(rf"\s*(?:,|{_any('and')})\s*")
+
+
+def joined_verbs(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two verbs written as one phrase, in either order: "điều động, bổ nhiệm", "khởi tố và bắt tạm giam"."""
+    first, second = sorted((a, b))
+    return first[1] <= second[0] and not _separate(text, first[1], second[0])
 
 
 def _separate(text: str, a: int, b: int) -> bool:
