@@ -515,10 +515,8 @@ def _clause_proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     if earlier and not _realised(text, earlier[-1].end(), v.start()) and _clause_proposed(text, s, earlier[-1]):
         return True  # "đề nghị hình thức kỷ luật khai trừ": the proposal of the verb before holds this one too
     start = max([start] + [w.end() for w in earlier])  # the cue of an earlier verb is that verb's
-    cue = None
-    for cue in _clause_proposal().finditer(text, start, v.start()):
-        pass
-    return cue is not None and not _realised(text, cue.end(), v.start())
+    cues = list(_clause_proposal().finditer(text, start, v.start()))
+    return bool(cues) and not _realised(text, cues[-1].end(), v.start())
 
 
 def _realised(text: str, start: int, end: int) -> bool:

@@ -16,7 +16,10 @@ from ...lexicons import lexicons
 from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
-from .events import LOSS, MOVES, joined_verbs, NAME_GIVEN, PERSON_ACTORS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, lost_role, mentions, resolve_name
+from .events import (
+    LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
+    resolve_name,
+)
 from .grammar import looks_foreign
 from .names import Title
 from .org_context import article_places, completed_organisation
