@@ -294,7 +294,14 @@ def _pronoun() -> regex.Pattern[str]:
     """"ông"/"bà" alone before a lower-case word, not a compound ("bà con", "ông bà", "ông ấy")."""
     return regex.compile(
         rf"(?<![\p{{L}}])(?P<p>{first_letter_either_case(_words('pronoun'))})(?=\s+\p{{Ll}})(?!\s+{_any('pronoun_compound')}(?![\p{{L}}]))"
+        rf"(?P<this>\s+{_any('demonstrative')}(?![\p{{L}}]))?"
     )
+
+
+@lru_cache(maxsize=1)
+def _object_marker() -> regex.Pattern[str]:
+    """"đối với"/"với" ending the words between a verb (with its post) and its object: "cách chức … đối với ông này"."""
+    return regex.compile(rf"(?i)[^,;:()]{{0,80}}?\s{_any('object_marker')}\s+$")
 
 
 def _event_pronouns(text: str, span: Span, names: list[NameMention], read: tuple[list[Title], list[regex.Match[str]]]) -> list[NameMention]:
@@ -304,9 +311,10 @@ def _event_pronouns(text: str, span: Span, names: list[NameMention], read: tuple
     out: list[NameMention] = []
     taken = {n.start for n in names}
     for v in verbs:
-        for p in _pronoun().finditer(text, max(span.start, v.start() - 40), min(span.end, v.end() + 20)):
+        for p in _pronoun().finditer(text, max(span.start, v.start() - 40), min(span.end, v.end() + 100)):
             before = p.end() <= v.start() and _passive(text, p.end(), v.start(), titles)
             after = p.start() > v.end() and not text[v.end() : p.start()].strip()
+            after = after or (p.group("this") is not None and p.start() > v.end() and _object_marker().fullmatch(text, v.end(), p.start()) is not None)
             if (before or after) and p.start() not in taken:
                 taken.add(p.start())
                 out.append(NameMention(p.start(), p.end(), "", p.group("p").lower(), rule=NAME_PRONOUN, honorific_start=p.start()))
@@ -317,14 +325,26 @@ def _resolve_pronouns(sentences: list[Sentence]) -> None:
     """A pronoun ("Ông từng giữ chức …", "ông được bổ nhiệm") is the person last named before it, by a
     full name or by a short mention of one ("ông Khuê")."""
     full = full_names(sentences)
+    genders: dict[str, set[str]] = {}
+    for n in (n for s in sentences for n in s.names if n.name):
+        genders.setdefault(resolve_name(n.name, full), set()).update(_gender(n.honorific, n.name))
     last: str | None = None
     for s in sentences:
         for n in s.names:
-            if not n.name and last is not None:
-                n.name = last
+            if not n.name and last is not None and not (_gender(n.honorific, "") and genders.get(last) and _gender(n.honorific, "") != genders[last]):
+                n.name = last  # "bà này" is not the man last named
             elif n.name and len(resolve_name(n.name, full).split()) >= 2:
                 last = resolve_name(n.name, full)
         s.names = [n for n in s.names if n.name]
+
+
+def _gender(honorific: str | None, name: str) -> set[str]:
+    """"male" or "female" as an address word ("ông", "bà") or a middle name ("Thị") says; empty when neither does."""
+    word = (honorific or "").lower()
+    male, female = _words("male_address"), _words("female_address")
+    if word in female or any(w in _words("female_middle") for w in name.split()[1:-1]):
+        return {"female"}
+    return {"male"} if word in male else set()
 
 
 def resolve_name(name: str, full: list[str]) -> str:
