@@ -20,7 +20,7 @@ import regex
 from ...lexicons import alternation, lexicons
 from ...model import Document, Span
 from ..rules import Fired, Rule, declare
-from .grammar import first_letter_either_case, grammar
+from .grammar import first_letter_either_case, grammar, needs_org
 from .names import NAME_PRONOUN, NameMention, Title, find_names, find_titles, link
 from .orgs import org_text, read_org
 
@@ -60,8 +60,11 @@ ACTOR_AGENT_AFTER = declare("personnel.actor.agent_after", "PersonnelEvent.actor
     "a person or body named after 'bởi' right after the verb: 'được bổ nhiệm bởi Tổng thống Barack Obama', 'bầu bởi Đại hội đồng Interpol'")
 ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor",
     "a person named after 'được'/'bị' right before the verb: 'được Chủ tịch UBND tỉnh Ma Văn Khánh bổ nhiệm'")
+ACTOR_ANNOUNCER = declare("personnel.actor.announcer", "PersonnelEvent.actor",
+    "a person or a body opening the clause who says they have done the act: 'ông X, Giám đốc Sở Y, cho biết đã thi hành kỷ luật …', "
+    "'Công an TP Hà Nội cho biết đã ra quyết định khởi tố …'")
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
-PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT)  # actors read as a person's name
+PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_ANNOUNCER)  # actors read as a person's name
 DATE_IN_SENTENCE = declare("personnel.date.sentence", "PersonnelEvent.date", "a full date written in the event's sentence: 'ngày 5/3/2024', 'ngày 5 tháng 3 năm 2024'")
 DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date",
     "a day and month in the event's sentence dated with the year of the article's full dates: 'ngày 22/6', 'hôm 18-5'")
@@ -89,7 +92,13 @@ def _appositions() -> str:
 def _passive_gap() -> regex.Pattern[str]:
     """All between a person and the verb they undergo: "đã được", "để được", "bị xử lý"."""
     before = alternation([*_words("adverb_before_verb"), *cue_words("purpose")])
-    return regex.compile(_appositions() + rf"(?i:[\s,–-]*(?:(?:{before}) )*{_any('passive')}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$")
+    return regex.compile(_appositions() + rf"(?i:{_dated()}?[\s,–-]*(?:(?:{before}) )*{_any('passive')}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$")
+
+
+@lru_cache(maxsize=1)
+def _dated() -> str:
+    """A day and month between a subject and its verb: "Emmanuel Macron ngày 15/5 đã chỉ định …", "…, chiều 22-5, bị bắt"."""
+    return rf"(?:[\s,]+(?:{_any('day_word', 'time_of_day')}\s+)+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?,?)"
 
 
 @lru_cache(maxsize=1)
@@ -672,7 +681,7 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end and not _source(text, s, t)]
     named = [t for t in (person.titles if person else []) if not t.via_cue and v.end() <= t.start and t.end <= person.start]  # type: ignore[union-attr]
     free = [t for t in s.titles if v.end() <= t.start < end and (t.start, t.end) not in owned and not _acts(text, t) and not t.bare
-            and not _source(text, s, t)]
+            and not _source(text, s, t) and not _proposer(text, s, t)]
     titles, rule = ((mine, ROLE_PERSON_CUE) if mine else (named, ROLE_PERSON_TITLE) if named
                     else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME))
     if not titles and person is not None and etype in LOSS:
@@ -693,6 +702,16 @@ def held_post(titles: list[Title]) -> list[Title]:
     return ranked[:1]
 
 
+@lru_cache(maxsize=1)
+def _proposer_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('clause_proposal'))})\s+(?:{_any('complement_preposition')}\s+)?$")
+
+
+def _proposer(text: str, s: Sentence, t: Title) -> bool:
+    """"bổ nhiệm, miễn nhiệm theo đề nghị của Bộ trưởng Bộ Nội vụ": the title after a proposal is who proposed, not the post."""
+    return _proposer_before().search(text, max(s.span.start, t.start - 25), t.start) is not None
+
+
 def _source(text: str, s: Sentence, t: Title) -> bool:
     """"điều động ông từ vị trí X vào giữ chức Y": X is the post left, not the one gained."""
     return cue_regex("source", False, True).search(text, max(s.span.start, t.start - 20), t.start) is not None
@@ -707,8 +726,16 @@ def _framed(text: str, s: Sentence, v: regex.Match[str], owned: dict[tuple[int, 
 
 
 def _acts(text: str, t: Title) -> bool:
-    """A role right before a verb is who acts ("được Thủ tướng phê chuẩn"), not a post given."""
-    return verb_pattern().match(text, t.end + 1) is not None and text[t.end : t.end + 1] == " "
+    """A role right before a verb, or before adverbs and a verb, is who acts ("được Thủ tướng phê chuẩn",
+    "Thủ tướng vừa điều động"), not a post given."""
+    gap = _adjacent_adverbs().match(text, t.end)
+    return gap is not None and gap.end() > t.end and verb_pattern().match(text, gap.end()) is not None
+
+
+@lru_cache(maxsize=1)
+def _adjacent_adverbs() -> regex.Pattern[str]:
+    """A space, or adverbs between spaces: what may stand between a deciding title and its verb ("Thủ tướng vừa điều động")."""
+    return regex.compile(rf"(?i) (?:{_any('adverb_before_verb')} )*")
 
 
 def _destination(text: str, v: regex.Match[str], end: int) -> list[_Target]:
@@ -975,7 +1002,26 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
         gap = text[gap_start : v.start()]
         if cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14:
             return n.name, Fired(ACTOR_HANDOVER, n.start, n.end)
+        if n is not person and _announces(text, gap_start, v.start()):
+            return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
     return _agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
+
+
+@lru_cache(maxsize=1)
+def _announced() -> regex.Pattern[str]:
+    """Between a speaker and a verb they report as their own done act: "cho biết(,) đã ra quyết định …"."""
+    speech, realis = alternation(cue_words("speech")), alternation(cue_words("realis"))
+    return regex.compile(rf"(?i)[\s,–-]*(?:{speech})[\s,:]+(?:{realis})\s+(?![^\s]*,)(?:[^\s;.:]+\s+){{0,10}}")  # not "vừa qua, cơ quan công an …"
+
+
+def _announces(text: str, start: int, verb: int) -> bool:
+    """The words from a speaker to a verb say the speaker did it: "cho biết đã ra quyết định …", with no
+    "được"/"bị" and no other body named as subject ("cho hay, Công an tỉnh đã khởi tố …")."""
+    if _announced().fullmatch(text, start, verb) is None or _explicit_passive(text, start, verb):
+        return False
+    g = grammar()
+    fixed = (m for m in g.org_fixed.finditer(text, start, verb) if m.group()[:1].isupper())  # a body, not "vụ án"
+    return next(fixed, None) is None and g.org_open.search(text, start, verb) is None
 
 
 @lru_cache(maxsize=1)
@@ -1018,7 +1064,8 @@ def _acting_title(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
     """"đã được Thủ tướng phê chuẩn": a title with no name right before the verb decides."""
     owned = _owned(s)
     for t in s.titles:
-        if t.end + 1 == v.start() and _acts(text, t) and (t.start, t.end) not in owned:
+        role = text[t.start : t.role_end if t.role_end >= 0 else t.end]
+        if _adjacent_adverbs().fullmatch(text, t.end, v.start()) and _acts(text, t) and (t.start, t.end) not in owned and not needs_org(role):
             return text[t.start : t.end], Fired(ACTOR_TITLE, t.start, t.end)
     return None
 
@@ -1073,6 +1120,9 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
         org = read_org(text, at, stop)
         if org is not None and org.end > org.start and org.name_start is None and _subject_gap().match(text, org.end, stop):
             return org_text(text, org.start, org.end), Fired(ACTOR_SUBJECT_BODY, org.start, org.end)
+        if org is not None and org.end > org.start and org.name_start is None and _announces(text, org.end, stop) \
+                and not any(org.end <= n.start < stop for n in s.names):
+            return org_text(text, org.start, org.end), Fired(ACTOR_ANNOUNCER, org.start, org.end)
     return None
 
 

@@ -58,6 +58,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
             c.actor = resolve_name(c.actor, full)  # "Trump" -> "Donald Trump"
     raw = [c for c in raw if c.person is None or c.name is not None or c.organization is not None]  # a word, not a person
     _sentence_persons(doc.text, raw, {s.span: {f for n in s.names if (f := _full_name(n.name, full))} for s in sentences})
+    _joined_actors(doc.text, raw)
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
     events = _merge_events(events)
@@ -82,6 +83,16 @@ def _sentence_persons(text: str, events: list[Candidate], named_in: dict[Span, s
         c.person, c.name, c.rule = source.person, source.name, SENTENCE_PERSON
         c.parts["person"] = Fired(SENTENCE_PERSON, source.parts["person"].start, source.parts["person"].end)
         c.parts["verb"] = Fired(SENTENCE_PERSON, *c.verb)
+
+
+def _joined_actors(text: str, events: list[Candidate]) -> None:
+    """Verbs written as one phrase ("Thủ tướng vừa điều động, bổ nhiệm ông X") share their decider."""
+    for c in events:
+        if c.actor is not None:
+            continue
+        source = next((e for e in events if e.actor is not None and e.sentence == c.sentence and e.name == c.name and joined_verbs(text, e.verb, c.verb)), None)
+        if source is not None:
+            c.actor, c.parts["actor"] = source.actor, source.parts["actor"]
 
 
 def _full_name(name: str, full: list[str]) -> str | None:
