@@ -65,6 +65,8 @@ ACTOR_ANNOUNCER = declare("personnel.actor.announcer", "PersonnelEvent.actor",
     "'Công an TP Hà Nội cho biết đã ra quyết định khởi tố …'")
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
 PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_ANNOUNCER)  # actors read as a person's name
+DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
+    "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
 DATE_IN_SENTENCE = declare("personnel.date.sentence", "PersonnelEvent.date", "a full date written in the event's sentence: 'ngày 5/3/2024', 'ngày 5 tháng 3 năm 2024'")
 DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date",
     "a day and month in the event's sentence dated with the year of the article's full dates: 'ngày 22/6', 'hôm 18-5'")
@@ -392,6 +394,26 @@ def _date(text: str, sentence: Span) -> tuple[str, Fired] | None:
     return min(found, key=lambda f: f[1].start, default=None)
 
 
+@lru_cache(maxsize=1)
+def _year_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A year opening a clause ("Năm 2016, …", "Cuối năm 2015, …") and a year after "vào"/"hồi" ("vào năm 2013");
+    not a span ("năm 2010-2015")."""
+    year = rf"{_any('date_year')}\s+((?:19|20)\d{{2}})(?!\d|[/.-]\d|\s*[–-]\s*\d)"
+    opening = regex.compile(rf"(?i)\s*(?:{_any('connective')}\s+)?(?:{_any('period_edge', 'time_preposition')}\s+)?{year}\s*,")
+    inline = regex.compile(rf"(?i)(?<![\p{{L}}]){_any('time_preposition')}\s+(?:{_any('period_edge')}\s+)?{year}")
+    return opening, inline
+
+
+def _year_date(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
+    """The year of the verb's clause: one opening it before the verb, else one after "vào"/"hồi" in it (up to
+    the first comma after the verb: "… sa thải X, giữa thời điểm … hồi năm 2016" dates something else)."""
+    start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
+    end = min([s.span.end] + [i for i in (text.find(c, v.end(), s.span.end) for c in ",;") if i >= 0])
+    opening, inline = _year_patterns()
+    m = opening.match(text, start, v.start()) or inline.search(text, start, end)
+    return (m.group(1), Fired(DATE_YEAR, m.start(1), m.end(1))) if m else None
+
+
 def _iso(year: int, month: int, day: int, m: regex.Match[str], rule: Rule) -> tuple[str, Fired] | None:
     try:
         return date(year, month, day).isoformat(), Fired(rule, m.start(), m.end())
@@ -631,7 +653,7 @@ def _candidate(text: str, s: Sentence, v: regex.Match[str], etype: str, found: t
     actor = _actor(text, s, v, person)
     if actor is not None:
         c.actor, c.parts["actor"] = actor
-    dated = _date(text, s.span)
+    dated = _date(text, s.span) or _year_date(text, s, v)
     if dated is not None:
         c.date, c.parts["date"] = dated
     return c
