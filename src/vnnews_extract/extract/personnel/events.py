@@ -791,6 +791,8 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     own (retirement, resignation) the subject before it ("ông X gửi đơn xin từ chức")."""
     clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
     before = [n for n in s.names if clause_start <= n.start and n.end <= v.start()]
+    if before and _kin_of(text, s, before[-1]):
+        before = []  # "vợ ông X bị bắt": the wife, not X
     obj = _object(text, s, v, clause_end) if _agent_marker().match(text, v.end(), s.span.end) is None else None  # "bầu bởi <agent>"
     if before and _agent(text, s, before[-1]):
         before = before[:-1]  # "Dubke được Tổng thống Trump bổ nhiệm": Trump acts, Dubke undergoes it
@@ -842,6 +844,8 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
     (its own titles aside), and no other agent ("được ông Trump")."""
     owned = [(t.start, t.end) for t in s.titles]
     for n in s.names:
+        if v.end() <= n.start < clause_end and (_possessed(text, v, n) or _kin_of(text, s, n)):
+            continue  # "quyết định bổ nhiệm của ông Moon Jae-in, bà Kang …": Moon decided; "khởi tố con trai ông X": not X
         if v.end() <= n.start < clause_end and not any(a <= n.start < b for a, b in owned) and not _replaced(text, s, n):
             between = n.start - v.end() - sum(t.end - t.start for t in s.titles if v.end() <= t.start and t.end <= n.start)
             speaks = _speaks(text, n)
@@ -865,7 +869,7 @@ def _speaks(text: str, n: NameMention) -> bool:
     """A verb of saying right after the person (past their titles): "…, ông Khánh phân trần: …"."""
     end = max([n.end] + [t.end for t in n.titles if t.start >= n.end])
     return _speech().match(text, _SPEAKS_AFTER.match(text, end).end()) is not None  # type: ignore[union-attr]
-_SPEAKS_AFTER = regex.compile(r"[\s,]*")  # "… giao nhiệm vụ, Phó Chủ tịch X nhấn mạnh": X speaks
+_SPEAKS_AFTER = regex.compile(r"[\s,]*(?:\([^()]{0,60}\)[\s,]*)?")  # "… giao nhiệm vụ, Phó Chủ tịch X (Cà Mau) nhấn mạnh": X speaks
 
 
 @lru_cache(maxsize=1)
@@ -1004,9 +1008,35 @@ def _body_tail(text: str, end: int, verb: int) -> bool:
     return _BODY_TAIL.fullmatch(text, end, verb) is not None
 
 
+@lru_cache(maxsize=4)
+def _before_person(cls: str) -> regex.Pattern[str]:
+    """A word of a grammar class ending right before a person (past an honorific and the titles written before the name)."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any(cls)}\s+$")
+
+
+def _mention_start(n: NameMention) -> int:
+    start = min([n.start] + [t.start for t in n.titles if t.end <= n.start])
+    return n.honorific_start if n.honorific_start is not None and n.honorific_start < start else start
+
+
+def _possessed(text: str, v: regex.Match[str], n: NameMention) -> bool:
+    """"(quyết định) bổ nhiệm của ông X", "dưới sự quản lý của Chủ tịch X": X is whose the decision is, not who
+    undergoes it; not for an act of one's own ("đơn xin từ chức của ông X": X resigns), nor past a comma or five words."""
+    at = _mention_start(n)
+    own = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())] in _SELF
+    gap = text[v.end() : at]
+    return not own and "," not in gap and len(gap.split()) <= 6 and _before_person("possessive").search(gap) is not None
+
+
+def _kin_of(text: str, s: Sentence, n: NameMention) -> bool:
+    """"con trai ông X", "vợ ông X": a relative of X is meant, not X."""
+    at = _mention_start(n)
+    return _before_person("kin_noun").search(text, max(s.span.start, at - 12), at) is not None
+
+
 def _replaced(text: str, s: Sentence, n: NameMention) -> bool:
     """"… thay ông X": the person replaced, not the one the verb is about."""
-    return cue_regex("replaced", True).search(text, max(s.span.start, n.start - 20), n.start) is not None
+    return cue_regex("replaced", True).search(text, max(s.span.start, n.start - 30), n.start) is not None
 
 
 def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | None) -> tuple[str, Fired] | None:
