@@ -790,7 +790,7 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     "các bà A, B được bầu"), else the object after it ("bổ nhiệm ông X"), else for a verb of one's
     own (retirement, resignation) the subject before it ("ông X gửi đơn xin từ chức")."""
     clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
-    before = [n for n in s.names if clause_start <= n.start and n.end <= v.start()]
+    before = [n for n in s.names if clause_start <= n.start and n.end <= v.start() and not _source_of(text, s, n)]
     if before and _kin_of(text, s, before[-1]):
         before = []  # "vợ ông X bị bắt": the wife, not X
     obj = _object(text, s, v, clause_end) if _agent_marker().match(text, v.end(), s.span.end) is None else None  # "bầu bởi <agent>"
@@ -1028,6 +1028,12 @@ def _possessed(text: str, v: regex.Match[str], n: NameMention) -> bool:
     return not own and "," not in gap and len(gap.split()) <= 6 and _before_person("possessive").search(gap) is not None
 
 
+def _source_of(text: str, s: Sentence, n: NameMention) -> bool:
+    """"Theo ông X, …": X is the source of what is said, neither who undergoes nor who decides the act."""
+    at = _mention_start(n)
+    return _before_person("source_preposition").search(text, max(s.span.start, at - 8), at) is not None
+
+
 def _kin_of(text: str, s: Sentence, n: NameMention) -> bool:
     """"con trai ông X", "vợ ông X": a relative of X is meant, not X."""
     at = _mention_start(n)
@@ -1049,7 +1055,7 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
                   and not text[n.end : v.start()].strip() and _agent(text, s, n)), None)
     if agent is not None:  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm …"
         return agent.name, Fired(ACTOR_AGENT, agent.start, agent.end)
-    for n in reversed([n for n in s.names if n.end <= v.start() and n is not person]):
+    for n in reversed([n for n in s.names if n.end <= v.start() and n is not person and not _source_of(text, s, n)]):
         gap_start = max([n.end] + [t.end for t in n.titles if t.end <= v.start()])
         gap = text[gap_start : v.start()]
         if cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14:
@@ -1105,7 +1111,7 @@ def _active_subject(text: str, s: Sentence, v: regex.Match[str], person: NameMen
     if person is None or person.start < v.end():
         return None
     clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
-    before = [n for n in s.names if clause_start <= n.start and n.end <= v.start() and n is not person]
+    before = [n for n in s.names if clause_start <= n.start and n.end <= v.start() and n is not person and not _source_of(text, s, n)]
     if not before:
         return None
     gap = _gap_start(before[-1], v)
