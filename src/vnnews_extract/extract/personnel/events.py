@@ -566,7 +566,8 @@ def _clause_proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     if earlier and not _realised(text, earlier[-1].end(), v.start()) and _clause_proposed(text, s, earlier[-1]):
         return True  # "đề nghị hình thức kỷ luật khai trừ": the proposal of the verb before holds this one too
     start = max([start] + [w.end() for w in earlier])  # the cue of an earlier verb is that verb's
-    cues = list(_clause_proposal().finditer(text, start, v.start()))
+    idioms = cue_regex("negation_idiom", False)
+    cues = [c for c in _clause_proposal().finditer(text, start, v.start()) if not idioms.match(text, c.start())]  # "không ít", "không chỉ"
     return bool(cues) and not _realised(text, cues[-1].end(), v.start())
 
 
