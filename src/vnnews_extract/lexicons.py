@@ -80,6 +80,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "event_cues.tsv": {"kind*": frozenset({
         "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
         "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source", "speech", "intransitive",
+        "clause_proposal", "granted", "realis", "negation_idiom",
     })},
     "figure_cues.tsv": {"cue*": frozenset({
         "wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim",
@@ -96,7 +97,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         # personnel events
         "light_verb", "request", "decision_noun", "connective", "step_link", "emphatic",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
-        "kinship_address",
+        "kinship_address", "demonstrative", "object_marker", "male_address", "female_address", "female_middle", "possessive", "kin_noun",
         "role_deputy", "role_standing", "person_noun", "issuing_verb", "anaphoric_body", "agent_marker",
         # statistics periods
         "period_reference",

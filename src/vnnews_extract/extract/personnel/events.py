@@ -21,7 +21,7 @@ import regex
 from ...lexicons import alternation, lexicons
 from ...model import Document, Span
 from ..rules import Fired, Rule, declare
-from .grammar import first_letter_either_case, grammar
+from .grammar import first_letter_either_case, grammar, needs_org
 from .names import NAME_PRONOUN, NameMention, Title, find_names, find_titles, link
 from .orgs import org_text, read_org
 
@@ -61,8 +61,13 @@ ACTOR_AGENT_AFTER = declare("personnel.actor.agent_after", "PersonnelEvent.actor
     "a person or body named after 'bởi' right after the verb: 'được bổ nhiệm bởi Tổng thống Barack Obama', 'bầu bởi Đại hội đồng Interpol'")
 ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor",
     "a person named after 'được'/'bị' right before the verb: 'được Chủ tịch UBND tỉnh Ma Văn Khánh bổ nhiệm'")
+ACTOR_ANNOUNCER = declare("personnel.actor.announcer", "PersonnelEvent.actor",
+    "a person or a body opening the clause who says they have done the act: 'ông X, Giám đốc Sở Y, cho biết đã thi hành kỷ luật …', "
+    "'Công an TP Hà Nội cho biết đã ra quyết định khởi tố …'")
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
-PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT)  # actors read as a person's name
+PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_ANNOUNCER)  # actors read as a person's name
+DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
+    "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
 DATE_IN_SENTENCE = declare("personnel.date.sentence", "PersonnelEvent.date", "a full date written in the event's sentence: 'ngày 5/3/2024', 'ngày 5 tháng 3 năm 2024'")
 DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date",
     "a day and month in the event's sentence dated with the year of the article's full dates: 'ngày 22/6', 'hôm 18-5'")
@@ -90,7 +95,13 @@ def _appositions() -> str:
 def _passive_gap() -> regex.Pattern[str]:
     """All between a person and the verb they undergo: "đã được", "để được", "bị xử lý"."""
     before = alternation([*_words("adverb_before_verb"), *cue_words("purpose")])
-    return regex.compile(_appositions() + rf"(?i:[\s,–-]*(?:(?:{before}) )*{_any('passive')}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$")
+    return regex.compile(_appositions() + rf"(?i:{_dated()}?[\s,–-]*(?:(?:{before}) )*{_any('passive')}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$")
+
+
+@lru_cache(maxsize=1)
+def _dated() -> str:
+    """A day and month between a subject and its verb: "Emmanuel Macron ngày 15/5 đã chỉ định …", "…, chiều 22-5, bị bắt"."""
+    return rf"(?:[\s,]+(?:{_any('day_word', 'time_of_day')}\s+)+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?,?)"
 
 
 @lru_cache(maxsize=1)
@@ -316,7 +327,14 @@ def _pronoun() -> regex.Pattern[str]:
     """"ông"/"bà" alone before a lower-case word, not a compound ("bà con", "ông bà", "ông ấy")."""
     return regex.compile(
         rf"(?<![\p{{L}}])(?P<p>{first_letter_either_case(_words('pronoun'))})(?=\s+\p{{Ll}})(?!\s+{_any('pronoun_compound')}(?![\p{{L}}]))"
+        rf"(?P<this>\s+{_any('demonstrative')}(?![\p{{L}}]))?"
     )
+
+
+@lru_cache(maxsize=1)
+def _object_marker() -> regex.Pattern[str]:
+    """"đối với"/"với" ending the words between a verb (with its post) and its object: "cách chức … đối với ông này"."""
+    return regex.compile(rf"(?i)[^,;:()]{{0,80}}?\s{_any('object_marker')}\s+$")
 
 
 def _event_pronouns(text: str, span: Span, names: list[NameMention], read: tuple[list[Title], list[regex.Match[str]]]) -> list[NameMention]:
@@ -326,9 +344,10 @@ def _event_pronouns(text: str, span: Span, names: list[NameMention], read: tuple
     out: list[NameMention] = []
     taken = {n.start for n in names}
     for v in verbs:
-        for p in _pronoun().finditer(text, max(span.start, v.start() - 40), min(span.end, v.end() + 20)):
+        for p in _pronoun().finditer(text, max(span.start, v.start() - 40), min(span.end, v.end() + 100)):
             before = p.end() <= v.start() and _passive(text, p.end(), v.start(), titles)
             after = p.start() > v.end() and not text[v.end() : p.start()].strip()
+            after = after or (p.group("this") is not None and p.start() > v.end() and _object_marker().fullmatch(text, v.end(), p.start()) is not None)
             if (before or after) and p.start() not in taken:
                 taken.add(p.start())
                 out.append(NameMention(p.start(), p.end(), "", p.group("p").lower(), rule=NAME_PRONOUN, honorific_start=p.start()))
@@ -339,14 +358,26 @@ def _resolve_pronouns(sentences: list[Sentence]) -> None:
     """A pronoun ("Ông từng giữ chức …", "ông được bổ nhiệm") is the person last named before it, by a
     full name or by a short mention of one ("ông Khuê")."""
     full = full_names(sentences)
+    genders: dict[str, set[str]] = {}
+    for n in (n for s in sentences for n in s.names if n.name):
+        genders.setdefault(resolve_name(n.name, full), set()).update(_gender(n.honorific, n.name))
     last: str | None = None
     for s in sentences:
         for n in s.names:
-            if not n.name and last is not None:
-                n.name = last
+            if not n.name and last is not None and not (_gender(n.honorific, "") and genders.get(last) and _gender(n.honorific, "") != genders[last]):
+                n.name = last  # "bà này" is not the man last named
             elif n.name and len(resolve_name(n.name, full).split()) >= 2:
                 last = resolve_name(n.name, full)
         s.names = [n for n in s.names if n.name]
+
+
+def _gender(honorific: str | None, name: str) -> set[str]:
+    """"male" or "female" as an address word ("ông", "bà") or a middle name ("Thị") says; empty when neither does."""
+    word = (honorific or "").lower()
+    male, female = _words("male_address"), _words("female_address")
+    if word in female or any(w in _words("female_middle") for w in name.split()[1:-1]):
+        return {"female"}
+    return {"male"} if word in male else set()
 
 
 def resolve_name(name: str, full: list[str]) -> str:
@@ -383,6 +414,26 @@ def _date(text: str, sentence: Span) -> tuple[str, Fired] | None:
     if m and 1 <= int(m.group(1)) <= 12:
         found.append((f"{m.group(2)}-{int(m.group(1)):02d}", Fired(DATE_MONTH_YEAR, m.start(), m.end())))
     return min(found, key=lambda f: f[1].start, default=None)
+
+
+@lru_cache(maxsize=1)
+def _year_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A year opening a clause ("Năm 2016, …", "Cuối năm 2015, …") and a year after "vào"/"hồi" ("vào năm 2013");
+    not a span ("năm 2010-2015")."""
+    year = rf"{_any('date_year')}\s+((?:19|20)\d{{2}})(?!\d|[/.-]\d|\s*[–-]\s*\d)"
+    opening = regex.compile(rf"(?i)\s*(?:{_any('connective')}\s+)?(?:{_any('period_edge', 'time_preposition')}\s+)?{year}\s*,")
+    inline = regex.compile(rf"(?i)(?<![\p{{L}}]){_any('time_preposition')}\s+(?:{_any('period_edge')}\s+)?{year}")
+    return opening, inline
+
+
+def _year_date(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
+    """The year of the verb's clause: one opening it before the verb, else one after "vào"/"hồi" in it (up to
+    the first comma after the verb: "… sa thải X, giữa thời điểm … hồi năm 2016" dates something else)."""
+    start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
+    end = min([s.span.end] + [i for i in (text.find(c, v.end(), s.span.end) for c in ",;") if i >= 0])
+    opening, inline = _year_patterns()
+    m = opening.match(text, start, v.start()) or inline.search(text, start, end)
+    return (m.group(1), Fired(DATE_YEAR, m.start(1), m.end(1))) if m else None
 
 
 def _iso(year: int, month: int, day: int, m: regex.Match[str], rule: Rule) -> tuple[str, Fired] | None:
@@ -519,7 +570,37 @@ def _proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     window = max(s.span.start, v.start() - 30)
     if _policy_before().search(text, window, v.start()) is not None:
         return True
-    return cue_regex("proposal", True).search(text, window, v.start()) is not None or _nominated(text, s, v)
+    return cue_regex("proposal", True).search(text, window, v.start()) is not None or _nominated(text, s, v) or _clause_proposed(text, s, v)
+
+
+@lru_cache(maxsize=1)
+def _clause_proposal() -> regex.Pattern[str]:
+    """A request, call, plan or future cue not reported as granted ("yêu cầu", "sẽ"; not "theo đề nghị")."""
+    granted = alternation(cue_words("granted"))
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?<!(?:{granted})\s+)(?:{alternation(cue_words('clause_proposal'))})(?![\p{{L}}])")
+
+
+def _clause_proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
+    """"Ban Bí thư yêu cầu Ban cán sự đảng … thi hành kỷ luật …", "Hội đồng kỷ luật … sẽ căn cứ để ra quyết
+    định kỷ luật …": a request or a future anywhere earlier in the verb's clause (up to a comma, ";" or ":")."""
+    start = max(s.span.start, v.start() - 120, *(text.rfind(c, s.span.start, v.start()) + 1 for c in ",;:"))
+    earlier = [w for w in s.verbs if start <= w.start() and w.end() <= v.start()]
+    if earlier and not _realised(text, earlier[-1].end(), v.start()) and _clause_proposed(text, s, earlier[-1]):
+        return True  # "đề nghị hình thức kỷ luật khai trừ": the proposal of the verb before holds this one too
+    start = max([start] + [w.end() for w in earlier])  # the cue of an earlier verb is that verb's
+    idioms = cue_regex("negation_idiom", False)
+    cues = [c for c in _clause_proposal().finditer(text, start, v.start()) if not idioms.match(text, c.start())]  # "không ít", "không chỉ"
+    return bool(cues) and not _realised(text, cues[-1].end(), v.start())
+
+
+def _realised(text: str, start: int, end: int) -> bool:
+    """A done act ("đã", "vừa") or another clause ("khi", "sau khi") between a proposal cue and the verb."""
+    return _realis().search(text, start, end) is not None or _clause_opener().search(text, start, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _realis() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('realis'))})(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1)
@@ -595,7 +676,7 @@ def _candidate(text: str, s: Sentence, v: regex.Match[str], etype: str, found: t
     actor = _actor(text, s, v, person)
     if actor is not None:
         c.actor, c.parts["actor"] = actor
-    dated = _date(text, s.span)
+    dated = _date(text, s.span) or _year_date(text, s, v)
     if dated is not None:
         c.date, c.parts["date"] = dated
     return c
@@ -645,7 +726,7 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end and not _source(text, s, t)]
     named = [t for t in (person.titles if person else []) if not t.via_cue and v.end() <= t.start and t.end <= person.start]  # type: ignore[union-attr]
     free = [t for t in s.titles if v.end() <= t.start < end and (t.start, t.end) not in owned and not _acts(text, t) and not t.bare
-            and not _source(text, s, t)]
+            and not _source(text, s, t) and not _proposer(text, s, t)]
     titles, rule = ((mine, ROLE_PERSON_CUE) if mine else (named, ROLE_PERSON_TITLE) if named
                     else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME))
     if not titles and person is not None and etype in LOSS:
@@ -666,6 +747,16 @@ def held_post(titles: list[Title]) -> list[Title]:
     return ranked[:1]
 
 
+@lru_cache(maxsize=1)
+def _proposer_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('clause_proposal'))})\s+(?:{_any('complement_preposition')}\s+)?$")
+
+
+def _proposer(text: str, s: Sentence, t: Title) -> bool:
+    """"bổ nhiệm, miễn nhiệm theo đề nghị của Bộ trưởng Bộ Nội vụ": the title after a proposal is who proposed, not the post."""
+    return _proposer_before().search(text, max(s.span.start, t.start - 25), t.start) is not None
+
+
 def _source(text: str, s: Sentence, t: Title) -> bool:
     """"điều động ông từ vị trí X vào giữ chức Y": X is the post left, not the one gained."""
     return cue_regex("source", False, True).search(text, max(s.span.start, t.start - 20), t.start) is not None
@@ -680,8 +771,16 @@ def _framed(text: str, s: Sentence, v: regex.Match[str], owned: dict[tuple[int, 
 
 
 def _acts(text: str, t: Title) -> bool:
-    """A role right before a verb is who acts ("được Thủ tướng phê chuẩn"), not a post given."""
-    return verb_pattern().match(text, t.end + 1) is not None and text[t.end : t.end + 1] == " "
+    """A role right before a verb, or before adverbs and a verb, is who acts ("được Thủ tướng phê chuẩn",
+    "Thủ tướng vừa điều động"), not a post given."""
+    gap = _adjacent_adverbs().match(text, t.end)
+    return gap is not None and gap.end() > t.end and verb_pattern().match(text, gap.end()) is not None
+
+
+@lru_cache(maxsize=1)
+def _adjacent_adverbs() -> regex.Pattern[str]:
+    """A space, or adverbs between spaces: what may stand between a deciding title and its verb ("Thủ tướng vừa điều động")."""
+    return regex.compile(rf"(?i) (?:{_any('adverb_before_verb')} )*")
 
 
 def _destination(text: str, v: regex.Match[str], end: int) -> list[_Target]:
@@ -698,6 +797,12 @@ def _verb_join() -> regex.Pattern[str]:
     return regex.compile(rf"\s*(?:,|{_any('and')})\s*")
 
 
+def joined_verbs(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two verbs written as one phrase, in either order: "điều động, bổ nhiệm", "khởi tố và bắt tạm giam"."""
+    first, second = sorted((a, b))
+    return first[1] <= second[0] and not _separate(text, first[1], second[0])
+
+
 def _separate(text: str, a: int, b: int) -> bool:
     """Two verbs are separate clauses unless joined as "điều động, bổ nhiệm"."""
     return _verb_join().fullmatch(text[a:b]) is None
@@ -708,7 +813,9 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     "các bà A, B được bầu"), else the object after it ("bổ nhiệm ông X"), else for a verb of one's
     own (retirement, resignation) the subject before it ("ông X gửi đơn xin từ chức")."""
     clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
-    before = [n for n in s.names if clause_start <= n.start and n.end <= v.start()]
+    before = [n for n in s.names if clause_start <= n.start and n.end <= v.start() and not _source_of(text, s, n)]
+    if before and _kin_of(text, s, before[-1]):
+        before = []  # "vợ ông X bị bắt": the wife, not X
     obj = _object(text, s, v, clause_end) if _agent_marker().match(text, v.end(), s.span.end) is None else None  # "bầu bởi <agent>"
     if before and _agent(text, s, before[-1]):
         before = before[:-1]  # "Dubke được Tổng thống Trump bổ nhiệm": Trump acts, Dubke undergoes it
@@ -760,6 +867,8 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
     (its own titles aside), and no other agent ("được ông Trump")."""
     owned = [(t.start, t.end) for t in s.titles]
     for n in s.names:
+        if v.end() <= n.start < clause_end and (_possessed(text, v, n) or _kin_of(text, s, n)):
+            continue  # "quyết định bổ nhiệm của ông Moon Jae-in, bà Kang …": Moon decided; "khởi tố con trai ông X": not X
         if v.end() <= n.start < clause_end and not any(a <= n.start < b for a, b in owned) and not _replaced(text, s, n):
             between = n.start - v.end() - sum(t.end - t.start for t in s.titles if v.end() <= t.start and t.end <= n.start)
             speaks = _speaks(text, n)
@@ -783,7 +892,7 @@ def _speaks(text: str, n: NameMention) -> bool:
     """A verb of saying right after the person (past their titles): "…, ông Khánh phân trần: …"."""
     end = max([n.end] + [t.end for t in n.titles if t.start >= n.end])
     return _speech().match(text, _SPEAKS_AFTER.match(text, end).end()) is not None  # type: ignore[union-attr]
-_SPEAKS_AFTER = regex.compile(r"[\s,]*")  # "… giao nhiệm vụ, Phó Chủ tịch X nhấn mạnh": X speaks
+_SPEAKS_AFTER = regex.compile(r"[\s,]*(?:\([^()]{0,60}\)[\s,]*)?")  # "… giao nhiệm vụ, Phó Chủ tịch X (Cà Mau) nhấn mạnh": X speaks
 
 
 @lru_cache(maxsize=1)
@@ -922,9 +1031,41 @@ def _body_tail(text: str, end: int, verb: int) -> bool:
     return _BODY_TAIL.fullmatch(text, end, verb) is not None
 
 
+@lru_cache(maxsize=4)
+def _before_person(cls: str) -> regex.Pattern[str]:
+    """A word of a grammar class ending right before a person (past an honorific and the titles written before the name)."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any(cls)}\s+$")
+
+
+def _mention_start(n: NameMention) -> int:
+    start = min([n.start] + [t.start for t in n.titles if t.end <= n.start])
+    return n.honorific_start if n.honorific_start is not None and n.honorific_start < start else start
+
+
+def _possessed(text: str, v: regex.Match[str], n: NameMention) -> bool:
+    """"(quyết định) bổ nhiệm của ông X", "dưới sự quản lý của Chủ tịch X": X is whose the decision is, not who
+    undergoes it; not for an act of one's own ("đơn xin từ chức của ông X": X resigns), nor past a comma or five words."""
+    at = _mention_start(n)
+    own = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())] in _SELF
+    gap = text[v.end() : at]
+    return not own and "," not in gap and len(gap.split()) <= 6 and _before_person("possessive").search(gap) is not None
+
+
+def _source_of(text: str, s: Sentence, n: NameMention) -> bool:
+    """"Theo ông X, …": X is the source of what is said, neither who undergoes nor who decides the act."""
+    at = _mention_start(n)
+    return _before_person("source_preposition").search(text, max(s.span.start, at - 8), at) is not None
+
+
+def _kin_of(text: str, s: Sentence, n: NameMention) -> bool:
+    """"con trai ông X", "vợ ông X": a relative of X is meant, not X."""
+    at = _mention_start(n)
+    return _before_person("kin_noun").search(text, max(s.span.start, at - 12), at) is not None
+
+
 def _replaced(text: str, s: Sentence, n: NameMention) -> bool:
     """"… thay ông X": the person replaced, not the one the verb is about."""
-    return cue_regex("replaced", True).search(text, max(s.span.start, n.start - 20), n.start) is not None
+    return cue_regex("replaced", True).search(text, max(s.span.start, n.start - 30), n.start) is not None
 
 
 def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | None) -> tuple[str, Fired] | None:
@@ -937,12 +1078,31 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
                   and not text[n.end : v.start()].strip() and _agent(text, s, n)), None)
     if agent is not None:  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm …"
         return agent.name, Fired(ACTOR_AGENT, agent.start, agent.end)
-    for n in reversed([n for n in s.names if n.end <= v.start() and n is not person]):
+    for n in reversed([n for n in s.names if n.end <= v.start() and n is not person and not _source_of(text, s, n)]):
         gap_start = max([n.end] + [t.end for t in n.titles if t.end <= v.start()])
         gap = text[gap_start : v.start()]
         if cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14:
             return n.name, Fired(ACTOR_HANDOVER, n.start, n.end)
+        if n is not person and _announces(text, gap_start, v.start()):
+            return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
     return _agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
+
+
+@lru_cache(maxsize=1)
+def _announced() -> regex.Pattern[str]:
+    """Between a speaker and a verb they report as their own done act: "cho biết(,) đã ra quyết định …"."""
+    speech, realis = alternation(cue_words("speech")), alternation(cue_words("realis"))
+    return regex.compile(rf"(?i)[\s,–-]*(?:{speech})[\s,:]+(?:{realis})\s+(?![^\s]*,)(?:[^\s;.:]+\s+){{0,10}}")  # not "vừa qua, cơ quan công an …"
+
+
+def _announces(text: str, start: int, verb: int) -> bool:
+    """The words from a speaker to a verb say the speaker did it: "cho biết đã ra quyết định …", with no
+    "được"/"bị" and no other body named as subject ("cho hay, Công an tỉnh đã khởi tố …")."""
+    if _announced().fullmatch(text, start, verb) is None or _explicit_passive(text, start, verb):
+        return False
+    g = grammar()
+    fixed = (m for m in g.org_fixed.finditer(text, start, verb) if m.group()[:1].isupper())  # a body, not "vụ án"
+    return next(fixed, None) is None and g.org_open.search(text, start, verb) is None
 
 
 @lru_cache(maxsize=1)
@@ -974,7 +1134,7 @@ def _active_subject(text: str, s: Sentence, v: regex.Match[str], person: NameMen
     if person is None or person.start < v.end():
         return None
     clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
-    before = [n for n in s.names if clause_start <= n.start and n.end <= v.start() and n is not person]
+    before = [n for n in s.names if clause_start <= n.start and n.end <= v.start() and n is not person and not _source_of(text, s, n)]
     if not before:
         return None
     gap = _gap_start(before[-1], v)
@@ -985,7 +1145,8 @@ def _acting_title(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
     """"đã được Thủ tướng phê chuẩn": a title with no name right before the verb decides."""
     owned = _owned(s)
     for t in s.titles:
-        if t.end + 1 == v.start() and _acts(text, t) and (t.start, t.end) not in owned:
+        role = text[t.start : t.role_end if t.role_end >= 0 else t.end]
+        if _adjacent_adverbs().fullmatch(text, t.end, v.start()) and _acts(text, t) and (t.start, t.end) not in owned and not needs_org(role):
             return text[t.start : t.end], Fired(ACTOR_TITLE, t.start, t.end)
     return None
 
@@ -1040,6 +1201,9 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
         org = read_org(text, at, stop)
         if org is not None and org.end > org.start and org.name_start is None and _subject_gap().match(text, org.end, stop):
             return org_text(text, org.start, org.end), Fired(ACTOR_SUBJECT_BODY, org.start, org.end)
+        if org is not None and org.end > org.start and org.name_start is None and _announces(text, org.end, stop) \
+                and not any(org.end <= n.start < stop for n in s.names):
+            return org_text(text, org.start, org.end), Fired(ACTOR_ANNOUNCER, org.start, org.end)
     return None
 
 

@@ -16,7 +16,10 @@ from ...lexicons import lexicons
 from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
-from .events import LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, lost_role, mentions, resolve_name
+from .events import (
+    LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
+    resolve_name,
+)
 from .grammar import looks_foreign
 from .names import Title
 from .org_context import article_places, completed_organisation
@@ -29,6 +32,9 @@ ACTOR_CEREMONY = declare("personnel.actor.ceremony", "PersonnelEvent.actor",
     "an event with no decider takes the person who hands the decisions over at the article's ceremony")
 TITLE_EVENT_POST = declare("people.title.event_post", "Position", "a post a person gains or loses in an event of the article is one of their titles")
 TITLE_CAREER_STEP = declare("people.title.career_step", "Position", "a post of a career told step by step with years, before the latest step: 'nguyên …'")
+SENTENCE_PERSON = declare("personnel.event.sentence_person", "PersonnelEvent",
+    "an event with no person of its own, whose verb is the verb of, or joined to, or of the same type as the events of one named "
+    "person in its sentence, is that person's: 'điều động, bổ nhiệm ông X, … làm Thứ trưởng …', 'cách chức … đối với ông X (cách cả các chức vụ: A, B)'")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
 
 
@@ -51,6 +57,8 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
         if c.actor is not None and c.parts["actor"].rule in PERSON_ACTORS:
             c.actor = resolve_name(c.actor, full)  # "Trump" -> "Donald Trump"
     raw = [c for c in raw if c.person is None or c.name is not None or c.organization is not None]  # a word, not a person
+    _sentence_persons(doc.text, raw, {s.span: {f for n in s.names if (f := _full_name(n.name, full))} for s in sentences})
+    _joined_actors(doc.text, raw)
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
     events = _merge_events(events)
@@ -59,6 +67,32 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
         if c.actor is None and host is not None and host[0] != c.name:
             c.actor, c.parts["actor"] = resolve_name(host[0], full), Fired(ACTOR_CEREMONY, *host[1])
     return people, [_event_record(doc, c) for c in events]
+
+
+def _sentence_persons(text: str, events: list[Candidate], named_in: dict[Span, set[str]]) -> None:
+    """An event with no named person, in a sentence that names one person only, takes that person when the
+    person's events there share its verb, a verb joined to it ("điều động, bổ nhiệm"), or its type."""
+    for c in events:
+        if c.name is not None or len(named_in.get(c.sentence, set())) != 1:  # no person, or a word read as one ("Ủy")
+            continue
+        named = [e for e in events if e.sentence == c.sentence and e.name is not None and e.person is not None
+                 and (e.type == c.type or e.verb == c.verb or joined_verbs(text, e.verb, c.verb))]
+        if len({e.name for e in named}) != 1:
+            continue
+        source = named[0]
+        c.person, c.name, c.rule = source.person, source.name, SENTENCE_PERSON
+        c.parts["person"] = Fired(SENTENCE_PERSON, source.parts["person"].start, source.parts["person"].end)
+        c.parts["verb"] = Fired(SENTENCE_PERSON, *c.verb)
+
+
+def _joined_actors(text: str, events: list[Candidate]) -> None:
+    """Verbs written as one phrase ("Thủ tướng vừa điều động, bổ nhiệm ông X") share their decider."""
+    for c in events:
+        if c.actor is not None:
+            continue
+        source = next((e for e in events if e.actor is not None and e.sentence == c.sentence and e.name == c.name and joined_verbs(text, e.verb, c.verb)), None)
+        if source is not None:
+            c.actor, c.parts["actor"] = source.actor, source.parts["actor"]
 
 
 def _full_name(name: str, full: list[str]) -> str | None:
@@ -246,6 +280,8 @@ def _merge_events(events: list[Candidate]) -> list[Candidate]:
             if getattr(old, key) is None and getattr(e, key) is not None:
                 setattr(old, key, getattr(e, key))
                 old.parts[key] = e.parts[key]
+    posted = {(e.type, e.name, e.sentence) for e in merged if e.role or e.organization}
+    merged = [e for e in merged if e.role or e.organization or (e.type, e.name, e.sentence) not in posted]  # the same move, its post read elsewhere
     return sorted(merged, key=lambda e: e.verb[0])
 
 
