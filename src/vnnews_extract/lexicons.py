@@ -90,7 +90,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "grammar_words.tsv": {"class*": frozenset({
         "passive",
         # personnel names
-        "list_joiner", "post_joiner", "succession", "birth", "age", "residence", "body_head", "sub_unit", "post_noun",
+        "list_joiner", "post_joiner", "succession", "birth", "age", "residence", "body_head", "sub_unit", "post_noun", "ward_level",
         "term", "period", "span_from", "span_to", "span_end", "month", "year", "plural", "quantifier",
         "source_preposition", "complement_preposition", "present_adverb", "copula", "inclusion", "enumeration",
         "pronoun", "adverb_before_verb",

@@ -187,6 +187,8 @@ def find_titles(text: str, span: Span) -> list[Title]:
             if org and org.end > org.start and (needs_org(m.group("head")) or _names_own(text, org)):
                 title.org_start, title.org_end, title.organization = org.start, org.end, org_text(text, org.start, org.end)
                 title.end = org.end
+        if title.organization is not None and title.role != canonical_role(m) and not _assembly()[2].search(title.organization):
+            title.role = canonical_role(m)  # "đại biểu Hội đồng nhân dân thành phố": a delegate of the body written, not of the assembly
         title.name_after = org.name_start if org else None
         if _past_term(text, title.end, span.end):
             title.role, title.rule = "nguyên " + title.role if not title.role.startswith("nguyên ") else title.role, TITLE_PAST_TERM

@@ -59,6 +59,11 @@ def _level() -> regex.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _ward_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lexicons().grammar('ward_level'))})\s+$")
+
+
 def place_then_name(text: str, pos: int, end: int, *, two_word_names: bool = False, after_level: bool = False) -> tuple[int, int | None]:
     """Read a capitalised place at ``pos``; return (end of place, start of a name after it). With
     ``two_word_names`` (after a ministry, where no district follows) a surname and one given name
@@ -73,6 +78,8 @@ def place_then_name(text: str, pos: int, end: int, *, two_word_names: bool = Fal
     if two_word_names and len(texts) == 2 and starts_name(texts) and is_name_start(texts[0]) and " ".join(texts) not in lexicons().places:
         return pos, run[0][0]
     size = split_place_and_name(texts)
+    if after_level and size == 0 and _ward_before().search(text, max(0, pos - 12), pos):
+        return run[-1][1], None  # "UBND phường Nguyễn Thái Bình": a ward is written with its name, here one after a person
     place_end = run[size - 1][1] if size else pos
     return place_end, run[size][0] if size < len(run) else None
 
