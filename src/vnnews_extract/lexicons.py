@@ -266,7 +266,24 @@ class Lexicons:
         >>> lexicons().grammar("passive")
         ('được', 'bị')
         """
-        return tuple(word for word, classes in self.grammar_words.items() if word_class in classes.split(","))
+        return _grammar_classes(self.grammar_words).get(word_class, ())
+
+
+_CLASS_INDEXES: dict[int, tuple[Mapping[str, str], dict[str, tuple[str, ...]]]] = {}
+
+
+def _grammar_classes(words: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The words of each class of a grammar_words mapping, in file order; built once per mapping
+    (rules ask for classes while they read sentences, not only when they compile)."""
+    known = _CLASS_INDEXES.get(id(words))
+    if known is None or known[0] is not words:
+        index: dict[str, list[str]] = {}
+        for word, classes in words.items():
+            for word_class in classes.split(","):
+                index.setdefault(word_class, []).append(word)
+        known = (words, {c: tuple(ws) for c, ws in index.items()})
+        _CLASS_INDEXES[id(words)] = known
+    return known[1]
 
 
 def _column_map(name: str, value_col: int = 1) -> Mapping[str, str]:
