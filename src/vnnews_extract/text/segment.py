@@ -263,10 +263,82 @@ def pos_tags(text: str, sentence: Span) -> list[Span]:
     if model is None:  # an underthesea release without that model class: its own (slower) path
         pairs = pos_tag(text[sentence.start : sentence.end])  # type: ignore[operator]
         return _align(text, [w for w, _ in pairs], sentence, [t for _, t in pairs])
-    words = list(word_tokenize(text[sentence.start : sentence.end], use_token_normalize=False))  # type: ignore[operator]
+    words = _segment_words(text[sentence.start : sentence.end])
     tagger, templates = model
     tags = tagger.tag(_pos_features(words, templates)) if words else []  # type: ignore[attr-defined]
     return _align(text, words, sentence, list(tags))
+
+
+def _segment_words(sentence: str) -> list[str]:
+    """underthesea's word segmentation of one sentence, without its token normalisation (our text is
+    normalised already). Its own ``word_tokenize`` finds which named group of its tokenizer pattern
+    matched by scanning a dict per token; every alternative of that pattern is one whole named group,
+    so the token is the match itself, read here directly: the same tokens, the same CRF, the same words."""
+    model = _word_model()
+    if model is None:  # an underthesea release laid out otherwise: its own function
+        word_tokenize, _ = _underthesea()
+        return list(word_tokenize(sentence, use_token_normalize=False))  # type: ignore[operator]
+    pattern, normalise, tagger = model
+    tokens = [m.group() for m in pattern.finditer(normalise(sentence))]  # type: ignore[attr-defined,operator]
+    words: list[str] = []
+    for tag, token in zip(tagger.predict([[t] for t in tokens]), tokens) if tokens else ():  # type: ignore[attr-defined]
+        if tag == "I-W" and words:
+            words[-1] += " " + token
+        else:
+            words.append(token)
+    return words
+
+
+@lru_cache(maxsize=1)
+def _word_model() -> tuple[object, object, object] | None:
+    """underthesea's tokenizer pattern, character normaliser and word-segmentation CRF (None when
+    its layout differs: a named group per alternative is checked, and the model loaded as
+    ``word_tokenize`` loads it)."""
+    try:
+        import underthesea.pipeline.word_tokenize as ws
+        from underthesea.pipeline.word_tokenize import regex_tokenize
+        from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
+    except ImportError:
+        return None
+    if not all(_one_named_group(p) for p in getattr(regex_tokenize, "regex_patterns", [None])):
+        return None
+    ws.word_tokenize("khởi động")  # loads the model into the module, as on first use
+    tagger = getattr(ws, "word_tokenize_model", None)
+    pattern = getattr(regex_tokenize, "patterns", None)
+    if tagger is None or pattern is None or not hasattr(tagger, "predict"):
+        return None
+    return pattern, normalize_characters_in_text, tagger
+
+
+def _one_named_group(pattern: object) -> bool:
+    """The tokenizer alternative is one named group from its first character to its last."""
+    if not isinstance(pattern, str) or not pattern.strip().startswith("(?P<"):
+        return False
+    try:
+        compiled = regex.compile(pattern.strip(), regex.VERBOSE)
+    except regex.error:
+        return False
+    return bool(compiled.groupindex) and min(compiled.groupindex.values()) == 1 and _closes_at_end(pattern.strip())
+
+
+def _closes_at_end(pattern: str) -> bool:
+    depth, escaped, in_class = 0, False, False
+    for i, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return not pattern[i + 1 :].strip()
+    return False
 
 
 _TEMPLATE = regex.compile(r"T\[(?P<i1>-?\d+)(?:,(?P<i2>-?\d+))?\](?:\[(?P<col>.*)\])?(?:\.(?P<fn>.*))?")

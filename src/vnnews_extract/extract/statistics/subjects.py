@@ -105,6 +105,28 @@ def _period_tail() -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _period_tail_ends() -> tuple[tuple[str, ...], frozenset[str]]:
+    """What a string the period-tail pattern matches must end with (before trailing spaces): a digit,
+    a word of the classes its alternatives end with, or (for a clock time, which also needs a digit)
+    a character of the time run."""
+    words = tuple(w.lower() for c in ("now", "month_noun", "year_noun", "trailing_link") for w in lexicons().grammar(c))
+    clock = frozenset("/:h," + "".join(lexicons().grammar("hour_noun")).lower())
+    return words, clock
+
+
+def _period_tail_in(phrase: str) -> regex.Match[str] | None:
+    """``period_tail.search(phrase)``, skipped when the phrase cannot end in a period phrase."""
+    rest = phrase.rstrip().lower()
+    if not rest:
+        return None
+    words, clock = _period_tail_ends()
+    last = rest[-1]
+    if not (last.isdigit() or rest.endswith(words) or (last in clock and any(c.isdigit() for c in rest))):
+        return None
+    return _patterns().period_tail.search(phrase)
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     comps = lexicons().comparators
     before = [p for p, (_, pos) in comps.items() if pos in ("before", "reach")]
@@ -296,7 +318,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a trailing period phrase and the punctuation around ``text[start:end]``."""
     for _ in range(3):
         start, end = _strip(text, start, end, _EDGE)
-        tail = _patterns().period_tail.search(text[start:end])
+        tail = _period_tail_in(text[start:end])
         if tail:
             end = start + tail.start()
     return _strip(text, start, end, _EDGE + ")")
