@@ -105,3 +105,23 @@ def test_words_outside_the_window_are_plain_and_inside_tagged() -> None:
     assert words["1.126"] != "X" and words["tỉnh"] != "X" and words["thành lập"] != "X"  # inside: underthesea's tags
     whole, _ = tag_sentences(doc, {0: [Span(fig, fig + 5)]}, 8000, (0, 0))
     assert all(w.label != "X" for w in whole.words)
+
+
+# The word segmentation read from underthesea's tokenizer matches is underthesea's own.
+SEGMENT_SENTENCES = [
+    "Đồng chí Triệu Huy Chung – Phó Bí thư huyện ủy – Chủ tịch UBND huyện trao quyết định bổ nhiệm.",
+    "Ngày 12/3/2017, TP.HCM có 1.126 hộ thoát nghèo, đạt 98,5% kế hoạch (tăng 2,3 lần).",
+    "Liên hệ: contact@baomoi.vn hoặc https://baomoi.com/tin-moi.epi, ĐT 0912-345-678.",
+    "Giá vàng SJC ở mức 36,5 triệu đồng/lượng -> giảm 50.000 đồng; USD/VND ổn định :)",
+    "Sở TN&MT và BQL KKT Vũng Áng đã kiểm tra 3x4 lô hàng v.v...",
+]
+
+
+@pytest.mark.parametrize("sentence", SEGMENT_SENTENCES)
+def test_segment_words_is_underthesea_word_tokenize(sentence: str) -> None:
+    from underthesea import word_tokenize
+
+    from vnnews_extract.text.segment import _segment_words, _word_model
+
+    assert _word_model() is not None  # the fast path is the one tested
+    assert _segment_words(sentence) == list(word_tokenize(sentence, use_token_normalize=False))
