@@ -601,12 +601,12 @@ _LOWER_AFTER = regex.compile(r" \p{Ll}")
 
 def _common_word(text: str, span: Span, word: tuple[int, int, str]) -> bool:
     """A lone capitalised word after a title, lower-case words after it, that cannot be a person's name: no
-    surname, not foreign-looking, and no full name of the article ends with it (as "Nghĩa" ends "Nguyễn
+    surname, not foreign-looking, and never written as a given name in the article (as "Nghĩa" ends "Nguyễn
     Văn Nghĩa": "Thứ trưởng Nghĩa cho rằng")."""
     start, end, w = word
     if is_name_start(w) or looks_foreign(w) or is_acronym(w) or w in lexicons().places or not _LOWER_AFTER.match(text, end, span.end):
         return False
-    return not any(is_name_start(m.group(1)) for m in _ending_with(w).finditer(text))
+    return not _given_name_elsewhere(text, w)
 
 
 def _unknown_body(text: str, span: Span, title: Title, word: tuple[int, int, str]) -> None:
@@ -638,11 +638,6 @@ def _before_name(text: str, pos: int, end: int) -> int:
         if len(run) >= 2 and looks_like_name([w for _, _, w in run], foreign=False):
             return m.start() - 1
     return end
-
-
-@lru_cache(maxsize=256)
-def _ending_with(word: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}])(\p{{Lu}}\p{{Ll}}*)(?: \p{{Lu}}\p{{Ll}}*){{0,2}} {regex.escape(word)}(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1)
