@@ -11,7 +11,9 @@ allows is flattened (see :mod:`deep`) and parsed again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 import re
@@ -179,6 +181,23 @@ def _pruned(html: str, lap: Lap) -> tuple[HtmlPage, tuple[str, ...]]:
     return page, warnings
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a page is cleaned. Cleaning allocates an object or
+    more per element (element proxies, per-element tallies), and each full collection walks
+    every live object: on a 10 MB page the collector's runs cost a sixth of the cleaning time
+    and made the time per MB grow with the page. Cycles left behind, if any, are collected by
+    the next collection after the page."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def clean(source: str | bytes, *, url: str | None = None, lap: Lap = _no_lap) -> CleanedArticle:
     """Clean HTML or plain text into title, lead, body blocks and metadata.
 
@@ -192,11 +211,12 @@ def clean(source: str | bytes, *, url: str | None = None, lap: Lap = _no_lap) ->
         raise InputError("empty input")
     try:
         if looks_like_html(decoded.text):
-            page, warnings = html_page(decoded.text, decoded, lap)
-            for name, stage in STAGES[_PRUNED:]:
-                stage(page)
-                lap(name)
-            cleaned = finish(page, url)
+            with _collector_paused():
+                page, warnings = html_page(decoded.text, decoded, lap)
+                for name, stage in STAGES[_PRUNED:]:
+                    stage(page)
+                    lap(name)
+                cleaned = finish(page, url)
         else:
             fixed = _legacy_of_text(decoded.text, decoded)
             if not fixed.text.strip():
