@@ -135,24 +135,23 @@ class _HeadElements:
     def gather(cls, root: lxml.html.HtmlElement) -> _HeadElements:
         found = cls()
         for el in root.iter("meta", "script", "time", "link", "title"):
-            tag = el.tag
-            if tag == "meta":
-                name = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-                content = (el.get("content") or "").strip()
-                if name and content:
-                    found.metas.setdefault(name, content)
-            elif tag == "script":
-                if "ld+json" in (el.get("type") or ""):
-                    found.ld_scripts.append(el)
-            elif tag == "time":
-                if found.time is None and el.get("datetime"):
-                    found.time = el.get("datetime")
-            elif tag == "link":
-                if found.canonical is None and el.get("rel") == "canonical":
-                    found.canonical = el.get("href")
-            elif found.title is None:
-                found.title = el
+            found._note(el, el.tag)
         return found
+
+    def _note(self, el: lxml.html.HtmlElement, tag: str) -> None:
+        if tag == "meta":
+            name = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+            content = (el.get("content") or "").strip()
+            if name and content:
+                self.metas.setdefault(name, content)
+        elif tag == "script" and "ld+json" in (el.get("type") or ""):
+            self.ld_scripts.append(el)
+        elif tag == "time" and self.time is None:
+            self.time = el.get("datetime") or None
+        elif tag == "link" and self.canonical is None and el.get("rel") == "canonical":
+            self.canonical = el.get("href")
+        elif tag == "title" and self.title is None:
+            self.title = el
 
     def meta(self, *names: str) -> str | None:
         """The content of the first of ``names`` the page's meta elements carry."""
