@@ -19,7 +19,7 @@ class Options:
     max_number_candidates: int = 20_000  # numbers examined per article, kept or not: bounds the work on number-dense text
     pos_budget_chars: int = 8_000  # characters of figure sentences POS-tagged per article; later ones read untagged, with a warning
     pos_window_before: int = 60  # POS-tag only this many characters before each figure (to a word boundary; 0 or less: the whole sentence)
-    pos_window_after: int = 160  # and this many after it; the rest of the sentence is read as untagged words
+    pos_window_after: int = 100  # and this many after it; the rest of the sentence is read as untagged words
     max_personnel_chars: int = 300_000  # text read for people and events; past it the rest is skipped with a warning
     carry_periods: bool = False  # give a figure whose sentence states no period the period stated last in its paragraph (off: real-text annotators leave it null)
     non_articles: bool = False  # also extract records from HTML pages flagged as not articles (their text is always kept)
