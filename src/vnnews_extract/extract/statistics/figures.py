@@ -158,6 +158,7 @@ class _Words:
     respectively_after: regex.Pattern[str]  # the "lần" of "lần lượt" (non_figure_contexts.tsv, respectively)
     opening_time: regex.Pattern[str]  # "Trong 3 năm, …"
     day_month: regex.Pattern[str]  # "ngày 24 tháng 12", "ngày 8/7"
+    lunar_month: regex.Pattern[str]  # the "Chạp" of "29 tháng Chạp" (a lunar date)
     pair_lead: regex.Pattern[str]  # "khi hai người …", "clip của 2 người"
     period_label: regex.Pattern[str]  # "trong 9 tháng"
     or_more: regex.Pattern[str]  # "một … trở lên" (comparators.tsv, gte after)
@@ -207,6 +208,7 @@ def word_patterns() -> _Words:
         respectively_after=regex.compile(rf"(?i)\s+(?:{alternation(lex.number_contexts['respectively'])}){_B}"),
         opening_time=regex.compile(rf"(?i)\W*(?:(?:{g('duration_preposition')})\s+)?"),
         day_month=regex.compile(rf"\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:/\d|\s+(?:{g('month_noun')}))"),
+        lunar_month=regex.compile(rf"(?i)\s+(?:{g('lunar_month')}){_B}"),
         pair_lead=regex.compile(rf"(?i)(?:[,;]\s*|(?<![\p{{L}}])(?:{g('pair_lead')})\s+)$"),
         period_label=regex.compile(rf"(?i)(?:^|\s)(?:{g('duration_preposition')})\s+$"),
         or_more=regex.compile(rf"\s+(?:{alternation(or_more)})"),
@@ -382,7 +384,9 @@ def _date_or_clock(text: str, fig: Figure, sentence: Span, before: str) -> bool:
     if fig.unit == "ngày":
         return word_patterns().day_month.match(after) is not None
     if fig.unit == "tháng":
-        return fig.value_max is None and rx(r"\s+\d{1,2}(?![\d,.])").match(after) is not None  # "24 tháng 12 năm 1983"
+        return fig.value_max is None and (  # "24 tháng 12 năm 1983", "29 tháng Chạp"
+            rx(r"\s+\d{1,2}(?![\d,.])").match(after) is not None or word_patterns().lunar_month.match(after) is not None
+        )
     if fig.unit == "năm":
         return rx(r"\s+(?:19|20)\d{2}(?!\d)").match(after) is not None  # "vùng 1 năm 2017": a label and its year
     return False
