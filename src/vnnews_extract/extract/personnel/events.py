@@ -35,6 +35,9 @@ CONTINUED = declare("personnel.event.continued", "PersonnelEvent",
 LISTED_POST = declare("personnel.event.listed_post", "PersonnelEvent", "people listed after the verb, each with a post: 'bổ nhiệm ông A, bà B lần lượt giữ chức X, Y'")
 LISTED_AFTER = declare("personnel.event.listed_after", "PersonnelEvent",
     "a verb with no person of its own takes the people the next sentence lists after 'gồm:': 'bắt tạm giam 3 bị can. Các bị can gồm: A (…); B (…)'")
+SANCTION_FORM = declare("personnel.event.sanction_form", "PersonnelEvent",
+    "a discipline whose form is a removal is that removal, of the disciplined person: 'kỷ luật mức cách chức đối với ông X', "
+    "'kỷ luật ông X bằng hình thức cách chức Bí thư …'")
 UNNAMED = declare("personnel.event.unnamed", "PersonnelEvent", "an event with a post or body but no named person: 'bổ nhiệm Giám đốc Sở Y tế'")
 ROLE_AFTER_VERB = declare("personnel.role.after_verb", "PersonnelEvent.role", "a title after the verb that belongs to no other person")
 ROLE_PERSON_CUE = declare("personnel.role.person_cue", "PersonnelEvent.role", "the person's own title after the verb through a cue: '… ông X giữ chức Y'")
@@ -65,6 +68,8 @@ ACTOR_ANNOUNCER = declare("personnel.actor.announcer", "PersonnelEvent.actor",
     "a person or a body opening the clause who says they have done the act: 'ông X, Giám đốc Sở Y, cho biết đã thi hành kỷ luật …', "
     "'Công an TP Hà Nội cho biết đã ra quyết định khởi tố …'")
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
+ACTOR_SUBJECT_TITLE = declare("personnel.actor.subject_title", "PersonnelEvent.actor",
+    "a title with no name that opens the clause and decides: 'Theo đó, Giám đốc Sở Y tế quyết định khiển trách ông X; cách chức …'")
 PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_ANNOUNCER)  # actors read as a person's name
 DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
     "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
@@ -84,18 +89,23 @@ def _any(*classes: str) -> str:
     return f"(?:{alternation(_words(*classes))})"
 
 
-@lru_cache(maxsize=1)
-def _appositions() -> str:
+@lru_cache(maxsize=2)
+def _appositions(title_tail: int = 30) -> str:
     """Lower-case tails and descriptions between a person's appositions and the verb: "Phó Giám đốc bệnh viện –",
-    "…, người có vi phạm nghiêm trọng, bị", ", 40 tuổi,"."""
-    return rf"(?:\s+\p{{Ll}}[^,;–]{{0,30}}(?:,|\s[–-])|,\s+\p{{Ll}}[^,;]{{0,100}}(?=,)|,\s+\d{{1,3}}\s+{_any('age')}(?=,)){{0,3}}"
+    "…, người có vi phạm nghiêm trọng, bị", ", 40 tuổi,", and particulars in brackets: "ông X (SN 1970, trú tại …) bị",
+    "ông Kim Dong-yeon (Kim Đông Yiên) được"; ``title_tail``: how long the lower-case tail may be (longer right after a
+    title: "cựu cố vấn | đặc biệt của Tổng thư ký Liên hợp quốc,")."""
+    closing = r"(?:[^()]{0,80}\))?"  # the gap opens inside the bracket holding the person's post: "ông X (Phó Chủ tịch …) bị"
+    return (closing + rf"(?:\s+\p{{Ll}}[^,;–()]{{0,{title_tail}}}(?:,|\s[–-])|,\s+\p{{Ll}}[^,;]{{0,100}}(?=,)|,\s+\d{{1,3}}\s+{_any('age')}(?=,)"
+            rf"|\s*\([^()]{{1,80}}\)){{0,3}}")
 
 
-@lru_cache(maxsize=1)
-def _passive_gap() -> regex.Pattern[str]:
+@lru_cache(maxsize=2)
+def _passive_gap(after_title: bool = False) -> regex.Pattern[str]:
     """All between a person and the verb they undergo: "đã được", "để được", "bị xử lý"."""
     before = alternation([*_words("adverb_before_verb"), *cue_words("purpose")])
-    return regex.compile(_appositions() + rf"(?i:{_dated()}?[\s,–-]*(?:(?:{before}) )*{_any('passive')}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$")
+    tail = rf"(?i:{_dated()}?[\s,–-]*(?:(?:{before}) )*{_any('passive')}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$"
+    return regex.compile(_appositions(60 if after_title else 30) + tail)
 
 
 @lru_cache(maxsize=1)
@@ -104,10 +114,10 @@ def _dated() -> str:
     return rf"(?:[\s,]+(?:{_any('day_word', 'time_of_day')}\s+)+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?,?)"
 
 
-@lru_cache(maxsize=1)
-def _passive_by() -> regex.Pattern[str]:
+@lru_cache(maxsize=2)
+def _passive_by(after_title: bool = False) -> regex.Pattern[str]:
     """"được"/"bị" opening an agent after a person: "ông X đã được <HĐND tỉnh> bầu"."""
-    return regex.compile(_appositions() + rf"(?i:[\s,–-]*(?:{_any('adverb_before_verb')} )*{_any('passive')}\s+)")
+    return regex.compile(_appositions(60 if after_title else 30) + rf"(?i:[\s,–-]*(?:{_any('adverb_before_verb')} )*{_any('passive')}\s+)")
 
 
 _DATED_OPENER = regex.compile(r"[^,;\d]{0,25}\d[^,;]{0,20},\s*")  # "Năm 2019, ", "Sáng 14/8, ", "Ngày 12 tháng 9 năm 2023, "
@@ -488,24 +498,69 @@ def events_in(text: str, s: Sentence, following: Sentence | None = None) -> Iter
     """The event candidates of one sentence (``following``: the next sentence, for a list it opens)."""
     carried: tuple[int, list[NameMention]] = (-1, [])  # (clause end, persons) of the previous verb
     listed = _listed_after(text, following) if following is not None else []
+    forms = _sanction_forms(text, s)  # discipline verb -> the removal naming its form
+    disciplined: dict[int, list[NameMention]] = {}
     for i, v in enumerate(s.verbs):
         clause_end = _clause_end(text, s, i)
-        etype = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())]
+        etype = _verb_type(v)
         persons, rule = _persons_for(text, s, v, clause_end, etype)
         if not persons and (v.start() < carried[0] or _continues(text, s, v)):
             persons, rule = carried[1], CONTINUED  # "được điều động, chỉ định …", "…; đồng thời cho thôi …"
         carried = (clause_end, persons)
-        if _not_an_event(text, s, v):
+        form_of = next((d for d, f in forms.items() if f == i), None)
+        if form_of is not None:  # "kỷ luật ông X bằng hình thức cách chức …": X is removed
+            persons, rule = persons or disciplined.get(form_of, []), SANCTION_FORM
+        if i in forms:
+            disciplined[i] = persons
+        if i in forms or _not_an_event(text, s, s.verbs[form_of] if form_of is not None else v):
             continue
         if not persons and listed:  # "… bắt tạm giam đối với 3 bị can. Các bị can nói trên gồm: A (…), …; B (…)"
-            for member in listed:
-                for target in _own_posts(member):
-                    yield _candidate(text, s, v, etype, (member, target, LISTED_AFTER))
+            yield from (_candidate(text, s, v, etype, (member, target, LISTED_AFTER)) for member in listed for target in _own_posts(member))
             continue
-        for person, target, person_rule in _per_person(text, s, v, clause_end, (persons, etype)):
-            if person is None and (target.org is None or (target.title is not None and _generic(text, target.title))):
-                continue  # policy talk: neither a person nor a body, or many posts at once
-            yield _candidate(text, s, v, etype, (person, target, person_rule or rule))
+        for c in _verb_candidates(text, s, (v, clause_end, etype), persons, rule):
+            if form_of is not None:
+                _sanctioned(text, s, c, s.verbs[form_of])
+            yield c
+
+
+def _verb_candidates(text: str, s: Sentence, verb: tuple[regex.Match[str], int, str], persons: list[NameMention], rule: Rule) -> Iterator[Candidate]:
+    """A verb's candidates: one per person and post."""
+    v, clause_end, etype = verb
+    for person, target, person_rule in _per_person(text, s, v, clause_end, (persons, etype)):
+        if person is None and (target.org is None or (target.title is not None and _generic(text, target.title))):
+            continue  # policy talk: neither a person nor a body, or many posts at once
+        yield _candidate(text, s, v, etype, (person, target, person_rule or rule))
+
+
+def _sanctioned(text: str, s: Sentence, c: Candidate, discipline: regex.Match[str]) -> None:
+    """A removal that is a discipline's form: its verb part names the rule, its decider is who imposed the discipline."""
+    c.parts["verb"] = Fired(SANCTION_FORM, *c.verb)
+    if c.actor is None and (actor := _actor(text, s, discipline, c.person)) is not None:
+        c.actor, c.parts["actor"] = actor
+
+
+def _verb_type(v: regex.Match[str]) -> str:
+    return lexicons().personnel_verbs[" ".join(v.group("v").lower().split())]
+
+
+@lru_cache(maxsize=1)
+def _form_before() -> regex.Pattern[str]:
+    """The noun naming a discipline's form right before a verb of removal: "hình thức cách chức", "mức cách chức"."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('sanction_form'))})\s+$")
+
+
+def _sanction_forms(text: str, s: Sentence) -> dict[int, int]:
+    """Index of a discipline verb -> index of the removal that names its form later in its clause ("thi hành kỷ
+    luật mức cách chức đối với …", "kỷ luật ông X bằng hình thức cách chức …"), within 120 characters."""
+    out: dict[int, int] = {}
+    for j, w in enumerate(s.verbs):
+        if _verb_type(w) not in ENDS_POST or _form_before().search(text, max(s.span.start, w.start() - 20), w.start()) is None:
+            continue
+        opens = max(s.span.start, text.rfind(";", s.span.start, w.start()) + 1, w.start() - 120)
+        i = next((i for i in range(j - 1, -1, -1) if s.verbs[i].start() >= opens and _verb_type(s.verbs[i]) == "discipline"), None)
+        if i is not None and i not in out:
+            out[i] = j
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -647,7 +702,8 @@ def is_charge(phrase: str) -> bool:
 def _framed_in_clause(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     """"giao đồng chí X, Phó Trưởng ban, phụ trách …": the frame cue opens the verb's clause, within 120 characters."""
     start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1, v.start() - 120)
-    return cue_regex("frame", False).search(text, start, v.start()) is not None
+    cues = cue_regex("frame", False).finditer(text, start, v.start())
+    return any(not any(t.start <= c.start() < t.end for t in s.titles) for c in cues)  # not a word of a post ("Đội Cảnh sát giao thông")
 
 
 def _charge(text: str, v: regex.Match[str], end: int) -> list[_Target]:
@@ -708,9 +764,14 @@ def _clause_end(text: str, s: Sentence, i: int) -> int:
     if semi >= 0:
         end = semi
     for nxt in s.verbs[i + 1 :]:
+        if _is_framed(nxt) and not _framed_in_clause(text, s, nxt) and any(_PARTICULAR_GAP.fullmatch(text, t.end, nxt.start()) for t in s.titles):
+            continue  # "A, Phó Hạt trưởng …, phụ trách địa bàn xã X và B": a charge written as a particular after a post
         if nxt.start() < end and _separate(text, s.verbs[i].end(), nxt.start()) and _person_between(s, s.verbs[i].end(), nxt.start()):
             return nxt.start()
     return end
+
+
+_PARTICULAR_GAP = regex.compile(r"\s*,\s*")
 
 
 def _person_between(s: Sentence, a: int, b: int) -> bool:
@@ -731,6 +792,9 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
                     else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME))
     if not titles and person is not None and etype in LOSS:
         titles, rule = held_post(person.titles), ROLE_HELD
+    elif person is not None and etype in LOSS and titles and all(t.organization is None for t in titles):
+        held = [h for h in person.titles if h.organization and any(lost_role(h.role, etype).lower() == t.role.lower() for t in titles)]
+        titles, rule = (held[:1], ROLE_HELD) if held else (titles, rule)  # "cách chức Trưởng phòng": the one the person holds
     if not titles and person is not None and etype in ("transfer", "rotation", "secondment"):
         return _destination(text, v, end)
     out: list[_Target] = []
@@ -910,9 +974,11 @@ def _agent(text: str, s: Sentence, n: NameMention) -> bool:
 
 @lru_cache(maxsize=1)
 def _list_gap() -> regex.Pattern[str]:
-    """Between two persons of a list: "ông A, bà B", "A và B", "A; chị B"."""
+    """Between two persons of a list: "ông A, bà B", "A và B", "A; chị B"; past the particulars the item writes
+    after its post ("A, Phó Hạt trưởng …, phụ trách địa bàn xã X và B", "A, cán bộ …, trú tại xã Y, B")."""
     conj = _any("and")
-    return regex.compile(rf"\s*(?:,|;|{conj}|,\s*{conj})\s*(?:{_any('kinship_address')}\s+)?$", regex.I)
+    tail = rf"(?:[\s,]+{_any('item_tail', 'residence')}(?![\p{{L}}])[^,;:()]{{0,60}}?)?"
+    return regex.compile(rf"{tail}\s*(?:,|;|{conj}|,\s*{conj})\s*(?:{_any('kinship_address')}\s+)?$", regex.I)
 
 
 _BRACKETED = regex.compile(r"\([^()]*\)")
@@ -922,7 +988,7 @@ def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int)
     """The object and the persons listed after it, each past its own apposition ("bắt tạm giam
     Trần Thanh Dâng (40 tuổi, nguyên cán bộ …) và Y Quyết Krông (41 tuổi, …)")."""
     out = _with_group(s, first)
-    last = first
+    last = out[-1]  # past the group the first belongs to ("các ông: A, cán bộ …, B, Kiểm lâm viên … và C")
     for n in s.names:
         if n.start <= last.end or n.start >= clause_end or n in out:
             continue
@@ -1011,10 +1077,11 @@ def _passive(text: str, start: int, verb: int, titles: list[Title]) -> bool:
     "được <title>" ("đã được Thủ tướng phê chuẩn")."""
     if _speech().search(text, start, verb) is not None:
         return False  # "ông X, người phát ngôn Sở Y tế, cho biết … kỷ luật …": X speaks of it
-    gap = _passive_gap().match(text, start, verb)
+    after_title = any(t.end == start for t in titles)
+    gap = _passive_gap(after_title).match(text, start, verb)
     if gap:
         return True
-    by = _passive_by().match(text, start, verb)
+    by = _passive_by(after_title).match(text, start, verb)
     if by is None:
         return False
     org = read_org(text, by.end(), verb)
@@ -1204,7 +1271,18 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
         if org is not None and org.end > org.start and org.name_start is None and _announces(text, org.end, stop) \
                 and not any(org.end <= n.start < stop for n in s.names):
             return org_text(text, org.start, org.end), Fired(ACTOR_ANNOUNCER, org.start, org.end)
+        title = _subject_title(s, at, stop)
+        if title is not None and _subject_gap().match(text, title.end, stop):
+            return text[title.start : title.end], Fired(ACTOR_SUBJECT_TITLE, title.start, title.end)
     return None
+
+
+def _subject_title(s: Sentence, at: int, stop: int) -> Title | None:
+    """A title with its body opening a clause at ``at``, naming no person ("Giám đốc Sở Y tế quyết định …"): not one
+    written with a name."""
+    owned = _owned(s)
+    title = next((t for t in s.titles if t.start == at and t.end <= stop and (t.start, t.end) not in owned), None)
+    return title if title is not None and title.organization else None
 
 
 @lru_cache(maxsize=1)
