@@ -35,6 +35,8 @@ CONTINUED = declare("personnel.event.continued", "PersonnelEvent",
 LISTED_POST = declare("personnel.event.listed_post", "PersonnelEvent", "people listed after the verb, each with a post: 'bổ nhiệm ông A, bà B lần lượt giữ chức X, Y'")
 LISTED_AFTER = declare("personnel.event.listed_after", "PersonnelEvent",
     "a verb with no person of its own takes the people the next sentence lists after 'gồm:': 'bắt tạm giam 3 bị can. Các bị can gồm: A (…); B (…)'")
+SCHEDULED = declare("personnel.event.scheduled", "PersonnelEvent",
+    "a verb put ahead by 'sẽ' with the date it takes effect after it is decided, an event: 'ông X sẽ nghỉ hưu từ ngày 1/7'")
 SANCTION_FORM = declare("personnel.event.sanction_form", "PersonnelEvent",
     "a discipline whose form is a removal is that removal, of the disciplined person: 'kỷ luật mức cách chức đối với ông X', "
     "'kỷ luật ông X bằng hình thức cách chức Bí thư …'")
@@ -103,7 +105,7 @@ def _appositions(title_tail: int = 30) -> str:
 @lru_cache(maxsize=2)
 def _passive_gap(after_title: bool = False) -> regex.Pattern[str]:
     """All between a person and the verb they undergo: "đã được", "để được", "bị xử lý"."""
-    before = alternation([*_words("adverb_before_verb"), *cue_words("purpose")])
+    before = alternation([*_words("adverb_before_verb"), *cue_words("purpose"), *cue_words("future")])  # "sẽ": kept only when scheduled
     tail = rf"(?i:{_dated()}?[\s,–-]*(?:(?:{before}) )*{_any('passive')}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$"
     return regex.compile(_appositions(60 if after_title else 30) + tail)
 
@@ -520,6 +522,8 @@ def events_in(text: str, s: Sentence, following: Sentence | None = None) -> Iter
         for c in _verb_candidates(text, s, (v, clause_end, etype), persons, rule):
             if form_of is not None:
                 _sanctioned(text, s, c, s.verbs[form_of])
+            elif _scheduled(text, s, v):
+                c.parts["verb"] = Fired(SCHEDULED, *c.verb)
             yield c
 
 
@@ -625,7 +629,25 @@ def _proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     window = max(s.span.start, v.start() - 30)
     if _policy_before().search(text, window, v.start()) is not None:
         return True
+    if _scheduled(text, s, v):
+        return False
     return cue_regex("proposal", True).search(text, window, v.start()) is not None or _nominated(text, s, v) or _clause_proposed(text, s, v)
+
+
+@lru_cache(maxsize=1)
+def _effective_date() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('effective_date'))})\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}")
+
+
+def _scheduled(text: str, s: Sentence, v: regex.Match[str]) -> bool:
+    """"ông X sẽ (chính thức) nghỉ hưu từ ngày 1/7": the only cues putting the verb ahead in its clause are futures
+    ("sẽ", "sắp"), and the date it takes effect follows it in the sentence (before any ";")."""
+    start = max(s.span.start, v.start() - 120, *(text.rfind(c, s.span.start, v.start()) + 1 for c in ",;:"))
+    cues = [c.group().lower() for c in _clause_proposal().finditer(text, start, v.start())]
+    future = cue_words("future")
+    semi = text.find(";", v.end(), s.span.end)
+    dated = _effective_date().search(text, v.end(), semi if semi >= 0 else s.span.end) is not None
+    return bool(cues) and all(c in future for c in cues) and dated
 
 
 @lru_cache(maxsize=1)
@@ -922,7 +944,8 @@ def _acts_on(text: str, s: Sentence, v: regex.Match[str], gap: int) -> bool:
 @lru_cache(maxsize=1)
 def _own_act_gap() -> regex.Pattern[str]:
     """Between a person and a retirement or resignation of their own: adverbs and the letter asking for it."""
-    return regex.compile(_appositions() + rf"(?i:[\s,–-]*(?:{_any('adverb_before_verb', 'request', 'passive')}\s+)*)")
+    words = alternation([*_words("adverb_before_verb", "request", "passive"), *cue_words("future")])  # "sẽ nghỉ hưu từ ngày …"
+    return regex.compile(_appositions() + rf"(?i:[\s,–-]*(?:(?:{words})\s+)*)")
 
 
 def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> NameMention | None:
@@ -1237,7 +1260,8 @@ def _subject_gap() -> regex.Pattern[str]:
     # "đã ra quyết định khởi tố", "ban hành quyết định kỷ luật", "quyết định cách chức": the body issues the act
     issued = rf"(?:{_any('issuing_verb')}\s+)?(?:{_any('plural')}\s+)?{_any('decision_noun')}|{_any('issuing_verb')}"  # "ra lệnh bắt …"
     words = _any("adverb_before_verb", "light_verb")
-    return regex.compile(rf"(?i)\s*(?:(?:{words}|{alternation(handover)}|{approved}|{issued})\s+)*$")
+    aside = r"(?:\s*\([^()]{1,80}\))?"  # "Ngân hàng TMCP Sài Gòn Thương Tín (Sacombank) vừa ra quyết định …"
+    return regex.compile(rf"(?i){aside}\s*(?:(?:{words}|{alternation(handover)}|{approved}|{issued})\s+)*$")
 
 
 @lru_cache(maxsize=1)
