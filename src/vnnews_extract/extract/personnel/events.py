@@ -27,6 +27,9 @@ from .orgs import org_text, read_org
 
 NAME_GIVEN = declare("people.name.given_name", "Person",
     "a given name written bare where a clause opens, ending one full name of the article: 'Minh là giám đốc …' (Trần Tuấn Minh)")
+PASSIVE_APPOSED = declare("personnel.event.passive_apposed", "PersonnelEvent",
+    "the person opening the sentence, past a long apposition with no other person, clause or speech in it, undergoes "
+    "the verb after 'được'/'bị': 'Ông X, ông chủ công ty Y và từng là Chủ tịch Z, đã được bầu làm Chủ tịch …'")
 PASSIVE_SUBJECT = declare("personnel.event.passive_subject", "PersonnelEvent", "the person before the verb is its subject: 'ông X (, Giám đốc sở,) được bổ nhiệm'")
 OBJECT = declare("personnel.event.object", "PersonnelEvent", "the person after the verb is its object: 'bổ nhiệm ông X giữ chức …', 'cảnh cáo đối với ông X'")
 OWN_ACT = declare("personnel.event.own_act", "PersonnelEvent", "retirement or resignation by its subject: 'ông X gửi đơn xin từ chức'")
@@ -809,7 +812,7 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end and not _source(text, s, t)]
     named = [t for t in (person.titles if person else []) if not t.via_cue and v.end() <= t.start and t.end <= person.start]  # type: ignore[union-attr]
     free = [t for t in s.titles if v.end() <= t.start < end and (t.start, t.end) not in owned and not _acts(text, t) and not t.bare
-            and not _source(text, s, t) and not _proposer(text, s, t)]
+            and not _source(text, s, t) and not _proposer(text, s, t) and not _owner(text, s, t)]
     titles, rule = ((mine, ROLE_PERSON_CUE) if mine else (named, ROLE_PERSON_TITLE) if named
                     else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME))
     if not titles and person is not None and etype in LOSS:
@@ -841,6 +844,11 @@ def _proposer_before() -> regex.Pattern[str]:
 def _proposer(text: str, s: Sentence, t: Title) -> bool:
     """"bổ nhiệm, miễn nhiệm theo đề nghị của Bộ trưởng Bộ Nội vụ": the title after a proposal is who proposed, not the post."""
     return _proposer_before().search(text, max(s.span.start, t.start - 25), t.start) is not None
+
+
+def _owner(text: str, s: Sentence, t: Title) -> bool:
+    """"… làm X, vị trí được ví như cánh tay phải của tổng thống": a title after "của" is whose something is, not the post."""
+    return _before_person("possessive").search(text, max(s.span.start, t.start - 8), t.start) is not None
 
 
 def _source(text: str, s: Sentence, t: Title) -> bool:
@@ -914,6 +922,8 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
             return _coordinated(text, before, n) + _with_group(s, n), PASSIVE_SUBJECT
         if _next_step(text, n, v) or _purpose_of(text, s, n, v):
             return _with_group(s, n), PASSIVE_SUBJECT
+        if obj is None and _apposed(text, s, n, v):
+            return [n], PASSIVE_APPOSED
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
         return _listed_objects(text, s, obj, clause_end), OBJECT
     if before and etype in _SELF and _own_act_gap().fullmatch(text, _gap_start(before[-1], v), v.start()):
@@ -1067,6 +1077,26 @@ def _purpose_of(text: str, s: Sentence, n: NameMention, v: regex.Match[str]) -> 
     opens = _sentence_opener().fullmatch(text, s.span.start, n.honorific_start if n.honorific_start is not None else n.start)
     others = any(n.end <= m.start < v.start() for m in s.names)
     return opens is not None and not others and _purpose_gap().fullmatch(text, _gap_start(n, v), v.start()) is not None
+
+
+@lru_cache(maxsize=1)
+def _apposed_gap() -> regex.Pattern[str]:
+    """", <an apposition of up to 160 characters> (đã) được|bị (chính thức)" before the verb."""
+    adverbs = _any("adverb_before_verb")
+    return regex.compile(rf"(?i),\s+[^;:\"“”]{{1,160}}?\s(?:{adverbs}\s+)*(?P<p>{_any('passive')}\s+)?(?:{adverbs}\s+)*")
+
+
+def _apposed(text: str, s: Sentence, n: NameMention, v: regex.Match[str]) -> bool:
+    """The person opens the sentence and is described at length before "được"/"bị" and the verb, with no other
+    person, personnel verb, speech or clause opener in the description: the person undergoes the verb."""
+    start = n.honorific_start if n.honorific_start is not None else _mention_start(n)
+    gap = _apposed_gap().fullmatch(text, n.end, v.start())
+    if _sentence_opener().fullmatch(text, s.span.start, start) is None or gap is None:
+        return False
+    if gap.group("p") is None and _explicit_passive_re().match(text, v.start()) is None:
+        return False  # "được"/"bị" before the verb or opening it ("được bầu")
+    inside = any(n.end <= m.start < v.start() for m in s.names) or any(n.end <= w.start() < v.start() for w in s.verbs)
+    return not inside and _speech().search(text, n.end, v.start()) is None and _clause_opener().search(text, n.end, v.start()) is None
 
 
 def _gap_start(n: NameMention, v: regex.Match[str]) -> int:
