@@ -20,6 +20,7 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from ...model import Document, Span
+from ...text.numbers import parse_number_words
 from ..rules import Fired, Rule, declare
 from .grammar import first_letter_either_case, grammar, needs_org
 from .names import NAME_PRONOUN, NameMention, Title, find_names, find_titles, link
@@ -710,9 +711,15 @@ def _generic_after() -> regex.Pattern[str]:
 
 
 def _generic(text: str, t: Title) -> bool:
-    """"bí thư đảng ủy nhiều xã", "loạt vụ trưởng": a quantifier before or after the post."""
+    """"bí thư đảng ủy nhiều xã", "loạt vụ trưởng", "gần 200 cán bộ ngân hàng", "hai cán bộ sở": a quantifier or a
+    count of two or more before the post, or a quantifier after it."""
     before = cue_regex("generic", True, True).search(text, max(0, t.start - 15), t.start)
-    return before is not None or _generic_after().match(text, t.end) is not None
+    count = _COUNT_BEFORE.search(text, max(0, t.start - 25), t.start)
+    many = count is not None and (float(count.group(1)) if count.group(1).isdigit() else parse_number_words(count.group(1)) or 0) >= 2
+    return before is not None or many or _generic_after().match(text, t.end) is not None
+
+
+_COUNT_BEFORE = regex.compile(r"(?<![\p{L}\d.,/])(\d+|\p{Ll}+)\s+$")  # the word right before a post: a count?
 
 
 def _is_framed(v: regex.Match[str]) -> bool:

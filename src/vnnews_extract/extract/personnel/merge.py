@@ -327,7 +327,7 @@ def _same_org(a: Candidate, b: Candidate) -> bool:
     if not a.organization or not b.organization:
         return True
     x, y = org_key(a.organization) or "", org_key(b.organization) or ""  # "UBND tỉnh" = "Ủy ban nhân dân tỉnh"
-    return x.startswith(y) or y.startswith(x)
+    return x.startswith(y) or y.startswith(x) or x.endswith(" " + y) or y.endswith(" " + x)  # "Tổng công ty Vinaconex" = "Vinaconex"
 
 
 def _ceremony_host(doc: Document, sentences: list[Sentence]) -> tuple[str, tuple[int, int]] | None:
