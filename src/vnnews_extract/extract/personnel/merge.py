@@ -108,7 +108,7 @@ def _title_holders(sentences: list[Sentence], full: list[str], events: list[Cand
         part = c.parts.get("actor")
         title = titles.get((part.start, part.end)) if part is not None and part.rule in (ACTOR_TITLE, ACTOR_SUBJECT_TITLE) else None
         names = holders.get(_post_key(title), set()) if title is not None and title.organization else set()
-        if len(names) == 1 and part is not None:
+        if len(names) == 1 and part is not None and c.name not in names:  # not the person the event is about
             c.actor, c.parts["actor"] = next(iter(names)), Fired(ACTOR_TITLE_HOLDER, part.start, part.end)
 
 
