@@ -80,7 +80,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "event_cues.tsv": {"kind*": frozenset({
         "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
         "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source", "speech", "intransitive",
-        "clause_proposal", "granted", "realis", "negation_idiom",
+        "clause_proposal", "granted", "realis", "negation_idiom", "sanction_form", "future", "effective_date",
     })},
     "figure_cues.tsv": {"cue*": frozenset({
         "wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim",
@@ -90,7 +90,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "grammar_words.tsv": {"class*": frozenset({
         "passive",
         # personnel names
-        "list_joiner", "post_joiner", "succession", "birth", "age", "residence", "body_head", "sub_unit", "post_noun", "ward_level",
+        "list_joiner", "post_joiner", "succession", "birth", "age", "residence", "item_tail", "body_head", "sub_unit", "post_noun", "ward_level",
         "term", "period", "span_from", "span_to", "span_end", "month", "year", "plural", "quantifier",
         "source_preposition", "complement_preposition", "present_adverb", "copula", "inclusion", "enumeration",
         "pronoun", "adverb_before_verb",

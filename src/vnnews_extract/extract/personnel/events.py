@@ -20,6 +20,7 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from ...model import Document, Span
+from ...text.numbers import parse_number_words
 from ..rules import Fired, Rule, declare
 from .grammar import first_letter_either_case, grammar, needs_org
 from .names import NAME_PRONOUN, NameMention, Title, find_names, find_titles, link
@@ -27,6 +28,9 @@ from .orgs import org_text, read_org
 
 NAME_GIVEN = declare("people.name.given_name", "Person",
     "a given name written bare where a clause opens, ending one full name of the article: 'Minh là giám đốc …' (Trần Tuấn Minh)")
+PASSIVE_APPOSED = declare("personnel.event.passive_apposed", "PersonnelEvent",
+    "the person opening the sentence, past a long apposition with no other person, clause or speech in it, undergoes "
+    "the verb after 'được'/'bị': 'Ông X, ông chủ công ty Y và từng là Chủ tịch Z, đã được bầu làm Chủ tịch …'")
 PASSIVE_SUBJECT = declare("personnel.event.passive_subject", "PersonnelEvent", "the person before the verb is its subject: 'ông X (, Giám đốc sở,) được bổ nhiệm'")
 OBJECT = declare("personnel.event.object", "PersonnelEvent", "the person after the verb is its object: 'bổ nhiệm ông X giữ chức …', 'cảnh cáo đối với ông X'")
 OWN_ACT = declare("personnel.event.own_act", "PersonnelEvent", "retirement or resignation by its subject: 'ông X gửi đơn xin từ chức'")
@@ -35,6 +39,11 @@ CONTINUED = declare("personnel.event.continued", "PersonnelEvent",
 LISTED_POST = declare("personnel.event.listed_post", "PersonnelEvent", "people listed after the verb, each with a post: 'bổ nhiệm ông A, bà B lần lượt giữ chức X, Y'")
 LISTED_AFTER = declare("personnel.event.listed_after", "PersonnelEvent",
     "a verb with no person of its own takes the people the next sentence lists after 'gồm:': 'bắt tạm giam 3 bị can. Các bị can gồm: A (…); B (…)'")
+SCHEDULED = declare("personnel.event.scheduled", "PersonnelEvent",
+    "a verb put ahead by 'sẽ' with the date it takes effect after it is decided, an event: 'ông X sẽ nghỉ hưu từ ngày 1/7'")
+SANCTION_FORM = declare("personnel.event.sanction_form", "PersonnelEvent",
+    "a discipline whose form is a removal is that removal, of the disciplined person: 'kỷ luật mức cách chức đối với ông X', "
+    "'kỷ luật ông X bằng hình thức cách chức Bí thư …'")
 UNNAMED = declare("personnel.event.unnamed", "PersonnelEvent", "an event with a post or body but no named person: 'bổ nhiệm Giám đốc Sở Y tế'")
 ROLE_AFTER_VERB = declare("personnel.role.after_verb", "PersonnelEvent.role", "a title after the verb that belongs to no other person")
 ROLE_PERSON_CUE = declare("personnel.role.person_cue", "PersonnelEvent.role", "the person's own title after the verb through a cue: '… ông X giữ chức Y'")
@@ -65,6 +74,8 @@ ACTOR_ANNOUNCER = declare("personnel.actor.announcer", "PersonnelEvent.actor",
     "a person or a body opening the clause who says they have done the act: 'ông X, Giám đốc Sở Y, cho biết đã thi hành kỷ luật …', "
     "'Công an TP Hà Nội cho biết đã ra quyết định khởi tố …'")
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
+ACTOR_SUBJECT_TITLE = declare("personnel.actor.subject_title", "PersonnelEvent.actor",
+    "a title with no name that opens the clause and decides: 'Theo đó, Giám đốc Sở Y tế quyết định khiển trách ông X; cách chức …'")
 PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_ANNOUNCER)  # actors read as a person's name
 DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
     "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
@@ -84,18 +95,23 @@ def _any(*classes: str) -> str:
     return f"(?:{alternation(_words(*classes))})"
 
 
-@lru_cache(maxsize=1)
-def _appositions() -> str:
+@lru_cache(maxsize=2)
+def _appositions(title_tail: int = 30) -> str:
     """Lower-case tails and descriptions between a person's appositions and the verb: "Phó Giám đốc bệnh viện –",
-    "…, người có vi phạm nghiêm trọng, bị", ", 40 tuổi,"."""
-    return rf"(?:\s+\p{{Ll}}[^,;–]{{0,30}}(?:,|\s[–-])|,\s+\p{{Ll}}[^,;]{{0,100}}(?=,)|,\s+\d{{1,3}}\s+{_any('age')}(?=,)){{0,3}}"
+    "…, người có vi phạm nghiêm trọng, bị", ", 40 tuổi,", and particulars in brackets: "ông X (SN 1970, trú tại …) bị",
+    "ông Kim Dong-yeon (Kim Đông Yiên) được"; ``title_tail``: how long the lower-case tail may be (longer right after a
+    title: "cựu cố vấn | đặc biệt của Tổng thư ký Liên hợp quốc,")."""
+    closing = r"(?:[^()]{0,80}\))?"  # the gap opens inside the bracket holding the person's post: "ông X (Phó Chủ tịch …) bị"
+    return (closing + rf"(?:\s+\p{{Ll}}[^,;–()]{{0,{title_tail}}}(?:,|\s[–-])|,\s+\p{{Ll}}[^,;]{{0,100}}(?=,)|,\s+\d{{1,3}}\s+{_any('age')}(?=,)"
+            rf"|\s*\([^()]{{1,80}}\)){{0,3}}")
 
 
-@lru_cache(maxsize=1)
-def _passive_gap() -> regex.Pattern[str]:
+@lru_cache(maxsize=2)
+def _passive_gap(after_title: bool = False) -> regex.Pattern[str]:
     """All between a person and the verb they undergo: "đã được", "để được", "bị xử lý"."""
-    before = alternation([*_words("adverb_before_verb"), *cue_words("purpose")])
-    return regex.compile(_appositions() + rf"(?i:{_dated()}?[\s,–-]*(?:(?:{before}) )*{_any('passive')}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$")
+    before = alternation([*_words("adverb_before_verb"), *cue_words("purpose"), *cue_words("future")])  # "sẽ": kept only when scheduled
+    tail = rf"(?i:{_dated()}?[\s,–-]*(?:(?:{before}) )*{_any('passive')}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$"
+    return regex.compile(_appositions(60 if after_title else 30) + tail)
 
 
 @lru_cache(maxsize=1)
@@ -104,10 +120,10 @@ def _dated() -> str:
     return rf"(?:[\s,]+(?:{_any('day_word', 'time_of_day')}\s+)+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?,?)"
 
 
-@lru_cache(maxsize=1)
-def _passive_by() -> regex.Pattern[str]:
+@lru_cache(maxsize=2)
+def _passive_by(after_title: bool = False) -> regex.Pattern[str]:
     """"được"/"bị" opening an agent after a person: "ông X đã được <HĐND tỉnh> bầu"."""
-    return regex.compile(_appositions() + rf"(?i:[\s,–-]*(?:{_any('adverb_before_verb')} )*{_any('passive')}\s+)")
+    return regex.compile(_appositions(60 if after_title else 30) + rf"(?i:[\s,–-]*(?:{_any('adverb_before_verb')} )*{_any('passive')}\s+)")
 
 
 _DATED_OPENER = regex.compile(r"[^,;\d]{0,25}\d[^,;]{0,20},\s*")  # "Năm 2019, ", "Sáng 14/8, ", "Ngày 12 tháng 9 năm 2023, "
@@ -488,24 +504,71 @@ def events_in(text: str, s: Sentence, following: Sentence | None = None) -> Iter
     """The event candidates of one sentence (``following``: the next sentence, for a list it opens)."""
     carried: tuple[int, list[NameMention]] = (-1, [])  # (clause end, persons) of the previous verb
     listed = _listed_after(text, following) if following is not None else []
+    forms = _sanction_forms(text, s)  # discipline verb -> the removal naming its form
+    disciplined: dict[int, list[NameMention]] = {}
     for i, v in enumerate(s.verbs):
         clause_end = _clause_end(text, s, i)
-        etype = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())]
+        etype = _verb_type(v)
         persons, rule = _persons_for(text, s, v, clause_end, etype)
         if not persons and (v.start() < carried[0] or _continues(text, s, v)):
             persons, rule = carried[1], CONTINUED  # "được điều động, chỉ định …", "…; đồng thời cho thôi …"
         carried = (clause_end, persons)
-        if _not_an_event(text, s, v):
+        form_of = next((d for d, f in forms.items() if f == i), None)
+        if form_of is not None:  # "kỷ luật ông X bằng hình thức cách chức …": X is removed
+            persons, rule = persons or disciplined.get(form_of, []), SANCTION_FORM
+        if i in forms:
+            disciplined[i] = persons
+        if i in forms or _not_an_event(text, s, s.verbs[form_of] if form_of is not None else v):
             continue
         if not persons and listed:  # "… bắt tạm giam đối với 3 bị can. Các bị can nói trên gồm: A (…), …; B (…)"
-            for member in listed:
-                for target in _own_posts(member):
-                    yield _candidate(text, s, v, etype, (member, target, LISTED_AFTER))
+            yield from (_candidate(text, s, v, etype, (member, target, LISTED_AFTER)) for member in listed for target in _own_posts(member))
             continue
-        for person, target, person_rule in _per_person(text, s, v, clause_end, (persons, etype)):
-            if person is None and (target.org is None or (target.title is not None and _generic(text, target.title))):
-                continue  # policy talk: neither a person nor a body, or many posts at once
-            yield _candidate(text, s, v, etype, (person, target, person_rule or rule))
+        for c in _verb_candidates(text, s, (v, clause_end, etype), persons, rule):
+            if form_of is not None:
+                _sanctioned(text, s, c, s.verbs[form_of])
+            elif _scheduled(text, s, v):
+                c.parts["verb"] = Fired(SCHEDULED, *c.verb)
+            yield c
+
+
+def _verb_candidates(text: str, s: Sentence, verb: tuple[regex.Match[str], int, str], persons: list[NameMention], rule: Rule) -> Iterator[Candidate]:
+    """A verb's candidates: one per person and post."""
+    v, clause_end, etype = verb
+    for person, target, person_rule in _per_person(text, s, v, clause_end, (persons, etype)):
+        if person is None and (target.org is None or (target.title is not None and _generic(text, target.title))):
+            continue  # policy talk: neither a person nor a body, or many posts at once
+        yield _candidate(text, s, v, etype, (person, target, person_rule or rule))
+
+
+def _sanctioned(text: str, s: Sentence, c: Candidate, discipline: regex.Match[str]) -> None:
+    """A removal that is a discipline's form: its verb part names the rule, its decider is who imposed the discipline."""
+    c.parts["verb"] = Fired(SANCTION_FORM, *c.verb)
+    if c.actor is None and (actor := _actor(text, s, discipline, c.person)) is not None:
+        c.actor, c.parts["actor"] = actor
+
+
+def _verb_type(v: regex.Match[str]) -> str:
+    return lexicons().personnel_verbs[" ".join(v.group("v").lower().split())]
+
+
+@lru_cache(maxsize=1)
+def _form_before() -> regex.Pattern[str]:
+    """The noun naming a discipline's form right before a verb of removal: "hình thức cách chức", "mức cách chức"."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('sanction_form'))})\s+$")
+
+
+def _sanction_forms(text: str, s: Sentence) -> dict[int, int]:
+    """Index of a discipline verb -> index of the removal that names its form later in its clause ("thi hành kỷ
+    luật mức cách chức đối với …", "kỷ luật ông X bằng hình thức cách chức …"), within 120 characters."""
+    out: dict[int, int] = {}
+    for j, w in enumerate(s.verbs):
+        if _verb_type(w) not in ENDS_POST or _form_before().search(text, max(s.span.start, w.start() - 20), w.start()) is None:
+            continue
+        opens = max(s.span.start, text.rfind(";", s.span.start, w.start()) + 1, w.start() - 120)
+        i = next((i for i in range(j - 1, -1, -1) if s.verbs[i].start() >= opens and _verb_type(s.verbs[i]) == "discipline"), None)
+        if i is not None and i not in out:
+            out[i] = j
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -570,7 +633,25 @@ def _proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     window = max(s.span.start, v.start() - 30)
     if _policy_before().search(text, window, v.start()) is not None:
         return True
+    if _scheduled(text, s, v):
+        return False
     return cue_regex("proposal", True).search(text, window, v.start()) is not None or _nominated(text, s, v) or _clause_proposed(text, s, v)
+
+
+@lru_cache(maxsize=1)
+def _effective_date() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('effective_date'))})\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}")
+
+
+def _scheduled(text: str, s: Sentence, v: regex.Match[str]) -> bool:
+    """"ông X sẽ (chính thức) nghỉ hưu từ ngày 1/7": the only cues putting the verb ahead in its clause are futures
+    ("sẽ", "sắp"), and the date it takes effect follows it in the sentence (before any ";")."""
+    start = max(s.span.start, v.start() - 120, *(text.rfind(c, s.span.start, v.start()) + 1 for c in ",;:"))
+    cues = [c.group().lower() for c in _clause_proposal().finditer(text, start, v.start())]
+    future = cue_words("future")
+    semi = text.find(";", v.end(), s.span.end)
+    dated = _effective_date().search(text, v.end(), semi if semi >= 0 else s.span.end) is not None
+    return bool(cues) and all(c in future for c in cues) and dated
 
 
 @lru_cache(maxsize=1)
@@ -630,9 +711,15 @@ def _generic_after() -> regex.Pattern[str]:
 
 
 def _generic(text: str, t: Title) -> bool:
-    """"bí thư đảng ủy nhiều xã", "loạt vụ trưởng": a quantifier before or after the post."""
+    """"bí thư đảng ủy nhiều xã", "loạt vụ trưởng", "gần 200 cán bộ ngân hàng", "hai cán bộ sở": a quantifier or a
+    count of two or more before the post, or a quantifier after it."""
     before = cue_regex("generic", True, True).search(text, max(0, t.start - 15), t.start)
-    return before is not None or _generic_after().match(text, t.end) is not None
+    count = _COUNT_BEFORE.search(text, max(0, t.start - 25), t.start)
+    many = count is not None and (float(count.group(1)) if count.group(1).isdigit() else parse_number_words(count.group(1)) or 0) >= 2
+    return before is not None or many or _generic_after().match(text, t.end) is not None
+
+
+_COUNT_BEFORE = regex.compile(r"(?<![\p{L}\d.,/])(\d+|\p{Ll}+)\s+$")  # the word right before a post: a count?
 
 
 def _is_framed(v: regex.Match[str]) -> bool:
@@ -647,7 +734,8 @@ def is_charge(phrase: str) -> bool:
 def _framed_in_clause(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     """"giao đồng chí X, Phó Trưởng ban, phụ trách …": the frame cue opens the verb's clause, within 120 characters."""
     start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1, v.start() - 120)
-    return cue_regex("frame", False).search(text, start, v.start()) is not None
+    cues = cue_regex("frame", False).finditer(text, start, v.start())
+    return any(not any(t.start <= c.start() < t.end for t in s.titles) for c in cues)  # not a word of a post ("Đội Cảnh sát giao thông")
 
 
 def _charge(text: str, v: regex.Match[str], end: int) -> list[_Target]:
@@ -708,9 +796,14 @@ def _clause_end(text: str, s: Sentence, i: int) -> int:
     if semi >= 0:
         end = semi
     for nxt in s.verbs[i + 1 :]:
+        if _is_framed(nxt) and not _framed_in_clause(text, s, nxt) and any(_PARTICULAR_GAP.fullmatch(text, t.end, nxt.start()) for t in s.titles):
+            continue  # "A, Phó Hạt trưởng …, phụ trách địa bàn xã X và B": a charge written as a particular after a post
         if nxt.start() < end and _separate(text, s.verbs[i].end(), nxt.start()) and _person_between(s, s.verbs[i].end(), nxt.start()):
             return nxt.start()
     return end
+
+
+_PARTICULAR_GAP = regex.compile(r"\s*,\s*")
 
 
 def _person_between(s: Sentence, a: int, b: int) -> bool:
@@ -726,11 +819,14 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end and not _source(text, s, t)]
     named = [t for t in (person.titles if person else []) if not t.via_cue and v.end() <= t.start and t.end <= person.start]  # type: ignore[union-attr]
     free = [t for t in s.titles if v.end() <= t.start < end and (t.start, t.end) not in owned and not _acts(text, t) and not t.bare
-            and not _source(text, s, t) and not _proposer(text, s, t)]
+            and not _source(text, s, t) and not _proposer(text, s, t) and not _owner(text, s, t)]
     titles, rule = ((mine, ROLE_PERSON_CUE) if mine else (named, ROLE_PERSON_TITLE) if named
                     else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME))
     if not titles and person is not None and etype in LOSS:
         titles, rule = held_post(person.titles), ROLE_HELD
+    elif person is not None and etype in LOSS and titles and all(t.organization is None for t in titles):
+        held = [h for h in person.titles if h.organization and any(lost_role(h.role, etype).lower() == t.role.lower() for t in titles)]
+        titles, rule = (held[:1], ROLE_HELD) if held else (titles, rule)  # "cách chức Trưởng phòng": the one the person holds
     if not titles and person is not None and etype in ("transfer", "rotation", "secondment"):
         return _destination(text, v, end)
     out: list[_Target] = []
@@ -755,6 +851,11 @@ def _proposer_before() -> regex.Pattern[str]:
 def _proposer(text: str, s: Sentence, t: Title) -> bool:
     """"bổ nhiệm, miễn nhiệm theo đề nghị của Bộ trưởng Bộ Nội vụ": the title after a proposal is who proposed, not the post."""
     return _proposer_before().search(text, max(s.span.start, t.start - 25), t.start) is not None
+
+
+def _owner(text: str, s: Sentence, t: Title) -> bool:
+    """"… làm X, vị trí được ví như cánh tay phải của tổng thống": a title after "của" is whose something is, not the post."""
+    return _before_person("possessive").search(text, max(s.span.start, t.start - 8), t.start) is not None
 
 
 def _source(text: str, s: Sentence, t: Title) -> bool:
@@ -828,6 +929,8 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
             return _coordinated(text, before, n) + _with_group(s, n), PASSIVE_SUBJECT
         if _next_step(text, n, v) or _purpose_of(text, s, n, v):
             return _with_group(s, n), PASSIVE_SUBJECT
+        if obj is None and _apposed(text, s, n, v):
+            return [n], PASSIVE_APPOSED
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
         return _listed_objects(text, s, obj, clause_end), OBJECT
     if before and etype in _SELF and _own_act_gap().fullmatch(text, _gap_start(before[-1], v), v.start()):
@@ -858,7 +961,8 @@ def _acts_on(text: str, s: Sentence, v: regex.Match[str], gap: int) -> bool:
 @lru_cache(maxsize=1)
 def _own_act_gap() -> regex.Pattern[str]:
     """Between a person and a retirement or resignation of their own: adverbs and the letter asking for it."""
-    return regex.compile(_appositions() + rf"(?i:[\s,–-]*(?:{_any('adverb_before_verb', 'request', 'passive')}\s+)*)")
+    words = alternation([*_words("adverb_before_verb", "request", "passive"), *cue_words("future")])  # "sẽ nghỉ hưu từ ngày …"
+    return regex.compile(_appositions() + rf"(?i:[\s,–-]*(?:(?:{words})\s+)*)")
 
 
 def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> NameMention | None:
@@ -910,9 +1014,11 @@ def _agent(text: str, s: Sentence, n: NameMention) -> bool:
 
 @lru_cache(maxsize=1)
 def _list_gap() -> regex.Pattern[str]:
-    """Between two persons of a list: "ông A, bà B", "A và B", "A; chị B"."""
+    """Between two persons of a list: "ông A, bà B", "A và B", "A; chị B"; past the particulars the item writes
+    after its post ("A, Phó Hạt trưởng …, phụ trách địa bàn xã X và B", "A, cán bộ …, trú tại xã Y, B")."""
     conj = _any("and")
-    return regex.compile(rf"\s*(?:,|;|{conj}|,\s*{conj})\s*(?:{_any('kinship_address')}\s+)?$", regex.I)
+    tail = rf"(?:[\s,]+{_any('item_tail', 'residence')}(?![\p{{L}}])[^,;:()]{{0,60}}?)?"
+    return regex.compile(rf"{tail}\s*(?:,|;|{conj}|,\s*{conj})\s*(?:{_any('kinship_address')}\s+)?$", regex.I)
 
 
 _BRACKETED = regex.compile(r"\([^()]*\)")
@@ -922,7 +1028,7 @@ def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int)
     """The object and the persons listed after it, each past its own apposition ("bắt tạm giam
     Trần Thanh Dâng (40 tuổi, nguyên cán bộ …) và Y Quyết Krông (41 tuổi, …)")."""
     out = _with_group(s, first)
-    last = first
+    last = out[-1]  # past the group the first belongs to ("các ông: A, cán bộ …, B, Kiểm lâm viên … và C")
     for n in s.names:
         if n.start <= last.end or n.start >= clause_end or n in out:
             continue
@@ -980,6 +1086,26 @@ def _purpose_of(text: str, s: Sentence, n: NameMention, v: regex.Match[str]) -> 
     return opens is not None and not others and _purpose_gap().fullmatch(text, _gap_start(n, v), v.start()) is not None
 
 
+@lru_cache(maxsize=1)
+def _apposed_gap() -> regex.Pattern[str]:
+    """", <an apposition of up to 160 characters> (đã) được|bị (chính thức)" before the verb."""
+    adverbs = _any("adverb_before_verb")
+    return regex.compile(rf"(?i),\s+[^;:\"“”]{{1,160}}?\s(?:{adverbs}\s+)*(?P<p>{_any('passive')}\s+)?(?:{adverbs}\s+)*")
+
+
+def _apposed(text: str, s: Sentence, n: NameMention, v: regex.Match[str]) -> bool:
+    """The person opens the sentence and is described at length before "được"/"bị" and the verb, with no other
+    person, personnel verb, speech or clause opener in the description: the person undergoes the verb."""
+    start = n.honorific_start if n.honorific_start is not None else _mention_start(n)
+    gap = _apposed_gap().fullmatch(text, n.end, v.start())
+    if _sentence_opener().fullmatch(text, s.span.start, start) is None or gap is None:
+        return False
+    if gap.group("p") is None and _explicit_passive_re().match(text, v.start()) is None:
+        return False  # "được"/"bị" before the verb or opening it ("được bầu")
+    inside = any(n.end <= m.start < v.start() for m in s.names) or any(n.end <= w.start() < v.start() for w in s.verbs)
+    return not inside and _speech().search(text, n.end, v.start()) is None and _clause_opener().search(text, n.end, v.start()) is None
+
+
 def _gap_start(n: NameMention, v: regex.Match[str]) -> int:
     """Where the words between a person (with the titles written after the name) and a verb begin."""
     return max([n.end] + [t.end for t in n.titles if n.end <= t.end <= v.start() and not t.via_cue])
@@ -1011,10 +1137,11 @@ def _passive(text: str, start: int, verb: int, titles: list[Title]) -> bool:
     "được <title>" ("đã được Thủ tướng phê chuẩn")."""
     if _speech().search(text, start, verb) is not None:
         return False  # "ông X, người phát ngôn Sở Y tế, cho biết … kỷ luật …": X speaks of it
-    gap = _passive_gap().match(text, start, verb)
+    after_title = any(t.end == start for t in titles)
+    gap = _passive_gap(after_title).match(text, start, verb)
     if gap:
         return True
-    by = _passive_by().match(text, start, verb)
+    by = _passive_by(after_title).match(text, start, verb)
     if by is None:
         return False
     org = read_org(text, by.end(), verb)
@@ -1170,7 +1297,8 @@ def _subject_gap() -> regex.Pattern[str]:
     # "đã ra quyết định khởi tố", "ban hành quyết định kỷ luật", "quyết định cách chức": the body issues the act
     issued = rf"(?:{_any('issuing_verb')}\s+)?(?:{_any('plural')}\s+)?{_any('decision_noun')}|{_any('issuing_verb')}"  # "ra lệnh bắt …"
     words = _any("adverb_before_verb", "light_verb")
-    return regex.compile(rf"(?i)\s*(?:(?:{words}|{alternation(handover)}|{approved}|{issued})\s+)*$")
+    aside = r"(?:\s*\([^()]{1,80}\))?"  # "Ngân hàng TMCP Sài Gòn Thương Tín (Sacombank) vừa ra quyết định …"
+    return regex.compile(rf"(?i){aside}\s*(?:(?:{words}|{alternation(handover)}|{approved}|{issued})\s+)*$")
 
 
 @lru_cache(maxsize=1)
@@ -1204,7 +1332,18 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
         if org is not None and org.end > org.start and org.name_start is None and _announces(text, org.end, stop) \
                 and not any(org.end <= n.start < stop for n in s.names):
             return org_text(text, org.start, org.end), Fired(ACTOR_ANNOUNCER, org.start, org.end)
+        title = _subject_title(s, at, stop)
+        if title is not None and _subject_gap().match(text, title.end, stop):
+            return text[title.start : title.end], Fired(ACTOR_SUBJECT_TITLE, title.start, title.end)
     return None
+
+
+def _subject_title(s: Sentence, at: int, stop: int) -> Title | None:
+    """A title with its body opening a clause at ``at``, naming no person ("Giám đốc Sở Y tế quyết định …"): not one
+    written with a name."""
+    owned = _owned(s)
+    title = next((t for t in s.titles if t.start == at and t.end <= stop and (t.start, t.end) not in owned), None)
+    return title if title is not None and title.organization else None
 
 
 @lru_cache(maxsize=1)

@@ -17,8 +17,8 @@ from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
 from .events import (
-    LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, Candidate, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
-    resolve_name,
+    ACTOR_SUBJECT_TITLE, ACTOR_TITLE, LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, SANCTION_FORM, Candidate, Sentence, cue_regex, cue_words, events_in,
+    full_names, is_charge, joined_verbs, lost_role, mentions, resolve_name,
 )
 from .grammar import looks_foreign
 from .names import Title
@@ -35,6 +35,9 @@ TITLE_CAREER_STEP = declare("people.title.career_step", "Position", "a post of a
 SENTENCE_PERSON = declare("personnel.event.sentence_person", "PersonnelEvent",
     "an event with no person of its own, whose verb is the verb of, or joined to, or of the same type as the events of one named "
     "person in its sentence, is that person's: 'điều động, bổ nhiệm ông X, … làm Thứ trưởng …', 'cách chức … đối với ông X (cách cả các chức vụ: A, B)'")
+ACTOR_TITLE_HOLDER = declare("personnel.actor.title_holder", "PersonnelEvent.actor",
+    "a deciding title with its body that the article gives one named person is that person: 'Giám đốc Sở Y tế quyết định …' "
+    "with 'ông X, Giám đốc Sở Y tế tỉnh …' elsewhere -> X")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
 
 
@@ -59,6 +62,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     raw = [c for c in raw if c.person is None or c.name is not None or c.organization is not None]  # a word, not a person
     _sentence_persons(doc.text, raw, {s.span: {f for n in s.names if (f := _full_name(n.name, full))} for s in sentences})
     _joined_actors(doc.text, raw)
+    _title_holders(sentences, full, raw)
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
     events = _merge_events(events)
@@ -76,13 +80,42 @@ def _sentence_persons(text: str, events: list[Candidate], named_in: dict[Span, s
         if c.name is not None or len(named_in.get(c.sentence, set())) != 1:  # no person, or a word read as one ("Ủy")
             continue
         named = [e for e in events if e.sentence == c.sentence and e.name is not None and e.person is not None
-                 and (e.type == c.type or e.verb == c.verb or joined_verbs(text, e.verb, c.verb))]
+                 and (e.type == c.type or e.verb == c.verb or joined_verbs(text, e.verb, c.verb) or _disciplined(e, c))]
         if len({e.name for e in named}) != 1:
             continue
         source = named[0]
         c.person, c.name, c.rule = source.person, source.name, SENTENCE_PERSON
         c.parts["person"] = Fired(SENTENCE_PERSON, source.parts["person"].start, source.parts["person"].end)
         c.parts["verb"] = Fired(SENTENCE_PERSON, *c.verb)
+
+
+def _disciplined(e: Candidate, c: Candidate) -> bool:
+    """A removal that is a discipline's form, with no person of its own, is of the person disciplined in its
+    sentence: "kỷ luật cảnh cáo đối với bà X và kỷ luật bằng hình thức cách chức Phó Chánh Văn phòng"."""
+    return c.parts["verb"].rule is SANCTION_FORM and e.type == "discipline"
+
+
+def _title_holders(sentences: list[Sentence], full: list[str], events: list[Candidate]) -> None:
+    """An actor read as a title with its body ("Giám đốc Sở NN&PTNT Đắk Nông") becomes the one named person the
+    article gives that post (role and body equal, the level word of its place aside: "… tỉnh Đắk Nông")."""
+    titles = {(t.start, t.end): t for s in sentences for t in s.titles}
+    holders: dict[tuple[str, str], set[str]] = {}
+    for n in (n for s in sentences for n in s.names if n.name):
+        for t in n.titles:
+            if t.organization and not t.role.startswith("nguyên"):
+                holders.setdefault(_post_key(t), set()).add(resolve_name(n.name, full))
+    for c in events:
+        part = c.parts.get("actor")
+        title = titles.get((part.start, part.end)) if part is not None and part.rule in (ACTOR_TITLE, ACTOR_SUBJECT_TITLE) else None
+        names = holders.get(_post_key(title), set()) if title is not None and title.organization else set()
+        if len(names) == 1 and part is not None and c.name not in names:  # not the person the event is about
+            c.actor, c.parts["actor"] = next(iter(names)), Fired(ACTOR_TITLE_HOLDER, part.start, part.end)
+
+
+def _post_key(t: Title) -> tuple[str, str]:
+    levels = lexicons().admin_levels
+    org = [w for w in (org_key(t.organization) or "").split() if w not in levels]
+    return t.role.lower(), " ".join(org)
 
 
 def _joined_actors(text: str, events: list[Candidate]) -> None:
@@ -294,7 +327,7 @@ def _same_org(a: Candidate, b: Candidate) -> bool:
     if not a.organization or not b.organization:
         return True
     x, y = org_key(a.organization) or "", org_key(b.organization) or ""  # "UBND tỉnh" = "Ủy ban nhân dân tỉnh"
-    return x.startswith(y) or y.startswith(x)
+    return x.startswith(y) or y.startswith(x) or x.endswith(" " + y) or y.endswith(" " + x)  # "Tổng công ty Vinaconex" = "Vinaconex"
 
 
 def _ceremony_host(doc: Document, sentences: list[Sentence]) -> tuple[str, tuple[int, int]] | None:
