@@ -240,13 +240,40 @@ def cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
         if lexicons().name_stops.get(m.group(0).lower()) == "opener":
             break
         dotted = m.group(0).endswith(".") and m.group(0) not in lexicons().abbreviations  # a sentence's full stop, not "TP."
+        if dotted and out and _initial_in_foreign_name(text, m, out[-1][2], end):
+            dotted = False  # "Jeffrey S. Tamulevich": a middle initial, not a full stop
         word_end = m.end() - 1 if dotted else m.end()
         out.append((m.start(), word_end, text[m.start() : word_end]))
         nxt = SPACE.match(text, word_end, end)
         if not nxt:
             break
         pos = nxt.end()
+        particle = _name_particle().match(text, pos, end) if looks_foreign(out[-1][2]) else None
+        if particle is not None:  # "Bashar al-Assad", "Frank de Boer": the particle and the next word are one word of the name
+            m = _CAPWORD.match(text, particle.end(), end)
+            if m is None:
+                break
+            word_end = m.end() - 1 if m.group(0).endswith(".") else m.end()
+            out.append((pos, word_end, text[pos:word_end]))
+            nxt = SPACE.match(text, word_end, end)
+            if not nxt:
+                break
+            pos = nxt.end()
     return out
+
+
+_INITIAL = regex.compile(r"\p{Lu}\. \p{Lu}\p{Ll}")
+
+
+def _initial_in_foreign_name(text: str, m: regex.Match[str], previous: str, end: int) -> bool:
+    """A one-letter word with a full stop after a foreign-looking word and before a capitalised one: a middle initial."""
+    return len(m.group(0)) == 2 and looks_foreign(previous) and _INITIAL.match(text, m.start(), end) is not None
+
+
+@lru_cache(maxsize=1)
+def _name_particle() -> regex.Pattern[str]:
+    """Lower-case particles inside a foreign name (grammar class name_particle), each before a hyphen or a space, before a capital."""
+    return regex.compile(rf"(?:(?:{alternation(lexicons().grammar('name_particle'))})(?:-| ))+(?=\p{{Lu}})")
 
 
 def _introduces_name(text: str, pos: int, end: int) -> bool:

@@ -34,6 +34,8 @@ NAME_FOREIGN_APPOSED = declare("people.name.foreign_apposed", "Person",
     "a bare foreign full name with its post in apposition right after it: 'Michael Dell, CEO Dell Technologies', 'Jerry Brito - Giám đốc điều hành …'")
 NAME_AFTER_DESCRIBED_TITLE = declare("people.name.after_described_title", "Person",
     "a foreign full name after a title and a few lower-case words that describe it: 'cựu cố vấn an ninh quốc gia Michael Flynn'")
+NAME_AFTER_ACRONYM = declare("people.name.after_acronym", "Person",
+    "a full name after a title whose body is followed by its acronym in brackets: 'Chủ tịch Ngân hàng Trung ương châu Âu (ECB) Mario Draghi'")
 NAME_PRONOUN = declare("people.name.pronoun", "Person", "'ông'/'bà' as the subject or object of a cue or event verb: the person last named")
 TITLE_BEFORE_NAME = declare("people.title.before_name", "Position", "titles written right before the name: 'Bí thư, Chủ tịch UBND xã X Nguyễn Văn A'")
 TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in apposition after the name: 'Nguyễn Văn A, Giám đốc Sở Y tế'")
@@ -61,6 +63,7 @@ class Title:
     bare: bool = False  # a lower-case generic role with no body ("đại biểu"): a title only of the name right after it
     past_term: bool = False  # held for a term that ended before the article's time ("nhiệm kỳ 2010-2015")
     membership: bool = False  # read by the membership rule ("tham gia Ban Chấp hành …")
+    acronym_name: bool = False  # the name after it was read past the body's acronym in brackets ("… (ECB) Mario Draghi")
     described_name: int | None = None  # start of the foreign name read after the title's description ("cố vấn an ninh quốc gia Michael Flynn")
 
 
@@ -190,6 +193,7 @@ def find_titles(text: str, span: Span) -> list[Title]:
         if title.organization is not None and title.role != canonical_role(m) and not _assembly()[2].search(title.organization):
             title.role = canonical_role(m)  # "đại biểu Hội đồng nhân dân thành phố": a delegate of the body written, not of the assembly
         title.name_after = org.name_start if org else None
+        _name_after_acronym(text, span, title)
         if _past_term(text, title.end, span.end):
             title.role, title.rule = "nguyên " + title.role if not title.role.startswith("nguyên ") else title.role, TITLE_PAST_TERM
             title.past_term = True
@@ -199,6 +203,23 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles), key=lambda t: t.start)
+
+
+_BRACKETED_ACRONYM = regex.compile(r" \(\p{Lu}[\p{Lu}\p{N}&-]{1,9}\)(?= \p{Lu})")
+
+
+def _name_after_acronym(text: str, span: Span, title: Title) -> None:
+    """A body's acronym in brackets after it, then a full name ("Chủ tịch Liên minh Nghị viện Thế giới (IPU)
+    Saber Chowdhury"): the title runs on over the bracket and the name is its holder's."""
+    if title.organization is None or title.name_after is not None or title.coordinated:
+        return
+    bracket = _BRACKETED_ACRONYM.match(text, title.end, span.end)
+    if bracket is None or not is_acronym(bracket.group(0).strip(" ()")):
+        return
+    run = cap_words(text, bracket.end() + 1, span.end)[:4]
+    texts = [w for _, _, w in run]
+    if len(run) >= 2 and looks_like_name(texts) and not _is_place(run) and not _head_then_place(texts):
+        title.end, title.name_after, title.acronym_name = bracket.end(), run[0][0], True
 
 
 _CAPITAL_AFTER_HEAD = regex.compile(r"\s\p{Lu}")
@@ -535,11 +556,13 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if not rest or (body and not starts_name([w for _, _, w in rest])):
             continue
         if len(rest) == 1 and _lone_word_not_name(text, span, title, rest[0], body):
+            _name_after_unknown_body(text, span, title, names)
             continue
         if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest) and not _head_then_place([w for _, _, w in rest]):
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
-            names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=NAME_AFTER_TITLE)
+            rule = NAME_AFTER_ACRONYM if title.acronym_name else NAME_AFTER_TITLE
+            names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=rule)
 
 
 _DESCRIPTION = regex.compile(r" (\p{Ll}+(?: \p{Ll}+){0,3}) (?=\p{Lu})")
@@ -616,9 +639,23 @@ def _unknown_body(text: str, span: Span, title: Title, word: tuple[int, int, str
     if title.org_start is not None or title.name_after is not None:
         return
     org_end, name_at = after_open(text, word[1], span.end)
-    if name_at is None:
-        _set_org(title, text, word[0], _before_name(text, word[1], org_end))
-        title.organization = _fused_head(text, title) + (title.organization or "")
+    _set_org(title, text, word[0], org_end if name_at is not None else _before_name(text, word[1], org_end))
+    title.organization = _fused_head(text, title) + (title.organization or "")
+    title.name_after = name_at  # "Tổng Giám đốc Thông tấn xã Việt Nam Nguyễn Đức Lợi": the person after the body
+
+
+def _name_after_unknown_body(text: str, span: Span, title: Title, names: dict[int, NameMention]) -> None:
+    """The person named right after the unknown body a title took ("Tổng Giám đốc Thông tấn xã Việt Nam
+    Nguyễn Đức Lợi"): a full name read where the body's own name ends."""
+    if title.name_after is None or title.name_after in names:
+        return
+    run = cap_words(text, title.name_after, span.end)[:4]
+    texts = [w for _, _, w in run]
+    places = lexicons().places
+    if any(w in places and looks_foreign(nxt) for w, nxt in zip(texts, texts[1:])):
+        return  # "… Thái Bình Dương Mỹ James Fanell": a country, then a foreign name; the words before it end the body
+    if len(run) >= 2 and starts_name(texts) and not _is_place(run) and not _head_then_place(texts):
+        names[run[0][0]] = NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], rule=NAME_AFTER_TITLE)
 
 
 def _fused_head(text: str, title: Title) -> str:
@@ -684,6 +721,8 @@ def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
     places = lexicons().places
     for size in range(min(3, len(words) - 1), 0, -1):
         head = words[:size]
+        if _is_initial(words[size]):
+            continue  # "George W. Bush": a middle initial goes on the name it is written in
         if " ".join(head) in places or all(is_acronym(w) or _brand(w) for w in head):
             return size
         if not is_name_start(words[0]) and _standalone_elsewhere(text, run, size):
@@ -691,6 +730,11 @@ def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
     if len(words) >= 3 and looks_foreign(words[0]) and is_name_start(words[1]) and looks_like_name(words[1:5], foreign=False):
         return 1  # "Giám đốc Idecaf Huỳnh Anh Tuấn": a foreign word before a Vietnamese full name is the body
     return 0
+
+
+def _is_initial(word: str) -> bool:
+    """A middle initial read inside a foreign name ("W." of "George W. Bush")."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 def _given_name_elsewhere(text: str, word: str) -> bool:
