@@ -239,27 +239,48 @@ def cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
             break  # a run opened by an honorific; inside a name "Anh" is a name ("Âu Anh Tuấn")
         if lexicons().name_stops.get(m.group(0).lower()) == "opener":
             break
-        dotted = m.group(0).endswith(".") and m.group(0) not in lexicons().abbreviations  # a sentence's full stop, not "TP."
-        if dotted and out and _initial_in_foreign_name(text, m, out[-1][2], end):
-            dotted = False  # "Jeffrey S. Tamulevich": a middle initial, not a full stop
-        word_end = m.end() - 1 if dotted else m.end()
+        word_end, last = _word_end(text, m, out, end)
         out.append((m.start(), word_end, text[m.start() : word_end]))
-        nxt = SPACE.match(text, word_end, end)
+        nxt = SPACE.match(text, word_end, end) if not last else None
         if not nxt:
             break
         pos = nxt.end()
-        particle = _name_particle().match(text, pos, end) if looks_foreign(out[-1][2]) else None
+        particle = _particle_word(text, pos, end) if looks_foreign(out[-1][2]) else None
         if particle is not None:  # "Bashar al-Assad", "Frank de Boer": the particle and the next word are one word of the name
-            m = _CAPWORD.match(text, particle.end(), end)
-            if m is None:
-                break
-            word_end = m.end() - 1 if m.group(0).endswith(".") else m.end()
-            out.append((pos, word_end, text[pos:word_end]))
-            nxt = SPACE.match(text, word_end, end)
+            out.append(particle)
+            nxt = SPACE.match(text, particle[1], end)
             if not nxt:
                 break
             pos = nxt.end()
     return out
+
+
+def _word_end(text: str, m: regex.Match[str], out: list[tuple[int, int, str]], end: int) -> tuple[int, bool]:
+    """Where the capitalised word matched ends, and whether it ends the run: a full stop after it is
+    the sentence's (not that of "TP." or of a middle initial), a dash glued to it before a role ends the name."""
+    word = m.group(0)
+    if word.endswith("-") and len(word.rstrip("-")) > 1 and _role_after(text, m.end(), end):
+        return m.start() + len(word.rstrip("-")), True  # "ông Nguyễn Đức Chung- Chủ tịch …"
+    dotted = word.endswith(".") and word not in lexicons().abbreviations  # a sentence's full stop, not "TP."
+    if dotted and out and _initial_in_foreign_name(text, m, out[-1][2], end):
+        dotted = False  # "Jeffrey S. Tamulevich": a middle initial, not a full stop
+    return (m.end() - 1 if dotted else m.end()), False
+
+
+def _particle_word(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
+    """A lower-case particle of a foreign name and the capitalised word after it, as one word ("al-Assad", "de Boer")."""
+    particle = _name_particle().match(text, pos, end)
+    m = _CAPWORD.match(text, particle.end(), end) if particle is not None else None
+    if m is None:
+        return None
+    word_end = m.end() - 1 if m.group(0).endswith(".") else m.end()
+    return pos, word_end, text[pos:word_end]
+
+
+def _role_after(text: str, pos: int, end: int) -> bool:
+    """A role is written after the spaces at ``pos``."""
+    sp = SPACE.match(text, pos, end)
+    return sp is not None and grammar().role.match(text, sp.end(), end) is not None
 
 
 _INITIAL = regex.compile(r"\p{Lu}\. \p{Lu}\p{Ll}")
