@@ -933,9 +933,9 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             t = starts.get(after)
             if t is None or id(t) in used or t.bare:
                 break
-            space = SPACE.match(text, t.end, span.end)
+            space = _SPACE_OR_DASH.match(text, t.end, span.end)
             if space and space.end() in names_at:
-                break  # that title introduces the next person
+                break  # that title introduces the next person ("bà A và Thủ tướng - B")
             t.rule = TITLE_PAST_TERM if t.past_term else TITLE_AFTER_NAME
             chain.append(t)
             used.add(id(t))
@@ -995,6 +995,7 @@ def _apposed_before_honorific(text: str, span: Span, name: NameMention, by_end: 
     return _chain_before(text, span, name.honorific_start, by_end, used, gap=gap)
 
 
+_SPACE_OR_DASH = regex.compile(r"\s+[-–]\s+| +")
 _GAP_APPOSED = regex.compile(r"(?:\s+[-–]|,)\s+$")
 
 
