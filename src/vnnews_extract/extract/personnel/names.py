@@ -36,6 +36,8 @@ NAME_AFTER_DESCRIBED_TITLE = declare("people.name.after_described_title", "Perso
     "a foreign full name after a title and a few lower-case words that describe it: 'cựu cố vấn an ninh quốc gia Michael Flynn'")
 NAME_AFTER_ACRONYM = declare("people.name.after_acronym", "Person",
     "a full name after a title whose body is followed by its acronym in brackets: 'Chủ tịch Ngân hàng Trung ương châu Âu (ECB) Mario Draghi'")
+NAME_POSTED_ABROAD = declare("people.name.posted_abroad", "Person",
+    "a name after a post held for one country in another: 'Đại sứ Mỹ tại Việt Nam Ted Osius' (body 'Mỹ tại Việt Nam')")
 NAME_PRONOUN = declare("people.name.pronoun", "Person", "'ông'/'bà' as the subject or object of a cue or event verb: the person last named")
 TITLE_BEFORE_NAME = declare("people.title.before_name", "Position", "titles written right before the name: 'Bí thư, Chủ tịch UBND xã X Nguyễn Văn A'")
 TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in apposition after the name: 'Nguyễn Văn A, Giám đốc Sở Y tế'")
@@ -63,7 +65,7 @@ class Title:
     bare: bool = False  # a lower-case generic role with no body ("đại biểu"): a title only of the name right after it
     past_term: bool = False  # held for a term that ended before the article's time ("nhiệm kỳ 2010-2015")
     membership: bool = False  # read by the membership rule ("tham gia Ban Chấp hành …")
-    acronym_name: bool = False  # the name after it was read past the body's acronym in brackets ("… (ECB) Mario Draghi")
+    name_rule: Rule | None = None  # the rule that read the name after it past its body ("… (ECB) Mario Draghi", "Đại sứ Mỹ tại Việt Nam …")
     described_name: int | None = None  # start of the foreign name read after the title's description ("cố vấn an ninh quốc gia Michael Flynn")
 
 
@@ -194,6 +196,7 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.role = canonical_role(m)  # "đại biểu Hội đồng nhân dân thành phố": a delegate of the body written, not of the assembly
         title.name_after = org.name_start if org else None
         _name_after_acronym(text, span, title)
+        _posted_abroad(text, span, title)
         if _past_term(text, title.end, span.end):
             title.role, title.rule = "nguyên " + title.role if not title.role.startswith("nguyên ") else title.role, TITLE_PAST_TERM
             title.past_term = True
@@ -219,7 +222,41 @@ def _name_after_acronym(text: str, span: Span, title: Title) -> None:
     run = cap_words(text, bracket.end() + 1, span.end)[:4]
     texts = [w for _, _, w in run]
     if len(run) >= 2 and looks_like_name(texts) and not _is_place(run) and not _head_then_place(texts):
-        title.end, title.name_after, title.acronym_name = bracket.end(), run[0][0], True
+        title.end, title.name_after, title.name_rule = bracket.end(), run[0][0], NAME_AFTER_ACRONYM
+
+
+@lru_cache(maxsize=1)
+def _posted_at() -> regex.Pattern[str]:
+    """A country or a body ending with one, then "tại" (grammar class posted_at) and a capital: "Mỹ tại …",
+    "Cộng hòa Cuba tại …"; group "home" is what comes before "tại"."""
+    return regex.compile(rf"\s+(?P<home>\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s+[\p{{L}}\p{{M}}]+){{0,5}}?)\s+{_words('posted_at')}\s+(?=\p{{Lu}})")
+
+
+def _posted_abroad(text: str, span: Span, title: Title) -> None:
+    """A post held for a country in another ("Đại sứ Mỹ tại Việt Nam Ted Osius", "Đại sứ Pháp tại Đức Philippe
+    Etienne"): the body is the country, "tại" and the country of the post; a name after that is the holder's."""
+    if title.organization is not None:
+        return
+    at = _posted_at().match(text, title.end, span.end)
+    if at is None or not _ends_with_place(at.group("home")):
+        return
+    run = cap_words(text, at.end(), span.end)[:7]
+    texts = [w for _, _, w in run]
+    size = next((n for n in (3, 2, 1) if n <= len(texts) and " ".join(texts[:n]) in lexicons().places), 0)
+    if not size:
+        return
+    title.org_start, title.org_end = at.start("home"), run[size - 1][1]
+    title.organization = text[title.org_start : title.org_end]
+    title.end = title.org_end
+    rest = texts[size : size + 4]
+    if rest and starts_name(rest) and (len(rest) >= 2 or looks_foreign(rest[0])):
+        title.name_after, title.name_rule = run[size][0], NAME_POSTED_ABROAD
+
+
+def _ends_with_place(words: str) -> bool:
+    """The words end with a known place or country ("Cộng hòa Cuba", "Hàn Quốc")."""
+    ws = words.split()
+    return any(" ".join(ws[-n:]) in lexicons().places for n in (1, 2, 3) if n <= len(ws))
 
 
 _CAPITAL_AFTER_HEAD = regex.compile(r"\s\p{Lu}")
@@ -561,7 +598,7 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest) and not _head_then_place([w for _, _, w in rest]):
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
-            rule = NAME_AFTER_ACRONYM if title.acronym_name else NAME_AFTER_TITLE
+            rule = title.name_rule or NAME_AFTER_TITLE
             names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=rule)
 
 
