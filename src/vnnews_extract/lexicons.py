@@ -121,7 +121,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "organisations.tsv": {"kind": frozenset({"fixed", "open", "delegation"})},
     "periods.tsv": {"kind": frozenset({"label", "document", "recurring", "present"})},
     "personnel_verbs.tsv": {"type": EVENT_TYPES | {"none"}},
-    "places.tsv": {"kind": frozenset({"province", "country", "city"})},
+    "places.tsv": {"kind": frozenset({"province", "country", "city", "region"})},
     "portfolios.tsv": {"kind": frozenset({"role", "ministry"})},
     "role_prefixes.tsv": {"kind": frozenset({"former", "acting", "new"})},
     "self_named_bodies.tsv": {"kind": frozenset({"school"})},
@@ -134,7 +134,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "title_cues.tsv": {"kind": frozenset({"former", "current", "membership", "past_frame", "past_when", "claimed"})},
     "titles.tsv": {"sense*": frozenset({
         "party", "government", "security", "enterprise", "department", "local", "justice", "assembly",
-        "education", "state", "health", "sport", "media", "religious", "foreign", "mass", "needs_org", "capital",
+        "education", "state", "health", "sport", "media", "religious", "foreign", "mass", "needs_org", "capital", "shares_body",
         "delegate", "assembly_delegate",
     })},
     "unit_contexts.tsv": {

@@ -113,6 +113,17 @@ def capital_role(head: str) -> bool:
     return "capital" in next((k for r, k in lexicons().titles.items() if r.lower() == key), "").split(",")
 
 
+def shares_body(role: str) -> bool:
+    """A role (its prefixes "nguyên", "Phó", "Quyền" aside) that takes the body of the post joined to it
+    ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"): sense "shares_body" in titles.tsv."""
+    words = role.split()
+    prefixes = {p.lower() for p in lexicons().role_prefixes} | {w.lower() for w in lexicons().grammar("role_deputy")}
+    while len(words) > 1 and words[0].lower() in prefixes:
+        words = words[1:]
+    key = " ".join(words).lower()
+    return "shares_body" in next((k for r, k in lexicons().titles.items() if r.lower() == key), "").split(",")
+
+
 def starts_role(text: str, at: int, end: int) -> bool:
     """A role starts at ``at``; a generic post word in lower case inside a body's name does not
     ("Cục Tổ chức cán bộ"), nor a role word that ends a body's head ("Đoàn ĐBQH tỉnh")."""

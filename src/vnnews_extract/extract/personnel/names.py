@@ -21,7 +21,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from .grammar import (
     SPACE, first_letter_either_case, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name,
-    needs_org, starts_name,
+    needs_org, shares_body, starts_name,
 )
 from .orgs import OrgRead, after_open, org_text, place_then_name, read_org, with_parent
 from ..rules import Rule, declare
@@ -977,8 +977,24 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             chain.append(t)
             used.add(id(t))
             pos = t.end
-        name.titles = chain
+        name.titles = _share_bodies(text, chain)
     return link_cues(text, span, titles, names)
+
+
+_COMMA_GAP = regex.compile(r"\s*,\s*")
+
+
+def _share_bodies(text: str, chain: list[Title]) -> list[Title]:
+    """A post written with no body right before a comma and a post with one holds that body too, when its role
+    shares bodies (titles.tsv): "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" (conventions.md), "Chủ tịch, Tổng
+    giám đốc Công ty X"; not "Phó Thủ tướng, Bộ trưởng Ngoại giao", nor through "kiêm" (the rows
+    title-body-after-post-chain and title-lone-body-after-post-chain keep "Chủ tịch HĐQT kiêm …" without a body)."""
+    for t, nxt in zip(chain, chain[1:]):
+        if t.organization is None and nxt.organization is not None and not t.bare and shares_body(t.role) and (
+            _COMMA_GAP.fullmatch(text, t.end, nxt.start)
+        ):
+            t.organization = nxt.organization
+    return chain
 
 
 @lru_cache(maxsize=1)
