@@ -46,6 +46,8 @@ TITLE_CUE = declare("people.title.cue", "Position", "a title after a cue of a cu
 TITLE_CUE_FORMER = declare("people.title.cue_former", "Position", "a title after a cue of a past post ('từng giữ chức', 'trước đó là'): role 'nguyên …'")
 TITLE_PAST_TERM = declare("people.title.past_term", "Position",
     "a title followed by a term or span that ended before the article's year: 'Bí thư Tỉnh ủy (nhiệm kỳ 2010 - 2015)'")
+TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
+    "a teaching post at a school in apposition after a name: 'John Banzhaf, giáo sư tại Trường Luật …', 'ông A, Giáo sư Đại học Yonsei'")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 
 
@@ -65,6 +67,7 @@ class Title:
     bare: bool = False  # a lower-case generic role with no body ("đại biểu"): a title only of the name right after it
     past_term: bool = False  # held for a term that ended before the article's time ("nhiệm kỳ 2010-2015")
     membership: bool = False  # read by the membership rule ("tham gia Ban Chấp hành …")
+    own_rule: Rule | None = None  # the rule that read the title itself, kept when it is linked (TITLE_ACADEMIC)
     name_rule: Rule | None = None  # the rule that read the name after it past its body ("… (ECB) Mario Draghi", "Đại sứ Mỹ tại Việt Nam …")
     described_name: int | None = None  # start of the foreign name read after the title's description ("cố vấn an ninh quốc gia Michael Flynn")
 
@@ -205,7 +208,38 @@ def find_titles(text: str, span: Span) -> list[Title]:
                 continue  # "cán bộ, công chức": a generic post word is a title only with its body
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
-    return sorted(titles + _membership_titles(text, span, titles), key=lambda t: t.start)
+    return sorted(titles + _membership_titles(text, span, titles) + _academic_titles(text, span), key=lambda t: t.start)
+
+
+@lru_cache(maxsize=1)
+def _academic_post() -> regex.Pattern[str]:
+    """A teaching post after a comma or a bracket, a few lower-case words of its field and a preposition
+    (grammar classes academic_post, academic_at), then a school's head (academic_body)."""
+    post = first_letter_either_case(lexicons().grammar("academic_post"))
+    body = first_letter_either_case(lexicons().grammar("academic_body"))
+    return regex.compile(
+        rf"(?:(?<=, )|(?<=\())(?P<post>{post})(?: \p{{Ll}}+){{0,3}}?(?: {_words('academic_at')})? (?=(?:{body}) \p{{Lu}})"
+    )
+
+
+@lru_cache(maxsize=1)
+def _academic_where() -> regex.Pattern[str]:
+    return regex.compile(rf" {_words('academic_at')} ")
+
+
+def _academic_titles(text: str, span: Span) -> list[Title]:
+    """Teaching posts at a school ("…, giáo sư luật tại Đại học Pittsburgh"): the post as role, the school as body."""
+    out: list[Title] = []
+    for m in _academic_post().finditer(text, span.start, span.end):
+        org = read_org(text, m.end(), span.end)
+        if org is None or org.end <= m.end() or org.name_start is not None:
+            continue
+        where = _academic_where().search(text, org.start, org.end)  # "Đại học Hansung | ở thủ đô Seoul"
+        org_end = where.start() if where is not None else org.end
+        role = " ".join(m.group("post").split())
+        out.append(Title(m.start(), org_end, role[:1].upper() + role[1:], org_text(text, org.start, org_end), org.start, org_end,
+                         role_end=m.end("post"), rule=TITLE_ACADEMIC, own_rule=TITLE_ACADEMIC))
+    return out
 
 
 _BRACKETED_ACRONYM = regex.compile(r" \(\p{Lu}[\p{Lu}\p{N}&-]{1,9}\)(?= \p{Lu})")
@@ -973,7 +1007,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             space = _SPACE_OR_DASH.match(text, t.end, span.end)
             if space and space.end() in names_at:
                 break  # that title introduces the next person ("bà A và Thủ tướng - B")
-            t.rule = TITLE_PAST_TERM if t.past_term else TITLE_AFTER_NAME
+            t.rule = TITLE_PAST_TERM if t.past_term else t.own_rule or TITLE_AFTER_NAME
             chain.append(t)
             used.add(id(t))
             pos = t.end
