@@ -486,7 +486,13 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
     return sorted(names.values(), key=lambda n: n.start)
 
 
-_CAPITAL_RUN = regex.compile(r"(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}*(?:-\p{L}\p{Ll}*)?(?: \p{Lu}\p{Ll}*(?:-\p{L}\p{Ll}*)?)+(?![\p{L}\p{N}])")
+@lru_cache(maxsize=1)
+def _capital_run() -> regex.Pattern[str]:
+    """Two or more capitalised words; a lower-case particle of a foreign name (grammar class name_particle) may
+    stand before one of them ("Frank de Boer", "Bashar al-Assad")."""
+    particle = rf"(?:(?:{_words('name_particle')})(?:-| ))*"
+    word = r"\p{Lu}\p{Ll}*(?:-\p{L}\p{Ll}*)?"
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){word}(?: {particle}{word})+(?![\p{{L}}\p{{N}}])")
 
 
 def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
@@ -496,7 +502,7 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
     title is linked to it."""
     taken = [(n.start, n.end) for n in names.values()] + [(t.start, t.end) for t in titles]
     starts = {t.start: t for t in titles if not t.bare}
-    for m in _CAPITAL_RUN.finditer(text, span.start, span.end):
+    for m in _capital_run().finditer(text, span.start, span.end):
         run = cap_words(text, m.start(), m.end())[:4]
         texts = [w for _, _, w in run]
         if len(run) < 2 or _named_place(text, m.start()) or _is_place(run) or _head_then_place(texts):
@@ -627,7 +633,7 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if not rest or (body and not starts_name([w for _, _, w in rest])):
             continue
         if len(rest) == 1 and _lone_word_not_name(text, span, title, rest[0], body):
-            _name_after_unknown_body(text, span, title, names)
+            _name_after_unknown_body(text, span, lead, title, names)
             continue
         if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest) and not _head_then_place([w for _, _, w in rest]):
             if body:
@@ -715,10 +721,11 @@ def _unknown_body(text: str, span: Span, title: Title, word: tuple[int, int, str
     title.name_after = name_at  # "Tổng Giám đốc Thông tấn xã Việt Nam Nguyễn Đức Lợi": the person after the body
 
 
-def _name_after_unknown_body(text: str, span: Span, title: Title, names: dict[int, NameMention]) -> None:
+def _name_after_unknown_body(text: str, span: Span, lead: Title, title: Title, names: dict[int, NameMention]) -> None:
     """The person named right after the unknown body a title took ("Tổng Giám đốc Thông tấn xã Việt Nam
-    Nguyễn Đức Lợi"): a full name read where the body's own name ends."""
-    if title.name_after is None or title.name_after in names:
+    Nguyễn Đức Lợi"): a full name read where the body's own name ends, unless the title (``lead``: its chain)
+    is in apposition to a name before it ("James Fanell – cựu Giám đốc … Thái Bình Dương Mỹ")."""
+    if title.name_after is None or title.name_after in names or _held_before(text, span, lead, names):
         return
     run = cap_words(text, title.name_after, span.end)[:4]
     texts = [w for _, _, w in run]
