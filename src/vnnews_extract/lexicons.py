@@ -93,7 +93,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "list_joiner", "post_joiner", "succession", "birth", "age", "residence", "item_tail", "body_head", "sub_unit", "post_noun", "ward_level",
         "term", "period", "span_from", "span_to", "span_end", "month", "year", "plural", "quantifier",
         "source_preposition", "complement_preposition", "present_adverb", "copula", "inclusion", "enumeration",
-        "pronoun", "adverb_before_verb",
+        "pronoun", "adverb_before_verb", "name_particle", "posted_at", "academic_post", "academic_body", "academic_at",
         # personnel events
         "light_verb", "request", "decision_noun", "connective", "step_link", "emphatic",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
@@ -121,7 +121,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "organisations.tsv": {"kind": frozenset({"fixed", "open", "delegation"})},
     "periods.tsv": {"kind": frozenset({"label", "document", "recurring", "present"})},
     "personnel_verbs.tsv": {"type": EVENT_TYPES | {"none"}},
-    "places.tsv": {"kind": frozenset({"province", "country", "city"})},
+    "places.tsv": {"kind": frozenset({"province", "country", "city", "region"})},
     "portfolios.tsv": {"kind": frozenset({"role", "ministry"})},
     "role_prefixes.tsv": {"kind": frozenset({"former", "acting", "new"})},
     "self_named_bodies.tsv": {"kind": frozenset({"school"})},
@@ -134,7 +134,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "title_cues.tsv": {"kind": frozenset({"former", "current", "membership", "past_frame", "past_when", "claimed"})},
     "titles.tsv": {"sense*": frozenset({
         "party", "government", "security", "enterprise", "department", "local", "justice", "assembly",
-        "education", "state", "health", "sport", "media", "religious", "foreign", "mass", "needs_org", "capital",
+        "education", "state", "health", "sport", "media", "religious", "foreign", "mass", "needs_org", "capital", "shares_body",
         "delegate", "assembly_delegate",
     })},
     "unit_contexts.tsv": {

@@ -113,6 +113,17 @@ def capital_role(head: str) -> bool:
     return "capital" in next((k for r, k in lexicons().titles.items() if r.lower() == key), "").split(",")
 
 
+def shares_body(role: str) -> bool:
+    """A role (its prefixes "nguyên", "Phó", "Quyền" aside) that takes the body of the post joined to it
+    ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"): sense "shares_body" in titles.tsv."""
+    words = role.split()
+    prefixes = {p.lower() for p in lexicons().role_prefixes} | {w.lower() for w in lexicons().grammar("role_deputy")}
+    while len(words) > 1 and words[0].lower() in prefixes:
+        words = words[1:]
+    key = " ".join(words).lower()
+    return "shares_body" in next((k for r, k in lexicons().titles.items() if r.lower() == key), "").split(",")
+
+
 def starts_role(text: str, at: int, end: int) -> bool:
     """A role starts at ``at``; a generic post word in lower case inside a body's name does not
     ("Cục Tổ chức cán bộ"), nor a role word that ends a body's head ("Đoàn ĐBQH tỉnh")."""
@@ -239,14 +250,62 @@ def cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
             break  # a run opened by an honorific; inside a name "Anh" is a name ("Âu Anh Tuấn")
         if lexicons().name_stops.get(m.group(0).lower()) == "opener":
             break
-        dotted = m.group(0).endswith(".") and m.group(0) not in lexicons().abbreviations  # a sentence's full stop, not "TP."
-        word_end = m.end() - 1 if dotted else m.end()
+        word_end, last = _word_end(text, m, out, end)
         out.append((m.start(), word_end, text[m.start() : word_end]))
-        nxt = SPACE.match(text, word_end, end)
+        nxt = SPACE.match(text, word_end, end) if not last else None
         if not nxt:
             break
         pos = nxt.end()
+        particle = _particle_word(text, pos, end) if looks_foreign(out[-1][2]) else None
+        if particle is not None:  # "Bashar al-Assad", "Frank de Boer": the particle and the next word are one word of the name
+            out.append(particle)
+            nxt = SPACE.match(text, particle[1], end)
+            if not nxt:
+                break
+            pos = nxt.end()
     return out
+
+
+def _word_end(text: str, m: regex.Match[str], out: list[tuple[int, int, str]], end: int) -> tuple[int, bool]:
+    """Where the capitalised word matched ends, and whether it ends the run: a full stop after it is
+    the sentence's (not that of "TP." or of a middle initial), a dash glued to it before a role ends the name."""
+    word = m.group(0)
+    if word.endswith("-") and len(word.rstrip("-")) > 1 and _role_after(text, m.end(), end):
+        return m.start() + len(word.rstrip("-")), True  # "ông Nguyễn Đức Chung- Chủ tịch …"
+    dotted = word.endswith(".") and word not in lexicons().abbreviations  # a sentence's full stop, not "TP."
+    if dotted and out and _initial_in_foreign_name(text, m, out[-1][2], end):
+        dotted = False  # "Jeffrey S. Tamulevich": a middle initial, not a full stop
+    return (m.end() - 1 if dotted else m.end()), False
+
+
+def _particle_word(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
+    """A lower-case particle of a foreign name and the capitalised word after it, as one word ("al-Assad", "de Boer")."""
+    particle = _name_particle().match(text, pos, end)
+    m = _CAPWORD.match(text, particle.end(), end) if particle is not None else None
+    if m is None:
+        return None
+    word_end = m.end() - 1 if m.group(0).endswith(".") else m.end()
+    return pos, word_end, text[pos:word_end]
+
+
+def _role_after(text: str, pos: int, end: int) -> bool:
+    """A role is written after the spaces at ``pos``."""
+    sp = SPACE.match(text, pos, end)
+    return sp is not None and grammar().role.match(text, sp.end(), end) is not None
+
+
+_INITIAL = regex.compile(r"\p{Lu}\. \p{Lu}\p{Ll}")
+
+
+def _initial_in_foreign_name(text: str, m: regex.Match[str], previous: str, end: int) -> bool:
+    """A one-letter word with a full stop after a foreign-looking word and before a capitalised one: a middle initial."""
+    return len(m.group(0)) == 2 and looks_foreign(previous) and _INITIAL.match(text, m.start(), end) is not None
+
+
+@lru_cache(maxsize=1)
+def _name_particle() -> regex.Pattern[str]:
+    """Lower-case particles inside a foreign name (grammar class name_particle), each before a hyphen or a space, before a capital."""
+    return regex.compile(rf"(?:(?:{alternation(lexicons().grammar('name_particle'))})(?:-| ))+(?=\p{{Lu}})")
 
 
 def _introduces_name(text: str, pos: int, end: int) -> bool:

@@ -21,7 +21,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from .grammar import (
     SPACE, first_letter_either_case, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name,
-    needs_org, starts_name,
+    needs_org, shares_body, starts_name,
 )
 from .orgs import OrgRead, after_open, org_text, place_then_name, read_org, with_parent
 from ..rules import Rule, declare
@@ -34,6 +34,10 @@ NAME_FOREIGN_APPOSED = declare("people.name.foreign_apposed", "Person",
     "a bare foreign full name with its post in apposition right after it: 'Michael Dell, CEO Dell Technologies', 'Jerry Brito - Giám đốc điều hành …'")
 NAME_AFTER_DESCRIBED_TITLE = declare("people.name.after_described_title", "Person",
     "a foreign full name after a title and a few lower-case words that describe it: 'cựu cố vấn an ninh quốc gia Michael Flynn'")
+NAME_AFTER_ACRONYM = declare("people.name.after_acronym", "Person",
+    "a full name after a title whose body is followed by its acronym in brackets: 'Chủ tịch Ngân hàng Trung ương châu Âu (ECB) Mario Draghi'")
+NAME_POSTED_ABROAD = declare("people.name.posted_abroad", "Person",
+    "a name after a post held for one country in another: 'Đại sứ Mỹ tại Việt Nam Ted Osius' (body 'Mỹ tại Việt Nam')")
 NAME_PRONOUN = declare("people.name.pronoun", "Person", "'ông'/'bà' as the subject or object of a cue or event verb: the person last named")
 TITLE_BEFORE_NAME = declare("people.title.before_name", "Position", "titles written right before the name: 'Bí thư, Chủ tịch UBND xã X Nguyễn Văn A'")
 TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in apposition after the name: 'Nguyễn Văn A, Giám đốc Sở Y tế'")
@@ -42,6 +46,8 @@ TITLE_CUE = declare("people.title.cue", "Position", "a title after a cue of a cu
 TITLE_CUE_FORMER = declare("people.title.cue_former", "Position", "a title after a cue of a past post ('từng giữ chức', 'trước đó là'): role 'nguyên …'")
 TITLE_PAST_TERM = declare("people.title.past_term", "Position",
     "a title followed by a term or span that ended before the article's year: 'Bí thư Tỉnh ủy (nhiệm kỳ 2010 - 2015)'")
+TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
+    "a teaching post at a school in apposition after a name: 'John Banzhaf, giáo sư tại Trường Luật …', 'ông A, Giáo sư Đại học Yonsei'")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 
 
@@ -61,6 +67,8 @@ class Title:
     bare: bool = False  # a lower-case generic role with no body ("đại biểu"): a title only of the name right after it
     past_term: bool = False  # held for a term that ended before the article's time ("nhiệm kỳ 2010-2015")
     membership: bool = False  # read by the membership rule ("tham gia Ban Chấp hành …")
+    own_rule: Rule | None = None  # the rule that read the title itself, kept when it is linked (TITLE_ACADEMIC)
+    name_rule: Rule | None = None  # the rule that read the name after it past its body ("… (ECB) Mario Draghi", "Đại sứ Mỹ tại Việt Nam …")
     described_name: int | None = None  # start of the foreign name read after the title's description ("cố vấn an ninh quốc gia Michael Flynn")
 
 
@@ -190,6 +198,8 @@ def find_titles(text: str, span: Span) -> list[Title]:
         if title.organization is not None and title.role != canonical_role(m) and not _assembly()[2].search(title.organization):
             title.role = canonical_role(m)  # "đại biểu Hội đồng nhân dân thành phố": a delegate of the body written, not of the assembly
         title.name_after = org.name_start if org else None
+        _name_after_acronym(text, span, title)
+        _posted_abroad(text, span, title)
         if _past_term(text, title.end, span.end):
             title.role, title.rule = "nguyên " + title.role if not title.role.startswith("nguyên ") else title.role, TITLE_PAST_TERM
             title.past_term = True
@@ -198,7 +208,89 @@ def find_titles(text: str, span: Span) -> list[Title]:
                 continue  # "cán bộ, công chức": a generic post word is a title only with its body
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
-    return sorted(titles + _membership_titles(text, span, titles), key=lambda t: t.start)
+    return sorted(titles + _membership_titles(text, span, titles) + _academic_titles(text, span), key=lambda t: t.start)
+
+
+@lru_cache(maxsize=1)
+def _academic_post() -> regex.Pattern[str]:
+    """A teaching post after a comma or a bracket, a few lower-case words of its field and a preposition
+    (grammar classes academic_post, academic_at), then a school's head (academic_body)."""
+    post = first_letter_either_case(lexicons().grammar("academic_post"))
+    body = first_letter_either_case(lexicons().grammar("academic_body"))
+    return regex.compile(
+        rf"(?:(?<=, )|(?<=\())(?P<post>{post})(?: \p{{Ll}}+){{0,3}}?(?: {_words('academic_at')})? (?=(?:{body}) \p{{Lu}})"
+    )
+
+
+@lru_cache(maxsize=1)
+def _academic_where() -> regex.Pattern[str]:
+    return regex.compile(rf" {_words('academic_at')} ")
+
+
+def _academic_titles(text: str, span: Span) -> list[Title]:
+    """Teaching posts at a school ("…, giáo sư luật tại Đại học Pittsburgh"): the post as role, the school as body."""
+    out: list[Title] = []
+    for m in _academic_post().finditer(text, span.start, span.end):
+        org = read_org(text, m.end(), span.end)
+        if org is None or org.end <= m.end() or org.name_start is not None:
+            continue
+        where = _academic_where().search(text, org.start, org.end)  # "Đại học Hansung | ở thủ đô Seoul"
+        org_end = where.start() if where is not None else org.end
+        role = " ".join(m.group("post").split())
+        out.append(Title(m.start(), org_end, role[:1].upper() + role[1:], org_text(text, org.start, org_end), org.start, org_end,
+                         role_end=m.end("post"), rule=TITLE_ACADEMIC, own_rule=TITLE_ACADEMIC))
+    return out
+
+
+_BRACKETED_ACRONYM = regex.compile(r" \(\p{Lu}[\p{Lu}\p{N}&-]{1,9}\)(?= \p{Lu})")
+
+
+def _name_after_acronym(text: str, span: Span, title: Title) -> None:
+    """A body's acronym in brackets after it, then a full name ("Chủ tịch Liên minh Nghị viện Thế giới (IPU)
+    Saber Chowdhury"): the title runs on over the bracket and the name is its holder's."""
+    if title.organization is None or title.name_after is not None or title.coordinated:
+        return
+    bracket = _BRACKETED_ACRONYM.match(text, title.end, span.end)
+    if bracket is None or not is_acronym(bracket.group(0).strip(" ()")):
+        return
+    run = cap_words(text, bracket.end() + 1, span.end)[:4]
+    texts = [w for _, _, w in run]
+    if len(run) >= 2 and looks_like_name(texts) and not _is_place(run) and not _head_then_place(texts):
+        title.end, title.name_after, title.name_rule = bracket.end(), run[0][0], NAME_AFTER_ACRONYM
+
+
+@lru_cache(maxsize=1)
+def _posted_at() -> regex.Pattern[str]:
+    """A country or a body ending with one, then "tại" (grammar class posted_at) and a capital: "Mỹ tại …",
+    "Cộng hòa Cuba tại …"; group "home" is what comes before "tại"."""
+    return regex.compile(rf"\s+(?P<home>\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s+[\p{{L}}\p{{M}}]+){{0,5}}?)\s+{_words('posted_at')}\s+(?=\p{{Lu}})")
+
+
+def _posted_abroad(text: str, span: Span, title: Title) -> None:
+    """A post held for a country in another ("Đại sứ Mỹ tại Việt Nam Ted Osius", "Đại sứ Pháp tại Đức Philippe
+    Etienne"): the body is the country, "tại" and the country of the post; a name after that is the holder's."""
+    if title.organization is not None:
+        return
+    at = _posted_at().match(text, title.end, span.end)
+    if at is None or not _ends_with_place(at.group("home")):
+        return
+    run = cap_words(text, at.end(), span.end)[:7]
+    texts = [w for _, _, w in run]
+    size = next((n for n in (3, 2, 1) if n <= len(texts) and " ".join(texts[:n]) in lexicons().places), 0)
+    if not size:
+        return
+    title.org_start, title.org_end = at.start("home"), run[size - 1][1]
+    title.organization = text[title.org_start : title.org_end]
+    title.end = title.org_end
+    rest = texts[size : size + 4]
+    if rest and starts_name(rest) and (len(rest) >= 2 or looks_foreign(rest[0])):
+        title.name_after, title.name_rule = run[size][0], NAME_POSTED_ABROAD
+
+
+def _ends_with_place(words: str) -> bool:
+    """The words end with a known place or country ("Cộng hòa Cuba", "Hàn Quốc")."""
+    ws = words.split()
+    return any(" ".join(ws[-n:]) in lexicons().places for n in (1, 2, 3) if n <= len(ws))
 
 
 _CAPITAL_AFTER_HEAD = regex.compile(r"\s\p{Lu}")
@@ -394,7 +486,13 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
     return sorted(names.values(), key=lambda n: n.start)
 
 
-_CAPITAL_RUN = regex.compile(r"(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}*(?:-\p{L}\p{Ll}*)?(?: \p{Lu}\p{Ll}*(?:-\p{L}\p{Ll}*)?)+(?![\p{L}\p{N}])")
+@lru_cache(maxsize=1)
+def _capital_run() -> regex.Pattern[str]:
+    """Two or more capitalised words; a lower-case particle of a foreign name (grammar class name_particle) may
+    stand before one of them ("Frank de Boer", "Bashar al-Assad")."""
+    particle = rf"(?:(?:{_words('name_particle')})(?:-| ))*"
+    word = r"\p{Lu}\p{Ll}*(?:-\p{L}\p{Ll}*)?"
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){word}(?: {particle}{word})+(?![\p{{L}}\p{{N}}])")
 
 
 def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
@@ -404,7 +502,7 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
     title is linked to it."""
     taken = [(n.start, n.end) for n in names.values()] + [(t.start, t.end) for t in titles]
     starts = {t.start: t for t in titles if not t.bare}
-    for m in _CAPITAL_RUN.finditer(text, span.start, span.end):
+    for m in _capital_run().finditer(text, span.start, span.end):
         run = cap_words(text, m.start(), m.end())[:4]
         texts = [w for _, _, w in run]
         if len(run) < 2 or _named_place(text, m.start()) or _is_place(run) or _head_then_place(texts):
@@ -535,11 +633,13 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if not rest or (body and not starts_name([w for _, _, w in rest])):
             continue
         if len(rest) == 1 and _lone_word_not_name(text, span, title, rest[0], body):
+            _name_after_unknown_body(text, span, lead, title, names)
             continue
         if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest) and not _head_then_place([w for _, _, w in rest]):
             if body:
                 _set_org(title, text, run[0][0], run[body - 1][1])
-            names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=NAME_AFTER_TITLE)
+            rule = title.name_rule or NAME_AFTER_TITLE
+            names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=rule)
 
 
 _DESCRIPTION = regex.compile(r" (\p{Ll}+(?: \p{Ll}+){0,3}) (?=\p{Lu})")
@@ -616,9 +716,24 @@ def _unknown_body(text: str, span: Span, title: Title, word: tuple[int, int, str
     if title.org_start is not None or title.name_after is not None:
         return
     org_end, name_at = after_open(text, word[1], span.end)
-    if name_at is None:
-        _set_org(title, text, word[0], _before_name(text, word[1], org_end))
-        title.organization = _fused_head(text, title) + (title.organization or "")
+    _set_org(title, text, word[0], org_end if name_at is not None else _before_name(text, word[1], org_end))
+    title.organization = _fused_head(text, title) + (title.organization or "")
+    title.name_after = name_at  # "Tổng Giám đốc Thông tấn xã Việt Nam Nguyễn Đức Lợi": the person after the body
+
+
+def _name_after_unknown_body(text: str, span: Span, lead: Title, title: Title, names: dict[int, NameMention]) -> None:
+    """The person named right after the unknown body a title took ("Tổng Giám đốc Thông tấn xã Việt Nam
+    Nguyễn Đức Lợi"): a full name read where the body's own name ends, unless the title (``lead``: its chain)
+    is in apposition to a name before it ("James Fanell – cựu Giám đốc … Thái Bình Dương Mỹ")."""
+    if title.name_after is None or title.name_after in names or _held_before(text, span, lead, names):
+        return
+    run = cap_words(text, title.name_after, span.end)[:4]
+    texts = [w for _, _, w in run]
+    places = lexicons().places
+    if any(w in places and looks_foreign(nxt) for w, nxt in zip(texts, texts[1:])):
+        return  # "… Thái Bình Dương Mỹ James Fanell": a country, then a foreign name; the words before it end the body
+    if len(run) >= 2 and starts_name(texts) and not _is_place(run) and not _head_then_place(texts):
+        names[run[0][0]] = NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], rule=NAME_AFTER_TITLE)
 
 
 def _fused_head(text: str, title: Title) -> str:
@@ -684,6 +799,8 @@ def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
     places = lexicons().places
     for size in range(min(3, len(words) - 1), 0, -1):
         head = words[:size]
+        if _is_initial(words[size]):
+            continue  # "George W. Bush": a middle initial goes on the name it is written in
         if " ".join(head) in places or all(is_acronym(w) or _brand(w) for w in head):
             return size
         if not is_name_start(words[0]) and _standalone_elsewhere(text, run, size):
@@ -691,6 +808,11 @@ def _leading_body(text: str, run: list[tuple[int, int, str]]) -> int:
     if len(words) >= 3 and looks_foreign(words[0]) and is_name_start(words[1]) and looks_like_name(words[1:5], foreign=False):
         return 1  # "Giám đốc Idecaf Huỳnh Anh Tuấn": a foreign word before a Vietnamese full name is the body
     return 0
+
+
+def _is_initial(word: str) -> bool:
+    """A middle initial read inside a foreign name ("W." of "George W. Bush")."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 def _given_name_elsewhere(text: str, word: str) -> bool:
@@ -889,15 +1011,31 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             t = starts.get(after)
             if t is None or id(t) in used or t.bare:
                 break
-            space = SPACE.match(text, t.end, span.end)
+            space = _SPACE_OR_DASH.match(text, t.end, span.end)
             if space and space.end() in names_at:
-                break  # that title introduces the next person
-            t.rule = TITLE_PAST_TERM if t.past_term else TITLE_AFTER_NAME
+                break  # that title introduces the next person ("bà A và Thủ tướng - B")
+            t.rule = TITLE_PAST_TERM if t.past_term else t.own_rule or TITLE_AFTER_NAME
             chain.append(t)
             used.add(id(t))
             pos = t.end
-        name.titles = chain
+        name.titles = _share_bodies(text, chain)
     return link_cues(text, span, titles, names)
+
+
+_COMMA_GAP = regex.compile(r"\s*,\s*")
+
+
+def _share_bodies(text: str, chain: list[Title]) -> list[Title]:
+    """A post written with no body right before a comma and a post with one holds that body too, when its role
+    shares bodies (titles.tsv): "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" (conventions.md), "Chủ tịch, Tổng
+    giám đốc Công ty X"; not "Phó Thủ tướng, Bộ trưởng Ngoại giao", nor through "kiêm" (the rows
+    title-body-after-post-chain and title-lone-body-after-post-chain keep "Chủ tịch HĐQT kiêm …" without a body)."""
+    for t, nxt in zip(chain, chain[1:]):
+        if t.organization is None and nxt.organization is not None and not t.bare and shares_body(t.role) and (
+            _COMMA_GAP.fullmatch(text, t.end, nxt.start)
+        ):
+            t.organization = nxt.organization
+    return chain
 
 
 @lru_cache(maxsize=1)
@@ -951,6 +1089,7 @@ def _apposed_before_honorific(text: str, span: Span, name: NameMention, by_end: 
     return _chain_before(text, span, name.honorific_start, by_end, used, gap=gap)
 
 
+_SPACE_OR_DASH = regex.compile(r"\s+[-–]\s+| +")
 _GAP_APPOSED = regex.compile(r"(?:\s+[-–]|,)\s+$")
 
 
