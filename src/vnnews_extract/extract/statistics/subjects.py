@@ -359,13 +359,16 @@ def _clause_start(v: SentenceView, end: int) -> int:
 
 def _after_linker(v: SentenceView, clause: int, start: int) -> int:
     """Past the last word of the clause that opens a new one ("… nên thời gian tạm giam là 4 tháng",
-    "… như SSI tăng 1%"), when a noun is left after it before the figure."""
+    "… như SSI tăng 1%"), or past a copula with no figure after it ("Nguyên nhân chính là lượng mưa tăng 30%":
+    what the copula names), when a noun is left after it before the figure."""
     end = _lead_start(v, start)
     links = list(_patterns().linker.finditer(v.text, clause, end))
-    if not links:
-        return clause
-    after = links[-1].end()
-    return after if any(t.label in ("N", "Nc", "Np", "Ny") for t in v.tags_in(after, end)) else clause
+    after = links[-1].end() if links else clause
+    after = after if any(t.label in ("N", "Nc", "Np", "Ny") for t in v.tags_in(after, end)) else clause
+    copulas = [t.end for t in v.tags_in(after, end) if v.word(t) in grammar_set("copula") and not rx(r"[\d)]").search(v.text, t.end, end)]
+    if copulas and any(t.label in ("N", "Nc", "Np", "Ny") for t in v.tags_in(copulas[-1], end)):
+        return copulas[-1]
+    return after
 
 
 def _list_fragment(v: SentenceView, start: int, end: int) -> bool:
@@ -396,9 +399,11 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
     point = None if phrase else _level_after_verb(v, start, end)
     if point is not None:  # "lương tối thiểu vùng 1 sẽ lên mức …": a level noun after a verb is its predicate
         end, level, stripped = point, True, True
-    for tag in reversed(v.tags_in(start, end)):
+    tags = v.tags_in(start, end)
+    for i in range(len(tags) - 1, -1, -1):
+        tag = tags[i]
         predicate = "predicate" in lexicons().subject_words.get(v.word(tag), "")
-        if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)) or v.word(tag) in grammar_set("superlative"):
+        if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)) or v.word(tag) in grammar_set("superlative") or _dimension(v, tags, i):
             break
         if level:  # "giá vàng SJC đang được mua bán ở mức …": the whole verb chain before a level goes
             end = tag.start
@@ -585,7 +590,7 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
         if v.text[tag.end : run[0].start if run else end].strip():
             break
         inner_verb = tag.label == "V" and run and run[0].label != "Nc" and i > 0 and tags[i - 1].label in ("N", "Nc") and _is_plain_verb(v, tag)
-        if not (_in_noun_run(v, tag, run) or inner_verb):
+        if not (_in_noun_run(v, tag, run) or inner_verb or _dimension(v, tags, i)):
             break
         run.insert(0, tag)
     if not run or v.word(run[-1]) in _kinds("level"):
@@ -600,6 +605,15 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
     lead = _patterns().copula_lead.match(v.text, s, e)
     s = lead.end() if lead else s
     return Chosen(s, e, NOUN_BEFORE) if e > s else None
+
+
+def _dimension(v: SentenceView, tags: list[Span], i: int) -> bool:
+    """A measuring adjective right after a dimension noun ("bề rộng", "chiều dài", "độ sâu"): together
+    they name the property measured, so the adjective stays in the noun phrase."""
+    word = v.word(tags[i])
+    if i == 0 or word not in figure_words("comparative") or v.word(tags[i - 1]) not in grammar_set("dimension_noun"):
+        return False
+    return not v.text[tags[i - 1].end : tags[i].start].strip()
 
 
 def _noun_end(v: SentenceView, clause: int, start: int) -> int | None:
