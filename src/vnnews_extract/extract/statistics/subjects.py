@@ -262,7 +262,22 @@ def _clause_end(v: SentenceView, pos: int, head: str) -> int:
     for comma in _COMMA.finditer(v.text, pos, hard):
         if _new_clause(v, pos, comma.end(), hard):
             return comma.start()
-    return hard
+    return _joined_predicate(v, pos, hard)
+
+
+def _joined_predicate(v: SentenceView, pos: int, end: int) -> int:
+    """Where "và" joins a second predicate to a phrase that already holds its verb ("2 người đi xe
+    máy bị thương và được đưa đi cấp cứu", "15 hộ bị ngập nhà và sẽ được di dời"): a tense word or a
+    passive word right after "và" ends the phrase; "và" between nouns goes on ("40 hộ nuôi bò và dê")."""
+    tags = v.tags_in(pos, end)
+    for i, tag in enumerate(tags[1:-1], 1):
+        if v.word(tag) not in grammar_set("and"):
+            continue
+        after = tags[i + 1]
+        verb = v.word(after) in grammar_set("tense_marker") or v.word(after) in grammar_set("passive")
+        if verb and any(t.label == "V" for t in tags[:i]):
+            return tag.start
+    return end
 
 
 def _new_clause(v: SentenceView, start: int, pos: int, end: int) -> bool:
@@ -687,7 +702,19 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
         return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), bracket or backward(v, fig.start, previous))
     duration = fig.kind == "measure" and fig.unit.lower() in grammar_set("duration_unit")
     phrase = bracket or _forward_subject(v, pos, fig.start, duration, fig.kind == "percent") or priced or backward(v, fig.start, previous)
+    phrase = _region_of_list(v, phrase, previous)
     return Subject(phrase), phrase
+
+
+def _region_of_list(v: SentenceView, phrase: Chosen | None, previous: Chosen | None) -> Chosen | None:
+    """A part of the area alone before a figure that follows another one ("Nhiệt độ thấp nhất từ
+    14-17 độ C, vùng núi 10-13 độ C, có nơi dưới 10 độ C"): it says where, not what is measured;
+    the figure shares the previous figure's subject."""
+    if phrase is None or previous is None or phrase.rule not in (NOUN_BEFORE, OBJECT, BEFORE_VERB):
+        return phrase
+    if " ".join(v.text[phrase.start : phrase.end].lower().split()) not in grammar_set("region"):
+        return phrase
+    return Chosen(previous.start, previous.end, PREVIOUS_FIGURE)
 
 
 def _priced(v: SentenceView, chosen: Chosen | None) -> Chosen | None:
