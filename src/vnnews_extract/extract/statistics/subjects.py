@@ -415,12 +415,15 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
     if point is not None:  # "lương tối thiểu vùng 1 sẽ lên mức …": a level noun after a verb is its predicate
         end, level, stripped = point, True, True
     tags = v.tags_in(start, end)
+    copula = grammar_set("copula")  # after a copula, a passive chain qualifies the noun ("diện tích lúa bị ngập là …")
+    said = phrase is not None and phrase.group(0).split()[-1].lower() in copula
     for i in range(len(tags) - 1, -1, -1):
         tag = tags[i]
         predicate = "predicate" in lexicons().subject_words.get(v.word(tag), "")
         if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)) or v.word(tag) in grammar_set("superlative") or _dimension(v, tags, i):
             break
-        if level:  # "giá vàng SJC đang được mua bán ở mức …": the whole verb chain before a level goes
+        said = said or v.word(tag) in copula
+        if level or (not said and _passive_chain(v, tags, i)):  # "giá vàng SJC đang được mua bán ở mức …", "vé … được rao bán với giá": the whole verb chain goes
             end = tag.start
             continue
         if not predicate and tag.label != "R" and v.word(tag) not in grammar_set("passive"):
@@ -429,6 +432,16 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
             other = True
         end, stripped = tag.start, True
     return max(start, end)
+
+
+def _passive_chain(v: SentenceView, tags: list[Span], i: int) -> bool:
+    """``tags[i]`` is a verb of a chain of verbs right after a passive word ("được rao bán", "bị
+    tạm giữ") after a noun: the chain is the predicate, however many verbs it holds (a phrase that is
+    the chain alone, "thì bị phạt tù", keeps it: it names what the figure measures)."""
+    j = i
+    while j > 0 and tags[j].label == "V" and v.word(tags[j]) not in grammar_set("passive") and not v.text[tags[j - 1].end : tags[j].start].strip():
+        j -= 1
+    return j < i and v.word(tags[j]) in grammar_set("passive") and any(t.label in _NOUN_TAGS for t in tags[:j])
 
 
 def _level_after_verb(v: SentenceView, start: int, end: int) -> int | None:
