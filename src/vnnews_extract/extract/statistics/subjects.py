@@ -250,7 +250,8 @@ def _qualifier(v: SentenceView, index: int) -> bool:
 def _clause_end(v: SentenceView, pos: int, head: str) -> int:
     """End of the clause that runs from ``pos`` (rule 1): a hard stop, the comma or "và" before
     another figure's clause, or a comma opening a new clause."""
-    stop = _patterns().hard_stop.search(v.text, pos, v.sentence.end)
+    stops = (m for m in _patterns().hard_stop.finditer(v.text, pos, v.sentence.end) if _whole_words(v, m.end() - len(m.group().lstrip()), m.end()))
+    stop = next(stops, None)
     hard = stop.start() if stop else v.sentence.end
     named = _patterns().apposition.search(v.text, pos, hard)  # "2 ứng cử viên khác là ông David Nabarro": the names are no part
     hard = named.start() if named else hard
@@ -377,7 +378,7 @@ def _after_linker(v: SentenceView, clause: int, start: int) -> int:
     "… như SSI tăng 1%"), or past a copula with no figure after it ("Nguyên nhân chính là lượng mưa tăng 30%":
     what the copula names), when a noun is left after it before the figure."""
     end = _lead_start(v, start)
-    links = list(_patterns().linker.finditer(v.text, clause, end))
+    links = [m for m in _patterns().linker.finditer(v.text, clause, end) if _whole_words(v, m.start(), m.end())]
     after = links[-1].end() if links else clause
     after = after if any(t.label in ("N", "Nc", "Np", "Ny") for t in v.tags_in(after, end)) else clause
     copulas = [t.end for t in v.tags_in(after, end) if v.word(t) in grammar_set("copula") and not rx(r"[\d)]").search(v.text, t.end, end)]
@@ -395,9 +396,22 @@ def _list_fragment(v: SentenceView, start: int, end: int) -> bool:
 
 
 def _base_verb(v: SentenceView, start: int, end: int) -> int | None:
-    """Start of the last base verb ("đạt", "chiếm", "bằng") of ``text[start:end]``."""
-    starts = [m.start() for m in _patterns().base.finditer(v.text, start, end)]
+    """Start of the last base verb ("đạt", "chiếm", "bằng") of ``text[start:end]``; not a syllable of
+    a longer word ("mặt bằng", "bằng chứng", "chiếm đoạt") unless it stands right before the figure
+    ("chè búp tươi đạt 2.345,6 tấn", where the tagger joined "tươi đạt")."""
+    lead = _lead_start(v, end)
+    starts = [m.start() for m in _patterns().base.finditer(v.text, start, end) if _whole_words(v, m.start(), m.end()) or not v.text[m.end() : lead].strip()]
     return starts[-1] if starts else None
+
+
+_CONTENT_TAGS = frozenset({"N", "Nc", "Np", "Ny", "A", "V"})
+
+
+def _whole_words(v: SentenceView, start: int, end: int) -> bool:
+    """No noun, adjective or verb of the sentence holds ``text[start:end]`` as one of its syllables
+    ("mặt bằng", "chiếm đoạt", "tự do", "lý do"); a function word that does ("như vậy", "vậy mà") still
+    ends a clause."""
+    return not any(t.label in _CONTENT_TAGS and not (start <= t.start and t.end <= end) for t in v.tags if t.start < end and start < t.end)
 
 
 def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> int:
