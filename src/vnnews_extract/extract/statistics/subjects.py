@@ -650,12 +650,20 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
 
 
 def _dimension(v: SentenceView, tags: list[Span], i: int) -> bool:
-    """A measuring adjective right after a dimension noun ("bề rộng", "chiều dài", "độ sâu"): together
-    they name the property measured, so the adjective stays in the noun phrase."""
-    word = v.word(tags[i])
-    if i == 0 or word not in figure_words("comparative") or v.word(tags[i - 1]) not in grammar_set("dimension_noun"):
+    """A measuring adjective right after a dimension noun ("bề rộng", "chiều dài", "độ sâu"), or a
+    verb right after a quantity noun ("tầm bắn", "tổng mức đầu tư", "phạm vi hoạt động", "mức tăng"):
+    together they name the property measured, so the word stays in the noun phrase."""
+    if i == 0 or v.text[tags[i - 1].end : tags[i].start].strip():
         return False
-    return not v.text[tags[i - 1].end : tags[i].start].strip()
+    word, before = v.word(tags[i]), v.word(tags[i - 1])
+    if word in figure_words("comparative") and before in grammar_set("dimension_noun"):
+        return True
+    kinds = lexicons().subject_words.get(word, "")
+    plain = tags[i].label == "V" and word not in grammar_set("copula_have") and not any(k in kinds for k in ("marker", "base", "clauseend", "copula"))
+    if not (plain and tags[i - 1].label in ("N", "Nc") and before in grammar_set("quantity_head")):
+        return False
+    # a change verb names the quantity after a head that opens its phrase ("với mức tăng 8%"), not after a longer noun ("Giá vốn giảm 5%")
+    return "predicate" not in kinds or i < 2 or tags[i - 2].label not in _NOUN_TAGS
 
 
 def _noun_end(v: SentenceView, clause: int, start: int) -> int | None:
