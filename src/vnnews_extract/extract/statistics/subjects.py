@@ -760,11 +760,45 @@ def _priced(v: SentenceView, chosen: Chosen | None) -> Chosen | None:
         return None
     before = v.tags_in(v.sentence.start, chosen.start)
     pos = before[-1].start if before and v.word(before[-1]) in _kinds("object") else chosen.start
+    traded = _traded(v, pos)
+    if traded is not None:
+        return traded
     item = backward(v, pos, None)
     short = item is not None and item.rule is BEFORE_VERB and len(v.text[item.start : item.end].split()) <= PRICED_MAX_WORDS
     if item is None or (item.rule not in (NOUN_BEFORE, OBJECT) and not short) or item.end > pos:
         return None
     return Chosen(item.start, item.end, PRICED)
+
+
+def _traded(v: SentenceView, pos: int) -> Chosen | None:
+    """The object of a verb of trade right before a price ("mua test thử với giá 150.000 đồng", "Mua
+    1 con hổ sống nặng 200 kg với giá …", "tậu căn nhà 4 tầng, … với giá"): its noun phrase, without
+    a leading number and from a figure, a comma or a measuring adjective on."""
+    tags = v.tags_in(_clause_start(v, pos), pos)
+    verbs = [i for i, t in enumerate(tags) if v.word(t) in grammar_set("trade_verb")]
+    if not verbs:
+        return None
+    run: list[Span] = []
+    stop: Span | None = None
+    rest = tags[verbs[-1] + 1 :]
+    for k, tag in enumerate(rest):
+        if tag.label == "M" and not run and (rx(r"\d").search(v.word(tag)) or parse_number_words(v.word(tag)) is not None):
+            continue
+        word = v.word(tag)
+        measured = word in figure_words("comparative") and k + 1 < len(rest) and rx(r"\d").search(v.word(rest[k + 1]))  # "nặng 200 kg"
+        if rx(r"[\d,;()]").search(word) or measured or (run and v.text[run[-1].end : tag.start].strip()):
+            stop = tag
+            break
+        run.append(tag)
+    if not run or run[0].label not in _NOUN_TAGS | {"M"}:
+        return None
+    dated = stop is not None and rx(r"\d").search(v.word(stop))
+    s, e = _clean(v.text, run[0].start, stop.end) if stop is not None and dated else (0, 0)  # "… vào năm 2006": a period
+    if not (e > s and not rx(r"\d").search(v.text, s, e)):
+        while run and run[-1].label not in _NOUN_TAGS | {"V", "A"}:
+            run.pop()
+        s, e = _clean(v.text, run[0].start, run[-1].end) if run else (0, 0)
+    return Chosen(s, e, PRICED) if e > s else None
 
 
 def _after_with(v: SentenceView, start: int) -> bool:
