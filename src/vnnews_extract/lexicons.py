@@ -109,7 +109,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "maximum", "moment_noun", "money_noun", "month_noun", "noun_link", "now", "pair_lead", "part_of_whole",
         "period_edge", "period_end", "period_noun", "period_preposition", "plan_target", "present_time", "price_noun", "quarter_noun",
         "range_comparator", "range_joiner", "range_start", "ratio_verb", "region", "tense_marker", "quantity_head", "trade_verb",
-        "same_period", "span_label", "superlative",
+        "same_period", "span_label", "superlative", "whole_area",
         "through", "time_preposition", "times_noun", "trailing_link", "with", "year_noun",
     })},
     "fused_roles.tsv": {},

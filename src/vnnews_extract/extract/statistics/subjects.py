@@ -722,6 +722,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
         phrase = Chosen(found[0], found[1], COUNTED_NOUN) if found else None
         if (phrase is None or len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split())) and not _after_with(v, fig.start):
             before = _label(v, fig.start) or backward(v, fig.start, None)
+            before = None if before is not None and _whole_area(v, before) else before  # "Toàn tỉnh có 7.500 thí sinh": a scope
             if before is not None and (change or before.rule in (NOUN_BEFORE, UNIT_ONLY) or _after_predicate(v, fig.start)):
                 phrase = Chosen(before.start, before.end, CHANGED_THING if change else UNIT_ONLY)
         return Subject(phrase), phrase
@@ -750,6 +751,12 @@ def _region_of_list(v: SentenceView, phrase: Chosen | None, previous: Chosen | N
     if " ".join(v.text[phrase.start : phrase.end].lower().split()) not in grammar_set("region"):
         return phrase
     return Chosen(previous.start, previous.end, PREVIOUS_FIGURE)
+
+
+def _whole_area(v: SentenceView, chosen: Chosen) -> bool:
+    """The phrase names only the whole area the article reports on ("toàn tỉnh", "cả nước"): the
+    figure's scope, not what it counts."""
+    return " ".join(v.text[chosen.start : chosen.end].lower().split()) in grammar_set("whole_area")
 
 
 def _priced(v: SentenceView, chosen: Chosen | None) -> Chosen | None:
