@@ -744,7 +744,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
 
 def _region_of_list(v: SentenceView, phrase: Chosen | None, previous: Chosen | None) -> Chosen | None:
     """A part of the area alone before a figure that follows another one ("Nhiệt độ thấp nhất từ
-    14-17 độ C, vùng núi 10-13 độ C, có nơi dưới 10 độ C"): it says where, not what is measured;
+    15-18 độ C, vùng núi 12-15 độ C, có nơi dưới 12 độ C"): it says where, not what is measured;
     the figure shares the previous figure's subject."""
     if phrase is None or previous is None or phrase.rule not in (NOUN_BEFORE, OBJECT, BEFORE_VERB):
         return phrase
