@@ -250,7 +250,8 @@ def _qualifier(v: SentenceView, index: int) -> bool:
 def _clause_end(v: SentenceView, pos: int, head: str) -> int:
     """End of the clause that runs from ``pos`` (rule 1): a hard stop, the comma or "và" before
     another figure's clause, or a comma opening a new clause."""
-    stop = _patterns().hard_stop.search(v.text, pos, v.sentence.end)
+    stops = (m for m in _patterns().hard_stop.finditer(v.text, pos, v.sentence.end) if _whole_words(v, m.end() - len(m.group().lstrip()), m.end()))
+    stop = next(stops, None)
     hard = stop.start() if stop else v.sentence.end
     named = _patterns().apposition.search(v.text, pos, hard)  # "2 ứng cử viên khác là ông David Nabarro": the names are no part
     hard = named.start() if named else hard
@@ -262,7 +263,22 @@ def _clause_end(v: SentenceView, pos: int, head: str) -> int:
     for comma in _COMMA.finditer(v.text, pos, hard):
         if _new_clause(v, pos, comma.end(), hard):
             return comma.start()
-    return hard
+    return _joined_predicate(v, pos, hard)
+
+
+def _joined_predicate(v: SentenceView, pos: int, end: int) -> int:
+    """Where "và" joins a second predicate to a phrase that already holds its verb ("2 người đi xe
+    máy bị thương và được đưa đi cấp cứu", "15 hộ bị ngập nhà và sẽ được di dời"): a tense word or a
+    passive word right after "và" ends the phrase; "và" between nouns goes on ("40 hộ nuôi bò và dê")."""
+    tags = v.tags_in(pos, end)
+    for i, tag in enumerate(tags[1:-1], 1):
+        if v.word(tag) not in grammar_set("and"):
+            continue
+        after = tags[i + 1]
+        verb = v.word(after) in grammar_set("tense_marker") or v.word(after) in grammar_set("passive")
+        if verb and any(t.label == "V" for t in tags[:i]):
+            return tag.start
+    return end
 
 
 def _new_clause(v: SentenceView, start: int, pos: int, end: int) -> bool:
@@ -359,13 +375,16 @@ def _clause_start(v: SentenceView, end: int) -> int:
 
 def _after_linker(v: SentenceView, clause: int, start: int) -> int:
     """Past the last word of the clause that opens a new one ("… nên thời gian tạm giam là 4 tháng",
-    "… như SSI tăng 1%"), when a noun is left after it before the figure."""
+    "… như SSI tăng 1%"), or past a copula with no figure after it ("Nguyên nhân chính là lượng mưa tăng 30%":
+    what the copula names), when a noun is left after it before the figure."""
     end = _lead_start(v, start)
-    links = list(_patterns().linker.finditer(v.text, clause, end))
-    if not links:
-        return clause
-    after = links[-1].end()
-    return after if any(t.label in ("N", "Nc", "Np", "Ny") for t in v.tags_in(after, end)) else clause
+    links = [m for m in _patterns().linker.finditer(v.text, clause, end) if _whole_words(v, m.start(), m.end())]
+    after = links[-1].end() if links else clause
+    after = after if any(t.label in ("N", "Nc", "Np", "Ny") for t in v.tags_in(after, end)) else clause
+    copulas = [t.end for t in v.tags_in(after, end) if v.word(t) in grammar_set("copula") and not rx(r"[\d)]").search(v.text, t.end, end)]
+    if copulas and any(t.label in ("N", "Nc", "Np", "Ny") for t in v.tags_in(copulas[-1], end)):
+        return copulas[-1]
+    return after
 
 
 def _list_fragment(v: SentenceView, start: int, end: int) -> bool:
@@ -377,9 +396,22 @@ def _list_fragment(v: SentenceView, start: int, end: int) -> bool:
 
 
 def _base_verb(v: SentenceView, start: int, end: int) -> int | None:
-    """Start of the last base verb ("đạt", "chiếm", "bằng") of ``text[start:end]``."""
-    starts = [m.start() for m in _patterns().base.finditer(v.text, start, end)]
+    """Start of the last base verb ("đạt", "chiếm", "bằng") of ``text[start:end]``; not a syllable of
+    a longer word ("mặt bằng", "bằng chứng", "chiếm đoạt") unless it stands right before the figure
+    ("chè búp tươi đạt 2.345,6 tấn", where the tagger joined "tươi đạt")."""
+    lead = _lead_start(v, end)
+    starts = [m.start() for m in _patterns().base.finditer(v.text, start, end) if _whole_words(v, m.start(), m.end()) or not v.text[m.end() : lead].strip()]
     return starts[-1] if starts else None
+
+
+_CONTENT_TAGS = frozenset({"N", "Nc", "Np", "Ny", "A", "V"})
+
+
+def _whole_words(v: SentenceView, start: int, end: int) -> bool:
+    """No noun, adjective or verb of the sentence holds ``text[start:end]`` as one of its syllables
+    ("mặt bằng", "chiếm đoạt", "tự do", "lý do"); a function word that does ("như vậy", "vậy mà") still
+    ends a clause."""
+    return not any(t.label in _CONTENT_TAGS and not (start <= t.start and t.end <= end) for t in v.tags if t.start < end and start < t.end)
 
 
 def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> int:
@@ -396,11 +428,16 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
     point = None if phrase else _level_after_verb(v, start, end)
     if point is not None:  # "lương tối thiểu vùng 1 sẽ lên mức …": a level noun after a verb is its predicate
         end, level, stripped = point, True, True
-    for tag in reversed(v.tags_in(start, end)):
+    tags = v.tags_in(start, end)
+    copula = grammar_set("copula")  # after a copula, a passive chain qualifies the noun ("diện tích lúa bị ngập là …")
+    said = phrase is not None and phrase.group(0).split()[-1].lower() in copula
+    for i in range(len(tags) - 1, -1, -1):
+        tag = tags[i]
         predicate = "predicate" in lexicons().subject_words.get(v.word(tag), "")
-        if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)) or v.word(tag) in grammar_set("superlative"):
+        if v.text[tag.end : end].strip() or not (predicate or _is_verb(v, tag)) or v.word(tag) in grammar_set("superlative") or _dimension(v, tags, i):
             break
-        if level:  # "giá vàng SJC đang được mua bán ở mức …": the whole verb chain before a level goes
+        said = said or v.word(tag) in copula
+        if level or (not said and _passive_chain(v, tags, i)):  # "giá vàng SJC đang được mua bán ở mức …", "vé … được rao bán với giá": the whole verb chain goes
             end = tag.start
             continue
         if not predicate and tag.label != "R" and v.word(tag) not in grammar_set("passive"):
@@ -409,6 +446,16 @@ def _strip_verbs(v: SentenceView, start: int, end: int, other: bool = False) -> 
             other = True
         end, stripped = tag.start, True
     return max(start, end)
+
+
+def _passive_chain(v: SentenceView, tags: list[Span], i: int) -> bool:
+    """``tags[i]`` is a verb of a chain of verbs right after a passive word ("được rao bán", "bị
+    tạm giữ") after a noun: the chain is the predicate, however many verbs it holds (a phrase that is
+    the chain alone, "thì bị phạt tù", keeps it: it names what the figure measures)."""
+    j = i
+    while j > 0 and tags[j].label == "V" and v.word(tags[j]) not in grammar_set("passive") and not v.text[tags[j - 1].end : tags[j].start].strip():
+        j -= 1
+    return j < i and v.word(tags[j]) in grammar_set("passive") and any(t.label in _NOUN_TAGS for t in tags[:j])
 
 
 def _level_after_verb(v: SentenceView, start: int, end: int) -> int | None:
@@ -585,7 +632,7 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
         if v.text[tag.end : run[0].start if run else end].strip():
             break
         inner_verb = tag.label == "V" and run and run[0].label != "Nc" and i > 0 and tags[i - 1].label in ("N", "Nc") and _is_plain_verb(v, tag)
-        if not (_in_noun_run(v, tag, run) or inner_verb):
+        if not (_in_noun_run(v, tag, run) or inner_verb or _dimension(v, tags, i)):
             break
         run.insert(0, tag)
     if not run or v.word(run[-1]) in _kinds("level"):
@@ -600,6 +647,23 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
     lead = _patterns().copula_lead.match(v.text, s, e)
     s = lead.end() if lead else s
     return Chosen(s, e, NOUN_BEFORE) if e > s else None
+
+
+def _dimension(v: SentenceView, tags: list[Span], i: int) -> bool:
+    """A measuring adjective right after a dimension noun ("bề rộng", "chiều dài", "độ sâu"), or a
+    verb right after a quantity noun ("tầm bắn", "tổng mức đầu tư", "phạm vi hoạt động", "mức tăng"):
+    together they name the property measured, so the word stays in the noun phrase."""
+    if i == 0 or v.text[tags[i - 1].end : tags[i].start].strip():
+        return False
+    word, before = v.word(tags[i]), v.word(tags[i - 1])
+    if word in figure_words("comparative") and before in grammar_set("dimension_noun"):
+        return True
+    kinds = lexicons().subject_words.get(word, "")
+    plain = tags[i].label == "V" and word not in grammar_set("copula_have") and not any(k in kinds for k in ("marker", "base", "clauseend", "copula"))
+    if not (plain and tags[i - 1].label in ("N", "Nc") and before in grammar_set("quantity_head")):
+        return False
+    # a change verb names the quantity after a head that opens its phrase ("với mức tăng 8%"), not after a longer noun ("Giá vốn giảm 5%")
+    return "predicate" not in kinds or i < 2 or tags[i - 2].label not in _NOUN_TAGS
 
 
 def _noun_end(v: SentenceView, clause: int, start: int) -> int | None:
@@ -658,6 +722,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
         phrase = Chosen(found[0], found[1], COUNTED_NOUN) if found else None
         if (phrase is None or len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split())) and not _after_with(v, fig.start):
             before = _label(v, fig.start) or backward(v, fig.start, None)
+            before = None if before is not None and _whole_area(v, before) else before  # "Toàn tỉnh có 7.500 thí sinh": a scope
             if before is not None and (change or before.rule in (NOUN_BEFORE, UNIT_ONLY) or _after_predicate(v, fig.start)):
                 phrase = Chosen(before.start, before.end, CHANGED_THING if change else UNIT_ONLY)
         return Subject(phrase), phrase
@@ -673,7 +738,25 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
         return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), bracket or backward(v, fig.start, previous))
     duration = fig.kind == "measure" and fig.unit.lower() in grammar_set("duration_unit")
     phrase = bracket or _forward_subject(v, pos, fig.start, duration, fig.kind == "percent") or priced or backward(v, fig.start, previous)
+    phrase = _region_of_list(v, phrase, previous)
     return Subject(phrase), phrase
+
+
+def _region_of_list(v: SentenceView, phrase: Chosen | None, previous: Chosen | None) -> Chosen | None:
+    """A part of the area alone before a figure that follows another one ("Nhiệt độ thấp nhất từ
+    15-18 độ C, vùng núi 12-15 độ C, có nơi dưới 12 độ C"): it says where, not what is measured;
+    the figure shares the previous figure's subject."""
+    if phrase is None or previous is None or phrase.rule not in (NOUN_BEFORE, OBJECT, BEFORE_VERB):
+        return phrase
+    if " ".join(v.text[phrase.start : phrase.end].lower().split()) not in grammar_set("region"):
+        return phrase
+    return Chosen(previous.start, previous.end, PREVIOUS_FIGURE)
+
+
+def _whole_area(v: SentenceView, chosen: Chosen) -> bool:
+    """The phrase names only the whole area the article reports on ("toàn tỉnh", "cả nước"): the
+    figure's scope, not what it counts."""
+    return " ".join(v.text[chosen.start : chosen.end].lower().split()) in grammar_set("whole_area")
 
 
 def _priced(v: SentenceView, chosen: Chosen | None) -> Chosen | None:
@@ -684,11 +767,45 @@ def _priced(v: SentenceView, chosen: Chosen | None) -> Chosen | None:
         return None
     before = v.tags_in(v.sentence.start, chosen.start)
     pos = before[-1].start if before and v.word(before[-1]) in _kinds("object") else chosen.start
+    traded = _traded(v, pos)
+    if traded is not None:
+        return traded
     item = backward(v, pos, None)
     short = item is not None and item.rule is BEFORE_VERB and len(v.text[item.start : item.end].split()) <= PRICED_MAX_WORDS
     if item is None or (item.rule not in (NOUN_BEFORE, OBJECT) and not short) or item.end > pos:
         return None
     return Chosen(item.start, item.end, PRICED)
+
+
+def _traded(v: SentenceView, pos: int) -> Chosen | None:
+    """The object of a verb of trade right before a price ("mua test thử với giá 150.000 đồng", "Mua
+    1 con hổ sống nặng 200 kg với giá …", "tậu căn nhà 4 tầng, … với giá"): its noun phrase, without
+    a leading number and from a figure, a comma or a measuring adjective on."""
+    tags = v.tags_in(_clause_start(v, pos), pos)
+    verbs = [i for i, t in enumerate(tags) if v.word(t) in grammar_set("trade_verb")]
+    if not verbs:
+        return None
+    run: list[Span] = []
+    stop: Span | None = None
+    rest = tags[verbs[-1] + 1 :]
+    for k, tag in enumerate(rest):
+        if tag.label == "M" and not run and (rx(r"\d").search(v.word(tag)) or parse_number_words(v.word(tag)) is not None):
+            continue
+        word = v.word(tag)
+        measured = word in figure_words("comparative") and k + 1 < len(rest) and rx(r"\d").search(v.word(rest[k + 1]))  # "nặng 200 kg"
+        if rx(r"[\d,;()]").search(word) or measured or (run and v.text[run[-1].end : tag.start].strip()):
+            stop = tag
+            break
+        run.append(tag)
+    if not run or run[0].label not in _NOUN_TAGS | {"M"}:
+        return None
+    dated = stop is not None and rx(r"\d").search(v.word(stop))
+    s, e = _clean(v.text, run[0].start, stop.end) if stop is not None and dated else (0, 0)  # "… vào năm 2006": a period
+    if not (e > s and not rx(r"\d").search(v.text, s, e)):
+        while run and run[-1].label not in _NOUN_TAGS | {"V", "A"}:
+            run.pop()
+        s, e = _clean(v.text, run[0].start, run[-1].end) if run else (0, 0)
+    return Chosen(s, e, PRICED) if e > s else None
 
 
 def _after_with(v: SentenceView, start: int) -> bool:
