@@ -28,6 +28,7 @@ LEXICON_FILES = (
     "caption_cues.tsv",
     "change_words.tsv",
     "comparators.tsv",
+    "compound_units.tsv",
     "counted_nouns.tsv",
     "function_words.tsv",
     "grammar_words.tsv",
@@ -144,6 +145,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "needs*": frozenset({"amount", "word", "wind", "-"}),
     },
     "units.tsv": {"kind": frozenset({"percent", "money", "measure", "ratio"})},
+    "compound_units.tsv": {},
 }
 
 
@@ -260,6 +262,7 @@ class Lexicons:
     titles: Mapping[str, str]
     unit_contexts: Mapping[str, tuple[str, str, frozenset[str]]]
     units: Mapping[str, tuple[str, str, float]]
+    compound_units: Mapping[str, tuple[str, int]]  # larger unit -> (smaller unit, smaller per larger)
 
     def grammar(self, word_class: str) -> tuple[str, ...]:
         """The words of one class of grammar_words.tsv, in file order (for ``alternation``).
@@ -349,4 +352,5 @@ def lexicons() -> Lexicons:
             {r[0]: (r[1], r[2], frozenset(r[3].split(",")) - {"-"}) for r in read_table("unit_contexts.tsv")[1]}
         ),
         units=MappingProxyType(units),
+        compound_units=MappingProxyType({r[0]: (r[1], int(r[2])) for r in read_table("compound_units.tsv")[1]}),
     )

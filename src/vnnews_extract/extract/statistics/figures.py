@@ -34,6 +34,8 @@ rx = lru_cache(maxsize=256)(regex.compile)
 PERCENT = declare("statistics.percent.unit", "Statistic", "a number with %, ‰, %o or 'phần trăm' (units.tsv)")
 MONEY = declare("statistics.money.unit", "Statistic", "a number with a currency of units.tsv: 'đồng', 'USD', 'tỷ đồng'")
 MEASURE = declare("statistics.measure.unit", "Statistic", "a number with a measure unit of units.tsv: 'ha', 'km', 'tấn', '5 năm'")
+COMPOUND_DURATION = declare("statistics.measure.compound_duration", "Statistic",
+                            "a duration in two units, '3 năm 6 tháng', '2 phút 30 giây': one figure in the larger unit (compound_units.tsv)")
 TIMES = declare("statistics.ratio.times", "Statistic", "'gấp 3 lần', 'tăng 2,95 lần': a multiple after a word of multiplying")
 LISTED_TIMES = declare("statistics.ratio.listed_times", "Statistic",
     "'gấp 1,7 lần năm 2016 và 2,3 lần năm 2015': 'N lần' listed right after a multiple is a multiple")
@@ -450,8 +452,8 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
         excluded = _blocked_unit(text, fig, sentence) if fig else None
         if excluded is not None and fig is not None:
             note(trace, excluded, fig.start, fig.end)
-        elif fig is not None:
-            found.append(fig)
+        elif fig is not None and not (found and fig.start < found[-1].end):  # not inside the figure before ("6 tháng" of "3 năm 6 tháng")
+            found.append(_compound_duration(text, fig, sentence))
     for match in patterns().unit_before.finditer(text, sentence.start, sentence.end):
         if not _spend(budget):
             break
@@ -460,6 +462,19 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
             found.append(fig)
     found += [f for f in _glued_metres(text, sentence, budget) if all(f.end <= g.start or f.start >= g.end for g in found)]
     return sorted(found, key=lambda f: f.start)
+
+
+def _compound_duration(text: str, fig: Figure, sentence: Span) -> Figure:
+    """"3 năm 6 tháng", "2 phút 30 giây": a duration followed by an amount of the next smaller unit
+    (compound_units.tsv, below one of the larger) is one figure in the larger unit (3.5 năm)."""
+    compound = lexicons().compound_units.get(fig.unit) if fig.kind == "measure" and fig.value_max is None else None
+    if compound is None or fig.unit_end != fig.end:
+        return fig
+    smaller, per = compound
+    more = rx(rf"\s+(\d{{1,2}})\s+{regex.escape(smaller)}(?![\p{{L}}\p{{N}}])").match(text, fig.end, sentence.end)
+    if more is None or int(more.group(1)) >= per:
+        return fig
+    return replace(fig, end=more.end(), value=fig.value + int(more.group(1)) / per, rule=COMPOUND_DURATION)
 
 
 def _label_item(text: str, match: regex.Match[str], sentence: Span) -> bool:
