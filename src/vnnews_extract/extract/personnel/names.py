@@ -48,6 +48,8 @@ TITLE_PAST_TERM = declare("people.title.past_term", "Position",
     "a title followed by a term or span that ended before the article's year: 'Bí thư Tỉnh ủy (nhiệm kỳ 2010 - 2015)'")
 TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
     "a teaching post at a school in apposition after a name: 'John Banzhaf, giáo sư tại Trường Luật …', 'ông A, Giáo sư Đại học Yonsei'")
+TITLE_POSSESSED_BODY = declare("people.title.possessed_body", "Position",
+    "a post in apposition whose body follows 'của' after a few lower-case words: 'John Smith, giám đốc cấp cao của Công ty X'")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 
 
@@ -197,6 +199,7 @@ def find_titles(text: str, span: Span) -> list[Title]:
                 title.end = org.end
         if title.organization is not None and title.role != canonical_role(m) and not _assembly()[2].search(title.organization):
             title.role = canonical_role(m)  # "đại biểu Hội đồng nhân dân thành phố": a delegate of the body written, not of the assembly
+        _possessed_body(text, span, m, title)
         title.name_after = org.name_start if org else None
         _name_after_acronym(text, span, title)
         _posted_abroad(text, span, title)
@@ -209,6 +212,77 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles) + _academic_titles(text, span), key=lambda t: t.start)
+
+
+@lru_cache(maxsize=1)
+def _possessed() -> regex.Pattern[str]:
+    """After a role in apposition: up to five lower-case syllables that describe it, "của" (grammar class possessive)
+    and a capital; group "desc" is the describing words."""
+    return regex.compile(rf"(?P<desc>(?: \p{{Ll}}+){{0,5}}?) {_words('possessive')} (?=\p{{Lu}})")
+
+
+@lru_cache(maxsize=1)
+def _apposition_open() -> regex.Pattern[str]:
+    """What opens a title in apposition: a comma, a dash or a bracket right before it."""
+    return regex.compile(r"(?:,|–|-|\()\s*$")
+
+
+def _possessed_body(text: str, span: Span, m: regex.Match[str], title: Title) -> None:
+    """A post in apposition with its body after "của" ("David Ji, giám đốc của Knight Frank", "…, cố vấn đặc biệt
+    của Tổng thư ký Liên hợp quốc"): the body is the capitalised body or brand after "của", the describing words
+    stay in the role ("cố vấn đặc biệt")."""
+    if title.organization is not None or not _apposition_open().search(text, max(span.start, m.start() - 3), m.start()):
+        return
+    poss = _possessed().match(text, m.end(), span.end)
+    if poss is None or _verb_in().search(poss.group("desc")):
+        return
+    org = read_org(text, poss.end(), span.end)
+    head = grammar().role.match(text, poss.end(), span.end)
+    if org is not None and org.end > org.start and org.name_start is None:
+        start, end = org.start, org.end
+    elif head is not None and not head.group("pre") and (served := _served_post(text, span, head.end())) is not None:
+        start, end = poss.end(), served  # "cố vấn của Tổng thư ký Liên hợp quốc": the post served is the body
+    else:
+        run = cap_words(text, poss.end(), span.end)[:3]
+        if not run or not (is_acronym(run[0][2]) or _brand(run[0][2])) or _is_place(run):
+            return
+        start, end = run[0][0], run[-1][1]
+    at = _where_posted().match(text, end, span.end)
+    if at is not None:
+        run = cap_words(text, at.end(), span.end)[:3]
+        size = next((n for n in (3, 2, 1) if n <= len(run) and _is_place(run[:n])), 0)
+        end = run[size - 1][1] if size else end  # "… của BlackRock tại Hồng Kông": the branch's place is the body's
+    title.role = title.role + poss.group("desc")
+    title.org_start, title.org_end, title.organization = start, end, org_text(text, start, end)
+    title.end, title.rule, title.own_rule = end, TITLE_POSSESSED_BODY, TITLE_POSSESSED_BODY
+
+
+@lru_cache(maxsize=1)
+def _verb_in() -> regex.Pattern[str]:
+    """A verb (org_stops.tsv, kind "verb"), an adverb before one or a copula among the words describing a post: they
+    are a clause, not a description ("giám đốc cho biết hoạt động của …")."""
+    verbs = [w for w, k in lexicons().org_stops.items() if k == "verb"]
+    words = [*verbs, *lexicons().grammar("adverb_before_verb"), *lexicons().grammar("copula"), *lexicons().grammar("possessive")]
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])")
+
+
+@lru_cache(maxsize=1)
+def _where_posted() -> regex.Pattern[str]:
+    return regex.compile(rf" {_words('posted_at')} (?=\p{{Lu}})")
+
+
+def _served_post(text: str, span: Span, pos: int) -> int | None:
+    """Where the body or the country of a post after "của" ends ("Tổng thư ký | Liên hợp quốc", "Tổng thống | Mỹ"),
+    when one follows it and no name does."""
+    sp = SPACE.match(text, pos, span.end)
+    if sp is None:
+        return None
+    org = read_org(text, sp.end(), span.end)
+    if org is not None and org.end > org.start and org.name_start is None:
+        return org.end
+    run = cap_words(text, sp.end(), span.end)[:3]
+    size = next((n for n in (3, 2, 1) if n <= len(run) and _is_place(run[:n])), 0)
+    return run[size - 1][1] if size and (size == len(run) or not starts_name([w for _, _, w in run[size:]])) else None
 
 
 @lru_cache(maxsize=1)
