@@ -1096,17 +1096,19 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
     return link_cues(text, span, titles, names)
 
 
-_COMMA_GAP = regex.compile(r"\s*,\s*")
+@lru_cache(maxsize=1)
+def _shared_gap() -> regex.Pattern[str]:
+    """Between two posts one body serves: a comma, or "kiêm" (grammar class post_joiner) with or without one."""
+    return regex.compile(rf"\s*(?:,\s*(?:{_words('post_joiner')}\s+)?|{_words('post_joiner')}\s+)")
 
 
 def _share_bodies(text: str, chain: list[Title]) -> list[Title]:
-    """A post written with no body right before a comma and a post with one holds that body too, when its role
-    shares bodies (titles.tsv): "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" (conventions.md), "Chủ tịch, Tổng
-    giám đốc Công ty X"; not "Phó Thủ tướng, Bộ trưởng Ngoại giao", nor through "kiêm" (the rows
-    title-body-after-post-chain and title-lone-body-after-post-chain keep "Chủ tịch HĐQT kiêm …" without a body)."""
+    """A post written with no body right before a comma or "kiêm" and a post with one holds that body too, when its
+    role shares bodies (titles.tsv): "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" (conventions.md), "Chủ tịch HĐQT kiêm
+    Tổng giám đốc Công ty X" (as the dev gold writes every such "kiêm"); not "Phó Thủ tướng kiêm Bộ trưởng Tài chính"."""
     for t, nxt in zip(chain, chain[1:]):
         if t.organization is None and nxt.organization is not None and not t.bare and shares_body(t.role) and (
-            _COMMA_GAP.fullmatch(text, t.end, nxt.start)
+            _shared_gap().fullmatch(text, t.end, nxt.start)
         ):
             t.organization = nxt.organization
     return chain
@@ -1300,7 +1302,7 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
             pairs: Iterable[tuple[NameMention, Title]] = zip(subjects[-len(chain) :], chain, strict=True)
         else:
             sharing = subjects if len(subjects) > 1 else _listed_with(subjects[-1], names)
-            pairs = ((subject, t) for subject in sharing for t in chain)
+            pairs = ((subject, t) for subject in sharing for t in _share_bodies(text, chain))
         for subject, t in pairs:
             subject.titles.append(t)
     return sorted(names, key=lambda n: n.start)
