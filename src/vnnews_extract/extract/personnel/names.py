@@ -1083,7 +1083,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             if pos == name.end and after not in starts:
                 after = _past_residence(text, pos, span.end, starts) or after  # "A (sinh năm 1990), trú tại …, cán bộ …"
             t = starts.get(after)
-            if t is None or id(t) in used or t.bare:
+            if t is None or id(t) in used or t.bare or _not_apposed(text, pos, after, first=pos == name.end):
                 break
             space = _SPACE_OR_DASH.match(text, t.end, span.end)
             if space and space.end() in names_at:
@@ -1094,6 +1094,17 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             pos = t.end
         name.titles = _share_bodies(text, chain)
     return link_cues(text, span, titles, names)
+
+
+@lru_cache(maxsize=1)
+def _and_in_gap() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}]){_words('list_joiner')}(?![\p{{L}}])")
+
+
+def _not_apposed(text: str, pos: int, after: int, *, first: bool) -> bool:
+    """A title joined to the name right before it by "và" (grammar class list_joiner) is a second person's ("Tổng
+    thống Trump và cố vấn an ninh quốc gia …", "Cục trưởng … A và Tổng Giám đốc … B"), not the name's."""
+    return first and _and_in_gap().search(text, pos, after) is not None
 
 
 @lru_cache(maxsize=1)
