@@ -304,7 +304,11 @@ def org_text(text: str, start: int, end: int) -> str:
 
 @lru_cache(maxsize=8192)
 def org_key(org: str | None) -> str | None:
-    """Normalised key of an organisation: abbreviations expanded, head expanded, lower case."""
+    """Normalised key of an organisation: abbreviations expanded, head expanded, lower case, a dash spaced.
+
+    >>> org_key("Hội Hữu nghị Việt Nam-Cuba") == org_key("Hội Hữu nghị Việt Nam – Cuba") == "hội hữu nghị việt nam - cuba"
+    True
+    """
     if not org:
         return None
     abbreviations = lexicons().abbreviations
@@ -313,7 +317,10 @@ def org_key(org: str | None) -> str | None:
         if key.startswith(head + " ") or key == head:
             key = expansion + key[len(head) :]
             break
-    return " ".join(key.split())
+    return " ".join(_DASH.sub(" - ", key).split())  # "Việt Nam-Cuba", "Việt Nam – Cuba" and "Việt Nam - Cuba" are one name
+
+
+_DASH = regex.compile(r"\s*[-–—]\s*(?=\S)(?<=\S\s*[-–—]\s*)")
 
 
 @lru_cache(maxsize=1)
