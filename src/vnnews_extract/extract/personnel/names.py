@@ -995,10 +995,14 @@ _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "
 
 
 def _standalone_elsewhere(text: str, run: list[tuple[int, int, str]], size: int) -> bool:
-    """The first ``size`` words of the run occur elsewhere in the text not followed by its next word."""
+    """The first ``size`` words of the run occur elsewhere in the text on their own: followed neither by its next
+    word nor by a capitalised one ("Real Madrid thắng", "của Tepco"; not the "Luis" of "Luis Suarez" when the run
+    is "Luis Enrique")."""
     phrase = text[run[0][0] : run[size - 1][1]]
     follower = run[size][2]
-    pattern = regex.compile(rf"(?<![\p{{L}}]){regex.escape(phrase)}(?![\p{{L}}])(?!\s+{regex.escape(follower)}(?![\p{{L}}]))")
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}]){regex.escape(phrase)}(?![\p{{L}}])(?!\s+{regex.escape(follower)}(?![\p{{L}}]))(?![ ]+\p{{Lu}})"
+    )
     return any(m.start() != run[0][0] for m in pattern.finditer(text))
 
 
