@@ -1233,6 +1233,8 @@ def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], use
         t = by_end.get(found.start()) if found else None
         if t is None or id(t) in used:
             return chain
+        if chain and _patterns().plural.search(text, max(span.start, t.start - 8), t.start):
+            return chain  # "trước các đại biểu, Phó Chủ tịch Quốc hội A": a plural post is many people's, not A's
         chain.insert(0, t)
         used.add(id(t))
         pos = t.start
