@@ -557,7 +557,19 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
     _names_after_titles(text, span, titles, names)
     _names_after_described_titles(text, span, titles, names)
     _full_names(text, span, titles, names)
+    for n in names.values():
+        n.name = _with_initial(text, n.name)
     return sorted(names.values(), key=lambda n: n.start)
+
+
+def _with_initial(text: str, name: str) -> str:
+    """A foreign name of two words written elsewhere in the article with one middle initial ("James Robart",
+    "James L. Robart") is that fuller name, so both mentions are one person."""
+    words = name.split()
+    if len(words) != 2 or not (looks_foreign(words[0]) or looks_foreign(words[-1])):
+        return name
+    found = {m.group(0) for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(words[0])} \p{{Lu}}\. {regex.escape(words[1])}(?![\p{{L}}])", text)}
+    return found.pop() if len(found) == 1 else name
 
 
 @lru_cache(maxsize=1)
