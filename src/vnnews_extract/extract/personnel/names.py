@@ -48,6 +48,8 @@ TITLE_PAST_TERM = declare("people.title.past_term", "Position",
     "a title followed by a term or span that ended before the article's year: 'Bí thư Tỉnh ủy (nhiệm kỳ 2010 - 2015)'")
 TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
     "a teaching post at a school in apposition after a name: 'John Banzhaf, giáo sư tại Trường Luật …', 'ông A, Giáo sư Đại học Yonsei'")
+TITLE_POSSESSED_BODY = declare("people.title.possessed_body", "Position",
+    "a post in apposition whose body follows 'của' after a few lower-case words: 'John Smith, giám đốc cấp cao của Công ty X'")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 
 
@@ -197,6 +199,7 @@ def find_titles(text: str, span: Span) -> list[Title]:
                 title.end = org.end
         if title.organization is not None and title.role != canonical_role(m) and not _assembly()[2].search(title.organization):
             title.role = canonical_role(m)  # "đại biểu Hội đồng nhân dân thành phố": a delegate of the body written, not of the assembly
+        _possessed_body(text, span, m, title)
         title.name_after = org.name_start if org else None
         _name_after_acronym(text, span, title)
         _posted_abroad(text, span, title)
@@ -209,6 +212,77 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles) + _academic_titles(text, span), key=lambda t: t.start)
+
+
+@lru_cache(maxsize=1)
+def _possessed() -> regex.Pattern[str]:
+    """After a role in apposition: up to five lower-case syllables that describe it, "của" (grammar class possessive)
+    and a capital; group "desc" is the describing words."""
+    return regex.compile(rf"(?P<desc>(?: \p{{Ll}}+){{0,5}}?) {_words('possessive')} (?=\p{{Lu}})")
+
+
+@lru_cache(maxsize=1)
+def _apposition_open() -> regex.Pattern[str]:
+    """What opens a title in apposition: a comma, a dash or a bracket right before it."""
+    return regex.compile(r"(?:,|–|-|\()\s*$")
+
+
+def _possessed_body(text: str, span: Span, m: regex.Match[str], title: Title) -> None:
+    """A post in apposition with its body after "của" ("David Ji, giám đốc của Knight Frank", "…, cố vấn đặc biệt
+    của Tổng thư ký Liên hợp quốc"): the body is the capitalised body or brand after "của", the describing words
+    stay in the role ("cố vấn đặc biệt")."""
+    if title.organization is not None or not _apposition_open().search(text, max(span.start, m.start() - 3), m.start()):
+        return
+    poss = _possessed().match(text, m.end(), span.end)
+    if poss is None or _verb_in().search(poss.group("desc")):
+        return
+    org = read_org(text, poss.end(), span.end)
+    head = grammar().role.match(text, poss.end(), span.end)
+    if org is not None and org.end > org.start and org.name_start is None:
+        start, end = org.start, org.end
+    elif head is not None and not head.group("pre") and (served := _served_post(text, span, head.end())) is not None:
+        start, end = poss.end(), served  # "cố vấn của Tổng thư ký Liên hợp quốc": the post served is the body
+    else:
+        run = cap_words(text, poss.end(), span.end)[:3]
+        if not run or not (is_acronym(run[0][2]) or _brand(run[0][2])) or _is_place(run):
+            return
+        start, end = run[0][0], run[-1][1]
+    at = _where_posted().match(text, end, span.end)
+    if at is not None:
+        run = cap_words(text, at.end(), span.end)[:3]
+        size = next((n for n in (3, 2, 1) if n <= len(run) and _is_place(run[:n])), 0)
+        end = run[size - 1][1] if size else end  # "… của BlackRock tại Hồng Kông": the branch's place is the body's
+    title.role = title.role + poss.group("desc")
+    title.org_start, title.org_end, title.organization = start, end, org_text(text, start, end)
+    title.end, title.rule, title.own_rule = end, TITLE_POSSESSED_BODY, TITLE_POSSESSED_BODY
+
+
+@lru_cache(maxsize=1)
+def _verb_in() -> regex.Pattern[str]:
+    """A verb (org_stops.tsv, kind "verb"), an adverb before one or a copula among the words describing a post: they
+    are a clause, not a description ("giám đốc cho biết hoạt động của …")."""
+    verbs = [w for w, k in lexicons().org_stops.items() if k == "verb"]
+    words = [*verbs, *lexicons().grammar("adverb_before_verb"), *lexicons().grammar("copula"), *lexicons().grammar("possessive")]
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])")
+
+
+@lru_cache(maxsize=1)
+def _where_posted() -> regex.Pattern[str]:
+    return regex.compile(rf" {_words('posted_at')} (?=\p{{Lu}})")
+
+
+def _served_post(text: str, span: Span, pos: int) -> int | None:
+    """Where the body or the country of a post after "của" ends ("Tổng thư ký | Liên hợp quốc", "Tổng thống | Mỹ"),
+    when one follows it and no name does."""
+    sp = SPACE.match(text, pos, span.end)
+    if sp is None:
+        return None
+    org = read_org(text, sp.end(), span.end)
+    if org is not None and org.end > org.start and org.name_start is None:
+        return org.end
+    run = cap_words(text, sp.end(), span.end)[:3]
+    size = next((n for n in (3, 2, 1) if n <= len(run) and _is_place(run[:n])), 0)
+    return run[size - 1][1] if size and (size == len(run) or not starts_name([w for _, _, w in run[size:]])) else None
 
 
 @lru_cache(maxsize=1)
@@ -483,7 +557,19 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
     _names_after_titles(text, span, titles, names)
     _names_after_described_titles(text, span, titles, names)
     _full_names(text, span, titles, names)
+    for n in names.values():
+        n.name = _with_initial(text, n.name)
     return sorted(names.values(), key=lambda n: n.start)
+
+
+def _with_initial(text: str, name: str) -> str:
+    """A foreign name of two words written elsewhere in the article with one middle initial ("James Robart",
+    "James L. Robart") is that fuller name, so both mentions are one person."""
+    words = name.split()
+    if len(words) != 2 or not (looks_foreign(words[0]) or looks_foreign(words[-1])):
+        return name
+    found = {m.group(0) for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(words[0])} \p{{Lu}}\. {regex.escape(words[1])}(?![\p{{L}}])", text)}
+    return found.pop() if len(found) == 1 else name
 
 
 @lru_cache(maxsize=1)
@@ -921,10 +1007,14 @@ _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "
 
 
 def _standalone_elsewhere(text: str, run: list[tuple[int, int, str]], size: int) -> bool:
-    """The first ``size`` words of the run occur elsewhere in the text not followed by its next word."""
+    """The first ``size`` words of the run occur elsewhere in the text on their own: followed neither by its next
+    word nor by a capitalised one ("Real Madrid thắng", "của Tepco"; not the "Luis" of "Luis Suarez" when the run
+    is "Luis Enrique")."""
     phrase = text[run[0][0] : run[size - 1][1]]
     follower = run[size][2]
-    pattern = regex.compile(rf"(?<![\p{{L}}]){regex.escape(phrase)}(?![\p{{L}}])(?!\s+{regex.escape(follower)}(?![\p{{L}}]))")
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}]){regex.escape(phrase)}(?![\p{{L}}])(?!\s+{regex.escape(follower)}(?![\p{{L}}]))(?![ ]+\p{{Lu}})"
+    )
     return any(m.start() != run[0][0] for m in pattern.finditer(text))
 
 
@@ -1009,7 +1099,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             if pos == name.end and after not in starts:
                 after = _past_residence(text, pos, span.end, starts) or after  # "A (sinh năm 1990), trú tại …, cán bộ …"
             t = starts.get(after)
-            if t is None or id(t) in used or t.bare:
+            if t is None or id(t) in used or t.bare or _not_apposed(text, pos, after, first=pos == name.end):
                 break
             space = _SPACE_OR_DASH.match(text, t.end, span.end)
             if space and space.end() in names_at:
@@ -1022,17 +1112,30 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
     return link_cues(text, span, titles, names)
 
 
-_COMMA_GAP = regex.compile(r"\s*,\s*")
+@lru_cache(maxsize=1)
+def _and_in_gap() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}]){_words('list_joiner')}(?![\p{{L}}])")
+
+
+def _not_apposed(text: str, pos: int, after: int, *, first: bool) -> bool:
+    """A title joined to the name right before it by "và" (grammar class list_joiner) is a second person's ("Tổng
+    thống Trump và cố vấn an ninh quốc gia …", "Cục trưởng … A và Tổng Giám đốc … B"), not the name's."""
+    return first and _and_in_gap().search(text, pos, after) is not None
+
+
+@lru_cache(maxsize=1)
+def _shared_gap() -> regex.Pattern[str]:
+    """Between two posts one body serves: a comma, or "kiêm" (grammar class post_joiner) with or without one."""
+    return regex.compile(rf"\s*(?:,\s*(?:{_words('post_joiner')}\s+)?|{_words('post_joiner')}\s+)")
 
 
 def _share_bodies(text: str, chain: list[Title]) -> list[Title]:
-    """A post written with no body right before a comma and a post with one holds that body too, when its role
-    shares bodies (titles.tsv): "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" (conventions.md), "Chủ tịch, Tổng
-    giám đốc Công ty X"; not "Phó Thủ tướng, Bộ trưởng Ngoại giao", nor through "kiêm" (the rows
-    title-body-after-post-chain and title-lone-body-after-post-chain keep "Chủ tịch HĐQT kiêm …" without a body)."""
+    """A post written with no body right before a comma or "kiêm" and a post with one holds that body too, when its
+    role shares bodies (titles.tsv): "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" (conventions.md), "Chủ tịch HĐQT kiêm
+    Tổng giám đốc Công ty X" (as the dev gold writes every such "kiêm"); not "Phó Thủ tướng kiêm Bộ trưởng Tài chính"."""
     for t, nxt in zip(chain, chain[1:]):
         if t.organization is None and nxt.organization is not None and not t.bare and shares_body(t.role) and (
-            _COMMA_GAP.fullmatch(text, t.end, nxt.start)
+            _shared_gap().fullmatch(text, t.end, nxt.start)
         ):
             t.organization = nxt.organization
     return chain
@@ -1142,6 +1245,8 @@ def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], use
         t = by_end.get(found.start()) if found else None
         if t is None or id(t) in used:
             return chain
+        if chain and _patterns().plural.search(text, max(span.start, t.start - 8), t.start):
+            return chain  # "trước các đại biểu, Phó Chủ tịch Quốc hội A": a plural post is many people's, not A's
         chain.insert(0, t)
         used.add(id(t))
         pos = t.start
@@ -1226,7 +1331,7 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
             pairs: Iterable[tuple[NameMention, Title]] = zip(subjects[-len(chain) :], chain, strict=True)
         else:
             sharing = subjects if len(subjects) > 1 else _listed_with(subjects[-1], names)
-            pairs = ((subject, t) for subject in sharing for t in chain)
+            pairs = ((subject, t) for subject in sharing for t in _share_bodies(text, chain))
         for subject, t in pairs:
             subject.titles.append(t)
     return sorted(names, key=lambda n: n.start)

@@ -11,7 +11,8 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from .grammar import (
-    SPACE, canonical_org_head, cap_words, first_letter_either_case, grammar, is_name_start, looks_foreign, looks_like_name, split_place_and_name,
+    SPACE, canonical_org_head, cap_words, first_letter_either_case, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name,
+    split_place_and_name,
     starts_name, starts_role,
 )
 
@@ -167,6 +168,9 @@ def _capital_run(text: str, where: tuple[int, int, int, int]) -> tuple[int, int 
     run, None, False) when the run is the body's own name and reading goes on, None to read on word by word."""
     pos, last, at, end = where
     run = cap_words(text, at, end)
+    head = next((i for i, (s, _, w) in enumerate(run) if i and is_acronym(w) and grammar().org_open.match(text, s, end)), None)
+    if head is not None:
+        run = run[:head]  # "Khoa Thần Kinh BV Bạch Mai": the unit's name ends at the head of the body it belongs to
     if not run:
         return None
     texts = [w for _, _, w in run]
@@ -197,6 +201,12 @@ def _place_then_foreign(texts: list[str]) -> int | None:
     return None
 
 
+def _open_name_starts(text: str, pos: int, end: int) -> bool:
+    """A capitalised own name follows an open head at ``pos``."""
+    sp = _OPEN_GAP.match(text, pos, end)
+    return sp is not None and sp.end() < end and text[sp.end()].isupper() and not _open_name_ends(text, sp.end(), end)
+
+
 def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
     """Read the own name of an open head ("Sở" + "Nội vụ tỉnh Lạng Sơn")."""
     count = 0
@@ -215,6 +225,9 @@ def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
         if inner is not None and text[at].isupper():
             last, count = inner.end(), count + 1  # "Ban Quốc tế Trung ương Đoàn": a body's name holding another body
             continue
+        parent = grammar().org_open.match(text, at, end) if count >= 1 and text[at].isupper() and text[last:at] == " " else None
+        if parent is not None and not grammar().honorific.match(text, at, end) and _open_name_starts(text, parent.end(), end):
+            return after_open(text, parent.end(), end)  # "Khoa Thần kinh BV Bạch Mai": the body the unit belongs to, and its name
         step = _capital_run(text, (pos, last, at, end)) if text[at].isupper() and count >= 1 else None
         if step is not None and step[2]:
             return step[0], step[1]
@@ -304,7 +317,11 @@ def org_text(text: str, start: int, end: int) -> str:
 
 @lru_cache(maxsize=8192)
 def org_key(org: str | None) -> str | None:
-    """Normalised key of an organisation: abbreviations expanded, head expanded, lower case."""
+    """Normalised key of an organisation: abbreviations expanded, head expanded, lower case, a dash spaced.
+
+    >>> org_key("Hội Hữu nghị Việt Nam-Cuba") == org_key("Hội Hữu nghị Việt Nam – Cuba") == "hội hữu nghị việt nam - cuba"
+    True
+    """
     if not org:
         return None
     abbreviations = lexicons().abbreviations
@@ -313,7 +330,10 @@ def org_key(org: str | None) -> str | None:
         if key.startswith(head + " ") or key == head:
             key = expansion + key[len(head) :]
             break
-    return " ".join(key.split())
+    return " ".join(_DASH.sub(" - ", key).split())  # "Việt Nam-Cuba", "Việt Nam – Cuba" and "Việt Nam - Cuba" are one name
+
+
+_DASH = regex.compile(r"\s*[-–—]\s*(?=\S)(?<=\S\s*[-–—]\s*)")
 
 
 @lru_cache(maxsize=1)
