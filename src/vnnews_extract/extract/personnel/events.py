@@ -777,10 +777,11 @@ def lost_role(role: str, etype: str) -> str:
 
 def _per_person(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[list[NameMention], str]) -> Iterator[tuple[NameMention | None, _Target, Rule | None]]:
     """(person, post, rule) of each position; a list of people each given a post after the verb
-    ("bổ nhiệm ông A, bà B lần lượt giữ chức X, Y") gives one event per person."""
+    ("bổ nhiệm ông A, bà B lần lượt giữ chức X, Y") gives one event per person. A loss gives no post:
+    people told of with a post after it ("bắt tạm giam A, … nơi ông B là chủ tịch") are not its objects."""
     persons, etype = who
     others = [n for n in s.names if n not in persons and v.end() <= n.start < end
-              and any(t.via_cue and v.end() <= t.start < end for t in n.titles)]
+              and any(t.via_cue and v.end() <= t.start < end for t in n.titles)] if etype not in LOSS else []
     listed: list[tuple[NameMention | None, Rule | None]] = [(p, None) for p in persons] or [(None, UNNAMED)]
     for person, rule in listed + [(n, LISTED_POST) for n in others]:
         targets = _targets(text, s, v, end, (person, etype))
