@@ -60,6 +60,9 @@ ORG_COORDINATED = declare("personnel.organization.coordinated", "PersonnelEvent.
     "one more organisation joined by 'và': 'Giám đốc Trung tâm A và Trung tâm B'")
 ACTOR_SUBJECT = declare("personnel.actor.subject", "PersonnelEvent.actor",
     "the person right before the verb acts on the person named after it: 'ông Trump sa thải giám đốc FBI James Comey'")
+ACTOR_FRONTED = declare("personnel.actor.fronted_clause", "PersonnelEvent.actor",
+    "a verb opening the sentence before a comma is done by the person opening the main clause after it, with an adverb of "
+    "their own verb: 'Sa thải Giám đốc FBI …, Tổng thống Mỹ Donald Trump đã gây ra …'")
 ACTOR_HANDOVER = declare("personnel.actor.handover", "PersonnelEvent.actor",
     "a person named before the verb who hands over or announces: 'ông X trao quyết định bổ nhiệm'")
 ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được Ban Thường vụ Tỉnh ủy điều động', 'Quyết định của Ban Bí thư chỉ định': the body")
@@ -979,11 +982,36 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
             speaks = _speaks(text, n)
             told = _speech().search(text, v.end(), n.start) is not None  # "miễn nhiệm cho thấy ông Sáu …": the subject of what is said
             told = told or _clause_opener().search(text, v.end(), n.start) is not None  # "được điều động sau khi ông Putin yêu cầu"
-            return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks and not told else None
+            return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks and not told and not _opens_clause(text, s, v, n) else None
     return None
 
 
 OBJECT_REACH = 80
+
+
+def _opens_clause(text: str, s: Sentence, v: regex.Match[str], n: NameMention) -> bool:
+    """"Sa thải Giám đốc FBI …, Tổng thống Mỹ Donald Trump đã gây …": the first person after the verb, after a
+    comma and before an adverb of their own verb, is the subject of the main clause, not the verb's object."""
+    start = min([n.start] + [t.start for t in n.titles if t.end <= n.start] + ([n.honorific_start] if n.honorific_start is not None else []))
+    if not text[v.end() : start].rstrip().endswith(",") or not _active_verb(text, s, v):
+        return False
+    end = max([n.end] + [t.end for t in n.titles if t.start >= n.end])
+    return _own_adverb().match(text, end) is not None
+
+
+def _active_verb(text: str, s: Sentence, v: regex.Match[str]) -> bool:
+    """A verb whose subject acts on someone: not one undergone ("đắc cử", "nghỉ hưu", "bị bắt") nor put in the
+    passive ("Kể từ khi được ông Trump bổ nhiệm …, ông Mueller đã …": the subject after the comma undergoes it)."""
+    phrase = " ".join(v.group("v").lower().split())
+    if lexicons().personnel_verbs[phrase] in _SELF or "intransitive" in lexicons().event_cues.get(phrase, "").split(","):
+        return False
+    clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
+    return _explicit_passive_re().match(text, v.start()) is None and not _explicit_passive(text, clause_start, v.start())
+
+
+@lru_cache(maxsize=1)
+def _own_adverb() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\s+(?:{_any('adverb_before_verb')})\s")
 
 
 @lru_cache(maxsize=1)
@@ -1202,6 +1230,9 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
     subject = _active_subject(text, s, v, person)
     if subject is not None:
         return subject.name, Fired(ACTOR_SUBJECT, subject.start, subject.end)
+    fronted = _fronted_subject(text, s, v, person)
+    if fronted is not None:
+        return fronted.name, Fired(ACTOR_FRONTED, fronted.start, fronted.end)
     agent = next((n for n in s.names if n is not person and (person is None or n.name != person.name) and n.end <= v.start()
                   and not text[n.end : v.start()].strip() and _agent(text, s, n)), None)
     if agent is not None:  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm …"
@@ -1267,6 +1298,15 @@ def _active_subject(text: str, s: Sentence, v: regex.Match[str], person: NameMen
         return None
     gap = _gap_start(before[-1], v)
     return before[-1] if _passive(text, gap, v.start(), s.titles) and not _explicit_passive(text, gap, v.start()) else None
+
+
+def _fronted_subject(text: str, s: Sentence, v: regex.Match[str], person: NameMention | None) -> NameMention | None:
+    """"Sa thải Giám đốc FBI …, Tổng thống Mỹ Donald Trump đã …": a verb opening its sentence, fronted before
+    the main clause, is done by the person who opens the main clause (:func:`_opens_clause`)."""
+    if _LEADING_SPACE.fullmatch(text, s.span.start, v.start()) is None:
+        return None
+    after = next((n for n in s.names if n.start >= v.end() and n is not person), None)
+    return after if after is not None and _opens_clause(text, s, v, after) else None
 
 
 def _acting_title(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
