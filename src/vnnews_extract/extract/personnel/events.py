@@ -617,10 +617,19 @@ def _connectives() -> regex.Pattern[str]:
 
 
 def _continues(text: str, s: Sentence, v: regex.Match[str]) -> bool:
-    """A clause after ";" opened by the verb, or by connectives only ("; đồng thời cho thôi giữ chức …"),
-    has no subject of its own: it continues the sentence's person and decider."""
+    """A clause after ";" opened by the verb, or by connectives only ("; đồng thời cho thôi giữ chức …"), or after
+    a comma by a connective ("…, đồng thời điều động …"), has no subject of its own: it continues the sentence's
+    person and decider."""
     semi = text.rfind(";", s.span.start, v.start())
-    return semi >= 0 and _connectives().fullmatch(text, semi + 1, v.start()) is not None
+    if semi >= 0 and _connectives().fullmatch(text, semi + 1, v.start()) is not None:
+        return True
+    comma = text.rfind(",", s.span.start, v.start())  # "…, đồng thời điều động …": a connective after a comma
+    return comma >= 0 and _connective_words().fullmatch(text, comma + 1, v.start()) is not None
+
+
+@lru_cache(maxsize=1)
+def _connective_words() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\s*(?:{_any('connective')})(?:\s+(?:{_any('adverb_before_verb')}))*\s+")
 
 
 def _not_an_event(text: str, s: Sentence, v: regex.Match[str]) -> bool:
@@ -802,8 +811,9 @@ def _clause_end(text: str, s: Sentence, i: int) -> int:
     for nxt in s.verbs[i + 1 :]:
         if _is_framed(nxt) and not _framed_in_clause(text, s, nxt) and any(_PARTICULAR_GAP.fullmatch(text, t.end, nxt.start()) for t in s.titles):
             continue  # "A, Phó Hạt trưởng …, phụ trách địa bàn xã X và B": a charge written as a particular after a post
-        if nxt.start() < end and _separate(text, s.verbs[i].end(), nxt.start()) and _person_between(s, s.verbs[i].end(), nxt.start()):
-            return nxt.start()
+        if nxt.start() < end and _separate(text, s.verbs[i].end(), nxt.start()) and (_person_between(s, s.verbs[i].end(), nxt.start())
+                                                                                    or _post_between(text, s, s.verbs[i].end(), nxt.start())):
+            return nxt.start()  # "sa thải công tố viên …, dẫn tới sự từ chức của bộ trưởng …": each verb has its own post
     return end
 
 
@@ -812,6 +822,16 @@ _PARTICULAR_GAP = regex.compile(r"\s*,\s*")
 
 def _person_between(s: Sentence, a: int, b: int) -> bool:
     return any(a <= n.start < b for n in s.names)
+
+
+def _post_between(text: str, s: Sentence, a: int, b: int) -> bool:
+    """A post given to no one between two verbs, before the last comma between them: the first verb's object
+    ("sa thải công tố viên đặc biệt …, dẫn tới sự từ chức của …"); a title right before a verb is its decider instead."""
+    comma = text.rfind(",", a, b)
+    if comma < 0 or any(comma < t.end <= b for t in s.titles):
+        return False  # "cho thôi tham gia Ban Chấp hành, Ban Thường vụ và thôi giữ chức …": a list of posts goes on
+    owned = _owned(s)
+    return any(a <= t.start and t.end <= comma and (t.start, t.end) not in owned and not _acts(text, t) for t in s.titles)
 
 
 def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[NameMention | None, str]) -> list[_Target]:
