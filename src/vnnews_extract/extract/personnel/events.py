@@ -949,7 +949,8 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     if before:
         n = before[-1]
         gap = _gap_start(n, v)
-        if _passive(text, gap, v.start(), s.titles) and (obj is None or _explicit_passive(text, gap, v.start())) and not _acts_on(text, s, v, gap):
+        passive_verb = _explicit_passive_re().match(text, v.start()) is not None  # "bà X được bầu lại làm …, Thủ tướng Y đã gửi điện"
+        if _passive(text, gap, v.start(), s.titles) and (obj is None or passive_verb or _explicit_passive(text, gap, v.start())) and not _acts_on(text, s, v, gap):
             return _coordinated(text, before, n) + _with_group(s, n), PASSIVE_SUBJECT
         if _next_step(text, n, v) or _purpose_of(text, s, n, v):
             return _with_group(s, n), PASSIVE_SUBJECT
