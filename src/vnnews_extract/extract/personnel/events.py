@@ -562,10 +562,12 @@ def _form_before() -> regex.Pattern[str]:
 
 def _sanction_forms(text: str, s: Sentence) -> dict[int, int]:
     """Index of a discipline verb -> index of the removal that names its form later in its clause ("thi hành kỷ
-    luật mức cách chức đối với …", "kỷ luật ông X bằng hình thức cách chức …"), within 120 characters."""
+    luật mức cách chức đối với …", "kỷ luật ông X bằng hình thức cách chức …"), within 120 characters, or right
+    after it ("kỷ luật cách chức đối với …")."""
     out: dict[int, int] = {}
     for j, w in enumerate(s.verbs):
-        if _verb_type(w) not in ENDS_POST or _form_before().search(text, max(s.span.start, w.start() - 20), w.start()) is None:
+        adjacent = j > 0 and _verb_type(s.verbs[j - 1]) == "discipline" and not text[s.verbs[j - 1].end() : w.start()].strip()  # "kỷ luật cách chức"
+        if _verb_type(w) not in ENDS_POST or (_form_before().search(text, max(s.span.start, w.start() - 20), w.start()) is None and not adjacent):
             continue
         opens = max(s.span.start, text.rfind(";", s.span.start, w.start()) + 1, w.start() - 120)
         i = next((i for i in range(j - 1, -1, -1) if s.verbs[i].start() >= opens and _verb_type(s.verbs[i]) == "discipline"), None)
