@@ -60,6 +60,9 @@ ORG_COORDINATED = declare("personnel.organization.coordinated", "PersonnelEvent.
     "one more organisation joined by 'và': 'Giám đốc Trung tâm A và Trung tâm B'")
 ACTOR_SUBJECT = declare("personnel.actor.subject", "PersonnelEvent.actor",
     "the person right before the verb acts on the person named after it: 'ông Trump sa thải giám đốc FBI James Comey'")
+ACTOR_FRONTED = declare("personnel.actor.fronted_clause", "PersonnelEvent.actor",
+    "a verb opening the sentence before a comma is done by the person opening the main clause after it, with an adverb of "
+    "their own verb: 'Sa thải Giám đốc FBI …, Tổng thống Mỹ Donald Trump đã gây ra …'")
 ACTOR_HANDOVER = declare("personnel.actor.handover", "PersonnelEvent.actor",
     "a person named before the verb who hands over or announces: 'ông X trao quyết định bổ nhiệm'")
 ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được Ban Thường vụ Tỉnh ủy điều động', 'Quyết định của Ban Bí thư chỉ định': the body")
@@ -559,10 +562,12 @@ def _form_before() -> regex.Pattern[str]:
 
 def _sanction_forms(text: str, s: Sentence) -> dict[int, int]:
     """Index of a discipline verb -> index of the removal that names its form later in its clause ("thi hành kỷ
-    luật mức cách chức đối với …", "kỷ luật ông X bằng hình thức cách chức …"), within 120 characters."""
+    luật mức cách chức đối với …", "kỷ luật ông X bằng hình thức cách chức …"), within 120 characters, or right
+    after it ("kỷ luật cách chức đối với …")."""
     out: dict[int, int] = {}
     for j, w in enumerate(s.verbs):
-        if _verb_type(w) not in ENDS_POST or _form_before().search(text, max(s.span.start, w.start() - 20), w.start()) is None:
+        adjacent = j > 0 and _verb_type(s.verbs[j - 1]) == "discipline" and not text[s.verbs[j - 1].end() : w.start()].strip()  # "kỷ luật cách chức"
+        if _verb_type(w) not in ENDS_POST or (_form_before().search(text, max(s.span.start, w.start() - 20), w.start()) is None and not adjacent):
             continue
         opens = max(s.span.start, text.rfind(";", s.span.start, w.start()) + 1, w.start() - 120)
         i = next((i for i in range(j - 1, -1, -1) if s.verbs[i].start() >= opens and _verb_type(s.verbs[i]) == "discipline"), None)
@@ -614,10 +619,19 @@ def _connectives() -> regex.Pattern[str]:
 
 
 def _continues(text: str, s: Sentence, v: regex.Match[str]) -> bool:
-    """A clause after ";" opened by the verb, or by connectives only ("; đồng thời cho thôi giữ chức …"),
-    has no subject of its own: it continues the sentence's person and decider."""
+    """A clause after ";" opened by the verb, or by connectives only ("; đồng thời cho thôi giữ chức …"), or after
+    a comma by a connective ("…, đồng thời điều động …"), has no subject of its own: it continues the sentence's
+    person and decider."""
     semi = text.rfind(";", s.span.start, v.start())
-    return semi >= 0 and _connectives().fullmatch(text, semi + 1, v.start()) is not None
+    if semi >= 0 and _connectives().fullmatch(text, semi + 1, v.start()) is not None:
+        return True
+    comma = text.rfind(",", s.span.start, v.start())  # "…, đồng thời điều động …": a connective after a comma
+    return comma >= 0 and _connective_words().fullmatch(text, comma + 1, v.start()) is not None
+
+
+@lru_cache(maxsize=1)
+def _connective_words() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\s*(?:{_any('connective')})(?:\s+(?:{_any('adverb_before_verb')}))*\s+")
 
 
 def _not_an_event(text: str, s: Sentence, v: regex.Match[str]) -> bool:
@@ -777,10 +791,11 @@ def lost_role(role: str, etype: str) -> str:
 
 def _per_person(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[list[NameMention], str]) -> Iterator[tuple[NameMention | None, _Target, Rule | None]]:
     """(person, post, rule) of each position; a list of people each given a post after the verb
-    ("bổ nhiệm ông A, bà B lần lượt giữ chức X, Y") gives one event per person."""
+    ("bổ nhiệm ông A, bà B lần lượt giữ chức X, Y") gives one event per person. A loss gives no post:
+    people told of with a post after it ("bắt tạm giam A, … nơi ông B là chủ tịch") are not its objects."""
     persons, etype = who
     others = [n for n in s.names if n not in persons and v.end() <= n.start < end
-              and any(t.via_cue and v.end() <= t.start < end for t in n.titles)]
+              and any(t.via_cue and v.end() <= t.start < end for t in n.titles)] if etype not in LOSS else []
     listed: list[tuple[NameMention | None, Rule | None]] = [(p, None) for p in persons] or [(None, UNNAMED)]
     for person, rule in listed + [(n, LISTED_POST) for n in others]:
         targets = _targets(text, s, v, end, (person, etype))
@@ -798,8 +813,9 @@ def _clause_end(text: str, s: Sentence, i: int) -> int:
     for nxt in s.verbs[i + 1 :]:
         if _is_framed(nxt) and not _framed_in_clause(text, s, nxt) and any(_PARTICULAR_GAP.fullmatch(text, t.end, nxt.start()) for t in s.titles):
             continue  # "A, Phó Hạt trưởng …, phụ trách địa bàn xã X và B": a charge written as a particular after a post
-        if nxt.start() < end and _separate(text, s.verbs[i].end(), nxt.start()) and _person_between(s, s.verbs[i].end(), nxt.start()):
-            return nxt.start()
+        if nxt.start() < end and _separate(text, s.verbs[i].end(), nxt.start()) and (_person_between(s, s.verbs[i].end(), nxt.start())
+                                                                                    or _post_between(text, s, s.verbs[i].end(), nxt.start())):
+            return nxt.start()  # "sa thải công tố viên …, dẫn tới sự từ chức của bộ trưởng …": each verb has its own post
     return end
 
 
@@ -808,6 +824,16 @@ _PARTICULAR_GAP = regex.compile(r"\s*,\s*")
 
 def _person_between(s: Sentence, a: int, b: int) -> bool:
     return any(a <= n.start < b for n in s.names)
+
+
+def _post_between(text: str, s: Sentence, a: int, b: int) -> bool:
+    """A post given to no one between two verbs, before the last comma between them: the first verb's object
+    ("sa thải công tố viên đặc biệt …, dẫn tới sự từ chức của …"); a title right before a verb is its decider instead."""
+    comma = text.rfind(",", a, b)
+    if comma < 0 or any(comma < t.end <= b for t in s.titles):
+        return False  # "cho thôi tham gia Ban Chấp hành, Ban Thường vụ và thôi giữ chức …": a list of posts goes on
+    owned = _owned(s)
+    return any(a <= t.start and t.end <= comma and (t.start, t.end) not in owned and not _acts(text, t) for t in s.titles)
 
 
 def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[NameMention | None, str]) -> list[_Target]:
@@ -925,7 +951,8 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     if before:
         n = before[-1]
         gap = _gap_start(n, v)
-        if _passive(text, gap, v.start(), s.titles) and (obj is None or _explicit_passive(text, gap, v.start())) and not _acts_on(text, s, v, gap):
+        passive_verb = _explicit_passive_re().match(text, v.start()) is not None  # "bà X được bầu lại làm …, Thủ tướng Y đã gửi điện"
+        if _passive(text, gap, v.start(), s.titles) and (obj is None or passive_verb or _explicit_passive(text, gap, v.start())) and not _acts_on(text, s, v, gap):
             return _coordinated(text, before, n) + _with_group(s, n), PASSIVE_SUBJECT
         if _next_step(text, n, v) or _purpose_of(text, s, n, v):
             return _with_group(s, n), PASSIVE_SUBJECT
@@ -978,11 +1005,36 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
             speaks = _speaks(text, n)
             told = _speech().search(text, v.end(), n.start) is not None  # "miễn nhiệm cho thấy ông Sáu …": the subject of what is said
             told = told or _clause_opener().search(text, v.end(), n.start) is not None  # "được điều động sau khi ông Putin yêu cầu"
-            return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks and not told else None
+            return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks and not told and not _opens_clause(text, s, v, n) else None
     return None
 
 
 OBJECT_REACH = 80
+
+
+def _opens_clause(text: str, s: Sentence, v: regex.Match[str], n: NameMention) -> bool:
+    """"Sa thải Giám đốc FBI …, Tổng thống Mỹ Donald Trump đã gây …": the first person after the verb, after a
+    comma and before an adverb of their own verb, is the subject of the main clause, not the verb's object."""
+    start = min([n.start] + [t.start for t in n.titles if t.end <= n.start] + ([n.honorific_start] if n.honorific_start is not None else []))
+    if not text[v.end() : start].rstrip().endswith(",") or not _active_verb(text, s, v):
+        return False
+    end = max([n.end] + [t.end for t in n.titles if t.start >= n.end])
+    return _own_adverb().match(text, end) is not None
+
+
+def _active_verb(text: str, s: Sentence, v: regex.Match[str]) -> bool:
+    """A verb whose subject acts on someone: not one undergone ("đắc cử", "nghỉ hưu", "bị bắt") nor put in the
+    passive ("Kể từ khi được ông Trump bổ nhiệm …, ông Mueller đã …": the subject after the comma undergoes it)."""
+    phrase = " ".join(v.group("v").lower().split())
+    if lexicons().personnel_verbs[phrase] in _SELF or "intransitive" in lexicons().event_cues.get(phrase, "").split(","):
+        return False
+    clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
+    return _explicit_passive_re().match(text, v.start()) is None and not _explicit_passive(text, clause_start, v.start())
+
+
+@lru_cache(maxsize=1)
+def _own_adverb() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\s+(?:{_any('adverb_before_verb')})\s")
 
 
 @lru_cache(maxsize=1)
@@ -1201,6 +1253,9 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
     subject = _active_subject(text, s, v, person)
     if subject is not None:
         return subject.name, Fired(ACTOR_SUBJECT, subject.start, subject.end)
+    fronted = _fronted_subject(text, s, v, person)
+    if fronted is not None:
+        return fronted.name, Fired(ACTOR_FRONTED, fronted.start, fronted.end)
     agent = next((n for n in s.names if n is not person and (person is None or n.name != person.name) and n.end <= v.start()
                   and not text[n.end : v.start()].strip() and _agent(text, s, n)), None)
     if agent is not None:  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm …"
@@ -1266,6 +1321,15 @@ def _active_subject(text: str, s: Sentence, v: regex.Match[str], person: NameMen
         return None
     gap = _gap_start(before[-1], v)
     return before[-1] if _passive(text, gap, v.start(), s.titles) and not _explicit_passive(text, gap, v.start()) else None
+
+
+def _fronted_subject(text: str, s: Sentence, v: regex.Match[str], person: NameMention | None) -> NameMention | None:
+    """"Sa thải Giám đốc FBI …, Tổng thống Mỹ Donald Trump đã …": a verb opening its sentence, fronted before
+    the main clause, is done by the person who opens the main clause (:func:`_opens_clause`)."""
+    if _LEADING_SPACE.fullmatch(text, s.span.start, v.start()) is None:
+        return None
+    after = next((n for n in s.names if n.start >= v.end() and n is not person), None)
+    return after if after is not None and _opens_clause(text, s, v, after) else None
 
 
 def _acting_title(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
