@@ -41,7 +41,7 @@ ACTOR_TITLE_HOLDER = declare("personnel.actor.title_holder", "PersonnelEvent.act
     "with 'ông X, Giám đốc Sở Y tế tỉnh …' elsewhere -> X")
 TITLE_SAME_POST = declare("people.title.same_post", "Position",
     "one post written two ways is one title, kept in its fullest form: a role abbreviated ('PGĐ', 'Phó GĐ' = 'Phó Giám đốc'), "
-    "a body by its own name ('Vinaconex' = 'Tổng công ty Vinaconex')")
+    "a body by its own name ('Vinaconex' = 'Tổng công ty Vinaconex'); a post written both as held and as 'nguyên …' of one body is the former post")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
 
 
@@ -272,12 +272,18 @@ def _add_title(person: _Builder, pos: Position) -> None:
     """Merge a title into a person's: one entry per role and body, keeping the fullest organisation
     ("Sở Nội vụ" and "Sở Nội vụ tỉnh Hòa Bình", or a bare role, are the same post). A role written
     with abbreviations and a body by its own name are the same post too (TITLE_SAME_POST): the
-    fuller form is kept."""
+    fuller form is kept. A post of one body written both as held and as "nguyên …" is the former post."""
     new_key = _role_key(pos.role)
     for i, old in enumerate(person.titles):
         old_key = _role_key(old.role)
         a, b = org_key(old.organization) or "", org_key(pos.organization) or ""  # "Sở GD&ĐT" = "Sở Giáo dục và Đào tạo"
         if old_key != new_key:
+            if a and b and "nguyên " + old_key == new_key and (b.startswith(a) or a.startswith(b) or _own_name(a, b) or _own_name(b, a)):
+                person.titles[i] = _former(pos, old, len(a) >= len(b))  # "Giám đốc Sở X" and "nguyên Giám đốc Sở X": one post, left
+                return
+            if a and b and "nguyên " + new_key == old_key and (b.startswith(a) or a.startswith(b) or _own_name(a, b) or _own_name(b, a)):
+                person.titles[i] = _former(old, pos, len(b) >= len(a))
+                return
             continue
         if a == b or not b or a.startswith(b) or _own_name(b, a):
             keep, other = old, pos
@@ -294,6 +300,14 @@ def _add_title(person: _Builder, pos: Position) -> None:
             person.titles[i] = keep.model_copy(update={"role": role, "evidence": evidence})
         return
     person.titles.append(pos)
+
+
+def _former(former: Position, current: Position, current_org: bool) -> Position:
+    """The post written both as held and as "nguyên …" of one body: the former one, with the fuller body (TITLE_SAME_POST)."""
+    update: dict[str, object] = {"organization": current.organization, "organization_key": current.organization_key} if current_org else {}
+    if former.evidence:
+        update["evidence"] = former.evidence.model_copy(update={"rule": TITLE_SAME_POST.name})
+    return former.model_copy(update=update)
 
 
 def _keeps_without_title(honorific: str | None) -> bool:
