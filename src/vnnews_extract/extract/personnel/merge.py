@@ -9,10 +9,11 @@ elsewhere; duplicates fold into one; an event with no decider takes the article'
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
-from ...lexicons import lexicons
+from ...lexicons import alternation, lexicons
 from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
@@ -38,6 +39,9 @@ SENTENCE_PERSON = declare("personnel.event.sentence_person", "PersonnelEvent",
 ACTOR_TITLE_HOLDER = declare("personnel.actor.title_holder", "PersonnelEvent.actor",
     "a deciding title with its body that the article gives one named person is that person: 'Giám đốc Sở Y tế quyết định …' "
     "with 'ông X, Giám đốc Sở Y tế tỉnh …' elsewhere -> X")
+TITLE_SAME_POST = declare("people.title.same_post", "Position",
+    "one post written two ways is one title, kept in its fullest form: a role abbreviated ('PGĐ', 'Phó GĐ' = 'Phó Giám đốc'), "
+    "a body by its own name ('Vinaconex' = 'Tổng công ty Vinaconex'); a post written both as held and as 'nguyên …' of one body is the former post")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
 
 
@@ -48,6 +52,7 @@ class _Builder:
     titles: list[Position] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     dated: list[tuple[int, str, str | None]] = field(default_factory=list)  # (year, role, org key) of career steps
+    terms: list[tuple[int, str, str | None]] = field(default_factory=list)  # (last year of its term, role, org key) of a dated step
 
 
 def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]]:
@@ -179,21 +184,36 @@ def _date_step(text: str, sentence: Span, title: Title, person: _Builder) -> Non
     years = _YEAR.findall(text, start, title.start) or _YEAR.findall(text, title.end, min(sentence.end, title.end + 25))
     if years:
         person.dated.append((int(years[0]), title.role, org_key(title.organization)))
+        term = _term_after().match(text, title.end, sentence.end)
+        if term:
+            person.terms.append((int(term.group("end")), title.role, org_key(title.organization)))
+
+
+@lru_cache(maxsize=1)
+def _term_after() -> regex.Pattern[str]:
+    """A term written right after a post: " nhiệm kỳ 2015-2020", " (nhiệm kỳ 2016 - 2021)"; group "end" is its last year."""
+    term = alternation(lexicons().grammar("term"))
+    return regex.compile(rf"\s*\(?\s*(?:{term})\s+(?:19|20)\d{{2}}\s*[-–]\s*(?P<end>(?:19|20)\d{{2}})(?!\d)", regex.I)
 
 
 def _aged(person: _Builder) -> _Builder:
     """Of a career told step by step with years, every post but those of the latest year is past:
-    its role becomes "nguyên …" (TITLE_CAREER_STEP)."""
+    its role becomes "nguyên …" (TITLE_CAREER_STEP); not a post taken for a term that runs past the
+    latest step ("trúng cử Ban Chấp hành … nhiệm kỳ 2015-2020", then a step in 2016)."""
     if len({year for year, _, _ in person.dated}) < 2:
         return person
     latest = max(year for year, _, _ in person.dated)
-    past = {(role, key) for year, role, key in person.dated if year < latest}
-    current = {(role, key) for year, role, key in person.dated if year == latest}
+    past = {(_role_key(role), key) for year, role, key in person.dated if year < latest}
+    current = {(_role_key(role), key) for year, role, key in person.dated if year == latest}
+    current |= {(_role_key(role), key) for end, role, key in person.terms if end > latest}  # "trúng cử … nhiệm kỳ 2015-2020", then a 2016 step: held still
     for i, pos in enumerate(person.titles):
-        key = (pos.role, pos.organization_key)
+        key = (_role_key(pos.role), pos.organization_key)
         if key in past and key not in current:
             evidence = pos.evidence.model_copy(update={"rule": TITLE_CAREER_STEP.name}) if pos.evidence else None
             person.titles[i] = pos.model_copy(update={"role": "nguyên " + pos.role, "evidence": evidence})
+    titles, person.titles = person.titles, []
+    for pos in titles:  # a step now "nguyên …" may be a post the article also names as former
+        _add_title(person, pos)
     return person
 
 
@@ -227,22 +247,67 @@ def _add_gained_posts(doc: Document, events: list[Candidate], people: dict[str, 
 
 def _holds(person: _Builder, role: str, org: str | None = None) -> bool:
     """A post lost in an event is one of the person's titles unless they hold it already (or as "nguyên")."""
-    return any(t.role in (role, "nguyên " + role) and (t.organization or not org) for t in person.titles)
+    key = _role_key(role)
+    return any(_role_key(t.role) in (key, "nguyên " + key) and (t.organization or not org) for t in person.titles)
+
+
+def _role_key(role: str) -> str:
+    """A role with its abbreviations expanded, in lower case: "PGĐ", "Phó GĐ" and "Phó Giám đốc" are one role."""
+    abbreviations = lexicons().abbreviations
+    return " ".join(abbreviations.get(word, word) for word in role.split()).lower()
+
+
+def _own_name(short: str, long: str) -> bool:
+    """The short key is the long one's own name, written alone: "vinaconex" of "tổng công ty vinaconex"
+    (or "… (vinaconex)"); not a generic body ("ủy ban nhân dân tỉnh x") nor a level with its place ("tỉnh x")."""
+    if not (long.endswith(" " + short) or long.endswith("(" + short + ")")):
+        return False
+    first = short.split()[0]
+    levels = {form.lower() for form in lexicons().admin_levels}
+    heads = {form.lower() for head, (_, key) in lexicons().organisations.items() for form in (head, key)}
+    return first not in levels and not any(short == head or short.startswith(head + " ") for head in heads)
 
 
 def _add_title(person: _Builder, pos: Position) -> None:
     """Merge a title into a person's: one entry per role and body, keeping the fullest organisation
-    ("Sở Nội vụ" and "Sở Nội vụ tỉnh Hòa Bình", or a bare role, are the same post)."""
+    ("Sở Nội vụ" and "Sở Nội vụ tỉnh Hòa Bình", or a bare role, are the same post). A role written
+    with abbreviations and a body by its own name are the same post too (TITLE_SAME_POST): the
+    fuller form is kept. A post of one body written both as held and as "nguyên …" is the former post."""
+    new_key = _role_key(pos.role)
     for i, old in enumerate(person.titles):
-        if old.role != pos.role:
-            continue
+        old_key = _role_key(old.role)
         a, b = org_key(old.organization) or "", org_key(pos.organization) or ""  # "Sở GD&ĐT" = "Sở Giáo dục và Đào tạo"
-        if a == b or not b or a.startswith(b):
-            return
-        if not a or b.startswith(a):
-            person.titles[i] = pos
-            return
+        if old_key != new_key:
+            if a and b and "nguyên " + old_key == new_key and (b.startswith(a) or a.startswith(b) or _own_name(a, b) or _own_name(b, a)):
+                person.titles[i] = _former(pos, old, len(a) >= len(b))  # "Giám đốc Sở X" and "nguyên Giám đốc Sở X": one post, left
+                return
+            if a and b and "nguyên " + new_key == old_key and (b.startswith(a) or a.startswith(b) or _own_name(a, b) or _own_name(b, a)):
+                person.titles[i] = _former(old, pos, len(b) >= len(a))
+                return
+            continue
+        if a == b or not b or a.startswith(b) or _own_name(b, a):
+            keep, other = old, pos
+        elif not a or b.startswith(a) or _own_name(a, b):
+            keep, other = pos, old
+        else:
+            continue
+        role = max(keep.role, other.role, key=len)  # "Phó Giám đốc", not "PGĐ"
+        same = old.role == pos.role and (a == b or not a or not b or a.startswith(b) or b.startswith(a))
+        if same:
+            person.titles[i] = keep
+        else:
+            evidence = keep.evidence.model_copy(update={"rule": TITLE_SAME_POST.name}) if keep.evidence else None
+            person.titles[i] = keep.model_copy(update={"role": role, "evidence": evidence})
+        return
     person.titles.append(pos)
+
+
+def _former(former: Position, current: Position, current_org: bool) -> Position:
+    """The post written both as held and as "nguyên …" of one body: the former one, with the fuller body (TITLE_SAME_POST)."""
+    update: dict[str, object] = {"organization": current.organization, "organization_key": current.organization_key} if current_org else {}
+    if former.evidence:
+        update["evidence"] = former.evidence.model_copy(update={"rule": TITLE_SAME_POST.name})
+    return former.model_copy(update=update)
 
 
 def _keeps_without_title(honorific: str | None) -> bool:
