@@ -657,6 +657,8 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
             continue
         if _body_not_name(text, run[0]) or _degree_field(m.group("h"), run[0][2]):
             continue  # "bác sĩ Khoa Hồi sức tích cực", "thạc sĩ Luật": a body or a field, not a person
+        if " ".join(w for _, _, w in run) in lexicons().places:
+            continue  # "một ca sĩ Việt Nam": the place the person is of, no name
         names[run[0][0]] = NameMention(
             run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], _honorific(m.group("h")), honorific_start=m.start("h"),
         )
