@@ -657,6 +657,8 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
             continue
         if _body_not_name(text, run[0]) or _degree_field(m.group("h"), run[0][2]):
             continue  # "bác sĩ Khoa Hồi sức tích cực", "thạc sĩ Luật": a body or a field, not a person
+        if " ".join(w for _, _, w in run) in lexicons().places:
+            continue  # "một ca sĩ Việt Nam": the place the person is of, no name
         names[run[0][0]] = NameMention(
             run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], _honorific(m.group("h")), honorific_start=m.start("h"),
         )
@@ -1375,7 +1377,7 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
     if not before and not text[clause_start : cue.start()].strip():
         # "Ông Khiêm sinh năm 1975, …; từng giữ chức …": a clause with no subject of its own continues the sentence's
         before = [n for n in names if span.start <= n.start and n.end <= clause_start][-1:]
-    if not before:
+    if not before or _unnamed_subject(text, before[-1].end, cue.start()):
         return []
     if cue.group("lt"):
         return before
@@ -1387,6 +1389,18 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
             break
         subjects.insert(0, n)
     return subjects
+
+
+@lru_cache(maxsize=1)
+def _indefinite_subject() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_words('indefinite_subject')})(?![\p{{L}}])")
+
+
+def _unnamed_subject(text: str, name_end: int, cue_start: int) -> bool:
+    """An unnamed person stands between the person named and the cue, after words of their own
+    ("bà X vui mừng vì đã giới thiệu được một cá nhân đảm nhiệm cương vị …"), not in apposition ("ông X, một người từng giữ chức …")."""
+    found = _indefinite_subject().search(text, name_end, cue_start)
+    return found is not None and any(c.isalpha() for c in text[name_end : found.start()])
 
 
 def _by_agent(text: str, span: Span, n: NameMention) -> bool:

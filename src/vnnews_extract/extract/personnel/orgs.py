@@ -121,8 +121,8 @@ def _open_name_ends(text: str, at: int, end: int) -> bool:
     joined = _and().match(text, at)
     if joined is None:
         return False
-    if any(p.match(text, joined.end(), end) is not None for p in (g.org_open, g.org_fixed, g.role, g.honorific)):
-        return True
+    if any(p.match(text, joined.end(), end) is not None for p in (g.org_open, g.org_fixed, g.role, g.honorific, g.stop)):
+        return True  # "Ban VTV3 và là người dẫn …": a stop word after "và" opens the next clause, not the body's name
     following = [w for _, _, w in cap_words(text, joined.end(), end)]  # "Công ty TNHH Trâm Anh và Trần Văn Sơn": the next person
     return 2 <= len(following) <= 4 and looks_like_name(following, foreign=False)
 
