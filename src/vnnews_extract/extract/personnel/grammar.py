@@ -80,7 +80,7 @@ def _case_variants(abbreviation: str) -> set[str]:
 def canonical_role(match: regex.Match[str]) -> str:
     """The role as a canonical string: "phó chủ tịch thường trực" -> "Phó Chủ tịch Thường trực"."""
     head = " ".join(match.group("head").split())
-    role = next((t for t in lexicons().titles if t.lower() == head.lower()), head)
+    role = _titles_by_key().get(head.lower(), (head, frozenset()))[0]
     if match.group("deputy"):
         role = _capitalised(match.group("deputy")) + " " + role
     kind = lexicons().role_prefixes.get((match.group("pre") or "").strip().lower())
@@ -99,29 +99,44 @@ def _capitalised(words: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+@lru_cache(maxsize=1)
+def _titles_by_key() -> dict[str, tuple[str, frozenset[str]]]:
+    """titles.tsv by lower-case role: the role as written there and its senses (the first row of a role wins)."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for role, senses in lexicons().titles.items():
+        out.setdefault(role.lower(), (role, frozenset(senses.split(","))))
+    return out
+
+
+def _senses(role: str) -> frozenset[str]:
+    """The senses titles.tsv gives a role (any case, any spacing)."""
+    return _titles_by_key().get(" ".join(role.split()).lower(), ("", frozenset()))[1]
+
+
 def needs_org(head: str) -> bool:
     """A generic post word ("cán bộ", "thành viên", lower-case "đại biểu") that is a title only with
     its body written after it."""
-    key = " ".join(head.split()).lower()
-    senses = next((k for r, k in lexicons().titles.items() if r.lower() == key), "").split(",")
+    senses = _senses(head)
     return "needs_org" in senses or ("capital" in senses and head[:1].islower())
 
 
 def capital_role(head: str) -> bool:
     """A role word that is a title in lower case only right before a name ("đại biểu")."""
-    key = " ".join(head.split()).lower()
-    return "capital" in next((k for r, k in lexicons().titles.items() if r.lower() == key), "").split(",")
+    return "capital" in _senses(head)
+
+
+@lru_cache(maxsize=1)
+def _role_prefix_words() -> frozenset[str]:
+    return frozenset({p.lower() for p in lexicons().role_prefixes} | {w.lower() for w in lexicons().grammar("role_deputy")})
 
 
 def shares_body(role: str) -> bool:
     """A role (its prefixes "nguyên", "Phó", "Quyền" aside) that takes the body of the post joined to it
     ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"): sense "shares_body" in titles.tsv."""
     words = role.split()
-    prefixes = {p.lower() for p in lexicons().role_prefixes} | {w.lower() for w in lexicons().grammar("role_deputy")}
-    while len(words) > 1 and words[0].lower() in prefixes:
+    while len(words) > 1 and words[0].lower() in _role_prefix_words():
         words = words[1:]
-    key = " ".join(words).lower()
-    return "shares_body" in next((k for r, k in lexicons().titles.items() if r.lower() == key), "").split(",")
+    return "shares_body" in _senses(" ".join(words))
 
 
 def starts_role(text: str, at: int, end: int) -> bool:

@@ -262,10 +262,21 @@ def _own_name(short: str, long: str) -> bool:
     (or "… (vinaconex)"); not a generic body ("ủy ban nhân dân tỉnh x") nor a level with its place ("tỉnh x")."""
     if not (long.endswith(" " + short) or long.endswith("(" + short + ")")):
         return False
-    first = short.split()[0]
-    levels = {form.lower() for form in lexicons().admin_levels}
-    heads = {form.lower() for head, (_, key) in lexicons().organisations.items() for form in (head, key)}
-    return first not in levels and not any(short == head or short.startswith(head + " ") for head in heads)
+    levels, heads = _generic_words()
+    return short.split()[0] not in levels and not any(short == head or short.startswith(head + " ") for head in heads)
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Administrative level words and the heads of bodies (organisations.tsv, as written and expanded), lower case."""
+    levels = frozenset(form.lower() for form in lexicons().admin_levels)
+    heads = frozenset(form.lower() for head, (_, key) in lexicons().organisations.items() for form in (head, key))
+    return levels, heads
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Two organisation keys of one body: one extends the other, or one is the other's own name."""
+    return b.startswith(a) or a.startswith(b) or _own_name(a, b) or _own_name(b, a)
 
 
 def _add_title(person: _Builder, pos: Position) -> None:
@@ -278,10 +289,10 @@ def _add_title(person: _Builder, pos: Position) -> None:
         old_key = _role_key(old.role)
         a, b = org_key(old.organization) or "", org_key(pos.organization) or ""  # "Sở GD&ĐT" = "Sở Giáo dục và Đào tạo"
         if old_key != new_key:
-            if a and b and "nguyên " + old_key == new_key and (b.startswith(a) or a.startswith(b) or _own_name(a, b) or _own_name(b, a)):
+            if a and b and "nguyên " + old_key == new_key and _same_body(a, b):
                 person.titles[i] = _former(pos, old, len(a) >= len(b))  # "Giám đốc Sở X" and "nguyên Giám đốc Sở X": one post, left
                 return
-            if a and b and "nguyên " + new_key == old_key and (b.startswith(a) or a.startswith(b) or _own_name(a, b) or _own_name(b, a)):
+            if a and b and "nguyên " + new_key == old_key and _same_body(a, b):
                 person.titles[i] = _former(old, pos, len(b) >= len(a))
                 return
             continue

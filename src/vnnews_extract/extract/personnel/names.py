@@ -566,7 +566,7 @@ def _with_initial(text: str, name: str) -> str:
     """A foreign name of two words written elsewhere in the article with one middle initial ("James Robart",
     "James L. Robart") is that fuller name, so both mentions are one person."""
     words = name.split()
-    if len(words) != 2 or not (looks_foreign(words[0]) or looks_foreign(words[-1])):
+    if len(words) != 2 or ". " + words[1] not in text or not (looks_foreign(words[0]) or looks_foreign(words[-1])):
         return name
     found = {m.group(0) for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(words[0])} \p{{Lu}}\. {regex.escape(words[1])}(?![\p{{L}}])", text)}
     return found.pop() if len(found) == 1 else name
