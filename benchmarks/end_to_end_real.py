@@ -155,7 +155,7 @@ def per_mb(pages: list[tuple[str, bytes]], texts: list[str]) -> None:
             size = int(mb * 1_000_000)
             data = big_page(pages, size) if kind == "pages" else _big_text(texts, size)
             source: str | bytes = data if kind == "pages" else data.decode("utf-8")
-            runs = 3 if mb < 3 else 1
+            runs = 7 if mb < 1 else (3 if mb < 10 else 2)  # small sizes take ms: more runs, their median steadier
             ms = statistics.median(cpu_ms(lambda: extract(source, options=big)) for _ in range(runs))  # noqa: B023
             article = extract(source, options=big)
             rates.append(ms / (len(data) / 1e6))

@@ -125,3 +125,19 @@ def test_segment_words_is_underthesea_word_tokenize(sentence: str) -> None:
 
     assert _word_model() is not None  # the fast path is the one tested
     assert _segment_words(sentence) == list(word_tokenize(sentence, use_token_normalize=False))
+
+
+@pytest.mark.parametrize("sentence", SEGMENT_SENTENCES + ["Ông  Nguyễn   Văn An\u00a0được bổ nhiệm làm Giám đốc Sở Y tế."])
+def test_pos_word_spans_from_tokenizer_offsets_equal_realigned_spans(sentence: str) -> None:
+    # pos_tags takes each word's span from the tokenizer's match offsets; walking the characters
+    # of the words (the path for text whose length underthesea's normalisation changes) gives the same
+    from vnnews_extract.text.segment import _align, _segment_words_at, pos_tags
+
+    text = "Mở đầu. " + sentence
+    span = Span(8, len(text), "sentence")
+    words, offsets = _segment_words_at(sentence)
+    assert offsets is not None and len(offsets) == len(words)
+    spans = pos_tags(text, span)
+    realigned = _align(text, words, span, [s.label for s in spans])
+    assert [(s.start, s.end, s.label) for s in spans] == [(s.start, s.end, s.label) for s in realigned]
+    assert [" ".join(text[s.start : s.end].split()) for s in spans] == [" ".join(w.split()) for w in words]

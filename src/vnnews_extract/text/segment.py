@@ -263,10 +263,12 @@ def pos_tags(text: str, sentence: Span) -> list[Span]:
     if model is None:  # an underthesea release without that model class: its own (slower) path
         pairs = pos_tag(text[sentence.start : sentence.end])  # type: ignore[operator]
         return _align(text, [w for w, _ in pairs], sentence, [t for _, t in pairs])
-    words = _segment_words(text[sentence.start : sentence.end])
+    words, offsets = _segment_words_at(text[sentence.start : sentence.end])
     tagger, templates = model
-    tags = tagger.tag(_pos_features(words, templates)) if words else []  # type: ignore[attr-defined]
-    return _align(text, words, sentence, list(tags))
+    tags = list(tagger.tag(_pos_features(words, templates))) if words else []  # type: ignore[attr-defined]
+    if offsets is None:
+        return _align(text, words, sentence, tags)
+    return [Span(sentence.start + a, sentence.start + b, tag) for (a, b), tag in zip(offsets, tags)]
 
 
 def _segment_words(sentence: str) -> list[str]:
@@ -274,19 +276,32 @@ def _segment_words(sentence: str) -> list[str]:
     normalised already). Its own ``word_tokenize`` finds which named group of its tokenizer pattern
     matched by scanning a dict per token; every alternative of that pattern is one whole named group,
     so the token is the match itself, read here directly: the same tokens, the same CRF, the same words."""
+    return _segment_words_at(sentence)[0]
+
+
+def _segment_words_at(sentence: str) -> tuple[list[str], list[tuple[int, int]] | None]:
+    """The words of ``_segment_words`` and, when underthesea's character normalisation left the
+    sentence's length as it was (so the tokenizer's match offsets are offsets of the sentence), each
+    word's start and end in it, from its first token's start to its last token's end; else None
+    (the caller aligns the words by walking characters)."""
     model = _word_model()
     if model is None:  # an underthesea release laid out otherwise: its own function
         word_tokenize, _ = _underthesea()
-        return list(word_tokenize(sentence, use_token_normalize=False))  # type: ignore[operator]
+        return list(word_tokenize(sentence, use_token_normalize=False)), None  # type: ignore[operator]
     pattern, normalise, tagger = model
-    tokens = [m.group() for m in pattern.finditer(normalise(sentence))]  # type: ignore[attr-defined,operator]
+    normalised = normalise(sentence)  # type: ignore[operator]
+    matches = list(pattern.finditer(normalised))  # type: ignore[attr-defined]
+    tokens = [m.group() for m in matches]
     words: list[str] = []
-    for tag, token in zip(tagger.predict([[t] for t in tokens]), tokens) if tokens else ():  # type: ignore[attr-defined]
+    offsets: list[tuple[int, int]] = []
+    for tag, token, m in zip(tagger.predict([[t] for t in tokens]), tokens, matches) if tokens else ():  # type: ignore[attr-defined]
         if tag == "I-W" and words:
             words[-1] += " " + token
+            offsets[-1] = (offsets[-1][0], m.end())
         else:
             words.append(token)
-    return words
+            offsets.append((m.start(), m.end()))
+    return words, (offsets if len(normalised) == len(sentence) else None)
 
 
 @lru_cache(maxsize=1)
