@@ -89,3 +89,21 @@ def test_every_area_rule_is_checked() -> None:
     """The rules this file checks are the people/personnel ones of the registry (about forty)."""
     assert len(RULES) >= 35
     assert all(registry()[name].makes.startswith(("Person", "Position", "PersonnelEvent")) for name in RULES)
+
+
+# Whole-word occurrences of a phrase (names.py looks a word up elsewhere in the article with them).
+WHOLE_OCCURRENCES = [
+    ("Sacombank", "cổ phiếu Sacombank tăng; ngân hàng Sacombank.", [9, 35]),
+    ("Sacombank", "SacombankX và XSacombank không phải", []),
+    ("Luis", "Luis Enrique, Luis Suarez và Luisa", [0, 14]),
+    ("A A", "A A A", [0]),  # left to right, not overlapping
+    ("Hòa", "Hòa Bình; Thuận Hòa; Hòa", [0, 16, 21]),
+    ("", "anything", []),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text", "starts"), WHOLE_OCCURRENCES)
+def test_whole_occurrences(phrase: str, text: str, starts: list[int]) -> None:
+    from vnnews_extract.extract.personnel.names import _whole_occurrences
+
+    assert list(_whole_occurrences(text, phrase)) == starts

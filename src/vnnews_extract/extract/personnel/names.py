@@ -986,10 +986,23 @@ def _body_before() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(words)})\s+$")
 
 
+def _whole_occurrences(text: str, phrase: str) -> Iterator[int]:
+    """Where ``phrase`` occurs in ``text`` with no letter just before or after it, left to right and
+    not overlapping (as ``finditer`` of the escaped phrase between letter look-arounds finds it, without
+    compiling a pattern per phrase)."""
+    size, pos = len(phrase), text.find(phrase) if phrase else -1
+    while pos >= 0:
+        end = pos + size
+        if (pos == 0 or not text[pos - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            yield pos
+            pos = text.find(phrase, end)
+        else:
+            pos = text.find(phrase, pos + 1)
+
+
 def _body_elsewhere(text: str, word: str) -> bool:
     """The article writes the word after a word that makes it a body: "cổ phiếu Sacombank", "ngân hàng Sacombank"."""
-    pattern = regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])")
-    return any(_body_before().search(text, max(0, m.start() - 20), m.start()) for m in pattern.finditer(text))
+    return any(_body_before().search(text, max(0, start - 20), start) for start in _whole_occurrences(text, word))
 
 
 def _person_elsewhere(text: str, word: str) -> bool:
@@ -1014,10 +1027,16 @@ def _standalone_elsewhere(text: str, run: list[tuple[int, int, str]], size: int)
     is "Luis Enrique")."""
     phrase = text[run[0][0] : run[size - 1][1]]
     follower = run[size][2]
-    pattern = regex.compile(
-        rf"(?<![\p{{L}}]){regex.escape(phrase)}(?![\p{{L}}])(?!\s+{regex.escape(follower)}(?![\p{{L}}]))(?![ ]+\p{{Lu}})"
-    )
-    return any(m.start() != run[0][0] for m in pattern.finditer(text))
+    for start in _whole_occurrences(text, phrase):
+        after = start + len(phrase)
+        rest = text[after : after + len(follower) + 40]
+        gap = len(rest) - len(rest.lstrip())
+        followed = gap > 0 and rest.startswith(follower, gap) and not rest[gap + len(follower) : gap + len(follower) + 1].isalpha()
+        spaces = len(rest) - len(rest.lstrip(" "))
+        capital_next = spaces > 0 and rest[spaces : spaces + 1].isupper()
+        if start != run[0][0] and not followed and not capital_next:
+            return True
+    return False
 
 
 def _set_org(title: Title, text: str, start: int, end: int) -> None:
