@@ -14,30 +14,38 @@ from .figures import grammar_pattern
 
 _YEAR = r"((?:19|20)\d{2})"
 _DATE = r"\d{1,2}\s*/\s*\d{1,2}"
+_SEP = r"\s*[/.\-–]\s*"  # between a month and its year: "tháng 3/2024", "tháng 12-2016", "tháng 8.2015"
+_FULL_DATE = r"\d{1,2}[/.\-]\d{1,2}[/.\-]"  # a day and a month before a year: "4/7/2016", "9-7-2011"
 _ANY_YEAR = regex.compile(_YEAR)
 
 
 def _month() -> str:
-    """A month or a quarter before a year: "tháng 3", "quý I", "quý 2"."""
+    """A month or a quarter before a year: "tháng 3", "tháng 2-4" (a range of months), "quý I", "quý 2"."""
     g = grammar_pattern
-    return rf"(?:(?:{g('month_noun')})\s+\d{{1,2}}|(?:{g('quarter_noun')})\s+(?:[IV]+|\d))"
+    return rf"(?:(?:{g('month_noun')})\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}}(?=\s*/))?|(?:{g('quarter_noun')})\s+(?:[IV]+|\d))"
+
+
+def _dated() -> str:
+    """A day before a year: "ngày 4/7/2016", "31/12/2016", "đêm 9-7-2011"."""
+    return rf"(?:(?:{grammar_pattern('day_noun')})\s+)?{_FULL_DATE}"
 
 
 def _rules() -> tuple[tuple[str, str], ...]:
     """The period rules, by kind; every word comes from grammar_words.tsv."""
     g = grammar_pattern
     frm, join, day, year, month = g("range_start"), g("range_joiner"), g("day_noun"), g("year_noun"), _month()
-    opening = rf"(?:(?:(?:{g('period_edge')})\s+)?(?:{year})\s+|{month}\s*/\s*)?{_YEAR}"  # "đầu năm 2024", "quý I/2024"
+    opening = rf"(?:(?:(?:{g('period_edge')})\s+)?(?:{year})\s+|{month}{_SEP})?{_YEAR}"  # "đầu năm 2024", "quý I/2024"
     clock = rf"\d{{1,2}}\s+(?:{g('hour_noun')})\s+(?:\d{{1,2}}\s+)?(?:\p{{Ll}}+\s+)?"  # "17 giờ 30 phút"
     return (
         ("dates", rf"(?i)(?:{frm})\s+(?:(?:{day})\s+)?{_DATE}(?:\s*/\s*{_YEAR})?\s+(?:{join})\s+(?:(?:{g('through')})\s+)?(?:(?:{day})\s+)?{_DATE}\s*/\s*{_YEAR}"),
-        ("span", rf"(?i)(?:{frm})\s+{opening}\s+(?:{join})\s+(?:(?:{g('period_end')})\s+)?(?:(?:{year})\s+|{month}\s*/\s*)?{_YEAR}"),
+        ("span", rf"(?i)(?:{frm})\s+{opening}\s+(?:{join})\s+(?:(?:{g('period_end')})\s+)?(?:(?:{year})\s+|{month}{_SEP})?{_YEAR}"),
         ("open", rf"(?i)(?:{frm})\s+{opening}\s+(?:{join})\s+(?:{g('present_time')})"),
         ("open", rf"(?i)(?:^|[,;]\s*)(?:{frm})\s+{opening}(?=\s*,)"),
         ("span", rf"(?i)(?:{g('span_label')}|(?:{g('crop_season')})(?:\s+\p{{Ll}}+){{0,3}})\s+{_YEAR}\s*[-–]\s*{_YEAR}"),
-        ("until", rf"(?i)(?:(?:{g('as_of')})\s+)?(?:{join})\s+(?:(?:{g('period_end')})\s+|(?:{clock})?(?:{day})\s+[\d/]+\s*|(?:{g('moment_noun')})\s+)?"
-                  rf"(?:(?:{year})\s+|{month}\s*/\s*|{month}\s+(?:{year})\s+)?{_YEAR}"),
-        ("year", rf"(?i)(?:(?:(?:{g('period_edge')})\s+)?(?:{year})|(?:{g('fiscal_year')})|{month}\s*/|{month}\s+(?:{year}))\s*{_YEAR}(?!\s*[-–]\s*\d)"),
+        ("until", rf"(?i)(?:(?:{g('as_of')})\s+)?(?:{join})\s+(?:(?:{g('period_end')})\s+|(?:{clock})?(?:(?:{day})\s+)?(?:\d{{1,2}}\s*[/.\-]\s*){{1,2}}|(?:{g('moment_noun')})\s+)?"
+                  rf"(?:(?:{year})\s+|{month}{_SEP}|{month}\s+(?:{year})\s+)?{_YEAR}"),
+        ("year", rf"(?i)(?:(?:(?:{g('period_edge')})\s+)?(?:{year})\s*|(?:{g('fiscal_year')})\s*|{month}{_SEP}|{month}\s+(?:{year})\s*|{_dated()}"
+                 rf"|(?:{g('period_event')})(?:\s+\p{{Lu}}\p{{L}}*)?\s+){_YEAR}(?!\s*[-–]\s*\d)"),
     )
 
 
@@ -52,7 +60,8 @@ def _comparison() -> regex.Pattern[str]:
     g, lex = grammar_pattern, lexicons()
     compared = g("compared_with")
     base = alternation(lex.grammar("same_period") + lex.grammar("plan_target"))
-    year = rf"(?:(?:(?:{g('period_edge')})\s+)?(?:{g('year_noun')})\s+|{_month()}\s*/\s*)?(?:19|20)\d{{2}}"
+    dated = rf"(?:(?:{g('moment_noun')})\s+)?{_dated()}"
+    year = rf"(?:(?:(?:{g('period_edge')})\s+)?(?:{g('year_noun')})\s+|{_month()}{_SEP}|{dated})?(?:19|20)\d{{2}}"
     return regex.compile(
         rf"(?i)(?:{alternation(lex.grammar('compared_with') + lex.grammar('equivalent_to'))})\s+(?:(?:{base})\s+)?{year}"
         rf"|(?:{compared})\s+(?:{alternation(lex.grammar('same_period') + lex.grammar('last_year'))})(?:\s+(?:{g('year_noun')})\s+(?:19|20)\d{{2}})?"
@@ -65,7 +74,18 @@ def _document_year() -> regex.Pattern[str]:
     """The year in the name of a law or act ("Bộ luật Hình sự năm 2015", "Luật Đất đai 2024")."""
     names = [p for p, k in lexicons().periods.items() if k == "document"]
     year = grammar_pattern("year_noun")
-    return regex.compile(rf"(?<!\p{{L}})(?i:{alternation(names)})\s+\p{{Lu}}\p{{Ll}}*(?:\s+\p{{L}}+){{0,4}}?\s+(?:(?i:{year})\s+)?(?:19|20)\d{{2}}(?!\d)")
+    word = r"(?:\p{L}+|\([^()]{1,20}\)|\d+)"  # "Luật BHXH", "Luật Bảo hiểm xã hội (BHXH)", "Nghị quyết 49"
+    return regex.compile(rf"(?<!\p{{L}})(?i:{alternation(names)})\s+(?:\p{{Lu}}\p{{L}}*|\d+)(?:\s+{word}){{0,4}}?\s+(?:(?i:{year})\s+)?(?:19|20)\d{{2}}(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _not_period() -> regex.Pattern[str]:
+    """Years that date no figure: a birth year ("sinh năm 1979", "SN 1967") and the date of a
+    numbered document ("Kết luận số 24-KL/TW ngày 5/6/2012")."""
+    g = grammar_pattern
+    birth = rf"(?<![\p{{L}}])(?<!\p{{Ll}}\s)(?:{g('birth')})\s+(?:(?:{g('year_noun')}|{g('day_noun')})\s+)?(?:{_FULL_DATE})?(?:19|20)\d{{2}}(?!\d)"
+    document = rf"(?<![\p{{L}}])(?:{g('document_number')})\s+\S*\d\S*\s+{_dated()}(?:19|20)\d{{2}}(?!\d)"
+    return regex.compile(rf"(?i){birth}|{document}")
 
 
 @lru_cache(maxsize=1)
@@ -136,12 +156,19 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Stat
     sentence = text[start:end]
     blanked = _comparison().sub(lambda m: " " * len(m.group(0)), sentence)
     blanked = _document_year().sub(lambda m: " " * len(m.group(0)), blanked)
+    blanked = _not_period().sub(lambda m: " " * len(m.group(0)), blanked)
     found: list[Stated] = []
     for kind, pattern in _compiled():
         for match in pattern.finditer(blanked):
             if all(match.end() <= f.start - start or match.start() >= f.end - start for f in found):
                 found.append(Stated(start + match.start(), start + match.end(), _years(kind, match)))
     return sorted(found, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=1)
+def _apposed_age() -> regex.Pattern[str]:
+    """An age between brackets or commas: "(73 tuổi,", ", 47 tuổi,"."""
+    return regex.compile(rf"(?i).?[(,]\s?[^()]*?(?<![\p{{L}}])(?:{grammar_pattern('age')})\s?[,);].?", regex.DOTALL)
 
 
 @dataclass
@@ -169,7 +196,10 @@ class PeriodTracker:
         return carried
 
     def period_at(self, start: int, end: int, carried: Stated | None) -> tuple[Stated, Rule] | None:
-        """The period of the figure at ``[start, end)`` of the last sentence read, and how it was found."""
+        """The period of the figure at ``[start, end)`` of the last sentence read, and how it was found.
+        A person's age set off by brackets or commas ("Frank de Boer, 47 tuổi, bị …") has none."""
+        if _apposed_age().fullmatch(self.text, max(self.sentence.start, start - 2), min(self.sentence.end, end + 2)):
+            return None
         for s in self.stated:
             if s.start >= end and _own_gap().match(self.text[end : s.start]):
                 return s, AFTER_FIGURE
