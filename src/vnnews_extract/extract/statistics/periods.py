@@ -80,10 +80,11 @@ def _document_year() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _not_period() -> regex.Pattern[str]:
-    """Years that date no figure: a birth year ("sinh năm 1979", "SN 1967") and the date of a
+    """Years that date no figure: a birth year after a name, a bracket or a comma ("Quỳnh (sinh năm
+    1979", "Hồng sinh ngày 15-8-2000", "SN 1967"; not "phát sinh năm 2017") and the date of a
     numbered document ("Kết luận số 24-KL/TW ngày 5/6/2012")."""
     g = grammar_pattern
-    birth = rf"(?<![\p{{L}}])(?<!\p{{Ll}}\s)(?:{g('birth')})\s+(?:(?:{g('year_noun')}|{g('day_noun')})\s+)?(?:{_FULL_DATE})?(?:19|20)\d{{2}}(?!\d)"
+    birth = rf"(?:(?<=^|[(,;]\s?)|(?-i:(?<=\p{{Lu}}\p{{Ll}}*\s)))(?:{g('birth')})\s+(?:(?:{g('year_noun')}|{g('day_noun')})\s+)?(?:{_FULL_DATE})?(?:19|20)\d{{2}}(?!\d)"
     document = rf"(?<![\p{{L}}])(?:{g('document_number')})\s+\S*\d\S*\s+{_dated()}(?:19|20)\d{{2}}(?!\d)"
     return regex.compile(rf"(?i){birth}|{document}")
 
