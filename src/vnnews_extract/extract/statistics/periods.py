@@ -84,7 +84,7 @@ def _not_period() -> regex.Pattern[str]:
     1979", "Hồng sinh ngày 15-8-2000", "SN 1967"; not "phát sinh năm 2017") and the date of a
     numbered document ("Kết luận số 24-KL/TW ngày 5/6/2012")."""
     g = grammar_pattern
-    birth = rf"(?:(?<=^|[(,;]\s?)|(?-i:(?<=\p{{Lu}}\p{{Ll}}*\s)))(?:{g('birth')})\s+(?:(?:{g('year_noun')}|{g('day_noun')})\s+)?(?:{_FULL_DATE})?(?:19|20)\d{{2}}(?!\d)"
+    birth = rf"(?:(?<=^|[(,;:]\s?)|(?-i:(?<=\p{{Lu}}\p{{Ll}}*\s)))(?:{g('birth')})\s+(?:(?:{g('year_noun')}|{g('day_noun')})\s+)?(?:{_FULL_DATE})?(?:19|20)\d{{2}}(?!\d)"
     document = rf"(?<![\p{{L}}])(?:{g('document_number')})\s+\S*\d\S*\s+{_dated()}(?:19|20)\d{{2}}(?!\d)"
     return regex.compile(rf"(?i){birth}|{document}")
 
@@ -113,6 +113,7 @@ def _own_gap() -> regex.Pattern[str]:
 AFTER_FIGURE = declare("statistics.period.after_figure", "Statistic.period", "a period stated right after the figure ('… 5.684 hộ năm 2023')")
 BEFORE_FIGURE = declare("statistics.period.before_figure", "Statistic.period", "the nearest period stated before the figure in its sentence")
 LATER_IN_CLAUSE = declare("statistics.period.later_in_clause", "Statistic.period", "a period stated later in the figure's clause")
+BRACKETED = declare("statistics.period.bracketed", "Statistic.period", "a period in brackets right after the figure ('tăng từ 19,4% (năm 2009) lên …')")
 CARRIED = declare("statistics.period.carried", "Statistic.period", "the period stated last in the paragraph, carried to a sentence that states none")
 
 
@@ -166,6 +167,24 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Stat
     return sorted(found, key=lambda f: f.start)
 
 
+_BRACKET = regex.compile(r"\([^()]*\)")
+_BRACKET_END = regex.compile(r"\s*\)")
+
+
+@lru_cache(maxsize=1)
+def _period_lead() -> regex.Pattern[str]:
+    """Words that may open a bracket before the period it holds: "(tính từ …", "(từ nay đến …"."""
+    g = grammar_pattern
+    words = "|".join(g(c) for c in ("as_of", "range_start", "present_time", "range_joiner", "period_preposition", "period_end"))
+    return regex.compile(rf"(?i)\s*(?:(?:{words})\s+)*")
+
+
+@lru_cache(maxsize=1)
+def _bracket_gap() -> regex.Pattern[str]:
+    """Between a figure and a period in the bracket right after it: "19,4% (năm 2009)"."""
+    return regex.compile(rf"\s*\(\s*(?:(?:{grammar_pattern('period_preposition')})\s+)?$")
+
+
 @lru_cache(maxsize=1)
 def _apposed_age() -> regex.Pattern[str]:
     """An age between brackets or commas: "(73 tuổi,", ", 47 tuổi,"."""
@@ -182,6 +201,7 @@ class PeriodTracker:
     text: str = ""
     sentence: Span = Span(0, 0)
     stated: list[Stated] = field(default_factory=list)
+    brackets: list[tuple[int, int]] = field(default_factory=list)
 
     def read(self, text: str, sentence: Span, block: int) -> Stated | None:
         """Read one sentence; return the period carried into it."""
@@ -189,6 +209,7 @@ class PeriodTracker:
             self.block, self.current = block, None
         self.text, self.sentence = text, sentence
         self.stated = find_periods(text, sentence.start, sentence.end)
+        self.brackets = [m.span() for m in _BRACKET.finditer(text, sentence.start, sentence.end) if not self._only_period(*m.span())] if self.stated else []
         carried = self.current
         if self.stated:
             self.current = self.stated[-1]
@@ -198,21 +219,44 @@ class PeriodTracker:
 
     def period_at(self, start: int, end: int, carried: Stated | None) -> tuple[Stated, Rule] | None:
         """The period of the figure at ``[start, end)`` of the last sentence read, and how it was found.
-        A person's age set off by brackets or commas ("Frank de Boer, 47 tuổi, bị …") has none."""
+        A person's age set off by brackets or commas ("Frank de Boer, 47 tuổi, bị …") has none; a
+        period in brackets with other words dates only the figures in the same brackets, or the
+        figure right before them ("27 dự án (năm 2016 là 21 dự án)": 27 has none)."""
         if _apposed_age().fullmatch(self.text, max(self.sentence.start, start - 2), min(self.sentence.end, end + 2)):
             return None
-        for s in self.stated:
+        own = self._bracket(start)
+        stated = [s for s in self.stated if self._bracket(s.start) in (None, own)]
+        for s in stated:
             if s.start >= end and _own_gap().match(self.text[end : s.start]):
                 return s, AFTER_FIGURE
-        before = [s for s in self.stated if s.end <= start]
+        bracketed = self._bracketed_after(end, own)
+        if bracketed is not None:
+            return bracketed, BRACKETED
+        before = [s for s in stated if s.end <= start]
         if before:
             return None if self._present_between(before[-1].end, start) else (before[-1], BEFORE_FIGURE)
-        for s in self.stated:
+        for s in stated:
             if s.start >= end and ";" not in self.text[end : s.start]:
                 return s, LATER_IN_CLAUSE
         if carried is None or self._present_between(self.sentence.start, start):
             return None
         return carried, CARRIED
+
+    def _bracketed_after(self, end: int, own: tuple[int, int] | None) -> Stated | None:
+        """A period alone in the bracket right after the figure: "19,4% (năm 2009)"."""
+        for s in self.stated:
+            if s.start >= end and self._bracket(s.start) != own and _bracket_gap().match(self.text, end, s.start) and _BRACKET_END.match(self.text, s.end):
+                return s
+        return None
+
+    def _only_period(self, start: int, end: int) -> bool:
+        """The bracket holds a period and nothing else ("(từ tháng 3-5/2017)", "(6/2/1958)", "(từ nay
+        đến năm 2021)"): it dates its clause."""
+        return any(s.start > start and s.end < end and _period_lead().fullmatch(self.text, start + 1, s.start) and not self.text[s.end : end - 1].strip(" ,")
+                   for s in self.stated)
+
+    def _bracket(self, pos: int) -> tuple[int, int] | None:
+        return next((b for b in self.brackets if b[0] < pos < b[1]), None)
 
     def _present_between(self, start: int, end: int) -> bool:
         """A present marker ("đến nay", "hiện nay") between a stated period and the figure: the
