@@ -229,7 +229,7 @@ class PeriodTracker:
         for s in stated:
             if s.start >= end and _own_gap().match(self.text[end : s.start]):
                 return s, AFTER_FIGURE
-        bracketed = self._bracketed_after(end, own)
+        bracketed = self._bracketed_after(end)
         if bracketed is not None:
             return bracketed, BRACKETED
         before = [s for s in stated if s.end <= start]
@@ -242,10 +242,10 @@ class PeriodTracker:
             return None
         return carried, CARRIED
 
-    def _bracketed_after(self, end: int, own: tuple[int, int] | None) -> Stated | None:
+    def _bracketed_after(self, end: int) -> Stated | None:
         """A period alone in the bracket right after the figure: "19,4% (năm 2009)"."""
         for s in self.stated:
-            if s.start >= end and self._bracket(s.start) != own and _bracket_gap().match(self.text, end, s.start) and _BRACKET_END.match(self.text, s.end):
+            if s.start >= end and _bracket_gap().match(self.text, end, s.start) and _BRACKET_END.match(self.text, s.end):
                 return s
         return None
 
