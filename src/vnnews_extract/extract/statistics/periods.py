@@ -35,6 +35,7 @@ def _rules() -> tuple[tuple[str, str], ...]:
     g = grammar_pattern
     frm, join, day, year, month = g("range_start"), g("range_joiner"), g("day_noun"), g("year_noun"), _month()
     opening = rf"(?:(?:(?:{g('period_edge')})\s+)?(?:{year})\s+|{month}{_SEP})?{_YEAR}"  # "đầu năm 2024", "quý I/2024"
+    day_month = r"(?:\d{1,2}\s*[/.\-]\s*){1,2}"  # "đến ngày 18/4/", "đến 31/12/"
     clock = rf"\d{{1,2}}\s+(?:{g('hour_noun')})\s+(?:\d{{1,2}}\s+)?(?:\p{{Ll}}+\s+)?"  # "17 giờ 30 phút"
     return (
         ("dates", rf"(?i)(?:{frm})\s+(?:(?:{day})\s+)?{_DATE}(?:\s*/\s*{_YEAR})?\s+(?:{join})\s+(?:(?:{g('through')})\s+)?(?:(?:{day})\s+)?{_DATE}\s*/\s*{_YEAR}"),
@@ -42,7 +43,7 @@ def _rules() -> tuple[tuple[str, str], ...]:
         ("open", rf"(?i)(?:{frm})\s+{opening}\s+(?:{join})\s+(?:{g('present_time')})"),
         ("open", rf"(?i)(?:^|[,;]\s*)(?:{frm})\s+{opening}(?=\s*,)"),
         ("span", rf"(?i)(?:{g('span_label')}|(?:{g('crop_season')})(?:\s+\p{{Ll}}+){{0,3}})\s+{_YEAR}\s*[-–]\s*{_YEAR}"),
-        ("until", rf"(?i)(?:(?:{g('as_of')})\s+)?(?:{join})\s+(?:(?:{g('period_end')})\s+|(?:{clock})?(?:(?:{day})\s+)?(?:\d{{1,2}}\s*[/.\-]\s*){{1,2}}|(?:{g('moment_noun')})\s+)?"
+        ("until", rf"(?i)(?:(?:{g('as_of')})\s+)?(?:{join})\s+(?:(?:{g('period_end')})\s+|(?:{clock})?(?:(?:{day})\s+)?{day_month}|(?:{g('moment_noun')})\s+)?"
                   rf"(?:(?:{year})\s+|{month}{_SEP}|{month}\s+(?:{year})\s+)?{_YEAR}"),
         ("year", rf"(?i)(?:(?:(?:{g('period_edge')})\s+)?(?:{year})\s*|(?:{g('fiscal_year')})\s*|{month}{_SEP}|{month}\s+(?:{year})\s*|{_dated()}"
                  rf"|(?:{g('period_event')})(?:\s+\p{{Lu}}\p{{L}}*)?\s+){_YEAR}(?!\s*[-–]\s*\d)"),
@@ -151,6 +152,8 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Stat
     [(2024, None), (2023, 2024), (2024, 2024)]
     >>> [p.years for p in find_periods("tính đến hết năm 2023, tăng 5% so với cùng kỳ năm 2023")]
     [(None, 2023)]
+    >>> [p.years for p in find_periods("Ngày 12/11/2016, tháng 12-2016, Hùng (sinh năm 1979), Luật BHXH năm 2014")]
+    [(2016, 2016), (2016, 2016)]
     """
     end = len(text) if end is None else end
     if not _ANY_YEAR.search(text, start, end):
