@@ -101,7 +101,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "kinship_address", "demonstrative", "object_marker", "male_address", "female_address", "female_middle", "possessive", "kin_noun",
         "role_deputy", "role_standing", "person_noun", "indefinite_subject", "issuing_verb", "anaphoric_body", "agent_marker",
         # statistics periods
-        "period_reference",
+        "period_reference", "period_event", "document_number", "place_verb", "locative_preposition",
         # statistics and cleaning
         "afternoon", "and", "as_of", "bound_word", "clock_preposition", "compared_with", "copula_have", "count_of",
         "crop_season", "date_label", "day_noun", "day_part", "dimension_noun", "duration_preposition", "duration_unit", "equivalent_to",

@@ -14,7 +14,7 @@ import regex
 from ...lexicons import alternation, lexicons
 from ...model import Span
 from ..rules import Rule, declare
-from .figures import Figure, function_words_of, grammar_pattern, patterns, rx
+from .figures import Figure, function_words_of, grammar_pattern, grammar_set, patterns, rx
 
 COMPARATOR_BEFORE = declare("statistics.comparator.before", "Statistic.comparator", "a comparator of comparators.tsv right before the figure: 'hơn', 'khoảng', 'dưới'")
 COMPARATOR_AFTER = declare("statistics.comparator.after", "Statistic.comparator", "'trở lên', 'trở xuống' right after the figure, at the end of its clause or after 'từ'")
@@ -24,6 +24,8 @@ REACH = declare("statistics.comparator.reach", "Statistic.comparator",
     "'lên tới 33 người', 'có tới 95 vụ án': an amount reached is eq; lte after a cap word ('có thể bị phạt tiền tới 75 triệu đồng')")
 NOUN_MAXIMUM = declare("statistics.comparator.noun_maximum", "Statistic.comparator",
     "'tốc độ tối đa 320 km/h': 'tối đa' after a property of figure_cues.tsv (maximum_of) names its maximum (eq), unless a cap word stands before")
+LOCATIVE = declare("statistics.comparator.locative", "Statistic.comparator",
+    "'đi trên 6 xe ôtô': 'trên' right after a verb of place or motion (grammar_words.tsv place_verb) is 'on', no bound (eq)")
 CHANGE_VERB = declare("statistics.change.verb", "Statistic.change", "a change verb of change_words.tsv before the figure: 'tăng 5%', 'giảm 120 hộ'")
 CHANGE_OBJECT = declare("statistics.change.object", "Statistic.change",
     "'tăng lương tối thiểu vùng 6,52%': a change verb, then only the noun phrase it changes, then the figure")
@@ -79,9 +81,17 @@ def comparator(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] =
         return Decided("lte" if _cap_before(text, sentence, start) else "eq", start, end, REACH)
     if phrase.startswith("tối đa") and _after_property(text, sentence, start) and not _cap_before(text, sentence, start):
         return Decided("eq", start, end, NOUN_MAXIMUM)
+    if phrase in grammar_set("locative_preposition") and _place_verb().search(before[: match.start("c")]):
+        return Decided("eq", start, end, LOCATIVE)
     if value == "gt" and _difference(text, fig, before[: match.start("c")], sentence):
         return Decided("eq", start, end, DIFFERENCE)
     return Decided(value, start, end, COMPARATOR_BEFORE)
+
+
+@lru_cache(maxsize=1)
+def _place_verb() -> regex.Pattern[str]:
+    """A verb of place or motion ending the text before "trên": "đi", "ngồi", "di cư"."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{grammar_pattern('place_verb')})\s*$")
 
 
 @lru_cache(maxsize=1)
