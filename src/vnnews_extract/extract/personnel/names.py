@@ -50,6 +50,8 @@ TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
     "a teaching post at a school in apposition after a name: 'John Banzhaf, giáo sư tại Trường Luật …', 'ông A, Giáo sư Đại học Yonsei'")
 TITLE_POSSESSED_BODY = declare("people.title.possessed_body", "Position",
     "a post in apposition whose body follows 'của' after a few lower-case words: 'John Smith, giám đốc cấp cao của Công ty X'")
+TITLE_INDEFINITE = declare("people.title.indefinite_apposition", "Position",
+    "a post in apposition after a name through a comma and an indefinite article: 'John Pistole, một cựu Phó Giám đốc FBI'")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 
 
@@ -615,7 +617,7 @@ def _foreign_apposed(text: str, span: Span, run: list[tuple[int, int, str]], sta
     if any(is_name_start(w) and len(texts) - i >= 2 and looks_like_name(texts[i:], foreign=False) for i, w in enumerate(texts[1:], 1)):
         return None
     sep = _APPOSED_POST.match(text, run[-1][1], span.end)
-    title = starts.get(sep.end()) if sep else None
+    title = (starts.get(sep.end()) if sep else None) or _indefinite_at(text, run[-1][1], span.end, starts)
     if title is None or _body_elsewhere(text, " ".join(texts)):
         return None
     if title.organization is None and _verb_after().match(text, title.end, span.end):
@@ -1096,6 +1098,13 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
         names_at = {n.start for n in names}
         while True:
             after = _apposition_at(text, pos, span.end, first=pos == name.end)
+            indefinite = _indefinite_at(text, pos, span.end, starts) if pos == name.end else None
+            if indefinite is not None and id(indefinite) not in used:
+                indefinite.rule = TITLE_INDEFINITE
+                chain.append(indefinite)
+                used.add(id(indefinite))
+                pos = indefinite.end
+                continue
             if after is None:
                 break
             if pos == name.end and after not in starts:
@@ -1207,6 +1216,20 @@ def _apposition_at(text: str, pos: int, end: int, *, first: bool) -> int | None:
             return particulars.end()
     sep = _patterns().sep.match(text, pos, end) if text[pos : pos + 1] in ",–- (" else None
     return sep.end() if sep and sep.end() > pos else None
+
+
+@lru_cache(maxsize=1)
+def _indefinite_gap() -> regex.Pattern[str]:
+    """A comma or a dash, then an indefinite article (grammar class indefinite_article) before a post: ", một "."""
+    return regex.compile(rf"\s*(?:,|–|-)\s*(?:{_words('indefinite_article')})\s+")
+
+
+def _indefinite_at(text: str, pos: int, end: int, starts: dict[int, Title]) -> Title | None:
+    """The post written after a name through ", một " ("John Pistole, một cựu Phó Giám đốc FBI", "ông A, một thẩm
+    phán …"): an apposition that introduces the post as one of its kind; the post has a body or is no generic word."""
+    m = _indefinite_gap().match(text, pos, end)
+    t = starts.get(m.end()) if m else None
+    return t if t is not None and not t.bare else None
 
 
 @lru_cache(maxsize=1)
