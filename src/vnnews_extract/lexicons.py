@@ -117,7 +117,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},
     "layout_classes.tsv": {"kind": frozenset({"caption", "lead"})},
     "middle_names.tsv": {"kind": frozenset({"common", "minority", "three_words"})},
-    "name_stops.tsv": {"kind": frozenset({"opener", "place_before", "body_before"})},
+    "name_stops.tsv": {"kind": frozenset({"opener", "place_before", "body_before", "not_given"})},
     "non_figure_contexts.tsv": {"position": frozenset({"before", "after", "after_clause", "back_reference_before", "respectively"})},
     "org_stops.tsv": {"kind": frozenset({"verb", "time", "preposition", "conjunction"})},
     "organisations.tsv": {"kind": frozenset({"fixed", "open", "delegation"})},

@@ -113,6 +113,14 @@ def _senses(role: str) -> frozenset[str]:
     return _titles_by_key().get(" ".join(role.split()).lower(), ("", frozenset()))[1]
 
 
+def role_senses(role: str) -> frozenset[str]:
+    """The senses titles.tsv gives a role, its prefixes "nguyên", "Phó", "Quyền" aside ("nguyên HLV" -> sport)."""
+    words = role.split()
+    while len(words) > 1 and words[0].lower() in _role_prefix_words():
+        words = words[1:]
+    return _senses(" ".join(words))
+
+
 def needs_org(head: str) -> bool:
     """A generic post word ("cán bộ", "thành viên", lower-case "đại biểu") that is a title only with
     its body written after it."""
