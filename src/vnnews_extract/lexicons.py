@@ -99,7 +99,8 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "light_verb", "request", "decision_noun", "connective", "step_link", "emphatic",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
         "kinship_address", "demonstrative", "object_marker", "male_address", "female_address", "female_middle", "possessive", "kin_noun",
-        "role_deputy", "role_standing", "person_noun", "indefinite_subject", "indefinite_article", "issuing_verb", "anaphoric_body", "agent_marker",
+        "role_deputy", "role_standing", "person_noun", "indefinite_subject", "indefinite_article", "place_word_compound", "issuing_verb", "anaphoric_body",
+        "agent_marker",
         # statistics periods
         "period_reference",
         # statistics and cleaning

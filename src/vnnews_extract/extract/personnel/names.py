@@ -36,6 +36,8 @@ NAME_FOREIGN_FIRST_SYLLABLE = declare("people.name.foreign_first_syllable", "Per
     "a foreign name after a title whose first word is spelt like a Vietnamese syllable, the others foreign: 'HLV Sam Allardyce', 'Giám đốc điều hành Tim Cook'")
 NAME_SPORT_SHORT = declare("people.name.sport_short", "Person",
     "the middle and given name a coach or player is called by, after a coach's post: 'HLV Hữu Thắng'")
+NAME_AFTER_COPULA = declare("people.name.after_copula", "Person",
+    "a full name written bare after a title and 'là': 'Cố vấn an ninh quốc gia khi đó là Michael Flynn', 'Trưởng công an xã X là Võ Văn A'")
 NAME_FULL = declare("people.name.full_name", "Person", "a bare Vietnamese full name that a title is linked to: 'Trần Thanh Dâng (40 tuổi, nguyên cán bộ …)'")
 NAME_FOREIGN_APPOSED = declare("people.name.foreign_apposed", "Person",
     "a bare foreign full name with its post in apposition right after it: 'Michael Dell, CEO Dell Technologies', 'Jerry Brito - Giám đốc điều hành …'")
@@ -603,6 +605,8 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
         if len(run) < 2 or _named_place(text, m.start()) or _is_place(run) or _head_then_place(texts):
             continue
         rule = NAME_FULL if looks_like_name(texts, foreign=False) else _foreign_apposed(text, span, run, starts)
+        if _title_copula(text, span, m.start(), titles) and (rule is not None or _bare_foreign(text, span, run)):
+            rule = NAME_AFTER_COPULA  # "Giám đốc FBI khi đó là James Comey"
         start, end = run[0][0], run[-1][1]
         if rule is not None and not any(a < end and start < b for a, b in taken):
             names[start] = NameMention(start, end, text[start:end], rule=rule)
@@ -610,6 +614,25 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
 
 
 _APPOSED_POST = regex.compile(r"\s*(?:,|–|-)\s*")
+
+
+@lru_cache(maxsize=1)
+def _copula_gap() -> regex.Pattern[str]:
+    """Between a title and the bare name that holds it: "là" (grammar class copula), a present or past adverb before it
+    ("hiện là", "khi đó là": present_adverb, past_frame words are not read)."""
+    return regex.compile(rf"(?i)\s+(?:{_words('present_adverb')}\s+)?(?<![\p{{L}}]){alternation(['là'])}\s+$")
+
+
+def _title_copula(text: str, span: Span, pos: int, titles: list[Title]) -> bool:
+    """A title (not a bare generic word) ends right before "là" and the name at ``pos``."""
+    m = _copula_gap().search(text, max(span.start, pos - 20), pos)
+    return m is not None and any(t.end == m.start() and not t.bare for t in titles)
+
+
+def _bare_foreign(text: str, span: Span, run: list[tuple[int, int, str]]) -> bool:
+    """A foreign-looking full name that no longer proper name holds and the article never writes as a body."""
+    texts = [w for _, _, w in run]
+    return looks_like_name(texts) and not is_name_start(texts[0]) and not _inside_proper_name(text, span, run[0][0]) and not _body_elsewhere(text, " ".join(texts))
 
 
 def _foreign_apposed(text: str, span: Span, run: list[tuple[int, int, str]], starts: dict[int, Title]) -> Rule | None:
@@ -648,6 +671,8 @@ def _named_place(text: str, start: int) -> bool:
     """The capitalised run names a street, school or institution ("đường Nguyễn Huệ") or, after a word
     that opens a body or place ("ở Đồng Tâm"), a place."""
     before = text[max(0, start - 15) : start].split()
+    if len(before) >= 2 and " ".join(before[-2:]).lower() in lexicons().grammar("place_word_compound"):
+        return False  # "thẩm phán liên bang James Robart": "liên bang" describes the post
     return bool(before) and lexicons().name_stops.get(before[-1].lower()) in ("place_before", "body_before")
 
 
@@ -1172,6 +1197,8 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             listed = _listed_after(text, names, name) or (name.group is not None and name.group != name.start)
             chain = _copula_chain(text, span, name, by_end, used) or (copula if listed else [])  # "… gồm các ông A, B và C"
             copula = list(chain)
+        elif not chain and name.rule is NAME_AFTER_COPULA:
+            chain = _copula_chain(text, span, name, by_end, used)  # "Giám đốc FBI khi đó là James Comey"
         # honorific-less "Name, Title" or "Name – Title – Title" after the name
         chain += _apposed_after(text, span, name, titles, names, used)
         name.titles = _share_bodies(text, chain)
@@ -1374,8 +1401,8 @@ def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], use
 
 def _copula_chain(text: str, span: Span, name: NameMention, by_end: dict[int, Title], used: set[int]) -> list[Title]:
     """"Chủ tịch UBND xã Vân Tùng là ông Nông Văn Sáu": the titles before "là <honorific>"."""
-    honorific = name.honorific_start
-    m = _patterns().copula.search(text, max(span.start, honorific - 40), honorific) if honorific is not None else None
+    honorific = name.honorific_start if name.honorific_start is not None else name.start
+    m = _patterns().copula.search(text, max(span.start, honorific - 40), honorific)
     if m is None:
         return []
     t = by_end.get(m.start())
