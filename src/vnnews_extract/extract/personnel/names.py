@@ -787,14 +787,15 @@ def _unmarked_name(text: str, title: Title, rest: list[tuple[int, int, str]]) ->
         return None
     if texts[0] in lexicons().places:
         return None  # "Chủ tịch Hạ viện Anh John Bercow": a country, then the name
-    g = grammar()
-    if g.org_open.match(text, rest[0][0]) or g.org_fixed.match(text, rest[0][0]) or _body_elsewhere(text, " ".join(texts)):
-        return None
+    rule = None
     if all(looks_foreign(w) for w in texts[1:]) and len(texts[0]) >= 2:
-        return NAME_FOREIGN_FIRST_SYLLABLE
-    if len(texts) == 2 and "sport" in role_senses(title.role) and lexicons().middle_names.get(texts[0]) == "common" and not looks_foreign(texts[1]):
-        return NAME_SPORT_SHORT
-    return None
+        rule = NAME_FOREIGN_FIRST_SYLLABLE
+    elif len(texts) == 2 and "sport" in role_senses(title.role) and lexicons().middle_names.get(texts[0]) == "common" and not looks_foreign(texts[1]):
+        rule = NAME_SPORT_SHORT
+    g = grammar()
+    if rule is None or g.org_open.match(text, rest[0][0]) or g.org_fixed.match(text, rest[0][0]) or _body_elsewhere(text, " ".join(texts)):
+        return None
+    return rule
 
 
 _DESCRIPTION = regex.compile(r" (\p{Ll}+(?: \p{Ll}+){0,3}) (?=\p{Lu})")
