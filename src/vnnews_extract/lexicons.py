@@ -99,7 +99,8 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "light_verb", "request", "decision_noun", "connective", "step_link", "emphatic",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
         "kinship_address", "demonstrative", "object_marker", "male_address", "female_address", "female_middle", "possessive", "kin_noun",
-        "role_deputy", "role_standing", "person_noun", "indefinite_subject", "issuing_verb", "anaphoric_body", "agent_marker",
+        "role_deputy", "role_standing", "person_noun", "indefinite_subject", "indefinite_article", "place_word_compound", "issuing_verb", "anaphoric_body",
+        "agent_marker",
         # statistics periods
         "period_reference", "period_event", "document_number", "place_verb", "locative_preposition",
         # statistics and cleaning
@@ -117,7 +118,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},
     "layout_classes.tsv": {"kind": frozenset({"caption", "lead"})},
     "middle_names.tsv": {"kind": frozenset({"common", "minority", "three_words"})},
-    "name_stops.tsv": {"kind": frozenset({"opener", "place_before", "body_before"})},
+    "name_stops.tsv": {"kind": frozenset({"opener", "place_before", "body_before", "not_given"})},
     "non_figure_contexts.tsv": {"position": frozenset({"before", "after", "after_clause", "back_reference_before", "respectively"})},
     "org_stops.tsv": {"kind": frozenset({"verb", "time", "preposition", "conjunction"})},
     "organisations.tsv": {"kind": frozenset({"fixed", "open", "delegation"})},

@@ -37,8 +37,11 @@ def _is_abbreviation(text: str, dot_pos: int) -> bool:
     abbreviations = lexicons().abbreviations_with_dot
     if word in abbreviations or word.rstrip(".") in abbreviations:
         return True
-    # single capital initial such as "N." in "N. V. An"
-    return len(word) == 1 and word.isupper()
+    # single capital initial such as "N." in "N. V. An", or dotted initials such as "H.R." in "H.R. McMaster"
+    return (len(word) == 1 and word.isupper()) or _DOTTED_INITIALS.fullmatch(word) is not None
+
+
+_DOTTED_INITIALS = regex.compile(r"(?:\p{Lu}\.){1,2}\p{Lu}")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:

@@ -113,6 +113,14 @@ def _senses(role: str) -> frozenset[str]:
     return _titles_by_key().get(" ".join(role.split()).lower(), ("", frozenset()))[1]
 
 
+def role_senses(role: str) -> frozenset[str]:
+    """The senses titles.tsv gives a role, its prefixes "nguyên", "Phó", "Quyền" aside ("nguyên HLV" -> sport)."""
+    words = role.split()
+    while len(words) > 1 and words[0].lower() in _role_prefix_words():
+        words = words[1:]
+    return _senses(" ".join(words))
+
+
 def needs_org(head: str) -> bool:
     """A generic post word ("cán bộ", "thành viên", lower-case "đại biểu") that is a title only with
     its body written after it."""
@@ -166,9 +174,14 @@ def _name_kinds(word: str) -> list[str]:
 
 
 def is_acronym(word: str) -> bool:
-    """An all-capital word of two letters or more ("FBI", "UBND", "WHO"): a body, never a name."""
+    """An all-capital word of two letters or more ("FBI", "UBND", "WHO"): a body, never a name; not a
+    foreign name's initials, each letter with its full stop ("H.R." of "H.R. McMaster")."""
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and not _INITIALS.fullmatch(word)
+
+
+_INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
+_FOREIGN_AFTER = regex.compile(r" (\p{Lu}[\p{L}'-]+)")
 
 
 def looks_foreign(word: str) -> bool:
@@ -290,6 +303,8 @@ def _word_end(text: str, m: regex.Match[str], out: list[tuple[int, int, str]], e
     dotted = word.endswith(".") and word not in lexicons().abbreviations  # a sentence's full stop, not "TP."
     if dotted and out and _initial_in_foreign_name(text, m, out[-1][2], end):
         dotted = False  # "Jeffrey S. Tamulevich": a middle initial, not a full stop
+    if dotted and not out and _leading_initials(text, m, end):
+        dotted = False  # "H.R. McMaster", "F. Timmermans": the initials a foreign name opens with
     return (m.end() - 1 if dotted else m.end()), False
 
 
@@ -315,6 +330,12 @@ _INITIAL = regex.compile(r"\p{Lu}\. \p{Lu}\p{Ll}")
 def _initial_in_foreign_name(text: str, m: regex.Match[str], previous: str, end: int) -> bool:
     """A one-letter word with a full stop after a foreign-looking word and before a capitalised one: a middle initial."""
     return len(m.group(0)) == 2 and looks_foreign(previous) and _INITIAL.match(text, m.start(), end) is not None
+
+
+def _leading_initials(text: str, m: regex.Match[str], end: int) -> bool:
+    """Initials, each letter with its full stop, opening a run before a foreign-looking word: "H.R. McMaster"."""
+    after = _FOREIGN_AFTER.match(text, m.end(), end)
+    return _INITIALS.fullmatch(m.group(0)) is not None and after is not None and looks_foreign(after.group(1)) and not is_acronym(after.group(1))
 
 
 @lru_cache(maxsize=1)

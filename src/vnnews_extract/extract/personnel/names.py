@@ -19,9 +19,10 @@ import regex
 from ...errors import LexiconError
 from ...lexicons import alternation, lexicons
 from ...model import Span
+from ...text.numbers import parse_number_words
 from .grammar import (
     SPACE, first_letter_either_case, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name,
-    needs_org, shares_body, starts_name,
+    needs_org, role_senses, shares_body, starts_name,
 )
 from .orgs import OrgRead, after_open, org_text, place_then_name, read_org, with_parent
 from ..rules import Rule, declare
@@ -29,6 +30,14 @@ from ..rules import Rule, declare
 NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
 NAME_AFTER_TITLE = declare("people.name.after_title", "Person", "a name right after a title: 'Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm'")
 NAME_LISTED = declare("people.name.listed", "Person", "the names listed after a plural honorific: 'các bà A, B và C'")
+NAME_LISTED_AFTER_TITLE = declare("people.name.listed_after_title", "Person",
+    "the names listed after a plural title, each holding it: 'hai cựu Ngoại trưởng Mỹ John Kerry và Madeleine Albright', 'các Phó Giám đốc A và B'")
+NAME_FOREIGN_FIRST_SYLLABLE = declare("people.name.foreign_first_syllable", "Person",
+    "a foreign name after a title whose first word is spelt like a Vietnamese syllable, the others foreign: 'HLV Sam Allardyce', 'Giám đốc điều hành Tim Cook'")
+NAME_SPORT_SHORT = declare("people.name.sport_short", "Person",
+    "the middle and given name a coach or player is called by, after a coach's post: 'HLV Hữu Thắng'")
+NAME_AFTER_COPULA = declare("people.name.after_copula", "Person",
+    "a full name written bare after a title and 'là': 'Cố vấn an ninh quốc gia khi đó là Michael Flynn', 'Trưởng công an xã X là Võ Văn A'")
 NAME_FULL = declare("people.name.full_name", "Person", "a bare Vietnamese full name that a title is linked to: 'Trần Thanh Dâng (40 tuổi, nguyên cán bộ …)'")
 NAME_FOREIGN_APPOSED = declare("people.name.foreign_apposed", "Person",
     "a bare foreign full name with its post in apposition right after it: 'Michael Dell, CEO Dell Technologies', 'Jerry Brito - Giám đốc điều hành …'")
@@ -50,6 +59,8 @@ TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
     "a teaching post at a school in apposition after a name: 'John Banzhaf, giáo sư tại Trường Luật …', 'ông A, Giáo sư Đại học Yonsei'")
 TITLE_POSSESSED_BODY = declare("people.title.possessed_body", "Position",
     "a post in apposition whose body follows 'của' after a few lower-case words: 'John Smith, giám đốc cấp cao của Công ty X'")
+TITLE_INDEFINITE = declare("people.title.indefinite_apposition", "Position",
+    "a post in apposition after a name through a comma and an indefinite article: 'John Pistole, một cựu Phó Giám đốc FBI'")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 
 
@@ -594,6 +605,8 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
         if len(run) < 2 or _named_place(text, m.start()) or _is_place(run) or _head_then_place(texts):
             continue
         rule = NAME_FULL if looks_like_name(texts, foreign=False) else _foreign_apposed(text, span, run, starts)
+        if _title_copula(text, span, m.start(), titles) and (rule is not None or _bare_foreign(text, span, run)):
+            rule = NAME_AFTER_COPULA  # "Giám đốc FBI khi đó là James Comey"
         start, end = run[0][0], run[-1][1]
         if rule is not None and not any(a < end and start < b for a, b in taken):
             names[start] = NameMention(start, end, text[start:end], rule=rule)
@@ -601,6 +614,25 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
 
 
 _APPOSED_POST = regex.compile(r"\s*(?:,|–|-)\s*")
+
+
+@lru_cache(maxsize=1)
+def _copula_gap() -> regex.Pattern[str]:
+    """Between a title and the bare name that holds it: "là" (grammar class copula), a present or past adverb before it
+    ("hiện là", "khi đó là": present_adverb, past_frame words are not read)."""
+    return regex.compile(rf"(?i)\s+(?:{_words('present_adverb')}\s+)?(?<![\p{{L}}]){alternation(['là'])}\s+$")
+
+
+def _title_copula(text: str, span: Span, pos: int, titles: list[Title]) -> bool:
+    """A title (not a bare generic word) ends right before "là" and the name at ``pos``."""
+    m = _copula_gap().search(text, max(span.start, pos - 20), pos)
+    return m is not None and any(t.end == m.start() and not t.bare for t in titles)
+
+
+def _bare_foreign(text: str, span: Span, run: list[tuple[int, int, str]]) -> bool:
+    """A foreign-looking full name that no longer proper name holds and the article never writes as a body."""
+    texts = [w for _, _, w in run]
+    return looks_like_name(texts) and not is_name_start(texts[0]) and not _inside_proper_name(text, span, run[0][0]) and not _body_elsewhere(text, " ".join(texts))
 
 
 def _foreign_apposed(text: str, span: Span, run: list[tuple[int, int, str]], starts: dict[int, Title]) -> Rule | None:
@@ -615,7 +647,7 @@ def _foreign_apposed(text: str, span: Span, run: list[tuple[int, int, str]], sta
     if any(is_name_start(w) and len(texts) - i >= 2 and looks_like_name(texts[i:], foreign=False) for i, w in enumerate(texts[1:], 1)):
         return None
     sep = _APPOSED_POST.match(text, run[-1][1], span.end)
-    title = starts.get(sep.end()) if sep else None
+    title = (starts.get(sep.end()) if sep else None) or _indefinite_at(text, run[-1][1], span.end, starts)
     if title is None or _body_elsewhere(text, " ".join(texts)):
         return None
     if title.organization is None and _verb_after().match(text, title.end, span.end):
@@ -639,6 +671,8 @@ def _named_place(text: str, start: int) -> bool:
     """The capitalised run names a street, school or institution ("đường Nguyễn Huệ") or, after a word
     that opens a body or place ("ở Đồng Tâm"), a place."""
     before = text[max(0, start - 15) : start].split()
+    if len(before) >= 2 and " ".join(before[-2:]).lower() in lexicons().grammar("place_word_compound"):
+        return False  # "thẩm phán liên bang James Robart": "liên bang" describes the post
     return bool(before) and lexicons().name_stops.get(before[-1].lower()) in ("place_before", "body_before")
 
 
@@ -723,11 +757,45 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if len(rest) == 1 and _lone_word_not_name(text, span, title, rest[0], body):
             _name_after_unknown_body(text, span, lead, title, names)
             continue
-        if rest and (starts_name([w for _, _, w in rest]) or len(rest) == 1) and not _is_place(rest) and not _head_then_place([w for _, _, w in rest]):
-            if body:
-                _set_org(title, text, run[0][0], run[body - 1][1])
-            rule = title.name_rule or NAME_AFTER_TITLE
-            names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=rule)
+        _name_after(text, span, (title, titles), run[:body], rest, names)
+
+
+def _name_after(text: str, span: Span, where: tuple[Title, list[Title]], body: list[tuple[int, int, str]],
+                rest: list[tuple[int, int, str]], names: dict[int, NameMention]) -> None:
+    """The person named by ``rest`` right after the title (past the words of its ``body``, which the title takes),
+    with the names listed after it when the title is plural ("các thứ trưởng … A, B, C")."""
+    title, titles = where
+    texts = [w for _, _, w in rest]
+    unmarked = _unmarked_name(text, title, rest) if not body and not starts_name(texts) else None
+    if not rest or not (starts_name(texts) or len(rest) == 1 or unmarked) or _is_place(rest) or _head_then_place(texts):
+        return
+    if body:
+        _set_org(title, text, body[0][0], body[-1][1])
+    rule = unmarked or title.name_rule or NAME_AFTER_TITLE
+    names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=rule)
+    if _plural_before(text, span, title.start):
+        _add_list(names, _listed_after_title(text, span, names[rest[0][0]], titles))
+
+
+def _unmarked_name(text: str, title: Title, rest: list[tuple[int, int, str]]) -> Rule | None:
+    """A name after a title that neither a surname nor a foreign-looking word opens: a foreign name whose first word
+    is spelt like a Vietnamese syllable, every later word foreign-looking ("HLV Sam Allardyce", "Giám đốc điều hành
+    Tim Cook"), not a body ("Quỹ Awaaz", written "… của Quỹ X" elsewhere); or, after a coach's post (sense "sport"),
+    the middle and given name a Vietnamese sportsman is called by ("HLV Hữu Thắng")."""
+    texts = [w for _, _, w in rest]
+    if not 2 <= len(texts) <= 3 or any(is_acronym(w) or _brand(w) for w in texts) or lexicons().name_stops.get(texts[0].lower()):
+        return None
+    if texts[0] in lexicons().places:
+        return None  # "Chủ tịch Hạ viện Anh John Bercow": a country, then the name
+    rule = None
+    if all(looks_foreign(w) for w in texts[1:]) and len(texts[0]) >= 2:
+        rule = NAME_FOREIGN_FIRST_SYLLABLE
+    elif len(texts) == 2 and "sport" in role_senses(title.role) and lexicons().middle_names.get(texts[0]) == "common" and not looks_foreign(texts[1]):
+        rule = NAME_SPORT_SHORT
+    g = grammar()
+    if rule is None or g.org_open.match(text, rest[0][0]) or g.org_fixed.match(text, rest[0][0]) or _body_elsewhere(text, " ".join(texts)):
+        return None
+    return rule
 
 
 _DESCRIPTION = regex.compile(r" (\p{Ll}+(?: \p{Ll}+){0,3}) (?=\p{Lu})")
@@ -1082,6 +1150,46 @@ def _list_members(text: str, span: Span, first: NameMention, titles: list[Title]
     return members if len(members) > 1 else []
 
 
+_COUNT_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(\p{N}+|\p{Ll}+)\s+$")
+
+
+def _plural_before(text: str, span: Span, pos: int) -> bool:
+    """A plural marker ("các", "những") or a count of two or more ("hai", "2") right before ``pos``: the title after
+    it is held by several people."""
+    m = _COUNT_BEFORE.search(text, max(span.start, pos - 12), pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    count = float(word) if word.isdigit() else parse_number_words(word)
+    return _patterns().plural.search(text, m.start(), pos) is not None or (count is not None and count >= 2)
+
+
+def _listed_after_title(text: str, span: Span, first: NameMention, titles: list[Title]) -> list[NameMention]:
+    """The names listed after the first name a plural title is written before ("hai cựu Ngoại trưởng Mỹ John Kerry và
+    Madeleine Albright", "các thứ trưởng Bộ Công Thương A, B, C"): full names joined by commas and "và", each a person
+    of the title; the list ends at anything else (an honorific, a title, a lower-case word)."""
+    starts = {t.start for t in titles}
+    members = [first]
+    pos = first.end
+    while (sep := _patterns().list_sep.match(text, pos, span.end)) is not None and sep.end() not in starts:
+        run = cap_words(text, sep.end(), span.end)[:4]
+        texts = [w for _, _, w in run]
+        if len(run) < 2 or not starts_name(texts) or not looks_like_name(texts) or _is_place(run):
+            break
+        end = run[-1][1]
+        glued = _GLUED_SENTENCE.search(text, run[-1][0], end)
+        if glued is not None:  # "Michelle T. Friedland.Ảnh: AP": a caption's credit glued to the last name
+            end = glued.start()
+        members.append(NameMention(run[0][0], end, text[run[0][0] : end], rule=NAME_LISTED_AFTER_TITLE))
+        if glued is not None:
+            break
+        pos = end
+    return members if len(members) > 1 else []
+
+
+_GLUED_SENTENCE = regex.compile(r"(?<=\p{Ll})\.(?=\p{Lu})")
+
+
 def _add_list(names: dict[int, NameMention], members: list[NameMention]) -> None:
     for member in members:
         mention = names.setdefault(member.start, member)
@@ -1109,28 +1217,52 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             listed = _listed_after(text, names, name) or (name.group is not None and name.group != name.start)
             chain = _copula_chain(text, span, name, by_end, used) or (copula if listed else [])  # "… gồm các ông A, B và C"
             copula = list(chain)
+        elif not chain and name.rule is NAME_AFTER_COPULA:
+            chain = _copula_chain(text, span, name, by_end, used)  # "Giám đốc FBI khi đó là James Comey"
         # honorific-less "Name, Title" or "Name – Title – Title" after the name
-        pos = name.end
-        starts = {t.start: t for t in titles}
-        names_at = {n.start for n in names}
-        while True:
-            after = _apposition_at(text, pos, span.end, first=pos == name.end)
-            if after is None:
-                break
-            if pos == name.end and after not in starts:
-                after = _past_residence(text, pos, span.end, starts) or after  # "A (sinh năm 1990), trú tại …, cán bộ …"
-            t = starts.get(after)
-            if t is None or id(t) in used or t.bare or _not_apposed(text, pos, after, first=pos == name.end):
-                break
-            space = _SPACE_OR_DASH.match(text, t.end, span.end)
-            if space and space.end() in names_at:
-                break  # that title introduces the next person ("bà A và Thủ tướng - B")
-            t.rule = TITLE_PAST_TERM if t.past_term else t.own_rule or TITLE_AFTER_NAME
-            chain.append(t)
-            used.add(id(t))
-            pos = t.end
+        chain += _apposed_after(text, span, name, titles, names, used)
         name.titles = _share_bodies(text, chain)
+        if name.rule is NAME_LISTED_AFTER_TITLE and not name.titles:
+            name.titles = _titles_of_list_head(name, names)
     return link_cues(text, span, titles, names)
+
+
+def _apposed_after(text: str, span: Span, name: NameMention, titles: list[Title], names: list[NameMention], used: set[int]) -> list[Title]:
+    """The titles in apposition after the name: "Name, Title", "Name – Title – Title", "Name, một Title"."""
+    chain: list[Title] = []
+    pos = name.end
+    starts = {t.start: t for t in titles}
+    names_at = {n.start for n in names}
+    while True:
+        after = _apposition_at(text, pos, span.end, first=pos == name.end)
+        indefinite = _indefinite_at(text, pos, span.end, starts) if pos == name.end else None
+        if indefinite is not None and id(indefinite) not in used:
+            indefinite.rule = TITLE_INDEFINITE
+            chain.append(indefinite)
+            used.add(id(indefinite))
+            pos = indefinite.end
+            continue
+        if after is None:
+            break
+        if pos == name.end and after not in starts:
+            after = _past_residence(text, pos, span.end, starts) or after  # "A (sinh năm 1990), trú tại …, cán bộ …"
+        t = starts.get(after)
+        if t is None or id(t) in used or t.bare or _not_apposed(text, pos, after, first=pos == name.end):
+            break
+        space = _SPACE_OR_DASH.match(text, t.end, span.end)
+        if space and space.end() in names_at:
+            break  # that title introduces the next person ("bà A và Thủ tướng - B")
+        t.rule = TITLE_PAST_TERM if t.past_term else t.own_rule or TITLE_AFTER_NAME
+        chain.append(t)
+        used.add(id(t))
+        pos = t.end
+    return chain
+
+
+def _titles_of_list_head(name: NameMention, names: list[NameMention]) -> list[Title]:
+    """A name listed after a plural title holds the titles of the list's first name ("các thứ trưởng … A, B, C")."""
+    head = next((n for n in names if n.start == name.group), None)
+    return [replace(t, rule=TITLE_BEFORE_NAME) for t in head.titles] if head is not None else []
 
 
 @lru_cache(maxsize=1)
@@ -1229,6 +1361,20 @@ def _apposition_at(text: str, pos: int, end: int, *, first: bool) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def _indefinite_gap() -> regex.Pattern[str]:
+    """A comma or a dash, then an indefinite article (grammar class indefinite_article) before a post: ", một "."""
+    return regex.compile(rf"\s*(?:,|–|-)\s*(?:{_words('indefinite_article')})\s+")
+
+
+def _indefinite_at(text: str, pos: int, end: int, starts: dict[int, Title]) -> Title | None:
+    """The post written after a name through ", một " ("John Pistole, một cựu Phó Giám đốc FBI", "ông A, một thẩm
+    phán …"): an apposition that introduces the post as one of its kind; the post has a body or is no generic word."""
+    m = _indefinite_gap().match(text, pos, end)
+    t = starts.get(m.end()) if m else None
+    return t if t is not None and not t.bare else None
+
+
+@lru_cache(maxsize=1)
 def _residence_after() -> regex.Pattern[str]:
     """Particulars in brackets, then where the person lives: " (sinh năm 1990), trú tại phường X, thành phố Y (Y), "."""
     return regex.compile(rf"(?i)\s*(?:\([^()]{{0,40}}\))?\s*,\s*{_words('residence')}(?![\p{{L}}])")
@@ -1275,8 +1421,8 @@ def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], use
 
 def _copula_chain(text: str, span: Span, name: NameMention, by_end: dict[int, Title], used: set[int]) -> list[Title]:
     """"Chủ tịch UBND xã Vân Tùng là ông Nông Văn Sáu": the titles before "là <honorific>"."""
-    honorific = name.honorific_start
-    m = _patterns().copula.search(text, max(span.start, honorific - 40), honorific) if honorific is not None else None
+    honorific = name.honorific_start if name.honorific_start is not None else name.start
+    m = _patterns().copula.search(text, max(span.start, honorific - 40), honorific)
     if m is None:
         return []
     t = by_end.get(m.start())
