@@ -73,6 +73,10 @@ EXCLUDE_TIME = declare("statistics.exclude.time_expression", "exclusion", "a rel
 EXCLUDE_YEARS = declare("statistics.exclude.year_range", "exclusion", "'2016-2020': a span of years")
 EXCLUDE_PERIOD_LABEL = declare("statistics.exclude.period_label", "exclusion", "'trong 9 tháng' naming the period of the sentence's other figures")
 EXCLUDE_NAME = declare("statistics.exclude.name_number", "exclusion", "a number ending a name: 'Quân đội 108', 'Trung ương 4'")
+DURATION_SPAN = declare("statistics.measure.duration_span", "Statistic",
+                        "a time figure after a word of duration, though a relative word follows: 'suốt 13 năm qua', 'thêm 4 năm nữa'")
+UNIT_BEFORE_RANGE = declare("statistics.measure.unit_before_range", "Statistic",
+                            "a range written with words after a unit before it: 'độ tuổi từ 25 đến 35', 'độ tuổi 23 đến 37'")
 UNIT_BEFORE = declare("statistics.measure.unit_before", "Statistic", "a unit written before the number (unit_contexts.tsv): wind 'cấp 6', 'giật cấp 7-8', age 'tuổi 34'")
 BARE_AMOUNT = declare("statistics.money.bare_amount", "Statistic",
     "'giá 11,2 tỷ', 'bồi thường 349 triệu': an amount with a multiplier, no currency and a money word before it: đồng")
@@ -139,6 +143,7 @@ class _Patterns:
     before_block: regex.Pattern[str]
     after_block: regex.Pattern[str]
     after_time: regex.Pattern[str]
+    relative_after: regex.Pattern[str]
     before_clock: regex.Pattern[str]
     after_clock: regex.Pattern[str]
     label_verb: regex.Pattern[str]
@@ -244,7 +249,8 @@ def patterns() -> _Patterns:
         after_block=regex.compile(
             rf"(?i)\s*(?:(?:{alternation(ctx['after'])}){_B}|(?:{alternation(ctx['after_clause'])})(?=\s*(?:[,.;:)\x22\u201d]|$|(?:{aux}){_B})))"
         ),
-        after_time=regex.compile(rf"(?i)\s*(?:(?:{alternation(ctx['after_time'])}){_B}|/\d)"),
+        after_time=regex.compile(rf"(?i)\s*(?:(?:{alternation(ctx['after_time'] + ctx['after_period'])}){_B}|/\d)"),
+        relative_after=regex.compile(rf"(?i)\s*(?:{alternation(ctx['after_time'])}){_B}"),
         before_clock=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before_clock'])})\s*$"),
         after_clock=regex.compile(rf"(?i)\s*(?:\d|(?:(?:{clock_after})\s+)?(?:{grammar_pattern('day_noun')})\s+\d|(?:{clock_after}){_B})"),
         label_verb=regex.compile(rf"(?i)\s+(?:{alternation(w for w, k in lex.subject_words.items() if 'base' in k.split(','))}){_B}"),
@@ -255,9 +261,10 @@ def patterns() -> _Patterns:
         comparator_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<c>{alternation(before)})\s*$"),
         respectively=regex.compile(rf"(?i){alternation(ctx['respectively'])}"),
         back_reference_before=regex.compile(rf"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:{alternation(ctx['back_reference_before'])})\s*$"),
-        unit_before=regex.compile(
+        unit_before=regex.compile(  # "tuổi 34", "cấp 7-8"; words around the range: "độ tuổi từ 25 đến 35" (statistics.measure.unit_before_range)
             rf"(?<![\p{{L}}\p{{N}}])(?P<u>{alternation(w for w, (pos, _, _) in lex.unit_contexts.items() if pos == 'before')})\s+"
-            rf"(?P<num>\d+(?:,\d+)?)(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?(?![\p{{L}}\p{{N}}]|[.,/:]\d)",
+            rf"(?:(?P<from>{grammar_pattern('range_start')})\s+)?(?P<num>\d+(?:,\d+)?)"
+            rf"(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?)|\s+(?P<to>{grammar_pattern('range_joiner')})\s+(?P<num3>\d+(?:,\d+)?))?(?![\p{{L}}\p{{N}}]|[.,/:]\d)",
             regex.IGNORECASE,
         ),
         label_list=regex.compile(  # "kỳ hạn 5 năm và 7 năm", "kỳ hạn 5 năm (200 tỷ đồng), 10 năm (400 tỷ đồng)"
@@ -316,10 +323,15 @@ def _next_word(text: str, pos: int, end: int) -> _Unit | None:
     return _Unit("count", match.group(group), pos + match.start(group), pos + match.end(group), pos + match.end(), 1.0, ANY_NOUN, UNIT_WORD)
 
 
-def _after_name(before: str) -> bool:
+def _after_name(before: str, opening: bool = False) -> bool:
     """The number ends a name: a capitalised word one or two words back, joined by no function word
-    and no comma ("Quân đội 108"; not "anh Phạm Hoàng Tú, 3 công an", "cảng cá Dân Phước, 4 vùng")."""
-    words = rx(r"[\p{L}\p{N}.,]+|[^\s\p{L}\p{N}]").findall(before)[:-1][-2:]
+    and no comma ("Quân đội 108"; not "anh Phạm Hoàng Tú, 3 công an", "cảng cá Dân Phước, 4 vùng").
+    With ``opening`` (``before`` starts the sentence), a function word capitalised only because it
+    opens the sentence is no name ("Có 3 cách …", "Với 19 chiến thắng …"; still "Bệnh viện 108")."""
+    words = rx(r"[\p{L}\p{N}.,]+|[^\s\p{L}\p{N}]").findall(before)[:-1]
+    if opening and len(words) <= 2 and words and words[0].lower() in lexicons().function_words:
+        words = [words[0].lower(), *words[1:]]
+    words = words[-2:]
     if words and words[-1].endswith(","):
         return False
     if not words or words[-1] in lexicons().function_words:
@@ -351,7 +363,7 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
     if fig.unit not in _TIME_UNITS:
         return None
     if p.after_time.match(text, fig.end, sentence.end):
-        return EXCLUDE_TIME
+        return None if _spanned(text, fig, sentence) else EXCLUDE_TIME
     before = text[sentence.start : fig.start]
     if _relative_time(text, fig, sentence):
         return EXCLUDE_RELATIVE
@@ -408,15 +420,29 @@ def _pair_reference(text: str, fig: Figure, sentence: Span) -> bool:
     return not any(m.start() == len(after) - len(after.lstrip()) for m in patterns().cues["victim"].finditer(after))
 
 
-def _relative_time(text: str, fig: Figure, sentence: Span) -> bool:
-    """The words before a time figure, past any comparator, end with a relative-time word ("cách
-    đây khoảng 20 năm", "trước đó 2 ngày", "kỷ niệm 1.000 năm"), or with "sau" when no activity
-    follows ("Sau 5 phút, hai bên …", not "sau 15 năm bỏ trốn", the length of a stay)."""
+def _words_before(text: str, fig: Figure, sentence: Span) -> str:
+    """Up to 20 characters before the figure, past a comparator right before it ("suốt gần")."""
     start = max(sentence.start, fig.start - 45)
     near = max(start, fig.start - 25)
     comp = patterns().comparator_before.search(text[near : fig.start])
     end = near + comp.start("c") if comp else fig.start
-    tail = text[max(start, end - 20) : end].rstrip()
+    return text[max(start, end - 20) : end].rstrip()
+
+
+def _spanned(text: str, fig: Figure, sentence: Span) -> bool:
+    """A time figure after a word of duration (figure_cues.tsv "duration": "suốt", "thêm", "kéo dài")
+    is a length of time even with a relative word after it ("suốt 13 năm qua", "thêm 4 năm nữa")."""
+    if fig.unit not in _TIME_UNITS or not patterns().relative_after.match(text, fig.end, sentence.end):
+        return False  # no relative word after it, or a period label ("suốt 4 tháng đầu năm": the sentence's period)
+    tail = _words_before(text, fig, sentence)
+    return any(m.end() == len(tail) for m in patterns().cues["duration"].finditer(tail))
+
+
+def _relative_time(text: str, fig: Figure, sentence: Span) -> bool:
+    """The words before a time figure, past any comparator, end with a relative-time word ("cách
+    đây khoảng 20 năm", "trước đó 2 ngày", "kỷ niệm 1.000 năm"), or with "sau" when no activity
+    follows ("Sau 5 phút, hai bên …", not "sau 15 năm bỏ trốn", the length of a stay)."""
+    tail = _words_before(text, fig, sentence)
     cues = patterns().cues
     if any(m.end() == len(tail) for m in cues["duration"].finditer(tail)):
         return False
@@ -453,12 +479,17 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
         if excluded is not None and fig is not None:
             note(trace, excluded, fig.start, fig.end)
         elif fig is not None and not (found and fig.start < found[-1].end):  # not inside the figure before ("6 tháng" of "3 năm 6 tháng")
+            fig = replace(fig, rule=DURATION_SPAN) if _spanned(text, fig, sentence) else fig
             found.append(_compound_duration(text, fig, sentence))
     for match in patterns().unit_before.finditer(text, sentence.start, sentence.end):
         if not _spend(budget):
             break
         fig = _unit_before(text, match, sentence, trace)
-        if fig is not None and all(fig.end <= f.start or fig.start >= f.end for f in found):
+        overlap = [f for f in found if fig is not None and f.start < fig.end and fig.start < f.end]
+        if fig is not None and fig.value_max is not None and overlap and all(f.rule is ANY_NOUN for f in overlap):
+            found = [f for f in found if f not in overlap]  # "độ tuổi từ 25 đến 34 nhảy việc", "độ tuổi 15 - 39 sống": the range, not "34 nhảy"
+            overlap = []
+        if fig is not None and not overlap:
             found.append(fig)
     found += [f for f in _glued_metres(text, sentence, budget) if all(f.end <= g.start or f.start >= g.end for g in found)]
     return sorted(found, key=lambda f: f.start)
@@ -563,8 +594,15 @@ def _unit_before(text: str, match: regex.Match[str], sentence: Span, trace: list
         note(trace, EXCLUDE_UNIT_CONTEXT, match.start(), match.end())
         return None
     value = parse_number(match.group("num"))
-    value_max = parse_number(match.group("num2")) if match.group("num2") else None
-    return Figure(match.start(), match.end(), kind, value, value_max, unit.lower(), match.start("u"), match.end("u"), UNIT_BEFORE, UNIT_LEXICON)
+    high = match.group("num2") or match.group("num3")
+    value_max = parse_number(high) if high else None
+    worded = match.group("from") is not None or match.group("to") is not None
+    if worded and value_max is not None and value < value_max < 1000:  # the range as written, without the unit or "từ" before it
+        return Figure(match.start("num"), match.end(), kind, value, value_max, unit.lower(), match.start("u"), match.end("u"), UNIT_BEFORE_RANGE, UNIT_LEXICON)
+    if match.group("from") is not None:  # "tuổi từ 18" alone: no figure, as before
+        return None
+    end, value_max = (match.end("num"), None) if worded else (match.end(), value_max)  # "ở tuổi 60 đến 2030": the age alone
+    return Figure(match.start(), end, kind, value, value_max, unit.lower(), match.start("u"), match.end("u"), UNIT_BEFORE, UNIT_LEXICON)
 
 
 def _after_wind(before: str) -> bool:
@@ -645,7 +683,8 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
             whole = whole and rx(r"\d{1,3}").fullmatch(match.group("num2")) is not None and int(match.group("num2")) > int(raw.replace(".", ""))
         if unit is None and whole and not _money_noun_after(text, match, sentence):
             unit = _next_word(text, match.end(), sentence.end)
-            if unit is not None and _after_name(text[max(0, match.end() - 40) : match.end()]):
+            opening = match.end() - sentence.start <= 40  # the words before start the sentence
+            if unit is not None and _after_name(text[sentence.start if opening else match.end() - 40 : match.end()], opening):
                 note(trace, EXCLUDE_NAME, match.start(), unit.end)
                 unit = None
         return (

@@ -723,6 +723,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
         if (phrase is None or len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split())) and not _after_with(v, fig.start):
             before = _label(v, fig.start) or backward(v, fig.start, None)
             before = None if before is not None and _whole_area(v, before) else before  # "Toàn tỉnh có 7.500 thí sinh": a scope
+            before = None if before is not None and _act_noun_before(v, fig.start) else before
             if before is not None and (change or before.rule in (NOUN_BEFORE, UNIT_ONLY) or _after_predicate(v, fig.start)):
                 phrase = Chosen(before.start, before.end, CHANGED_THING if change else UNIT_ONLY)
         return Subject(phrase), phrase
@@ -806,6 +807,14 @@ def _traded(v: SentenceView, pos: int) -> Chosen | None:
             run.pop()
         s, e = _clean(v.text, run[0].start, run[-1].end) if run else (0, 0)
     return Chosen(s, e, PRICED) if e > s else None
+
+
+def _act_noun_before(v: SentenceView, start: int) -> bool:
+    """The noun right before a count is the act of a light verb ("thi hành kỷ luật 13 đảng viên",
+    "xử lý kỷ luật 2 cán bộ"): the act names nothing measured, the counted noun does."""
+    words = v.text[max(v.sentence.start, start - 40) : _lead_start(v, start)].lower().split()
+    light = grammar_set("light_verb") - grammar_set("copula_have")
+    return any(" ".join(words[-n - k : -k]) in light for k in (1, 2) for n in (1, 2) if len(words) >= n + k)
 
 
 def _after_with(v: SentenceView, start: int) -> bool:
