@@ -44,6 +44,9 @@ TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in app
 TITLE_COPULA = declare("people.title.copula", "Position", "'Chủ tịch UBND xã là ông A (và bà B)': the titles before 'là' and an honorific")
 TITLE_CUE = declare("people.title.cue", "Position", "a title after a cue of a current or gained post: 'ông X hiện là …', 'giữ chức …'")
 TITLE_CUE_FORMER = declare("people.title.cue_former", "Position", "a title after a cue of a past post ('từng giữ chức', 'trước đó là'): role 'nguyên …'")
+TITLE_WHILE_HELD = declare("people.title.cue_while_held", "Position",
+    "a title after a cue in a clause set at the time the post was still held ('khi ông còn làm …', 'lúc còn là …', "
+    "'thời điểm còn đang giữ chức …'): a past post, role 'nguyên …'")
 TITLE_PAST_TERM = declare("people.title.past_term", "Position",
     "a title followed by a term or span that ended before the article's year: 'Bí thư Tỉnh ủy (nhiệm kỳ 2010 - 2015)'")
 TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
@@ -1299,6 +1302,14 @@ def _past_when() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(frames)})(?![\p{{L}}])[^;,]*$")
 
 
+@lru_cache(maxsize=1)
+def _while_held() -> regex.Pattern[str]:
+    """Right before a cue, a time word, an optional pronoun or short name, and "còn" (still), maybe with "đang":
+    "khi ông còn làm …", "lúc còn là …", "thời điểm còn đang giữ chức …" (grammar classes while_time, still_held)."""
+    who = rf"(?:\s+{_words('pronoun')}(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})?"
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_words('while_time')}{who}\s+{_words('still_held')}(?:\s+{_words('tense_marker')})?\s+$")
+
+
 _NON_WORD = regex.compile(r"\W*")
 
 
@@ -1327,7 +1338,8 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
             continue
         former = lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "former" or _past_frame().match(text, span.start, cue.start()) is not None
         former = former or _opens_with_closed_span(text, span, cue.start()) or _past_when().search(text, max(span.start, cue.start() - 60), cue.start()) is not None
-        chain = [replace(_as_former(t) if former else t, via_cue=True, rule=_cue_rule(t, former)) for t in chain]
+        held = not former and _while_held().search(text, max(span.start, cue.start() - 40), cue.start()) is not None
+        chain = [replace(_as_former(t) if former or held else t, via_cue=True, rule=_cue_rule(t, former, held)) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
         if listed:
             pairs: Iterable[tuple[NameMention, Title]] = zip(subjects[-len(chain) :], chain, strict=True)
@@ -1339,9 +1351,11 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
     return sorted(names, key=lambda n: n.start)
 
 
-def _cue_rule(title: Title, former: bool) -> Rule:
+def _cue_rule(title: Title, former: bool, held: bool = False) -> Rule:
     if title.membership:
         return TITLE_MEMBERSHIP
+    if held:
+        return TITLE_WHILE_HELD
     return TITLE_CUE_FORMER if former else TITLE_CUE
 
 
