@@ -44,6 +44,8 @@ TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in app
 TITLE_COPULA = declare("people.title.copula", "Position", "'Chủ tịch UBND xã là ông A (và bà B)': the titles before 'là' and an honorific")
 TITLE_CUE = declare("people.title.cue", "Position", "a title after a cue of a current or gained post: 'ông X hiện là …', 'giữ chức …'")
 TITLE_CUE_FORMER = declare("people.title.cue_former", "Position", "a title after a cue of a past post ('từng giữ chức', 'trước đó là'): role 'nguyên …'")
+TITLE_AFTER_AGE = declare("people.title.after_age", "Position",
+    "titles in apposition after the name and the person's age between commas: 'Ông Nguyễn Văn A, 45 tuổi, Giám đốc Sở Y tế …'")
 TITLE_WHILE_HELD = declare("people.title.cue_while_held", "Position",
     "a title after a cue in a clause set at the time the post was still held ('khi ông còn làm …', 'lúc còn là …', "
     "'thời điểm còn đang giữ chức …'): a past post, role 'nguyên …'")
@@ -1097,8 +1099,9 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
         pos = name.end
         starts = {t.start: t for t in titles}
         names_at = {n.start for n in names}
+        aged = _aged().match(text, pos, span.end)
         while True:
-            after = _apposition_at(text, pos, span.end, first=pos == name.end)
+            after = aged.end() if aged is not None and pos == name.end else _apposition_at(text, pos, span.end, first=pos == name.end)
             if after is None:
                 break
             if pos == name.end and after not in starts:
@@ -1109,7 +1112,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
             space = _SPACE_OR_DASH.match(text, t.end, span.end)
             if space and space.end() in names_at:
                 break  # that title introduces the next person ("bà A và Thủ tướng - B")
-            t.rule = TITLE_PAST_TERM if t.past_term else t.own_rule or TITLE_AFTER_NAME
+            t.rule = TITLE_PAST_TERM if t.past_term else t.own_rule or (TITLE_AFTER_AGE if aged is not None else TITLE_AFTER_NAME)
             chain.append(t)
             used.add(id(t))
             pos = t.end
@@ -1195,6 +1198,12 @@ def _apposed_before_honorific(text: str, span: Span, name: NameMention, by_end: 
     if words.source_before.search(text, max(span.start, first.start - 8), first.start) and not _CLOSED_AFTER.match(text, name.end, span.end):
         return []
     return _chain_before(text, span, name.honorific_start, by_end, used, gap=gap)
+
+
+@lru_cache(maxsize=1)
+def _aged() -> regex.Pattern[str]:
+    """The person's age between commas right after the name (grammar class age): ", 45 tuổi, "."""
+    return regex.compile(rf"\s*,\s*\d{{1,3}}\s*{_words('age')}\s*,\s*")
 
 
 _SPACE_OR_DASH = regex.compile(r"\s+[-–]\s+| +")
