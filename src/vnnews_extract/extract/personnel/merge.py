@@ -22,7 +22,7 @@ from .events import (
     full_names, is_charge, joined_verbs, lost_role, mentions, resolve_name,
 )
 from .grammar import looks_foreign
-from .names import Title
+from .names import TITLE_CUE, Title
 from .org_context import article_places, completed_organisation
 from .orgs import org_key
 
@@ -42,6 +42,9 @@ ACTOR_TITLE_HOLDER = declare("personnel.actor.title_holder", "PersonnelEvent.act
 TITLE_SAME_POST = declare("people.title.same_post", "Position",
     "one post written two ways is one title, kept in its fullest form: a role abbreviated ('PGĐ', 'Phó GĐ' = 'Phó Giám đốc'), "
     "a body by its own name ('Vinaconex' = 'Tổng công ty Vinaconex'); a post written both as held and as 'nguyên …' of one body is the former post")
+TITLE_SAME_POST_BARE = declare("people.title.same_post_bare", "Position",
+    "a post written without its body and the same post written as 'nguyên …' (with its body, or without one either) are "
+    "one former post: 'Phó chánh thanh tra Dương Minh Tâm' with '…, nguyên Phó Chánh thanh tra Sở GTVT' is the former post")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
 
 
@@ -289,6 +292,12 @@ def _add_title(person: _Builder, pos: Position) -> None:
         old_key = _role_key(old.role)
         a, b = org_key(old.organization) or "", org_key(pos.organization) or ""  # "Sở GD&ĐT" = "Sở Giáo dục và Đào tạo"
         if old_key != new_key:
+            if not a and "nguyên " + old_key == new_key and not _gained(old):
+                person.titles[i] = _bare_former(pos)  # "Phó Chánh thanh tra" and "nguyên Phó Chánh thanh tra Sở X": one former post
+                return
+            if not b and "nguyên " + new_key == old_key and not _gained(pos):
+                person.titles[i] = _bare_former(old)
+                return
             if a and b and "nguyên " + old_key == new_key and _same_body(a, b):
                 person.titles[i] = _former(pos, old, len(a) >= len(b))  # "Giám đốc Sở X" and "nguyên Giám đốc Sở X": one post, left
                 return
@@ -311,6 +320,19 @@ def _add_title(person: _Builder, pos: Position) -> None:
             person.titles[i] = keep.model_copy(update={"role": role, "evidence": evidence})
         return
     person.titles.append(pos)
+
+
+def _gained(pos: Position) -> bool:
+    """A post read through a cue of a held or gained post, or from an event ("được bầu làm Chủ tịch"): it may be a new
+    post of another body than the former one of the same role."""
+    return pos.evidence is not None and pos.evidence.rule in (TITLE_EVENT_POST.name, TITLE_CUE.name)
+
+
+def _bare_former(former: Position) -> Position:
+    """The former post that a post written without its body is one with (TITLE_SAME_POST_BARE)."""
+    if former.evidence is None:
+        return former
+    return former.model_copy(update={"evidence": former.evidence.model_copy(update={"rule": TITLE_SAME_POST_BARE.name})})
 
 
 def _former(former: Position, current: Position, current_org: bool) -> Position:

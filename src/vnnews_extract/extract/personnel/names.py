@@ -53,6 +53,11 @@ TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in app
 TITLE_COPULA = declare("people.title.copula", "Position", "'Chủ tịch UBND xã là ông A (và bà B)': the titles before 'là' and an honorific")
 TITLE_CUE = declare("people.title.cue", "Position", "a title after a cue of a current or gained post: 'ông X hiện là …', 'giữ chức …'")
 TITLE_CUE_FORMER = declare("people.title.cue_former", "Position", "a title after a cue of a past post ('từng giữ chức', 'trước đó là'): role 'nguyên …'")
+TITLE_AFTER_AGE = declare("people.title.after_age", "Position",
+    "titles in apposition after the name and the person's age between commas: 'Ông Nguyễn Văn A, 45 tuổi, Giám đốc Sở Y tế …'")
+TITLE_WHILE_HELD = declare("people.title.cue_while_held", "Position",
+    "a title after a cue in a clause set at the time the post was still held ('khi ông còn làm …', 'lúc còn là …', "
+    "'thời điểm còn đang giữ chức …'): a past post, role 'nguyên …'")
 TITLE_PAST_TERM = declare("people.title.past_term", "Position",
     "a title followed by a term or span that ended before the article's year: 'Bí thư Tỉnh ủy (nhiệm kỳ 2010 - 2015)'")
 TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
@@ -1233,8 +1238,9 @@ def _apposed_after(text: str, span: Span, name: NameMention, titles: list[Title]
     pos = name.end
     starts = {t.start: t for t in titles}
     names_at = {n.start for n in names}
+    aged = _aged().match(text, pos, span.end)  # "Ông A, 45 tuổi, Giám đốc …"
     while True:
-        after = _apposition_at(text, pos, span.end, first=pos == name.end)
+        after = aged.end() if aged is not None and pos == name.end else _apposition_at(text, pos, span.end, first=pos == name.end)
         indefinite = _indefinite_at(text, pos, span.end, starts) if pos == name.end else None
         if indefinite is not None and id(indefinite) not in used:
             indefinite.rule = TITLE_INDEFINITE
@@ -1252,7 +1258,7 @@ def _apposed_after(text: str, span: Span, name: NameMention, titles: list[Title]
         space = _SPACE_OR_DASH.match(text, t.end, span.end)
         if space and space.end() in names_at:
             break  # that title introduces the next person ("bà A và Thủ tướng - B")
-        t.rule = TITLE_PAST_TERM if t.past_term else t.own_rule or TITLE_AFTER_NAME
+        t.rule = TITLE_PAST_TERM if t.past_term else t.own_rule or (TITLE_AFTER_AGE if aged is not None else TITLE_AFTER_NAME)
         chain.append(t)
         used.add(id(t))
         pos = t.end
@@ -1343,6 +1349,12 @@ def _apposed_before_honorific(text: str, span: Span, name: NameMention, by_end: 
     if words.source_before.search(text, max(span.start, first.start - 8), first.start) and not _CLOSED_AFTER.match(text, name.end, span.end):
         return []
     return _chain_before(text, span, name.honorific_start, by_end, used, gap=gap)
+
+
+@lru_cache(maxsize=1)
+def _aged() -> regex.Pattern[str]:
+    """The person's age between commas right after the name (grammar class age): ", 45 tuổi, "."""
+    return regex.compile(rf"\s*,\s*\d{{1,3}}\s*{_words('age')}\s*,\s*")
 
 
 _SPACE_OR_DASH = regex.compile(r"\s+[-–]\s+| +")
@@ -1464,6 +1476,14 @@ def _past_when() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(frames)})(?![\p{{L}}])[^;,]*$")
 
 
+@lru_cache(maxsize=1)
+def _while_held() -> regex.Pattern[str]:
+    """Right before a cue, a time word, an optional pronoun or short name, and "còn" (still), maybe with "đang":
+    "khi ông còn làm …", "lúc còn là …", "thời điểm còn đang giữ chức …" (grammar classes while_time, still_held)."""
+    who = rf"(?:\s+{_words('pronoun')}(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})?"
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_words('while_time')}{who}\s+{_words('still_held')}(?:\s+{_words('tense_marker')})?\s+$")
+
+
 _NON_WORD = regex.compile(r"\W*")
 
 
@@ -1492,7 +1512,8 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
             continue
         former = lexicons().title_cues[" ".join(cue.group("c").lower().split())] == "former" or _past_frame().match(text, span.start, cue.start()) is not None
         former = former or _opens_with_closed_span(text, span, cue.start()) or _past_when().search(text, max(span.start, cue.start() - 60), cue.start()) is not None
-        chain = [replace(_as_former(t) if former else t, via_cue=True, rule=_cue_rule(t, former)) for t in chain]
+        held = not former and _while_held().search(text, max(span.start, cue.start() - 40), cue.start()) is not None
+        chain = [replace(_as_former(t) if former or held else t, via_cue=True, rule=_cue_rule(t, former, held)) for t in chain]
         listed = cue.group("lt") and len(subjects) >= len(chain)
         if listed:
             pairs: Iterable[tuple[NameMention, Title]] = zip(subjects[-len(chain) :], chain, strict=True)
@@ -1504,9 +1525,11 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
     return sorted(names, key=lambda n: n.start)
 
 
-def _cue_rule(title: Title, former: bool) -> Rule:
+def _cue_rule(title: Title, former: bool, held: bool = False) -> Rule:
     if title.membership:
         return TITLE_MEMBERSHIP
+    if held:
+        return TITLE_WHILE_HELD
     return TITLE_CUE_FORMER if former else TITLE_CUE
 
 

@@ -61,6 +61,13 @@ def _level() -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _scope() -> regex.Pattern[str]:
+    """The scope of a body written after its fixed head, as one word of capital and lower-case syllables
+    (grammar class body_scope: "Trung ương" in "Ủy ban Kiểm tra Trung ương", "Hội Nông dân Trung ương")."""
+    return regex.compile(rf"(?:{alternation(lexicons().grammar('body_scope'))})(?![\p{{L}}])")
+
+
+@lru_cache(maxsize=1)
 def _ward_before() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lexicons().grammar('ward_level'))})\s+$")
 
@@ -92,9 +99,9 @@ def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
         sp = SPACE.match(text, pos, end)
         if not sp:
             return pos, None
-        nxt = g.org_fixed.match(text, sp.end(), end)
+        nxt = g.org_fixed.match(text, sp.end(), end) or _scope().match(text, sp.end(), end)
         if nxt and text[sp.end()].isupper():
-            pos = nxt.end()
+            pos = nxt.end()  # a further head, or the body's scope ("Ủy ban Kiểm tra Trung ương"), not a place "Trung"
             continue
         level = _level().match(text, sp.end(), end)
         if level:
