@@ -45,6 +45,9 @@ SANCTION_FORM = declare("personnel.event.sanction_form", "PersonnelEvent",
     "a discipline whose form is a removal is that removal, of the disciplined person: 'kỷ luật mức cách chức đối với ông X', "
     "'kỷ luật ông X bằng hình thức cách chức Bí thư …'")
 UNNAMED = declare("personnel.event.unnamed", "PersonnelEvent", "an event with a post or body but no named person: 'bổ nhiệm Giám đốc Sở Y tế'")
+UNNAMED_SUBJECT = declare("personnel.event.unnamed_subject", "PersonnelEvent",
+    "a post with its body and no named person, opening the clause right before 'bị'/'được' and the verb, with no post after "
+    "the verb, is the post its unnamed holder gains or loses: 'Giám đốc Trung tâm X bị khiển trách', 'Hiệu trưởng trường Y bị cách chức'")
 ROLE_AFTER_VERB = declare("personnel.role.after_verb", "PersonnelEvent.role", "a title after the verb that belongs to no other person")
 ROLE_PERSON_CUE = declare("personnel.role.person_cue", "PersonnelEvent.role", "the person's own title after the verb through a cue: '… ông X giữ chức Y'")
 ROLE_PERSON_TITLE = declare("personnel.role.person_title", "PersonnelEvent.role",
@@ -776,7 +779,7 @@ def _candidate(text: str, s: Sentence, v: regex.Match[str], etype: str, found: t
         c.organization = title.organization if title is not None and target.org == (title.org_start, title.org_end) else org_text(text, *target.org)
         c.parts["organization"] = Fired(target.org_rule, *target.org)
     actor = _actor(text, s, v, person)
-    if actor is not None:
+    if actor is not None and not (rule is UNNAMED_SUBJECT and title is not None and actor[1].start < title.end):  # the post undergoes it
         c.actor, c.parts["actor"] = actor
     dated = _date(text, s.span) or _year_date(text, s, v)
     if dated is not None:
@@ -799,10 +802,32 @@ def _per_person(text: str, s: Sentence, v: regex.Match[str], end: int, who: tupl
     listed: list[tuple[NameMention | None, Rule | None]] = [(p, None) for p in persons] or [(None, UNNAMED)]
     for person, rule in listed + [(n, LISTED_POST) for n in others]:
         targets = _targets(text, s, v, end, (person, etype))
+        if person is None and not targets and (subject := _subject_post(text, s, v)) is not None:
+            targets, rule = [_Target(subject, (subject.org_start, subject.org_end), UNNAMED_SUBJECT)], UNNAMED_SUBJECT  # type: ignore[arg-type]
         if not targets and person is not None and (etype in RATIFIES or etype in LOSS or etype in MOVES):
             targets = [_Target(None, None, None)]  # the post comes from elsewhere in the article
         for target in targets:
             yield person, target, rule
+
+
+def _subject_post(text: str, s: Sentence, v: regex.Match[str]) -> Title | None:
+    """"Giám đốc Trung tâm X (, ngày 11/8,) bị khiển trách": the one post before the verb, in a sentence naming no
+    person, with its body, opening its clause (nothing before it but the sentence start, a comma or a colon), undergoing
+    the verb."""
+    before = [t for t in s.titles if t.end <= v.start()]
+    if s.names or len(before) != 1:
+        return None  # a person named in the sentence, or a post in apposition to another: not an unnamed holder
+    t = before[0]
+    undergoes = _explicit_passive(text, t.end, v.start()) or _explicit_passive_re().match(text, v.start()) is not None  # "bị", "bị bắt"
+    if t.org_start is None or t.org_end is None or t.bare or _generic(text, t) or not undergoes:
+        return None
+    start = max(s.span.start, *(text.rfind(c, s.span.start, t.start) + 1 for c in ",;:"))
+    if _CLAUSE_HEAD.fullmatch(text, start, t.start) is None or not _passive(text, t.end, v.start(), s.titles):
+        return None
+    return t
+
+
+_CLAUSE_HEAD = regex.compile(r"[\s\"“'‘(–-]*")  # only spaces, quotes or a dash between a clause start and its subject
 
 
 def _clause_end(text: str, s: Sentence, i: int) -> int:
@@ -901,7 +926,9 @@ def _acts(text: str, t: Title) -> bool:
     """A role right before a verb, or before adverbs and a verb, is who acts ("được Thủ tướng phê chuẩn",
     "Thủ tướng vừa điều động"), not a post given."""
     gap = _adjacent_adverbs().match(text, t.end)
-    return gap is not None and gap.end() > t.end and verb_pattern().match(text, gap.end()) is not None
+    if gap is None or gap.end() <= t.end or verb_pattern().match(text, gap.end()) is None:
+        return False
+    return _explicit_passive_re().match(text, gap.end()) is None  # "Chánh văn phòng Tỉnh ủy được bầu làm …": the post undergoes it
 
 
 @lru_cache(maxsize=1)
@@ -1378,6 +1405,8 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
     if _continues(text, s, v):
         first = next((w for w in s.verbs if w.start() < v.start()), None)
         return _subject_body(text, s, first) if first is not None else None
+    if _explicit_passive_re().match(text, v.start()) is not None:
+        return None  # "Chánh văn phòng Tỉnh ủy được bầu làm …", "Công ty X bị khởi tố": the subject undergoes it
     start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
     start = _LEADING_SPACE.match(text, start, v.start()).end()  # type: ignore[union-attr]  # always matches
     frame = cue_regex("frame", False).search(text, start, v.start()) if _is_framed(v) else None
