@@ -32,6 +32,9 @@ PASSIVE_APPOSED = declare("personnel.event.passive_apposed", "PersonnelEvent",
     "the person opening the sentence, past a long apposition with no other person, clause or speech in it, undergoes "
     "the verb after 'được'/'bị': 'Ông X, ông chủ công ty Y và từng là Chủ tịch Z, đã được bầu làm Chủ tịch …'")
 PASSIVE_SUBJECT = declare("personnel.event.passive_subject", "PersonnelEvent", "the person before the verb is its subject: 'ông X (, Giám đốc sở,) được bổ nhiệm'")
+RECEIVED = declare("personnel.event.received", "PersonnelEvent",
+    "the person before the verb receives it, with 'nhận'/'chịu' (and the form or decision) for 'bị': 'ông X, Giám đốc Sở Y, "
+    "nhận kỷ luật khiển trách', 'ông X tự nhận hình thức khiển trách', 'ông X nhận quyết định nghỉ hưu'")
 OBJECT = declare("personnel.event.object", "PersonnelEvent", "the person after the verb is its object: 'bổ nhiệm ông X giữ chức …', 'cảnh cáo đối với ông X'")
 OWN_ACT = declare("personnel.event.own_act", "PersonnelEvent", "retirement or resignation by its subject: 'ông X gửi đơn xin từ chức'")
 CONTINUED = declare("personnel.event.continued", "PersonnelEvent",
@@ -114,10 +117,17 @@ def _appositions(title_tail: int = 30) -> str:
 
 @lru_cache(maxsize=2)
 def _passive_gap(after_title: bool = False) -> regex.Pattern[str]:
-    """All between a person and the verb they undergo: "đã được", "để được", "bị xử lý"."""
+    """All between a person and the verb they undergo: "đã được", "để được", "bị xử lý", "tự nhận hình thức" (khiển trách)."""
     before = alternation([*_words("adverb_before_verb"), *cue_words("purpose"), *cue_words("future")])  # "sẽ": kept only when scheduled
-    tail = rf"(?i:{_dated()}?[\s,–-]*(?:(?:{before}) )*{_any('passive')}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$"
+    undergo = rf"(?:{_any('passive')}|{_any('receive')}(?:\s+{_any('received_form')})*)"  # "bị", "nhận hình thức", "chịu"
+    tail = rf"(?i:{_dated()}?[\s,–-]*(?:(?:{before}) )*{undergo}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$"
     return regex.compile(_appositions(60 if after_title else 30) + tail)
+
+
+@lru_cache(maxsize=1)
+def _received() -> regex.Pattern[str]:
+    """"nhận hình thức", "tự nhận", "chịu" right before the verb (past its light verb): the person receives it."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('receive')}(?:\s+{_any('received_form')})*\s+(?:{_any('light_verb')}\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -703,8 +713,10 @@ def _realis() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _policy_before() -> regex.Pattern[str]:
-    """A policy noun right before the verb, or before its light verb: "công tác bổ nhiệm", "hình thức xử lý kỷ luật"."""
-    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('policy'))})\s+(?:{_any('light_verb')}\s+)?$")
+    """A policy noun right before the verb, or before its light verb: "công tác bổ nhiệm", "hình thức xử lý kỷ luật";
+    not a form someone receives ("ông X nhận hình thức khiển trách")."""
+    received = rf"(?<!(?<![\p{{L}}]){_any('receive')}\s+)"  # "nhận hình thức khiển trách": the form received, not policy talk
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){received}(?:{alternation(cue_words('policy'))})\s+(?:{_any('light_verb')}\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -980,7 +992,7 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
         gap = _gap_start(n, v)
         passive_verb = _explicit_passive_re().match(text, v.start()) is not None  # "bà X được bầu lại làm …, Thủ tướng Y đã gửi điện"
         if _passive(text, gap, v.start(), s.titles) and (obj is None or passive_verb or _explicit_passive(text, gap, v.start())) and not _acts_on(text, s, v, gap):
-            return _coordinated(text, before, n) + _with_group(s, n), PASSIVE_SUBJECT
+            return _coordinated(text, before, n) + _with_group(s, n), RECEIVED if _received().search(text, gap, v.start()) else PASSIVE_SUBJECT
         if _next_step(text, n, v) or _purpose_of(text, s, n, v):
             return _with_group(s, n), PASSIVE_SUBJECT
         if obj is None and _apposed(text, s, n, v):
