@@ -75,6 +75,9 @@ ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được 
 ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.actor", "a body that opens the clause and decides: 'UBND tỉnh trao quyết định bổ nhiệm …'")
 ACTOR_BODY_ANAPHOR = declare("personnel.actor.body_anaphor", "PersonnelEvent.actor",
     "'cơ quan này'/'đơn vị này' opening the clause and deciding is the last body named before it: 'Công an tỉnh X cho hay, cơ quan này vừa bắt …'")
+ACTOR_LIST_DECIDER = declare("personnel.actor.list_decider", "PersonnelEvent.actor",
+    "an event after a colon with no decider of its own takes the body or title deciding a verb of the same type before the colon: "
+    "'Giám đốc Bệnh viện X đã ra quyết định kỷ luật các cá nhân gồm: bác sĩ A nhận hình thức khiển trách; …'")
 ACTOR_AGENT_AFTER = declare("personnel.actor.agent_after", "PersonnelEvent.actor",
     "a person or body named after 'bởi' right after the verb: 'được bổ nhiệm bởi Tổng thống Barack Obama', 'bầu bởi Đại hội đồng Interpol'")
 ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor",
@@ -1306,7 +1309,19 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
             return n.name, Fired(ACTOR_HANDOVER, n.start, n.end)
         if n is not person and _announces(text, gap_start, v.start()):
             return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
-    return _agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
+    return (_agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
+            or _list_decider(text, s, v))
+
+
+def _list_decider(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
+    """"Giám đốc BV X đã ra quyết định kỷ luật các cá nhân gồm: bác sĩ A nhận hình thức khiển trách": the verb is an item
+    of a list after a colon; the body or title that decides a verb of its type before the colon decided it."""
+    colon = text.rfind(":", s.span.start, v.start())
+    first = next((w for w in s.verbs if w.end() <= colon), None) if colon >= 0 else None
+    if first is None or _verb_type(first) != _verb_type(v) or _not_an_event(text, s, first):
+        return None
+    found = _subject_body(text, s, first)
+    return (found[0], Fired(ACTOR_LIST_DECIDER, found[1].start, found[1].end)) if found is not None else None
 
 
 @lru_cache(maxsize=1)
