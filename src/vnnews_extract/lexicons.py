@@ -96,7 +96,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "source_preposition", "complement_preposition", "present_adverb", "copula", "inclusion", "enumeration",
         "pronoun", "adverb_before_verb", "while_time", "still_held", "name_particle", "posted_at", "academic_post", "academic_body", "academic_at",
         # personnel events
-        "light_verb", "request", "decision_noun", "connective", "step_link", "emphatic",
+        "light_verb", "request", "decision_noun", "receive", "received_form", "connective", "step_link", "emphatic",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
         "kinship_address", "demonstrative", "object_marker", "male_address", "female_address", "female_middle", "possessive", "kin_noun",
         "role_deputy", "role_standing", "person_noun", "indefinite_subject", "indefinite_article", "place_word_compound", "issuing_verb", "anaphoric_body",

@@ -32,6 +32,9 @@ PASSIVE_APPOSED = declare("personnel.event.passive_apposed", "PersonnelEvent",
     "the person opening the sentence, past a long apposition with no other person, clause or speech in it, undergoes "
     "the verb after 'được'/'bị': 'Ông X, ông chủ công ty Y và từng là Chủ tịch Z, đã được bầu làm Chủ tịch …'")
 PASSIVE_SUBJECT = declare("personnel.event.passive_subject", "PersonnelEvent", "the person before the verb is its subject: 'ông X (, Giám đốc sở,) được bổ nhiệm'")
+RECEIVED = declare("personnel.event.received", "PersonnelEvent",
+    "the person before the verb receives it, with 'nhận'/'chịu' (and the form or decision) for 'bị': 'ông X, Giám đốc Sở Y, "
+    "nhận kỷ luật khiển trách', 'ông X tự nhận hình thức khiển trách', 'ông X nhận quyết định nghỉ hưu'")
 OBJECT = declare("personnel.event.object", "PersonnelEvent", "the person after the verb is its object: 'bổ nhiệm ông X giữ chức …', 'cảnh cáo đối với ông X'")
 OWN_ACT = declare("personnel.event.own_act", "PersonnelEvent", "retirement or resignation by its subject: 'ông X gửi đơn xin từ chức'")
 CONTINUED = declare("personnel.event.continued", "PersonnelEvent",
@@ -45,6 +48,9 @@ SANCTION_FORM = declare("personnel.event.sanction_form", "PersonnelEvent",
     "a discipline whose form is a removal is that removal, of the disciplined person: 'kỷ luật mức cách chức đối với ông X', "
     "'kỷ luật ông X bằng hình thức cách chức Bí thư …'")
 UNNAMED = declare("personnel.event.unnamed", "PersonnelEvent", "an event with a post or body but no named person: 'bổ nhiệm Giám đốc Sở Y tế'")
+UNNAMED_SUBJECT = declare("personnel.event.unnamed_subject", "PersonnelEvent",
+    "a post with its body and no named person, opening the clause right before 'bị'/'được' and the verb, with no post after "
+    "the verb, is the post its unnamed holder gains or loses: 'Giám đốc Trung tâm X bị khiển trách', 'Hiệu trưởng trường Y bị cách chức'")
 ROLE_AFTER_VERB = declare("personnel.role.after_verb", "PersonnelEvent.role", "a title after the verb that belongs to no other person")
 ROLE_PERSON_CUE = declare("personnel.role.person_cue", "PersonnelEvent.role", "the person's own title after the verb through a cue: '… ông X giữ chức Y'")
 ROLE_PERSON_TITLE = declare("personnel.role.person_title", "PersonnelEvent.role",
@@ -69,6 +75,9 @@ ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được 
 ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.actor", "a body that opens the clause and decides: 'UBND tỉnh trao quyết định bổ nhiệm …'")
 ACTOR_BODY_ANAPHOR = declare("personnel.actor.body_anaphor", "PersonnelEvent.actor",
     "'cơ quan này'/'đơn vị này' opening the clause and deciding is the last body named before it: 'Công an tỉnh X cho hay, cơ quan này vừa bắt …'")
+ACTOR_LIST_DECIDER = declare("personnel.actor.list_decider", "PersonnelEvent.actor",
+    "an event after a colon with no decider of its own takes the body or title deciding a verb of the same type before the colon: "
+    "'Giám đốc Bệnh viện X đã ra quyết định kỷ luật các cá nhân gồm: bác sĩ A nhận hình thức khiển trách; …'")
 ACTOR_AGENT_AFTER = declare("personnel.actor.agent_after", "PersonnelEvent.actor",
     "a person or body named after 'bởi' right after the verb: 'được bổ nhiệm bởi Tổng thống Barack Obama', 'bầu bởi Đại hội đồng Interpol'")
 ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor",
@@ -111,10 +120,17 @@ def _appositions(title_tail: int = 30) -> str:
 
 @lru_cache(maxsize=2)
 def _passive_gap(after_title: bool = False) -> regex.Pattern[str]:
-    """All between a person and the verb they undergo: "đã được", "để được", "bị xử lý"."""
+    """All between a person and the verb they undergo: "đã được", "để được", "bị xử lý", "tự nhận hình thức" (khiển trách)."""
     before = alternation([*_words("adverb_before_verb"), *cue_words("purpose"), *cue_words("future")])  # "sẽ": kept only when scheduled
-    tail = rf"(?i:{_dated()}?[\s,–-]*(?:(?:{before}) )*{_any('passive')}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$"
+    undergo = rf"(?:{_any('passive')}|{_any('receive')}(?:\s+{_any('received_form')})*)"  # "bị", "nhận hình thức", "chịu"
+    tail = rf"(?i:{_dated()}?[\s,–-]*(?:(?:{before}) )*{undergo}?\s*(?:{_any('adverb_before_verb', 'light_verb')} )*\s*)$"
     return regex.compile(_appositions(60 if after_title else 30) + tail)
+
+
+@lru_cache(maxsize=1)
+def _received() -> regex.Pattern[str]:
+    """"nhận hình thức", "tự nhận", "chịu" right before the verb (past its light verb): the person receives it."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('receive')}(?:\s+{_any('received_form')})*\s+(?:{_any('light_verb')}\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -700,8 +716,10 @@ def _realis() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _policy_before() -> regex.Pattern[str]:
-    """A policy noun right before the verb, or before its light verb: "công tác bổ nhiệm", "hình thức xử lý kỷ luật"."""
-    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('policy'))})\s+(?:{_any('light_verb')}\s+)?$")
+    """A policy noun right before the verb, or before its light verb: "công tác bổ nhiệm", "hình thức xử lý kỷ luật";
+    not a form someone receives ("ông X nhận hình thức khiển trách")."""
+    received = rf"(?<!(?<![\p{{L}}]){_any('receive')}\s+)"  # "nhận hình thức khiển trách": the form received, not policy talk
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){received}(?:{alternation(cue_words('policy'))})\s+(?:{_any('light_verb')}\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -776,7 +794,7 @@ def _candidate(text: str, s: Sentence, v: regex.Match[str], etype: str, found: t
         c.organization = title.organization if title is not None and target.org == (title.org_start, title.org_end) else org_text(text, *target.org)
         c.parts["organization"] = Fired(target.org_rule, *target.org)
     actor = _actor(text, s, v, person)
-    if actor is not None:
+    if actor is not None and not (rule is UNNAMED_SUBJECT and title is not None and actor[1].start < title.end):  # the post undergoes it
         c.actor, c.parts["actor"] = actor
     dated = _date(text, s.span) or _year_date(text, s, v)
     if dated is not None:
@@ -799,10 +817,32 @@ def _per_person(text: str, s: Sentence, v: regex.Match[str], end: int, who: tupl
     listed: list[tuple[NameMention | None, Rule | None]] = [(p, None) for p in persons] or [(None, UNNAMED)]
     for person, rule in listed + [(n, LISTED_POST) for n in others]:
         targets = _targets(text, s, v, end, (person, etype))
+        if person is None and not targets and (subject := _subject_post(text, s, v)) is not None:
+            targets, rule = [_Target(subject, (subject.org_start, subject.org_end), UNNAMED_SUBJECT)], UNNAMED_SUBJECT  # type: ignore[arg-type]
         if not targets and person is not None and (etype in RATIFIES or etype in LOSS or etype in MOVES):
             targets = [_Target(None, None, None)]  # the post comes from elsewhere in the article
         for target in targets:
             yield person, target, rule
+
+
+def _subject_post(text: str, s: Sentence, v: regex.Match[str]) -> Title | None:
+    """"Giám đốc Trung tâm X (, ngày 11/8,) bị khiển trách": the one post before the verb, in a sentence naming no
+    person, with its body, opening its clause (nothing before it but the sentence start, a comma or a colon), undergoing
+    the verb."""
+    before = [t for t in s.titles if t.end <= v.start()]
+    if s.names or len(before) != 1:
+        return None  # a person named in the sentence, or a post in apposition to another: not an unnamed holder
+    t = before[0]
+    undergoes = _explicit_passive(text, t.end, v.start()) or _explicit_passive_re().match(text, v.start()) is not None  # "bị", "bị bắt"
+    if t.org_start is None or t.org_end is None or t.bare or _generic(text, t) or not undergoes:
+        return None
+    start = max(s.span.start, *(text.rfind(c, s.span.start, t.start) + 1 for c in ",;:"))
+    if _CLAUSE_HEAD.fullmatch(text, start, t.start) is None or not _passive(text, t.end, v.start(), s.titles):
+        return None
+    return t
+
+
+_CLAUSE_HEAD = regex.compile(r"[\s\"“'‘(–-]*")  # only spaces, quotes or a dash between a clause start and its subject
 
 
 def _clause_end(text: str, s: Sentence, i: int) -> int:
@@ -901,7 +941,9 @@ def _acts(text: str, t: Title) -> bool:
     """A role right before a verb, or before adverbs and a verb, is who acts ("được Thủ tướng phê chuẩn",
     "Thủ tướng vừa điều động"), not a post given."""
     gap = _adjacent_adverbs().match(text, t.end)
-    return gap is not None and gap.end() > t.end and verb_pattern().match(text, gap.end()) is not None
+    if gap is None or gap.end() <= t.end or verb_pattern().match(text, gap.end()) is None:
+        return False
+    return _explicit_passive_re().match(text, gap.end()) is None  # "Chánh văn phòng Tỉnh ủy được bầu làm …": the post undergoes it
 
 
 @lru_cache(maxsize=1)
@@ -953,7 +995,7 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
         gap = _gap_start(n, v)
         passive_verb = _explicit_passive_re().match(text, v.start()) is not None  # "bà X được bầu lại làm …, Thủ tướng Y đã gửi điện"
         if _passive(text, gap, v.start(), s.titles) and (obj is None or passive_verb or _explicit_passive(text, gap, v.start())) and not _acts_on(text, s, v, gap):
-            return _coordinated(text, before, n) + _with_group(s, n), PASSIVE_SUBJECT
+            return _coordinated(text, before, n) + _with_group(s, n), RECEIVED if _received().search(text, gap, v.start()) else PASSIVE_SUBJECT
         if _next_step(text, n, v) or _purpose_of(text, s, n, v):
             return _with_group(s, n), PASSIVE_SUBJECT
         if obj is None and _apposed(text, s, n, v):
@@ -1267,7 +1309,19 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
             return n.name, Fired(ACTOR_HANDOVER, n.start, n.end)
         if n is not person and _announces(text, gap_start, v.start()):
             return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
-    return _agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
+    return (_agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
+            or _list_decider(text, s, v))
+
+
+def _list_decider(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
+    """"Giám đốc BV X đã ra quyết định kỷ luật các cá nhân gồm: bác sĩ A nhận hình thức khiển trách": the verb is an item
+    of a list after a colon; the body or title that decides a verb of its type before the colon decided it."""
+    colon = text.rfind(":", s.span.start, v.start())
+    first = next((w for w in s.verbs if w.end() <= colon), None) if colon >= 0 else None
+    if first is None or _verb_type(first) != _verb_type(v) or _not_an_event(text, s, first):
+        return None
+    found = _subject_body(text, s, first)
+    return (found[0], Fired(ACTOR_LIST_DECIDER, found[1].start, found[1].end)) if found is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -1378,6 +1432,8 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
     if _continues(text, s, v):
         first = next((w for w in s.verbs if w.start() < v.start()), None)
         return _subject_body(text, s, first) if first is not None else None
+    if _explicit_passive_re().match(text, v.start()) is not None:
+        return None  # "Chánh văn phòng Tỉnh ủy được bầu làm …", "Công ty X bị khởi tố": the subject undergoes it
     start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
     start = _LEADING_SPACE.match(text, start, v.start()).end()  # type: ignore[union-attr]  # always matches
     frame = cue_regex("frame", False).search(text, start, v.start()) if _is_framed(v) else None
