@@ -274,19 +274,14 @@ def pos_tags(text: str, sentence: Span) -> list[Span]:
     return [Span(sentence.start + a, sentence.start + b, tag) for (a, b), tag in zip(offsets, tags)]
 
 
-def _segment_words(sentence: str) -> list[str]:
+def _segment_words_at(sentence: str) -> tuple[list[str], list[tuple[int, int]] | None]:
     """underthesea's word segmentation of one sentence, without its token normalisation (our text is
-    normalised already). Its own ``word_tokenize`` finds which named group of its tokenizer pattern
+    normalised already), and, when its character normalisation left the sentence's length as it was
+    (so the tokenizer's match offsets are offsets of the sentence), each word's start and end in it,
+    from its first token's start to its last token's end; else None (the caller aligns the words by
+    walking characters). Its own ``word_tokenize`` finds which named group of its tokenizer pattern
     matched by scanning a dict per token; every alternative of that pattern is one whole named group,
     so the token is the match itself, read here directly: the same tokens, the same CRF, the same words."""
-    return _segment_words_at(sentence)[0]
-
-
-def _segment_words_at(sentence: str) -> tuple[list[str], list[tuple[int, int]] | None]:
-    """The words of ``_segment_words`` and, when underthesea's character normalisation left the
-    sentence's length as it was (so the tokenizer's match offsets are offsets of the sentence), each
-    word's start and end in it, from its first token's start to its last token's end; else None
-    (the caller aligns the words by walking characters)."""
     model = _word_model()
     if model is None:  # an underthesea release laid out otherwise: its own function
         word_tokenize, _ = _underthesea()
