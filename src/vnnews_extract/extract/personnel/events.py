@@ -1305,7 +1305,7 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
                   and not text[n.end : v.start()].strip() and _agent(text, s, n)), None)
     if agent is not None:  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm …"
         return agent.name, Fired(ACTOR_AGENT, agent.start, agent.end)
-    for n in reversed([n for n in s.names if n.end <= v.start() and n is not person and not _source_of(text, s, n)]):
+    for n in reversed([n for n in s.names if n.end <= v.start() and not _same_person(n, person) and not _source_of(text, s, n)]):
         gap_start = max([n.end] + [t.end for t in n.titles if t.end <= v.start()])
         gap = text[gap_start : v.start()]
         if cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14:
@@ -1314,6 +1314,17 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
             return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
     return (_agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
             or _list_decider(text, s, v))
+
+
+def _same_person(n: NameMention, person: NameMention | None) -> bool:
+    """``n`` names the event's own person ("… vi phạm của bà Phan Thị Mỹ Thanh … nên quyết định thi hành kỷ luật bà Thanh"):
+    the same mention, or one full name ending with the other; no one decides their own event."""
+    if person is None:
+        return False
+    if n is person:
+        return True
+    a, b = n.name.split(), person.name.split()
+    return bool(a) and bool(b) and (a[-len(b):] == b or b[-len(a):] == a)
 
 
 def _list_decider(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
