@@ -1469,8 +1469,15 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
         title = _subject_title(s, at, stop)
         if title is not None and _subject_gap().match(text, title.end, stop):
             return text[title.start : title.end], Fired(ACTOR_SUBJECT_TITLE, title.start, title.end)
-    parts = [opening] + [m.end() for m in _part_break().finditer(text, opening, stop)] + [m.end() for m in _COLON.finditer(text, opening, stop)]
-    return _chain_subject(text, s, sorted(parts), stop)
+    parts = [opening] + [m.end() for p in (_part_break(), _COLON, _reported()) for m in p.finditer(text, opening, stop)]
+    return _chain_subject(text, s, sorted(set(parts)), stop)
+
+
+@lru_cache(maxsize=1)
+def _reported() -> regex.Pattern[str]:
+    """A verb of saying opening a reported clause, whose own body may decide: "Công an tỉnh X cho biết Cơ quan CSĐT … đã
+    bắt tạm giam …", "ông X cho biết Cục Đăng kiểm vừa kỷ luật …"."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('speech'))})[\s,:]+")
 
 
 def _chain_subject(text: str, s: Sentence, parts: list[int], stop: int) -> tuple[str, Fired] | None:
