@@ -100,7 +100,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
         "kinship_address", "demonstrative", "object_marker", "male_address", "female_address", "female_middle", "possessive", "kin_noun",
         "role_deputy", "role_standing", "person_noun", "indefinite_subject", "indefinite_article", "place_word_compound", "issuing_verb", "anaphoric_body",
-        "agent_marker",
+        "agent_marker", "deciding_step",
         # statistics periods
         "period_reference", "period_event", "document_number", "place_verb", "locative_preposition",
         # statistics and cleaning

@@ -73,6 +73,9 @@ ACTOR_HANDOVER = declare("personnel.actor.handover", "PersonnelEvent.actor",
     "a person named before the verb who hands over or announces: 'ông X trao quyết định bổ nhiệm'")
 ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được Ban Thường vụ Tỉnh ủy điều động', 'Quyết định của Ban Bí thư chỉ định': the body")
 ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.actor", "a body that opens the clause and decides: 'UBND tỉnh trao quyết định bổ nhiệm …'")
+ACTOR_SUBJECT_CHAIN = declare("personnel.actor.subject_chain", "PersonnelEvent.actor",
+    "a body or a title with its body opening the clause decides the act it reaches through its steps, a date or acts joined "
+    "before it: 'Huyện ủy X đã họp và quyết định kỷ luật …', 'Công an huyện X ngày 20/5 đã khởi tố vụ án, khởi tố bị can …'")
 ACTOR_BODY_ANAPHOR = declare("personnel.actor.body_anaphor", "PersonnelEvent.actor",
     "'cơ quan này'/'đơn vị này' opening the clause and deciding is the last body named before it: 'Công an tỉnh X cho hay, cơ quan này vừa bắt …'")
 ACTOR_LIST_DECIDER = declare("personnel.actor.list_decider", "PersonnelEvent.actor",
@@ -1302,7 +1305,7 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
                   and not text[n.end : v.start()].strip() and _agent(text, s, n)), None)
     if agent is not None:  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm …"
         return agent.name, Fired(ACTOR_AGENT, agent.start, agent.end)
-    for n in reversed([n for n in s.names if n.end <= v.start() and n is not person and not _source_of(text, s, n)]):
+    for n in reversed([n for n in s.names if n.end <= v.start() and not _same_person(n, person) and not _source_of(text, s, n)]):
         gap_start = max([n.end] + [t.end for t in n.titles if t.end <= v.start()])
         gap = text[gap_start : v.start()]
         if cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14:
@@ -1311,6 +1314,17 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
             return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
     return (_agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
             or _list_decider(text, s, v))
+
+
+def _same_person(n: NameMention, person: NameMention | None) -> bool:
+    """``n`` names the event's own person ("… vi phạm của bà Phan Thị Mỹ Thanh … nên quyết định thi hành kỷ luật bà Thanh"):
+    the same mention, or one full name ending with the other; no one decides their own event."""
+    if person is None:
+        return False
+    if n is person:
+        return True
+    a, b = n.name.split(), person.name.split()
+    return bool(a) and bool(b) and (a[-len(b):] == b or b[-len(a):] == a)
 
 
 def _list_decider(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
@@ -1455,7 +1469,49 @@ def _subject_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
         title = _subject_title(s, at, stop)
         if title is not None and _subject_gap().match(text, title.end, stop):
             return text[title.start : title.end], Fired(ACTOR_SUBJECT_TITLE, title.start, title.end)
+    parts = [opening] + [m.end() for p in (_part_break(), _COLON, _reported()) for m in p.finditer(text, opening, stop)]
+    return _chain_subject(text, s, sorted(set(parts)), stop)
+
+
+@lru_cache(maxsize=1)
+def _reported() -> regex.Pattern[str]:
+    """A verb of saying opening a reported clause, whose own body may decide: "Công an tỉnh X cho biết Cơ quan CSĐT … đã
+    bắt tạm giam …", "ông X cho biết Cục Đăng kiểm vừa kỷ luật …"."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('speech'))})[\s,:]+")
+
+
+def _chain_subject(text: str, s: Sentence, parts: list[int], stop: int) -> tuple[str, Fired] | None:
+    """"Huyện ủy X đã họp và quyết định kỷ luật …", "Công an huyện X ngày 20/5 đã khởi tố vụ án, khởi tố bị can …":
+    the body (or the title with its body) opening a part of the clause decides the act it reaches through the steps
+    of its decision, a date, or acts of its own joined before it; none undergone ("được"/"bị")."""
+    for at in reversed(parts):
+        org = read_org(text, at, stop)
+        if org is not None and org.end > org.start and org.name_start is None and _chain_gap(text, org.end, stop):
+            return org_text(text, org.start, org.end), Fired(ACTOR_SUBJECT_CHAIN, org.start, org.end)
+        title = _subject_title(s, at, stop)
+        if title is not None and _chain_gap(text, title.end, stop):
+            return text[title.start : title.end], Fired(ACTOR_SUBJECT_CHAIN, title.start, title.end)
     return None
+
+
+def _chain_gap(text: str, start: int, stop: int) -> bool:
+    return _chain_gap_re().match(text, start, stop) is not None and not _explicit_passive(text, start, stop)
+
+
+@lru_cache(maxsize=1)
+def _chain_gap_re() -> regex.Pattern[str]:
+    """The words from a deciding subject to the act it decides: adverbs, the steps of its decision ("họp và", "nhất trí",
+    "áp dụng hình thức"), a date ("ngày 20/5", "hôm nay (18/6)"), issued decisions, and acts joined before
+    ("khởi tố vụ án, ", "kỷ luật khai trừ đảng và ")."""
+    handover, approval = cue_words("handover"), [p for p, t in lexicons().personnel_verbs.items() if t == "approval"]
+    verbs = alternation(list(lexicons().personnel_verbs))
+    words = alternation([*_words("adverb_before_verb", "light_verb", "deciding_step", "received_form", "plural", "decision_noun", "issuing_verb"),
+                         *handover, *approval])
+    day = _any("day_word", "time_of_day")
+    date = rf"{day}(?:\s+{_any('present_time', 'now')})?\s*\(?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{2,4}})?\)?|{day}\s+{_any('now')}"
+    joined = rf"(?:{verbs})(?![\p{{L}}])[^,;:.()\"“”]{{0,80}}?(?:,|\s{_any('and')})"  # "khởi tố vụ án," "kỷ luật khai trừ đảng và"
+    step = rf"(?:{date}|{joined}|(?:{words}|{verbs})(?![\p{{L}}]))"
+    return regex.compile(rf"(?i)(?:\s*\([^()]{{1,80}}\))?(?!\s*,)(?:[\s,]*{step}(?:\s*,|\s+{_any('and')}(?![\p{{L}}]))?)*\s*$")
 
 
 def _subject_title(s: Sentence, at: int, stop: int) -> Title | None:
@@ -1492,5 +1548,6 @@ def _part_break() -> regex.Pattern[str]:
     ("việc UBKT T.Ư ra quyết định kỷ luật … và Ban Bí thư vừa ra quyết định cách hết …")."""
     return regex.compile(rf"(?i),\s*|(?<![\p{{L}}])(?:{_any('and')}|{alternation(cue_words('reference'))})\s+")
 _LEADING_SPACE = regex.compile(r"\s*")
+_COLON = regex.compile(r":\s*")  # "Công an tỉnh X cho biết: Cơ quan CSĐT … đã khởi tố vụ án, khởi tố bị can …"
 
 

@@ -76,7 +76,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     events = _merge_events(events)
     host = _ceremony_host(doc, sentences)
     for c in events:
-        if c.actor is None and host is not None and host[0] != c.name:
+        if c.actor is None and host is not None and resolve_name(host[0], full) != c.name:  # not the person the event is about
             c.actor, c.parts["actor"] = resolve_name(host[0], full), Fired(ACTOR_CEREMONY, *host[1])
     return people, [_event_record(doc, c) for c in events]
 
