@@ -125,7 +125,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "periods.tsv": {"kind": frozenset({"label", "document", "recurring", "present"})},
     "personnel_verbs.tsv": {"type": EVENT_TYPES | {"none"}},
     "places.tsv": {"kind": frozenset({"province", "country", "city", "region"})},
-    "portfolios.tsv": {"kind": frozenset({"role", "ministry"})},
+    "portfolios.tsv": {"kind": frozenset({"role", "ministry", "dashed"})},
     "role_prefixes.tsv": {"kind": frozenset({"former", "acting", "new"})},
     "self_named_bodies.tsv": {"kind": frozenset({"school"})},
     "subject_words.tsv": {"kinds*": frozenset({

@@ -47,6 +47,7 @@ class OrgRead:
     end: int
     name_start: int | None = None  # a person's name right after the organisation
     extra: list[tuple[int, int]] = field(default_factory=list)  # coordinated organisations
+    parent: bool = False  # runs on over the body it belongs to, written in brackets ("Phòng X (Công an tỉnh Y)")
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +215,27 @@ def _open_name_starts(text: str, pos: int, end: int) -> bool:
     return sp is not None and sp.end() < end and text[sp.end()].isupper() and not _open_name_ends(text, sp.end(), end)
 
 
+@lru_cache(maxsize=1)
+def _dashed() -> regex.Pattern[str]:
+    """A portfolio written as two halves joined by a dash, the second in lower case (portfolios.tsv, kind dashed, and
+    a ministry written with a dash, in any case): "Giáo dục - đào tạo", "Lao động - thương binh và xã hội"; any
+    spacing around the dash."""
+    forms = [f for f, kind in lexicons().portfolios.items() if kind == "dashed" or (kind == "ministry" and " - " in f)]
+    spelt = "|".join(regex.escape(f).replace(r"\ \-\ ", r"\s*[-–]\s*").replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return regex.compile(rf"(?i:{spelt})(?![\p{{L}}\p{{N}}])")
+
+
+def _inner_part(text: str, at: int, end: int, count: int) -> int | None:
+    """The end of a part of an open head's name read whole at ``at``, after ``count`` words: a dashed portfolio
+    first ("Sở Giáo dục - đào tạo": its lower-case second half), or another body's fixed head later ("Ban Quốc tế
+    Trung ương Đoàn": a body's name holding another body)."""
+    if count == 0:
+        dashed = _dashed().match(text, at, end)
+        return dashed.end() if dashed is not None else None
+    inner = grammar().org_fixed.match(text, at, end)
+    return inner.end() if inner is not None and text[at].isupper() else None
+
+
 def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
     """Read the own name of an open head ("Sở" + "Nội vụ tỉnh Lạng Sơn")."""
     count = 0
@@ -228,9 +250,9 @@ def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
         level = _level().match(text, at, end)
         if level and text[at].islower():
             return _after_level(text, level.end(), end)
-        inner = grammar().org_fixed.match(text, at, end) if count >= 1 else None
-        if inner is not None and text[at].isupper():
-            last, count = inner.end(), count + 1  # "Ban Quốc tế Trung ương Đoàn": a body's name holding another body
+        inner = _inner_part(text, at, end, count)
+        if inner is not None:
+            last, count = inner, count + 1
             continue
         parent = grammar().org_open.match(text, at, end) if count >= 1 and text[at].isupper() and text[last:at] == " " else None
         if parent is not None and not grammar().honorific.match(text, at, end) and _open_name_starts(text, parent.end(), end):
@@ -266,7 +288,7 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
             return None
     else:
         return None
-    result = with_parent(text, OrgRead(pos, org_end, name), end)
+    result = bracketed_parent(text, with_parent(text, OrgRead(pos, org_end, name), end), end)
     name = result.name_start
     while name is None:
         coord = _and_body().match(text, result.end if not result.extra else result.extra[-1][1], end)
@@ -312,6 +334,31 @@ def with_parent(text: str, read: OrgRead, end: int, head_at: int | None = None) 
     if parent is None or parent.end <= gap.end():
         return read
     return OrgRead(read.start, parent.end, parent.name_start, list(parent.extra))
+
+
+_BRACKET_GAP = regex.compile(r" ?\( ?(?=\p{Lu})")
+_BRACKET_CLOSE = regex.compile(r" ?\)|,[ ]+[^,;()]{1,40}\)")  # "… huyện Kiến Thụy)", "… huyện Kiến Thụy, Hải Phòng)"
+
+
+def bracketed_parent(text: str, read: OrgRead, end: int, head_at: int | None = None) -> OrgRead:
+    """A unit inside a larger body (grammar class sub_unit: "Phòng", "Khoa", "Cục", "Vụ") extended over the body it
+    belongs to, written in brackets right after it and filling them ("Phòng Trồng trọt (Sở Nông nghiệp và Phát triển
+    nông thôn Hải Dương)", "Khoa Nhi (BV Đa khoa Tuyên Quang)"); a place after a comma inside the brackets is the
+    parent's ("(Công an huyện Kiến Thụy, Hải Phòng)"). ``head_at`` as in :func:`with_parent`."""
+    unit = read.name_start is None and not read.extra and read.end > read.start
+    head = _sub_unit().match(text, read.start if head_at is None else head_at, end) if unit else None
+    gap = _BRACKET_GAP.match(text, read.end, end) if head is not None else None
+    if head is None or gap is None:
+        return read
+    g = grammar()
+    same = _sub_unit().match(text, gap.end(), end)  # "Phòng an ninh nội bộ (Phòng PA03)": the unit's code, not its body
+    if not (g.org_fixed.match(text, gap.end(), end) or g.org_open.match(text, gap.end(), end)) or (same and same.group(0).lower() == head.group(0).lower()):
+        return read
+    parent = read_org(text, gap.end(), end)
+    close = _BRACKET_CLOSE.match(text, parent.end, end) if parent is not None and parent.end > gap.end() and parent.name_start is None else None
+    if parent is None or close is None or parent.extra:
+        return read
+    return OrgRead(read.start, close.end(), None, [], parent=True)
 
 
 def org_text(text: str, start: int, end: int) -> str:
