@@ -38,7 +38,7 @@ def grammar() -> _Grammar:
     deputy, standing = alternation(lex.grammar("role_deputy")), alternation(lex.grammar("role_standing"))
     return _Grammar(
         role=regex.compile(
-            rf"(?i)(?<![\p{{L}}])(?P<pre>(?:{alternation(lex.role_prefixes)})\s+)?(?P<deputy>(?:{deputy})\s+)?(?P<head>{alternation(lex.titles)})"
+            rf"(?i)(?<![\p{{L}}])(?P<pre>(?<!(?<![\p{{L}}])(?:{alternation(lex.grammar('prefix_compound'))})\s)(?:{alternation(lex.role_prefixes)})\s+)?(?P<deputy>(?:{deputy})\s+)?(?P<head>{alternation(lex.titles)})"
             rf"(?P<tt>\s+(?:{standing}))?(?![\p{{L}}])"
         ),
         org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),

@@ -116,10 +116,43 @@ def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
         return pos, None
 
 
-def _open_name_ends(text: str, at: int, end: int) -> bool:
-    """The own name of an open head ends before a stop word, a role, an honorific, or "và" + another body or person."""
+@lru_cache(maxsize=1)
+def _stop_compound() -> regex.Pattern[str]:
+    """A noun holding a stop word (grammar class stop_compound: "đăng ký", "dự báo", "thi hành án"), at a word's start."""
+    return regex.compile(rf"(?i)(?:{alternation(lexicons().grammar('stop_compound'))})(?![\p{{L}}])")
+
+
+@lru_cache(maxsize=1)
+def _verb_stop() -> regex.Pattern[str]:
+    """A verb that ends a body's name (org_stops.tsv kind verb, and the personnel verbs), in any case."""
+    verbs = [w for w, kind in lexicons().org_stops.items() if kind == "verb"]
+    return regex.compile(rf"(?i)(?:{alternation([*verbs, *lexicons().personnel_verbs])})(?![\p{{L}}])")
+
+
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{M}]+ $")
+
+
+def _stop_in_name(text: str, at: int, end: int, first: bool) -> bool:
+    """A stop word at ``at`` that is part of a body's own name. Opening the name (``first``): a verb written with a
+    capital, as verbs are not mid-sentence ("Chi cục Thi hành án", "Trung tâm Dự báo", "UB Kiểm tra"; a capital
+    preposition or time word, or a verb further on, may open a sentence whose full stop is missing: "… TP Hà Nội Trong
+    quá trình …", "… Công ty Luật Basico Thay vì …"), or a noun holding it ("Cục dự trữ liên bang", "Tòa án Tối cao").
+    Further on, a noun holding it opened by a capital ("Văn phòng Đăng ký đất đai"); not a lower-case one, where a
+    verb would stand ("Sở Y tế đăng ký …" is a clause)."""
+    if first and (_stop_compound().match(text, at, end) or (text[at].isupper() and _verb_stop().match(text, at, end))):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, at - 12), at)
+    if before is None or not text[before.start()].isupper():
+        return False
+    found = _stop_compound().match(text, before.start(), end)
+    return found is not None and found.end() > at
+
+
+def _open_name_ends(text: str, at: int, end: int, *, first: bool = False) -> bool:
+    """The own name of an open head ends before a stop word (not one of its own name), a role, an honorific, or "và"
+    + another body or person; ``first``: at the name's first word."""
     g = grammar()
-    if g.stop.match(text, at, end) or starts_role(text, at, end):
+    if (g.stop.match(text, at, end) and not _stop_in_name(text, at, end, first)) or starts_role(text, at, end):
         return True
     honorific = g.honorific.match(text, at, end)
     if honorific is not None:  # "… ông Nguyễn Văn A" ends the body; "Liên đoàn LS Việt Nam" does not
@@ -212,7 +245,7 @@ def _place_then_foreign(texts: list[str]) -> int | None:
 def _open_name_starts(text: str, pos: int, end: int) -> bool:
     """A capitalised own name follows an open head at ``pos``."""
     sp = _OPEN_GAP.match(text, pos, end)
-    return sp is not None and sp.end() < end and text[sp.end()].isupper() and not _open_name_ends(text, sp.end(), end)
+    return sp is not None and sp.end() < end and text[sp.end()].isupper() and not _open_name_ends(text, sp.end(), end, first=True)
 
 
 @lru_cache(maxsize=1)
@@ -245,7 +278,7 @@ def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
         if not sp:
             break
         at = sp.end()
-        if _open_name_ends(text, at, end):
+        if _open_name_ends(text, at, end, first=count == 0):
             break
         level = _level().match(text, at, end)
         if level and text[at].islower():
