@@ -38,7 +38,7 @@ def grammar() -> _Grammar:
     deputy, standing = alternation(lex.grammar("role_deputy")), alternation(lex.grammar("role_standing"))
     return _Grammar(
         role=regex.compile(
-            rf"(?i)(?<![\p{{L}}])(?P<pre>(?:{alternation(lex.role_prefixes)})\s+)?(?P<deputy>(?:{deputy})\s+)?(?P<head>{alternation(lex.titles)})"
+            rf"(?i)(?<![\p{{L}}])(?P<pre>(?<!(?<![\p{{L}}])(?:{alternation(lex.grammar('prefix_compound'))})\s)(?:{alternation(lex.role_prefixes)})\s+)?(?P<deputy>(?:{deputy})\s+)?(?P<head>{alternation(lex.titles)})"
             rf"(?P<tt>\s+(?:{standing}))?(?![\p{{L}}])"
         ),
         org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
@@ -256,9 +256,15 @@ def split_place_and_name(texts: list[str], foreign: bool = True) -> int:
     if 2 <= n <= 4 and looks_like_name(texts, foreign) and " ".join(texts[:2]) not in places:
         return 0
     for size in (2, 1, 3):
-        if 2 <= n - size <= 4 and is_name_start(texts[size]):
-            return size
+        if 2 <= n - size <= 4 and is_name_start(texts[size]) and not _ends_with_long_place(texts[size:]):
+            return size  # not "TP" + "Hà Nội", "Tuần" + "Châu Hà Nội": a run ending with a place is no name
     return n
+
+
+def _ends_with_long_place(rest: list[str]) -> bool:
+    """The last two or three words are a known place ("Hà Nội", "Hồ Chí Minh"): a place, not the end of a name
+    (a one-word place may be a given name: "Nguyễn Văn Mỹ")."""
+    return any(" ".join(rest[-k:]) in lexicons().places for k in (2, 3) if k <= len(rest))
 
 
 SPACE = regex.compile(r"[ ]+")

@@ -24,7 +24,7 @@ from .grammar import (
     SPACE, first_letter_either_case, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name,
     needs_org, role_senses, shares_body, starts_name,
 )
-from .orgs import OrgRead, after_open, org_text, place_then_name, read_org, with_parent
+from .orgs import OrgRead, after_open, bracketed_parent, org_text, place_then_name, read_org, with_parent
 from ..rules import Rule, declare
 
 NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
@@ -66,6 +66,12 @@ TITLE_POSSESSED_BODY = declare("people.title.possessed_body", "Position",
     "a post in apposition whose body follows 'của' after a few lower-case words: 'John Smith, giám đốc cấp cao của Công ty X'")
 TITLE_INDEFINITE = declare("people.title.indefinite_apposition", "Position",
     "a post in apposition after a name through a comma and an indefinite article: 'John Pistole, một cựu Phó Giám đốc FBI'")
+TITLE_PARENT_BODY = declare("people.title.parent_body", "Position",
+    "a body run on over the body it belongs to, written in brackets right after it: 'Trưởng phòng Trồng trọt (Sở NN&PTNT Hải Dương)', "
+    "'Trưởng khoa Nhi (BV Đa khoa Tuyên Quang)'")
+TITLE_LOWER_BODY = declare("people.title.lower_body", "Position",
+    "a body written in lower case with a few words of its kind before its own capitalised name: "
+    "'Phó Giám đốc nhà máy thủy điện Nậm Nơn', 'Hiệu trưởng trường mầm non Sen Vàng'")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 
 
@@ -208,11 +214,9 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.organization = fused[1] if fused else org_text(text, org.start, org.end)
             title.coordinated = list(org.extra)
             title.end = org.extra[-1][1] if org.extra else org.end
+            title.own_rule = TITLE_PARENT_BODY if org.parent else None
         if title.organization is None and sp:
-            org = read_org(text, sp.end(), span.end, lower=True)  # "cán bộ đội cảnh sát hình sự", "Phó giám đốc bệnh viện Thường Xuân"
-            if org and org.end > org.start and (needs_org(m.group("head")) or _names_own(text, org)):
-                title.org_start, title.org_end, title.organization = org.start, org.end, org_text(text, org.start, org.end)
-                title.end = org.end
+            org = _lower_org(text, span, m, title, sp.end())
         if title.organization is not None and title.role != canonical_role(m) and not _assembly()[2].search(title.organization):
             title.role = canonical_role(m)  # "đại biểu Hội đồng nhân dân thành phố": a delegate of the body written, not of the assembly
         _possessed_body(text, span, m, title)
@@ -228,6 +232,20 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles) + _academic_titles(text, span), key=lambda t: t.start)
+
+
+def _lower_org(text: str, span: Span, m: regex.Match[str], title: Title, pos: int) -> OrgRead | None:
+    """A body with its head in lower case after the role ("cán bộ đội cảnh sát hình sự", "Phó giám đốc bệnh viện
+    Thường Xuân", TITLE_LOWER_BODY: "Phó Giám đốc nhà máy thủy điện Nậm Nơn"), set on the title; the body read."""
+    org = read_org(text, pos, span.end, lower=True)
+    if org is None or org.end <= org.start:
+        return org
+    if needs_org(m.group("head")) or _names_own(text, org):
+        title.org_start, title.org_end, title.organization, title.end = org.start, org.end, org_text(text, org.start, org.end), org.end
+    elif _names_own_after_kind(text, org):
+        title.org_start, title.org_end, title.organization, title.end = org.start, org.end, org_text(text, org.start, org.end), org.end
+        title.own_rule = TITLE_LOWER_BODY
+    return org
 
 
 @lru_cache(maxsize=1)
@@ -384,6 +402,7 @@ def _ends_with_place(words: str) -> bool:
 
 
 _CAPITAL_AFTER_HEAD = regex.compile(r"\s\p{Lu}")
+_CAPITAL_AFTER_KIND = regex.compile(r"(?:\s\p{Ll}+){1,3}\s\p{Lu}")  # "nhà máy | thủy điện | Nậm Nơn"
 
 
 def _names_own(text: str, org: OrgRead) -> bool:
@@ -391,6 +410,21 @@ def _names_own(text: str, org: OrgRead) -> bool:
     Thường Xuân", "khoa Sản"), not a generic one ("giám đốc công ty")."""
     head = grammar().org_open_lower.match(text, org.start, org.end)
     return head is not None and _CAPITAL_AFTER_HEAD.match(text, head.end(), org.end) is not None
+
+
+def _names_own_after_kind(text: str, org: OrgRead) -> bool:
+    """A body written with a lower-case head and a few lower-case words of its kind names itself when its own
+    capitalised name follows them ("nhà máy thủy điện Nậm Nơn", "trường mầm non Sen Vàng")."""
+    head = grammar().org_open_lower.match(text, org.start, org.end)
+    kind = _CAPITAL_AFTER_KIND.match(text, head.end(), org.end) if head is not None else None
+    return kind is not None and not _kind_linked().search(text, kind.start(), kind.end())
+
+
+@lru_cache(maxsize=1)
+def _kind_linked() -> regex.Pattern[str]:
+    """A linking word among the words before a body's own name: they are a phrase of their own, not the body's kind
+    ("cố vấn khoa học của IPEN", "giám đốc công ty tại Hà Nội")."""
+    return regex.compile(rf"(?<![\p{{L}}]){_words('possessive', 'posted_at', 'noun_link')}(?![\p{{L}}])")
 
 
 def _roles(text: str, span: Span) -> Iterator[regex.Match[str]]:
@@ -554,7 +588,7 @@ def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] 
     read = read_org(text, pos, end)
     if read is None or read.end <= m.end("head"):
         org_end, name = after_open(text, m.end("head"), end)
-        read = with_parent(text, OrgRead(pos, org_end, name), end)
+        read = bracketed_parent(text, with_parent(text, OrgRead(pos, org_end, name), end), end)
     if read.end <= m.end("head"):
         return None
     return read, org_head + text[m.end("head") : read.end]

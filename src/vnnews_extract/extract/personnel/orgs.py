@@ -47,6 +47,7 @@ class OrgRead:
     end: int
     name_start: int | None = None  # a person's name right after the organisation
     extra: list[tuple[int, int]] = field(default_factory=list)  # coordinated organisations
+    parent: bool = False  # runs on over the body it belongs to, written in brackets ("Phòng X (Công an tỉnh Y)")
 
 
 @lru_cache(maxsize=1)
@@ -115,10 +116,43 @@ def _after_fixed(text: str, pos: int, end: int) -> tuple[int, int | None]:
         return pos, None
 
 
-def _open_name_ends(text: str, at: int, end: int) -> bool:
-    """The own name of an open head ends before a stop word, a role, an honorific, or "và" + another body or person."""
+@lru_cache(maxsize=1)
+def _stop_compound() -> regex.Pattern[str]:
+    """A noun holding a stop word (grammar class stop_compound: "đăng ký", "dự báo", "thi hành án"), at a word's start."""
+    return regex.compile(rf"(?i)(?:{alternation(lexicons().grammar('stop_compound'))})(?![\p{{L}}])")
+
+
+@lru_cache(maxsize=1)
+def _verb_stop() -> regex.Pattern[str]:
+    """A verb that ends a body's name (org_stops.tsv kind verb, and the personnel verbs), in any case."""
+    verbs = [w for w, kind in lexicons().org_stops.items() if kind == "verb"]
+    return regex.compile(rf"(?i)(?:{alternation([*verbs, *lexicons().personnel_verbs])})(?![\p{{L}}])")
+
+
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{M}]+ $")
+
+
+def _stop_in_name(text: str, at: int, end: int, first: bool) -> bool:
+    """A stop word at ``at`` that is part of a body's own name. Opening the name (``first``): a verb written with a
+    capital, as verbs are not mid-sentence ("Chi cục Thi hành án", "Trung tâm Dự báo", "UB Kiểm tra"; a capital
+    preposition or time word, or a verb further on, may open a sentence whose full stop is missing: "… TP Hà Nội Trong
+    quá trình …", "… Công ty Luật Basico Thay vì …"), or a noun holding it ("Cục dự trữ liên bang", "Tòa án Tối cao").
+    Further on, a noun holding it opened by a capital ("Văn phòng Đăng ký đất đai"); not a lower-case one, where a
+    verb would stand ("Sở Y tế đăng ký …" is a clause)."""
+    if first and (_stop_compound().match(text, at, end) or (text[at].isupper() and _verb_stop().match(text, at, end))):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, at - 12), at)
+    if before is None or not text[before.start()].isupper():
+        return False
+    found = _stop_compound().match(text, before.start(), end)
+    return found is not None and found.end() > at
+
+
+def _open_name_ends(text: str, at: int, end: int, *, first: bool = False) -> bool:
+    """The own name of an open head ends before a stop word (not one of its own name), a role, an honorific, or "và"
+    + another body or person; ``first``: at the name's first word."""
     g = grammar()
-    if g.stop.match(text, at, end) or starts_role(text, at, end):
+    if (g.stop.match(text, at, end) and not _stop_in_name(text, at, end, first)) or starts_role(text, at, end):
         return True
     honorific = g.honorific.match(text, at, end)
     if honorific is not None:  # "… ông Nguyễn Văn A" ends the body; "Liên đoàn LS Việt Nam" does not
@@ -211,7 +245,28 @@ def _place_then_foreign(texts: list[str]) -> int | None:
 def _open_name_starts(text: str, pos: int, end: int) -> bool:
     """A capitalised own name follows an open head at ``pos``."""
     sp = _OPEN_GAP.match(text, pos, end)
-    return sp is not None and sp.end() < end and text[sp.end()].isupper() and not _open_name_ends(text, sp.end(), end)
+    return sp is not None and sp.end() < end and text[sp.end()].isupper() and not _open_name_ends(text, sp.end(), end, first=True)
+
+
+@lru_cache(maxsize=1)
+def _dashed() -> regex.Pattern[str]:
+    """A portfolio written as two halves joined by a dash, the second in lower case (portfolios.tsv, kind dashed, and
+    a ministry written with a dash, in any case): "Giáo dục - đào tạo", "Lao động - thương binh và xã hội"; any
+    spacing around the dash."""
+    forms = [f for f, kind in lexicons().portfolios.items() if kind == "dashed" or (kind == "ministry" and " - " in f)]
+    spelt = "|".join(regex.escape(f).replace(r"\ \-\ ", r"\s*[-–]\s*").replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return regex.compile(rf"(?i:{spelt})(?![\p{{L}}\p{{N}}])")
+
+
+def _inner_part(text: str, at: int, end: int, count: int) -> int | None:
+    """The end of a part of an open head's name read whole at ``at``, after ``count`` words: a dashed portfolio
+    first ("Sở Giáo dục - đào tạo": its lower-case second half), or another body's fixed head later ("Ban Quốc tế
+    Trung ương Đoàn": a body's name holding another body)."""
+    if count == 0:
+        dashed = _dashed().match(text, at, end)
+        return dashed.end() if dashed is not None else None
+    inner = grammar().org_fixed.match(text, at, end)
+    return inner.end() if inner is not None and text[at].isupper() else None
 
 
 def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
@@ -223,14 +278,14 @@ def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
         if not sp:
             break
         at = sp.end()
-        if _open_name_ends(text, at, end):
+        if _open_name_ends(text, at, end, first=count == 0):
             break
         level = _level().match(text, at, end)
         if level and text[at].islower():
             return _after_level(text, level.end(), end)
-        inner = grammar().org_fixed.match(text, at, end) if count >= 1 else None
-        if inner is not None and text[at].isupper():
-            last, count = inner.end(), count + 1  # "Ban Quốc tế Trung ương Đoàn": a body's name holding another body
+        inner = _inner_part(text, at, end, count)
+        if inner is not None:
+            last, count = inner, count + 1
             continue
         parent = grammar().org_open.match(text, at, end) if count >= 1 and text[at].isupper() and text[last:at] == " " else None
         if parent is not None and not grammar().honorific.match(text, at, end) and _open_name_starts(text, parent.end(), end):
@@ -266,7 +321,7 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
             return None
     else:
         return None
-    result = with_parent(text, OrgRead(pos, org_end, name), end)
+    result = bracketed_parent(text, with_parent(text, OrgRead(pos, org_end, name), end), end)
     name = result.name_start
     while name is None:
         coord = _and_body().match(text, result.end if not result.extra else result.extra[-1][1], end)
@@ -312,6 +367,31 @@ def with_parent(text: str, read: OrgRead, end: int, head_at: int | None = None) 
     if parent is None or parent.end <= gap.end():
         return read
     return OrgRead(read.start, parent.end, parent.name_start, list(parent.extra))
+
+
+_BRACKET_GAP = regex.compile(r" ?\( ?(?=\p{Lu})")
+_BRACKET_CLOSE = regex.compile(r" ?\)|,[ ]+[^,;()]{1,40}\)")  # "… huyện Kiến Thụy)", "… huyện Kiến Thụy, Hải Phòng)"
+
+
+def bracketed_parent(text: str, read: OrgRead, end: int, head_at: int | None = None) -> OrgRead:
+    """A unit inside a larger body (grammar class sub_unit: "Phòng", "Khoa", "Cục", "Vụ") extended over the body it
+    belongs to, written in brackets right after it and filling them ("Phòng Trồng trọt (Sở Nông nghiệp và Phát triển
+    nông thôn Hải Dương)", "Khoa Nhi (BV Đa khoa Tuyên Quang)"); a place after a comma inside the brackets is the
+    parent's ("(Công an huyện Kiến Thụy, Hải Phòng)"). ``head_at`` as in :func:`with_parent`."""
+    unit = read.name_start is None and not read.extra and read.end > read.start
+    head = _sub_unit().match(text, read.start if head_at is None else head_at, end) if unit else None
+    gap = _BRACKET_GAP.match(text, read.end, end) if head is not None else None
+    if head is None or gap is None:
+        return read
+    g = grammar()
+    same = _sub_unit().match(text, gap.end(), end)  # "Phòng an ninh nội bộ (Phòng PA03)": the unit's code, not its body
+    if not (g.org_fixed.match(text, gap.end(), end) or g.org_open.match(text, gap.end(), end)) or (same and same.group(0).lower() == head.group(0).lower()):
+        return read
+    parent = read_org(text, gap.end(), end)
+    close = _BRACKET_CLOSE.match(text, parent.end, end) if parent is not None and parent.end > gap.end() and parent.name_start is None else None
+    if parent is None or close is None or parent.extra:
+        return read
+    return OrgRead(read.start, close.end(), None, [], parent=True)
 
 
 def org_text(text: str, start: int, end: int) -> str:
