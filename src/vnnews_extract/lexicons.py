@@ -81,7 +81,8 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "event_cues.tsv": {"kind*": frozenset({
         "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
         "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source", "speech", "intransitive",
-        "clause_proposal", "granted", "realis", "negation_idiom", "sanction_form", "future", "effective_date",
+        "clause_proposal", "granted", "realis", "negation_idiom", "sanction_form", "future", "effective_date", "fronted_time",
+        "official_sanction", "obligation", "obliged_done",
     })},
     "figure_cues.tsv": {"cue*": frozenset({
         "wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim",
@@ -100,7 +101,8 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "light_verb", "request", "decision_noun", "receive", "received_form", "connective", "step_link", "emphatic",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
         "kinship_address", "demonstrative", "object_marker", "male_address", "female_address", "female_middle", "possessive", "kin_noun",
-        "role_deputy", "role_standing", "person_noun", "indefinite_subject", "indefinite_article", "place_word_compound", "issuing_verb", "anaphoric_body",
+        "role_deputy", "role_standing", "person_noun", "group_member", "group_member_generic",
+        "indefinite_subject", "indefinite_article", "place_word_compound", "issuing_verb", "anaphoric_body",
         "agent_marker", "deciding_step",
         # statistics periods
         "period_reference", "period_event", "document_number", "place_verb", "locative_preposition",

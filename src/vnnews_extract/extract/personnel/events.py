@@ -20,7 +20,7 @@ import regex
 
 from ...lexicons import alternation, lexicons
 from ...model import Document, Span
-from ...text.numbers import parse_number_words
+from ...text.numbers import NUMBER_WORD_PATTERN, parse_number_words
 from ..rules import Fired, Rule, declare
 from .grammar import first_letter_either_case, grammar, needs_org
 from .names import NAME_PRONOUN, NameMention, Title, find_names, find_titles, link
@@ -51,6 +51,12 @@ UNNAMED = declare("personnel.event.unnamed", "PersonnelEvent", "an event with a 
 UNNAMED_SUBJECT = declare("personnel.event.unnamed_subject", "PersonnelEvent",
     "a post with its body and no named person, opening the clause right before 'bị'/'được' and the verb, with no post after "
     "the verb, is the post its unnamed holder gains or loses: 'Giám đốc Trung tâm X bị khiển trách', 'Hiệu trưởng trường Y bị cách chức'")
+FRONTED = declare("personnel.event.fronted_clause", "PersonnelEvent",
+    "a verb after 'được'/'bị' in a time clause fronted to the sentence is undergone by the person opening the main clause "
+    "right after its comma: 'Sau khi bị cách chức Phó giám đốc, ông Minh …', 'Trước khi được bổ nhiệm làm Tổng giám đốc, ông Nam là …'")
+COUNTED_GROUP = declare("personnel.event.counted_group", "PersonnelEvent",
+    "people disciplined or removed as a group, counted and not named, are one event with no person: 'UBKT thi hành kỷ luật "
+    "13 đảng viên', '6 người bị cảnh cáo' (not a total followed by its breakdown in brackets)")
 ROLE_AFTER_VERB = declare("personnel.role.after_verb", "PersonnelEvent.role", "a title after the verb that belongs to no other person")
 ROLE_PERSON_CUE = declare("personnel.role.person_cue", "PersonnelEvent.role", "the person's own title after the verb through a cue: '… ông X giữ chức Y'")
 ROLE_PERSON_TITLE = declare("personnel.role.person_title", "PersonnelEvent.role",
@@ -91,6 +97,9 @@ ACTOR_ANNOUNCER = declare("personnel.actor.announcer", "PersonnelEvent.actor",
 ACTOR_TITLE = declare("personnel.actor.acting_title", "PersonnelEvent.actor", "a title with no name right before the verb decides: 'đã được Thủ tướng phê chuẩn'")
 ACTOR_SUBJECT_TITLE = declare("personnel.actor.subject_title", "PersonnelEvent.actor",
     "a title with no name that opens the clause and decides: 'Theo đó, Giám đốc Sở Y tế quyết định khiển trách ông X; cách chức …'")
+ACTOR_GROUP_SUBJECT = declare("personnel.actor.group_subject", "PersonnelEvent.actor",
+    "a counted group's decider, where no other actor is read: the capitalised subject opening the clause right before the verb "
+    "(its adverbs and light verb aside): 'UBKT các cấp thi hành kỷ luật 13 đảng viên'")
 PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_ANNOUNCER)  # actors read as a person's name
 DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
     "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
@@ -212,6 +221,7 @@ class Candidate:
     organization: str | None = None
     actor: str | None = None
     date: str | None = None
+    group: str | None = None  # the verb and the counted group of unnamed people it acts on ("kỷ luật 13 đảng viên")
     parts: dict[str, Fired] = field(default_factory=dict)
 
 
@@ -531,7 +541,7 @@ def events_in(text: str, s: Sentence, following: Sentence | None = None) -> Iter
     for i, v in enumerate(s.verbs):
         clause_end = _clause_end(text, s, i)
         etype = _verb_type(v)
-        persons, rule = _persons_for(text, s, v, clause_end, etype)
+        clause_end, persons, rule = _subject_of(text, s, v, clause_end, etype)
         if not persons and (v.start() < carried[0] or _continues(text, s, v)):
             persons, rule = carried[1], CONTINUED  # "được điều động, chỉ định …", "…; đồng thời cho thôi …"
         carried = (clause_end, persons)
@@ -542,8 +552,8 @@ def events_in(text: str, s: Sentence, following: Sentence | None = None) -> Iter
             disciplined[i] = persons
         if i in forms or _not_an_event(text, s, s.verbs[form_of] if form_of is not None else v):
             continue
-        if not persons and listed:  # "… bắt tạm giam đối với 3 bị can. Các bị can nói trên gồm: A (…), …; B (…)"
-            yield from (_candidate(text, s, v, etype, (member, target, LISTED_AFTER)) for member in listed for target in _own_posts(member))
+        if not persons and (unnamed := _without_person(text, s, (v, etype, clause_end), listed)) is not None:
+            yield from unnamed
             continue
         for c in _verb_candidates(text, s, (v, clause_end, etype), persons, rule):
             if form_of is not None:
@@ -551,6 +561,138 @@ def events_in(text: str, s: Sentence, following: Sentence | None = None) -> Iter
             elif _scheduled(text, s, v):
                 c.parts["verb"] = Fired(SCHEDULED, *c.verb)
             yield c
+
+
+def _without_person(text: str, s: Sentence, verb: tuple[regex.Match[str], str, int], listed: list[NameMention]) -> list[Candidate] | None:
+    """The candidates of a verb with no person of its own, when it acts on a counted group ("kỷ luật 13 đảng viên")
+    or on the people the next sentence lists ("… bắt tạm giam 3 bị can. Các bị can nói trên gồm: A (…), …; B (…)")."""
+    v, etype, clause_end = verb
+    if etype in GROUP_TYPES and (group := _counted_group(text, s, v, clause_end)) is not None:
+        return [_group_candidate(text, s, (v, etype), group)]
+    if listed:
+        return [_candidate(text, s, v, etype, (member, target, LISTED_AFTER)) for member in listed for target in _own_posts(member)]
+    return None
+
+
+def _subject_of(text: str, s: Sentence, v: regex.Match[str], clause_end: int, etype: str) -> tuple[int, list[NameMention], Rule]:
+    """(clause end, persons, rule) of a verb: the subject of the main clause for a verb in a fronted time clause
+    ("Sau khi bị cách chức …, ông Minh …", its clause ending at the comma), else who :func:`_persons_for` finds."""
+    fronted = _fronted(text, s, v, clause_end)
+    if fronted is not None:
+        return fronted[0], [fronted[1]], FRONTED
+    return (clause_end, *_persons_for(text, s, v, clause_end, etype))
+
+
+def _group_candidate(text: str, s: Sentence, verb: tuple[regex.Match[str], str], group: tuple[int, int]) -> Candidate:
+    """The event of a counted group: no person, no post; its decider, else the subject opening its clause."""
+    v, etype = verb
+    c = _candidate(text, s, v, etype, (None, _Target(None, None, None), COUNTED_GROUP))
+    if c.actor is None and (subject := _group_subject(text, s, v, group)) is not None:
+        c.actor, c.parts["actor"] = text[subject[0] : subject[1]], Fired(ACTOR_GROUP_SUBJECT, *subject)
+    c.parts["group"], c.group = Fired(COUNTED_GROUP, *group), _group_key(text, v, group)
+    return c
+
+
+@lru_cache(maxsize=1)
+def _fronted_opener() -> regex.Pattern[str]:
+    """A time clause opener, adverbs, "được"/"bị" and a light verb, right before the verb: "Sau khi bị ", "Trước khi được "."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('fronted_time'))})\s+(?:{_any('adverb_before_verb')}\s+)*"
+                         rf"(?:{_any('passive')}\s+(?:{_any('light_verb')}\s+)?)?$")
+
+
+_FRONTED_GAP = regex.compile(r"\s*(?:\p{Ll}+\s+){0,2}")  # ", ông Minh", ", bị cáo Thung": at most two lower-case words before the person
+
+
+def _fronted(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> tuple[int, NameMention] | None:
+    """(end of the fronted clause, its subject): the verb is in a time clause opening its clause, and the first person
+    after the clause's comma opens the main clause."""
+    opener = _fronted_opener().search(text, max(s.span.start, v.start() - 40), v.start())
+    if opener is None or (_explicit_passive_re().search(text, opener.start(), v.start()) is None and _explicit_passive_re().match(text, v.start()) is None):
+        return None  # "Sau khi bị …", or the verb holds its "được": "Trước khi được bầu …"
+    head = max(s.span.start, *(text.rfind(c, s.span.start, opener.start()) + 1 for c in ",;:"))
+    comma = text.find(",", v.end(), clause_end)
+    if comma < 0 or _CLAUSE_HEAD.fullmatch(text, head, opener.start()) is None:
+        return None
+    after = [n for n in s.names if n.start > comma]
+    if not after:
+        return None
+    n = after[0]
+    start = min([n.start] + [t.start for t in n.titles if comma < t.start < n.start] + ([n.honorific_start] if n.honorific_start is not None else []))
+    return (comma, n) if _FRONTED_GAP.fullmatch(text, comma + 1, start) is not None else None
+
+
+GROUP_TYPES = ("discipline", "dismissal")  # a counted group is an event of these only: an arrest is of officials, named
+
+
+def _group_count() -> str:
+    """A number and a noun counting people: "13 đảng viên", "hơn 7.000 cán bộ", "sáu người" (group "generic")."""
+    return rf"(?:\d[\d.]*|{NUMBER_WORD_PATTERN})\s+(?:{_any('group_member')}|(?P<generic>{_any('group_member_generic')}))"
+
+
+def _group_key(text: str, v: regex.Match[str], group: tuple[int, int]) -> str:
+    """The verb and the group, as one key for the same group told twice: "kỷ luật 7000 cán bộ" = "kỷ luật 7.000 cán bộ"."""
+    return " ".join(f"{v.group('v')} {text[group[0] : group[1]]}".lower().replace(".", "").split())
+
+
+@lru_cache(maxsize=1)
+def _referenced() -> regex.Pattern[str]:
+    """A back-reference cue and a light verb right before the verb: "việc thi hành (kỷ luật)"."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('reference'))})\s+{_any('light_verb')}\s+$")
+
+
+def _sanctions_officials(v: regex.Match[str]) -> bool:
+    return "official_sanction" in lexicons().event_cues.get(" ".join(v.group("v").lower().split()), "").split(",")
+
+
+@lru_cache(maxsize=1)
+def _group_after() -> regex.Pattern[str]:
+    """A counted group right after the verb: "kỷ luật 13 đảng viên", "khiển trách đối với hơn 80 quan chức"."""
+    lead = _any("object_marker", "range_comparator")
+    return regex.compile(rf"(?i)\s+(?:{lead}\s+)*(?P<g>{_group_count()})(?![\p{{L}}])")
+
+
+@lru_cache(maxsize=1)
+def _group_before() -> regex.Pattern[str]:
+    """A counted group undergoing the verb: "6 người bị cảnh cáo", "8 người bị xử lý kỷ luật", "7.000 cán bộ y tế đã bị kỷ luật"."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}\d])(?P<g>{_group_count()})(?:\s+\p{{Ll}}+){{0,2}}\s+(?:{_any('adverb_before_verb')}\s+)*"
+                         rf"{_any('passive')}\s+(?:{_any('light_verb')}\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _group_total() -> regex.Pattern[str]:
+    """After a counted group, its breakdown or its list: "19 cá nhân có sai phạm (8 người …", "3 cán bộ gồm: …"."""
+    return regex.compile(rf"(?i)[^,;()]{{0,40}}\(\D{{0,30}}\d|[^,;()]{{0,40}}?(?:(?<![\p{{L}}]){_any('inclusion')}(?![\p{{L}}])|:)")
+
+
+def _counted_group(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> tuple[int, int] | None:
+    """The span of a counted group of unnamed people the verb acts on (after it, or before it with "bị"), when no
+    person is named after it in its clause and it is no total broken down, or list opened, after it."""
+    found = _group_after().match(text, v.end(), clause_end) or _group_before().search(text, max(s.span.start, v.start() - 50), v.start())
+    if found is None or (found.group("generic") and not any(_sanctions_officials(w) for w in s.verbs)):
+        return None  # "công an cảnh cáo 1 người chưa đủ 16 tuổi": a warning, not a sanction of officials
+    if _referenced().search(text, max(s.span.start, v.start() - 30), v.start()) is not None:
+        return None  # "kiểm tra việc thi hành kỷ luật đối với 3.830 tổ chức đảng": the act spoken of, not done
+    start, end = found.span("g")
+    if _group_total().match(text, end, clause_end) is not None or any(end <= n.start < clause_end for n in s.names):
+        return None
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def _group_subject_re() -> regex.Pattern[str]:
+    """A capitalised subject and the adverbs and light verb after it, up to the verb: "UBKT các cấp thi hành "."""
+    words = _any("adverb_before_verb", "light_verb")
+    return regex.compile(rf"\s*(?P<s>(?!(?i:{words})(?![\p{{L}}]))\p{{Lu}}[^,;:()\d]{{0,60}}?)\s+(?:(?i:{words})\s+)*")
+
+
+def _group_subject(text: str, s: Sentence, v: regex.Match[str], group: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of the subject opening the clause of a counted group after the verb, naming no person."""
+    start = max(s.span.start, *(text.rfind(c, s.span.start, v.start()) + 1 for c in ",;:"))
+    found = _group_subject_re().fullmatch(text, start, v.start())
+    if found is None or group[0] < v.start() or any(start <= n.start < v.start() for n in s.names) \
+            or any(found.start("s") <= w.start() < found.end("s") for w in s.verbs):
+        return None  # "6 người bị cảnh cáo": the group is the subject; "Kết quả kỷ luật khiển trách …": no body
+    return found.span("s")
 
 
 def _verb_candidates(text: str, s: Sentence, verb: tuple[regex.Match[str], int, str], persons: list[NameMention], rule: Rule) -> Iterator[Candidate]:
@@ -666,9 +808,22 @@ def _proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     window = max(s.span.start, v.start() - 30)
     if _policy_before().search(text, window, v.start()) is not None:
         return True
-    if _scheduled(text, s, v):
-        return False
-    return cue_regex("proposal", True).search(text, window, v.start()) is not None or _nominated(text, s, v) or _clause_proposed(text, s, v)
+    if _scheduled(text, s, v) or _fronted(text, s, v, s.span.end) is not None:
+        return False  # "sẽ nghỉ hưu từ ngày 1/7", "Trước khi được bổ nhiệm làm …, ông X là …"
+    return (cue_regex("proposal", True).search(text, window, v.start()) is not None or _nominated(text, s, v) or _clause_proposed(text, s, v)
+            or _obliged(text, s, v))
+
+
+@lru_cache(maxsize=1)
+def _obligation() -> regex.Pattern[str]:
+    """"phải" right before the verb or its light verb, not after "đã"/"buộc": "phải thi hành kỷ luật", not "đã phải từ chức"."""
+    done = alternation(cue_words("obliged_done"))
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?<!(?<![\p{{L}}])(?:{done})\s)(?:{alternation(cue_words('obligation'))})\s+(?:{_any('light_verb')}\s+)?$")
+
+
+def _obliged(text: str, s: Sentence, v: regex.Match[str]) -> bool:
+    """"kết luận …, phải thi hành kỷ luật 9 đảng viên", "cần phải khởi tố": what must be done is no event (yet)."""
+    return _obligation().search(text, max(s.span.start, v.start() - 25), v.start()) is not None
 
 
 @lru_cache(maxsize=1)

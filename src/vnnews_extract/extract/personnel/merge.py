@@ -18,8 +18,8 @@ from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
 from .events import (
-    ACTOR_SUBJECT_TITLE, ACTOR_TITLE, LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, SANCTION_FORM, Candidate, Sentence, cue_regex, cue_words, events_in,
-    full_names, is_charge, joined_verbs, lost_role, mentions, resolve_name,
+    ACTOR_GROUP_SUBJECT, ACTOR_SUBJECT_TITLE, ACTOR_TITLE, COUNTED_GROUP, LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, SANCTION_FORM, Candidate,
+    Sentence, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions, resolve_name,
 )
 from .grammar import looks_foreign
 from .names import TITLE_CUE, Title
@@ -85,7 +85,7 @@ def _sentence_persons(text: str, events: list[Candidate], named_in: dict[Span, s
     """An event with no named person, in a sentence that names one person only, takes that person when the
     person's events there share its verb, a verb joined to it ("điều động, bổ nhiệm"), or its type."""
     for c in events:
-        if c.name is not None or len(named_in.get(c.sentence, set())) != 1:  # no person, or a word read as one ("Ủy")
+        if c.name is not None or c.rule is COUNTED_GROUP or len(named_in.get(c.sentence, set())) != 1:  # no person, or a word read as one ("Ủy")
             continue
         named = [e for e in events if e.sentence == c.sentence and e.name is not None and e.person is not None
                  and (e.type == c.type or e.verb == c.verb or joined_verbs(text, e.verb, c.verb) or _disciplined(e, c))]
@@ -356,7 +356,7 @@ def _earlier_posts(events: list[Candidate], held: dict[str, Title]) -> list[Cand
     elsewhere ("…; khiển trách bà X" after "bà X, nguyên Giám đốc Sở Tài chính"); else it is dropped."""
     out: list[Candidate] = []
     for e in sorted(events, key=lambda e: e.verb[0]):
-        if e.role is None and e.organization is None:
+        if e.role is None and e.organization is None and e.rule is not COUNTED_GROUP:  # a counted group has no post
             earlier = [o for o in out if o.name == e.name and o.role]
             title = held.get(e.name or "") if e.type in LOSS else None
             if earlier:
@@ -408,15 +408,24 @@ def _merge_events(events: list[Candidate]) -> list[Candidate]:
             old.organization = e.organization
             old.parts["organization"] = e.parts["organization"]
         for key in ("actor", "date"):
-            if getattr(old, key) is None and getattr(e, key) is not None:
+            if getattr(e, key) is not None and (getattr(old, key) is None or (_fallback(old, key) and not _fallback(e, key))):
                 setattr(old, key, getattr(e, key))
                 old.parts[key] = e.parts[key]
+    named = {e.type for e in merged if e.name is not None}  # "Cách chức hai cán bộ …" over the two named: no group of its own
+    merged = [e for e in merged if e.rule is not COUNTED_GROUP or e.type not in named]
     posted = {(e.type, e.name, e.sentence) for e in merged if e.role or e.organization}
     merged = [e for e in merged if e.role or e.organization or (e.type, e.name, e.sentence) not in posted]  # the same move, its post read elsewhere
     return sorted(merged, key=lambda e: e.verb[0])
 
 
+def _fallback(c: Candidate, key: str) -> bool:
+    """A field read by a rule that only stands in when nothing better is read (a counted group's clause subject)."""
+    return key in c.parts and c.parts[key].rule is ACTOR_GROUP_SUBJECT
+
+
 def _same_event(a: Candidate, b: Candidate) -> bool:
+    if COUNTED_GROUP in (a.rule, b.rule):  # counted groups are one event per count told: "8 người bị …, 6 người bị …"
+        return a.rule is b.rule and a.type == b.type and a.group == b.group
     same_person = a.name == b.name or b.name is None
     return a.type == b.type and a.role == b.role and same_person and _same_org(a, b)
 
@@ -448,7 +457,7 @@ def _part(doc: Document, fired: Fired) -> Part:
 
 def _event_record(doc: Document, c: Candidate) -> PersonnelEvent:
     """The record: its evidence spans the verb and the person, role and body read in its sentence."""
-    inside = [p for k, p in c.parts.items() if k in ("verb", "person", "role", "organization") and c.sentence.start <= p.start and p.end <= c.sentence.end]
+    inside = [p for k, p in c.parts.items() if k in ("verb", "person", "role", "organization", "group") and c.sentence.start <= p.start and p.end <= c.sentence.end]
     start, end = min(p.start for p in inside), max(p.end for p in inside)
     return PersonnelEvent(
         type=c.type,  # type: ignore[arg-type]
