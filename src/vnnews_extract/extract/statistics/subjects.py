@@ -45,6 +45,8 @@ PRICED = declare("statistics.subject.priced", "Statistic.subject",
     "an amount of money after a price noun ('với giá 14 triệu đồng'): the thing priced, the noun phrase before the price noun")
 MEASURED = declare("statistics.subject.measured_thing", "Statistic.subject",
     "a figure right after a measuring adjective ('cầu dẫn dài khoảng 519m', 'con hổ nặng 200 kg', 'clip dài gần 2 phút'): the noun phrase before the adjective")
+ACT_OBJECT = declare("statistics.subject.act_object", "Statistic.subject",
+    "a bare object noun right before the figure after the verb of an act ('phạt tù 6 tháng', 'hoàn tiền 15%', 'thu lợi bất chính 4 tỷ đồng'): the verb and its object")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
@@ -648,7 +650,30 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
     s, e = _clean(v.text, run[0].start, end)
     lead = _patterns().copula_lead.match(v.text, s, e)
     s = lead.end() if lead else s
+    act = _act_before(v, clause, run) if s == run[0].start else None
+    if act is not None and e > s:
+        return Chosen(act, e, ACT_OBJECT)
     return Chosen(s, e, NOUN_BEFORE) if e > s else None
+
+
+def _act_before(v: SentenceView, clause: int, run: list[Span]) -> int | None:
+    """Start of the verb right before a bare object noun ("phạt tù 6 tháng", "hoàn tiền 15%", "thu lợi
+    bất chính"): the noun alone ("tù", "tiền") does not say what the figure measures, the act does. Only
+    a plain verb (no word of the subject lexicon, no "có"/"là") before a one-syllable noun that is no
+    price noun, alone or with one adjective: a noun of its own ("ký hợp đồng", "giữ số tiền", "đề nghị
+    mức án") names the measured thing without its verb."""
+    if not run or len(run) > 2 or run[0].label != "N" or " " in v.word(run[0]) or v.word(run[0]) in grammar_set("price_noun"):
+        return None
+    if len(run) == 2 and run[1].label != "A":  # "thu lợi bất chính", "trả lãi thiếu"; not "giữ số tiền", "đề nghị mức án"
+        return None
+    before = v.tags_in(clause, run[0].start)
+    if not before or v.text[before[-1].end : run[0].start].strip():
+        return None
+    verb, word = before[-1], v.word(before[-1])
+    copula = word in grammar_set("copula_have") or word in grammar_set("copula")
+    if verb.label != "V" or not word.replace(" ", "").isalpha() or word in lexicons().subject_words or copula:
+        return None
+    return verb.start
 
 
 def _dimension(v: SentenceView, tags: list[Span], i: int) -> bool:
@@ -729,7 +754,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
             before = _label(v, fig.start) or backward(v, fig.start, None)
             before = None if before is not None and _whole_area(v, before) else before  # "Toàn tỉnh có 7.500 thí sinh": a scope
             before = None if before is not None and _act_noun_before(v, fig.start) else before
-            if before is not None and (change or before.rule in (NOUN_BEFORE, UNIT_ONLY) or _after_predicate(v, fig.start)):
+            if before is not None and (change or before.rule in (NOUN_BEFORE, UNIT_ONLY, ACT_OBJECT) or _after_predicate(v, fig.start)):
                 phrase = Chosen(before.start, before.end, CHANGED_THING if change else UNIT_ONLY)
         return Subject(phrase), phrase
     rate = _RATE.match(v.text, fig.end, v.sentence.end)
@@ -811,7 +836,7 @@ def _region_of_list(v: SentenceView, phrase: Chosen | None, previous: Chosen | N
     """A part of the area alone before a figure that follows another one ("Nhiệt độ thấp nhất từ
     15-18 độ C, vùng núi 12-15 độ C, có nơi dưới 12 độ C"): it says where, not what is measured;
     the figure shares the previous figure's subject."""
-    if phrase is None or previous is None or phrase.rule not in (NOUN_BEFORE, OBJECT, BEFORE_VERB, MEASURED):
+    if phrase is None or previous is None or phrase.rule not in (NOUN_BEFORE, OBJECT, BEFORE_VERB, MEASURED, ACT_OBJECT):
         return phrase
     if " ".join(v.text[phrase.start : phrase.end].lower().split()) not in grammar_set("region"):
         return phrase
@@ -837,7 +862,7 @@ def _priced(v: SentenceView, chosen: Chosen | None) -> Chosen | None:
         return traded
     item = backward(v, pos, None)
     short = item is not None and item.rule is BEFORE_VERB and len(v.text[item.start : item.end].split()) <= PRICED_MAX_WORDS
-    if item is None or (item.rule not in (NOUN_BEFORE, OBJECT) and not short) or item.end > pos:
+    if item is None or (item.rule not in (NOUN_BEFORE, OBJECT, ACT_OBJECT) and not short) or item.end > pos:
         return None
     return Chosen(item.start, item.end, PRICED)
 
