@@ -111,7 +111,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "crop_season", "date_label", "day_noun", "day_part", "dimension_noun", "duration_preposition", "duration_unit", "equivalent_to",
         "ambiguous_number_word", "number_word_stop", "shared_unit_joiner", "heading_count", "buy_price", "sell_price", "spread_noun", "than",
         "fiscal_year", "fraction_of", "general_level", "half", "hour_noun", "last_year", "lunar_month", "level_noun", "level_point", "figure_list_joiner",
-        "maximum", "moment_noun", "money_noun", "month_noun", "noun_link", "now", "pair_lead", "part_of_whole",
+        "inner_link", "maximum", "measure_adjective", "moment_noun", "money_noun", "month_noun", "noun_link", "now", "pair_lead", "part_of_whole",
         "period_edge", "period_end", "period_noun", "period_preposition", "plan_target", "present_time", "price_noun", "quarter_noun",
         "range_comparator", "range_joiner", "range_start", "ratio_verb", "region", "tense_marker", "quantity_head", "trade_verb",
         "same_period", "span_label", "superlative", "whole_area",

@@ -43,6 +43,10 @@ UNIT_ONLY = declare("statistics.subject.unit_only", "Statistic.subject",
     " or the label before a colon ('Tổng số cán bộ vi phạm kỷ luật: 02 cán bộ')")
 PRICED = declare("statistics.subject.priced", "Statistic.subject",
     "an amount of money after a price noun ('với giá 14 triệu đồng'): the thing priced, the noun phrase before the price noun")
+MEASURED = declare("statistics.subject.measured_thing", "Statistic.subject",
+    "a figure right after a measuring adjective ('cầu dẫn dài khoảng 519m', 'con hổ nặng 200 kg', 'clip dài gần 2 phút'): the noun phrase before the adjective")
+ACT_OBJECT = declare("statistics.subject.act_object", "Statistic.subject",
+    "a bare object noun right before the figure after the verb of an act ('phạt tù 6 tháng', 'hoàn tiền 15%', 'thu lợi bất chính 4 tỷ đồng'): the verb and its object")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
@@ -646,7 +650,30 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
     s, e = _clean(v.text, run[0].start, end)
     lead = _patterns().copula_lead.match(v.text, s, e)
     s = lead.end() if lead else s
+    act = _act_before(v, clause, run) if s == run[0].start else None
+    if act is not None and e > s:
+        return Chosen(act, e, ACT_OBJECT)
     return Chosen(s, e, NOUN_BEFORE) if e > s else None
+
+
+def _act_before(v: SentenceView, clause: int, run: list[Span]) -> int | None:
+    """Start of the verb right before a bare object noun ("phạt tù 6 tháng", "hoàn tiền 15%", "thu lợi
+    bất chính"): the noun alone ("tù", "tiền") does not say what the figure measures, the act does. Only
+    a plain verb (no word of the subject lexicon, no "có"/"là") before a one-syllable noun that is no
+    price noun, alone or with one adjective: a noun of its own ("ký hợp đồng", "giữ số tiền", "đề nghị
+    mức án") names the measured thing without its verb."""
+    if not run or len(run) > 2 or run[0].label != "N" or " " in v.word(run[0]) or v.word(run[0]) in grammar_set("price_noun"):
+        return None
+    if len(run) == 2 and run[1].label != "A":  # "thu lợi bất chính", "trả lãi thiếu"; not "giữ số tiền", "đề nghị mức án"
+        return None
+    before = v.tags_in(clause, run[0].start)
+    if not before or v.text[before[-1].end : run[0].start].strip():
+        return None
+    verb, word = before[-1], v.word(before[-1])
+    copula = word in grammar_set("copula_have") or word in grammar_set("copula")
+    if verb.label != "V" or not word.replace(" ", "").isalpha() or word in lexicons().subject_words or copula:
+        return None
+    return verb.start
 
 
 def _dimension(v: SentenceView, tags: list[Span], i: int) -> bool:
@@ -717,6 +744,9 @@ def bracketed(v: SentenceView, fig: Figure, previous: Chosen | None) -> Chosen |
 def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None) -> tuple[Subject, Chosen | None]:
     """The subject of a figure, and the phrase the next figure of the sentence may continue (its
     subject without the rate)."""
+    measured = _region_of_list(v, _measured_thing(v, fig.start), previous)
+    if measured is not None:
+        return Subject(measured), measured
     if fig.kind == "count" or (fig.kind == "ratio" and fig.unit != "lần"):
         found = forward(v, fig.unit_start, v.text[fig.unit_start : fig.unit_end].split()[0])
         phrase = Chosen(found[0], found[1], COUNTED_NOUN) if found else None
@@ -724,7 +754,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
             before = _label(v, fig.start) or backward(v, fig.start, None)
             before = None if before is not None and _whole_area(v, before) else before  # "Toàn tỉnh có 7.500 thí sinh": a scope
             before = None if before is not None and _act_noun_before(v, fig.start) else before
-            if before is not None and (change or before.rule in (NOUN_BEFORE, UNIT_ONLY) or _after_predicate(v, fig.start)):
+            if before is not None and (change or before.rule in (NOUN_BEFORE, UNIT_ONLY, ACT_OBJECT) or _after_predicate(v, fig.start)):
                 phrase = Chosen(before.start, before.end, CHANGED_THING if change else UNIT_ONLY)
         return Subject(phrase), phrase
     rate = _RATE.match(v.text, fig.end, v.sentence.end)
@@ -743,11 +773,70 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     return Subject(phrase), phrase
 
 
+def _measured_thing(v: SentenceView, start: int) -> Chosen | None:
+    """A figure right after a measuring adjective that follows a noun phrase ("Cầu dẫn phía đảo Cát Hải
+    dài khoảng 519m", "con hổ nặng 200 kg", "video dài gần 2 phút"): the adjective measures the noun
+    phrase, so that phrase is the subject (not the words after the figure, nor the verb before the
+    phrase); none after a noun that names the property ("bề dày 1,2mm", "tầm cao 22 km", "cấp cao 25")
+    or a predicate ("bay cao 4.000m")."""
+    lead = _lead_start(v, start)
+    tags = v.tags_in(max(v.sentence.start, lead - 80), lead)
+    if len(tags) < 2 or v.text[tags[-1].end : lead].strip():
+        return None
+    adjective = grammar_set("measure_adjective")
+    at = len(tags) - 1 if v.word(tags[-1]) in adjective else None
+    if at is None and len(tags) > 2 and f"{v.word(tags[-2])} {v.word(tags[-1])}" in adjective:  # "kéo dài" as two words
+        at = len(tags) - 2
+    if at is None:
+        return None
+    before = v.word(tags[at - 1])
+    if any(before in grammar_set(c) for c in ("dimension_noun", "quantity_head", "level_noun")) or "predicate" in lexicons().subject_words.get(before, ""):
+        return None
+    run = _measured_run(v, tags[:at])
+    if not run or not any(t.label in ("N", "Nc", "Np", "Ny") for t in run) or rx(r"[\d%]").search(v.text, run[0].start, run[-1].end):
+        return None
+    return Chosen(run[0].start, run[-1].end, MEASURED)
+
+
+_MEASURED_TAGS = frozenset({"N", "Nc", "Np", "Ny", "Nu", "A", "T", "FW"})
+
+
+def _measured_run(v: SentenceView, tags: list[Span]) -> list[Span]:
+    """The noun phrase ending with ``tags``: nouns and their adjectives, a dash inside a name ("Tân Vũ –
+    Lạch Huyện"), "của/tại/trong" between nouns, a verb right before the adjective or after a head noun
+    alone ("hổ sống", "bãi nuôi ngao", "cầu vượt biển") and a leading "các", "mỗi"; it stops at a
+    number or a preposition, and at a verb ("xuất hiện một clip" -> "clip"). Empty when the stop may be
+    inside the phrase: a verb after a noun, unless the phrase opens with a classifier ("lớp bê tông cốt
+    thép", but "lan truyền đoạn video clip"), or a number after "số" ("số 38 Trương Quốc Dung")."""
+    run: list[Span] = []
+    for i in range(len(tags) - 1, -1, -1):
+        tag, word = tags[i], v.word(tags[i])
+        kinds = lexicons().subject_words.get(word, "")
+        if v.text[tag.end : run[0].start if run else tag.end].strip():
+            break
+        if tag.label == "L":
+            run.insert(0, tag)
+            break
+        link = word in ("-", "–") or word in grammar_set("noun_link") or word in grammar_set("inner_link")
+        joined = bool(run) and i > 0 and tags[i - 1].label in ("Np", "N", "Nc") and link
+        head = i > 0 and tags[i - 1].label in ("N", "Nc") and (i < 2 or tags[i - 2].label not in _NOUN_TAGS)
+        verb = tag.label == "V" and (head or not run) and tags[i - 1].label in ("N", "Nc") and _is_plain_verb(v, tag)
+        if not joined and (any(k in kinds for k in ("predicate", "intro", "stop", "clauseend", "marker", "base")) or not (tag.label in _MEASURED_TAGS or verb)):
+            after_noun = i > 0 and tags[i - 1].label in ("N", "Nc", "Np")
+            if run and ((tag.label == "V" and after_noun and run[0].label not in ("Nc", "L")) or (tag.label == "M" and i > 0 and v.word(tags[i - 1]) == "số")):
+                return []
+            break
+        run.insert(0, tag)
+    while run and run[0].label not in ("N", "Nc", "Np", "Ny", "L", "FW"):
+        run.pop(0)
+    return run
+
+
 def _region_of_list(v: SentenceView, phrase: Chosen | None, previous: Chosen | None) -> Chosen | None:
     """A part of the area alone before a figure that follows another one ("Nhiệt độ thấp nhất từ
     15-18 độ C, vùng núi 12-15 độ C, có nơi dưới 12 độ C"): it says where, not what is measured;
     the figure shares the previous figure's subject."""
-    if phrase is None or previous is None or phrase.rule not in (NOUN_BEFORE, OBJECT, BEFORE_VERB):
+    if phrase is None or previous is None or phrase.rule not in (NOUN_BEFORE, OBJECT, BEFORE_VERB, MEASURED, ACT_OBJECT):
         return phrase
     if " ".join(v.text[phrase.start : phrase.end].lower().split()) not in grammar_set("region"):
         return phrase
@@ -773,7 +862,7 @@ def _priced(v: SentenceView, chosen: Chosen | None) -> Chosen | None:
         return traded
     item = backward(v, pos, None)
     short = item is not None and item.rule is BEFORE_VERB and len(v.text[item.start : item.end].split()) <= PRICED_MAX_WORDS
-    if item is None or (item.rule not in (NOUN_BEFORE, OBJECT) and not short) or item.end > pos:
+    if item is None or (item.rule not in (NOUN_BEFORE, OBJECT, ACT_OBJECT) and not short) or item.end > pos:
         return None
     return Chosen(item.start, item.end, PRICED)
 
