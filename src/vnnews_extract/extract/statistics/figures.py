@@ -51,6 +51,9 @@ WORD_NOUN = declare("statistics.count.word_noun", "Statistic",
 UNIT_AHEAD = declare("statistics.measure.unit_ahead", "Statistic",
     "'Nhiệt độ thấp nhất từ 16 - 19, có nơi dưới 15 độ C': a bare number after a property of figure_cues.tsv "
     "(unit_ahead) takes the measure unit written after it in the sentence")
+AGE_AHEAD = declare("statistics.measure.age_ahead", "Statistic",
+    "'tuổi nghỉ hưu của nam từ 60 lên 62', 'tuổi thọ trung bình của nam giới là 66': a bare number after an age property "
+    "of figure_cues.tsv (age_ahead) and a linking word (age_link) in its clause is an age in 'tuổi'")
 SHARED_UNIT = declare("statistics.list.shared_unit", "Statistic",
     "'giá gốc chỉ 200.000 và 350.000 đồng', 'công suất 20 hoặc 40 mã lực': a bare number joined by 'và'/'hoặc' to the next one takes its unit")
 BUY_SELL = declare("statistics.list.buy_sell", "Statistic",
@@ -682,11 +685,7 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
         if match.group("num2"):  # "5-7 bạn"; not a score "2-1 nghiêng về …"
             whole = whole and rx(r"\d{1,3}").fullmatch(match.group("num2")) is not None and int(match.group("num2")) > int(raw.replace(".", ""))
         if unit is None and whole and not _money_noun_after(text, match, sentence):
-            unit = _next_word(text, match.end(), sentence.end)
-            opening = match.end() - sentence.start <= 40  # the words before start the sentence
-            if unit is not None and _after_name(text[sentence.start if opening else match.end() - 40 : match.end()], opening):
-                note(trace, EXCLUDE_NAME, match.start(), unit.end)
-                unit = None
+            unit = _age_ahead(text, match, sentence) or _word_after(text, match, sentence, trace)
         return (
             unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
             or _unit_ahead(text, match, sentence) or _shared_unit(text, match, sentence) or _heading_noun(text, match, sentence)
@@ -701,6 +700,16 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
         return None
     if word == "năm" and any(m.end() == match.start() - 1 for m in patterns().cues["year"].finditer(text, max(sentence.start, match.start() - 12), match.start())):
         return None  # "mỗi năm tỉnh trồng …", "là năm bản lề": the year, not five
+    return unit
+
+
+def _word_after(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> _Unit | None:
+    """The lower-case word after a whole number as its counted noun, unless the number ends a name."""
+    unit = _next_word(text, match.end(), sentence.end)
+    opening = match.end() - sentence.start <= 40  # the words before start the sentence
+    if unit is not None and _after_name(text[sentence.start if opening else match.end() - 40 : match.end()], opening):
+        note(trace, EXCLUDE_NAME, match.start(), unit.end)
+        return None
     return unit
 
 
@@ -770,6 +779,33 @@ def _unit_ahead(text: str, match: regex.Match[str], sentence: Span) -> _Unit | N
                 return None
             return replace(unit, fig_end=match.end(), rule=UNIT_AHEAD, unit_rule=UNIT_SHARED)
     return None
+
+
+def _age_ahead(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """"tuổi nghỉ hưu nam từ 60 lên 62, nữ từ 55 lên 58 hoặc 60", "tuổi thọ trung bình của nam giới
+    là 66 và phụ nữ là 77": a whole number of at most three digits with no unit of its own, right
+    after a linking word (figure_cues.tsv age_link) and at most 80 characters after an age property
+    (age_ahead) with no full stop, colon, semicolon or bracket between, is an age, in the age word
+    of the property (grammar_words.tsv age: "tuổi"). Not
+    the number right after a property ending in a unit written before it ("độ tuổi từ 25 đến 35":
+    statistics.measure.unit_before_range reads it)."""
+    raw, high = match.group("num"), match.group("num2")
+    if match.group("mult") or not rx(r"\d{1,3}").fullmatch(raw) or (high and not rx(r"\d{1,3}").fullmatch(high)):
+        return None
+    cues = patterns().cues
+    props = list(cues["age_ahead"].finditer(text, max(sentence.start, match.start() - 80), match.start()))
+    before = text[max(sentence.start, match.start() - 12) : match.start()]
+    if not props or not 0 < int(raw) <= 120 or not any(m.end() == len(before.rstrip()) for m in cues["age_link"].finditer(before.rstrip())):
+        return None
+    gap = text[props[-1].end() : match.start()]
+    ends_in_unit = lexicons().unit_contexts.get(props[-1].group(0).split()[-1].lower(), ("",))[0] == "before"
+    if rx(r"[.;:()]").search(gap) or (ends_in_unit and rx(rf"(?i)\s*(?:(?:{grammar_pattern('range_start')})\s+)?").fullmatch(gap)):
+        return None
+    age = next((w for w in rx(r"\p{L}+").finditer(props[-1].group(0)) if w.group(0).lower() in grammar_set("age")), None)
+    if age is None:
+        return None
+    start = props[-1].start() + age.start()
+    return _Unit("measure", age.group(0).lower(), start, start + len(age.group(0)), match.end(), 1.0, AGE_AHEAD, AGE_AHEAD)
 
 
 def _shared_unit(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
