@@ -83,6 +83,9 @@ UNIT_BEFORE_RANGE = declare("statistics.measure.unit_before_range", "Statistic",
 UNIT_BEFORE = declare("statistics.measure.unit_before", "Statistic", "a unit written before the number (unit_contexts.tsv): wind 'cấp 6', 'giật cấp 7-8', age 'tuổi 34'")
 BARE_AMOUNT = declare("statistics.money.bare_amount", "Statistic",
     "'giá 11,2 tỷ', 'bồi thường 349 triệu': an amount with a multiplier, no currency and a money word before it: đồng")
+BARE_IN_DONG = declare("statistics.money.bare_in_dong_article", "Statistic",
+    "'phải đóng 5 triệu, …', 'khắc phục 4 tỷ.': an amount with a multiplier, no currency and no noun after it, in an article "
+    "that writes amounts in đồng elsewhere: đồng")
 LISTED_ONE = declare("statistics.count.listed_one", "Statistic",
     "'một' with a counted noun kept as a quantity: in a list with other figures ('4 huy chương vàng, một huy chương đồng') or after a comparator")
 HEADING_NOUN = declare("statistics.count.heading_noun", "Statistic",
@@ -745,17 +748,29 @@ def _part_of(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None
 def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
     """"giá 11,2 tỷ", "bồi thường 349 triệu", "khoảng 10-11 triệu": an amount of a million or more
     with no currency and no noun after it, after a money word of figure_cues.tsv or before a money
-    noun ("mua 3 triệu tiền pin"): đồng."""
+    noun ("mua 3 triệu tiền pin"): đồng (statistics.money.bare_amount); else, in an article that
+    writes amounts in đồng, when no number, multiplier or abbreviation follows ("phải đóng 5 triệu, …";
+    not "122 triệu 425 nghìn bảng", "6 tỷ 544 triệu đồng", "10 triệu CP"): đồng too
+    (statistics.money.bare_in_dong_article)."""
     if not match.group("mult") or multiplier(match.group("mult")) < 1e6:
         return None
     after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[match.end() : sentence.end])
     if after and after.group(1) not in lexicons().function_words and after.group(1) not in grammar_set("money_noun"):
         return None
     clause = rx(r"[;:()]").split(text[max(sentence.start, match.start() - 120) : match.start()])[-1]
-    if not patterns().cues["money"].search(clause) and not _money_noun_after(text, match, sentence):
-        return None
+    rule = BARE_AMOUNT if patterns().cues["money"].search(clause) or _money_noun_after(text, match, sentence) else None
+    if rule is None and (rx(rf"\s*(?:\d|(?:{MULTIPLIER_PATTERN}){_B}|\p{{Lu}}{{2,}}{_B})").match(text, match.end(), sentence.end) or not _dong_amount().search(text)):
+        return None  # no money word: only an amount the article's own đồng figures make money; not a table cell, a longer amount, "10 triệu CP"
     mult = match.start("mult"), match.end("mult")
-    return _Unit("money", "đồng", mult[0], mult[1], match.end(), 1.0, BARE_AMOUNT, UNIT_IMPLIED)
+    return _Unit("money", "đồng", mult[0], mult[1], match.end(), 1.0, rule or BARE_IN_DONG, UNIT_IMPLIED)
+
+
+@lru_cache(maxsize=1)
+def _dong_amount() -> regex.Pattern[str]:
+    """An amount written in đồng ("4,8 tỷ đồng", "500.000 đ"): the currency the article counts in
+    (units.tsv money units whose canonical form is the one a bare amount is given)."""
+    dong = [u for u, (kind, canonical, _) in lexicons().units.items() if kind == "money" and canonical == "đồng"]
+    return regex.compile(rf"\d(?:[\d.,]*\d)?\s*(?:(?:{MULTIPLIER_PATTERN})\s+)?(?:{alternation(dong)})(?![\p{{L}}])")
 
 
 def _unit_ahead(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
