@@ -205,10 +205,13 @@ def grammar_set(word_class: str) -> frozenset[str]:
 def _figure_pattern(glued: str) -> regex.Pattern[str]:
     words = rf"(?<!\d[^\S\n])(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm" (a line break: a new block)
     end2 = rf"(?:{_B}|(?=(?:{glued}){_B}))"  # "150-180km"
+    # a counted noun that starts with a multiplier ("14 tỷ phú", counted_nouns.tsv) is no multiplier
+    mult_nouns = [n for n in lexicons().counted_nouns if n.split()[0] in MULTIPLIERS and " " in n]
+    not_noun = rf"(?!(?:{alternation(mult_nouns)}){_B})" if mult_nouns else ""
     return regex.compile(
         rf"(?<![\p{{L}}\p{{N}}/.,:])(?<![\p{{L}}\p{{N}}][\-+])(?P<num>{_NUMBER}|{words})"
         rf"(?:(?:\s?%)?(?P<sep>\s*[-–]\s*|\s+(?:{grammar_pattern('range_joiner')})\s+)(?P<num2>{_NUMBER}){end2})?"
-        rf"(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B}(?P<half>\s+(?:{grammar_pattern('half')}){_B})?)?",
+        rf"(?:\s+{not_noun}(?P<mult>{MULTIPLIER_PATTERN}){_B}(?P<half>\s+(?:{grammar_pattern('half')}){_B})?)?",
         regex.V1,
     )
 
