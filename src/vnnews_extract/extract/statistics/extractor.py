@@ -109,7 +109,7 @@ def _record(doc: Document, sentence: Span, fig: Figure, q: _Qualified) -> Statis
     if q.period is not None:
         stated, rule = q.period
         period = Period(start=stated.years[0], end=stated.years[1])
-        parts["period"] = _part(text, stated.start, stated.end, rule)
+        parts["period"] = _part(text, stated.start, stated.end, stated.rule or rule)
     scope = None
     if q.scope is not None:
         place, rule = q.scope

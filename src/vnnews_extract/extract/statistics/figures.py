@@ -51,6 +51,9 @@ WORD_NOUN = declare("statistics.count.word_noun", "Statistic",
 UNIT_AHEAD = declare("statistics.measure.unit_ahead", "Statistic",
     "'Nhiệt độ thấp nhất từ 16 - 19, có nơi dưới 15 độ C': a bare number after a property of figure_cues.tsv "
     "(unit_ahead) takes the measure unit written after it in the sentence")
+AGE_AHEAD = declare("statistics.measure.age_ahead", "Statistic",
+    "'tuổi nghỉ hưu của nam từ 60 lên 62', 'tuổi thọ trung bình của nam giới là 66': a bare number after an age property "
+    "of figure_cues.tsv (age_ahead) and a linking word (age_link) in its clause is an age in 'tuổi'")
 SHARED_UNIT = declare("statistics.list.shared_unit", "Statistic",
     "'giá gốc chỉ 200.000 và 350.000 đồng', 'công suất 20 hoặc 40 mã lực': a bare number joined by 'và'/'hoặc' to the next one takes its unit")
 BUY_SELL = declare("statistics.list.buy_sell", "Statistic",
@@ -80,6 +83,9 @@ UNIT_BEFORE_RANGE = declare("statistics.measure.unit_before_range", "Statistic",
 UNIT_BEFORE = declare("statistics.measure.unit_before", "Statistic", "a unit written before the number (unit_contexts.tsv): wind 'cấp 6', 'giật cấp 7-8', age 'tuổi 34'")
 BARE_AMOUNT = declare("statistics.money.bare_amount", "Statistic",
     "'giá 11,2 tỷ', 'bồi thường 349 triệu': an amount with a multiplier, no currency and a money word before it: đồng")
+BARE_IN_DONG = declare("statistics.money.bare_in_dong_article", "Statistic",
+    "'phải đóng 5 triệu, …', 'khắc phục 4 tỷ.': an amount with a multiplier, no currency and no noun after it, in an article "
+    "that writes amounts in đồng elsewhere: đồng")
 LISTED_ONE = declare("statistics.count.listed_one", "Statistic",
     "'một' with a counted noun kept as a quantity: in a list with other figures ('4 huy chương vàng, một huy chương đồng') or after a comparator")
 HEADING_NOUN = declare("statistics.count.heading_noun", "Statistic",
@@ -199,10 +205,13 @@ def grammar_set(word_class: str) -> frozenset[str]:
 def _figure_pattern(glued: str) -> regex.Pattern[str]:
     words = rf"(?<!\d[^\S\n])(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm" (a line break: a new block)
     end2 = rf"(?:{_B}|(?=(?:{glued}){_B}))"  # "150-180km"
+    # a counted noun that starts with a multiplier ("14 tỷ phú", counted_nouns.tsv) is no multiplier
+    mult_nouns = [n for n in lexicons().counted_nouns if n.split()[0] in MULTIPLIERS and " " in n]
+    not_noun = rf"(?!(?:{alternation(mult_nouns)}){_B})" if mult_nouns else ""
     return regex.compile(
         rf"(?<![\p{{L}}\p{{N}}/.,:])(?<![\p{{L}}\p{{N}}][\-+])(?P<num>{_NUMBER}|{words})"
         rf"(?:(?:\s?%)?(?P<sep>\s*[-–]\s*|\s+(?:{grammar_pattern('range_joiner')})\s+)(?P<num2>{_NUMBER}){end2})?"
-        rf"(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B}(?P<half>\s+(?:{grammar_pattern('half')}){_B})?)?",
+        rf"(?:\s+{not_noun}(?P<mult>{MULTIPLIER_PATTERN}){_B}(?P<half>\s+(?:{grammar_pattern('half')}){_B})?)?",
         regex.V1,
     )
 
@@ -682,11 +691,7 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
         if match.group("num2"):  # "5-7 bạn"; not a score "2-1 nghiêng về …"
             whole = whole and rx(r"\d{1,3}").fullmatch(match.group("num2")) is not None and int(match.group("num2")) > int(raw.replace(".", ""))
         if unit is None and whole and not _money_noun_after(text, match, sentence):
-            unit = _next_word(text, match.end(), sentence.end)
-            opening = match.end() - sentence.start <= 40  # the words before start the sentence
-            if unit is not None and _after_name(text[sentence.start if opening else match.end() - 40 : match.end()], opening):
-                note(trace, EXCLUDE_NAME, match.start(), unit.end)
-                unit = None
+            unit = _age_ahead(text, match, sentence) or _word_after(text, match, sentence, trace)
         return (
             unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
             or _unit_ahead(text, match, sentence) or _shared_unit(text, match, sentence) or _heading_noun(text, match, sentence)
@@ -701,6 +706,16 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
         return None
     if word == "năm" and any(m.end() == match.start() - 1 for m in patterns().cues["year"].finditer(text, max(sentence.start, match.start() - 12), match.start())):
         return None  # "mỗi năm tỉnh trồng …", "là năm bản lề": the year, not five
+    return unit
+
+
+def _word_after(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> _Unit | None:
+    """The lower-case word after a whole number as its counted noun, unless the number ends a name."""
+    unit = _next_word(text, match.end(), sentence.end)
+    opening = match.end() - sentence.start <= 40  # the words before start the sentence
+    if unit is not None and _after_name(text[sentence.start if opening else match.end() - 40 : match.end()], opening):
+        note(trace, EXCLUDE_NAME, match.start(), unit.end)
+        return None
     return unit
 
 
@@ -736,17 +751,29 @@ def _part_of(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None
 def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
     """"giá 11,2 tỷ", "bồi thường 349 triệu", "khoảng 10-11 triệu": an amount of a million or more
     with no currency and no noun after it, after a money word of figure_cues.tsv or before a money
-    noun ("mua 3 triệu tiền pin"): đồng."""
+    noun ("mua 3 triệu tiền pin"): đồng (statistics.money.bare_amount); else, in an article that
+    writes amounts in đồng, when no number, multiplier or abbreviation follows ("phải đóng 5 triệu, …";
+    not "122 triệu 425 nghìn bảng", "6 tỷ 544 triệu đồng", "10 triệu CP"): đồng too
+    (statistics.money.bare_in_dong_article)."""
     if not match.group("mult") or multiplier(match.group("mult")) < 1e6:
         return None
     after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[match.end() : sentence.end])
     if after and after.group(1) not in lexicons().function_words and after.group(1) not in grammar_set("money_noun"):
         return None
     clause = rx(r"[;:()]").split(text[max(sentence.start, match.start() - 120) : match.start()])[-1]
-    if not patterns().cues["money"].search(clause) and not _money_noun_after(text, match, sentence):
-        return None
+    rule = BARE_AMOUNT if patterns().cues["money"].search(clause) or _money_noun_after(text, match, sentence) else None
+    if rule is None and (rx(rf"\s*(?:\d|(?:{MULTIPLIER_PATTERN}){_B}|\p{{Lu}}{{2,}}{_B})").match(text, match.end(), sentence.end) or not _dong_amount().search(text)):
+        return None  # no money word: only an amount the article's own đồng figures make money; not a table cell, a longer amount, "10 triệu CP"
     mult = match.start("mult"), match.end("mult")
-    return _Unit("money", "đồng", mult[0], mult[1], match.end(), 1.0, BARE_AMOUNT, UNIT_IMPLIED)
+    return _Unit("money", "đồng", mult[0], mult[1], match.end(), 1.0, rule or BARE_IN_DONG, UNIT_IMPLIED)
+
+
+@lru_cache(maxsize=1)
+def _dong_amount() -> regex.Pattern[str]:
+    """An amount written in đồng ("4,8 tỷ đồng", "500.000 đ"): the currency the article counts in
+    (units.tsv money units whose canonical form is the one a bare amount is given)."""
+    dong = [u for u, (kind, canonical, _) in lexicons().units.items() if kind == "money" and canonical == "đồng"]
+    return regex.compile(rf"\d(?:[\d.,]*\d)?\s*(?:(?:{MULTIPLIER_PATTERN})\s+)?(?:{alternation(dong)})(?![\p{{L}}])")
 
 
 def _unit_ahead(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
@@ -770,6 +797,33 @@ def _unit_ahead(text: str, match: regex.Match[str], sentence: Span) -> _Unit | N
                 return None
             return replace(unit, fig_end=match.end(), rule=UNIT_AHEAD, unit_rule=UNIT_SHARED)
     return None
+
+
+def _age_ahead(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """"tuổi nghỉ hưu nam từ 60 lên 62, nữ từ 55 lên 58 hoặc 60", "tuổi thọ trung bình của nam giới
+    là 66 và phụ nữ là 77": a whole number of at most three digits with no unit of its own, right
+    after a linking word (figure_cues.tsv age_link) and at most 80 characters after an age property
+    (age_ahead) with no full stop, colon, semicolon or bracket between, is an age, in the age word
+    of the property (grammar_words.tsv age: "tuổi"). Not
+    the number right after a property ending in a unit written before it ("độ tuổi từ 25 đến 35":
+    statistics.measure.unit_before_range reads it)."""
+    raw, high = match.group("num"), match.group("num2")
+    if match.group("mult") or not rx(r"\d{1,3}").fullmatch(raw) or (high and not rx(r"\d{1,3}").fullmatch(high)):
+        return None
+    cues = patterns().cues
+    props = list(cues["age_ahead"].finditer(text, max(sentence.start, match.start() - 80), match.start()))
+    before = text[max(sentence.start, match.start() - 12) : match.start()]
+    if not props or not 0 < int(raw) <= 120 or not any(m.end() == len(before.rstrip()) for m in cues["age_link"].finditer(before.rstrip())):
+        return None
+    gap = text[props[-1].end() : match.start()]
+    ends_in_unit = lexicons().unit_contexts.get(props[-1].group(0).split()[-1].lower(), ("",))[0] == "before"
+    if rx(r"[.;:()]").search(gap) or (ends_in_unit and rx(rf"(?i)\s*(?:(?:{grammar_pattern('range_start')})\s+)?").fullmatch(gap)):
+        return None
+    age = next((w for w in rx(r"\p{L}+").finditer(props[-1].group(0)) if w.group(0).lower() in grammar_set("age")), None)
+    if age is None:
+        return None
+    start = props[-1].start() + age.start()
+    return _Unit("measure", age.group(0).lower(), start, start + len(age.group(0)), match.end(), 1.0, AGE_AHEAD, AGE_AHEAD)
 
 
 def _shared_unit(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:

@@ -43,11 +43,22 @@ def _rules() -> tuple[tuple[str, str], ...]:
         ("open", rf"(?i)(?:{frm})\s+{opening}\s+(?:{join})\s+(?:{g('present_time')})"),
         ("open", rf"(?i)(?:^|[,;]\s*)(?:{frm})\s+{opening}(?=\s*,)"),
         ("span", rf"(?i)(?:{g('span_label')}|(?:{g('crop_season')})(?:\s+\p{{Ll}}+){{0,3}})\s+{_YEAR}\s*[-–]\s*{_YEAR}"),
+        ("from", _from_open()),
         ("until", rf"(?i)(?:(?:{g('as_of')})\s+)?(?:{join})\s+(?:(?:{g('period_end')})\s+|(?:{clock})?(?:(?:{day})\s+)?{day_month}|(?:{g('moment_noun')})\s+)?"
                   rf"(?:(?:{year})\s+|{month}{_SEP}|{month}\s+(?:{year})\s+)?{_YEAR}"),
         ("year", rf"(?i)(?:(?:(?:{g('period_edge')})\s+)?(?:{year})\s*|(?:{g('fiscal_year')})\s*|{month}{_SEP}|{month}\s+(?:{year})\s*|{_dated()}"
                  rf"|(?:{g('period_event')})(?:\s+\p{{Lu}}\p{{L}}*)?\s+){_YEAR}(?!\s*[-–]\s*\d)"),
     )
+
+
+def _from_open() -> str:
+    """"từ năm 2019", "kể từ ngày 18/7/2016", "từ tháng 7-2019", "từ 2015" with no end after it (no
+    "đến …", no "- 2020"): the period starts then and stays open; not a range of months ("từ tháng
+    2-4/2017": that year)."""
+    g = grammar_pattern
+    day, join = g("day_noun"), g("range_joiner")
+    when = rf"(?:(?:{day})\s+)?{_FULL_DATE}|(?:{g('month_noun')})\s+\d{{1,2}}{_SEP}|(?:(?:{g('period_edge')})\s+)?(?:{g('year_noun')})\s+"
+    return rf"(?i)(?<![\p{{L}}])(?:{g('range_start')})\s+(?:{when})?{_YEAR}(?![\d/])(?!\s*[-–]\s*\d)(?!\s+(?:{join})(?![\p{{L}}]))"
 
 
 @lru_cache(maxsize=1)
@@ -57,14 +68,18 @@ def _compiled() -> tuple[tuple[str, regex.Pattern[str]], ...]:
 
 @lru_cache(maxsize=1)
 def _comparison() -> regex.Pattern[str]:
-    """A year that is only the base of a comparison ("so với cùng kỳ năm 2023") is no period."""
+    """A year that is only the base of a comparison ("so với cùng kỳ năm 2023", "mức thấp nhất kể
+    từ năm 2009") is no period."""
     g, lex = grammar_pattern, lexicons()
     compared = g("compared_with")
     base = alternation(lex.grammar("same_period") + lex.grammar("plan_target"))
     dated = rf"(?:(?:{g('moment_noun')})\s+)?{_dated()}"
     year = rf"(?:(?:(?:{g('period_edge')})\s+)?(?:{g('year_noun')})\s+|{_month()}{_SEP}|{dated})?(?:19|20)\d{{2}}"
+    open_end = rf"(?!\d)(?!\s*[-–]\s*\d)(?!\s+(?:{g('range_joiner')})(?![\p{{L}}]))"
+    since = rf"(?:{g('superlative')})(?![\p{{L}}])[^,;.:()]{{0,40}}?(?<![\p{{L}}])(?:{g('range_start')})\s+{year}{open_end}"
     return regex.compile(
-        rf"(?i)(?:{alternation(lex.grammar('compared_with') + lex.grammar('equivalent_to'))})\s+(?:(?:{base})\s+)?{year}"
+        rf"(?i){since}"  # "mức thấp nhất kể từ năm 2009": the year a record is measured from, no period
+        rf"|(?:{alternation(lex.grammar('compared_with') + lex.grammar('equivalent_to'))})\s+(?:(?:{base})\s+)?{year}"
         rf"|(?:{compared})\s+(?:{alternation(lex.grammar('same_period') + lex.grammar('last_year'))})(?:\s+(?:{g('year_noun')})\s+(?:19|20)\d{{2}})?"
         rf"|(?:{g('ratio_verb')})\s+[\d,.]+\s+(?:{g('times_noun')})\s+(?:(?:{compared})\s+)?(?:(?:{g('same_period')})\s+)?(?:(?:{g('year_noun')})\s+)?(?:19|20)\d{{2}}"
     )
@@ -115,6 +130,8 @@ AFTER_FIGURE = declare("statistics.period.after_figure", "Statistic.period", "a 
 BEFORE_FIGURE = declare("statistics.period.before_figure", "Statistic.period", "the nearest period stated before the figure in its sentence")
 LATER_IN_CLAUSE = declare("statistics.period.later_in_clause", "Statistic.period", "a period stated later in the figure's clause")
 BRACKETED = declare("statistics.period.bracketed", "Statistic.period", "a period in brackets right after the figure ('tăng từ 19,4% (năm 2009) lên …')")
+FROM_OPEN = declare("statistics.period.from_open", "Statistic.period",
+                    "'từ năm 2019', 'kể từ ngày 18/7/2016' with no end stated: a period open at its end (2019, null)")
 CARRIED = declare("statistics.period.carried", "Statistic.period", "the period stated last in the paragraph, carried to a sentence that states none")
 
 
@@ -125,13 +142,14 @@ class Stated:
     start: int
     end: int
     years: YearSpan
+    rule: Rule | None = None  # the named rule that read it, when one did (statistics.period.from_open)
 
 
 def _years(kind: str, match: regex.Match[str]) -> YearSpan:
     years = [int(g) for g in match.groups() if g]
     if kind in ("span", "dates"):
         return years[0], years[-1]
-    if kind == "open":
+    if kind in ("open", "from"):
         return years[0], None
     if kind == "until":
         return None, years[0]
@@ -166,7 +184,7 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Stat
     for kind, pattern in _compiled():
         for match in pattern.finditer(blanked):
             if all(match.end() <= f.start - start or match.start() >= f.end - start for f in found):
-                found.append(Stated(start + match.start(), start + match.end(), _years(kind, match)))
+                found.append(Stated(start + match.start(), start + match.end(), _years(kind, match), FROM_OPEN if kind == "from" else None))
     return sorted(found, key=lambda f: f.start)
 
 
