@@ -836,6 +836,12 @@ def _names_after_described_titles(text: str, span: Span, titles: list[Title], na
         taken.append((start, end))
 
 
+@lru_cache(maxsize=1)
+def _possessive_gap() -> regex.Pattern[str]:
+    """A possessive (grammar class possessive: "của") and its space, before the body a title names."""
+    return regex.compile(rf"(?:{alternation(lexicons().grammar('possessive'))}) (?=\p{{L}})")
+
+
 _ACRONYM_AFTER = regex.compile(r" \(\p{Lu}[\p{Lu}\p{N}&-]{1,9}\)")
 _BODY_WORDS = regex.compile(r"[\p{L}\p{M}&'-]+")
 _MAX_BODY_WORDS = 8
@@ -856,8 +862,6 @@ def _foreign_names_after_bodies(text: str, span: Span, titles: list[Title], name
         found = _foreign_name_in_body(text, span, title)
         if found is None or _held_before(text, span, replace(title, start=_chain_start(text, titles, title)), names):
             continue  # "ông Christopher Ruddy, Tổng giám đốc hãng tin Newsmax Media": the title is the name's before it
-        if found is None:
-            continue
         body_start, body_end, run = found
         start, end = run[0][0], run[-1][1]
         if any(a < end and start < b for a, b in taken):
@@ -876,9 +880,9 @@ def _foreign_name_in_body(text: str, span: Span, title: Title) -> tuple[int, int
     if sp is None:
         return None
     begin = title.org_start if title.org_start is not None else sp.end()
-    if text.startswith("của ", begin):
-        begin += 4
     lex, g = lexicons(), grammar()
+    possessive = _possessive_gap().match(text, begin) if title.org_start is None else None
+    begin = possessive.end() if possessive else begin  # "Tổng giám đốc của Trung tâm …": the body after "của"
     words = [(m.start(), m.end(), m.group(0)) for m in _BODY_WORDS.finditer(text, begin, min(span.end, begin + 150))]
     i = 0
     while i < min(len(words), _MAX_BODY_WORDS + 1):
