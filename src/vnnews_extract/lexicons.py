@@ -92,7 +92,8 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "grammar_words.tsv": {"class*": frozenset({
         "passive",
         # personnel names
-        "list_joiner", "post_joiner", "succession", "birth", "age", "residence", "item_tail", "body_head", "body_scope", "sub_unit", "post_noun", "ward_level",
+        "list_joiner", "post_joiner", "succession", "birth", "age", "residence", "item_tail", "body_head", "party_head", "body_scope", "sub_unit", "post_noun",
+        "ward_level",
         "term", "period", "span_from", "span_to", "span_end", "month", "year", "plural", "quantifier",
         "source_preposition", "complement_preposition", "present_adverb", "copula", "inclusion", "enumeration",
         "pronoun", "adverb_before_verb", "while_time", "still_held", "name_particle", "posted_at", "academic_post", "academic_body", "academic_at",

@@ -47,6 +47,8 @@ NAME_AFTER_ACRONYM = declare("people.name.after_acronym", "Person",
     "a full name after a title whose body is followed by its acronym in brackets: 'Chủ tịch Ngân hàng Trung ương châu Âu (ECB) Mario Draghi'")
 NAME_POSTED_ABROAD = declare("people.name.posted_abroad", "Person",
     "a name after a post held for one country in another: 'Đại sứ Mỹ tại Việt Nam Ted Osius' (body 'Mỹ tại Việt Nam')")
+NAME_FOREIGN_AFTER_BODY = declare("people.name.foreign_after_body", "Person",
+    "a foreign full name that closes the body written after a title: 'Bộ trưởng Quốc phòng Guy Parmelin', 'Thượng nghị sĩ đảng Cộng hòa John McCain'")
 NAME_PRONOUN = declare("people.name.pronoun", "Person", "'ông'/'bà' as the subject or object of a cue or event verb: the person last named")
 TITLE_BEFORE_NAME = declare("people.title.before_name", "Position", "titles written right before the name: 'Bí thư, Chủ tịch UBND xã X Nguyễn Văn A'")
 TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in apposition after the name: 'Nguyễn Văn A, Giám đốc Sở Y tế'")
@@ -606,6 +608,7 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
     _honorific_names(text, span, titles, names)
     _names_after_titles(text, span, titles, names)
     _names_after_described_titles(text, span, titles, names)
+    _foreign_names_after_bodies(text, span, titles, names)
     _full_names(text, span, titles, names)
     for n in names.values():
         n.name = _with_initial(text, n.name)
@@ -865,6 +868,170 @@ def _names_after_described_titles(text: str, span: Span, titles: list[Title], na
         title.role, title.end, title.described_name = f"{title.role} {described.group(1)}", described.end(1), start
         names[start] = NameMention(start, end, text[start:end], rule=NAME_AFTER_DESCRIBED_TITLE)
         taken.append((start, end))
+
+
+@lru_cache(maxsize=1)
+def _possessive_gap() -> regex.Pattern[str]:
+    """A possessive (grammar class possessive: "của") and its space, before the body a title names."""
+    return regex.compile(rf"(?:{alternation(lexicons().grammar('possessive'))}) (?=\p{{L}})")
+
+
+_ACRONYM_AFTER = regex.compile(r" \(\p{Lu}[\p{Lu}\p{N}&-]{1,9}\)")
+_BODY_WORDS = regex.compile(r"[\p{L}\p{M}&'-]+")
+_MAX_BODY_WORDS = 8
+
+
+def _foreign_names_after_bodies(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
+    """A foreign full name of two or three words right after the body a title names, the body's last word in lower
+    case or a place ("Bộ trưởng Quốc phòng Guy Parmelin", "Người phát ngôn Bộ An ninh nội địa Jonathan Hoffman",
+    "Thượng nghị sĩ đảng Cộng hòa John McCain"): the body reader took the name as the end of the body's own
+    name, or read no body. The words between hold a capital (a body, not a description of the role) and no word
+    that ends a body (a verb, a preposition, a function word; "của" may open them); a place, or a word the
+    article writes on its own, that opens the capitalised run is the body's ("bang Utah Orrin Hatch",
+    "Tập đoàn Alibaba Jack Ma")."""
+    taken = [(n.start, n.end) for n in names.values()]
+    for title in titles:
+        if title.bare or title.name_after in names or title.described_name is not None:
+            continue
+        found = _foreign_name_in_body(text, span, title)
+        if found is None or _held_before(text, span, replace(title, start=_chain_start(text, titles, title)), names):
+            continue  # "ông Christopher Ruddy, Tổng giám đốc hãng tin Newsmax Media": the title is the name's before it
+        body_start, body_end, run = found
+        start, end = run[0][0], run[-1][1]
+        if any(a < end and start < b for a, b in taken):
+            continue
+        written = text[start:end]
+        kept = title.organization[: -len(written)].rstrip() if title.organization and title.organization.endswith(" " + written) else None
+        title.org_start, title.org_end, title.organization = body_start, body_end, kept or org_text(text, body_start, body_end)
+        title.end = body_end  # "Bộ Quốc phòng Guy Parmelin" read as the body: the name is cut off it
+        names[start] = NameMention(start, end, text[start:end], rule=NAME_FOREIGN_AFTER_BODY)
+        taken.append((start, end))
+
+
+def _foreign_name_in_body(text: str, span: Span, title: Title) -> tuple[int, int, list[tuple[int, int, str]]] | None:
+    """(start and end of the body, the name's words) of a foreign name closing the body after ``title``, else None."""
+    sp = SPACE.match(text, title.role_end, span.end)
+    if sp is None:
+        return None
+    begin = title.org_start if title.org_start is not None else sp.end()
+    lex, g = lexicons(), grammar()
+    possessive = _possessive_gap().match(text, begin) if title.org_start is None else None
+    begin = possessive.end() if possessive else begin  # "Tổng giám đốc của Trung tâm …": the body after "của"
+    words = [(m.start(), m.end(), m.group(0)) for m in _BODY_WORDS.finditer(text, begin, min(span.end, begin + 150))]
+    i = 0
+    while i < min(len(words), _MAX_BODY_WORDS + 1):
+        s, _, w = words[i]
+        if i and text[words[i - 1][1] : s] != " ":
+            return None  # punctuation ends the body
+        if w[:1].islower():
+            if w in lex.function_words or g.stop.match(text, s) or (i == 0 and not _opens_body(text, s)):
+                return None  # "Tổng thống đắc cử Pháp …": a description of the role, not a body, opens the words
+            i += 1
+            continue
+        run = cap_words(text, s, span.end)
+        if lex.name_stops.get(w.lower()) == "opener":
+            return None  # "Tổng thống Trump Theo Business Insider": a new sentence
+        if i == 0 and starts_name([x for _, _, x in run]) and (len(run) >= 2 or looks_foreign(w)):
+            return None  # "HLV Zinedine Zidane muốn …", "Tổng thống Trump …": the title's holder is named right after it
+        if i == 0 or len(run) < 2:
+            i += len(run) or 1
+            continue
+        return _name_closing(text, title, (begin, [x for _, _, x in words[:i]]), run)
+    return None
+
+
+def _called_elsewhere(text: str, word: tuple[int, int, str], full: tuple[int, int, str] | None = None) -> bool:
+    """The article calls the person by the word (or from ``full`` to it) elsewhere: after an honorific ("ông Ghosn",
+    "ông Jack Ma")."""
+    g = grammar()
+    for start in (*_whole_occurrences(text, word[2]), *_whole_occurrences(text, text[full[0] : word[1]] if full else "")):
+        window = text[max(0, start - 25) : start]
+        if start not in (word[0], full[0] if full else -1) and any(not window[h.end() :].strip() for h in g.honorific.finditer(window)):
+            return True
+    return False
+
+
+def _opens_body(text: str, pos: int) -> bool:
+    """A lower-case word at ``pos`` that opens a body or a place: a body's head ("ủy ban"), a party (grammar class
+    party_head: "đảng"), a level ("tỉnh") or a word of name_stops.tsv that opens one ("bang", "hãng", "điện")."""
+    g, lex = grammar(), lexicons()
+    two = " ".join(text[pos : pos + 30].split()[:2])
+    return any(
+        g.org_open_lower.match(text, pos) or g.org_fixed.match(text, pos) or lex.name_stops.get(ws) in ("place_before", "body_before")
+        or lex.admin_levels.get(ws, ("", ""))[1] == "level" or ws in lex.grammar("party_head")
+        for ws in (two.split()[0] if two else "", two)
+    )
+
+
+def _body_or_place_before(before: list[str]) -> str | None:
+    """What the word or two before a capitalised run make of it: "place" after a level or a word that opens a place
+    ("tỉnh Đắk Lắk", "bang Utah"), "body" after a word that opens a body (name_stops.tsv: "hãng", "công ty") or an
+    open body head that needs its own name ("Đại học George Washington"), else None."""
+    lex, g = lexicons(), grammar()
+    if before and (lex.name_stops.get(before[-1].lower()) == "place_before" or lex.admin_levels.get(before[-1].lower(), ("", ""))[1] == "level"):
+        return "place"
+    for n in (1, 2):
+        words = " ".join(before[-n:]) if len(before) >= n else ""
+        if words and (lex.name_stops.get(words.lower()) == "body_before" or (words[:1].isupper() and g.org_open.fullmatch(words))):
+            return "body"
+    for n in (1, 2):  # "công ty sản xuất Sunrise Foods": a body opened earlier and only described since, not yet named
+        for i in range(len(before) - n + 1):
+            if lex.name_stops.get(" ".join(before[i : i + n]).lower()) == "body_before" and all(w[:1].islower() for w in before[i + n :]):
+                return "body"
+    return None
+
+
+def _name_closing(text: str, title: Title, body: tuple[int, list[str]], run: list[tuple[int, int, str]]) -> tuple[int, int, list[tuple[int, int, str]]] | None:
+    """The foreign name that the capitalised ``run`` ends with, after the body's words, if it closes the body."""
+    begin, before = body
+    if len(run) > 4 or _LOWER_NEXT.match(text, run[-1][1]) is None and text[run[-1][1] : run[-1][1] + 1].isalpha():
+        return None
+    if _BRACKETED_ACRONYM.match(text, run[-1][1]) or _ACRONYM_AFTER.match(text, run[-1][1]):
+        return None  # "Công ty bất động sản Future Land Development (FLD)": a body with its acronym
+    cut = _words_of_body(text, before, run)
+    if cut is None:
+        return None
+    name = run[cut:]
+    if not _foreign_name(text, name):
+        return None
+    if title.org_start is None and not any(x[:1].isupper() for x in [*before, *(x for _, _, x in run[:cut])]):
+        return None  # lower-case words only: a description of the role (people.name.after_described_title)
+    if title.org_start is not None and name[-1][1] > title.end and name[0][0] != title.name_after:
+        return None  # the body read ends before the name: the name is not in it nor right after it
+    body_end = run[cut - 1][1] if cut else run[0][0] - 1
+    return begin, body_end, name
+
+
+def _words_of_body(text: str, before: list[str], run: list[tuple[int, int, str]]) -> int | None:
+    """How many leading words of the capitalised run still name the body or its place (None: the run names the body)."""
+    opener = _body_or_place_before(before)
+    if opener == "place":
+        return len(run) - 2 if len(run) >= 4 else 1  # "bang Utah Orrin Hatch", "bang New York Chuck Schumer": the place, then the name
+    if opener == "body":
+        if len(run) < 3 or not _called_elsewhere(text, run[-1], run[1]):
+            return None  # "công ty CP Diamond Properties", "Đại học George Washington": the run names the body
+        return 1  # "Tập đoàn Alibaba Jack Ma" … "ông Jack Ma": the body's name, then a person the article calls so
+    cut = _leading_body(text, run)
+    if cut > 2 or (cut and not _called_elsewhere(text, run[-1])):
+        return None  # "Nissan Motor Co": a body the article writes alone, its name going on
+    return cut
+
+
+def _foreign_name(text: str, name: list[tuple[int, int, str]]) -> bool:
+    """Two or three words of a foreign person's name: no place in them, no acronym or brand, one word at least
+    foreign-looking; the first may be spelt like a Vietnamese syllable ("Guy Parmelin"); not a body the article
+    names elsewhere."""
+    lex = lexicons()
+    texts = [x for _, _, x in name]
+    if not 2 <= len(texts) <= 3 or any("." in x for x in texts):
+        return False
+    parts = " ".join(texts).replace("-", " ").split()
+    if any(" ".join(parts[:n]) in lex.places for n in range(1, len(parts) + 1)) or any(x in lex.places for x in texts):
+        return False  # "TP.Đông Hà", "Việt Nam-Cuba": a place
+    foreign = looks_like_name(texts) or (len(texts[0]) >= 2 and not is_name_start(texts[0]) and all(looks_foreign(x) for x in texts[1:]))
+    if not foreign or not any(looks_foreign(x) for x in texts) or any(is_acronym(x) or _brand(x) for x in texts):
+        return False
+    return not _body_elsewhere(text, " ".join(texts))
 
 
 def _ends_body(words: str) -> bool:
