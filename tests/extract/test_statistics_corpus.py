@@ -41,8 +41,15 @@ def _fig(kind: str, value: float, value_max: float | None = None) -> GoldStatist
         ([_fig("count", 3)], [_fig("measure", 3)], []),
         ([_fig("money", 1e8, 2e8)], [_fig("money", 1e8)], []),
         ([_fig("count", 1), _fig("count", 2), _fig("count", 1)], [_fig("count", 2), _fig("count", 1)], [(1, 0), (2, 1)]),
+        ([_fig("ratio", 4 / 11)], [_fig("ratio", 0.3636)], [(0, 0)]),
+        ([_fig("ratio", 2 / 3, 5 / 6)], [_fig("ratio", 0.67, 0.83)], [(0, 0)]),
+        ([_fig("ratio", 0.3646)], [_fig("ratio", 0.3636)], []),
+        ([_fig("percent", 12.46)], [_fig("percent", 12.5)], []),
     ],
-    ids=["float-tolerance", "kind-must-agree", "value-max-must-agree", "one-to-one-in-order"],
+    ids=[
+        "float-tolerance", "kind-must-agree", "value-max-must-agree", "one-to-one-in-order",
+        "gold-rounded-to-its-decimals", "gold-range-rounded", "rounding-is-no-wider-tolerance", "one-decimal-gold-is-exact",
+    ],
 )
 def test_alignment(pred: list[GoldStatistic], gold: list[GoldStatistic], pairs: list[tuple[int, int]]) -> None:
     assert align(pred, gold) == pairs
