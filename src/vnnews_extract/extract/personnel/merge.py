@@ -19,10 +19,11 @@ from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
 from .events import (
     ACTOR_GROUP_SUBJECT, ACTOR_SUBJECT_TITLE, ACTOR_TITLE, COUNTED_GROUP, LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, SANCTION_FORM, Candidate,
-    Sentence, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions, resolve_name,
+    UNNAMED, UNNAMED_SUBJECT, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
+    resolve_name,
 )
 from .grammar import looks_foreign
-from .names import TITLE_CUE, Title
+from .names import TITLE_CUE, NameMention, Title
 from .org_context import article_places, completed_organisation
 from .orgs import org_key
 
@@ -45,6 +46,10 @@ TITLE_SAME_POST = declare("people.title.same_post", "Position",
 TITLE_SAME_POST_BARE = declare("people.title.same_post_bare", "Position",
     "a post written without its body and the same post written as 'nguyên …' (with its body, or without one either) are "
     "one former post: 'Phó chánh thanh tra Dương Minh Tâm' with '…, nguyên Phó Chánh thanh tra Sở GTVT' is the former post")
+UNNAMED_HOLDER = declare("personnel.event.unnamed_holder", "PersonnelEvent",
+    "a post lost with no name ('Phó Bí thư xã X bị kỷ luật', a headline: dismissal, discipline, arrest, resignation, retirement) "
+    "is lost by the one person the article names with that post (role equal, body the same or unstated): the event folds into "
+    "that person's event of its type and post, else takes the person (a post gained is not: its holder named is the predecessor)")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
 
 
@@ -73,6 +78,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     _title_holders(sentences, full, raw)
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
+    events = _unnamed_holders(doc.text, sentences, full, events)
     events = _merge_events(events)
     host = _ceremony_host(doc, sentences)
     for c in events:
@@ -118,6 +124,62 @@ def _title_holders(sentences: list[Sentence], full: list[str], events: list[Cand
         names = holders.get(_post_key(title), set()) if title is not None and title.organization else set()
         if len(names) == 1 and part is not None and c.name not in names:  # not the person the event is about
             c.actor, c.parts["actor"] = next(iter(names)), Fired(ACTOR_TITLE_HOLDER, part.start, part.end)
+
+
+def _unnamed_holders(text: str, sentences: list[Sentence], full: list[str], events: list[Candidate]) -> list[Candidate]:
+    """An unnamed post's event (UNNAMED_HOLDER) folds into the one named person's event of its type and post, or takes
+    the one person the article gives that post; kept as it is when no one, or more than one, holds it."""
+    holders: list[tuple[str, NameMention, str, str | None]] = [
+        (resolve_name(n.name, full), n, t.role, t.organization) for s in sentences for n in s.names if n.name for t in n.titles]
+    titles = [t.start for s in sentences for t in s.titles]
+    out: list[Candidate] = []
+    for c in events:
+        if c.name is not None or c.rule not in (UNNAMED, UNNAMED_SUBJECT) or c.type not in LOSS or not _next_to_verb(text, c, titles):
+            out.append(c)  # a post gained: the holder named is its predecessor; a post far from the verb: not its object
+            continue
+        found = {h[0]: h[1] for h in holders if _same_post(c, h[2], h[3]) and h[0] != c.actor}
+        named = {e.name for e in events if e.name is not None and e.type == c.type and _same_post(c, e.role, e.organization)}
+        if len(found | dict.fromkeys(named)) != 1 or any(_same_event(e, c) for e in events if e.name is not None):
+            out.append(c)  # no one holds the post, or several do, or the named event takes it when events merge
+        elif not named:
+            name, mention = next(iter(found.items()))
+            c.person, c.name, c.rule = mention, name, UNNAMED_HOLDER
+            c.parts["person"] = Fired(UNNAMED_HOLDER, mention.start, mention.end)
+            c.parts["verb"] = Fired(UNNAMED_HOLDER, *c.verb)
+            out.append(c)
+    return out
+
+
+_VERB_GAP = 30  # characters at most between the verb and the post it acts on ("kỷ luật cảnh cáo đối với Phó …")
+
+
+def _next_to_verb(text: str, c: Candidate, titles: list[int]) -> bool:
+    """The post is the verb's own: written right after it ("cách chức Cục trưởng …") or right before it ("Phó Bí thư xã X
+    bị kỷ luật"), with no other title, quotation mark or copula between them ("Kỷ luật Phó Bí thư đánh Trưởng Công an xã")."""
+    role = c.parts.get("role")
+    if role is None or not c.role:
+        return False
+    end = max(role.end, c.parts["organization"].end if "organization" in c.parts else role.end)
+    gap = (c.verb[1], role.start) if role.start >= c.verb[1] else (end, c.verb[0])
+    return 0 <= gap[1] - gap[0] <= _VERB_GAP and not any(gap[0] <= t < gap[1] for t in titles) and not _gap_stop().search(text, *gap)
+
+
+@lru_cache(maxsize=1)
+def _gap_stop() -> regex.Pattern[str]:
+    """A quotation mark, or a copula that describes someone by a post ("kỷ luật, nguyên là Bí thư tỉnh ủy"), between verb and post."""
+    return regex.compile(rf'["“”]|(?<!\w)(?:{alternation(lexicons().grammar("copula"))})(?!\w)', regex.IGNORECASE)
+
+
+def _same_post(c: Candidate, role: str | None, org: str | None) -> bool:
+    """A post written two ways: the role equal ("nguyên" aside, abbreviations expanded), the bodies one extending or
+    holding the other, or opening alike ("Văn phòng Tòa án tỉnh X" = "Văn phòng Tòa án nhân dân"), or one unstated."""
+    if not role or not c.role or _role_key(role).removeprefix("nguyên ") != _role_key(c.role):
+        return False
+    a, b = ((org_key(o) or "").split() for o in (c.organization, org))  # level words kept: "Tỉnh ủy" is not "Thành ủy"
+    if not a or not b:
+        return True
+    x, y = " " + " ".join(a) + " ", " " + " ".join(b) + " "
+    return x in y or y in x or (len(a) > 2 and len(b) > 2 and a[:3] == b[:3])
 
 
 def _post_key(t: Title) -> tuple[str, str]:
