@@ -106,7 +106,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "indefinite_subject", "indefinite_article", "place_word_compound", "issuing_verb", "anaphoric_body",
         "agent_marker", "deciding_step",
         # statistics periods
-        "period_reference", "period_event", "document_number", "place_verb", "locative_preposition",
+        "period_reference", "period_event", "document_number", "place_verb", "locative_preposition", "surface_noun",
         # statistics and cleaning
         "afternoon", "and", "as_of", "bound_word", "clock_preposition", "compared_with", "copula_have", "count_of",
         "crop_season", "date_label", "day_noun", "day_part", "dimension_noun", "duration_preposition", "duration_unit", "equivalent_to",

@@ -26,6 +26,8 @@ NOUN_MAXIMUM = declare("statistics.comparator.noun_maximum", "Statistic.comparat
     "'tốc độ tối đa 320 km/h': 'tối đa' after a property of figure_cues.tsv (maximum_of) names its maximum (eq), unless a cap word stands before")
 LOCATIVE = declare("statistics.comparator.locative", "Statistic.comparator",
     "'đi trên 6 xe ôtô': 'trên' right after a verb of place or motion (grammar_words.tsv place_verb) is 'on', no bound (eq)")
+LOCATIVE_SURFACE = declare("statistics.comparator.locative_surface", "Statistic.comparator",
+    "'trên 2 tuyến phố', 'trên hai kênh': 'trên' right before a count, not round, of surfaces or ways (grammar_words.tsv surface_noun) is 'on' (eq)")
 CHANGE_VERB = declare("statistics.change.verb", "Statistic.change", "a change verb of change_words.tsv before the figure: 'tăng 5%', 'giảm 120 hộ'")
 CHANGE_OBJECT = declare("statistics.change.object", "Statistic.change",
     "'tăng lương tối thiểu vùng 6,52%': a change verb, then only the noun phrase it changes, then the figure")
@@ -83,9 +85,19 @@ def comparator(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] =
         return Decided("eq", start, end, NOUN_MAXIMUM)
     if phrase in grammar_set("locative_preposition") and _place_verb().search(before[: match.start("c")]):
         return Decided("eq", start, end, LOCATIVE)
+    if phrase in grammar_set("locative_preposition") and _on_surface(text, fig):
+        return Decided("eq", start, end, LOCATIVE_SURFACE)
     if value == "gt" and _difference(text, fig, before[: match.start("c")], sentence):
         return Decided("eq", start, end, DIFFERENCE)
     return Decided(value, start, end, COMPARATOR_BEFORE)
+
+
+def _on_surface(text: str, fig: Figure) -> bool:
+    """A count of surfaces or ways right after the number ("2 tuyến phố"), not round (a round
+    "trên 500 tuyến phố" reads "more than")."""
+    if fig.kind != "count" or (fig.value >= 10 and fig.value % 10 == 0):
+        return False
+    return rx(rf"(?i)\s*(?:{grammar_pattern('surface_noun')})(?![\p{{L}}])").match(text, fig.unit_start) is not None
 
 
 @lru_cache(maxsize=1)
