@@ -1275,8 +1275,27 @@ def _whole_occurrences(text: str, phrase: str) -> Iterator[int]:
 
 
 def _body_elsewhere(text: str, word: str) -> bool:
-    """The article writes the word after a word that makes it a body: "cổ phiếu Sacombank", "ngân hàng Sacombank"."""
-    return any(_body_before().search(text, max(0, start - 20), start) for start in _whole_occurrences(text, word))
+    """The article writes the word after a word that makes it a body ("cổ phiếu Sacombank", "ngân hàng Sacombank"),
+    or in brackets as the short name of a body written out before it ("Công ty Cổ phần Sữa Việt Nam (Vinamilk)")."""
+    return any(_body_before().search(text, max(0, start - 20), start) or _bracketed_short(text, start, len(word))
+               for start in _whole_occurrences(text, word))
+
+
+def _bracketed_short(text: str, start: int, size: int) -> bool:
+    """The word at ``start`` closes a bracket opened right after a run of capitalised words headed by a body
+    (organisations.tsv, or a body_before word of name_stops.tsv): "Tổng công ty Bia - Rượu - Nước giải khát
+    Sài Gòn (Sabeco)", "Cục Dự trữ Liên bang Mỹ (Fed)"."""
+    if not (text[max(0, start - 2) : start].lstrip().startswith("(") and text[start + size : start + size + 1] == ")"):
+        return False
+    return _body_run_before().search(text, max(0, start - 90), start) is not None
+
+
+@lru_cache(maxsize=1)
+def _body_run_before() -> regex.Pattern[str]:
+    lex = lexicons()
+    heads = [h for h in lex.organisations if h[:1].isupper()] + [w for w, k in lex.name_stops.items() if k == "body_before"]
+    word = r"(?:\p{Lu}[\p{L}\p{M}&'.-]*|\p{Ll}[\p{L}\p{M}]*|-|–)"
+    return regex.compile(rf"(?i:(?<![\p{{L}}])(?:{alternation(heads)}))(?:\s+{word}){{0,12}}\s*\(\s*$")
 
 
 def _person_elsewhere(text: str, word: str) -> bool:
