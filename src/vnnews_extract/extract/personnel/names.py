@@ -1789,8 +1789,8 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
         return []
     if cue.group("lt"):
         return before
-    if len(before) >= 2 and _by_agent(text, span, before[-1]):
-        return [before[-2]]  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm giữ chức …": B appoints, A is given the post
+    if _by_agent(text, span, before[-1]):  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm giữ chức …": B appoints, A is given the post
+        return _agent_object(text, span, names, before, clause_start)
     subjects = [before[-1]]
     for n in reversed(before[:-1]):  # "Ông A và bà B được bầu làm …": both
         if subjects[0].group is not None or not _patterns().joined.fullmatch(text, n.end, subjects[0].start):
@@ -1809,6 +1809,23 @@ def _unnamed_subject(text: str, name_end: int, cue_start: int) -> bool:
     ("bà X vui mừng vì đã giới thiệu được một cá nhân đảm nhiệm cương vị …"), not in apposition ("ông X, một người từng giữ chức …")."""
     found = _indefinite_subject().search(text, name_end, cue_start)
     return found is not None and any(c.isalpha() for c in text[name_end : found.start()])
+
+
+def _agent_object(text: str, span: Span, names: list[NameMention], before: list[NameMention], clause_start: int) -> list[NameMention]:
+    """Who is given the post when the last person named before the cue is the agent after "được"/"bị": the person
+    named before the agent, else the pronoun subject ("Ông được Tổng thống Donald Trump bổ nhiệm làm Đại sứ …"),
+    else no one; never the agent (TITLE_CUE)."""
+    if len(before) >= 2:
+        return [before[-2]]
+    agent = before[-1]
+    start = min([agent.start] + [t.start for t in agent.titles if t.end <= agent.start] + ([agent.honorific_start] if agent.honorific_start is not None else []))
+    passive = _patterns().by_agent.search(text, max(span.start, start - 12), start)
+    pronoun = _patterns().pronoun.search(text, clause_start, passive.start()) if passive is not None else None
+    if pronoun is None:
+        return []
+    mention = NameMention(pronoun.start("p"), pronoun.end("p"), "", pronoun.group("p").lower(), rule=NAME_PRONOUN, honorific_start=pronoun.start("p"))
+    names.append(mention)
+    return [mention]
 
 
 def _by_agent(text: str, span: Span, n: NameMention) -> bool:
