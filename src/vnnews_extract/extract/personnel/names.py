@@ -1790,7 +1790,7 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
     if cue.group("lt"):
         return before
     if _by_agent(text, span, before[-1]):  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm giữ chức …": B appoints, A is given the post
-        return _agent_object(text, span, names, before, clause_start)
+        return _agent_object(text, (clause_start, cue.start()), names, before, span)
     subjects = [before[-1]]
     for n in reversed(before[:-1]):  # "Ông A và bà B được bầu làm …": both
         if subjects[0].group is not None or not _patterns().joined.fullmatch(text, n.end, subjects[0].start):
@@ -1811,13 +1811,17 @@ def _unnamed_subject(text: str, name_end: int, cue_start: int) -> bool:
     return found is not None and any(c.isalpha() for c in text[name_end : found.start()])
 
 
-def _agent_object(text: str, span: Span, names: list[NameMention], before: list[NameMention], clause_start: int) -> list[NameMention]:
-    """Who is given the post when the last person named before the cue is the agent after "được"/"bị": the person
-    named before the agent, else the pronoun subject ("Ông được Tổng thống Donald Trump bổ nhiệm làm Đại sứ …"),
-    else no one; never the agent (TITLE_CUE)."""
+def _agent_object(text: str, where: tuple[int, int], names: list[NameMention], before: list[NameMention], span: Span) -> list[NameMention]:
+    """Who is given the post when the last person named before the cue (``where``: the clause's start and the cue's)
+    is the agent after "được"/"bị": the person named before the agent, else, when the agent's verb runs on to the
+    cue, the pronoun subject ("Ông được Tổng thống Donald Trump bổ nhiệm làm Đại sứ …") or no one; the agent keeps a
+    post written in apposition to it ("được ông X, lúc đó đang là Giám đốc …, ký")."""
+    clause_start, cue_start = where
     if len(before) >= 2:
         return [before[-2]]
     agent = before[-1]
+    if "," in text[agent.end : cue_start]:
+        return [agent]
     start = min([agent.start] + [t.start for t in agent.titles if t.end <= agent.start] + ([agent.honorific_start] if agent.honorific_start is not None else []))
     passive = _patterns().by_agent.search(text, max(span.start, start - 12), start)
     pronoun = _patterns().pronoun.search(text, clause_start, passive.start()) if passive is not None else None
