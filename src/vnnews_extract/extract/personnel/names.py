@@ -1275,8 +1275,27 @@ def _whole_occurrences(text: str, phrase: str) -> Iterator[int]:
 
 
 def _body_elsewhere(text: str, word: str) -> bool:
-    """The article writes the word after a word that makes it a body: "cổ phiếu Sacombank", "ngân hàng Sacombank"."""
-    return any(_body_before().search(text, max(0, start - 20), start) for start in _whole_occurrences(text, word))
+    """The article writes the word after a word that makes it a body ("cổ phiếu Sacombank", "ngân hàng Sacombank"),
+    or in brackets as the short name of a body written out before it ("Công ty Cổ phần Sữa Việt Nam (Vinamilk)")."""
+    return any(_body_before().search(text, max(0, start - 20), start) or _bracketed_short(text, start, len(word))
+               for start in _whole_occurrences(text, word))
+
+
+def _bracketed_short(text: str, start: int, size: int) -> bool:
+    """The word at ``start`` closes a bracket opened right after a run of capitalised words headed by a body
+    (organisations.tsv, or a body_before word of name_stops.tsv): "Tổng công ty Bia - Rượu - Nước giải khát
+    Sài Gòn (Sabeco)", "Cục Dự trữ Liên bang Mỹ (Fed)"."""
+    if not (text[max(0, start - 2) : start].lstrip().startswith("(") and text[start + size : start + size + 1] == ")"):
+        return False
+    return _body_run_before().search(text, max(0, start - 90), start) is not None
+
+
+@lru_cache(maxsize=1)
+def _body_run_before() -> regex.Pattern[str]:
+    lex = lexicons()
+    heads = [h for h in lex.organisations if h[:1].isupper()] + [w for w, k in lex.name_stops.items() if k == "body_before"]
+    word = r"(?:\p{Lu}[\p{L}\p{M}&'.-]*|\p{Ll}[\p{L}\p{M}]*|-|–)"
+    return regex.compile(rf"(?i:(?<![\p{{L}}])(?:{alternation(heads)}))(?:\s+{word}){{0,12}}\s*\(\s*$")
 
 
 def _person_elsewhere(text: str, word: str) -> bool:
@@ -1770,8 +1789,8 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
         return []
     if cue.group("lt"):
         return before
-    if len(before) >= 2 and _by_agent(text, span, before[-1]):
-        return [before[-2]]  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm giữ chức …": B appoints, A is given the post
+    if _by_agent(text, span, before[-1]):  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm giữ chức …": B appoints, A is given the post
+        return _agent_object(text, (clause_start, cue.start()), names, before, span)
     subjects = [before[-1]]
     for n in reversed(before[:-1]):  # "Ông A và bà B được bầu làm …": both
         if subjects[0].group is not None or not _patterns().joined.fullmatch(text, n.end, subjects[0].start):
@@ -1790,6 +1809,27 @@ def _unnamed_subject(text: str, name_end: int, cue_start: int) -> bool:
     ("bà X vui mừng vì đã giới thiệu được một cá nhân đảm nhiệm cương vị …"), not in apposition ("ông X, một người từng giữ chức …")."""
     found = _indefinite_subject().search(text, name_end, cue_start)
     return found is not None and any(c.isalpha() for c in text[name_end : found.start()])
+
+
+def _agent_object(text: str, where: tuple[int, int], names: list[NameMention], before: list[NameMention], span: Span) -> list[NameMention]:
+    """Who is given the post when the last person named before the cue (``where``: the clause's start and the cue's)
+    is the agent after "được"/"bị": the person named before the agent, else, when the agent's verb runs on to the
+    cue, the pronoun subject ("Ông được Tổng thống Donald Trump bổ nhiệm làm Đại sứ …") or no one; the agent keeps a
+    post written in apposition to it ("được ông X, lúc đó đang là Giám đốc …, ký")."""
+    clause_start, cue_start = where
+    if len(before) >= 2:
+        return [before[-2]]
+    agent = before[-1]
+    if "," in text[agent.end : cue_start]:
+        return [agent]
+    start = min([agent.start] + [t.start for t in agent.titles if t.end <= agent.start] + ([agent.honorific_start] if agent.honorific_start is not None else []))
+    passive = _patterns().by_agent.search(text, max(span.start, start - 12), start)
+    pronoun = _patterns().pronoun.search(text, clause_start, passive.start()) if passive is not None else None
+    if pronoun is None:
+        return []
+    mention = NameMention(pronoun.start("p"), pronoun.end("p"), "", pronoun.group("p").lower(), rule=NAME_PRONOUN, honorific_start=pronoun.start("p"))
+    names.append(mention)
+    return [mention]
 
 
 def _by_agent(text: str, span: Span, n: NameMention) -> bool:
