@@ -1465,7 +1465,7 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
         gap = text[gap_start : v.start()]
         if cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14:
             return n.name, Fired(ACTOR_HANDOVER, n.start, n.end)
-        if n is not person and _announces(text, gap_start, v.start()):
+        if _announces(text, gap_start, v.start()):
             return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
     return (_agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
             or _list_decider(text, s, v))

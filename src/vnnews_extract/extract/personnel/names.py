@@ -242,11 +242,10 @@ def _lower_org(text: str, span: Span, m: regex.Match[str], title: Title, pos: in
     org = read_org(text, pos, span.end, lower=True)
     if org is None or org.end <= org.start:
         return org
-    if needs_org(m.group("head")) or _names_own(text, org):
+    own = needs_org(m.group("head")) or _names_own(text, org)
+    if own or _names_own_after_kind(text, org):
         title.org_start, title.org_end, title.organization, title.end = org.start, org.end, org_text(text, org.start, org.end), org.end
-    elif _names_own_after_kind(text, org):
-        title.org_start, title.org_end, title.organization, title.end = org.start, org.end, org_text(text, org.start, org.end), org.end
-        title.own_rule = TITLE_LOWER_BODY
+        title.own_rule = title.own_rule if own else TITLE_LOWER_BODY
     return org
 
 
@@ -873,7 +872,7 @@ def _names_after_described_titles(text: str, span: Span, titles: list[Title], na
 @lru_cache(maxsize=1)
 def _possessive_gap() -> regex.Pattern[str]:
     """A possessive (grammar class possessive: "của") and its space, before the body a title names."""
-    return regex.compile(rf"(?:{alternation(lexicons().grammar('possessive'))}) (?=\p{{L}})")
+    return regex.compile(rf"{_words('possessive')} (?=\p{{L}})")
 
 
 _ACRONYM_AFTER = regex.compile(r" \(\p{Lu}[\p{Lu}\p{N}&-]{1,9}\)")
@@ -972,10 +971,9 @@ def _body_or_place_before(before: list[str]) -> str | None:
         return "place"
     for n in (1, 2):
         words = " ".join(before[-n:]) if len(before) >= n else ""
-        if words and (lex.name_stops.get(words.lower()) == "body_before" or (words[:1].isupper() and g.org_open.fullmatch(words))):
+        if words[:1].isupper() and g.org_open.fullmatch(words):
             return "body"
-    for n in (1, 2):  # "công ty sản xuất Sunrise Foods": a body opened earlier and only described since, not yet named
-        for i in range(len(before) - n + 1):
+        for i in range(len(before) - n + 1):  # right before the run, or opened earlier and only described since ("công ty sản xuất Sunrise Foods")
             if lex.name_stops.get(" ".join(before[i : i + n]).lower()) == "body_before" and all(w[:1].islower() for w in before[i + n :]):
                 return "body"
     return None
