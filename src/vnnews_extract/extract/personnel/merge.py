@@ -22,7 +22,7 @@ from .events import (
     UNNAMED, UNNAMED_SUBJECT, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
     resolve_name,
 )
-from .grammar import looks_foreign
+from .grammar import descriptive_role, looks_foreign
 from .names import TITLE_CUE, NameMention, Title
 from .org_context import article_places, completed_organisation
 from .orgs import org_key
@@ -284,9 +284,11 @@ def _aged(person: _Builder) -> _Builder:
 
 def _person_record(person: _Builder, places: dict[str, str]) -> Person:
     """Key a bare organisation ("UBND huyện") by its completed form ("ủy ban nhân dân huyện chợ đồn")
-    when the article names one place of that level; the organisation stays as written."""
+    when the article names one place of that level; the organisation stays as written. A post described in plain
+    words ("người đứng đầu Chính phủ", titles.tsv sense "descriptive") is dropped when the person holds another."""
     titles = []
-    for pos in person.titles:
+    held = [pos for pos in person.titles if not descriptive_role(pos.role)] or person.titles
+    for pos in held:
         completed = completed_organisation(pos.organization, places)
         titles.append(pos.model_copy(update={"organization_key": org_key(completed)}) if completed else pos)
     return Person(name=person.name, honorific=person.honorific, titles=titles, evidence=person.evidence)
