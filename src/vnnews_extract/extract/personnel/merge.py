@@ -79,12 +79,19 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
     events = _unnamed_holders(doc.text, sentences, full, events)
-    events = _merge_events(events)
+    events = _merge_events(_plain_posts_dropped(events))
     host = _ceremony_host(doc, sentences)
     for c in events:
         if c.actor is None and host is not None and resolve_name(host[0], full) != c.name:  # not the person the event is about
             c.actor, c.parts["actor"] = resolve_name(host[0], full), Fired(ACTOR_CEREMONY, *host[1])
     return people, [_event_record(doc, c) for c in events]
+
+
+def _plain_posts_dropped(events: list[Candidate]) -> list[Candidate]:
+    """An event of a post described in plain words ("được chọn làm người đứng đầu chính phủ", titles.tsv sense
+    "descriptive") is dropped when its person has an event of the same type for another post."""
+    formal = {(c.name, c.type) for c in events if c.name and c.role and not descriptive_role(c.role)}
+    return [c for c in events if not (c.role and descriptive_role(c.role) and (c.name, c.type) in formal)]
 
 
 def _sentence_persons(text: str, events: list[Candidate], named_in: dict[Span, set[str]]) -> None:
