@@ -142,7 +142,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "titles.tsv": {"sense*": frozenset({
         "party", "government", "security", "enterprise", "department", "local", "justice", "assembly",
         "education", "state", "health", "sport", "media", "religious", "foreign", "mass", "needs_org", "capital", "shares_body",
-        "delegate", "assembly_delegate",
+        "delegate", "assembly_delegate", "descriptive",
     })},
     "unit_contexts.tsv": {
         "position": frozenset({"after", "before"}),

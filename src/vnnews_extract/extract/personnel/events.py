@@ -22,7 +22,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Document, Span
 from ...text.numbers import NUMBER_WORD_PATTERN, parse_number_words
 from ..rules import Fired, Rule, declare
-from .grammar import first_letter_either_case, grammar, needs_org
+from .grammar import descriptive_role, first_letter_either_case, grammar, needs_org
 from .names import NAME_PRONOUN, NameMention, Title, find_names, find_titles, link
 from .orgs import org_text, read_org
 
@@ -968,13 +968,16 @@ def lost_role(role: str, etype: str) -> str:
 def _per_person(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[list[NameMention], str]) -> Iterator[tuple[NameMention | None, _Target, Rule | None]]:
     """(person, post, rule) of each position; a list of people each given a post after the verb
     ("bổ nhiệm ông A, bà B lần lượt giữ chức X, Y") gives one event per person. A loss gives no post:
-    people told of with a post after it ("bắt tạm giam A, … nơi ông B là chủ tịch") are not its objects."""
+    people told of with a post after it ("bắt tạm giam A, … nơi ông B là chủ tịch") are not its objects.
+    With no person, a post described in plain words (titles.tsv sense "descriptive") gives no event."""
     persons, etype = who
     others = [n for n in s.names if n not in persons and v.end() <= n.start < end
               and any(t.via_cue and v.end() <= t.start < end for t in n.titles)] if etype not in LOSS else []
     listed: list[tuple[NameMention | None, Rule | None]] = [(p, None) for p in persons] or [(None, UNNAMED)]
     for person, rule in listed + [(n, LISTED_POST) for n in others]:
         targets = _targets(text, s, v, end, (person, etype))
+        if person is None:  # a post described in plain words ("làm người đứng đầu Văn phòng …") is an event's only with its person
+            targets = [t for t in targets if t.title is None or not descriptive_role(t.title.role)]
         if person is None and not targets and (subject := _subject_post(text, s, v)) is not None:
             targets, rule = [_Target(subject, (subject.org_start, subject.org_end), UNNAMED_SUBJECT)], UNNAMED_SUBJECT  # type: ignore[arg-type]
         if not targets and person is not None and (etype in RATIFIES or etype in LOSS or etype in MOVES):

@@ -147,6 +147,12 @@ def shares_body(role: str) -> bool:
     return "shares_body" in _senses(" ".join(words))
 
 
+def descriptive_role(role: str) -> bool:
+    """A role that describes a post in plain words ("người đứng đầu Sở Tư pháp"): sense "descriptive" in
+    titles.tsv; a title of its person only when the article gives them no other."""
+    return "descriptive" in role_senses(role)
+
+
 def starts_role(text: str, at: int, end: int) -> bool:
     """A role starts at ``at``; a generic post word in lower case inside a body's name does not
     ("Cục Tổ chức cán bộ"), nor a role word that ends a body's head ("Đoàn ĐBQH tỉnh")."""

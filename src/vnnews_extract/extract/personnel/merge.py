@@ -22,7 +22,7 @@ from .events import (
     UNNAMED, UNNAMED_SUBJECT, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
     resolve_name,
 )
-from .grammar import looks_foreign
+from .grammar import descriptive_role, looks_foreign
 from .names import TITLE_CUE, NameMention, Title
 from .org_context import article_places, completed_organisation
 from .orgs import org_key
@@ -79,12 +79,19 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
     events = _unnamed_holders(doc.text, sentences, full, events)
-    events = _merge_events(events)
+    events = _merge_events(_plain_posts_dropped(events))
     host = _ceremony_host(doc, sentences)
     for c in events:
         if c.actor is None and host is not None and resolve_name(host[0], full) != c.name:  # not the person the event is about
             c.actor, c.parts["actor"] = resolve_name(host[0], full), Fired(ACTOR_CEREMONY, *host[1])
     return people, [_event_record(doc, c) for c in events]
+
+
+def _plain_posts_dropped(events: list[Candidate]) -> list[Candidate]:
+    """An event of a post described in plain words ("được chọn làm người đứng đầu chính phủ", titles.tsv sense
+    "descriptive") is dropped when its person has an event of the same type for another post."""
+    formal = {(c.name, c.type) for c in events if c.name and c.role and not descriptive_role(c.role)}
+    return [c for c in events if not (c.role and descriptive_role(c.role) and (c.name, c.type) in formal)]
 
 
 def _sentence_persons(text: str, events: list[Candidate], named_in: dict[Span, set[str]]) -> None:
@@ -284,9 +291,11 @@ def _aged(person: _Builder) -> _Builder:
 
 def _person_record(person: _Builder, places: dict[str, str]) -> Person:
     """Key a bare organisation ("UBND huyện") by its completed form ("ủy ban nhân dân huyện chợ đồn")
-    when the article names one place of that level; the organisation stays as written."""
+    when the article names one place of that level; the organisation stays as written. A post described in plain
+    words ("người đứng đầu Chính phủ", titles.tsv sense "descriptive") is dropped when the person holds another."""
     titles = []
-    for pos in person.titles:
+    held = [pos for pos in person.titles if not descriptive_role(pos.role)] or person.titles
+    for pos in held:
         completed = completed_organisation(pos.organization, places)
         titles.append(pos.model_copy(update={"organization_key": org_key(completed)}) if completed else pos)
     return Person(name=person.name, honorific=person.honorific, titles=titles, evidence=person.evidence)

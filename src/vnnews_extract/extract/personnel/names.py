@@ -66,6 +66,9 @@ TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
     "a teaching post at a school in apposition after a name: 'John Banzhaf, giáo sư tại Trường Luật …', 'ông A, Giáo sư Đại học Yonsei'")
 TITLE_POSSESSED_BODY = declare("people.title.possessed_body", "Position",
     "a post in apposition whose body follows 'của' after a few lower-case words: 'John Smith, giám đốc cấp cao của Công ty X'")
+TITLE_POSSESSED_OPENING = declare("people.title.possessed_body_opening", "Position",
+    "a post opening its sentence with its body after 'của', before the name it is linked to: "
+    "'Giám đốc của FIS hiện nay là ông Markus Seiler', 'CEO của Yelp, Jeremy Stoppelman'")
 TITLE_INDEFINITE = declare("people.title.indefinite_apposition", "Position",
     "a post in apposition after a name through a comma and an indefinite article: 'John Pistole, một cựu Phó Giám đốc FBI'")
 TITLE_PARENT_BODY = declare("people.title.parent_body", "Position",
@@ -266,7 +269,10 @@ def _possessed_body(text: str, span: Span, m: regex.Match[str], title: Title) ->
     """A post in apposition with its body after "của" ("David Ji, giám đốc của Knight Frank", "…, cố vấn đặc biệt
     của Tổng thư ký Liên hợp quốc"): the body is the capitalised body or brand after "của", the describing words
     stay in the role ("cố vấn đặc biệt")."""
-    if title.organization is not None or not _apposition_open().search(text, max(span.start, m.start() - 3), m.start()):
+    if title.organization is not None:
+        return
+    opening = _sentence_opening(text, span, m.start())
+    if not opening and not _apposition_open().search(text, max(span.start, m.start() - 3), m.start()):
         return
     poss = _possessed().match(text, m.end(), span.end)
     if poss is None or _verb_in().search(poss.group("desc")):
@@ -289,7 +295,16 @@ def _possessed_body(text: str, span: Span, m: regex.Match[str], title: Title) ->
         end = run[size - 1][1] if size else end  # "… của BlackRock tại Hồng Kông": the branch's place is the body's
     title.role = title.role + poss.group("desc")
     title.org_start, title.org_end, title.organization = start, end, org_text(text, start, end)
-    title.end, title.rule, title.own_rule = end, TITLE_POSSESSED_BODY, TITLE_POSSESSED_BODY
+    rule = TITLE_POSSESSED_OPENING if opening else TITLE_POSSESSED_BODY
+    title.end, title.rule, title.own_rule = end, rule, rule
+
+
+_OPENING = regex.compile(r"[\s\"“'‘(]*")
+
+
+def _sentence_opening(text: str, span: Span, pos: int) -> bool:
+    """Nothing but spaces, quotes or a bracket stands between the sentence's start and ``pos``."""
+    return _OPENING.fullmatch(text, span.start, pos) is not None
 
 
 @lru_cache(maxsize=1)
@@ -1628,8 +1643,13 @@ def _past_residence(text: str, pos: int, end: int, starts: dict[int, Title]) -> 
 
 def _linked(chain: list[Title], rule: Rule) -> list[Title]:
     for t in chain:
-        t.rule = TITLE_PAST_TERM if t.past_term else rule
+        t.rule = TITLE_PAST_TERM if t.past_term else _opening_or(t, rule)
     return chain
+
+
+def _opening_or(title: Title, rule: Rule) -> Rule:
+    """The rule of a title linked before its name: TITLE_POSSESSED_OPENING when that rule read it, else ``rule``."""
+    return TITLE_POSSESSED_OPENING if title.own_rule is TITLE_POSSESSED_OPENING else rule
 
 
 def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], used: set[int],
@@ -1660,7 +1680,7 @@ def _copula_chain(text: str, span: Span, name: NameMention, by_end: dict[int, Ti
         return []
     used.add(id(t))
     chain = [*_chain_before(text, span, t.start, by_end, used, gap=_patterns().gap_in_chain), t]
-    return [replace(x, via_cue=True, rule=TITLE_COPULA) for x in chain]
+    return [replace(x, via_cue=True, rule=_opening_or(x, TITLE_COPULA)) for x in chain]
 
 
 def _listed_after(text: str, names: list[NameMention], name: NameMention) -> bool:
