@@ -66,6 +66,9 @@ TITLE_LATE = declare("people.title.late_holder", "Position",
     "a title written after 'cố' (the late …): 'cố Thủ tướng Võ Văn Kiệt' held a post that is past, role 'nguyên …'")
 TITLE_DELEGATE_PLACE = declare("people.title.delegate_place", "Position",
     "a delegate's province or city in brackets right after the name: 'ĐB Lưu Bình Nhưỡng (Bến Tre)', 'đại biểu A (tỉnh Bình Phước)'")
+TITLE_BODY_AFTER_NAME = declare("people.title.body_after_name", "Position",
+    "a title with no body right before the name, and 'của' and a body right after it: 'HLV Jurgen Klopp của Liverpool', "
+    "'Giám đốc điều hành Tim Cook của Apple'")
 TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
     "a teaching post at a school in apposition after a name: 'John Banzhaf, giáo sư tại Trường Luật …', 'ông A, Giáo sư Đại học Yonsei'")
 TITLE_POSSESSED_BODY = declare("people.title.possessed_body", "Position",
@@ -1442,6 +1445,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
         if not chain and name.honorific_start is not None and name.honorific_start < name.start:
             chain = _linked(_apposed_before_honorific(text, span, name, by_end, used), TITLE_BEFORE_NAME)
         _body_in_brackets(text, span, name, chain)
+        _body_after_name(text, span, name, chain)
         if not chain and name.honorific:
             listed = _listed_after(text, names, name) or (name.group is not None and name.group != name.start)
             chain = _copula_chain(text, span, name, by_end, used) or (copula if listed else [])  # "… gồm các ông A, B và C"
@@ -1551,6 +1555,34 @@ def _body_in_brackets(text: str, span: Span, name: NameMention, chain: list[Titl
         start, end = org.start, org.end
     title = chain[-1]
     title.org_start, title.org_end, title.organization = start, end, org_text(text, start, end)
+
+
+@lru_cache(maxsize=1)
+def _possessive_after_name() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """ " của " (grammar class possessive) right after a name, and a run of capitalised words (a club, a company, a country)."""
+    return (regex.compile(rf"\s+{_words('possessive')}\s+(?=\p{{Lu}})"),
+            regex.compile(r"\p{Lu}[\p{L}\d.&'-]*(?:\s\p{Lu}[\p{L}\d.&'-]*|\s\d+(?![\d.,]))*"))
+
+
+def _body_after_name(text: str, span: Span, name: NameMention, chain: list[Title]) -> None:
+    """"HLV Jurgen Klopp của Liverpool", "Giám đốc điều hành Tim Cook của Apple": a title written with no body right
+    before the name holds the body written after the name and "của" (TITLE_BODY_AFTER_NAME): the longer of a body read
+    as one (organisations.tsv) and the capitalised run, its last dot dropped ("Phủ Tổng thống Hàn Quốc")."""
+    if not chain or chain[-1].organization is not None or chain[-1].bare:
+        return
+    joiner, run = _possessive_after_name()
+    found = joiner.match(text, name.end, span.end)
+    if found is None:
+        return
+    org = read_org(text, found.end(), span.end)
+    words = run.match(text, found.end(), span.end)
+    start = found.end()
+    end = max(org.end if org is not None else start, words.end() - (1 if words.group().endswith(".") else 0) if words else start)
+    if end <= start:
+        return
+    title = chain[-1]
+    title.org_start, title.org_end, title.organization = start, end, org_text(text, start, end)
+    title.rule = TITLE_BODY_AFTER_NAME
 
 
 @lru_cache(maxsize=1)
