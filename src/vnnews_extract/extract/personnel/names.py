@@ -1572,8 +1572,8 @@ def _body_after_name(text: str, span: Span, name: NameMention, chain: list[Title
         return
     joiner, run = _possessive_after_name()
     found = joiner.match(text, name.end, span.end)
-    if found is None:
-        return
+    if found is None or grammar().role.match(text, found.end(), span.end):
+        return  # "phát ngôn viên A của Tổng thống Duterte": a person's post, not a body
     org = read_org(text, found.end(), span.end)
     words = run.match(text, found.end(), span.end)
     start = found.end()
