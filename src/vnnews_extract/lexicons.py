@@ -96,7 +96,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "ward_level",
         "term", "period", "span_from", "span_to", "span_end", "month", "year", "plural", "quantifier",
         "source_preposition", "complement_preposition", "present_adverb", "copula", "inclusion", "enumeration",
-        "pronoun", "adverb_before_verb", "while_time", "still_held", "name_particle", "posted_at", "academic_post", "academic_body", "academic_at",
+        "pronoun", "adverb_before_verb", "while_time", "still_held", "held_period", "name_particle", "posted_at", "academic_post", "academic_body", "academic_at",
         "prefix_compound", "stop_compound",
         # personnel events
         "light_verb", "request", "decision_noun", "receive", "received_form", "connective", "step_link", "emphatic",
@@ -130,7 +130,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "personnel_verbs.tsv": {"type": EVENT_TYPES | {"none"}},
     "places.tsv": {"kind": frozenset({"province", "country", "city", "region"})},
     "portfolios.tsv": {"kind": frozenset({"role", "ministry", "dashed"})},
-    "role_prefixes.tsv": {"kind": frozenset({"former", "acting", "new"})},
+    "role_prefixes.tsv": {"kind": frozenset({"former", "late", "acting", "new"})},
     "self_named_bodies.tsv": {"kind": frozenset({"school"})},
     "subject_words.tsv": {"kinds*": frozenset({
         "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",

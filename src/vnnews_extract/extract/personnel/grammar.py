@@ -84,7 +84,7 @@ def canonical_role(match: regex.Match[str]) -> str:
     if match.group("deputy"):
         role = _capitalised(match.group("deputy")) + " " + role
     kind = lexicons().role_prefixes.get((match.group("pre") or "").strip().lower())
-    if kind == "former":
+    if kind in ("former", "late"):
         role = "nguyên " + role
     elif kind == "acting":
         role = "Quyền " + role
@@ -119,6 +119,11 @@ def role_senses(role: str) -> frozenset[str]:
     while len(words) > 1 and words[0].lower() in _role_prefix_words():
         words = words[1:]
     return _senses(" ".join(words))
+
+
+def late_holder(match: regex.Match[str]) -> bool:
+    """The role is written after "cố" (role_prefixes kind late): the post of a person who died, "cố Thủ tướng"."""
+    return lexicons().role_prefixes.get((match.group("pre") or "").strip().lower()) == "late"
 
 
 def needs_org(head: str) -> bool:

@@ -22,7 +22,7 @@ from ...model import Span
 from ...text.numbers import parse_number_words
 from .grammar import (
     SPACE, first_letter_either_case, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name,
-    needs_org, role_senses, shares_body, starts_name,
+    late_holder, needs_org, role_senses, shares_body, starts_name,
 )
 from .orgs import OrgRead, after_open, bracketed_parent, org_text, place_then_name, read_org, with_parent
 from ..rules import Rule, declare
@@ -62,6 +62,13 @@ TITLE_WHILE_HELD = declare("people.title.cue_while_held", "Position",
     "'thời điểm còn đang giữ chức …'): a past post, role 'nguyên …'")
 TITLE_PAST_TERM = declare("people.title.past_term", "Position",
     "a title followed by a term or span that ended before the article's year: 'Bí thư Tỉnh ủy (nhiệm kỳ 2010 - 2015)'")
+TITLE_LATE = declare("people.title.late_holder", "Position",
+    "a title written after 'cố' (the late …): 'cố Thủ tướng Võ Văn Kiệt' held a post that is past, role 'nguyên …'")
+TITLE_DELEGATE_PLACE = declare("people.title.delegate_place", "Position",
+    "a delegate's province or city in brackets right after the name: 'ĐB Lưu Bình Nhưỡng (Bến Tre)', 'đại biểu A (tỉnh Bình Phước)'")
+TITLE_BODY_AFTER_NAME = declare("people.title.body_after_name", "Position",
+    "a title with no body right before the name, and 'của' and a body right after it: 'HLV Jurgen Klopp của Liverpool', "
+    "'Giám đốc điều hành Tim Cook của Apple'")
 TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
     "a teaching post at a school in apposition after a name: 'John Banzhaf, giáo sư tại Trường Luật …', 'ông A, Giáo sư Đại học Yonsei'")
 TITLE_POSSESSED_BODY = declare("people.title.possessed_body", "Position",
@@ -95,6 +102,7 @@ class Title:
     role_end: int = -1  # end of the role words (the title runs on over its organisation)
     bare: bool = False  # a lower-case generic role with no body ("đại biểu"): a title only of the name right after it
     past_term: bool = False  # held for a term that ended before the article's time ("nhiệm kỳ 2010-2015")
+    late: bool = False  # written after "cố" ("cố Thủ tướng"): the post of a person who died, a past one
     membership: bool = False  # read by the membership rule ("tham gia Ban Chấp hành …")
     own_rule: Rule | None = None  # the rule that read the title itself, kept when it is linked (TITLE_ACADEMIC)
     name_rule: Rule | None = None  # the rule that read the name after it past its body ("… (ECB) Mario Draghi", "Đại sứ Mỹ tại Việt Nam …")
@@ -228,6 +236,7 @@ def find_titles(text: str, span: Span) -> list[Title]:
         title.name_after = org.name_start if org else None
         _name_after_acronym(text, span, title)
         _posted_abroad(text, span, title)
+        title.late = late_holder(m)
         if _past_term(text, title.end, span.end):
             title.role, title.rule = "nguyên " + title.role if not title.role.startswith("nguyên ") else title.role, TITLE_PAST_TERM
             title.past_term = True
@@ -1451,6 +1460,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
         if not chain and name.honorific_start is not None and name.honorific_start < name.start:
             chain = _linked(_apposed_before_honorific(text, span, name, by_end, used), TITLE_BEFORE_NAME)
         _body_in_brackets(text, span, name, chain)
+        _body_after_name(text, span, name, chain)
         if not chain and name.honorific:
             listed = _listed_after(text, names, name) or (name.group is not None and name.group != name.start)
             chain = _copula_chain(text, span, name, by_end, used) or (copula if listed else [])  # "… gồm các ông A, B và C"
@@ -1491,7 +1501,7 @@ def _apposed_after(text: str, span: Span, name: NameMention, titles: list[Title]
         space = _SPACE_OR_DASH.match(text, t.end, span.end)
         if space and space.end() in names_at:
             break  # that title introduces the next person ("bà A và Thủ tướng - B")
-        t.rule = TITLE_PAST_TERM if t.past_term else t.own_rule or (TITLE_AFTER_AGE if aged is not None else TITLE_AFTER_NAME)
+        t.rule = TITLE_PAST_TERM if t.past_term else TITLE_LATE if t.late else t.own_rule or (TITLE_AFTER_AGE if aged is not None else TITLE_AFTER_NAME)
         chain.append(t)
         used.add(id(t))
         pos = t.end
@@ -1555,10 +1565,62 @@ def _body_in_brackets(text: str, span: Span, name: NameMention, chain: list[Titl
         opened = _OPEN_BRACKET.match(text[name.end : span.end])
         org = read_org(text, name.end + opened.end(), span.end) if opened else None
         if org is None or org.end <= org.start or not _CLOSE_BRACKET.match(text[org.end : span.end]):
+            _delegate_place(text, span, name, chain[-1])
             return
         start, end = org.start, org.end
     title = chain[-1]
     title.org_start, title.org_end, title.organization = start, end, org_text(text, start, end)
+
+
+@lru_cache(maxsize=1)
+def _possessive_after_name() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """ " của " (grammar class possessive) right after a name, and a run of capitalised words (a club, a company, a country)."""
+    return (regex.compile(rf"\s+{_words('possessive')}\s+(?=\p{{Lu}})"),
+            regex.compile(r"\p{Lu}[\p{L}\d.&'-]*(?:\s\p{Lu}[\p{L}\d.&'-]*|\s\d+(?![\d.,]))*"))
+
+
+def _body_after_name(text: str, span: Span, name: NameMention, chain: list[Title]) -> None:
+    """"HLV Jurgen Klopp của Liverpool", "Giám đốc điều hành Tim Cook của Apple": a title written with no body right
+    before the name holds the body written after the name and "của" (TITLE_BODY_AFTER_NAME): the longer of a body read
+    as one (organisations.tsv) and the capitalised run, its last dot dropped ("Phủ Tổng thống Hàn Quốc")."""
+    if not chain or chain[-1].organization is not None or chain[-1].bare:
+        return
+    joiner, run = _possessive_after_name()
+    found = joiner.match(text, name.end, span.end)
+    if found is None or grammar().role.match(text, found.end(), span.end):
+        return  # "phát ngôn viên A của Tổng thống Duterte": a person's post, not a body
+    org = read_org(text, found.end(), span.end)
+    words = run.match(text, found.end(), span.end)
+    start = found.end()
+    end = max(org.end if org is not None else start, words.end() - (1 if words.group().endswith(".") else 0) if words else start)
+    if end <= start:
+        return
+    title = chain[-1]
+    title.org_start, title.org_end, title.organization = start, end, org_text(text, start, end)
+    title.rule = TITLE_BODY_AFTER_NAME
+
+
+@lru_cache(maxsize=1)
+def _bracketed_place() -> regex.Pattern[str]:
+    """A province or centrally-run city of places.tsv alone in brackets, maybe after its level or a delegation's head
+    in either case ("(Bến Tre)", "(tỉnh Bình Phước)", "(TP.HCM)", "(đoàn Hòa Bình)"), or after a dash ("– tỉnh Bình Phước")."""
+    lex = lexicons()
+    places = [p for p, kind in lex.places.items() if kind in ("province", "city")]
+    levels = [f for f, (_, kind) in lex.admin_levels.items() if kind == "level"]
+    delegations = [h for h, (kind, _) in lex.organisations.items() if kind == "delegation"]
+    opener = rf"(?:{first_letter_either_case(delegations)})\s+|(?:{first_letter_either_case(levels)})\s*"
+    return regex.compile(rf"(?:\s*\(\s*(?P<org>(?:{opener})?(?:{alternation(places)}))\s*\)|\s+[-–]\s+(?P<org>(?:{opener})?(?:{alternation(places)}))(?![\p{{L}}.]))")
+
+
+def _delegate_place(text: str, span: Span, name: NameMention, title: Title) -> None:
+    """"ĐB Lưu Bình Nhưỡng (Bến Tre)": the province a delegate of an assembly is elected in, in brackets right after
+    the name, is the organisation of a delegate's title (titles.tsv sense "assembly") that names none."""
+    if "assembly" not in role_senses(title.role):
+        return
+    found = _bracketed_place().match(text, name.end, span.end)
+    if found is not None:
+        title.org_start, title.org_end, title.organization = found.start("org"), found.end("org"), found.group("org")
+        title.rule = TITLE_DELEGATE_PLACE
 
 
 _CLOSED_AFTER = regex.compile(r"\s*[,–)-]")
@@ -1643,7 +1705,7 @@ def _past_residence(text: str, pos: int, end: int, starts: dict[int, Title]) -> 
 
 def _linked(chain: list[Title], rule: Rule) -> list[Title]:
     for t in chain:
-        t.rule = TITLE_PAST_TERM if t.past_term else _opening_or(t, rule)
+        t.rule = TITLE_PAST_TERM if t.past_term else TITLE_LATE if t.late else _opening_or(t, rule)
     return chain
 
 
@@ -1717,9 +1779,11 @@ def _past_when() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _while_held() -> regex.Pattern[str]:
     """Right before a cue, a time word, an optional pronoun or short name, and "còn" (still), maybe with "đang":
-    "khi ông còn làm …", "lúc còn là …", "thời điểm còn đang giữ chức …" (grammar classes while_time, still_held)."""
+    "khi ông còn làm …", "lúc còn là …", "thời điểm còn đang giữ chức …" (grammar classes while_time, still_held);
+    or a span of holding with no "còn": "sai phạm trong thời gian làm …", "trong thời gian ông giữ chức …" (held_period)."""
     who = rf"(?:\s+{_words('pronoun')}(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})?"
-    return regex.compile(rf"(?i)(?<![\p{{L}}]){_words('while_time')}{who}\s+{_words('still_held')}(?:\s+{_words('tense_marker')})?\s+$")
+    still = rf"{_words('while_time')}{who}\s+{_words('still_held')}(?:\s+{_words('tense_marker')})?"
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{still}|{_words('held_period')}{who})\s+$")
 
 
 _NON_WORD = regex.compile(r"\W*")
