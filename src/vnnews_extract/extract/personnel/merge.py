@@ -18,7 +18,7 @@ from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
 from .events import (
-    ACTOR_GROUP_SUBJECT, ACTOR_SUBJECT_TITLE, ACTOR_TITLE, COUNTED_GROUP, LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, SANCTION_FORM, Candidate,
+    ACTOR_CLAUSE_SUBJECT, ACTOR_GROUP_SUBJECT, ACTOR_SUBJECT_TITLE, ACTOR_TITLE, COUNTED_GROUP, LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, SANCTION_FORM, Candidate,
     UNNAMED, UNNAMED_SUBJECT, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
     resolve_name,
 )
@@ -50,6 +50,9 @@ UNNAMED_HOLDER = declare("personnel.event.unnamed_holder", "PersonnelEvent",
     "a post lost with no name ('Phó Bí thư xã X bị kỷ luật', a headline: dismissal, discipline, arrest, resignation, retirement) "
     "is lost by the one person the article names with that post (role equal, body the same or unstated): the event folds into "
     "that person's event of its type and post, else takes the person (a post gained is not: its holder named is the predecessor)")
+ACTOR_SAME_SENTENCE = declare("personnel.actor.same_sentence", "PersonnelEvent.actor",
+    "an event with no decider takes the one decider of the same person's events of its type in its sentence: 'Ban Bí thư "
+    "kỷ luật cách chức Ủy viên Ban Thường vụ Tỉnh ủy đối với ông X (bao gồm cách chức cả các chức vụ: A, B)'")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
 
 
@@ -75,6 +78,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     raw = [c for c in raw if c.person is None or c.name is not None or c.organization is not None]  # a word, not a person
     _sentence_persons(doc.text, raw, {s.span: {f for n in s.names if (f := _full_name(n.name, full))} for s in sentences})
     _joined_actors(doc.text, raw)
+    _sentence_actors(raw)
     _title_holders(sentences, full, raw)
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
@@ -196,6 +200,19 @@ def _joined_actors(text: str, events: list[Candidate]) -> None:
         source = next((e for e in events if e.actor is not None and e.sentence == c.sentence and e.name == c.name and joined_verbs(text, e.verb, c.verb)), None)
         if source is not None:
             c.actor, c.parts["actor"] = source.actor, source.parts["actor"]
+
+
+def _sentence_actors(events: list[Candidate]) -> None:
+    """An event with no decider takes the decider of the same person's events of its type and another post in its sentence,
+    when they name one (ACTOR_SAME_SENTENCE): one decision removing a person from several posts."""
+    for c in events:
+        if c.actor is not None or c.name is None:
+            continue
+        sources = [e for e in events if e.actor not in (None, c.name) and e.sentence == c.sentence and e.name == c.name and e.type == c.type
+                   and (e.role, e.organization) != (c.role, c.organization)]  # the same post folds into it when events merge
+        if len({e.actor for e in sources}) == 1:
+            part = sources[0].parts["actor"]
+            c.actor, c.parts["actor"] = sources[0].actor, Fired(ACTOR_SAME_SENTENCE, part.start, part.end)
 
 
 def _full_name(name: str, full: list[str]) -> str | None:
@@ -481,8 +498,8 @@ def _merge_events(events: list[Candidate]) -> list[Candidate]:
 
 
 def _fallback(c: Candidate, key: str) -> bool:
-    """A field read by a rule that only stands in when nothing better is read (a counted group's clause subject)."""
-    return key in c.parts and c.parts[key].rule is ACTOR_GROUP_SUBJECT
+    """A field read by a rule that only stands in when nothing better is read (a counted group's or a clause's bare subject)."""
+    return key in c.parts and c.parts[key].rule in (ACTOR_GROUP_SUBJECT, ACTOR_CLAUSE_SUBJECT)
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
