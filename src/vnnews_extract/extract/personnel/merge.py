@@ -53,6 +53,9 @@ UNNAMED_HOLDER = declare("personnel.event.unnamed_holder", "PersonnelEvent",
 ACTOR_SAME_SENTENCE = declare("personnel.actor.same_sentence", "PersonnelEvent.actor",
     "an event with no decider takes the one decider of the same person's events of its type in its sentence: 'Ban Bí thư "
     "kỷ luật cách chức Ủy viên Ban Thường vụ Tỉnh ủy đối với ông X (bao gồm cách chức cả các chức vụ: A, B)'")
+ORG_HELD_ELSEWHERE = declare("personnel.organization.held_elsewhere", "PersonnelEvent.organization",
+    "an event's post written with no body takes the one body the article writes with that role for the person elsewhere: "
+    "'… nguyên TGĐ Lê Bạch Hồng bị bắt' with 'ông Lê Bạch Hồng, Tổng Giám đốc BHXH Việt Nam' elsewhere")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
 
 
@@ -84,6 +87,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     people = _people(doc, sentences, full, events)
     events = _unnamed_holders(doc.text, sentences, full, events)
     events = _merge_events(events)
+    _held_bodies(sentences, full, events)  # after merging: a post written without its body folds into the one with it first
     host = _ceremony_host(doc, sentences)
     for c in events:
         if c.actor is None and host is not None and resolve_name(host[0], full) != c.name:  # not the person the event is about
@@ -450,6 +454,26 @@ def _earlier_posts(events: list[Candidate], held: dict[str, Title]) -> list[Cand
                 continue
         out.append(e)
     return out
+
+
+def _held_bodies(sentences: list[Sentence], full: list[str], events: list[Candidate]) -> None:
+    """An event with a role and no body takes the body of the person's titles of that role elsewhere in the article, when
+    they name one body (one written more fully than the others: "Sở Y tế" and "Sở Y tế tỉnh X" -> the latter)."""
+    bodies: dict[tuple[str, str], list[Title]] = {}
+    for n in (n for s in sentences for n in s.names if n.name):
+        for t in n.titles:
+            if t.organization and t.org_start is not None and t.org_end is not None:
+                bodies.setdefault((resolve_name(n.name, full), _role_key(t.role).removeprefix("nguyên ")), []).append(t)
+    for e in events:
+        if e.organization or not e.role or e.name is None or is_charge(e.role):
+            continue
+        titles = [t for t in bodies.get((e.name, _role_key(e.role).removeprefix("nguyên ")), [])
+                  if e.type in LOSS or not (t.role.startswith("nguyên") or t.past_term)]  # a post gained is not the one held before
+        fullest = max(titles, key=lambda t: len(org_key(t.organization) or ""), default=None)
+        if fullest is None or not all(_same_body(org_key(t.organization) or "", org_key(fullest.organization) or "") for t in titles):
+            continue  # no body, or bodies of two posts of one role ("Bí thư Huyện ủy", "Bí thư Thành ủy")
+        assert fullest.org_start is not None and fullest.org_end is not None
+        e.organization, e.parts["organization"] = fullest.organization, Fired(ORG_HELD_ELSEWHERE, fullest.org_start, fullest.org_end)
 
 
 def _copy_post(e: Candidate, source: Candidate) -> None:
