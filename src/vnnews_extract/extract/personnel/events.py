@@ -470,10 +470,10 @@ def _date(text: str, sentence: Span) -> tuple[str, Fired] | None:
 
 @lru_cache(maxsize=1)
 def _year_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """A year opening a clause ("Năm 2016, …", "Cuối năm 2015, …") and a year after "vào"/"hồi" ("vào năm 2013");
+    """A year opening a clause ("Năm 2016, …", "Cuối năm 2015, …", "Đến năm 2011, …") and a year after "vào"/"hồi" ("vào năm 2013");
     not a span ("năm 2010-2015")."""
     year = rf"{_any('date_year')}\s+((?:19|20)\d{{2}})(?!\d|[/.-]\d|\s*[–-]\s*\d)"
-    opening = regex.compile(rf"(?i)\s*(?:{_any('connective')}\s+)?(?:{_any('period_edge', 'time_preposition')}\s+)?{year}\s*,")
+    opening = regex.compile(rf"(?i)\s*(?:{_any('connective')}\s+)?(?:{_any('year_opener')}\s+)?(?:{_any('period_edge', 'time_preposition')}\s+)?{year}\s*,")
     inline = regex.compile(rf"(?i)(?<![\p{{L}}]){_any('time_preposition')}\s+(?:{_any('period_edge')}\s+)?{year}")
     return opening, inline
 
