@@ -1607,13 +1607,25 @@ def _acting_title(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
 
 
 def _body_actor(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
-    """"được Ban Thường vụ Tỉnh ủy điều động", "Quyết định của Ban Bí thư chỉ định": the body."""
+    """"được Ban Thường vụ Tỉnh ủy điều động", "Quyết định của Ban Bí thư chỉ định": the body, up to its adverbs and the steps
+    of its decision ("bị UBKT Tỉnh ủy ra quyết định kỷ luật"); none when "được"/"bị" follows it ("của Trường cũng bị kỷ luật")."""
     for cue in cue_regex("body_actor", False).finditer(text, max(s.span.start, v.start() - 60), v.start()):
         org = read_org(text, cue.end(), v.start())
         if org is not None and org.end > org.start and org.name_start is None:
-            end = org.end + len(text[org.end : v.start()].rstrip()) if _body_tail(text, org.end, v.start()) else org.end  # "bị cơ quan CSĐT công an tỉnh X bắt"
+            if _explicit_passive(text, org.end, v.start()):
+                continue  # "… của Trường cũng bị kỷ luật": the body undergoes the act
+            stop = _tail_stop().search(text, org.end, v.start())
+            at = stop.start() if stop is not None else v.start()  # "bị UBKT Tỉnh ủy | ra quyết định kỷ luật": the body ends before its steps
+            end = org.end + len(text[org.end : at].rstrip()) if _body_tail(text, org.end, at) else org.end  # "bị cơ quan CSĐT công an tỉnh X bắt"
             return org_text(text, org.start, end), Fired(ACTOR_BODY, org.start, end)
     return None
+
+
+@lru_cache(maxsize=1)
+def _tail_stop() -> regex.Pattern[str]:
+    """A word after a deciding body that is no word of its name: an adverb, a step of its decision, an issued decision."""
+    words = alternation([*_words("adverb_before_verb", "light_verb", "issuing_verb", "decision_noun", "deciding_step"), *cue_words("handover")])
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{words})(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1)
