@@ -458,11 +458,11 @@ def _earlier_posts(events: list[Candidate], held: dict[str, Title]) -> list[Cand
 
 def _held_bodies(sentences: list[Sentence], full: list[str], events: list[Candidate]) -> None:
     """An event with a role and no body takes the body of the person's titles of that role elsewhere in the article, when
-    they name one body (one written more fully than the others: "Sở Y tế" and "Sở Y tế tỉnh X" -> the latter)."""
+    they name one body (one written more fully than the others: "Sở Y tế" and "Sở Y tế tỉnh X" -> the latter), not a bare head ("Sở")."""
     bodies: dict[tuple[str, str], list[Title]] = {}
     for n in (n for s in sentences for n in s.names if n.name):
         for t in n.titles:
-            if t.organization and t.org_start is not None and t.org_end is not None:
+            if t.organization and t.org_start is not None and t.org_end is not None and (org_key(t.organization) or "") not in _generic_words()[1]:
                 bodies.setdefault((resolve_name(n.name, full), _role_key(t.role).removeprefix("nguyên ")), []).append(t)
     for e in events:
         if e.organization or not e.role or e.name is None or is_charge(e.role):
