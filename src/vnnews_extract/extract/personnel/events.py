@@ -1509,7 +1509,16 @@ def _clause_subject(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, F
 
 def _named_inside(text: str, word: str) -> bool:
     """``word`` written capitalised after a lower-case word somewhere in the text: a name, not a word capitalised for opening a sentence."""
-    return regex.search(rf"\p{{Ll}},?[ \t\u00a0]+{regex.escape(word)}(?![\p{{L}}\p{{M}}])", text) is not None
+    return word in _inside_names(text)
+
+
+_INSIDE_NAME = regex.compile(r"(?<=\p{Ll},?[ \t\u00a0]+)\p{Lu}[\p{L}\p{M}\p{N}]*")
+
+
+@lru_cache(maxsize=2)
+def _inside_names(text: str) -> frozenset[str]:
+    """The capitalised words the text writes after a lower-case word (read once per article)."""
+    return frozenset(m.group() for m in _INSIDE_NAME.finditer(text))
 
 
 def _same_person(n: NameMention, person: NameMention | None) -> bool:
