@@ -100,6 +100,10 @@ ACTOR_SUBJECT_TITLE = declare("personnel.actor.subject_title", "PersonnelEvent.a
 ACTOR_GROUP_SUBJECT = declare("personnel.actor.group_subject", "PersonnelEvent.actor",
     "a counted group's decider, where no other actor is read: the capitalised subject opening the clause right before the verb "
     "(its adverbs and light verb aside): 'UBKT các cấp thi hành kỷ luật 13 đảng viên'")
+ACTOR_CLAUSE_SUBJECT = declare("personnel.actor.clause_subject", "PersonnelEvent.actor",
+    "where no other actor is read, the subject opening the clause right before an active verb (its adverbs, deciding steps "
+    "and issued decision aside), naming no person: a title ('Tổng thống Hàn Quốc đã bổ nhiệm ông X') or capitalised words "
+    "that no lexicon reads as a body ('Barca đã bổ nhiệm HLV X', 'HĐQT đã nhất trí bầu ông X')")
 PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_ANNOUNCER)  # actors read as a person's name
 DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
     "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
@@ -466,10 +470,10 @@ def _date(text: str, sentence: Span) -> tuple[str, Fired] | None:
 
 @lru_cache(maxsize=1)
 def _year_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """A year opening a clause ("Năm 2016, …", "Cuối năm 2015, …") and a year after "vào"/"hồi" ("vào năm 2013");
+    """A year opening a clause ("Năm 2016, …", "Cuối năm 2015, …", "Đến năm 2011, …") and a year after "vào"/"hồi" ("vào năm 2013");
     not a span ("năm 2010-2015")."""
     year = rf"{_any('date_year')}\s+((?:19|20)\d{{2}})(?!\d|[/.-]\d|\s*[–-]\s*\d)"
-    opening = regex.compile(rf"(?i)\s*(?:{_any('connective')}\s+)?(?:{_any('period_edge', 'time_preposition')}\s+)?{year}\s*,")
+    opening = regex.compile(rf"(?i)\s*(?:{_any('connective')}\s+)?(?:{_any('year_opener')}\s+)?(?:{_any('period_edge', 'time_preposition')}\s+)?{year}\s*,")
     inline = regex.compile(rf"(?i)(?<![\p{{L}}]){_any('time_preposition')}\s+(?:{_any('period_edge')}\s+)?{year}")
     return opening, inline
 
@@ -1471,7 +1475,53 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
         if _announces(text, gap_start, v.start()):
             return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
     return (_agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
-            or _list_decider(text, s, v))
+            or _list_decider(text, s, v) or _clause_subject(text, s, v))
+
+
+@lru_cache(maxsize=1)
+def _clause_subject_re() -> regex.Pattern[str]:
+    """A clause's subject (up to 60 characters, an aside in brackets after it) and the words from it to an act it decides:
+    adverbs, deciding steps, light and issuing verbs, decisions, a date ("Barca đã ", "HĐQT đã nhất trí ", "C46 cũng đã ra quyết định ",
+    "Tổng thống Hàn Quốc hôm nay (18/6) đã ")."""
+    words = _any("adverb_before_verb", "deciding_step", "light_verb", "issuing_verb", "plural", "decision_noun")
+    return regex.compile(rf"\s*(?P<s>\p{{Lu}}[^,;:()\"“”]{{0,60}}?)(?:\s*\([^()]{{1,40}}\))?\s+(?:(?i:{words}|{alternation(cue_words('handover'))}|{_date_words()})\s+)*")
+
+
+def _clause_subject(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
+    """The subject opening the verb's clause (after its last comma, ";" or ":") right before an active verb decides it: a
+    title of no person written there ("Tổng thống Hàn Quốc"), or words all capitalised naming no person ("Barca", "HĐQT"),
+    whose first word, when it opens the sentence, the article also writes capitalised inside a sentence (a name, not "Khi")."""
+    if not _active_verb(text, s, v) or _continues(text, s, v):
+        return None
+    start = max(s.span.start, *(text.rfind(c, s.span.start, v.start()) + 1 for c in ",;:"))
+    found = _clause_subject_re().fullmatch(text, start, v.start())
+    if found is None:
+        return None
+    a, b = found.span("s")
+    if any(a < n.end and n.start < b for n in s.names) or any(a <= w.start() < b for w in s.verbs) or _source_of(text, s, NameMention(a, b, "", None)):
+        return None
+    owned = _owned(s)
+    title = next((t for t in s.titles if t.start == a and t.end <= b and (t.start, t.end) not in owned), None)
+    words = text[title.end if title is not None else a : b].split()  # past a title, only its country or place: "Tổng thống Hàn Quốc"
+    if not all(w[:1].isupper() for w in words):
+        return None
+    if title is None and _LEADING_SPACE.fullmatch(text, s.span.start, a) is not None and not _named_inside(text, words[0]):
+        return None
+    return text[a:b], Fired(ACTOR_CLAUSE_SUBJECT, a, b)
+
+
+def _named_inside(text: str, word: str) -> bool:
+    """``word`` written capitalised after a lower-case word somewhere in the text: a name, not a word capitalised for opening a sentence."""
+    return word in _inside_names(text)
+
+
+_INSIDE_NAME = regex.compile(r"(?<=\p{Ll},?[ \t\u00a0]+)\p{Lu}[\p{L}\p{M}\p{N}]*")
+
+
+@lru_cache(maxsize=2)
+def _inside_names(text: str) -> frozenset[str]:
+    """The capitalised words the text writes after a lower-case word (read once per article)."""
+    return frozenset(m.group() for m in _INSIDE_NAME.finditer(text))
 
 
 def _same_person(n: NameMention, person: NameMention | None) -> bool:
@@ -1569,13 +1619,25 @@ def _acting_title(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
 
 
 def _body_actor(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
-    """"được Ban Thường vụ Tỉnh ủy điều động", "Quyết định của Ban Bí thư chỉ định": the body."""
+    """"được Ban Thường vụ Tỉnh ủy điều động", "Quyết định của Ban Bí thư chỉ định": the body, up to its adverbs and the steps
+    of its decision ("bị UBKT Tỉnh ủy ra quyết định kỷ luật"); none when "được"/"bị" follows it ("của Trường cũng bị kỷ luật")."""
     for cue in cue_regex("body_actor", False).finditer(text, max(s.span.start, v.start() - 60), v.start()):
         org = read_org(text, cue.end(), v.start())
         if org is not None and org.end > org.start and org.name_start is None:
-            end = org.end + len(text[org.end : v.start()].rstrip()) if _body_tail(text, org.end, v.start()) else org.end  # "bị cơ quan CSĐT công an tỉnh X bắt"
+            if _explicit_passive(text, org.end, v.start()):
+                continue  # "… của Trường cũng bị kỷ luật": the body undergoes the act
+            stop = _tail_stop().search(text, org.end, v.start())
+            at = stop.start() if stop is not None else v.start()  # "bị UBKT Tỉnh ủy | ra quyết định kỷ luật": the body ends before its steps
+            end = org.end + len(text[org.end : at].rstrip()) if _body_tail(text, org.end, at) else org.end  # "bị cơ quan CSĐT công an tỉnh X bắt"
             return org_text(text, org.start, end), Fired(ACTOR_BODY, org.start, end)
     return None
+
+
+@lru_cache(maxsize=1)
+def _tail_stop() -> regex.Pattern[str]:
+    """A word after a deciding body that is no word of its name: an adverb, a step of its decision, an issued decision."""
+    words = alternation([*_words("adverb_before_verb", "light_verb", "issuing_verb", "decision_noun", "deciding_step"), *cue_words("handover")])
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{words})(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1)
@@ -1665,11 +1727,17 @@ def _chain_gap_re() -> regex.Pattern[str]:
     verbs = alternation(list(lexicons().personnel_verbs))
     words = alternation([*_words("adverb_before_verb", "light_verb", "deciding_step", "received_form", "plural", "decision_noun", "issuing_verb"),
                          *handover, *approval])
-    day = _any("day_word", "time_of_day")
-    date = rf"{day}(?:\s+{_any('present_time', 'now')})?\s*\(?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{2,4}})?\)?|{day}\s+{_any('now')}"
+    date = _date_words()
     joined = rf"(?:{verbs})(?![\p{{L}}])[^,;:.()\"“”]{{0,80}}?(?:,|\s{_any('and')})"  # "khởi tố vụ án," "kỷ luật khai trừ đảng và"
     step = rf"(?:{date}|{joined}|(?:{words}|{verbs})(?![\p{{L}}]))"
     return regex.compile(rf"(?i)(?:\s*\([^()]{{1,80}}\))?(?!\s*,)(?:[\s,]*{step}(?:\s*,|\s+{_any('and')}(?![\p{{L}}]))?)*\s*$")
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> str:
+    """A date between a deciding subject and its act: "ngày 20/5", "hôm nay (18/6)", "hôm nay"."""
+    day = _any("day_word", "time_of_day")
+    return rf"{day}(?:\s+{_any('present_time', 'now')})?\s*\(?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{2,4}})?\)?|{day}\s+{_any('now')}"
 
 
 def _subject_title(s: Sentence, at: int, stop: int) -> Title | None:

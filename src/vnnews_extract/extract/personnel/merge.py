@@ -18,7 +18,7 @@ from ...model import Document, Span
 from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
 from .events import (
-    ACTOR_GROUP_SUBJECT, ACTOR_SUBJECT_TITLE, ACTOR_TITLE, COUNTED_GROUP, LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, SANCTION_FORM, Candidate,
+    ACTOR_CLAUSE_SUBJECT, ACTOR_GROUP_SUBJECT, ACTOR_SUBJECT_TITLE, ACTOR_TITLE, COUNTED_GROUP, LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, SANCTION_FORM, Candidate,
     UNNAMED, UNNAMED_SUBJECT, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
     resolve_name,
 )
@@ -50,6 +50,12 @@ UNNAMED_HOLDER = declare("personnel.event.unnamed_holder", "PersonnelEvent",
     "a post lost with no name ('Phó Bí thư xã X bị kỷ luật', a headline: dismissal, discipline, arrest, resignation, retirement) "
     "is lost by the one person the article names with that post (role equal, body the same or unstated): the event folds into "
     "that person's event of its type and post, else takes the person (a post gained is not: its holder named is the predecessor)")
+ACTOR_SAME_SENTENCE = declare("personnel.actor.same_sentence", "PersonnelEvent.actor",
+    "an event with no decider takes the one decider of the same person's events of its type in its sentence: 'Ban Bí thư "
+    "kỷ luật cách chức Ủy viên Ban Thường vụ Tỉnh ủy đối với ông X (bao gồm cách chức cả các chức vụ: A, B)'")
+ORG_HELD_ELSEWHERE = declare("personnel.organization.held_elsewhere", "PersonnelEvent.organization",
+    "an event's post written with no body takes the one body the article writes with that role for the person elsewhere: "
+    "'… nguyên TGĐ Lê Bạch Hồng bị bắt' with 'ông Lê Bạch Hồng, Tổng Giám đốc BHXH Việt Nam' elsewhere")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
 
 
@@ -75,11 +81,13 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     raw = [c for c in raw if c.person is None or c.name is not None or c.organization is not None]  # a word, not a person
     _sentence_persons(doc.text, raw, {s.span: {f for n in s.names if (f := _full_name(n.name, full))} for s in sentences})
     _joined_actors(doc.text, raw)
+    _sentence_actors(raw)
     _title_holders(sentences, full, raw)
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
     events = _unnamed_holders(doc.text, sentences, full, events)
     events = _merge_events(_plain_posts_dropped(events))
+    _held_bodies(sentences, full, events)  # after merging: a post written without its body folds into the one with it first
     host = _ceremony_host(doc, sentences)
     for c in events:
         if c.actor is None and host is not None and resolve_name(host[0], full) != c.name:  # not the person the event is about
@@ -203,6 +211,19 @@ def _joined_actors(text: str, events: list[Candidate]) -> None:
         source = next((e for e in events if e.actor is not None and e.sentence == c.sentence and e.name == c.name and joined_verbs(text, e.verb, c.verb)), None)
         if source is not None:
             c.actor, c.parts["actor"] = source.actor, source.parts["actor"]
+
+
+def _sentence_actors(events: list[Candidate]) -> None:
+    """An event with no decider takes the decider of the same person's events of its type and another post in its sentence,
+    when they name one (ACTOR_SAME_SENTENCE): one decision removing a person from several posts."""
+    for c in events:
+        if c.actor is not None or c.name is None:
+            continue
+        sources = [e for e in events if e.actor not in (None, c.name) and e.sentence == c.sentence and e.name == c.name and e.type == c.type
+                   and (e.role, e.organization) != (c.role, c.organization)]  # the same post folds into it when events merge
+        if len({e.actor for e in sources}) == 1:
+            part = sources[0].parts["actor"]
+            c.actor, c.parts["actor"] = sources[0].actor, Fired(ACTOR_SAME_SENTENCE, part.start, part.end)
 
 
 def _full_name(name: str, full: list[str]) -> str | None:
@@ -444,6 +465,26 @@ def _earlier_posts(events: list[Candidate], held: dict[str, Title]) -> list[Cand
     return out
 
 
+def _held_bodies(sentences: list[Sentence], full: list[str], events: list[Candidate]) -> None:
+    """An event with a role and no body takes the body of the person's titles of that role elsewhere in the article, when
+    they name one body (one written more fully than the others: "Sở Y tế" and "Sở Y tế tỉnh X" -> the latter), not a bare head ("Sở")."""
+    bodies: dict[tuple[str, str], list[Title]] = {}
+    for n in (n for s in sentences for n in s.names if n.name):
+        for t in n.titles:
+            if t.organization and t.org_start is not None and t.org_end is not None and (org_key(t.organization) or "") not in _generic_words()[1]:
+                bodies.setdefault((resolve_name(n.name, full), _role_key(t.role).removeprefix("nguyên ")), []).append(t)
+    for e in events:
+        if e.organization or not e.role or e.name is None or is_charge(e.role):
+            continue
+        titles = [t for t in bodies.get((e.name, _role_key(e.role).removeprefix("nguyên ")), [])
+                  if e.type in LOSS or not (t.role.startswith("nguyên") or t.past_term)]  # a post gained is not the one held before
+        fullest = max(titles, key=lambda t: len(org_key(t.organization) or ""), default=None)
+        if fullest is None or not all(_same_body(org_key(t.organization) or "", org_key(fullest.organization) or "") for t in titles):
+            continue  # no body, or bodies of two posts of one role ("Bí thư Huyện ủy", "Bí thư Thành ủy")
+        assert fullest.org_start is not None and fullest.org_end is not None
+        e.organization, e.parts["organization"] = fullest.organization, Fired(ORG_HELD_ELSEWHERE, fullest.org_start, fullest.org_end)
+
+
 def _copy_post(e: Candidate, source: Candidate) -> None:
     e.role, e.organization = source.role, source.organization
     for key in ("role", "organization"):
@@ -490,8 +531,8 @@ def _merge_events(events: list[Candidate]) -> list[Candidate]:
 
 
 def _fallback(c: Candidate, key: str) -> bool:
-    """A field read by a rule that only stands in when nothing better is read (a counted group's clause subject)."""
-    return key in c.parts and c.parts[key].rule is ACTOR_GROUP_SUBJECT
+    """A field read by a rule that only stands in when nothing better is read (a counted group's or a clause's bare subject)."""
+    return key in c.parts and c.parts[key].rule in (ACTOR_GROUP_SUBJECT, ACTOR_CLAUSE_SUBJECT)
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
