@@ -50,6 +50,9 @@ ACT_OBJECT = declare("statistics.subject.act_object", "Statistic.subject",
 TIME_TAIL = declare("statistics.subject.time_tail", "Statistic.subject",
     "a time phrase inside a subject ends it ('điểm tâm linh trong khoảng thời gian', 'tổng nợ vay trong quý I', 'phụ huynh … vào chiều 7/2'):"
     " it says when, not what is measured (a trailing period phrase is left out); not after a superlative ('nhiệt độ cao nhất trong ngày')")
+LEADING_PREPOSITION = declare("statistics.subject.leading_preposition", "Statistic.subject",
+    "a subject that opens with 'với'/'đối với' (grammar class object_marker) starts after it ('với giá bán' -> 'giá bán'):"
+    " a leading preposition is left out")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
@@ -748,7 +751,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     """The subject of a figure, and the phrase the next figure of the sentence may continue (its
     subject without the rate), without a time phrase inside it."""
     found, carried = _subject(v, fig, change, previous)
-    phrase = _before_time(v, found.phrase)
+    phrase = _after_preposition(v, _before_time(v, found.phrase))
     if phrase is found.phrase:
         return found, carried
     return Subject(phrase, found.rate), phrase if carried is found.phrase else carried
@@ -769,6 +772,18 @@ def _time_phrase() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return regex.compile(rf"(?i)(?<=\S)\s+{body}"), regex.compile(rf"(?i)\s*{body}")
 
 
+def _after_preposition(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
+    """The phrase without a leading "với"/"đối với" (rule statistics.subject.leading_preposition),
+    when what is left names something."""
+    if phrase is None:
+        return None
+    first = next((t for t in v.tags if t.start >= phrase.start), None)
+    if first is None or first.start != phrase.start or first.end >= phrase.end or v.word(first) not in grammar_set("object_marker"):
+        return phrase
+    s, e = _strip(v.text, first.end, phrase.end, _EDGE)
+    return Chosen(s, e, LEADING_PREPOSITION) if e > s and _names_thing(v, s, e) else phrase
+
+
 def _before_time(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
     """The phrase up to a time phrase inside it (rule statistics.subject.time_tail), when a phrase
     that names something is left before it, no superlative stands right before it and its words are
@@ -780,7 +795,7 @@ def _before_time(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
         before = v.text[phrase.start : match.start()].split()
         if (before and before[-1].lower() in grammar_set("superlative")) or not _whole_words(v, match.end() - len(match.group().lstrip()), match.end()):
             continue  # "cao nhất trong ngày"; "phục vụ trong Tuần duyên Mỹ", where the noun is a syllable of a word
-        s, e = _strip(v.text, phrase.start, match.start(), _EDGE)  # not _trim: "nhà ở" keeps its "ở"
+        s, e = _strip(v.text, phrase.start, match.start(), _EDGE + ")")  # not _trim: "nhà ở" keeps its "ở"
         if e > s and _names_thing(v, s, e):
             return Chosen(s, e, TIME_TAIL)
         return phrase
