@@ -52,6 +52,7 @@ LEXICON_FILES = (
     "surnames.tsv",
     "title_cues.tsv",
     "time_contexts.tsv",
+    "time_tails.tsv",
     "titles.tsv",
     "unit_contexts.tsv",
     "units.tsv",
@@ -138,6 +139,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     })},
     "surnames.tsv": {"kind*": frozenset({"common", "minority", "foreign", "place_like", "prefix"})},
     "time_contexts.tsv": {"position": frozenset({"after_time", "after_period", "after_clock", "before_clock"})},
+    "time_tails.tsv": {"kind": frozenset({"preposition", "point", "quantifier", "noun", "sense"})},
     "title_cues.tsv": {"kind": frozenset({"former", "current", "membership", "past_frame", "past_when", "claimed"})},
     "titles.tsv": {"sense*": frozenset({
         "party", "government", "security", "enterprise", "department", "local", "justice", "assembly",
@@ -264,6 +266,7 @@ class Lexicons:
     subject_words: Mapping[str, str]
     surnames: Mapping[str, str]
     title_cues: Mapping[str, str]
+    time_tails: Mapping[str, str]
     titles: Mapping[str, str]
     unit_contexts: Mapping[str, tuple[str, str, frozenset[str]]]
     units: Mapping[str, tuple[str, str, float]]
@@ -352,6 +355,7 @@ def lexicons() -> Lexicons:
         subject_words=_column_map("subject_words.tsv"),
         surnames=MappingProxyType({r[0]: r[1] for r in surname_rows}),
         title_cues=_column_map("title_cues.tsv"),
+        time_tails=_column_map("time_tails.tsv"),
         titles=_column_map("titles.tsv"),
         unit_contexts=MappingProxyType(
             {r[0]: (r[1], r[2], frozenset(r[3].split(",")) - {"-"}) for r in read_table("unit_contexts.tsv")[1]}

@@ -47,6 +47,12 @@ MEASURED = declare("statistics.subject.measured_thing", "Statistic.subject",
     "a figure right after a measuring adjective ('cầu dẫn dài khoảng 519m', 'con hổ nặng 200 kg', 'clip dài gần 2 phút'): the noun phrase before the adjective")
 ACT_OBJECT = declare("statistics.subject.act_object", "Statistic.subject",
     "a bare object noun right before the figure after the verb of an act ('phạt tù 6 tháng', 'hoàn tiền 15%', 'thu lợi bất chính 4 tỷ đồng'): the verb and its object")
+TIME_TAIL = declare("statistics.subject.time_tail", "Statistic.subject",
+    "a time phrase inside a subject ends it ('điểm tâm linh trong khoảng thời gian', 'tổng nợ vay trong quý I', 'phụ huynh … vào chiều 7/2'):"
+    " it says when, not what is measured (a trailing period phrase is left out); not after a superlative ('nhiệt độ cao nhất trong ngày')")
+LEADING_PREPOSITION = declare("statistics.subject.leading_preposition", "Statistic.subject",
+    "a subject that opens with 'với'/'đối với' (grammar class object_marker) starts after it ('với giá bán' -> 'giá bán'):"
+    " a leading preposition is left out")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
@@ -743,7 +749,60 @@ def bracketed(v: SentenceView, fig: Figure, previous: Chosen | None) -> Chosen |
 
 def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None) -> tuple[Subject, Chosen | None]:
     """The subject of a figure, and the phrase the next figure of the sentence may continue (its
-    subject without the rate)."""
+    subject without the rate), without a time phrase inside it."""
+    found, carried = _subject(v, fig, change, previous)
+    phrase = _after_preposition(v, _before_time(v, found.phrase))
+    if phrase is found.phrase:
+        return found, carried
+    return Subject(phrase, found.rate), phrase if carried is found.phrase else carried
+
+
+@lru_cache(maxsize=1)
+def _time_phrase() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A time phrase (time_tails.tsv): a preposition, quantifier words or numbers, a time noun (or a
+    point preposition and the noun right after it); after a word, and at the start of a phrase."""
+    kinds: dict[str, list[str]] = {}
+    for phrase, kind in lexicons().time_tails.items():
+        kinds.setdefault(kind, []).append(phrase)
+    number = rf"(?:\d[\d.,]*|{NUMBER_WORD_PATTERN})"
+    body = (
+        rf"(?:(?:{alternation(kinds['preposition'])})\s+(?:(?:{alternation(kinds['quantifier'])}|{number})\s+)*|(?:{alternation(kinds['point'])})\s+)"
+        rf"(?:{alternation(kinds['noun'])}){_B}(?!\s+(?:{alternation(kinds['sense'])}){_B})"
+    )
+    return regex.compile(rf"(?i)(?<=\S)\s+{body}"), regex.compile(rf"(?i)\s*{body}")
+
+
+def _after_preposition(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
+    """The phrase without a leading "với"/"đối với" (rule statistics.subject.leading_preposition),
+    when what is left names something."""
+    if phrase is None:
+        return None
+    first = next((t for t in v.tags if t.start >= phrase.start), None)
+    if first is None or first.start != phrase.start or first.end >= phrase.end or v.word(first) not in grammar_set("object_marker"):
+        return phrase
+    s, e = _strip(v.text, first.end, phrase.end, _EDGE)
+    return Chosen(s, e, LEADING_PREPOSITION) if e > s and _names_thing(v, s, e) else phrase
+
+
+def _before_time(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
+    """The phrase up to a time phrase inside it (rule statistics.subject.time_tail), when a phrase
+    that names something is left before it, no superlative stands right before it and its words are
+    whole words of the sentence."""
+    tail, head = _time_phrase()
+    if phrase is None or head.match(v.text, phrase.start, phrase.end):
+        return phrase  # "kể từ ngày cấp giấy chứng nhận": the phrase is the time phrase itself
+    for match in tail.finditer(v.text, phrase.start, phrase.end):
+        before = v.text[phrase.start : match.start()].split()
+        if (before and before[-1].lower() in grammar_set("superlative")) or not _whole_words(v, match.end() - len(match.group().lstrip()), match.end()):
+            continue  # "cao nhất trong ngày"; "phục vụ trong Tuần duyên Mỹ", where the noun is a syllable of a word
+        s, e = _strip(v.text, phrase.start, match.start(), _EDGE + ")")  # not _trim: "nhà ở" keeps its "ở"
+        if e > s and _names_thing(v, s, e):
+            return Chosen(s, e, TIME_TAIL)
+        return phrase
+    return phrase
+
+
+def _subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None) -> tuple[Subject, Chosen | None]:
     measured = _region_of_list(v, _measured_thing(v, fig.start), previous)
     if measured is not None:
         return Subject(measured), measured
