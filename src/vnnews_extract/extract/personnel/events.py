@@ -1200,12 +1200,14 @@ def _object_start() -> regex.Pattern[str]:
 def _acts_on(text: str, s: Sentence, v: regex.Match[str], gap: int) -> bool:
     """"Kiir đã bổ nhiệm Tướng James Ajong làm …", "Macron chỉ định Thủ tướng", "Moon Jae-in đã bổ
     nhiệm 12 bộ trưởng": a person before a verb of appointment, removal or punishment, with no
-    "được"/"bị" between, acts on the object written right after the verb; not a verb whose subject
+    "được"/"bị" nor "nhận (quyết định)" between, acts on the object written right after the verb; not a verb whose subject
     undergoes it ("ông X đắc cử", "ông X thôi giữ chức …": intransitive in event_cues.tsv)."""
     phrase = " ".join(v.group("v").lower().split())
     intransitive = "intransitive" in lexicons().event_cues.get(phrase, "").split(",")
     if _explicit_passive(text, gap, v.start()) or lexicons().personnel_verbs[phrase] in _SELF or _is_framed(v) or intransitive:
         return False
+    if _received().search(text, gap, v.start()) is not None:
+        return False  # "ông X nhận quyết định bổ nhiệm Giám đốc …": X receives the appointment, not makes it
     return _object_start().match(text, v.end(), s.span.end) is not None
 
 
