@@ -1400,6 +1400,9 @@ def _cue_owner(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> 
     clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
     if person.start < clause_start or not _explicit_passive(text, person.end, v.start()) or _speech().search(text, person.end, v.start()):
         return None
+    idioms = cue_regex("negation_idiom", False)  # "không chỉ": no condition
+    if any(not idioms.match(text, c.start()) for c in _clause_proposal().finditer(text, s.span.start, v.start())):
+        return None  # "nếu ông X có cơ hội …, tức là ông được Nghị viện phê chuẩn làm …": a condition anywhere before it
     return person
 
 
@@ -1481,7 +1484,7 @@ _BODY_TAIL = regex.compile(r"(?:\s+[\p{L}\p{M}.]+|\s*\([\p{L}\p{M}\d.&-]{1,20}\)
 def _body_tail(text: str, end: int, verb: int) -> bool:
     """"bị cơ quan CSĐT | công an tỉnh Hòa Bình | bắt giam", "được Sở Nội vụ tỉnh X | (SNV) chính thức | bổ nhiệm": a few
     more words of the agent body, or its abbreviation in brackets, with no other punctuation, before the verb."""
-    return _BODY_TAIL.fullmatch(text, end, verb) is not None
+    return _BODY_TAIL.fullmatch(text, end, verb) is not None and not _explicit_passive(text, end, verb)  # not "… (PVN) đã bị"
 
 
 @lru_cache(maxsize=1)
