@@ -51,6 +51,13 @@ UNNAMED = declare("personnel.event.unnamed", "PersonnelEvent", "an event with a 
 UNNAMED_SUBJECT = declare("personnel.event.unnamed_subject", "PersonnelEvent",
     "a post with its body and no named person, opening the clause right before 'bị'/'được' and the verb, with no post after "
     "the verb, is the post its unnamed holder gains or loses: 'Giám đốc Trung tâm X bị khiển trách', 'Hiệu trưởng trường Y bị cách chức'")
+RELATIVE_SUBJECT = declare("personnel.event.relative_subject", "PersonnelEvent",
+    "a person followed by a relative clause about them (', người …' or '– người …') that puts the verb in the passive, "
+    "with at most an agent body between: 'Bà X – người mới được HĐND tỉnh bầu làm Phó Chủ tịch …', '…, ông Y, người vừa bị cách chức …'")
+CUE_OWNER = declare("personnel.event.cue_owner", "PersonnelEvent",
+    "a verb after 'được'/'bị' with no person of its own, whose post follows it through a cue ('làm', 'giữ chức') and is the post "
+    "the sentence gives, through that cue, to one person named before the verb, is undergone by that person: 'Giáo sư X thuộc "
+    "Đại học Y ở Seoul và là cựu quan chức Bộ Z, đã được bổ nhiệm làm Phó Chánh Văn phòng …'")
 FRONTED = declare("personnel.event.fronted_clause", "PersonnelEvent",
     "a verb after 'được'/'bị' in a time clause fronted to the sentence is undergone by the person opening the main clause "
     "right after its comma: 'Sau khi bị cách chức Phó giám đốc, ông Minh …', 'Trước khi được bổ nhiệm làm Tổng giám đốc, ông Nam là …'")
@@ -89,6 +96,9 @@ ACTOR_LIST_DECIDER = declare("personnel.actor.list_decider", "PersonnelEvent.act
     "'Giám đốc Bệnh viện X đã ra quyết định kỷ luật các cá nhân gồm: bác sĩ A nhận hình thức khiển trách; …'")
 ACTOR_AGENT_AFTER = declare("personnel.actor.agent_after", "PersonnelEvent.actor",
     "a person or body named after 'bởi' right after the verb: 'được bổ nhiệm bởi Tổng thống Barack Obama', 'bầu bởi Đại hội đồng Interpol'")
+ACTOR_AGENT_PHRASE = declare("personnel.actor.agent_phrase", "PersonnelEvent.actor",
+    "a body written in lower case after 'được'/'bị' and running up to the verb (its bracketed abbreviation kept, the verb's "
+    "adverbs left out): 'bị cơ quan chức năng tỉnh X bắt giữ', 'được cơ quan xúc tiến du lịch Nhật Bản (JNTO) chính thức bổ nhiệm'")
 ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor",
     "a person named after 'được'/'bị' right before the verb: 'được Chủ tịch UBND tỉnh Ma Văn Khánh bổ nhiệm'")
 ACTOR_ANNOUNCER = declare("personnel.actor.announcer", "PersonnelEvent.actor",
@@ -546,8 +556,8 @@ def events_in(text: str, s: Sentence, following: Sentence | None = None) -> Iter
         clause_end = _clause_end(text, s, i)
         etype = _verb_type(v)
         clause_end, persons, rule = _subject_of(text, s, v, clause_end, etype)
-        if not persons and (v.start() < carried[0] or _continues(text, s, v)):
-            persons, rule = carried[1], CONTINUED  # "được điều động, chỉ định …", "…; đồng thời cho thôi …"
+        if not persons:
+            persons, rule = _unsubjected(text, s, (v, clause_end), carried) or (persons, rule)
         carried = (clause_end, persons)
         form_of = next((d for d, f in forms.items() if f == i), None)
         if form_of is not None:  # "kỷ luật ông X bằng hình thức cách chức …": X is removed
@@ -565,6 +575,20 @@ def events_in(text: str, s: Sentence, following: Sentence | None = None) -> Iter
             elif _scheduled(text, s, v):
                 c.parts["verb"] = Fired(SCHEDULED, *c.verb)
             yield c
+
+
+def _unsubjected(text: str, s: Sentence, verb: tuple[regex.Match[str], int], carried: tuple[int, list[NameMention]]) -> tuple[list[NameMention], Rule] | None:
+    """The persons of a verb with no subject of its own: the previous verb's when it continues it ("được điều động, chỉ
+    định …", "…; đồng thời cho thôi …"), else the one the sentence gives its post through a cue ("Giáo sư X thuộc Đại học Y
+    … đã được bổ nhiệm làm Phó Chánh Văn phòng …")."""
+    v, clause_end = verb
+    continued = v.start() < carried[0] or _continues(text, s, v)
+    if continued and carried[1]:
+        return carried[1], CONTINUED
+    owner = _cue_owner(text, s, v, clause_end)
+    if owner is not None:
+        return [owner], CUE_OWNER
+    return (carried[1], CONTINUED) if continued else None
 
 
 def _without_person(text: str, s: Sentence, verb: tuple[regex.Match[str], str, int], listed: list[NameMention]) -> list[Candidate] | None:
@@ -1163,8 +1187,8 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
             return _coordinated(text, before, n) + _with_group(s, n), RECEIVED if _received().search(text, gap, v.start()) else PASSIVE_SUBJECT
         if _next_step(text, n, v) or _purpose_of(text, s, n, v):
             return _with_group(s, n), PASSIVE_SUBJECT
-        if obj is None and _apposed(text, s, n, v):
-            return [n], PASSIVE_APPOSED
+        if obj is None and (described := _described(text, s, n, v)) is not None:
+            return [n], described
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
         return _listed_objects(text, s, obj, clause_end), OBJECT
     if before and etype in _SELF and _own_act_gap().fullmatch(text, _gap_start(before[-1], v), v.start()):
@@ -1183,12 +1207,14 @@ def _object_start() -> regex.Pattern[str]:
 def _acts_on(text: str, s: Sentence, v: regex.Match[str], gap: int) -> bool:
     """"Kiir đã bổ nhiệm Tướng James Ajong làm …", "Macron chỉ định Thủ tướng", "Moon Jae-in đã bổ
     nhiệm 12 bộ trưởng": a person before a verb of appointment, removal or punishment, with no
-    "được"/"bị" between, acts on the object written right after the verb; not a verb whose subject
+    "được"/"bị" nor "nhận (quyết định)" between, acts on the object written right after the verb; not a verb whose subject
     undergoes it ("ông X đắc cử", "ông X thôi giữ chức …": intransitive in event_cues.tsv)."""
     phrase = " ".join(v.group("v").lower().split())
     intransitive = "intransitive" in lexicons().event_cues.get(phrase, "").split(",")
     if _explicit_passive(text, gap, v.start()) or lexicons().personnel_verbs[phrase] in _SELF or _is_framed(v) or intransitive:
         return False
+    if _received().search(text, gap, v.start()) is not None:
+        return False  # "ông X nhận quyết định bổ nhiệm Giám đốc …": X receives the appointment, not makes it
     return _object_start().match(text, v.end(), s.span.end) is not None
 
 
@@ -1365,6 +1391,54 @@ def _apposed(text: str, s: Sentence, n: NameMention, v: regex.Match[str]) -> boo
     return not inside and _speech().search(text, n.end, v.start()) is None and _clause_opener().search(text, n.end, v.start()) is None
 
 
+_CUE_GAP = regex.compile(r"\s+(?:\p{L}+\s+){0,3}?")  # the cue between a verb and its post: " làm ", " giữ chức ", " lên giữ chức "
+
+
+def _cue_owner(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> NameMention | None:
+    """The person a verb with no person of its own is about when the sentence's names already give them the post
+    right after the verb through a cue: the person named before the verb (not its agent), with "được"/"bị" between."""
+    owned = _owned(s)
+    first = next((t for t in s.titles if v.end() <= t.start < clause_end), None)
+    if first is None or _CUE_GAP.fullmatch(text, v.end(), first.start) is None:
+        return None
+    person, via_cue = owned.get((first.start, first.end), (None, False))
+    if person is None or not via_cue or person.end > v.start() or _agent(text, s, person):
+        return None
+    clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
+    if person.start < clause_start or not _explicit_passive(text, person.end, v.start()) or _speech().search(text, person.end, v.start()):
+        return None
+    idioms = cue_regex("negation_idiom", False)  # "không chỉ": no condition
+    if any(not idioms.match(text, c.start()) for c in _clause_proposal().finditer(text, s.span.start, v.start())):
+        return None  # "nếu ông X có cơ hội …, tức là ông được Nghị viện phê chuẩn làm …": a condition anywhere before it
+    return person
+
+
+@lru_cache(maxsize=1)
+def _relative_gap() -> regex.Pattern[str]:
+    """", người (vừa) được|bị (<agent>) (chính thức)" or "– người …" between a person and the verb: a relative clause
+    about the person, its agent no more than a few words of a body or title."""
+    adverbs = _any("adverb_before_verb")
+    return regex.compile(rf"(?i)\s*(?:,|\s[–-])\s*{_any('relative_pronoun')}\s+(?:{adverbs}\s+)*{_any('passive')}\s+"
+                         rf"(?:[^\s,;:()\"“”–-]+\s+){{0,8}}?(?:{adverbs}\s+)*")
+
+
+def _relative(text: str, s: Sentence, n: NameMention, v: regex.Match[str]) -> bool:
+    """"Bà X – người mới được HĐND tỉnh bầu …", "…, Andrew McCabe, người vừa được bổ nhiệm …": the person the relative
+    clause is about undergoes its verb, when no other person, personnel verb or speech stands in the clause."""
+    start = _gap_start(n, v)
+    if _relative_gap().fullmatch(text, start, v.start()) is None:
+        return False
+    inside = any(start <= m.start < v.start() for m in s.names) or any(start <= w.start() < v.start() for w in s.verbs)
+    return not inside and _speech().search(text, start, v.start()) is None
+
+
+def _described(text: str, s: Sentence, n: NameMention, v: regex.Match[str]) -> Rule | None:
+    """A person described at length (opening the sentence) or in a relative clause before the passive verb undergoes it."""
+    if _apposed(text, s, n, v):
+        return PASSIVE_APPOSED
+    return RELATIVE_SUBJECT if _relative(text, s, n, v) else None
+
+
 def _gap_start(n: NameMention, v: regex.Match[str]) -> int:
     """Where the words between a person (with the titles written after the name) and a verb begin."""
     return max([n.end] + [t.end for t in n.titles if n.end <= t.end <= v.start() and not t.via_cue])
@@ -1405,16 +1479,31 @@ def _passive(text: str, start: int, verb: int, titles: list[Title]) -> bool:
         return False
     org = read_org(text, by.end(), verb)
     ends = ([org.end] if org is not None and org.end > org.start else []) + [t.end for t in titles if t.start == by.end()]
-    return any(not text[end:verb].strip(" ,") or _body_tail(text, end, verb) for end in ends)
+    if any(not text[end:verb].strip(" ,") or _body_tail(text, end, verb) for end in ends):
+        return True
+    phrase = _agent_phrase_re().search(text, start, verb)  # "vừa bị cơ quan chức năng tỉnh X bắt giữ"
+    return phrase is not None and phrase.start("a") == by.end() and _anaphoric_body().match(text, by.end()) is None  # "cơ quan này": its body is read elsewhere
 
 
-_BODY_TAIL = regex.compile(r"(?:\s+[\p{L}\p{M}.]+){1,6}\s*")
+_BODY_TAIL = regex.compile(r"(?:\s+[\p{L}\p{M}.]+|\s*\([\p{L}\p{M}\d.&-]{1,20}\)){1,6}\s*")
 
 
 def _body_tail(text: str, end: int, verb: int) -> bool:
-    """"bị cơ quan CSĐT | công an tỉnh Hòa Bình | bắt giam": a few more words of the agent body, with no
-    punctuation, before the verb."""
-    return _BODY_TAIL.fullmatch(text, end, verb) is not None
+    """"bị cơ quan CSĐT | công an tỉnh Hòa Bình | bắt giam", "được Sở Nội vụ tỉnh X | (SNV) chính thức | bổ nhiệm": a few
+    more words of the agent body, or its abbreviation in brackets, with no other punctuation, before the verb."""
+    return _BODY_TAIL.fullmatch(text, end, verb) is not None and not _explicit_passive(text, end, verb)  # not "… (PVN) đã bị"
+
+
+@lru_cache(maxsize=1)
+def _trailing_adverbs() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?:\s+(?:{_any('adverb_before_verb')}))+\s*$")
+
+
+def _agent_end(text: str, start: int, verb: int) -> int:
+    """Where an agent body running up to the verb ends: before the adverbs of the verb ("được UBND tỉnh | chính thức bổ nhiệm")."""
+    end = start + len(text[start:verb].rstrip())
+    adverbs = _trailing_adverbs().search(text, start, end)
+    return adverbs.start() if adverbs is not None and adverbs.end() == end and adverbs.start() > start else end
 
 
 @lru_cache(maxsize=4)
@@ -1628,9 +1717,25 @@ def _body_actor(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired
                 continue  # "… của Trường cũng bị kỷ luật": the body undergoes the act
             stop = _tail_stop().search(text, org.end, v.start())
             at = stop.start() if stop is not None else v.start()  # "bị UBKT Tỉnh ủy | ra quyết định kỷ luật": the body ends before its steps
-            end = org.end + len(text[org.end : at].rstrip()) if _body_tail(text, org.end, at) else org.end  # "bị cơ quan CSĐT công an tỉnh X bắt"
+            end = _agent_end(text, org.start, at) if _body_tail(text, org.end, at) else org.end  # "bị cơ quan CSĐT công an tỉnh X bắt"
             return org_text(text, org.start, end), Fired(ACTOR_BODY, org.start, end)
-    return None
+    phrase = _agent_phrase(text, s, v)
+    return (text[phrase[0] : phrase[1]], Fired(ACTOR_AGENT_PHRASE, *phrase)) if phrase is not None else None
+
+
+@lru_cache(maxsize=1)
+def _agent_phrase_re() -> regex.Pattern[str]:
+    """"được"/"bị", a lower-case body noun ("cơ quan", "lực lượng") and the words of the body up to the verb."""
+    return regex.compile(rf"(?<![\p{{L}}]){_any('passive')}\s+(?P<a>{_any('agent_body')}(?![\p{{L}}])"
+                         rf"(?:\s+[\p{{L}}\p{{M}}.&-]+|\s*\([\p{{L}}\p{{M}}\d.&-]{{1,20}}\)){{0,14}}?)\s*$")
+
+
+def _agent_phrase(text: str, s: Sentence, v: regex.Match[str]) -> tuple[int, int] | None:
+    """The span of a lower-case agent body between "được"/"bị" and the verb, not "cơ quan này" (a body named before)."""
+    m = _agent_phrase_re().search(text, max(s.span.start, v.start() - 100), v.start())
+    if m is None or _anaphoric_body().match(text, m.start("a")) is not None:
+        return None
+    return m.start("a"), _agent_end(text, m.start("a"), v.start())
 
 
 @lru_cache(maxsize=1)

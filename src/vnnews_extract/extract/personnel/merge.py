@@ -516,7 +516,7 @@ def _merge_events(events: list[Candidate]) -> list[Candidate]:
         if old is None:
             merged.append(e)
             continue
-        if e.organization and len(e.organization) > len(old.organization or ""):
+        if e.organization and len(e.organization) > len(old.organization or "") and not _fuller_place(old.organization, e.organization):
             old.organization = e.organization
             old.parts["organization"] = e.parts["organization"]
         for key in ("actor", "date"):
@@ -528,6 +528,18 @@ def _merge_events(events: list[Candidate]) -> list[Candidate]:
     posted = {(e.type, e.name, e.sentence) for e in merged if e.role or e.organization}
     merged = [e for e in merged if e.role or e.organization or (e.type, e.name, e.sentence) not in posted]  # the same move, its post read elsewhere
     return sorted(merged, key=lambda e: e.verb[0])
+
+
+def _bare_level(org: str | None) -> bool:
+    """An organisation ending in a level word with no place after it ("Hội Liên hiệp Phụ nữ tỉnh")."""
+    last = (org or "").split()[-1:]
+    return bool(last) and lexicons().admin_levels.get(last[0], ("", ""))[1] == "level"
+
+
+def _fuller_place(kept: str | None, other: str) -> bool:
+    """The organisation kept names its place ("Hội LHPN tỉnh Sơn La") where the longer one only writes the level
+    ("Hội Liên hiệp Phụ nữ tỉnh"): the kept one stays."""
+    return kept is not None and _bare_level(other) and not _bare_level(kept)
 
 
 def _fallback(c: Candidate, key: str) -> bool:
