@@ -116,7 +116,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "period_edge", "period_end", "period_noun", "period_preposition", "plan_target", "present_time", "price_noun", "quarter_noun",
         "range_comparator", "range_joiner", "range_start", "ratio_verb", "region", "tense_marker", "quantity_head", "trade_verb",
         "same_period", "span_label", "superlative", "whole_area",
-        "through", "time_preposition", "times_noun", "trailing_link", "with", "year_noun",
+        "through", "time_preposition", "times_noun", "trailing_link", "with", "year_noun", "doubling", "fraction_stop",
     })},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},
