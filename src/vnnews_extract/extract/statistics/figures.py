@@ -61,11 +61,24 @@ BUY_SELL = declare("statistics.list.buy_sell", "Statistic",
 RESPECTIVELY = declare("statistics.list.respectively", "Statistic", "'lần lượt là 60, 75 hộ': the list shares the last number's unit")
 FRACTION = declare("statistics.ratio.fraction", "Statistic", "'3/5 xã', '2/3 số hộ': a fraction of a counted noun")
 FRACTION_WORDS = declare("statistics.ratio.fraction_words", "Statistic", "'một nửa số hộ', 'hai phần ba số đại biểu'")
+FRACTION_PERCENT = declare("statistics.ratio.fraction_percent", "Statistic",
+    "a table cell '32/50 (64%)', '64% (39/61)': a fraction written beside its own percent in a bracket (the two agree) is a ratio")
+SLASH_PAIR = declare("statistics.list.slash_pair", "Statistic",
+    "'254 mã tăng/217 mã giảm', '64.000 tấn/80.000 tấn': a figure right after a slash that repeats the unit of the figure before it is a figure too")
 UNIT_LEXICON = declare("statistics.unit.lexicon", "Statistic.unit", "the unit or counted noun right after the number, from units.tsv or counted_nouns.tsv")
 UNIT_WORD = declare("statistics.unit.next_word", "Statistic.unit", "the lower-case word right after a whole number, read as its counted noun")
 UNIT_SHARED = declare("statistics.unit.shared", "Statistic.unit", "the unit written once after the last number of a 'lần lượt' list")
 UNIT_IN_WORD = declare("statistics.count.unit_in_word", "Statistic",
     "'3 đồng chí', '2 đô thị': a unit syllable that word segmentation joins to the next one is the counted noun of a count")
+DOUBLING = declare("statistics.ratio.doubling", "Statistic",
+    "'tăng gấp đôi', 'nhiều gấp đôi': a phrase of doubling (grammar_words.tsv doubling) is a multiple, 2 'lần', its last word the figure")
+FRACTION_ALONE = declare("statistics.ratio.fraction_alone", "Statistic",
+    "'chiếm một nửa', 'hơn một nửa trong số này', 'hai phần ba lượng mưa': a fraction in words ('một nửa', 'X phần Y'; not the bare "
+    "'nửa' of 'nửa đầu năm') with no 'số' after it is a ratio, of the counted noun after it, else in 'phần'")
+HALF_AMOUNT = declare("statistics.amount.half", "Statistic",
+    "'nửa tỷ đồng', 'gần nửa tấn', 'nửa triệu USD': a half with a multiplier or a unit (no time unit) is half that amount")
+UNIT_IMPLIED_PART = declare("statistics.unit.implied_part", "Statistic.unit",
+    "no noun written with a table cell '32/50 (64%)' (none in its row label) or a fraction in words ('chịu một nửa'): the ratio is in 'phần' (parts)")
 UNIT_IMPLIED = declare("statistics.unit.implied_dong", "Statistic.unit",
     "no currency written after an amount with a money word before it: 'đồng' (its part is the multiplier read)")
 COMPOUND_NOUN = declare("statistics.unit.compound_noun", "Statistic.unit", "a counted noun widened to the compound word segmentation finds: 'xe buýt'")
@@ -501,7 +514,37 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
         if fig is not None and not overlap:
             found.append(fig)
     found += [f for f in _glued_metres(text, sentence, budget) if all(f.end <= g.start or f.start >= g.end for g in found)]
+    found += [f for f in _slash_pairs(text, sentence, found, budget) if all(f.end <= g.start or f.start >= g.end for g in found)]
+    found += [f for f in _doubling(text, sentence, budget) if all(f.end <= g.start or f.start >= g.end for g in found)]
     return sorted(found, key=lambda f: f.start)
+
+
+def _slash_pairs(text: str, sentence: Span, found: list[Figure], budget: list[int] | None) -> list[Figure]:
+    """"254 mã tăng/217 mã giảm", "64.000 tấn/80.000 tấn thóc", "112 bé trai/100 bé gái": a number
+    right after a slash that closes a figure (past at most three lower-case words) and written with
+    the same unit or counted noun is a figure of its own; not a rate's base ("2 triệu đồng/1 tỷ đồng
+    tiền vay", "100 đồng/1 kg")."""
+    pairs = []
+    for fig in found:
+        if fig.kind == "ratio" or fig.unit_end != fig.end:
+            continue
+        m = _slash_next().match(text, fig.end, sentence.end)
+        if m is None or not _spend(budget):
+            continue
+        unit = _read_unit(text, m.end("num"), sentence.end)
+        mult = 1.0
+        if unit is None and m.group("mult"):
+            unit, mult = _read_unit(text, m.end(), sentence.end), multiplier(m.group("mult"))
+        value = parse_number(m.group("num"))
+        if unit is None or value is None or value == 1 or unit.kind != fig.kind or unit.unit.lower() != fig.unit.lower():
+            continue
+        pairs.append(Figure(m.start("num"), unit.fig_end, fig.kind, value * mult * unit.factor, None, unit.unit, unit.start, unit.end, SLASH_PAIR, unit.unit_rule))
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def _slash_next() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:\s+\p{{Ll}}+){{0,3}}\s?/\s?(?P<num>{_NUMBER})(?![\d/])(?:\s+(?P<mult>{MULTIPLIER_PATTERN}){_B})?")
 
 
 def _compound_duration(text: str, fig: Figure, sentence: Span) -> Figure:
@@ -658,6 +701,9 @@ def _period_label(text: str, fig: Figure, sentence: Span) -> bool:
 def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> Figure | Rule | None:
     """The figure a number match reads, None, or EXCLUDE_BEFORE when a label before it makes it none."""
     raw = match.group("num")
+    cell = _percent_cell(text, match, sentence) if raw[0].isdigit() else None
+    if cell is not None:
+        return cell
     if _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence) and not _age(text, match):
         note(trace, EXCLUDE_BEFORE, match.start(), match.end())
         return EXCLUDE_BEFORE
@@ -669,7 +715,7 @@ def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fire
             note(trace, EXCLUDE_GLUED, match.start(), match.end("num"))
             return None
     elif parse_fraction_words(raw) is not None:
-        return _word_fraction(text, match, sentence)
+        return _word_fraction(text, match, sentence) or _half_amount(text, match, sentence) or _fraction_alone(text, match, sentence)
     if not raw[0].isdigit() and raw[0].isupper() and rx(r"[\p{L},]\s*$").search(text[sentence.start : match.start()]):
         note(trace, EXCLUDE_NAME, match.start(), match.end())  # "ông Sáu", "Hai Bà Trưng": a name
         return None
@@ -992,6 +1038,56 @@ def _ratio(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
     return Figure(match.start(), noun.end, "ratio", numerator / denominator, None, noun.unit, noun.start, noun.end, FRACTION, noun.unit_rule)
 
 
+def _percent_cell(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
+    """"32/50 (64%)", "64% (39/61)", "56%(111/198)": a fraction of two whole numbers (no noun after
+    it) beside its own percent in a bracket, the cell of a statistics table (a match's figures),
+    is a ratio in "phần", whatever label stands before it ("ăn điểm 35/46 (76%)" is no grade)."""
+    m = rx(r"/(\d{1,4})(?![\d/.,])").match(text, match.end("num"), sentence.end)
+    if not m or match.group("num2") or match.group("mult") or not rx(r"\d{1,4}").fullmatch(match.group("num")):
+        return None
+    numerator, denominator = int(match.group("num")), int(m.group(1))
+    if denominator == 0 or numerator > denominator or not _beside_percent(text, match.start(), m.end(), numerator / denominator, sentence):
+        return None
+    noun = _row_noun(text, match.start(), m.end(), sentence)
+    if noun is not None:
+        return Figure(match.start(), m.end(), "ratio", numerator / denominator, None, text[noun[0] : noun[1]], noun[0], noun[1], FRACTION_PERCENT, UNIT_HEADING)
+    return Figure(match.start(), m.end(), "ratio", numerator / denominator, None, "phần", m.end(), m.end(), FRACTION_PERCENT, UNIT_IMPLIED_PART)
+
+
+def _row_noun(text: str, start: int, end: int, sentence: Span) -> tuple[int, int] | None:
+    """Where the noun of the table row a cell stands in is written: the last measure unit or counted
+    noun of the row label between the cell and the next cell ("32/50 (64%) Giao bóng 1 ăn điểm
+    35/46"), else of the label between the cell before and this one."""
+    after = rx(r"\s*\(\s*\d[\d,]*\s*%\s*\)|\s*\)").match(text, end, sentence.end)
+    labels = [
+        rx(r"[^%/()]{0,40}?(?=\s\d{1,4}(?:[,\d]*\s*%|/\d))").match(text, after.end() if after else end, sentence.end),
+        rx(r"(?:(?<=[\d%)])[^%/()\d]{1,40}|)\s*(?:\d[\d,]*\s*%\s*\(\s*)?$").search(text, max(sentence.start, start - 60), start),
+    ]
+    for label in labels:
+        nouns = list(_row_nouns().finditer(text, label.start(), label.end())) if label else []
+        if nouns:
+            return nouns[-1].start(1), nouns[-1].end(1)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _row_nouns() -> regex.Pattern[str]:
+    lex = lexicons()
+    words = [u for u, (kind, _, _) in lex.units.items() if kind == "measure"] + list(lex.counted_nouns)
+    return regex.compile(rf"(?i)(?<![\p{{L}}])({alternation(words)})(?![\p{{L}}])")
+
+
+def _beside_percent(text: str, start: int, end: int, value: float, sentence: Span) -> bool:
+    """The percent in a bracket after ``[start, end)`` or before it, around the fraction, as
+    written (rounded to a point), is ``value``."""
+    after = rx(r"\s*\(\s*(\d{1,3}(?:,\d+)?)\s*%\s*\)").match(text, end, sentence.end)
+    if after is None and rx(r"\s*\)").match(text, end, sentence.end):
+        after = rx(r"(?<![\d,.])(\d{1,3}(?:,\d+)?)\s*%\s*\(\s*$").search(text, max(sentence.start, start - 16), start)
+    if after is None:
+        return False
+    return abs(float(after.group(1).replace(",", ".")) - 100 * value) <= 1
+
+
 def _word_fraction(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
     """"một nửa số hộ", "hai phần ba số đại biểu"."""
     value = parse_fraction_words(match.group("num"))
@@ -1002,6 +1098,60 @@ def _word_fraction(text: str, match: regex.Match[str], sentence: Span) -> Figure
     if not noun or noun.kind != "count":
         return None
     return Figure(match.start(), noun.end, "ratio", value, None, noun.unit, noun.start, noun.end, FRACTION_WORDS, noun.unit_rule)
+
+
+def _half_amount(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
+    """"nửa tỷ đồng", "gần nửa tấn", "nửa triệu người": a half with a multiplier, or with a money or
+    measure unit that is no time unit ("hơn nửa tháng" is left to the time rules' care: none), is half
+    the amount."""
+    value = parse_fraction_words(match.group("num"))
+    if value != 0.5 or match.group("num2"):
+        return None
+    unit = _read_unit(text, match.end(), sentence.end)
+    if unit is None or unit.unit in _TIME_UNITS or (unit.kind not in ("money", "measure") and not match.group("mult")) or unit.kind in ("percent", "ratio"):
+        return None
+    amount = value * unit.factor * multiplier(match.group("mult"))
+    return Figure(match.start(), unit.fig_end, unit.kind, amount, None, unit.unit, unit.start, unit.end, HALF_AMOUNT, unit.unit_rule)
+
+
+def _fraction_alone(text: str, match: regex.Match[str], sentence: Span) -> Figure | None:
+    """"mỗi bị cáo chịu một nửa", "Hơn một nửa trong số này", "gần một nửa người Mỹ", "khoảng hai phần
+    ba": a fraction of two words or more (not the bare "nửa" of "nửa đầu năm") with no multiplier,
+    measure unit ("một nửa thập kỷ"), back-reference or word of grammar_words.tsv fraction_stop after
+    it ("một nửa kia": a spouse) is a ratio, of the counted noun after it, else in "phần"."""
+    raw = match.group("num")
+    if len(raw.split()) < 2 or match.group("mult") or match.group("num2") or patterns().after_block.match(text, match.end(), sentence.end):
+        return None
+    noun = _read_unit(text, match.end(), sentence.end)
+    value = parse_fraction_words(raw)
+    if value is None or _fraction_stop().match(text, match.end(), sentence.end) or (noun is not None and noun.kind != "count"):
+        return None
+    end = match.end("num")
+    if noun is not None:
+        return Figure(match.start(), end, "ratio", value, None, noun.unit, noun.start, noun.end, FRACTION_ALONE, noun.unit_rule)
+    return Figure(match.start(), end, "ratio", value, None, "phần", end, end, FRACTION_ALONE, UNIT_IMPLIED_PART)
+
+
+@lru_cache(maxsize=1)
+def _fraction_stop() -> regex.Pattern[str]:
+    return regex.compile(rf"\s+(?:{grammar_pattern('fraction_stop')})(?![\p{{L}}])")
+
+
+def _doubling(text: str, sentence: Span, budget: list[int] | None) -> list[Figure]:
+    """"tăng gấp đôi", "cao gấp đôi so với": a phrase of doubling (grammar_words.tsv doubling) is a
+    multiple, 2 "lần"; its last word is the figure."""
+    figures = []
+    for match in _doubling_pattern().finditer(text, sentence.start, sentence.end):
+        if not _spend(budget):
+            break
+        figures.append(Figure(match.start("w"), match.end(), "ratio", 2.0, None, "lần", match.start("w"), match.end(), DOUBLING, DOUBLING))
+    return figures
+
+
+@lru_cache(maxsize=1)
+def _doubling_pattern() -> regex.Pattern[str]:
+    phrases = [rf"{regex.escape(p.rsplit(' ', 1)[0])}\s+(?P<w>{regex.escape(p.rsplit(' ', 1)[1])})" for p in lexicons().grammar("doubling")]
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{'|'.join(phrases)})(?![\p{{L}}])")
 
 
 def widen_compound(text: str, fig: Figure, words: tuple[Span, ...]) -> Figure:

@@ -806,7 +806,7 @@ def _subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None
     measured = _region_of_list(v, _measured_thing(v, fig.start), previous)
     if measured is not None:
         return Subject(measured), measured
-    if fig.kind == "count" or (fig.kind == "ratio" and fig.unit != "lần"):
+    if fig.kind == "count" or (fig.kind == "ratio" and fig.unit != "lần" and fig.unit_end > fig.unit_start):  # not a table cell "32/50 (64%)"
         found = forward(v, fig.unit_start, v.text[fig.unit_start : fig.unit_end].split()[0])
         phrase = Chosen(found[0], found[1], COUNTED_NOUN) if found else None
         if (phrase is None or len(v.text[phrase.start : phrase.end].split()) <= len(fig.unit.split())) and not _after_with(v, fig.start):
