@@ -180,19 +180,19 @@ class SentenceView:
     tags: tuple[Span, ...]
     figures: tuple[tuple[int, int, str], ...]
     leads: dict[tuple[int, bool], int] = field(default_factory=dict, compare=False, repr=False)
+    starts: tuple[int, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(t.start for t in self.tags))
 
     def word(self, tag: Span) -> str:
         return self.text[tag.start : tag.end].lower()
 
     def tags_in(self, start: int, end: int) -> list[Span]:
-        """The words inside ``[start, end)`` (the words start in text order: found by bisection)."""
-        lo = bisect_left(self.tags, start, key=_start_of)
-        hi = bisect_right(self.tags, end, lo=lo, key=_start_of)
+        """The words inside ``[start, end)`` (the words are in text order: found by bisecting their starts)."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_right(self.starts, end, lo=lo)
         return [t for t in self.tags[lo:hi] if t.end <= end]
-
-
-def _start_of(tag: Span) -> int:
-    return tag.start
 
 
 @dataclass(frozen=True, slots=True)
