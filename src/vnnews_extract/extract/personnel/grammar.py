@@ -173,9 +173,10 @@ def _name_kinds(word: str) -> list[str]:
     return lexicons().surnames.get(word, "").split(",")
 
 
+@lru_cache(maxsize=8192)
 def is_acronym(word: str) -> bool:
     """An all-capital word of two letters or more ("FBI", "UBND", "WHO"): a body, never a name; not a
-    foreign name's initials, each letter with its full stop ("H.R." of "H.R. McMaster")."""
+    foreign name's initials, each letter with its full stop ("H.R." of "H.R. McMaster"). Cached, as looks_foreign."""
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and not _INITIALS.fullmatch(word)
 
