@@ -381,7 +381,7 @@ def _pos_features(words: list[str], templates: tuple[tuple[str, int, int | None,
     """The features underthesea's POS model reads at every word (its columns: word, then "X"),
     built a template (a column of features) at a time."""
     n = len(words)
-    single = {None: words, "lower": [w.lower() for w in words], "istitle": list(map(_istitle, words))}
+    single = {None: words, "lower": [w.lower() for w in words], "istitle": [_pos_function("istitle", w) for w in words]}
     columns = []
     for prefix, i1, i2, col, fn in templates:
         last = i2 if i2 is not None else i1
@@ -392,11 +392,11 @@ def _pos_features(words: list[str], templates: tuple[tuple[str, int, int | None,
         elif i2 is None and fn in single:
             middle = list(map(prefix.__add__, single[fn][bos + i1 : eos + i1]))
         elif i2 == i1 + 1 and fn is None:  # a bigram of words
-            middle = [prefix + a + " " + b for a, b in zip(words[bos + i1 : eos + i1], words[bos + i2 : eos + i2])]
+            middle = list(map(f"{prefix}{{}} {{}}".format, words[bos + i1 : eos + i1], words[bos + i2 : eos + i2]))
         else:
             middle = [prefix + _pos_function(fn, " ".join(words[i + i1 : i + last + 1])) for i in range(bos, eos)]
         columns.append([prefix + "BOS"] * bos + middle + [prefix + "EOS"] * (n - eos))
-    return list(map(list, zip(*columns)))
+    return [list(row) for row in zip(*columns)]
 
 
 def _pos_function(name: str | None, word: str) -> str:
@@ -405,11 +405,5 @@ def _pos_function(name: str | None, word: str) -> str:
     if name == "lower":
         return word.lower()
     if name == "istitle":
-        return _istitle(word)
+        return str(bool(word) and all(token[:1].istitle() for token in word.split(" ")))
     raise AlignmentError(f"unknown POS feature function {name!r}")
-
-
-@lru_cache(maxsize=16384)
-def _istitle(word: str) -> str:
-    """underthesea's "istitle" feature of a word ("True": every syllable capitalised); cached, as words recur."""
-    return str(bool(word) and all(token[:1].istitle() for token in word.split(" ")))
