@@ -517,9 +517,10 @@ def _article_year(text: str) -> int | None:
 _YEAR_ANY = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
-def cue_words(kind: str) -> list[str]:
-    """The phrases of event_cues.tsv that have ``kind`` among their kinds."""
-    return [w for w, k in lexicons().event_cues.items() if kind in k.split(",")]
+@lru_cache(maxsize=64)
+def cue_words(kind: str) -> tuple[str, ...]:
+    """The phrases of event_cues.tsv that have ``kind`` among their kinds (cached: some rules ask for them at every verb)."""
+    return tuple(w for w, k in lexicons().event_cues.items() if kind in k.split(","))
 
 
 @lru_cache(maxsize=16)

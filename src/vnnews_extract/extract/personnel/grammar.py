@@ -184,9 +184,10 @@ def _name_kinds(word: str) -> list[str]:
     return lexicons().surnames.get(word, "").split(",")
 
 
+@lru_cache(maxsize=8192)
 def is_acronym(word: str) -> bool:
     """An all-capital word of two letters or more ("FBI", "UBND", "WHO"): a body, never a name; not a
-    foreign name's initials, each letter with its full stop ("H.R." of "H.R. McMaster")."""
+    foreign name's initials, each letter with its full stop ("H.R." of "H.R. McMaster"). Cached, as looks_foreign."""
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and not _INITIALS.fullmatch(word)
 
@@ -195,8 +196,10 @@ _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
 _FOREIGN_AFTER = regex.compile(r" (\p{Lu}[\p{L}'-]+)")
 
 
+@lru_cache(maxsize=8192)
 def looks_foreign(word: str) -> bool:
     """A capitalised word spelt unlike any Vietnamese syllable ("Donald", "Jae-in", "Tedros"), not an acronym.
+    Cached: a word of the text; the same words recur in every sentence of an article and across articles.
 
     >>> [looks_foreign(w) for w in ("Donald", "Jae-in", "Tedros", "Hùng", "FBI", "Moon")]
     [True, True, True, False, False, False]

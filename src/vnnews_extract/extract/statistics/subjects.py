@@ -14,7 +14,8 @@ subject_words lexicon.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -176,18 +177,28 @@ def _patterns() -> _Patterns:
 
 @dataclass(frozen=True)
 class SentenceView:
-    """One sentence with its words and the (start, end, kind) of each figure it holds."""
+    """One sentence with its words (in text order) and the (start, end, kind) of each figure it holds.
+    ``leads`` caches :func:`_lead_start` for the sentence: the rules of one figure ask it for the same
+    positions several times."""
 
     text: str
     sentence: Span
     tags: tuple[Span, ...]
     figures: tuple[tuple[int, int, str], ...]
+    leads: dict[tuple[int, bool], int] = field(default_factory=dict, compare=False, repr=False)
+    starts: tuple[int, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(t.start for t in self.tags))
 
     def word(self, tag: Span) -> str:
         return self.text[tag.start : tag.end].lower()
 
     def tags_in(self, start: int, end: int) -> list[Span]:
-        return [t for t in self.tags if start <= t.start and t.end <= end]
+        """The words inside ``[start, end)`` (the words are in text order: found by bisecting their starts)."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_right(self.starts, end, lo=lo)
+        return [t for t in self.tags[lo:hi] if t.end <= end]
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +234,15 @@ _LEAD_WINDOW = 64  # characters before a figure searched first for its comparato
 
 def _lead_start(v: SentenceView, start: int, keep_property: bool = False) -> int:
     """Start of the comparator words right before a figure ("khoảng", "hơn", "từ"); with
-    ``keep_property``, a "tối đa" that names a property's maximum stays ("tốc độ tối đa")."""
+    ``keep_property``, a "tối đa" that names a property's maximum stays ("tốc độ tối đa").
+    Read once per position of the sentence (``v.leads``)."""
+    key = (start, keep_property)
+    if key not in v.leads:
+        v.leads[key] = _read_lead_start(v, start, keep_property)
+    return v.leads[key]
+
+
+def _read_lead_start(v: SentenceView, start: int, keep_property: bool) -> int:
     begin = max(v.sentence.start, start - _LEAD_WINDOW)
     match = _patterns().lead.search(v.text, begin, start) if begin > v.sentence.start else None
     if begin == v.sentence.start or (match is not None and match.start() - begin < _LEAD_WINDOW // 2):
