@@ -130,7 +130,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "organisations.tsv": {"kind": frozenset({"fixed", "open", "delegation"})},
     "periods.tsv": {"kind": frozenset({"label", "document", "recurring", "present"})},
     "personnel_verbs.tsv": {"type": EVENT_TYPES | {"none"}},
-    "places.tsv": {"kind": frozenset({"province", "country", "city", "region"})},
+    "places.tsv": {"kind": frozenset({"province", "country", "city", "region", "foreign_place", "named_body"})},
     "portfolios.tsv": {"kind": frozenset({"role", "ministry", "dashed"})},
     "role_prefixes.tsv": {"kind": frozenset({"former", "late", "acting", "new"})},
     "self_named_bodies.tsv": {"kind": frozenset({"school"})},

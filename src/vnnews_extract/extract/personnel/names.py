@@ -817,7 +817,7 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
             _set_org(title, text, run[0][0], run[-1][1])  # "Carlo Ancelotti (HLV Bayern Munich …)"
             continue
         rest = run[body : body + 4]
-        if not rest or (body and not starts_name([w for _, _, w in rest])):
+        if not rest or (body and not starts_name([w for _, _, w in rest]) and not _unmarked_after_known_body(text, title, run[:body], rest)):
             continue
         if len(rest) == 1 and _lone_word_not_name(text, span, title, rest[0], body):
             _name_after_unknown_body(text, span, lead, title, names)
@@ -831,7 +831,7 @@ def _name_after(text: str, span: Span, where: tuple[Title, list[Title]], body: l
     with the names listed after it when the title is plural ("các thứ trưởng … A, B, C")."""
     title, titles = where
     texts = [w for _, _, w in rest]
-    unmarked = _unmarked_name(text, title, rest) if not body and not starts_name(texts) else None
+    unmarked = _unmarked_name(text, title, rest) if not starts_name(texts) else None
     if not rest or not (starts_name(texts) or len(rest) == 1 or unmarked) or _is_place(rest) or _head_then_place(texts):
         return
     if body:
@@ -840,6 +840,12 @@ def _name_after(text: str, span: Span, where: tuple[Title, list[Title]], body: l
     names[rest[0][0]] = NameMention(rest[0][0], rest[-1][1], text[rest[0][0] : rest[-1][1]], rule=rule)
     if _plural_before(text, span, title.start):
         _add_list(names, _listed_after_title(text, span, names[rest[0][0]], titles))
+
+
+def _unmarked_after_known_body(text: str, title: Title, body: list[tuple[int, int, str]], rest: list[tuple[int, int, str]]) -> bool:
+    """An unmarked foreign name (see ``_unmarked_name``) after a body that places.tsv knows, a place, a country or a
+    body written by its bare name (kind named_body): "CEO Apple Tim Cook", not "ứng viên tổng thống Tan Cheng Bock"."""
+    return " ".join(w for _, _, w in body) in lexicons().places and _unmarked_name(text, title, rest) is not None
 
 
 def _unmarked_name(text: str, title: Title, rest: list[tuple[int, int, str]]) -> Rule | None:

@@ -31,6 +31,9 @@ def _levels() -> dict[str, str]:
     return {form: level for form, (level, kind) in lexicons().admin_levels.items() if kind == "level"}
 
 
+_NOT_SCOPES = ("foreign_place", "named_body")  # places.tsv kinds read by the people rules only
+
+
 @lru_cache(maxsize=1)
 def _place() -> regex.Pattern[str]:
     """A level in general ("cấp xã", "cấp cơ sở": group ``level``), a level and a place name
@@ -40,7 +43,7 @@ def _place() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\p{{L}}])(?:(?P<level>(?:{grammar_pattern('level_noun')}) (?:{general}))(?![\p{{L}}])"
         rf"|(?:{alternation(levels)})\s*{_NAME}"
-        rf"|(?:{alternation(lexicons().places)})(?![\p{{L}}]))"
+        rf"|(?:{alternation(p for p, kind in lexicons().places.items() if kind not in _NOT_SCOPES)})(?![\p{{L}}]))"
     )
 
 
