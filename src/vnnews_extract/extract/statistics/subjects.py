@@ -774,7 +774,8 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     subject without the rate), without a time phrase inside it."""
     found, carried = _subject(v, fig, change, previous)
     phrase = _after_preposition(v, _before_time(v, found.phrase))
-    if phrase is not None and (previous is not None or found.rate is None) and _no_content(v.text[phrase.start : phrase.end]):
+    counted = phrase is not None and phrase.rule is COUNTED_NOUN  # "57 mốc": what a count counts is its subject
+    if phrase is not None and not counted and (previous is not None or found.rate is None) and _no_content(v.text[phrase.start : phrase.end]):
         phrase = Chosen(previous.start, previous.end, NO_CONTENT) if previous is not None else None  # "mức/căn" stays (rule 4)
         return Subject(phrase, found.rate), phrase
     if phrase is found.phrase:
