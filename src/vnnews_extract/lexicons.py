@@ -48,6 +48,7 @@ LEXICON_FILES = (
     "portfolios.tsv",
     "role_prefixes.tsv",
     "self_named_bodies.tsv",
+    "subject_fragments.tsv",
     "subject_words.tsv",
     "surnames.tsv",
     "title_cues.tsv",
@@ -134,6 +135,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "portfolios.tsv": {"kind": frozenset({"role", "ministry", "dashed"})},
     "role_prefixes.tsv": {"kind": frozenset({"former", "late", "acting", "new"})},
     "self_named_bodies.tsv": {"kind": frozenset({"school"})},
+    "subject_fragments.tsv": {"kind": frozenset({"preposition", "time", "function", "level"})},
     "subject_words.tsv": {"kinds*": frozenset({
         "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",
         "copula", "opener", "object", "marker", "adverb", "level", "apposition",
@@ -264,6 +266,7 @@ class Lexicons:
     portfolios: Mapping[str, str]
     role_prefixes: Mapping[str, str]
     self_named_bodies: Mapping[str, str]
+    subject_fragments: Mapping[str, str]
     subject_words: Mapping[str, str]
     surnames: Mapping[str, str]
     title_cues: Mapping[str, str]
@@ -353,6 +356,7 @@ def lexicons() -> Lexicons:
         portfolios=_column_map("portfolios.tsv"),
         role_prefixes=_column_map("role_prefixes.tsv"),
         self_named_bodies=_column_map("self_named_bodies.tsv"),
+        subject_fragments=_column_map("subject_fragments.tsv"),
         subject_words=_column_map("subject_words.tsv"),
         surnames=MappingProxyType({r[0]: r[1] for r in surname_rows}),
         title_cues=_column_map("title_cues.tsv"),

@@ -54,6 +54,9 @@ TIME_TAIL = declare("statistics.subject.time_tail", "Statistic.subject",
 LEADING_PREPOSITION = declare("statistics.subject.leading_preposition", "Statistic.subject",
     "a subject that opens with 'với'/'đối với' (grammar class object_marker) starts after it ('với giá bán' -> 'giá bán'):"
     " a leading preposition is left out")
+NO_CONTENT = declare("statistics.subject.no_content", "Statistic.subject",
+    "a subject made only of words of subject_fragments.tsv (prepositions, time words, function words, a level noun alone: 'năm', 'sau',"
+    " 'ở mức', 'chỉ sau', 'đến năm') names nothing measured: the figure takes the previous figure's subject, or none (a level noun before a rate stays: 'mức/căn')")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
@@ -771,9 +774,25 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     subject without the rate), without a time phrase inside it."""
     found, carried = _subject(v, fig, change, previous)
     phrase = _after_preposition(v, _before_time(v, found.phrase))
+    counted = phrase is not None and phrase.rule is COUNTED_NOUN  # "57 mốc": what a count counts is its subject
+    if phrase is not None and not counted and (previous is not None or found.rate is None) and _no_content(v.text[phrase.start : phrase.end]):
+        phrase = Chosen(previous.start, previous.end, NO_CONTENT) if previous is not None else None  # "mức/căn" stays (rule 4)
+        return Subject(phrase, found.rate), phrase
     if phrase is found.phrase:
         return found, carried
     return Subject(phrase, found.rate), phrase if carried is found.phrase else carried
+
+
+@lru_cache(maxsize=1)
+def _fragment_words() -> frozenset[str]:
+    return frozenset(w for phrase in lexicons().subject_fragments for w in phrase.split())
+
+
+def _no_content(phrase: str) -> bool:
+    """Every word of the phrase is a word of subject_fragments.tsv (rule statistics.subject.no_content)."""
+    words = [w.strip(_EDGE + "()\"'“”") for w in phrase.lower().replace("/", " ").split()]
+    words = [w for w in words if w]
+    return bool(words) and all(w in _fragment_words() for w in words)
 
 
 @lru_cache(maxsize=1)
