@@ -1567,7 +1567,7 @@ def _closed_apposition_end(text: str, n: NameMention, verb: int) -> int:
     return max(after) if after and text[max(after) : verb].lstrip().startswith(",") else n.end
 
 
-_APPOSED_HEAD = regex.compile(r"\s*(?:\([^()]{0,40}\)\s*)?[,(–-][^;:.!?()]{0,50}$")  # "ông A (Li Qiang), một đồng minh ", "bà A - chị gái "
+_APPOSED_HEAD = regex.compile(r"\s*(?:\([^()]{0,40}\)\s*)?[,(–-][^;:.!?()]{0,80}$")  # "ông A (Li Qiang), một đồng minh ", "bà A - chị gái "
 
 
 def _possessor_head(text: str, s: Sentence, before: list[NameMention]) -> NameMention | None:
