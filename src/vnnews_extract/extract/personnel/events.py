@@ -36,6 +36,10 @@ RECEIVED = declare("personnel.event.received", "PersonnelEvent",
     "the person before the verb receives it, with 'nhận'/'chịu' (and the form or decision) for 'bị': 'ông X, Giám đốc Sở Y, "
     "nhận kỷ luật khiển trách', 'ông X tự nhận hình thức khiển trách', 'ông X nhận quyết định nghỉ hưu'")
 OBJECT = declare("personnel.event.object", "PersonnelEvent", "the person after the verb is its object: 'bổ nhiệm ông X giữ chức …', 'cảnh cáo đối với ông X'")
+POSSESSOR_HEAD = declare("personnel.event.possessor_head", "PersonnelEvent",
+    "the person named right after 'của' before a passive verb owns the subject, not is it; the person the phrase is "
+    "apposed to undergoes the verb: 'ông A, một đồng minh của Chủ tịch B, vừa được chỉ định …', 'bà A - chị gái của ông B được "
+    "bổ nhiệm …' (A), and with no such person nobody named does")
 OWN_ACT = declare("personnel.event.own_act", "PersonnelEvent", "retirement or resignation by its subject: 'ông X gửi đơn xin từ chức'")
 CONTINUED = declare("personnel.event.continued", "PersonnelEvent",
     "a verb with no person of its own continues the previous verb's: 'được điều động, bổ nhiệm', '…; đồng thời cho thôi …'")
@@ -1173,8 +1177,9 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     own (retirement, resignation) the subject before it ("ông X gửi đơn xin từ chức")."""
     clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
     before = [n for n in s.names if clause_start <= n.start and n.end <= v.start() and not _source_of(text, s, n)]
-    if before and _kin_of(text, s, before[-1]):
-        before = []  # "vợ ông X bị bắt": the wife, not X
+    before, head = _past_owner(text, s, v, before)
+    if head is not None:  # "ông A, một đồng minh của Chủ tịch B, vừa được chỉ định …": A
+        return _with_group(s, head), POSSESSOR_HEAD
     obj = _object(text, s, v, clause_end) if _agent_marker().match(text, v.end(), s.span.end) is None else None  # "bầu bởi <agent>"
     if before and _agent(text, s, before[-1]):
         before = before[:-1]  # "Dubke được Tổng thống Trump bổ nhiệm": Trump acts, Dubke undergoes it
@@ -1525,6 +1530,54 @@ def _possessed(text: str, v: regex.Match[str], n: NameMention) -> bool:
     own = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())] in _SELF
     gap = text[v.end() : at]
     return not own and "," not in gap and len(gap.split()) <= 6 and _before_person("possessive").search(gap) is not None
+
+
+def _past_owner(text: str, s: Sentence, v: regex.Match[str], before: list[NameMention]) -> tuple[list[NameMention], NameMention | None]:
+    """The persons before the verb past one who only owns its subject, and the person that subject is apposed to: "vợ ông X
+    bị bắt" (the wife, not X: none), "bà A - chị gái của ông X được bổ nhiệm" (A), "chị gái của ông X được …" (none)."""
+    if before and _kin_of(text, s, before[-1]):
+        return [], None
+    if before and _possessor(text, s, before[-1], v):
+        return [], _possessor_head(text, s, before)
+    return before, None
+
+
+@lru_cache(maxsize=1)
+def _possessor_gap() -> regex.Pattern[str]:
+    """Between a possessor and the passive verb: the close of its apposition and adverbs only (", vừa được", ") được")."""
+    return regex.compile(rf"(?i)[\s,)]*(?:{_any('adverb_before_verb')}\s+)*(?:{_any('passive')}\s+)?(?:{_any('adverb_before_verb', 'light_verb')}\s+)*")
+
+
+def _possessor(text: str, s: Sentence, n: NameMention, v: regex.Match[str]) -> bool:
+    """"…, một đồng minh của Chủ tịch X, vừa được chỉ định", "chị gái của ông X được bổ nhiệm": X, right after "của" and
+    followed by nothing but "được"/"bị" and adverbs up to the verb, owns the noun that undergoes it; not X described
+    further ("người tiền nhiệm của X – cựu Giám đốc FBI bị sa thải", "của X, người đã bị sa thải": X undergoes it)."""
+    at = _mention_start(n)
+    if _before_person("possessive").search(text, max(s.span.start, at - 8), at) is None:
+        return False
+    end = _closed_apposition_end(text, n, v.start())
+    gap = _possessor_gap().fullmatch(text, end, v.start())
+    return gap is not None and (_explicit_passive_re().search(gap.group()) is not None or _explicit_passive_re().match(text, v.start()) is not None)
+
+
+def _closed_apposition_end(text: str, n: NameMention, verb: int) -> int:
+    """Where a person's mention ends before a verb: past the titles in apposition after it when a comma closes them
+    ("vợ của ông X - giám đốc Sở Y, được bổ nhiệm"), not when the verb follows them ("của ông X – cựu Giám đốc Z bị …")."""
+    after = [t.end for t in n.titles if n.end <= t.start and t.end <= verb]
+    return max(after) if after and text[max(after) : verb].lstrip().startswith(",") else n.end
+
+
+_APPOSED_HEAD = regex.compile(r"\s*(?:\([^()]{0,40}\)\s*)?[,(–-][^;:.!?()]{0,80}$")  # "ông A (Li Qiang), một đồng minh ", "bà A - chị gái "
+
+
+def _possessor_head(text: str, s: Sentence, before: list[NameMention]) -> NameMention | None:
+    """The person the possessor's phrase is apposed to: the one named right before it, past a comma, dash or bracket."""
+    if len(before) < 2:
+        return None
+    head, owner = before[-2], before[-1]
+    start = _mention_start(owner)
+    end = max([head.end] + [t.end for t in head.titles if head.end <= t.start and t.end <= start])
+    return head if end <= start and _APPOSED_HEAD.fullmatch(text, end, start) is not None else None
 
 
 def _source_of(text: str, s: Sentence, n: NameMention) -> bool:
