@@ -23,7 +23,7 @@ from ...model import Document, Span
 from ...text.numbers import NUMBER_WORD_PATTERN, parse_number_words
 from ..rules import Fired, Rule, declare
 from .grammar import descriptive_role, first_letter_either_case, grammar, needs_org
-from .names import NAME_PRONOUN, NameMention, Title, find_names, find_titles, link
+from .names import NAME_PRONOUN, NameMention, Title, apposed_head, closed_apposition_end, find_names, find_titles, link, mention_start
 from .orgs import org_text, read_org
 
 NAME_GIVEN = declare("people.name.given_name", "Person",
@@ -1254,7 +1254,7 @@ OBJECT_REACH = 80
 def _opens_clause(text: str, s: Sentence, v: regex.Match[str], n: NameMention) -> bool:
     """"Sa thải Giám đốc FBI …, Tổng thống Mỹ Donald Trump đã gây …": the first person after the verb, after a
     comma and before an adverb of their own verb, is the subject of the main clause, not the verb's object."""
-    start = min([n.start] + [t.start for t in n.titles if t.end <= n.start] + ([n.honorific_start] if n.honorific_start is not None else []))
+    start = mention_start(n)
     if not text[v.end() : start].rstrip().endswith(",") or not _active_verb(text, s, v):
         return False
     end = max([n.end] + [t.end for t in n.titles if t.start >= n.end])
@@ -1387,7 +1387,7 @@ def _apposed_gap() -> regex.Pattern[str]:
 def _apposed(text: str, s: Sentence, n: NameMention, v: regex.Match[str]) -> bool:
     """The person opens the sentence and is described at length before "được"/"bị" and the verb, with no other
     person, personnel verb, speech or clause opener in the description: the person undergoes the verb."""
-    start = n.honorific_start if n.honorific_start is not None else _mention_start(n)
+    start = n.honorific_start if n.honorific_start is not None else mention_start(n)
     gap = _apposed_gap().fullmatch(text, n.end, v.start())
     if _sentence_opener().fullmatch(text, s.span.start, start) is None or gap is None:
         return False
@@ -1518,15 +1518,10 @@ def _before_person(cls: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<![\p{{L}}]){_any(cls)}\s+$")
 
 
-def _mention_start(n: NameMention) -> int:
-    start = min([n.start] + [t.start for t in n.titles if t.end <= n.start])
-    return n.honorific_start if n.honorific_start is not None and n.honorific_start < start else start
-
-
 def _possessed(text: str, v: regex.Match[str], n: NameMention) -> bool:
     """"(quyết định) bổ nhiệm của ông X", "dưới sự quản lý của Chủ tịch X": X is whose the decision is, not who
     undergoes it; not for an act of one's own ("đơn xin từ chức của ông X": X resigns), nor past a comma or five words."""
-    at = _mention_start(n)
+    at = mention_start(n)
     own = lexicons().personnel_verbs[" ".join(v.group("v").lower().split())] in _SELF
     gap = text[v.end() : at]
     return not own and "," not in gap and len(gap.split()) <= 6 and _before_person("possessive").search(gap) is not None
@@ -1552,43 +1547,30 @@ def _possessor(text: str, s: Sentence, n: NameMention, v: regex.Match[str]) -> b
     """"…, một đồng minh của Chủ tịch X, vừa được chỉ định", "chị gái của ông X được bổ nhiệm": X, right after "của" and
     followed by nothing but "được"/"bị" and adverbs up to the verb, owns the noun that undergoes it; not X described
     further ("người tiền nhiệm của X – cựu Giám đốc FBI bị sa thải", "của X, người đã bị sa thải": X undergoes it)."""
-    at = _mention_start(n)
+    at = mention_start(n)
     if _before_person("possessive").search(text, max(s.span.start, at - 8), at) is None:
         return False
-    end = _closed_apposition_end(text, n, v.start())
+    end = closed_apposition_end(text, n, v.start())
     gap = _possessor_gap().fullmatch(text, end, v.start())
     return gap is not None and (_explicit_passive_re().search(gap.group()) is not None or _explicit_passive_re().match(text, v.start()) is not None)
-
-
-def _closed_apposition_end(text: str, n: NameMention, verb: int) -> int:
-    """Where a person's mention ends before a verb: past the titles in apposition after it when a comma closes them
-    ("vợ của ông X - giám đốc Sở Y, được bổ nhiệm"), not when the verb follows them ("của ông X – cựu Giám đốc Z bị …")."""
-    after = [t.end for t in n.titles if n.end <= t.start and t.end <= verb]
-    return max(after) if after and text[max(after) : verb].lstrip().startswith(",") else n.end
-
-
-_APPOSED_HEAD = regex.compile(r"\s*(?:\([^()]{0,40}\)\s*)?[,(–-][^;:.!?()]{0,80}$")  # "ông A (Li Qiang), một đồng minh ", "bà A - chị gái "
 
 
 def _possessor_head(text: str, s: Sentence, before: list[NameMention]) -> NameMention | None:
     """The person the possessor's phrase is apposed to: the one named right before it, past a comma, dash or bracket."""
     if len(before) < 2:
         return None
-    head, owner = before[-2], before[-1]
-    start = _mention_start(owner)
-    end = max([head.end] + [t.end for t in head.titles if head.end <= t.start and t.end <= start])
-    return head if end <= start and _APPOSED_HEAD.fullmatch(text, end, start) is not None else None
+    return before[-2] if apposed_head(text, before[-2], before[-1]) else None
 
 
 def _source_of(text: str, s: Sentence, n: NameMention) -> bool:
     """"Theo ông X, …": X is the source of what is said, neither who undergoes nor who decides the act."""
-    at = _mention_start(n)
+    at = mention_start(n)
     return _before_person("source_preposition").search(text, max(s.span.start, at - 8), at) is not None
 
 
 def _kin_of(text: str, s: Sentence, n: NameMention) -> bool:
     """"con trai ông X", "vợ ông X": a relative of X is meant, not X."""
-    at = _mention_start(n)
+    at = mention_start(n)
     return _before_person("kin_noun").search(text, max(s.span.start, at - 12), at) is not None
 
 

@@ -1878,7 +1878,7 @@ def _cue_subjects(text: str, span: Span, names: list[NameMention], cue: regex.Ma
     if cue.group("lt"):
         return before
     if _possessor_before_passive(text, span, before[-1], cue.start()):  # "bà A - chị gái của ông B được bổ nhiệm làm …": A (or nobody named)
-        return [before[-2]] if len(before) > 1 and _apposed_head(text, before[-2], before[-1]) else []
+        return [before[-2]] if len(before) > 1 and apposed_head(text, before[-2], before[-1]) else []
     if _by_agent(text, span, before[-1]):  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm giữ chức …": B appoints, A is given the post
         return _agent_object(text, (clause_start, cue.start()), names, before, span)
     subjects = [before[-1]]
@@ -1922,9 +1922,14 @@ def _agent_object(text: str, where: tuple[int, int], names: list[NameMention], b
     return [mention]
 
 
+def mention_start(n: NameMention) -> int:
+    """Where a person's mention starts: at its honorific or the first title written before the name."""
+    return min([n.start] + [t.start for t in n.titles if t.end <= n.start] + ([n.honorific_start] if n.honorific_start is not None else []))
+
+
 def _by_agent(text: str, span: Span, n: NameMention) -> bool:
     """A person named right after "được"/"bị" (their titles between) acts: "được Chủ tịch UBND tỉnh B bổ nhiệm"."""
-    start = min([n.start] + [t.start for t in n.titles if t.end <= n.start] + ([n.honorific_start] if n.honorific_start is not None else []))
+    start = mention_start(n)
     return _patterns().by_agent.search(text, max(span.start, start - 12), start) is not None
 
 
@@ -1942,23 +1947,25 @@ def _passive_after_possessor() -> regex.Pattern[str]:
 def _possessor_before_passive(text: str, span: Span, n: NameMention, cue: int) -> bool:
     """The person named right after "của", then "được"/"bị" and a verb up to the cue: they own the noun the
     verb is about ("một đồng minh của Chủ tịch X, vừa được chỉ định giữ chức …"), so the post is not theirs."""
-    start = min([n.start] + [t.start for t in n.titles if t.end <= n.start] + ([n.honorific_start] if n.honorific_start is not None else []))
+    start = mention_start(n)
     return (_possessive_before().search(text, max(span.start, start - 8), start) is not None
-            and _passive_after_possessor().fullmatch(text, _closed_apposition_end(text, n, cue), cue) is not None)
+            and _passive_after_possessor().fullmatch(text, closed_apposition_end(text, n, cue), cue) is not None)
 
 
-def _closed_apposition_end(text: str, n: NameMention, cue: int) -> int:
-    """Past the titles in apposition after a person when a comma closes them ("vợ của ông X - giám đốc Sở Y, được …")."""
-    after = [t.end for t in n.titles if n.end <= t.start and t.end <= cue]
-    return max(after) if after and text[max(after) : cue].lstrip().startswith(",") else n.end
+def closed_apposition_end(text: str, n: NameMention, verb: int) -> int:
+    """Where a person's mention ends before a verb (or a cue): past the titles in apposition after it when a comma closes
+    them ("vợ của ông X - giám đốc Sở Y, được bổ nhiệm"), not when the verb follows them ("của ông X – cựu Giám đốc Z bị …")."""
+    after = [t.end for t in n.titles if n.end <= t.start and t.end <= verb]
+    return max(after) if after and text[max(after) : verb].lstrip().startswith(",") else n.end
 
 
 _APPOSED_HEAD = regex.compile(r"\s*(?:\([^()]{0,40}\)\s*)?[,(–-][^;:.!?()]{0,80}$")  # "ông A (Li Qiang), một đồng minh ", "bà A - chị gái "
 
 
-def _apposed_head(text: str, head: NameMention, owner: NameMention) -> bool:
-    """The possessor's phrase stands in apposition to ``head``, right before it past a comma, dash or bracket."""
-    start = min([owner.start] + [t.start for t in owner.titles if t.end <= owner.start] + ([owner.honorific_start] if owner.honorific_start is not None else []))
+def apposed_head(text: str, head: NameMention, owner: NameMention) -> bool:
+    """The possessor's phrase stands in apposition to ``head``, right before it past a comma, dash or bracket
+    ("ông A (Li Qiang), một đồng minh của B", "bà A - chị gái của ông B")."""
+    start = mention_start(owner)
     end = max([head.end] + [t.end for t in head.titles if head.end <= t.start and t.end <= start])
     return end <= start and _APPOSED_HEAD.fullmatch(text, end, start) is not None
 
