@@ -8,6 +8,7 @@ elsewhere; duplicates fold into one; an event with no decider takes the article'
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -46,6 +47,14 @@ TITLE_SAME_POST = declare("people.title.same_post", "Position",
 TITLE_SAME_POST_BARE = declare("people.title.same_post_bare", "Position",
     "a post written without its body and the same post written as 'nguyên …' (with its body, or without one either) are "
     "one former post: 'Phó chánh thanh tra Dương Minh Tâm' with '…, nguyên Phó Chánh thanh tra Sở GTVT' is the former post")
+TITLE_SAME_BODY_SPELLED = declare("people.title.same_body_spelled", "Position",
+    "one post whose body is written two ways, one with its place's level word or 'và' and one without, or with tone marks "
+    "or punctuation apart ('UBND TP Hà Nội' = 'UBND Hà Nội', 'Bộ Kế hoạch đầu tư' = 'Bộ Kế hoạch và Đầu tư', 'Bộ Y tê' = "
+    "'Bộ Y tế'), is one title, with the fuller body; not two levels ('UBND tỉnh X' is not 'UBND thành phố X')")
+TITLE_SAME_BODY_ALIAS = declare("people.title.same_body_alias", "Position",
+    "one post whose body is written by its name and by the short name the article gives it in brackets right after the name "
+    "('Cục Điều tra Liên bang (FBI)', then 'Giám đốc FBI') is one title, with the body's name; written both as held and as "
+    "'nguyên …', the former post")
 UNNAMED_HOLDER = declare("personnel.event.unnamed_holder", "PersonnelEvent",
     "a post lost with no name ('Phó Bí thư xã X bị kỷ luật', a headline: dismissal, discipline, arrest, resignation, retirement) "
     "is lost by the one person the article names with that post (role equal, body the same or unstated): the event folds into "
@@ -261,6 +270,8 @@ def _people(doc: Document, sentences: list[Sentence], full: list[str], events: l
             rule = SHORT_MENTION if name != n.name and n.name and n.rule is not NAME_GIVEN else n.rule
             person.evidence.append(_evidence(doc, s.span, n.start, n.end, rule))
     _add_gained_posts(doc, events, people)
+    for person in people.values():
+        _variant_bodies(doc.text, person)
     places = article_places(doc.text)
     return [_person_record(_aged(p), places) for p in people.values() if p.titles or _keeps_without_title(p.honorific)]
 
@@ -412,6 +423,82 @@ def _add_title(person: _Builder, pos: Position) -> None:
             person.titles[i] = keep.model_copy(update={"role": role, "evidence": evidence})
         return
     person.titles.append(pos)
+
+
+def _variant_bodies(text: str, person: _Builder) -> None:
+    """Two titles of one role whose bodies are one body written two ways are one title, with the fuller body: spelled apart
+    (TITLE_SAME_BODY_SPELLED: "UBND TP Hà Nội", "UBND Hà Nội"), or a name and the short name the article writes in brackets
+    right after it (TITLE_SAME_BODY_ALIAS: "Cục Điều tra Liên bang Mỹ (FBI)"; held and "nguyên …": the former post)."""
+    titles = person.titles
+    for i, long in enumerate(titles):
+        for j, short in enumerate(titles):
+            if i == j or not long.organization or not short.organization or (len(short.organization), i) >= (len(long.organization), j):
+                continue
+            rule = _variant_rule(text, long, short)
+            if rule is None:
+                continue
+            evidence = long.evidence.model_copy(update={"rule": rule.name}) if long.evidence else None
+            role = max(long.role, short.role, key=lambda r: (_role_key(r).startswith("nguyên "), len(r)))  # "nguyên …", then the fuller
+            titles[i] = long.model_copy(update={"role": role, "evidence": evidence})
+            del titles[j]
+            _variant_bodies(text, person)
+            return
+
+
+def _variant_rule(text: str, long: Position, short: Position) -> Rule | None:
+    a, b = _role_key(long.role), _role_key(short.role)
+    if a == b and _spelled_alike(long.organization_key or "", short.organization_key or ""):
+        return TITLE_SAME_BODY_SPELLED
+    if a.removeprefix("nguyên ") == b.removeprefix("nguyên ") and _bracketed(text, long.organization or "", short.organization or ""):
+        return TITLE_SAME_BODY_ALIAS
+    return None
+
+
+def _bracketed(text: str, name: str, short: str) -> bool:
+    """The text writes ``short`` in brackets right after ``name``: "Cục Điều tra Liên bang Mỹ (FBI)"."""
+    return regex.search(rf"(?<!\w){regex.escape(name)}\s*\(\s*{regex.escape(short)}\s*\)", text, regex.IGNORECASE) is not None
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two organisation keys of one body spelled apart (TITLE_SAME_BODY_SPELLED): the same words once the level words before a
+    place, the conjunction "và", punctuation and tone marks are set aside, and the level words of one all written in the other."""
+    (words_a, levels_a), (words_b, levels_b) = _spelling(a), _spelling(b)
+    return bool(words_a) and words_a == words_b and (levels_a <= levels_b or levels_b <= levels_a)
+
+
+@lru_cache(maxsize=256)
+def _spelling(key: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(the key's words without level words and "và", tone marks and "đ" folded; the levels its level words stand for)."""
+    levels = _spelled_levels()
+    words = regex.findall(r"\w+", key.lower())
+    kept: list[str] = []
+    found: set[str] = set()
+    i = 0
+    while i < len(words):
+        pair = " ".join(words[i : i + 2])
+        if pair in levels:
+            found.add(levels[pair])
+            i += 2
+            continue
+        if words[i] in levels:
+            found.add(levels[words[i]])
+        elif words[i] not in _CONJUNCTIONS:
+            kept.append(_folded(words[i]))
+        i += 1
+    return tuple(kept), frozenset(found)
+
+
+_CONJUNCTIONS = frozenset({"và"})
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).replace("đ", "d")
+
+
+@lru_cache(maxsize=1)
+def _spelled_levels() -> dict[str, str]:
+    """Level words written before a place ("tỉnh", "thành phố", "TP"), lower case, with the level each stands for."""
+    return {regex.sub(r"\W+", " ", form.lower()).strip(): level for form, (level, kind) in lexicons().admin_levels.items() if kind == "level"}
 
 
 def _gained(pos: Position) -> bool:

@@ -73,6 +73,9 @@ TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
     "a teaching post at a school in apposition after a name: 'John Banzhaf, giáo sư tại Trường Luật …', 'ông A, Giáo sư Đại học Yonsei'")
 TITLE_POSSESSED_BODY = declare("people.title.possessed_body", "Position",
     "a post in apposition whose body follows 'của' after a few lower-case words: 'John Smith, giám đốc cấp cao của Công ty X'")
+TITLE_TENURE_WORD = declare("people.title.tenure_word", "Position",
+    "a word after a role that says the post is held now or was is no part of the role: 'CEO đương nhiệm Mark Fields' is the CEO, "
+    "'Tổng thống mãn nhiệm Francois Hollande' the former Tổng thống ('nguyên …')")
 TITLE_POSSESSED_OPENING = declare("people.title.possessed_body_opening", "Position",
     "a post opening its sentence with its body after 'của', before the name it is linked to: "
     "'Giám đốc của FIS hiện nay là ông Markus Seiler', 'CEO của Yelp, Jeremy Stoppelman'")
@@ -302,10 +305,25 @@ def _possessed_body(text: str, span: Span, m: regex.Match[str], title: Title) ->
         run = cap_words(text, at.end(), span.end)[:3]
         size = next((n for n in (3, 2, 1) if n <= len(run) and _is_place(run[:n])), 0)
         end = run[size - 1][1] if size else end  # "… của BlackRock tại Hồng Kông": the branch's place is the body's
-    title.role = title.role + poss.group("desc")
+    title.role = _described_role(title, poss.group("desc"))
     title.org_start, title.org_end, title.organization = start, end, org_text(text, start, end)
-    rule = TITLE_POSSESSED_OPENING if opening else TITLE_POSSESSED_BODY
+    rule = title.own_rule if title.own_rule is TITLE_TENURE_WORD else TITLE_POSSESSED_OPENING if opening else TITLE_POSSESSED_BODY
     title.end, title.rule, title.own_rule = end, rule, rule
+
+
+def _described_role(title: Title, description: str) -> str:
+    """The role with the lower-case words that describe it ("cố vấn" + "đặc biệt"); a tenure word (grammar classes
+    tenure_current, tenure_past: "đương nhiệm", "mãn nhiệm") is no part of it, and a past one makes it "nguyên …"."""
+    words = " ".join(description.split()).lower()
+    if words in lexicons().grammar("tenure_current"):
+        title.own_rule = TITLE_TENURE_WORD
+        return title.role
+    if words in lexicons().grammar("tenure_past"):
+        title.own_rule = TITLE_TENURE_WORD
+        return title.role if title.role.startswith("nguyên ") else "nguyên " + title.role
+    if not words:
+        return title.role
+    return title.role + (description if description.startswith(" ") else " " + description)
 
 
 _OPENING = regex.compile(r"[\s\"“'‘(]*")
@@ -894,7 +912,7 @@ def _names_after_described_titles(text: str, span: Span, titles: list[Title], na
         start, end = run[0][0], run[-1][1]
         if any(a < end and start < b for a, b in taken):
             continue
-        title.role, title.end, title.described_name = f"{title.role} {described.group(1)}", described.end(1), start
+        title.role, title.end, title.described_name = _described_role(title, described.group(1)), described.end(1), start
         names[start] = NameMention(start, end, text[start:end], rule=NAME_AFTER_DESCRIBED_TITLE)
         taken.append((start, end))
 
@@ -1716,8 +1734,9 @@ def _linked(chain: list[Title], rule: Rule) -> list[Title]:
 
 
 def _opening_or(title: Title, rule: Rule) -> Rule:
-    """The rule of a title linked before its name: TITLE_POSSESSED_OPENING when that rule read it, else ``rule``."""
-    return TITLE_POSSESSED_OPENING if title.own_rule is TITLE_POSSESSED_OPENING else rule
+    """The rule of a title linked before its name: TITLE_POSSESSED_OPENING or TITLE_TENURE_WORD when that rule read it,
+    else ``rule``."""
+    return title.own_rule if title.own_rule in (TITLE_POSSESSED_OPENING, TITLE_TENURE_WORD) else rule
 
 
 def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], used: set[int],
