@@ -892,6 +892,21 @@ def _clause_proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     start = max([start] + [w.end() for w in earlier])  # the cue of an earlier verb is that verb's
     idioms = cue_regex("negation_idiom", False)
     cues = [c for c in _clause_proposal().finditer(text, start, v.start()) if not idioms.match(text, c.start())]  # "không ít", "không chỉ"
+    return (bool(cues) and not _realised(text, cues[-1].end(), v.start())) or _requested_list(text, s, v)
+
+
+@lru_cache(maxsize=1)
+def _request() -> regex.Pattern[str]:
+    granted = alternation(cue_words("granted"))
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?<!(?:{granted})\s+)(?:{alternation(cue_words('request'))})(?![\p{{L}}])")
+
+
+def _requested_list(text: str, s: Sentence, v: regex.Match[str]) -> bool:
+    """A request earlier in the sentence whose list of bodies or acts runs up to the verb past commas and ";", with no done
+    act or other clause between (event_cues.tsv kind "request"): "đề nghị Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư thi hành kỷ luật …"."""
+    start = max(s.span.start, v.start() - 160, text.rfind(":", s.span.start, v.start()) + 1)
+    cues = [c for c in _request().finditer(text, start, v.start())
+            if not _explicit_passive(text, max(s.span.start, c.start() - 25), c.start())]  # "được Chính phủ đề nghị, Quốc hội phê chuẩn …": granted
     return bool(cues) and not _realised(text, cues[-1].end(), v.start())
 
 

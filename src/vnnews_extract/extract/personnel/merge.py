@@ -65,6 +65,10 @@ ACTOR_SAME_SENTENCE = declare("personnel.actor.same_sentence", "PersonnelEvent.a
 ORG_HELD_ELSEWHERE = declare("personnel.organization.held_elsewhere", "PersonnelEvent.organization",
     "an event's post written with no body takes the one body the article writes with that role for the person elsewhere: "
     "'… nguyên TGĐ Lê Bạch Hồng bị bắt' with 'ông Lê Bạch Hồng, Tổng Giám đốc BHXH Việt Nam' elsewhere")
+UNNAMED_SAME_EVENT = declare("personnel.event.unnamed_same_event", "PersonnelEvent",
+    "an event with a post but no named person ('Khởi tố giám đốc công ty đa cấp Thăng Long', a headline) is the one event of its type "
+    "and role that the article tells of a named person, when their bodies share a word of their own name ('Thăng Long') or one "
+    "extends the other: it is that person's event, told twice")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
 
 
@@ -95,6 +99,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
     events = _unnamed_holders(doc.text, sentences, full, events)
+    _unnamed_same_events(events)
     events = _merge_events(_plain_posts_dropped(events))
     _held_bodies(sentences, full, events)  # after merging: a post written without its body folds into the one with it first
     host = _ceremony_host(doc, sentences)
@@ -172,6 +177,61 @@ def _unnamed_holders(text: str, sentences: list[Sentence], full: list[str], even
             c.parts["verb"] = Fired(UNNAMED_HOLDER, *c.verb)
             out.append(c)
     return out
+
+
+def _unnamed_same_events(events: list[Candidate]) -> None:
+    """An unnamed post's event takes the person of the one named event of its type and role whose body is its own
+    (UNNAMED_SAME_EVENT), and that event's body, so that the two fold into one when events merge."""
+    for c in events:
+        if c.name is not None or c.rule not in (UNNAMED, UNNAMED_SUBJECT) or not c.role:
+            continue
+        role = _role_key(c.role).removeprefix("nguyên ")
+        named = [e for e in events if e.name is not None and e.person is not None and e.type == c.type and e.role
+                 and _role_key(e.role).removeprefix("nguyên ") == role]
+        if len({e.name for e in named}) != 1 or any(_same_event(e, c) for e in named):
+            continue  # no one, or several, or the named event takes it anyway when events merge
+        if not all(_same_body_words(c.organization, e.organization) for e in named):
+            continue
+        source = named[0]
+        c.person, c.name, c.rule, c.role = source.person, source.name, UNNAMED_SAME_EVENT, source.role
+        if c.actor == c.name:  # the person named in a caption is not who decides their own event
+            c.actor = None
+            c.parts.pop("actor", None)
+        c.parts["person"] = Fired(UNNAMED_SAME_EVENT, source.parts["person"].start, source.parts["person"].end)
+        c.parts["verb"] = Fired(UNNAMED_SAME_EVENT, *c.verb)
+        if _bare_body(org_key(source.organization) or "") and "organization" in c.parts:  # "Cơ quan điều tra": the fuller body
+            source.organization = c.organization
+            source.parts["organization"] = Fired(UNNAMED_SAME_EVENT, c.parts["organization"].start, c.parts["organization"].end)
+        else:  # the body as the named event writes it: the two fold into one
+            c.organization = source.organization
+            c.parts.pop("organization", None)
+            if "organization" in source.parts:
+                c.parts["organization"] = source.parts["organization"]
+
+
+def _same_body_words(a: str | None, b: str | None) -> bool:
+    """Two bodies of one post: one unstated, bare ("Cơ quan điều tra", "Bộ này") or extending the other, or both sharing a
+    word of their own name past the heads of bodies and the level words ("công ty đa cấp Thăng Long", "Công ty TNHH
+    nhượng quyền thương mại Thăng Long")."""
+    x, y = org_key(a) or "", org_key(b) or ""
+    if not x or not y or _same_body(x, y) or _bare_body(x) or _bare_body(y):
+        return True
+    generic = _generic_name_words()
+    return bool((set(x.split()) - generic) & (set(y.split()) - generic))
+
+
+def _bare_body(key: str) -> bool:
+    """A body written by its head alone ("cơ quan điều tra", "sở") or pointed back to ("bộ này")."""
+    words = key.split()
+    return key in _generic_words()[1] or (len(words) > 1 and words[-1] in lexicons().grammar("demonstrative"))
+
+
+@lru_cache(maxsize=1)
+def _generic_name_words() -> frozenset[str]:
+    """Words of the short heads of bodies ("công ty", "sở"), the level words and the function words: none names a body."""
+    levels, heads = _generic_words()
+    words = {w for form in levels | {h for h in heads if len(h.split()) <= 2} for w in form.split()}
+    return frozenset(words | {w.lower() for w in lexicons().function_words})
 
 
 _VERB_GAP = 30  # characters at most between the verb and the post it acts on ("kỷ luật cảnh cáo đối với Phó …")
