@@ -269,7 +269,7 @@ def patterns() -> _Patterns:
         noun=regex.compile(rf"(?i)\s+(?P<n>{alternation(lex.counted_nouns)}){_B}"),
         before_block=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before'])})\s*$"),
         after_block=regex.compile(
-            rf"(?i)\s*(?:(?:{alternation(ctx['after'])}){_B}|(?:{alternation(ctx['after_clause'])})(?=\s*(?:[,.;:)\x22\u201d]|$|(?:{aux}){_B})))"
+            rf"(?i)\s*(?:(?:{alternation(ctx['after'])}){_B}|(?:{alternation(ctx['after_clause'])})(?=\s*(?:[,.;:)\x22\u201d]|$|(?:{aux}|{grammar_pattern('reference_end')}){_B})))"
         ),
         after_time=regex.compile(rf"(?i)\s*(?:(?:{alternation(ctx['after_time'] + ctx['after_period'])}){_B}|/\d)"),
         relative_after=regex.compile(rf"(?i)\s*(?:{alternation(ctx['after_time'])}){_B}"),
@@ -362,12 +362,16 @@ def _after_name(before: str, opening: bool = False) -> bool:
 
 
 def _blocked_before(text: str, start: int, sentence: Span) -> bool:
-    """Dates, documents, roads, ordinals, grades, sessions: the words before say no figure (unless
-    they end a phrase of figure_cues.tsv "no_label": "quãng đường 933 km" is no road number)."""
+    """Dates, documents, roads, ordinals, grades, sessions, back-references ("cả 2 ông", "giữa hai nước"):
+    the words before say no figure (unless they end a phrase of figure_cues.tsv "no_label": "quãng
+    đường 933 km" is no road number)."""
     before = text[max(sentence.start, start - 30) : start]
     if any(m.end() == len(before.rstrip()) for m in patterns().cues["no_label"].finditer(before.rstrip())):
         return False
-    return bool(patterns().before_block.search(before) or patterns().back_reference_before.search(before))
+    if patterns().before_block.search(before):
+        return True
+    # a back-reference counts the few things named before: not a decimal, a thousands group or a range ("giữa 9,6-12,3 tỷ người")
+    return bool(patterns().back_reference_before.search(before)) and rx(r"\d+(?:[.,]\d+)+|\d+\s*[-–]\s*\d").match(text, start) is None
 
 
 def _blocked_digits(text: str, end: int, sentence: Span) -> bool:
