@@ -21,6 +21,7 @@ from ...text.numbers import (
     MULTIPLIER_PATTERN,
     NUMBER_PATTERN,
     NUMBER_WORD_PATTERN,
+    TENS_WORD_PATTERN,
     multiplier,
     parse_fraction_words,
     parse_number,
@@ -216,7 +217,10 @@ def grammar_set(word_class: str) -> frozenset[str]:
 
 
 def _figure_pattern(glued: str) -> regex.Pattern[str]:
-    words = rf"(?<!\d[^\S\n])(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm" (a line break: a new block)
+    # a bare "chục" (ten) counts only after a comparator of comparators.tsv: "hơn chục người", not "hàng chục người"
+    bounds = alternation(p for p, (_, pos) in lexicons().comparators.items() if pos in ("before", "reach"))
+    tens = rf"{TENS_WORD_PATTERN}|(?<=(?<![\p{{L}}])(?:{bounds})\s)chục"
+    words = rf"(?<!\d[^\S\n])(?i:{FRACTION_WORD_PATTERN}|{tens}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm" (a line break: a new block)
     end2 = rf"(?:{_B}|(?=(?:{glued}){_B}))"  # "150-180km"
     # a counted noun that starts with a multiplier ("14 tỷ phú", counted_nouns.tsv) is no multiplier
     mult_nouns = [n for n in lexicons().counted_nouns if n.split()[0] in MULTIPLIERS and " " in n]
