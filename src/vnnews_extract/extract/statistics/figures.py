@@ -219,7 +219,7 @@ def grammar_set(word_class: str) -> frozenset[str]:
 def _figure_pattern(glued: str) -> regex.Pattern[str]:
     # a bare "chục" (ten) counts only after a comparator of comparators.tsv: "hơn chục người", not "hàng chục người"
     bounds = alternation(p for p, (_, pos) in lexicons().comparators.items() if pos in ("before", "reach"))
-    tens = rf"{TENS_WORD_PATTERN}|(?<=(?<![\p{{L}}])(?:{bounds})\s)chục"
+    tens = rf"{TENS_WORD_PATTERN}|chục(?<=(?<![\p{{L}}])(?:{bounds})\schục)"  # the literal first: the look-behind runs only on a "chục"
     words = rf"(?<!\d[^\S\n])(?i:{FRACTION_WORD_PATTERN}|{tens}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm" (a line break: a new block)
     end2 = rf"(?:{_B}|(?=(?:{glued}){_B}))"  # "150-180km"
     # a counted noun that starts with a multiplier ("14 tỷ phú", counted_nouns.tsv) is no multiplier
