@@ -38,6 +38,9 @@ NUMBER_WORD_PATTERN = (
     r"|mười(?: (?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?"
     r"|một|hai|ba|bốn|năm|sáu|bảy|tám|chín"
 )
+# tens in words: "hai chục" (twenty), "một chục"; a bare "chục" only after a comparator ("hơn chục người"), as
+# "hàng chục", "vài chục", "mấy chục" are vague amounts, no figures
+TENS_WORD_PATTERN = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín) chục"
 # fractions in words: "một nửa", "hai phần ba" (denominator up to ten)
 _DIGIT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
 FRACTION_WORD_PATTERN = rf"một nửa|nửa|(?:{_DIGIT_WORDS}) phần (?:{_DIGIT_WORDS}|tư)"
@@ -65,10 +68,14 @@ def parse_number_words(text: str) -> float | None:
 
     >>> [parse_number_words(w) for w in ["hai", "mười lăm", "hai mươi mốt", "một trăm linh năm", "ba trăm hai mươi"]]
     [2.0, 15.0, 21.0, 105.0, 320.0]
+    >>> parse_number_words("chục"), parse_number_words("một chục"), parse_number_words("hai chục")
+    (10.0, 10.0, 20.0)
     """
     words = text.lower().split()
     if not words:
         return None
+    if words[-1] == "chục" and len(words) <= 2:  # "chục" (ten), "hai chục" (twenty)
+        return float(_WORD_DIGITS.get(words[0], 0) * 10) if len(words) == 2 else 10.0
     total = 0
     if len(words) >= 2 and words[1] == "trăm":
         total += _WORD_DIGITS.get(words[0], 0) * 100

@@ -21,6 +21,7 @@ from ...text.numbers import (
     MULTIPLIER_PATTERN,
     NUMBER_PATTERN,
     NUMBER_WORD_PATTERN,
+    TENS_WORD_PATTERN,
     multiplier,
     parse_fraction_words,
     parse_number,
@@ -216,7 +217,10 @@ def grammar_set(word_class: str) -> frozenset[str]:
 
 
 def _figure_pattern(glued: str) -> regex.Pattern[str]:
-    words = rf"(?<!\d[^\S\n])(?i:{FRACTION_WORD_PATTERN}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm" (a line break: a new block)
+    # a bare "chục" (ten) counts only after a comparator of comparators.tsv: "hơn chục người", not "hàng chục người"
+    bounds = alternation(p for p, (_, pos) in lexicons().comparators.items() if pos in ("before", "reach"))
+    tens = rf"{TENS_WORD_PATTERN}|chục(?<=(?<![\p{{L}}])(?:{bounds})\schục)"  # the literal first: the look-behind runs only on a "chục"
+    words = rf"(?<!\d[^\S\n])(?i:{FRACTION_WORD_PATTERN}|{tens}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm" (a line break: a new block)
     end2 = rf"(?:{_B}|(?=(?:{glued}){_B}))"  # "150-180km"
     # a counted noun that starts with a multiplier ("14 tỷ phú", counted_nouns.tsv) is no multiplier
     mult_nouns = [n for n in lexicons().counted_nouns if n.split()[0] in MULTIPLIERS and " " in n]
@@ -269,7 +273,7 @@ def patterns() -> _Patterns:
         noun=regex.compile(rf"(?i)\s+(?P<n>{alternation(lex.counted_nouns)}){_B}"),
         before_block=regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{alternation(ctx['before'])})\s*$"),
         after_block=regex.compile(
-            rf"(?i)\s*(?:(?:{alternation(ctx['after'])}){_B}|(?:{alternation(ctx['after_clause'])})(?=\s*(?:[,.;:)\x22\u201d]|$|(?:{aux}){_B})))"
+            rf"(?i)\s*(?:(?:{alternation(ctx['after'])}){_B}|(?:{alternation(ctx['after_clause'])})(?=\s*(?:[,.;:)\x22\u201d]|$|(?:{aux}|{grammar_pattern('reference_end')}){_B})))"
         ),
         after_time=regex.compile(rf"(?i)\s*(?:(?:{alternation(ctx['after_time'] + ctx['after_period'])}){_B}|/\d)"),
         relative_after=regex.compile(rf"(?i)\s*(?:{alternation(ctx['after_time'])}){_B}"),
@@ -362,12 +366,16 @@ def _after_name(before: str, opening: bool = False) -> bool:
 
 
 def _blocked_before(text: str, start: int, sentence: Span) -> bool:
-    """Dates, documents, roads, ordinals, grades, sessions: the words before say no figure (unless
-    they end a phrase of figure_cues.tsv "no_label": "quãng đường 933 km" is no road number)."""
+    """Dates, documents, roads, ordinals, grades, sessions, back-references ("cả 2 ông", "giữa hai nước"):
+    the words before say no figure (unless they end a phrase of figure_cues.tsv "no_label": "quãng
+    đường 933 km" is no road number)."""
     before = text[max(sentence.start, start - 30) : start]
     if any(m.end() == len(before.rstrip()) for m in patterns().cues["no_label"].finditer(before.rstrip())):
         return False
-    return bool(patterns().before_block.search(before) or patterns().back_reference_before.search(before))
+    if patterns().before_block.search(before):
+        return True
+    # a back-reference counts the few things named before: not a decimal, a thousands group or a range ("giữa 9,6-12,3 tỷ người")
+    return bool(patterns().back_reference_before.search(before)) and rx(r"\d+(?:[.,]\d+)+|\d+\s*[-–]\s*\d").match(text, start) is None
 
 
 def _blocked_digits(text: str, end: int, sentence: Span) -> bool:
