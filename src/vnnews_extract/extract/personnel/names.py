@@ -88,6 +88,10 @@ TITLE_LOWER_BODY = declare("people.title.lower_body", "Position",
     "a body written in lower case with a few words of its kind before its own capitalised name: "
     "'Phó Giám đốc nhà máy thủy điện Nậm Nơn', 'Hiệu trưởng trường mầm non Sen Vàng'")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
+TITLE_APPOSED_BODY_NAME = declare("people.title.apposed_body_name", "Position",
+    "a title with its body in apposition right after its holder's name ends with the name-like words after the body, "
+    "the body's own name, not a second person: 'ông Hoàng Đức Hoài, Giám đốc Công ty TNHH Thương mại Hoàng Đức', "
+    "'Nguyễn Thị Hương - GĐ Cty TNHH Dương Dũng'")
 
 
 @dataclass
@@ -840,7 +844,42 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if len(rest) == 1 and _lone_word_not_name(text, span, title, rest[0], body):
             _name_after_unknown_body(text, span, lead, title, names)
             continue
+        if _body_name_after_holder(text, span, (title, lead, titles), rest, names):
+            continue
         _name_after(text, span, (title, titles), run[:body], rest, names)
+
+
+def _body_name_after_holder(text: str, span: Span, where: tuple[Title, Title, list[Title]], rest: list[tuple[int, int, str]],
+                            names: dict[int, NameMention]) -> bool:
+    """A title with its body, written in apposition right after its holder's name (through a comma or a dash), takes the
+    name-like run after the body as the end of the body (TITLE_APPOSED_BODY_NAME): "ông Hoàng Đức Hoài, Giám đốc Công ty
+    TNHH Thương mại Hoàng Đức". Not when the name before is itself written after a title, a list of posts and names
+    ("Bí thư Tỉnh ủy Trần Văn B, Chủ tịch UBND tỉnh Lê Văn C")."""
+    title, lead, titles = where
+    if title.org_start is None or text[title.end : rest[0][0]] != " " or not 2 <= len(rest) <= 3 or not starts_name([w for _, _, w in rest]):
+        return False  # right after the body, not past a comma ("…, Đoàn Luật sư TP Hà Nội")
+    word = _LAST_WORD.search(text, title.org_start, rest[0][0] - 1)
+    honorific = grammar().honorific.match(text, word.start(1)) if word is not None else None
+    if honorific is not None and honorific.end() == word.end(1):
+        return False  # "… Tập đoàn Thành Công Ông Trần Bá Dương, …": a sentence glued on, its honorific read into the body
+    holder = _apposed_holder_start(text, span, lead, names)
+    if holder is None or any(t.end <= holder and not text[t.end : holder].strip() for t in titles):
+        return False
+    _set_org(title, text, title.org_start, rest[-1][1])
+    title.own_rule = title.own_rule or TITLE_APPOSED_BODY_NAME
+    return True
+
+
+def _apposed_holder_start(text: str, span: Span, lead: Title, names: dict[int, NameMention]) -> int | None:
+    """Where the full name written right before the title through a comma or a dash starts: a name already read after an
+    honorific, or a capitalised run that looks like a Vietnamese full name."""
+    for n in names.values():
+        if n.rule is NAME_AFTER_HONORIFIC and span.start <= n.end <= lead.start and len(n.name.split()) >= 2 and _HOLDER_AFTER.fullmatch(text, n.end, lead.start):
+            return n.start
+    before = _NAME_BEFORE_GAP.search(text, span.start, lead.start)
+    if before is None or not _HOLDER_AFTER.fullmatch(text, before.end(1), lead.start):
+        return None
+    return before.start(1) if looks_like_name(before.group(1).split(), foreign=False) else None
 
 
 def _name_after(text: str, span: Span, where: tuple[Title, list[Title]], body: list[tuple[int, int, str]],
