@@ -860,7 +860,7 @@ def _body_name_after_holder(text: str, span: Span, where: tuple[Title, Title, li
         return False  # right after the body, not past a comma ("…, Đoàn Luật sư TP Hà Nội")
     word = _LAST_WORD.search(text, title.org_start, rest[0][0] - 1)
     honorific = grammar().honorific.match(text, word.start(1)) if word is not None else None
-    if honorific is not None and honorific.end() == word.end(1):
+    if word is not None and honorific is not None and honorific.end() == word.end(1):
         return False  # "… Tập đoàn Thành Công Ông Trần Bá Dương, …": a sentence glued on, its honorific read into the body
     holder = _apposed_holder_start(text, span, lead, names)
     if holder is None or any(t.end <= holder and not text[t.end : holder].strip() for t in titles):
