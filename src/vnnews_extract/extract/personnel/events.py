@@ -79,6 +79,14 @@ ROLE_DESTINATION = declare("personnel.role.destination", "PersonnelEvent.role", 
 ROLE_CHARGE = declare("personnel.role.charge", "PersonnelEvent.role",
     "'giao … phụ trách Ban Dân vận Tỉnh ủy': the charge is the role, the body after it the organisation")
 ORG_OF_TITLE = declare("personnel.organization.of_title", "PersonnelEvent.organization", "the organisation written with the title of the post")
+ORG_AFTER_OF = declare("personnel.organization.after_of", "PersonnelEvent.organization",
+    "a post written with no body, then ('mới'/'đầu tiên' and) 'của' and a body or a capitalised name that is no person or "
+    "title, is of that body: 'được bổ nhiệm làm Ngoại trưởng mới của Hàn Quốc', 'từ chức Giám đốc điều hành của Kaspersky Lab'")
+ORG_OF_DECIDER = declare("personnel.organization.of_decider", "PersonnelEvent.organization",
+    "a post gained or taken away with no body, decided by a subject that no lexicon reads as a body or title (a club, a "
+    "company: personnel.actor.clause_subject), is a post of that subject: 'Barca đã bổ nhiệm HLV X', 'JVC miễn nhiệm chức danh "
+    "Tổng Giám đốc đối với ông Y'; and a company's board deciding is its company's: 'Hội đồng quản trị Sacombank đã bổ nhiệm "
+    "bà X giữ chức Tổng giám đốc' -> 'Sacombank'")
 ORG_COORDINATED = declare("personnel.organization.coordinated", "PersonnelEvent.organization",
     "one more organisation joined by 'và': 'Giám đốc Trung tâm A và Trung tâm B'")
 ACTOR_SUBJECT = declare("personnel.actor.subject", "PersonnelEvent.actor",
@@ -240,6 +248,7 @@ class Candidate:
     actor: str | None = None
     date: str | None = None
     group: str | None = None  # the verb and the counted group of unnamed people it acts on ("kỷ luật 13 đảng viên")
+    own_body: Fired | None = None  # the club or company deciding a post with no body: the post's body, if no other is read
     parts: dict[str, Fired] = field(default_factory=dict)
 
 
@@ -1002,10 +1011,40 @@ def _candidate(text: str, s: Sentence, v: regex.Match[str], etype: str, found: t
     actor = _actor(text, s, v, person)
     if actor is not None and not (rule is UNNAMED_SUBJECT and title is not None and actor[1].start < title.end):  # the post undergoes it
         c.actor, c.parts["actor"] = actor
+        if c.organization is None and c.role and _own_decider(s, etype, c.role, actor):
+            c.own_body = _deciding_body(text, actor[1])
     dated = _date(text, s.span) or _year_date(text, s, v)
     if dated is not None:
         c.date, c.parts["date"] = dated
     return c
+
+
+OWN_STAFF = ("appointment", "reappointment", "election", "dismissal")  # a club or company decides these of its own staff
+
+
+def _own_decider(s: Sentence, etype: str, role: str, actor: tuple[str, Fired]) -> bool:
+    """The decider read as a clause's capitalised subject that is no title ("Barca", "JVC") and is not written in the role
+    ("HĐQT" of "Chủ tịch HĐQT"), or a body opening the clause that is a company's board ("Ban lãnh đạo Barca"): a body
+    whose own post it fills or ends."""
+    name, fired = actor
+    if fired.rule in (ACTOR_SUBJECT_BODY, ACTOR_SUBJECT_CHAIN):  # a body the lexicons read: only a company's board ("Hội đồng quản trị Sacombank")
+        return etype in OWN_STAFF and _board().match(name) is not None
+    return (etype in OWN_STAFF and fired.rule is ACTOR_CLAUSE_SUBJECT and not any(t.start == fired.start for t in s.titles)
+            and name.lower() not in role.lower())
+
+
+@lru_cache(maxsize=1)
+def _board() -> regex.Pattern[str]:
+    """A board of a company opening its name: "HĐQT PVTex", "Ban lãnh đạo Barca": the company is the rest."""
+    return regex.compile(rf"(?i){_any('board')}\s+(?=\p{{Lu}})")
+
+
+def _deciding_body(text: str, actor: Fired) -> Fired | None:
+    """The body a deciding subject names, without its board ("HĐQT PVTex" -> "PVTex"); none for a board alone ("HĐQT")."""
+    if text[actor.start : actor.end].lower() in {w.lower() for w in _words("board")}:
+        return None
+    board = _board().match(text, actor.start, actor.end)
+    return Fired(ORG_OF_DECIDER, board.end() if board is not None else actor.start, actor.end)
 
 
 def lost_role(role: str, etype: str) -> str:
@@ -1106,9 +1145,53 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
         return _destination(text, v, end)
     out: list[_Target] = []
     for t in titles:
-        own = [_Target(t, (t.org_start, t.org_end), rule)] if t.org_start is not None and t.org_end is not None else [_Target(t, None, rule)]
+        of = _body_after_of(text, s, t, end) if t.org_start is None and person is not None else None  # no unnamed event from it
+        own = ([_Target(t, (t.org_start, t.org_end), rule)] if t.org_start is not None and t.org_end is not None
+               else [_Target(t, of, rule, ORG_AFTER_OF)] if of is not None else [_Target(t, None, rule)])
         out.extend(own + [_Target(t, o, rule, ORG_COORDINATED) for o in t.coordinated])
     return out
+
+
+@lru_cache(maxsize=1)
+def _of_gap() -> regex.Pattern[str]:
+    """Between a post with no body and the body it is of: "(mới|đầu tiên) của "."""
+    return regex.compile(rf"(?i)\s+(?:{_any('post_qualifier')}\s+)?{_any('possessive')}\s+(?=\p{{Lu}})")
+
+
+_WORD = r"\p{Lu}[\p{L}\p{M}\p{N}&-]*(?:\.\p{Lu}[\p{L}\p{M}\p{N}&-]*)*"  # "Sabeco", "LienVietPostBank", "TP.HCM"
+_CAPITALISED_RUN = regex.compile(rf"{_WORD}(?:\s+{_WORD}){{0,4}}(?:\s*\(\p{{Lu}}[\p{{Lu}}\p{{N}}&-]{{1,9}}\))?(?![\p{{L}}\p{{M}}\p{{N}}])")
+_NAMED_BY_ACRONYM = regex.compile(r"\p{Lu}[^,;:()]{0,60}?\s*\(\p{Lu}[\p{Lu}\p{N}&-]{1,9}\)")  # "Tổ chức Y tế Thế giới (WHO)"
+_LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
+
+
+def _capitalised_body(text: str, at: int, end: int) -> tuple[int, int] | None:
+    """A body written as a name: words up to its bracketed acronym ("Tổ chức Y tế Thế giới (WHO)"), else capitalised words,
+    one word alone before a lower-case word only when written without Vietnamese marks (a brand: "Sabeco kể từ …", not "Tổ chức")."""
+    acronym = _NAMED_BY_ACRONYM.match(text, at, end)
+    if acronym is not None:
+        return acronym.start(), acronym.end()
+    run = _CAPITALISED_RUN.match(text, at, end)
+    if run is None:
+        return None
+    if " " not in run.group() and _LOWER_NEXT.match(text, run.end(), end) and not run.group().isascii():
+        return None
+    return run.start(), run.end()
+
+
+def _body_after_of(text: str, s: Sentence, t: Title, end: int) -> tuple[int, int] | None:
+    """"Ngoại trưởng mới của Hàn Quốc", "Giám đốc điều hành của Kaspersky Lab APAC": the span of the body a post with no body
+    of its own is "of" (read as a body, else a capitalised run), not a person or a title ("cố vấn của Tổng thống X")."""
+    gap = _of_gap().match(text, t.end, min(end, s.span.end))
+    if gap is None:
+        return None
+    at = gap.end()
+    if any(n.start <= at < n.end or (n.honorific_start is not None and n.honorific_start <= at < n.end) for n in s.names) or any(x.start == at for x in s.titles):
+        return None
+    org = read_org(text, at, s.span.end)
+    if org is not None and org.end > org.start and org.name_start is None:
+        return org.start, org.end
+    run = _capitalised_body(text, at, s.span.end)
+    return run if run is not None and not any(at <= n.start < run[1] for n in s.names) else None
 
 
 def held_post(titles: list[Title]) -> list[Title]:

@@ -102,6 +102,9 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     _unnamed_same_events(events)
     events = _merge_events(_plain_posts_dropped(events))
     _held_bodies(sentences, full, events)  # after merging: a post written without its body folds into the one with it first
+    for c in events:
+        if c.organization is None and c.own_body is not None:  # a club or company deciding a post of its own, read last
+            c.organization, c.parts["organization"] = doc.text[c.own_body.start : c.own_body.end], c.own_body
     host = _ceremony_host(doc, sentences)
     for c in events:
         if c.actor is None and host is not None and resolve_name(host[0], full) != c.name:  # not the person the event is about
