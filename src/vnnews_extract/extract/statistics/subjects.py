@@ -840,8 +840,10 @@ def _before_predicate(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
             return phrase  # a phrase with its own verb may list more ("đăng ký, kê khai và nộp thuế", "túm tóc, tát")
         after = tags[i + 1]
         verb = after.label == "V" and v.word(after) not in grammar_set("copula") and not v.text[after.start].isupper()  # "Bộ Y tế và Công thương": a name
-        if not (mark == "," or mark in grammar_set("and")) or not verb or tags[i - 1].label not in ("N", "Nc", "Np"):
+        if not (mark == "," or mark in grammar_set("and")):
             continue
+        if not verb or tags[i - 1].label not in ("N", "Nc", "Np"):
+            return phrase  # "cán bộ, công chức, viên chức": a list of nouns goes on, whatever the tagger read its later items as
         s, e = _strip(v.text, phrase.start, tags[i].start, _EDGE)
         return Chosen(s, e, SECOND_PREDICATE) if e > s and _names_thing(v, s, e) else phrase
     return phrase
