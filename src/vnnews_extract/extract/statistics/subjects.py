@@ -57,6 +57,9 @@ LEADING_PREPOSITION = declare("statistics.subject.leading_preposition", "Statist
 NO_CONTENT = declare("statistics.subject.no_content", "Statistic.subject",
     "a subject made only of words of subject_fragments.tsv (prepositions, time words, function words, a level noun alone: 'năm', 'sau',"
     " 'ở mức', 'chỉ sau', 'đến năm') names nothing measured: the figure takes the previous figure's subject, or none (a level noun before a rate stays: 'mức/căn')")
+SECOND_PREDICATE = declare("statistics.subject.second_predicate", "Statistic.subject",
+    "a subject read after a figure ends at a comma or 'và' followed by a verb, after a noun, in a phrase with no verb of its own ('1 xe máy, làm …',"
+    " '2 sổ đỏ và quyết định …'): the verb opens a second predicate, not a part of what is measured")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
@@ -773,7 +776,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     """The subject of a figure, and the phrase the next figure of the sentence may continue (its
     subject without the rate), without a time phrase inside it."""
     found, carried = _subject(v, fig, change, previous)
-    phrase = _after_preposition(v, _before_time(v, found.phrase))
+    phrase = _after_preposition(v, _before_time(v, _before_predicate(v, found.phrase)))
     counted = phrase is not None and phrase.rule is COUNTED_NOUN  # "57 mốc": what a count counts is its subject
     if phrase is not None and not counted and (previous is not None or found.rate is None) and _no_content(v.text[phrase.start : phrase.end]):
         phrase = Chosen(previous.start, previous.end, NO_CONTENT) if previous is not None else None  # "mức/căn" stays (rule 4)
@@ -820,6 +823,30 @@ def _after_preposition(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
         return phrase
     s, e = _strip(v.text, first.end, phrase.end, _EDGE)
     return Chosen(s, e, LEADING_PREPOSITION) if e > s and _names_thing(v, s, e) else phrase
+
+
+def _before_predicate(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
+    """A phrase read after the figure up to a comma or "và" right before a verb (rule
+    statistics.subject.second_predicate), when a noun stands before it: the verb opens a second
+    predicate ("40 cô gái, lừa tình …", "1 thành viên HĐQT và sửa đổi điều lệ"). Not in a phrase
+    that holds a verb of its own: the verb after it may be one more of a list ("66 đối tượng hẹn nhau …
+    tổ chức đua xe và cổ vũ đua xe", "2 ngày xét xử và nghị án")."""
+    if phrase is None or phrase.rule not in (COUNTED_NOUN, AFTER_FIGURE):
+        return phrase
+    tags = v.tags_in(phrase.start, phrase.end)
+    for i in range(1, len(tags) - 2):  # a verb alone at the end may be a noun the tagger read as a verb ("bò và dê")
+        mark = v.word(tags[i])
+        if tags[i - 1].label == "V":
+            return phrase  # a phrase with its own verb may list more ("đăng ký, kê khai và nộp thuế", "túm tóc, tát")
+        after = tags[i + 1]
+        verb = after.label == "V" and v.word(after) not in grammar_set("copula") and not v.text[after.start].isupper()  # "Bộ Y tế và Công thương": a name
+        if not (mark == "," or mark in grammar_set("and")):
+            continue
+        if not verb or tags[i - 1].label not in ("N", "Nc", "Np"):
+            return phrase  # "cán bộ, công chức, viên chức": a list of nouns goes on, whatever the tagger read its later items as
+        s, e = _strip(v.text, phrase.start, tags[i].start, _EDGE)
+        return Chosen(s, e, SECOND_PREDICATE) if e > s and _names_thing(v, s, e) else phrase
+    return phrase
 
 
 def _before_time(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
