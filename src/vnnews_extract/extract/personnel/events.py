@@ -22,6 +22,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Document, Span
 from ...text.numbers import NUMBER_WORD_PATTERN, parse_number_words
 from ..rules import Fired, Rule, declare
+from ..phrase_search import CaselessSearch
 from .grammar import descriptive_role, first_letter_either_case, grammar, needs_org
 from .names import NAME_PRONOUN, NameMention, Title, apposed_head, closed_apposition_end, find_names, find_titles, link, mention_start
 from .orgs import org_text, read_org
@@ -222,6 +223,12 @@ def verb_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<![\p{{L}}])(?P<v>{alternation(lexicons().personnel_verbs)})(?![\p{{L}}])")
 
 
+@lru_cache(maxsize=1)
+def _verb_search() -> CaselessSearch:
+    """``verb_pattern()`` searched through the places a personnel verb starts."""
+    return CaselessSearch(verb_pattern(), lexicons().personnel_verbs)
+
+
 @dataclass
 class Sentence:
     """One sentence with its titles, name mentions and personnel verbs (read once)."""
@@ -279,7 +286,7 @@ def _verbs_by_sentence(doc: Document) -> list[list[regex.Match[str]]]:
     out: list[list[regex.Match[str]]] = [[] for _ in doc.sentences]
     starts = [s.start for s in doc.sentences]
     rescan: set[int] = set()
-    for m in verb_pattern().finditer(doc.text):
+    for m in _verb_search().finditer(doc.text):
         i = bisect_right(starts, m.start()) - 1
         if i < 0 or m.start() >= doc.sentences[i].end:
             continue  # between sentences
@@ -289,7 +296,7 @@ def _verbs_by_sentence(doc: Document) -> list[list[regex.Match[str]]]:
             rescan.update(range(i, bisect_right(starts, m.end())))
     for i in rescan:
         span = doc.sentences[i]
-        out[i] = list(verb_pattern().finditer(doc.text, span.start, span.end))
+        out[i] = list(_verb_search().finditer(doc.text, span.start, span.end))
     return out
 
 

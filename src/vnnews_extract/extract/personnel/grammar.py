@@ -11,6 +11,7 @@ import regex
 
 from ...clean.legacy import is_syllable
 from ...lexicons import alternation, lexicons
+from ..phrase_search import CaselessSearch
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,33 @@ def grammar() -> _Grammar:
         honorific=_honorific_pattern(list(lex.honorifics)),
         stop=regex.compile(rf"(?i)(?:{alternation([*lex.org_stops, *lex.personnel_verbs])})(?![\p{{L}}])"),
     )
+
+
+def role_phrases() -> list[str]:
+    """The phrases a role match opens with: a prefix ("nguyên"), a deputy word ("Phó"), a title."""
+    lex = lexicons()
+    return [*lex.role_prefixes, *lex.grammar("role_deputy"), *lex.titles]
+
+
+@lru_cache(maxsize=1)
+def role_search() -> CaselessSearch:
+    """``grammar().role`` searched through the places a role phrase starts."""
+    return CaselessSearch(grammar().role, role_phrases())
+
+
+@lru_cache(maxsize=1)
+def honorific_search() -> CaselessSearch:
+    """``grammar().honorific`` (case-sensitive) searched through the places one of its spellings starts."""
+    return CaselessSearch(grammar().honorific, honorific_spellings())
+
+
+def honorific_spellings() -> list[str]:
+    """The spellings ``grammar().honorific`` matches: each abbreviation's case variants, each other honorific with
+    its first letter in either case (a space matching any white space)."""
+    honorifics = list(lexicons().honorifics)
+    out = {v for h in honorifics if is_abbreviation(h) for v in _case_variants(h)}
+    out |= {v for h in honorifics if not is_abbreviation(h) for v in ((h[0].lower() + h[1:], h[0].upper() + h[1:]) if h[:1].isalpha() else (h,))}
+    return sorted(out)
 
 
 def is_abbreviation(word: str) -> bool:

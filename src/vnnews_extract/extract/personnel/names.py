@@ -21,8 +21,8 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ...text.numbers import parse_number_words
 from .grammar import (
-    SPACE, first_letter_either_case, canonical_role, cap_words, capital_role, grammar, is_acronym, is_name_start, looks_foreign, looks_like_name,
-    late_holder, needs_org, role_senses, shares_body, starts_name,
+    SPACE, first_letter_either_case, canonical_role, cap_words, capital_role, grammar, honorific_search, is_acronym, is_name_start, looks_foreign,
+    looks_like_name, late_holder, needs_org, role_search, role_senses, shares_body, starts_name,
 )
 from .orgs import OrgRead, after_open, bracketed_parent, org_text, place_then_name, read_org, with_parent
 from ..rules import Rule, declare
@@ -478,7 +478,7 @@ def _roles(text: str, span: Span) -> Iterator[regex.Match[str]]:
     """Role matches of the sentence; a match opened by the "vụ" of "chức vụ" ("khỏi chức vụ Trưởng
     ban …") is no "Vụ trưởng": the search goes on from the next word."""
     pos = span.start
-    while (m := grammar().role.search(text, pos, span.end)) is not None:
+    while (m := role_search().search(text, pos, span.end)) is not None:
         noun = _patterns().post_noun.search(text, max(span.start, m.start() - 8), m.end())
         if noun is not None and noun.start() < m.start() < noun.end():
             pos = m.start() + 1
@@ -765,7 +765,7 @@ def _named_place(text: str, start: int) -> bool:
 
 def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
     """Names after an honorific ("ông Lê Hoàng Châu"), with the list a plural one opens ("các bà A, B và C")."""
-    for m in grammar().honorific.finditer(text, span.start, span.end):
+    for m in honorific_search().finditer(text, span.start, span.end):
         if _inside_proper_name(text, span, m.start()):
             continue  # "Hai Bà Trưng", "Bà Rịa": a capitalised honorific word inside a place's name
         if _place_after_title(text, titles, m):

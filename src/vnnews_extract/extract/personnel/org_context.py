@@ -16,6 +16,7 @@ from types import MappingProxyType
 import regex
 
 from ...lexicons import alternation, lexicons
+from ..phrase_search import CaselessSearch
 from .grammar import SPACE, cap_words, split_place_and_name
 
 _RUN_CHARS = 80  # a place name is read within this many characters after its level word
@@ -24,6 +25,7 @@ _RUN_CHARS = 80  # a place name is read within this many characters after its le
 @dataclass(frozen=True)
 class _Levels:
     place: regex.Pattern[str]  # [quantifier] level-or-committee form, before a place
+    place_search: CaselessSearch  # ``place`` searched through the places a form or quantifier starts
     bare: regex.Pattern[str]  # an organisation ending with a level or committee form
     level_of: Mapping[str, str]  # form (lower case) -> level
 
@@ -34,8 +36,10 @@ def _levels() -> _Levels:
     forms = alternation(r[0] for r in rows if r[2] != "quantifier")
     quantifiers = alternation(r[0] for r in rows if r[2] == "quantifier")
     head = rf"(?i)(?<![\p{{L}}])(?:(?P<q>{quantifiers})\s+)?(?P<f>{forms})"
+    place = regex.compile(head + r"(?![\p{L}\p{N}]|\.[\p{L}\p{N}])")
     return _Levels(
-        place=regex.compile(head + r"(?![\p{L}\p{N}]|\.[\p{L}\p{N}])"),
+        place=place,
+        place_search=CaselessSearch(place, (r[0] for r in rows)),
         bare=regex.compile(head + r"$"),
         level_of=MappingProxyType({r[0].lower(): r[1] for r in rows if r[2] != "quantifier"}),
     )
@@ -50,7 +54,7 @@ def article_places(text: str) -> dict[str, str]:
     """
     lv = _levels()
     found: dict[str, set[str]] = {}
-    for m in lv.place.finditer(text):
+    for m in lv.place_search.finditer(text):
         level = lv.level_of[" ".join(m.group("f").lower().split())]
         sp = SPACE.match(text, m.end())
         run = [w for *_, w in cap_words(text, sp.end(), min(len(text), sp.end() + _RUN_CHARS))] if sp else []

@@ -27,6 +27,7 @@ from ...text.numbers import (
     parse_number,
     parse_number_words,
 )
+from ..phrase_search import CaselessSearch
 from ..rules import Fired, Rule, declare
 
 # Patterns written in the code are compiled once (a bounded cache keyed by the pattern literal).
@@ -231,6 +232,17 @@ def _figure_pattern(glued: str) -> regex.Pattern[str]:
         rf"(?:\s+{not_noun}(?P<mult>{MULTIPLIER_PATTERN}){_B}(?P<half>\s+(?:{grammar_pattern('half')}){_B})?)?",
         regex.V1,
     )
+
+
+# the words a number or fraction written in words opens with (NUMBER_WORD_PATTERN, FRACTION_WORD_PATTERN)
+NUMBER_WORD_STARTS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "nửa")
+
+
+@lru_cache(maxsize=1)
+def figure_search() -> CaselessSearch:
+    """``patterns().figure`` tried only where a digit or a number word starts: the same matches, found
+    faster (see ``CaselessSearch``)."""
+    return CaselessSearch(patterns().figure, NUMBER_WORD_STARTS, also=regex.compile(r"\d"))
 
 
 @lru_cache(maxsize=1)
@@ -491,7 +503,7 @@ def read_figures(text: str, sentence: Span, trace: list[Fired] | None = None, bu
     found: list[Figure] = []
     label_end = -1  # end of the last number a label made no figure ("kỳ hạn 5 năm và 7 năm")
     labelled = False  # a label made a number no figure in this sentence
-    for match in patterns().figure.finditer(text, sentence.start, sentence.end):
+    for match in figure_search().finditer(text, sentence.start, sentence.end):
         if not _spend(budget):
             break
         if (label_end >= 0 and patterns().label_list.fullmatch(text, label_end, match.start())) or (labelled and _label_item(text, match, sentence)):
