@@ -95,6 +95,13 @@ def test_number_words_open_with_the_listed_words() -> None:
     """Every figure opens with a digit (found by the same engine's \\d) or one of NUMBER_WORD_STARTS."""
     assert _first_words(NUMBER_WORD_PATTERN) | _first_words(FRACTION_WORD_PATTERN) <= set(NUMBER_WORD_STARTS)
     assert "(?P<num>(?:\\d" in figure_search().pattern.pattern
+    # the whole group of words of the figure pattern as built (the tens, a bare "chục" after a comparator …)
+    figure = figure_search().pattern.pattern
+    opening = "(?<!\\d[^\\S\\n])(?i:"
+    assert figure.count(opening) == 1
+    group = figure[figure.index(opening) + len(opening) - 4 :]
+    words = group[4 : _group_end(group)]
+    assert _first_words(words) <= set(NUMBER_WORD_STARTS), _first_words(words) - set(NUMBER_WORD_STARTS)
 
 
 def test_the_fast_path_is_taken() -> None:
@@ -119,6 +126,7 @@ def test_the_honorific_spellings_are_the_patterns() -> None:
     "ſở trưởng và \u212aế toán trưởng; Phó\u00a0Giám đốc tỉnh\u00a0Lạng Sơn được BỔ NHIỆM.",
     "Ông A, bà B, ThS.BS C, Ths. Bs D, ÔNG E và các đồng chí: F, G gặp anh Hai.",
     "Năm 2020, hai phần ba số hộ (một nửa ở xã), MƯỜI BA người, 1.126 hộ, ٣ ngày, 12,5% và 7-8 tấn.",
+    "Hơn chục người, khoảng CHỤC năm, hai chục tỷ đồng, một Chục hộ và hàng chục xe.",
 ])
 def test_each_search_finds_what_its_pattern_finds(text: str) -> None:
     for s in _searches():

@@ -234,8 +234,9 @@ def _figure_pattern(glued: str) -> regex.Pattern[str]:
     )
 
 
-# the words a number or fraction written in words opens with (NUMBER_WORD_PATTERN, FRACTION_WORD_PATTERN)
-NUMBER_WORD_STARTS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "nửa")
+# the words a number or fraction written in words opens with (the "(?i:…)" group of the figure pattern:
+# FRACTION_WORD_PATTERN, the tens, NUMBER_WORD_PATTERN)
+NUMBER_WORD_STARTS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "nửa", "chục")
 
 
 @lru_cache(maxsize=1)
