@@ -73,6 +73,9 @@ TITLE_ACADEMIC = declare("people.title.academic_post", "Position",
     "a teaching post at a school in apposition after a name: 'John Banzhaf, giáo sư tại Trường Luật …', 'ông A, Giáo sư Đại học Yonsei'")
 TITLE_POSSESSED_BODY = declare("people.title.possessed_body", "Position",
     "a post in apposition whose body follows 'của' after a few lower-case words: 'John Smith, giám đốc cấp cao của Công ty X'")
+TITLE_POSSESSED_PREDICATE = declare("people.title.possessed_body_predicate", "Position",
+    "a post after a cue ('là', 'hiện là', 'từng giữ chức') whose body follows 'của' right after the role (no describing "
+    "words): 'ông A là giám đốc của Công ty X'")
 TITLE_TENURE_WORD = declare("people.title.tenure_word", "Position",
     "a word after a role that says the post is held now or was is no part of the role: 'CEO đương nhiệm Mark Fields' is the CEO, "
     "'Tổng thống mãn nhiệm Francois Hollande' the former Tổng thống ('nguyên …')")
@@ -287,12 +290,14 @@ def _possessed_body(text: str, span: Span, m: regex.Match[str], title: Title) ->
     stay in the role ("cố vấn đặc biệt")."""
     if title.organization is not None:
         return
-    opening = _sentence_opening(text, span, m.start())
-    if not opening and not _apposition_open().search(text, max(span.start, m.start() - 3), m.start()):
+    opener = _possessed_opener(text, span, m.start())
+    if opener is None:
         return
     poss = _possessed().match(text, m.end(), span.end)
     if poss is None or _verb_in().search(poss.group("desc")):
         return
+    if opener is TITLE_POSSESSED_PREDICATE and poss.group("desc").strip() and not _tenure_word(poss.group("desc")):
+        return  # "là giám đốc thứ hai của FBI", "sẽ là chủ tịch tiếp theo của WB": after a cue, no describing words
     org = read_org(text, poss.end(), span.end)
     head = grammar().role.match(text, poss.end(), span.end)
     if org is not None and org.end > org.start and org.name_start is None:
@@ -311,8 +316,38 @@ def _possessed_body(text: str, span: Span, m: regex.Match[str], title: Title) ->
         end = run[size - 1][1] if size else end  # "… của BlackRock tại Hồng Kông": the branch's place is the body's
     title.role = _described_role(title, poss.group("desc"))
     title.org_start, title.org_end, title.organization = start, end, org_text(text, start, end)
-    rule = title.own_rule if title.own_rule is TITLE_TENURE_WORD else TITLE_POSSESSED_OPENING if opening else TITLE_POSSESSED_BODY
+    rule = title.own_rule if title.own_rule is TITLE_TENURE_WORD else opener
     title.end, title.rule, title.own_rule = end, rule, rule
+
+
+def _possessed_opener(text: str, span: Span, pos: int) -> Rule | None:
+    """What may stand before a post whose body follows "của", as the rule that reads it: the sentence's opening,
+    an apposition (a comma, a dash or a bracket), or a cue of a post ("ông A là giám đốc của Công ty X")."""
+    if _sentence_opening(text, span, pos):
+        return TITLE_POSSESSED_OPENING
+    if _apposition_open().search(text, max(span.start, pos - 3), pos):
+        return TITLE_POSSESSED_BODY
+    cue = _cue_pattern().search(text, max(span.start, pos - 80), pos)
+    return TITLE_POSSESSED_PREDICATE if cue and not _body_subject(text, span, cue.start("c")) else None
+
+
+_CAPITAL_STARTS = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}")
+
+
+def _body_subject(text: str, span: Span, cue_start: int) -> bool:
+    """A body written right before the cue is its subject ("… phủ nhận Công ty X là thành viên của Tổng công ty Y"):
+    the post after it is no person's."""
+    end = len(text[:cue_start].rstrip())
+    for cap in _CAPITAL_STARTS.finditer(text, max(span.start, end - 60), end):
+        org = read_org(text, cap.start(), end)
+        if org is not None and org.end >= end:
+            return True
+    return False
+
+
+def _tenure_word(description: str) -> bool:
+    words = " ".join(description.split()).lower()
+    return words in lexicons().grammar("tenure_current") or words in lexicons().grammar("tenure_past")
 
 
 def _described_role(title: Title, description: str) -> str:
@@ -1894,6 +1929,8 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
 def _cue_rule(title: Title, former: bool, held: bool = False) -> Rule:
     if title.membership:
         return TITLE_MEMBERSHIP
+    if title.own_rule is TITLE_POSSESSED_PREDICATE:
+        return TITLE_POSSESSED_PREDICATE
     if held:
         return TITLE_WHILE_HELD
     return TITLE_CUE_FORMER if former else TITLE_CUE
