@@ -118,6 +118,10 @@ EXCLUDE_UNIT_CONTEXT = declare("statistics.exclude.unit_context", "exclusion",
     "a unit that needs a context it lacks (unit_contexts.tsv): '2 bảng đấu' (no amount), 'rủi ro thiên tai cấp 3' (no wind)")
 EXCLUDE_PAIR = declare("statistics.exclude.pair_reference", "exclusion",
     "'Hai người hẹn hò…', 'clip của 2 người': two people named before, as a clause's subject or after 'của', not victims ('hai người bị thương')")
+EXCLUDE_NUMBER_COMPOUND = declare("statistics.exclude.number_word_compound", "exclusion",
+    "'xách ba lô', 'gỏi ba khía', 'xe ba gác': a number word that opens a compound noun (grammar_words.tsv number_word_compound) counts nothing")
+TITLE_NOUN = declare("statistics.unit.title", "Statistic.unit",
+    "'22 bộ trưởng', '1 phó thủ tướng': a counted noun that opens a role of titles.tsv (after 'phó') is the whole role")
 EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion",
     "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
@@ -764,6 +768,9 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
             or _unit_ahead(text, match, sentence) or _shared_unit(text, match, sentence) or _heading_noun(text, match, sentence)
         )
     word = raw.lower()
+    if _number_compound().match(text, match.start("num")):
+        note(trace, EXCLUDE_NUMBER_COMPOUND, match.start(), match.end())
+        return None
     if unit is None and word not in grammar_set("ambiguous_number_word"):
         noun = _next_word(text, match.end(), sentence.end)
         unit = replace(noun, rule=WORD_NOUN) if noun is not None and noun.unit not in grammar_set("number_word_stop") else None
@@ -1175,12 +1182,37 @@ def _doubling_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{'|'.join(phrases)})(?![\p{{L}}])")
 
 
+@lru_cache(maxsize=1)
+def _number_compound() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?:{grammar_pattern('number_word_compound')})(?![\p{{L}}\p{{N}}-])")
+
+
+@lru_cache(maxsize=1)
+def _title_after() -> regex.Pattern[str]:
+    deputy, roles = grammar_pattern("role_deputy"), alternation(lexicons().titles)
+    return regex.compile(rf"(?i)(?:(?:{deputy})\s+)?(?:{roles})(?![\p{{L}}\p{{N}}])")
+
+
+def widen_title(text: str, fig: Figure) -> Figure:
+    """"22 bộ trưởng", "1 phó thủ tướng": a count whose noun is the first word of a role of titles.tsv
+    (after a deputy word, grammar_words.tsv role_deputy) written in lower case counts that role."""
+    if fig.kind != "count" or fig.unit_end != fig.end:
+        return fig
+    role = _title_after().match(text, fig.unit_start)
+    if role is None or role.end() <= fig.end or not rx(r"[\p{Ll} ]+").fullmatch(text[fig.unit_start : role.end()]):
+        return fig
+    return replace(fig, end=role.end(), unit=text[fig.unit_start : role.end()], unit_end=role.end(), unit_rule=TITLE_NOUN)
+
+
 def widen_compound(text: str, fig: Figure, words: tuple[Span, ...]) -> Figure:
     """A counted noun or a unit is a whole word, as word segmentation finds it: "xe" of "600 xe
     buýt" is "xe buýt", "kiến" of "5 kiến tạo" is "kiến tạo" (a syllable read as the next word is
     widened whatever its tag); a classifier ("căn" of "căn nhà") stays as it is. A unit that must be
     a whole word (unit_contexts.tsv "word") joined to the next syllable is the counted noun of a
     count: "3 đồng chí", "2 đô thị"."""
+    titled = widen_title(text, fig)
+    if titled is not fig:
+        return titled
     word = next((t for t in words if t.start == fig.unit_start), None) if fig.unit_end == fig.end else None
     if word is None or word.end <= fig.end or not rx(r"(?: \p{Ll}+)+").fullmatch(text[fig.end : word.end]):
         return fig
