@@ -109,6 +109,8 @@ UNIT_HEADING = declare("statistics.unit.heading", "Statistic.unit", "the counted
 ELIDED_NOUN = declare("statistics.count.elided_noun", "Statistic",
                       "'có 47.320/47.501 thí sinh dự thi, vắng 181.': a bare number ending the next clause counts the noun left out")
 METRES_GLUED = declare("statistics.measure.metres_glued", "Statistic", "metres and centimetres written around the 'm': 'cao 1m65' is 1.65 m")
+SPLIT_DECIMAL = declare("statistics.number.split_decimal", "Statistic",
+    "'niêm yết ở mốc 1.267, 56 USD/oz': two decimal digits after a space that follows the comma of a number in thousands groups are its decimals")
 PART_OF = declare("statistics.count.part_of", "Statistic", "'30 trong số 41 hồ sơ': the part shares the counted noun of the whole")
 RANGE_UNITS = declare("statistics.range.both_units", "Statistic",
     "'130.000 đồng đến 180.000 đồng', 'từ 6 tháng đến 3 năm': two figures of one kind joined by 'đến'/'-' are one range")
@@ -1020,13 +1022,27 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
         note(trace, EXCLUDE_YEARS, match.start(), match.end())
         return None
     kind, rule = unit.kind, unit.rule
+    start = match.start()
+    split = None if match.group("mult") or value_max is not None else _split_decimal(text, match, sentence)
+    if split is not None:
+        start, value, rule = split.start(), value / 100 + parse_number(split.group(1)), SPLIT_DECIMAL
     if kind == "ratio" and not patterns().times_before.search(text[max(sentence.start, match.start() - 45) : match.start()]):
         kind, rule = "count", OCCURRENCES
     low = value * (_lower_end_factor(value, value_max, unit.factor, match.group("mult")) if value_max is not None else factor)
     return Figure(
-        match.start(), end, kind, low, value_max * factor if value_max is not None else None,
+        start, end, kind, low, value_max * factor if value_max is not None else None,
         unit.unit, unit.start, unit.end, rule, unit.unit_rule,
     )
+
+
+def _split_decimal(text: str, match: regex.Match[str], sentence: Span) -> regex.Match[str] | None:
+    """"1.267, 56 USD": the number in thousands groups, a comma and a space before a figure of two
+    plain digits, which are its decimals (statistics.number.split_decimal); not in a list of such
+    numbers ("1.200, 1.350, 56 USD")."""
+    if rx(r"\d{2}").fullmatch(match.group("num")) is None:
+        return None
+    head = rx(r"(?<![\d.,]\s?)(\d{1,3}(?:\.\d{3})+), $").search(text, max(sentence.start, match.start() - 16), match.start())
+    return head if head is not None and head.end() == match.start() else None
 
 
 def _lower_end_factor(low: float, high: float, unit_factor: float, mult: str | None) -> float:
