@@ -109,6 +109,8 @@ UNIT_HEADING = declare("statistics.unit.heading", "Statistic.unit", "the counted
 ELIDED_NOUN = declare("statistics.count.elided_noun", "Statistic",
                       "'có 47.320/47.501 thí sinh dự thi, vắng 181.': a bare number ending the next clause counts the noun left out")
 METRES_GLUED = declare("statistics.measure.metres_glued", "Statistic", "metres and centimetres written around the 'm': 'cao 1m65' is 1.65 m")
+SPLIT_DECIMAL = declare("statistics.number.split_decimal", "Statistic",
+    "'niêm yết ở mốc 1.267, 56 USD/oz': two decimal digits after a space that follows the comma of a number in thousands groups are its decimals")
 PART_OF = declare("statistics.count.part_of", "Statistic", "'30 trong số 41 hồ sơ': the part shares the counted noun of the whole")
 RANGE_UNITS = declare("statistics.range.both_units", "Statistic",
     "'130.000 đồng đến 180.000 đồng', 'từ 6 tháng đến 3 năm': two figures of one kind joined by 'đến'/'-' are one range")
@@ -118,6 +120,10 @@ EXCLUDE_UNIT_CONTEXT = declare("statistics.exclude.unit_context", "exclusion",
     "a unit that needs a context it lacks (unit_contexts.tsv): '2 bảng đấu' (no amount), 'rủi ro thiên tai cấp 3' (no wind)")
 EXCLUDE_PAIR = declare("statistics.exclude.pair_reference", "exclusion",
     "'Hai người hẹn hò…', 'clip của 2 người': two people named before, as a clause's subject or after 'của', not victims ('hai người bị thương')")
+EXCLUDE_NUMBER_COMPOUND = declare("statistics.exclude.number_word_compound", "exclusion",
+    "'xách ba lô', 'gỏi ba khía', 'xe ba gác': a number word that opens a compound noun (grammar_words.tsv number_word_compound) counts nothing")
+TITLE_NOUN = declare("statistics.unit.title", "Statistic.unit",
+    "'22 bộ trưởng', '1 phó thủ tướng': a counted noun that opens a role of titles.tsv (after 'phó') is the whole role")
 EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion",
     "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
@@ -764,6 +770,9 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
             or _unit_ahead(text, match, sentence) or _shared_unit(text, match, sentence) or _heading_noun(text, match, sentence)
         )
     word = raw.lower()
+    if _number_compound().match(text, match.start("num")):
+        note(trace, EXCLUDE_NUMBER_COMPOUND, match.start(), match.end())
+        return None
     if unit is None and word not in grammar_set("ambiguous_number_word"):
         noun = _next_word(text, match.end(), sentence.end)
         unit = replace(noun, rule=WORD_NOUN) if noun is not None and noun.unit not in grammar_set("number_word_stop") else None
@@ -1013,13 +1022,27 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
         note(trace, EXCLUDE_YEARS, match.start(), match.end())
         return None
     kind, rule = unit.kind, unit.rule
+    start = match.start()
+    split = None if match.group("mult") or value_max is not None else _split_decimal(text, match, sentence)
+    if split is not None:
+        start, value, rule = split.start(), value / 100 + parse_number(split.group(1)), SPLIT_DECIMAL
     if kind == "ratio" and not patterns().times_before.search(text[max(sentence.start, match.start() - 45) : match.start()]):
         kind, rule = "count", OCCURRENCES
     low = value * (_lower_end_factor(value, value_max, unit.factor, match.group("mult")) if value_max is not None else factor)
     return Figure(
-        match.start(), end, kind, low, value_max * factor if value_max is not None else None,
+        start, end, kind, low, value_max * factor if value_max is not None else None,
         unit.unit, unit.start, unit.end, rule, unit.unit_rule,
     )
+
+
+def _split_decimal(text: str, match: regex.Match[str], sentence: Span) -> regex.Match[str] | None:
+    """"1.267, 56 USD": the number in thousands groups, a comma and a space before a figure of two
+    plain digits, which are its decimals (statistics.number.split_decimal); not in a list of such
+    numbers ("1.200, 1.350, 56 USD")."""
+    if rx(r"\d{2}").fullmatch(match.group("num")) is None:
+        return None
+    head = rx(r"(?<![\d.,]\s?)(\d{1,3}(?:\.\d{3})+), $").search(text, max(sentence.start, match.start() - 16), match.start())
+    return head if head is not None and head.end() == match.start() else None
 
 
 def _lower_end_factor(low: float, high: float, unit_factor: float, mult: str | None) -> float:
@@ -1175,12 +1198,37 @@ def _doubling_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{'|'.join(phrases)})(?![\p{{L}}])")
 
 
+@lru_cache(maxsize=1)
+def _number_compound() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?:{grammar_pattern('number_word_compound')})(?![\p{{L}}\p{{N}}-])")
+
+
+@lru_cache(maxsize=1)
+def _title_after() -> regex.Pattern[str]:
+    deputy, roles = grammar_pattern("role_deputy"), alternation(lexicons().titles)
+    return regex.compile(rf"(?i)(?:(?:{deputy})\s+)?(?:{roles})(?![\p{{L}}\p{{N}}])")
+
+
+def widen_title(text: str, fig: Figure) -> Figure:
+    """"22 bộ trưởng", "1 phó thủ tướng": a count whose noun is the first word of a role of titles.tsv
+    (after a deputy word, grammar_words.tsv role_deputy) written in lower case counts that role."""
+    if fig.kind != "count" or fig.unit_end != fig.end:
+        return fig
+    role = _title_after().match(text, fig.unit_start)
+    if role is None or role.end() <= fig.end or not rx(r"[\p{Ll} ]+").fullmatch(text[fig.unit_start : role.end()]):
+        return fig
+    return replace(fig, end=role.end(), unit=text[fig.unit_start : role.end()], unit_end=role.end(), unit_rule=TITLE_NOUN)
+
+
 def widen_compound(text: str, fig: Figure, words: tuple[Span, ...]) -> Figure:
     """A counted noun or a unit is a whole word, as word segmentation finds it: "xe" of "600 xe
     buýt" is "xe buýt", "kiến" of "5 kiến tạo" is "kiến tạo" (a syllable read as the next word is
     widened whatever its tag); a classifier ("căn" of "căn nhà") stays as it is. A unit that must be
     a whole word (unit_contexts.tsv "word") joined to the next syllable is the counted noun of a
     count: "3 đồng chí", "2 đô thị"."""
+    titled = widen_title(text, fig)
+    if titled is not fig:
+        return titled
     word = next((t for t in words if t.start == fig.unit_start), None) if fig.unit_end == fig.end else None
     if word is None or word.end <= fig.end or not rx(r"(?: \p{Ll}+)+").fullmatch(text[fig.end : word.end]):
         return fig
