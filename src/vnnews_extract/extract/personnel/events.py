@@ -1159,10 +1159,11 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     return out
 
 
-@lru_cache(maxsize=1)
-def _of_gap() -> regex.Pattern[str]:
-    """Between a post with no body and the body it is of: "(mới|đầu tiên) của "."""
-    return regex.compile(rf"(?i)\s+(?:{_any('post_qualifier')}\s+)?{_any('possessive')}\s+(?=\p{{Lu}})")
+@lru_cache(maxsize=None)
+def _of_gap(link: str = "possessive") -> regex.Pattern[str]:
+    """Between a post with no body and the body it is of: "(mới|đầu tiên) của " (the words of grammar class ``link``),
+    group "link" the linking word."""
+    return regex.compile(rf"(?i)\s+(?:{_any('post_qualifier')}\s+)?(?P<link>{_any(link)})\s+(?=\p{{Lu}})")
 
 
 _WORD = r"\p{Lu}[\p{L}\p{M}\p{N}&-]*(?:\.\p{Lu}[\p{L}\p{M}\p{N}&-]*)*"  # "Sabeco", "LienVietPostBank", "TP.HCM"
@@ -1185,10 +1186,32 @@ def _capitalised_body(text: str, at: int, end: int) -> tuple[int, int] | None:
     return run.start(), run.end()
 
 
-def _body_after_of(text: str, s: Sentence, t: Title, end: int) -> tuple[int, int] | None:
+def body_after_of(text: str, s: Sentence, t: Title, end: int, link: str = "possessive") -> tuple[int, int] | None:
     """"Ngoại trưởng mới của Hàn Quốc", "Giám đốc điều hành của Kaspersky Lab APAC": the span of the body a post with no body
-    of its own is "of" (read as a body, else a capitalised run), not a person or a title ("cố vấn của Tổng thống X")."""
-    gap = _of_gap().match(text, t.end, min(end, s.span.end))
+    of its own is "of" (read as a body, else a capitalised run), not a person or a title ("cố vấn của Tổng thống X").
+    ``link`` is the grammar class of the linking words (people read "tại", "thuộc" too: class post_of); after any word but
+    "của" a place alone is where the post is, not its body ("Giám đốc điều hành tại Việt Nam")."""
+    span = _body_after_of(text, s, t, end, link)
+    if span is None or span[1] <= span[0]:
+        return None
+    gap = _of_gap(link).match(text, t.end, min(end, s.span.end))
+    if gap is not None and gap.group("link").lower() not in lexicons().grammar("possessive") and _place_alone(text[span[0]:span[1]]):
+        return None
+    return span
+
+
+def _place_alone(written: str) -> bool:
+    """A body read that is only a place of places.tsv, maybe after its level ("Hà Nội", "tỉnh Hà Giang", "Việt Nam")."""
+    lex = lexicons()
+    words = " ".join(written.rstrip(".").split())
+    if words in lex.places:
+        return True
+    level, _, rest = words.partition(" ")
+    return bool(rest) and lex.admin_levels.get(level.lower(), ('', ''))[1] == "level" and rest in lex.places
+
+
+def _body_after_of(text: str, s: Sentence, t: Title, end: int, link: str = "possessive") -> tuple[int, int] | None:
+    gap = _of_gap(link).match(text, t.end, min(end, s.span.end))
     if gap is None:
         return None
     at = gap.end()

@@ -20,13 +20,13 @@ from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
 from .events import (
     ACTOR_CLAUSE_SUBJECT, ACTOR_GROUP_SUBJECT, ACTOR_SUBJECT_TITLE, ACTOR_TITLE, COUNTED_GROUP, LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, SANCTION_FORM, Candidate,
-    UNNAMED, UNNAMED_SUBJECT, Sentence, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
+    UNNAMED, UNNAMED_SUBJECT, Sentence, body_after_of, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
     resolve_name,
 )
 from .grammar import descriptive_role, looks_foreign
 from .names import TITLE_CUE, NameMention, Title
 from .org_context import article_places, completed_organisation
-from .orgs import org_key
+from .orgs import org_key, org_text
 
 ROLE_EARLIER_EVENT = declare("personnel.role.earlier_event", "PersonnelEvent.role",
     "an event with no post takes the post of the person's earlier event: 'được bầu …; đã được Thủ tướng phê chuẩn'")
@@ -34,6 +34,11 @@ ROLE_HELD_ELSEWHERE = declare("personnel.role.held_elsewhere", "PersonnelEvent.r
 ACTOR_CEREMONY = declare("personnel.actor.ceremony", "PersonnelEvent.actor",
     "an event with no decider takes the person who hands the decisions over at the article's ceremony")
 TITLE_EVENT_POST = declare("people.title.event_post", "Position", "a post a person gains or loses in an event of the article is one of their titles")
+TITLE_BODY_AFTER_OF = declare("people.title.body_after_of", "Position",
+    "a post written with no body, then ('mới'/'đầu tiên' and) 'của', 'tại' or 'thuộc' (grammar class post_of) and a body or a "
+    "capitalised name that is no person or title, is of that body, read as personnel.organization.after_of reads it: "
+    "'Ross Norman, CEO của Sharps Pixley Ltd.', 'Tariq Zahir, Giám đốc điều hành tại Tyche Capital Advisors'; not 'cố vấn của "
+    "Tổng thống X', and after 'tại'/'thuộc' not a place alone ('Giám đốc điều hành tại Việt Nam')")
 TITLE_CAREER_STEP = declare("people.title.career_step", "Position", "a post of a career told step by step with years, before the latest step: 'nguyên …'")
 SENTENCE_PERSON = declare("personnel.event.sentence_person", "PersonnelEvent",
     "an event with no person of its own, whose verb is the verb of, or joined to, or of the same type as the events of one named "
@@ -317,6 +322,16 @@ def _position(doc: Document, span: Span, title: Title) -> Position:
     return Position(role=title.role, organization=title.organization, organization_key=org_key(title.organization), evidence=evidence)
 
 
+def _position_of(doc: Document, s: Sentence, title: Title) -> Position:
+    """The position of a title; one written with no body takes the body after 'của', 'tại' or 'thuộc' (TITLE_BODY_AFTER_OF)."""
+    of = body_after_of(doc.text, s, title, s.span.end, "post_of") if title.organization is None and not title.bare else None
+    if of is None:
+        return _position(doc, s.span, title)
+    org = org_text(doc.text, *of)
+    evidence = _evidence(doc, s.span, title.start, of[1], TITLE_BODY_AFTER_OF)
+    return Position(role=title.role, organization=org, organization_key=org_key(org), evidence=evidence)
+
+
 def _people(doc: Document, sentences: list[Sentence], full: list[str], events: list[Candidate]) -> list[Person]:
     people: dict[str, _Builder] = {}
     for s in sentences:
@@ -327,7 +342,7 @@ def _people(doc: Document, sentences: list[Sentence], full: list[str], events: l
             person = people.setdefault(name, _Builder(name, n.honorific))  # kept only if it ends with a title
             person.honorific = person.honorific or n.honorific
             for t in n.titles:
-                position = _position(doc, s.span, t)
+                position = _position_of(doc, s, t)
                 _add_title(person, position)
                 _date_step(doc.text, s.span, t, person)
             rule = SHORT_MENTION if name != n.name and n.name and n.rule is not NAME_GIVEN else n.rule
