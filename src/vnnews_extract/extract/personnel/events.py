@@ -489,7 +489,7 @@ def _foreign_full(short: str, full: str) -> bool:
     return looks_foreign(short) or "foreign" in lexicons().surnames.get(short, "") or any(looks_foreign(w) for w in full.split()[1:])
 
 
-_WRITTEN_BEFORE = regex.compile(r"(?:(?<![\p{L}\p{M}'-])\p{Lu}[\p{L}\p{M}'-]* ){1,2}$")
+_WRITTEN_BEFORE = regex.compile(r"(?:(?<![\p{L}\p{M}'.-])\p{Lu}[\p{L}\p{M}'-]* ){1,2}$")  # not the "H" of "K.H Weigang"
 
 
 def written_full_names(text: str, sentences: list[Sentence], full: list[str]) -> list[str]:
@@ -512,7 +512,7 @@ def written_full_names(text: str, sentences: list[Sentence], full: list[str]) ->
         for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}'-]){regex.escape(short)}(?![\p{{L}}\p{{M}}'-])", text):
             before = _WRITTEN_BEFORE.search(text, max(0, m.start() - 60), m.start())
             words = before.group().split() if before else []
-            while words and not all(looks_foreign(w) and w not in places for w in words):
+            while words and not all(looks_foreign(w) and w not in places and w != short for w in words):  # not "Ramos Ramos"
                 words = words[1:]
             if words:
                 forms.add(" ".join([*words, short]))
