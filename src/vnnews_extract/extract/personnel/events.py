@@ -23,8 +23,8 @@ from ...model import Document, Span
 from ...text.numbers import NUMBER_WORD_PATTERN, parse_number_words
 from ..rules import Fired, Rule, declare
 from ..phrase_search import CaselessSearch
-from .grammar import descriptive_role, first_letter_either_case, grammar, needs_org
-from .names import NAME_PRONOUN, NameMention, Title, apposed_head, closed_apposition_end, find_names, find_titles, link, mention_start
+from .grammar import descriptive_role, first_letter_either_case, grammar, looks_foreign, needs_org
+from .names import NAME_PRONOUN, NAME_SPACED_HYPHEN, NameMention, Title, apposed_head, closed_apposition_end, find_names, find_titles, link, mention_start
 from .orgs import org_text, read_org
 
 NAME_GIVEN = declare("people.name.given_name", "Person",
@@ -304,10 +304,16 @@ def _read_names(text: str, s: Sentence, given: list[NameMention]) -> Sentence:
     """The sentence's names (with the bare given names found for it), linked to its titles, and the
     pronouns of its verbs."""
     found = sorted(find_names(text, s.span, s.titles) + given, key=lambda n: n.start)
+    for n in found:
+        if _SPACED_HYPHEN.search(n.name):  # "Moon Jae - in" (grammar.cap_words read the syllable on): "Moon Jae-in"
+            n.name, n.rule = _SPACED_HYPHEN.sub("-", n.name), NAME_SPACED_HYPHEN
     names = link(text, s.span, s.titles, found)
     names += _event_pronouns(text, s.span, names, (s.titles, s.verbs))
     s.names = sorted(names, key=lambda n: n.start)
     return s
+
+
+_SPACED_HYPHEN = regex.compile(r"(?<=\p{L}) - (?=\p{Ll})")
 
 
 def _given_names(full: list[str]) -> set[str]:
@@ -472,7 +478,47 @@ def resolve_name(name: str, full: list[str]) -> str:
     if len(words) >= 3 or name in full:
         return name
     matches = [f for f in full if f.endswith(" " + name.split()[-1]) and f != name]
+    if not matches and len(words) == 1:  # "ông Moon" -> "Moon Jae-in" (people.name.short_written_full)
+        matches = [f for f in full if f.startswith(name + " ") and _foreign_full(name, f)]
     return matches[0] if len(set(matches)) == 1 else name
+
+
+def _foreign_full(short: str, full: str) -> bool:
+    """A foreign person's full name the one word opens: the word or another of the name looks foreign, or the word
+    is a foreign surname ("Moon" of "Moon Jae-in", "Park" of "Park Geun-hye"); a Vietnamese surname alone opens none."""
+    return looks_foreign(short) or "foreign" in lexicons().surnames.get(short, "") or any(looks_foreign(w) for w in full.split()[1:])
+
+
+_WRITTEN_BEFORE = regex.compile(r"(?:(?<![\p{L}\p{M}'.-])\p{Lu}[\p{L}\p{M}'-]* ){1,2}$")  # not the "H" of "K.H Weigang"
+
+
+def written_full_names(text: str, sentences: list[Sentence], full: list[str]) -> list[str]:
+    """Full names the article writes bare (in a list, a caption) that a one-word foreign mention ends, when no name
+    read as a person's resolves it (rule people.name.short_written_full): "bà Avakian" with "SEC, Stephanie Avakian và
+    …" elsewhere. The words before the mention must look foreign, not be an acronym or a place ("Nga Putin"); a mention
+    written after two different first names ("Donald Trump", "Ivanka Trump") gets neither."""
+    places = lexicons().places
+    out = []
+    shorts = {n.name for s in sentences for n in s.names if n.name and " " not in n.name and looks_foreign(n.name)}
+    for short in sorted({n.name for s in sentences for n in s.names if n.name and " " not in n.name}):
+        resolved = resolve_name(short, full)
+        if resolved.startswith(short + " "):  # "ông Kim" of "Kim Jong-un", and the article writes "Kim Yo-jong" too: two people
+            nxt = {m.group(1) for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}'-]){regex.escape(short)} (\p{{Lu}}[\p{{L}}\p{{M}}'-]*)", text)}
+            out += [f"{short} {w}" for w in sorted(nxt) if looks_foreign(w) and w != resolved.split()[1]][:1]
+    for short in sorted(shorts):
+        if resolve_name(short, full) != short:
+            continue
+        forms = set()
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}'-]){regex.escape(short)}(?![\p{{L}}\p{{M}}'-])", text):
+            before = _WRITTEN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            words = before.group().split() if before else []
+            while words and not all(looks_foreign(w) and w not in places and w != short for w in words):  # not "Ramos Ramos"
+                words = words[1:]
+            if words:
+                forms.add(" ".join([*words, short]))
+        if len(forms) == 1:
+            out.append(forms.pop())
+    return out
 
 
 def full_names(sentences: list[Sentence]) -> list[str]:

@@ -327,6 +327,8 @@ def cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
         if lexicons().name_stops.get(m.group(0).lower()) == "opener":
             break
         word_end, last = _word_end(text, m, out, end)
+        if not last and (tail := _spaced_syllable(text, m.start(), word_end, out, end)) is not None:
+            word_end = tail  # "Moon Jae - in": the given name's two syllables, the hyphen written with spaces
         out.append((m.start(), word_end, text[m.start() : word_end]))
         nxt = SPACE.match(text, word_end, end) if not last else None
         if not nxt:
@@ -354,6 +356,22 @@ def _word_end(text: str, m: regex.Match[str], out: list[tuple[int, int, str]], e
     if dotted and not out and _leading_initials(text, m, end):
         dotted = False  # "H.R. McMaster", "F. Timmermans": the initials a foreign name opens with
     return (m.end() - 1 if dotted else m.end()), False
+
+
+_SPACED_TAIL = regex.compile(r" - ([a-z]{2,5})(?![\p{L}\p{M}\p{N}'-])")
+
+
+def _spaced_syllable(text: str, start: int, word_end: int, out: list[tuple[int, int, str]], end: int) -> int | None:
+    """Where a foreign word of a name ends when a lower-case syllable is hyphened onto it with spaces, as some
+    papers write the two-syllable Korean given name (rule people.name.spaced_hyphen: "Moon Jae - in", "Kim Yo - jong"):
+    the word looks foreign, follows the name's first word, and the tail is a short Latin syllable that is no Vietnamese
+    word, or any such syllable after a surname ("Moon Jae - in"); not "Trungnam Group - cho biết"."""
+    tail = _SPACED_TAIL.match(text, word_end, end)
+    if tail is None or not out or not looks_foreign(text[start:word_end]) or is_acronym(out[0][2]):
+        return None
+    if is_syllable(tail.group(1)) and not is_name_start(out[0][2]):
+        return None
+    return tail.end()
 
 
 def _particle_word(text: str, pos: int, end: int) -> tuple[int, int, str] | None:

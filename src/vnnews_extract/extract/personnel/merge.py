@@ -21,7 +21,7 @@ from ..rules import Fired, Rule, declare
 from .events import (
     ACTOR_CLAUSE_SUBJECT, ACTOR_GROUP_SUBJECT, ACTOR_SUBJECT_TITLE, ACTOR_TITLE, COUNTED_GROUP, LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, SANCTION_FORM, Candidate,
     UNNAMED, UNNAMED_SUBJECT, Sentence, body_after_of, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
-    resolve_name,
+    resolve_name, written_full_names,
 )
 from .grammar import descriptive_role, looks_foreign
 from .names import TITLE_CUE, NameMention, Title
@@ -74,6 +74,10 @@ UNNAMED_SAME_EVENT = declare("personnel.event.unnamed_same_event", "PersonnelEve
     "an event with a post but no named person ('Khởi tố giám đốc công ty đa cấp Thăng Long', a headline) is the one event of its type "
     "and role that the article tells of a named person, when their bodies share a word of their own name ('Thăng Long') or one "
     "extends the other: it is that person's event, told twice")
+SHORT_WRITTEN_FULL = declare("people.name.short_written_full", "Person",
+    "a one-word foreign mention resolved to the one full name of the article that ends with it, written bare where no rule "
+    "reads a person ('bà Avakian' with 'Stephanie Avakian và Steven Peikin' in a list), or that starts with it ('ông Moon', "
+    "'Moon Jae-in'); two full names sharing the word ('Donald Trump', 'Ivanka Trump') resolve it to neither")
 SHORT_MENTION = declare("people.name.short_mention", "Person", "a short mention ('ông Thăng', 'Chủ tịch Chung') resolved to the one full name ending with it")
 
 
@@ -91,6 +95,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     """People and personnel events of one article, from one pass of mention finding."""
     sentences = mentions(doc)
     full = full_names(sentences)
+    full += written_full_names(doc.text, sentences, full)
     raw = [c for i, s in enumerate(sentences) for c in events_in(doc.text, s, sentences[i + 1] if i + 1 < len(sentences) else None)]
     for c in raw:
         c.name = _full_name(c.person.name, full) if c.person else None
@@ -334,6 +339,7 @@ def _position_of(doc: Document, s: Sentence, title: Title) -> Position:
 
 def _people(doc: Document, sentences: list[Sentence], full: list[str], events: list[Candidate]) -> list[Person]:
     people: dict[str, _Builder] = {}
+    written = set(full) - set(full_names(sentences))  # the full names only written bare (written_full_names)
     for s in sentences:
         for n in s.names:
             name = resolve_name(n.name, full)
@@ -346,6 +352,8 @@ def _people(doc: Document, sentences: list[Sentence], full: list[str], events: l
                 _add_title(person, position)
                 _date_step(doc.text, s.span, t, person)
             rule = SHORT_MENTION if name != n.name and n.name and n.rule is not NAME_GIVEN else n.rule
+            if rule is SHORT_MENTION and (name in written or not name.endswith(" " + n.name)):
+                rule = SHORT_WRITTEN_FULL
             person.evidence.append(_evidence(doc, s.span, n.start, n.end, rule))
     _add_gained_posts(doc, events, people)
     for person in people.values():

@@ -49,6 +49,9 @@ NAME_POSTED_ABROAD = declare("people.name.posted_abroad", "Person",
     "a name after a post held for one country in another: 'Đại sứ Mỹ tại Việt Nam Ted Osius' (body 'Mỹ tại Việt Nam')")
 NAME_FOREIGN_AFTER_BODY = declare("people.name.foreign_after_body", "Person",
     "a foreign full name that closes the body written after a title: 'Bộ trưởng Quốc phòng Guy Parmelin', 'Thượng nghị sĩ đảng Cộng hòa John McCain'")
+NAME_SPACED_HYPHEN = declare("people.name.spaced_hyphen", "Person",
+    "a foreign name whose last word is hyphened to a lower-case syllable with spaces around the hyphen is read whole and "
+    "written with the hyphen closed: 'Tổng thống Hàn Quốc Moon Jae - in' is 'Moon Jae-in', not 'Moon Jae'")
 NAME_PRONOUN = declare("people.name.pronoun", "Person", "'ông'/'bà' as the subject or object of a cue or event verb: the person last named")
 TITLE_BEFORE_NAME = declare("people.title.before_name", "Position", "titles written right before the name: 'Bí thư, Chủ tịch UBND xã X Nguyễn Văn A'")
 TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in apposition after the name: 'Nguyễn Văn A, Giám đốc Sở Y tế'")
