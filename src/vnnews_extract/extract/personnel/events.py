@@ -676,10 +676,18 @@ _GROUP_NUMBER = regex.compile(r"\d[\d.]*")
 
 
 def _tally(text: str, group: tuple[int, int]) -> bool:
-    """"Ủy ban kiểm tra các cấp đã thi hành kỷ luật hơn 1.600 đảng viên", "hơn 6.000 đảng viên bị kỷ luật": a counted group
-    of a thousand or more is a tally of many decisions over a period, no concrete event (a count of 120 still is one)."""
-    number = _GROUP_NUMBER.match(text, group[0], group[1])
-    return number is not None and int(number.group().replace(".", "").rstrip(".") or 0) >= TALLY_SIZE
+    """"Ủy ban kiểm tra các cấp đã thi hành kỷ luật hơn 1.600 đảng viên", "hơn 6.000 đảng viên bị kỷ luật", "kỷ luật 87 tổ
+    chức đảng và 6.098 đảng viên": a counted group (or the count joined to it) of a thousand or more is a tally of many
+    decisions over a period, no concrete event (a count of 120 still is one)."""
+    joined = _tally_joined().match(text, group[1])
+    numbers = [_GROUP_NUMBER.match(text, group[0], group[1])] + ([_GROUP_NUMBER.match(text, joined.start("n"))] if joined else [])
+    return any(n is not None and int(n.group().replace(".", "") or 0) >= TALLY_SIZE for n in numbers)
+
+
+@lru_cache(maxsize=1)
+def _tally_joined() -> regex.Pattern[str]:
+    """A second count joined right after a counted group: " và 6.098 (đảng viên)"."""
+    return regex.compile(rf"(?i)\s+(?:{_any('list_joiner')})\s+(?:{_any('range_comparator')}\s+)?(?P<n>\d[\d.]*)\s")
 
 
 def _group_count() -> str:
