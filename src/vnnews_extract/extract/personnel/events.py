@@ -663,7 +663,7 @@ def _without_person(text: str, s: Sentence, verb: tuple[regex.Match[str], str, i
     or on the people the next sentence lists ("… bắt tạm giam 3 bị can. Các bị can nói trên gồm: A (…), …; B (…)")."""
     v, etype, clause_end = verb
     if etype in GROUP_TYPES and (group := _counted_group(text, s, v, clause_end)) is not None:
-        return [_group_candidate(text, s, (v, etype), group)]
+        return [] if _tally(text, group) else [_group_candidate(text, s, (v, etype), group)]
     if listed:
         return [_candidate(text, s, v, etype, (member, target, LISTED_AFTER)) for member in listed for target in _own_posts(member)]
     return None
@@ -717,6 +717,23 @@ def _fronted(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> tu
 
 
 GROUP_TYPES = ("discipline", "dismissal")  # a counted group is an event of these only: an arrest is of officials, named
+TALLY_SIZE = 1000  # a counted group this large is a period report's tally ("kỷ luật hơn 1.600 đảng viên"), not one decision
+_GROUP_NUMBER = regex.compile(r"\d[\d.]*")
+
+
+def _tally(text: str, group: tuple[int, int]) -> bool:
+    """"Ủy ban kiểm tra các cấp đã thi hành kỷ luật hơn 1.600 đảng viên", "hơn 6.000 đảng viên bị kỷ luật", "kỷ luật 87 tổ
+    chức đảng và 6.098 đảng viên": a counted group (or the count joined to it) of a thousand or more is a tally of many
+    decisions over a period, no concrete event (a count of 120 still is one)."""
+    joined = _tally_joined().match(text, group[1])
+    numbers = [_GROUP_NUMBER.match(text, group[0], group[1])] + ([_GROUP_NUMBER.match(text, joined.start("n"))] if joined else [])
+    return any(n is not None and int(n.group().replace(".", "") or 0) >= TALLY_SIZE for n in numbers)
+
+
+@lru_cache(maxsize=1)
+def _tally_joined() -> regex.Pattern[str]:
+    """A second count joined right after a counted group: " và 6.098 (đảng viên)"."""
+    return regex.compile(rf"(?i)\s+(?:{_any('list_joiner')})\s+(?:{_any('range_comparator')}\s+)?(?P<n>\d[\d.]*)\s")
 
 
 def _group_count() -> str:
@@ -1186,7 +1203,8 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     mine = [t for t in (person.titles if person else []) if t.via_cue and v.end() <= t.start < end and not _source(text, s, t)]
     named = [t for t in (person.titles if person else []) if not t.via_cue and v.end() <= t.start and t.end <= person.start]  # type: ignore[union-attr]
     free = [t for t in s.titles if v.end() <= t.start < end and (t.start, t.end) not in owned and not _acts(text, t) and not t.bare
-            and not _source(text, s, t) and not _proposer(text, s, t) and not _owner(text, s, t)]
+            and not _source(text, s, t) and not _proposer(text, s, t) and not _owner(text, s, t)
+            and _other_act().search(text, v.end(), t.start) is None]  # "… đơn kiến nghị gửi lên Bộ trưởng Bộ Y tế": the post receives it
     titles, rule = ((mine, ROLE_PERSON_CUE) if mine else (named, ROLE_PERSON_TITLE) if named
                     else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME))
     if not titles and person is not None and etype in LOSS:
@@ -1418,6 +1436,7 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
             speaks = _speaks(text, n)
             told = _speech().search(text, v.end(), n.start) is not None  # "miễn nhiệm cho thấy ông Sáu …": the subject of what is said
             told = told or _clause_opener().search(text, v.end(), n.start) is not None  # "được điều động sau khi ông Putin yêu cầu"
+            told = told or _other_act().search(text, v.end(), n.start) is not None  # "từ chức bằng một lá thư gửi đến CEO X": X receives it
             return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks and not told and not _opens_clause(text, s, v, n) else None
     return None
 
@@ -1637,6 +1656,13 @@ def _explicit_passive(text: str, start: int, verb: int) -> bool:
 def _with_group(s: Sentence, n: NameMention) -> list[NameMention]:
     """A person, or every member of the list they belong to ("các bà A, B và C")."""
     return [m for m in s.names if m.group == n.group] if n.group is not None else [n]
+
+
+@lru_cache(maxsize=1)
+def _other_act() -> regex.Pattern[str]:
+    """A word between a verb and a person after it that gives the person another part (event_cues.tsv kind "other_act"):
+    "… gửi đến X", "… nghi vấn rằng ông X …", "bị bắt giữ … nhằm yêu cầu Tổng thống X"."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('other_act'))})(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1)
