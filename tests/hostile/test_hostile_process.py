@@ -66,8 +66,9 @@ def _lines(path: Path) -> int:
 
 @pytest.fixture
 def running(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A run of 80 inputs with 2 workers, caught once both workers are up and output flows."""
-    folder = text_corpus(tmp_path / "in", 80)
+    """A run of 400 inputs with 2 workers, caught once both workers are up and output flows (long enough
+    that it cannot end before the test signals it, even on a loaded machine)."""
+    folder = text_corpus(tmp_path / "in", 400)
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen(_command(str(folder), "-o", str(out), "-w", "2"), stderr=subprocess.PIPE,
                             stdout=subprocess.DEVNULL, start_new_session=True)
