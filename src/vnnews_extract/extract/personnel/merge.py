@@ -568,13 +568,10 @@ def _spelling(key: str) -> tuple[tuple[str, ...], frozenset[str]]:
             continue
         if words[i] in levels:
             found.add(levels[words[i]])
-        elif words[i] not in _CONJUNCTIONS:
+        elif words[i] not in lexicons().grammar("and"):
             kept.append(_folded(words[i]))
         i += 1
     return tuple(kept), frozenset(found)
-
-
-_CONJUNCTIONS = frozenset({"và"})
 
 
 def _folded(word: str) -> str:

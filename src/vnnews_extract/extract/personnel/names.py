@@ -299,7 +299,7 @@ def _possessed_body(text: str, span: Span, m: regex.Match[str], title: Title) ->
     poss = _possessed().match(text, m.end(), span.end)
     if poss is None or _verb_in().search(poss.group("desc")):
         return
-    if opener is TITLE_POSSESSED_PREDICATE and poss.group("desc").strip() and not _tenure_word(poss.group("desc")):
+    if opener is TITLE_POSSESSED_PREDICATE and poss.group("desc").strip() and _tenure(poss.group("desc")) is None:
         return  # "là giám đốc thứ hai của FBI", "sẽ là chủ tịch tiếp theo của WB": after a cue, no describing words
     org = read_org(text, poss.end(), span.end)
     head = grammar().role.match(text, poss.end(), span.end)
@@ -348,22 +348,20 @@ def _body_subject(text: str, span: Span, cue_start: int) -> bool:
     return False
 
 
-def _tenure_word(description: str) -> bool:
+def _tenure(description: str) -> str | None:
+    """The grammar class of a tenure word ("tenure_current": "đương nhiệm"; "tenure_past": "mãn nhiệm"), if the words are one."""
     words = " ".join(description.split()).lower()
-    return words in lexicons().grammar("tenure_current") or words in lexicons().grammar("tenure_past")
+    return next((c for c in ("tenure_current", "tenure_past") if words in lexicons().grammar(c)), None)
 
 
 def _described_role(title: Title, description: str) -> str:
     """The role with the lower-case words that describe it ("cố vấn" + "đặc biệt"); a tenure word (grammar classes
     tenure_current, tenure_past: "đương nhiệm", "mãn nhiệm") is no part of it, and a past one makes it "nguyên …"."""
-    words = " ".join(description.split()).lower()
-    if words in lexicons().grammar("tenure_current"):
+    tenure = _tenure(description)
+    if tenure is not None:
         title.own_rule = TITLE_TENURE_WORD
-        return title.role
-    if words in lexicons().grammar("tenure_past"):
-        title.own_rule = TITLE_TENURE_WORD
-        return title.role if title.role.startswith("nguyên ") else "nguyên " + title.role
-    if not words:
+        return title.role if tenure == "tenure_current" or title.role.startswith("nguyên ") else "nguyên " + title.role
+    if not description.strip():
         return title.role
     return title.role + (description if description.startswith(" ") else " " + description)
 
