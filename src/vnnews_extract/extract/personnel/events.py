@@ -127,6 +127,11 @@ ACTOR_CLAUSE_SUBJECT = declare("personnel.actor.clause_subject", "PersonnelEvent
     "where no other actor is read, the subject opening the clause right before an active verb (its adverbs, deciding steps "
     "and issued decision aside), naming no person: a title ('Tổng thống Hàn Quốc đã bổ nhiệm ông X') or capitalised words "
     "that no lexicon reads as a body ('Barca đã bổ nhiệm HLV X', 'HĐQT đã nhất trí bầu ông X')")
+ACTOR_INVESTIGATOR = declare("personnel.actor.investigating_body", "PersonnelEvent.actor",
+    "where no other actor is read, an arrest or prosecution is decided by the investigating police body named last before "
+    "its verb in the sentence, with its parent body, undergoing nothing and with no person between: 'Trước đó, cơ quan Cảnh "
+    "sát điều tra, Bộ Công an đã ra quyết định khởi tố, bắt tạm giam ông X', 'Liên quan đến dự án, trước đó Cơ quan CSĐT Bộ "
+    "Công an đã khởi tố …', 'Phòng CSĐT tội phạm về kinh tế và tham nhũng (PC46) Công an tỉnh X vừa … bắt tạm giam …'")
 PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_ANNOUNCER)  # actors read as a person's name
 DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
     "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
@@ -1800,7 +1805,39 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
         if _announces(text, gap_start, v.start()):
             return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
     return (_agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
-            or _list_decider(text, s, v) or _clause_subject(text, s, v))
+            or _list_decider(text, s, v) or _clause_subject(text, s, v) or _investigating_body(text, s, v))
+
+
+@lru_cache(maxsize=1)
+def _investigator_re() -> regex.Pattern[str]:
+    """The head of an investigating police body, in either case (grammar class investigating_body)."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(lexicons().grammar('investigating_body'))})(?![\p{{L}}])")
+
+
+_UNIT_TAIL = regex.compile(r"(?:[ ]+\p{Ll}[^,;:()]{0,60}?)?[ ]*\([^()]{1,30}\)")  # a unit's lower-case field and its bracketed code
+_PARENT_GAP = regex.compile(r"[ ]*[,–-]?[ ]+(?=\p{Lu}|\p{Ll}+ \p{Lu})")  # "…, Bộ Công an", "… bộ Công an", "… – Công an tỉnh X"
+
+
+def _investigating_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
+    """The investigating body named last before an arrest verb, read with the body it belongs to ("cơ quan Cảnh sát điều
+    tra, Bộ Công an"), not a person's body (inside a title), none undergoing the act or with a person before the verb."""
+    if lexicons().personnel_verbs.get(v.group(0).lower()) != "arrest":
+        return None
+    found: tuple[int, int] | None = None
+    for m in _investigator_re().finditer(text, s.span.start, v.start()):
+        if found is not None and m.start() < found[1] or any(t.start <= m.start() < t.end for t in s.titles):
+            continue  # a head inside the body read before ("Công an" of "Cơ quan CSĐT Công an tỉnh X"), or a title's body
+        org = read_org(text, m.start(), v.start())
+        end = org.end if org is not None and org.end > m.end() and org.name_start is None else m.end()
+        tail = _UNIT_TAIL.match(text, m.end(), v.start())
+        tail = tail if tail is not None and tail.end() > end else None
+        end = tail.end() if tail is not None else end  # "Phòng CSĐT tội phạm về kinh tế và tham nhũng (PC46)"
+        gap = _PARENT_GAP.match(text, end, v.start())
+        parent = read_org(text, gap.end(), v.start(), lower=True) if gap is not None and (end == m.end() or tail is not None) else None
+        found = (m.start(), parent.end if parent is not None and parent.end > gap.end() and parent.name_start is None else end)  # type: ignore[union-attr]
+    if found is None or _explicit_passive(text, found[1], v.start()) or any(found[1] <= n.start < v.start() for n in s.names):
+        return None
+    return org_text(text, *found), Fired(ACTOR_INVESTIGATOR, *found)
 
 
 @lru_cache(maxsize=1)
