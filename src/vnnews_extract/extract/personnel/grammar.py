@@ -37,10 +37,11 @@ def grammar() -> _Grammar:
     fixed = [h for h, (k, _) in lex.organisations.items() if k == "fixed"]
     open_ = [h for h, (k, _) in lex.organisations.items() if k == "open"]
     deputy, standing = alternation(lex.grammar("role_deputy")), alternation(lex.grammar("role_standing"))
+    rank, not_rank = alternation(lex.grammar("role_rank")), alternation(lex.grammar("role_rank_adverb"))
     return _Grammar(
         role=regex.compile(
             rf"(?i)(?<![\p{{L}}])(?P<pre>(?<!(?<![\p{{L}}])(?:{alternation(lex.grammar('prefix_compound'))})\s)(?:{alternation(lex.role_prefixes)})\s+)?(?P<deputy>(?:{deputy})\s+)?(?P<head>{alternation(lex.titles)})"
-            rf"(?P<tt>\s+(?:{standing}))?(?![\p{{L}}])"
+            rf"(?P<tt>\s+(?:{standing}))?(?P<rank>\s+(?:{rank})(?![\p{{L}}])(?!\s+(?:{not_rank})(?![\p{{L}}])))?(?![\p{{L}}])"
         ),
         org_fixed=regex.compile(rf"(?i)(?P<h>{alternation(fixed)})(?![\p{{L}}])"),
         org_open=regex.compile(rf"(?P<h>{alternation(open_)})(?![\p{{L}}])"),
@@ -118,6 +119,8 @@ def canonical_role(match: regex.Match[str]) -> str:
         role = "Quyền " + role
     if match.group("tt"):
         role += " " + _capitalised(match.group("tt"))
+    if match.group("rank"):
+        role += " " + " ".join(match.group("rank").split()).lower()  # "công tố viên đặc biệt" (people.title.rank_word)
     return role
 
 

@@ -63,6 +63,9 @@ TITLE_AFTER_AGE = declare("people.title.after_age", "Position",
 TITLE_WHILE_HELD = declare("people.title.cue_while_held", "Position",
     "a title after a cue in a clause set at the time the post was still held ('khi ông còn làm …', 'lúc còn là …', "
     "'thời điểm còn đang giữ chức …'): a past post, role 'nguyên …'")
+TITLE_RANK_WORD = declare("people.title.rank_word", "Position",
+    "a rank word written right after a role is part of the post (grammar class role_rank): 'công tố viên đặc biệt Robert "
+    "Mueller', 'ông X, cố vấn cấp cao' (not an adverb: 'Chủ tịch đặc biệt nhấn mạnh')")
 TITLE_PAST_TERM = declare("people.title.past_term", "Position",
     "a title followed by a term or span that ended before the article's year: 'Bí thư Tỉnh ủy (nhiệm kỳ 2010 - 2015)'")
 TITLE_LATE = declare("people.title.late_holder", "Position",
@@ -250,6 +253,8 @@ def find_titles(text: str, span: Span) -> list[Title]:
         _name_after_acronym(text, span, title)
         _posted_abroad(text, span, title)
         title.late = late_holder(m)
+        if m.group("rank") and title.own_rule is None:
+            title.own_rule = TITLE_RANK_WORD
         if _past_term(text, title.end, span.end):
             title.role, title.rule = "nguyên " + title.role if not title.role.startswith("nguyên ") else title.role, TITLE_PAST_TERM
             title.past_term = True
@@ -1811,7 +1816,7 @@ def _linked(chain: list[Title], rule: Rule) -> list[Title]:
 def _opening_or(title: Title, rule: Rule) -> Rule:
     """The rule of a title linked before its name: TITLE_POSSESSED_OPENING or TITLE_TENURE_WORD when that rule read it,
     else ``rule``."""
-    return title.own_rule if title.own_rule in (TITLE_POSSESSED_OPENING, TITLE_TENURE_WORD) else rule
+    return title.own_rule if title.own_rule in (TITLE_POSSESSED_OPENING, TITLE_TENURE_WORD, TITLE_RANK_WORD) else rule
 
 
 def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], used: set[int],
