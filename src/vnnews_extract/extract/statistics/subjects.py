@@ -65,7 +65,8 @@ DISTANCE_FROM = declare("statistics.subject.distance_from", "Statistic.subject",
     " opens with the word of distance (grammar class distance_from), as the figure is the distance from the place")
 DURATION_ACT = declare("statistics.subject.duration_act", "Statistic.subject",
     "a duration right after the verb of an act, with the subject read before the verb ('bị bắt tạm giam 4 tháng', 'anh chỉ thi đấu 14 phút'):"
-    " the verbs stay in the subject (the duration measures the act); not a verb of time taken (grammar class duration_verb: 'mất', 'kéo dài')")
+    " the verbs stay in the subject (the duration measures the act); not a verb of time taken (grammar class duration_lead: 'mất', 'kéo dài', 'qua');"
+    " an adverb before the figure ('thêm') stays out")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
@@ -930,8 +931,9 @@ def _duration_act(v: SentenceView, phrase: Chosen | None, start: int) -> Chosen 
     """A duration right after the verb of an act, read before the verb ("bị can bị bắt tạm giam 4
     tháng", "anh chỉ thi đấu 14 phút", "Trận đấu bắt đầu muộn 30 phút"): the duration measures the act,
     so the verbs between the noun phrase and the figure stay in the subject. Not a verb that only says
-    the time taken (grammar class duration_verb: "mất", "kéo dài", "hết") nor a predicate, tense or
-    level word of the lexicon: "Vụ việc này kéo dài 6 năm" stays "Vụ việc này"."""
+    the time taken (grammar class duration_lead: "mất", "kéo dài", "hết", "qua") nor a predicate, tense
+    or level word of the lexicon: "Vụ việc này kéo dài 6 năm" stays "Vụ việc này"; an adverb of the
+    subject lexicon before the figure ("thêm") stays out."""
     if phrase is None or phrase.rule is not BEFORE_VERB:
         return phrase
     lead = _lead_start(v, start)
@@ -939,11 +941,13 @@ def _duration_act(v: SentenceView, phrase: Chosen | None, start: int) -> Chosen 
     if not gap.strip() or not rx(r"^[\p{L} ]+$").match(gap):
         return phrase
     tags = v.tags_in(phrase.end, lead)
-    if not tags or len(tags) > DURATION_ACT_WORDS or v.text[tags[-1].end : lead].strip():
+    while tags and "adverb" in lexicons().subject_words.get(v.word(tags[-1]), ""):
+        tags.pop()  # "tăng tuổi nghỉ hưu thêm 6 tháng": an adverb of the figure stays out
+    if not tags or len(tags) > DURATION_ACT_WORDS:
         return phrase
     last = tags[-1]
     kinds = lexicons().subject_words.get(v.word(last), "")
-    if last.label != "V" or v.word(last) in grammar_set("duration_verb") or any(k in kinds for k in ("predicate", "base", "level", "stop", "marker")):
+    if last.label != "V" or v.word(last) in grammar_set("duration_lead") or any(k in kinds for k in ("predicate", "base", "level", "stop", "marker")):
         return phrase
     if any((t.label not in _VERB_TAGS and v.word(t) not in grammar_set("passive")) or v.word(t) in grammar_set("tense_marker") for t in tags):
         return phrase  # "Dự án … đã được đầu tư 10 năm": a tense word opens the clause's own predicate
