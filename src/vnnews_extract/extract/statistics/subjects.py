@@ -60,10 +60,18 @@ NO_CONTENT = declare("statistics.subject.no_content", "Statistic.subject",
 SECOND_PREDICATE = declare("statistics.subject.second_predicate", "Statistic.subject",
     "a subject read after a figure ends at a comma or 'và' followed by a verb, after a noun, in a phrase with no verb of its own ('1 xe máy, làm …',"
     " '2 sổ đỏ và quyết định …'): the verb opens a second predicate, not a part of what is measured")
+DISTANCE_FROM = declare("statistics.subject.distance_from", "Statistic.subject",
+    "a figure after a place read after a word of distance ('cách Côn Đảo khoảng 270 km', 'cách nhà nạn nhân hơn 1 km'): the subject"
+    " opens with the word of distance (grammar class distance_from), as the figure is the distance from the place")
+DURATION_ACT = declare("statistics.subject.duration_act", "Statistic.subject",
+    "a duration right after the verb of an act, with the subject read before the verb ('bị bắt tạm giam 4 tháng', 'anh chỉ thi đấu 14 phút'):"
+    " the verbs stay in the subject (the duration measures the act); not a verb of time taken (grammar class duration_lead: 'mất', 'kéo dài', 'qua');"
+    " an adverb before the figure ('thêm') stays out")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
 PRICED_MAX_WORDS = 6  # a priced thing read before a verb: a short noun phrase ("ngôi biệt thự xinh đẹp này")
+DURATION_ACT_WORDS = 3  # verbs kept before a duration ("bắt tạm giam", "phải nghỉ thi đấu")
 SUBJECT_OWN_WORDS = 2  # a clause's own words naming its figure (", giật cấp 10")
 SUBJECT_MAX_WORDS_BEFORE = 18  # read backward, from the verb
 _B = r"(?![\p{L}\p{N}])"
@@ -681,10 +689,31 @@ def _noun_before(v: SentenceView, clause: int, start: int) -> Chosen | None:
     s, e = _clean(v.text, run[0].start, end)
     lead = _patterns().copula_lead.match(v.text, s, e)
     s = lead.end() if lead else s
-    act = _act_before(v, clause, run) if s == run[0].start else None
-    if act is not None and e > s:
-        return Chosen(act, e, ACT_OBJECT)
-    return Chosen(s, e, NOUN_BEFORE) if e > s else None
+    if e <= s:
+        return None
+    widened = _word_before_run(v, clause, run, e) if s == run[0].start else None
+    return widened or Chosen(s, e, NOUN_BEFORE)
+
+
+def _word_before_run(v: SentenceView, clause: int, run: list[Span], end: int) -> Chosen | None:
+    """The noun phrase with the word before it that says what the figure measures: a word of distance
+    ("cách Côn Đảo") or the verb of an act ("phạt tù"); None when there is none."""
+    distance = _distance_word(v, clause, run[0])
+    if distance is not None:
+        return Chosen(distance, end, DISTANCE_FROM)
+    act = _act_before(v, clause, run)
+    return Chosen(act, end, ACT_OBJECT) if act is not None else None
+
+
+def _distance_word(v: SentenceView, clause: int, first: Span) -> int | None:
+    """Start of a word of distance (grammar class distance_from: "cách") right before the noun phrase
+    read before a figure ("cách Côn Đảo khoảng 270 km", "cách nhà nạn nhân hơn 1 km"): the figure
+    measures the distance from the place, so the word stays in the subject; the place alone names
+    no measured thing."""
+    before = [t for t in v.tags_in(clause, first.start) if t.end <= first.start]
+    if not before or v.text[before[-1].end : first.start].strip() or v.word(before[-1]) not in grammar_set("distance_from"):
+        return None
+    return before[-1].start
 
 
 def _act_before(v: SentenceView, clause: int, run: list[Span]) -> int | None:
@@ -893,8 +922,36 @@ def _subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None
         return _rate_subject(v, (fig.start, pos), (rate.start(), rate.end()), bracket or backward(v, fig.start, previous))
     duration = fig.kind == "measure" and fig.unit.lower() in grammar_set("duration_unit")
     phrase = bracket or _forward_subject(v, pos, fig.start, duration, fig.kind == "percent") or priced or backward(v, fig.start, previous)
+    phrase = _duration_act(v, phrase, fig.start) if duration else phrase
     phrase = _region_of_list(v, phrase, previous)
     return Subject(phrase), phrase
+
+
+def _duration_act(v: SentenceView, phrase: Chosen | None, start: int) -> Chosen | None:
+    """A duration right after the verb of an act, read before the verb ("bị can bị bắt tạm giam 4
+    tháng", "anh chỉ thi đấu 14 phút", "Trận đấu bắt đầu muộn 30 phút"): the duration measures the act,
+    so the verbs between the noun phrase and the figure stay in the subject. Not a verb that only says
+    the time taken (grammar class duration_lead: "mất", "kéo dài", "hết", "qua") nor a predicate, tense
+    or level word of the lexicon: "Vụ việc này kéo dài 6 năm" stays "Vụ việc này"; an adverb of the
+    subject lexicon before the figure ("thêm") stays out."""
+    if phrase is None or phrase.rule is not BEFORE_VERB:
+        return phrase
+    lead = _lead_start(v, start)
+    gap = v.text[phrase.end : lead]
+    if not gap.strip() or not rx(r"^[\p{L} ]+$").match(gap):
+        return phrase
+    tags = v.tags_in(phrase.end, lead)
+    while tags and "adverb" in lexicons().subject_words.get(v.word(tags[-1]), ""):
+        tags.pop()  # "tăng tuổi nghỉ hưu thêm 6 tháng": an adverb of the figure stays out
+    if not tags or len(tags) > DURATION_ACT_WORDS:
+        return phrase
+    last = tags[-1]
+    kinds = lexicons().subject_words.get(v.word(last), "")
+    if last.label != "V" or v.word(last) in grammar_set("duration_lead") or any(k in kinds for k in ("predicate", "base", "level", "stop", "marker")):
+        return phrase
+    if any((t.label not in _VERB_TAGS and v.word(t) not in grammar_set("passive")) or v.word(t) in grammar_set("tense_marker") for t in tags):
+        return phrase  # "Dự án … đã được đầu tư 10 năm": a tense word opens the clause's own predicate
+    return Chosen(phrase.start, last.end, DURATION_ACT)
 
 
 def _measured_thing(v: SentenceView, start: int) -> Chosen | None:
