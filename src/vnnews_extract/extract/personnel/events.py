@@ -1002,9 +1002,12 @@ def _realis() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _policy_before() -> regex.Pattern[str]:
     """A policy noun right before the verb, or before its light verb: "công tác bổ nhiệm", "hình thức xử lý kỷ luật";
-    not a form someone receives ("ông X nhận hình thức khiển trách")."""
+    not a form someone receives ("ông X nhận hình thức khiển trách"); an agenda item or a document put to a meeting
+    ("tờ trình miễn nhiệm …"), not one passed ("đã thông qua tờ trình miễn nhiệm …")."""
     received = rf"(?<!(?<![\p{{L}}]){_any('receive')}\s+)"  # "nhận hình thức khiển trách": the form received, not policy talk
-    return regex.compile(rf"(?i)(?<![\p{{L}}]){received}(?:{alternation(cue_words('policy'))})\s+(?:{_any('light_verb')}\s+)?$")
+    adopted = rf"(?<!(?<![\p{{L}}])(?:{alternation(cue_words('adopted'))})\s+)"  # "đã thông qua tờ trình miễn nhiệm": passed, an event
+    agenda = rf"{adopted}(?:{alternation(cue_words('agenda'))})"  # "tờ trình miễn nhiệm ông X", "nội dung bầu bà Y": put to a meeting
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){received}(?:{alternation(cue_words('policy'))}|{agenda})\s+(?:{_any('light_verb')}\s+)?$")
 
 
 @lru_cache(maxsize=1)
