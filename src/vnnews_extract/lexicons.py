@@ -84,7 +84,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "proposal", "policy", "handover", "destination", "generic", "post_frame", "body_actor", "replaced",
         "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source", "speech", "intransitive",
         "clause_proposal", "granted", "realis", "negation_idiom", "sanction_form", "future", "effective_date", "fronted_time",
-        "official_sanction", "obligation", "obliged_done", "request", "other_act",
+        "official_sanction", "obligation", "obliged_done", "request", "other_act", "agenda", "adopted", "private_agent",
     })},
     "figure_cues.tsv": {"cue*": frozenset({
         "wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim",

@@ -915,9 +915,21 @@ def _connective_words() -> regex.Pattern[str]:
 def _not_an_event(text: str, s: Sentence, v: regex.Match[str]) -> bool:
     """A proposal or policy talk ("đề nghị bổ nhiệm") or a back-reference ("Việc miễn nhiệm …"), or a
     framed verb without its frame ("phụ trách khối văn hóa" without "giao … ")."""
-    if (_is_framed(v) and not _framed_in_clause(text, s, v)) or _proposed(text, s, v):
+    if (_is_framed(v) and not _framed_in_clause(text, s, v)) or _proposed(text, s, v) or _seized_privately(text, s, v):
         return True
     return cue_regex("reference", True, True).search(text, max(s.span.start, v.start() - 30), v.start()) is not None
+
+
+def _seized_privately(text: str, s: Sentence, v: regex.Match[str]) -> bool:
+    """"Đám đông đã đuổi đánh và bắt giữ ông X, cán bộ Công an tỉnh": an arrest verb whose clause names a crowd or private
+    people before it (event_cues.tsv kind "private_agent"), with no "bị"/"được" or verb of saying between, is a seizure, not an arrest."""
+    if _verb_type(v) != "arrest":
+        return False
+    start = max(s.span.start, v.start() - 120, *(text.rfind(c, s.span.start, v.start()) + 1 for c in ",;:"))
+    cues = list(cue_regex("private_agent", False).finditer(text, start, v.start()))
+    if not cues or _explicit_passive(text, cues[-1].end(), v.end()):
+        return False
+    return cue_regex("speech", False).search(text, cues[-1].end(), v.start()) is None  # "người dân cho biết công an đã bắt …"
 
 
 def _proposed(text: str, s: Sentence, v: regex.Match[str]) -> bool:
@@ -1007,9 +1019,12 @@ def _realis() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _policy_before() -> regex.Pattern[str]:
     """A policy noun right before the verb, or before its light verb: "công tác bổ nhiệm", "hình thức xử lý kỷ luật";
-    not a form someone receives ("ông X nhận hình thức khiển trách")."""
+    not a form someone receives ("ông X nhận hình thức khiển trách"); an agenda item or a document put to a meeting
+    ("tờ trình miễn nhiệm …"), not one passed ("đã thông qua tờ trình miễn nhiệm …")."""
     received = rf"(?<!(?<![\p{{L}}]){_any('receive')}\s+)"  # "nhận hình thức khiển trách": the form received, not policy talk
-    return regex.compile(rf"(?i)(?<![\p{{L}}]){received}(?:{alternation(cue_words('policy'))})\s+(?:{_any('light_verb')}\s+)?$")
+    adopted = rf"(?<!(?<![\p{{L}}])(?:{alternation(cue_words('adopted'))})\s+)"  # "đã thông qua tờ trình miễn nhiệm": passed, an event
+    agenda = rf"{adopted}(?:{alternation(cue_words('agenda'))})"  # "tờ trình miễn nhiệm ông X", "nội dung bầu bà Y": put to a meeting
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){received}(?:{alternation(cue_words('policy'))}|{agenda})\s+(?:{_any('light_verb')}\s+)?$")
 
 
 @lru_cache(maxsize=1)
