@@ -119,7 +119,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "range_comparator", "range_joiner", "range_start", "ratio_verb", "region", "tense_marker", "quantity_head", "trade_verb",
         "same_period", "span_label", "superlative", "whole_area",
         "through", "time_preposition", "times_noun", "trailing_link", "with", "year_noun", "year_opener", "doubling",
-        "fraction_stop", "tenure_current", "tenure_past", "reference_end", "number_word_compound",
+        "fraction_stop", "tenure_current", "tenure_past", "reference_end", "number_word_compound", "one_preposition",
     })},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},
