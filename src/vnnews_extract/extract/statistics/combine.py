@@ -23,8 +23,8 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ..rules import Fired
 from .figures import (
-    BUY_SELL, EXCLUDE_INDEFINITE, LISTED_ONE, LISTED_TIMES, OCCURRENCES, RANGE_UNITS, TIMES, UNIT_SHARED, Figure, grammar_pattern, note, patterns,
-    period_labels, read_figures, rx,
+    BUY_SELL, EXCLUDE_INDEFINITE, EXCLUDE_ONE_PREPOSITION, LISTED_ONE, LISTED_TIMES, OCCURRENCES, RANGE_UNITS, TIMES, UNIT_SHARED, Figure,
+    grammar_pattern, grammar_set, note, patterns, period_labels, read_figures, rx,
 )
 
 # Units one range may mix, with the factor that turns the second into the first ("6 tháng đến 3 năm").
@@ -132,15 +132,23 @@ def _listed_ones(text: str, found: list[Figure], sentence: Span, trace: list[Fir
     for index, fig in enumerate(found):
         if not _indefinite_candidate(text, fig):
             kept.append(fig)
-        elif _after_comparator(text, fig, sentence) or _listed(text, found, index):
+        elif _listed(text, found, index) or _after_comparator(text, fig, sentence, trace):
             kept.append(replace(fig, rule=LISTED_ONE))
         else:
             note(trace, EXCLUDE_INDEFINITE, fig.start, fig.end)
     return kept
 
 
-def _after_comparator(text: str, fig: Figure, sentence: Span) -> bool:
-    return patterns().comparator_before.search(text, max(sentence.start, fig.start - 25), fig.start) is not None
+def _after_comparator(text: str, fig: Figure, sentence: Span, trace: list[Fired] | None = None) -> bool:
+    """A comparator right before the "một" ("hơn một tháng", "gần một nửa"); not a bare "đến"/"tới"
+    (grammar_words.tsv one_preposition), a preposition there ("liên quan đến một vụ")."""
+    comp = patterns().comparator_before.search(text, max(sentence.start, fig.start - 25), fig.start)
+    if comp is None:
+        return False
+    if comp.group("c").lower() in grammar_set("one_preposition"):
+        note(trace, EXCLUDE_ONE_PREPOSITION, fig.start, fig.end)
+        return False
+    return True
 
 
 def _listed(text: str, found: list[Figure], index: int) -> bool:

@@ -16,7 +16,7 @@ from ...records import Evidence, Part, Period, Statistic
 from ..rules import Fired, Rule
 from . import subjects
 from .combine import sentence_figures
-from .figures import Figure, shared_nouns, tagged_noun, widen_compound
+from .figures import Figure, noun_checked, shared_nouns, widen_compound
 from .period_reference import REFERRED, refers_back
 from .periods import CARRIED, PeriodTracker, Stated
 from .qualifiers import Decided, change, comparator, listed_change
@@ -62,7 +62,8 @@ def extract_statistics(doc: Document, found: FoundFigures, carry_periods: bool =
         if not figures:
             continue
         words = doc.words_in(sentence.start, sentence.end)
-        figures = [f for f in (widen_compound(doc.text, f, words) for f in figures) if tagged_noun(doc.text, f, words, sentence)]
+        checked = (noun_checked(doc.text, widen_compound(doc.text, f, words), words, sentence) for f in figures)
+        figures = [f for f in checked if f is not None]
         figures = shared_nouns(figures)
         if not figures:
             continue

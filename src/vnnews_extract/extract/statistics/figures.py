@@ -124,13 +124,19 @@ EXCLUDE_NUMBER_COMPOUND = declare("statistics.exclude.number_word_compound", "ex
     "'xách ba lô', 'gỏi ba khía', 'xe ba gác': a number word that opens a compound noun (grammar_words.tsv number_word_compound) counts nothing")
 TITLE_NOUN = declare("statistics.unit.title", "Statistic.unit",
     "'22 bộ trưởng', '1 phó thủ tướng': a counted noun that opens a role of titles.tsv (after 'phó') is the whole role")
+RANGE_NOUN = declare("statistics.count.range_noun", "Statistic",
+    "'phóng 3-4 tên lửa', 'trông 5-10 đứa trẻ': a range of whole numbers and a noun, kept though the tagger glues the word before "
+    "to the numbers or reads the noun as a classifier")
+EXCLUDE_ONE_PREPOSITION = declare("statistics.exclude.one_after_preposition", "exclusion",
+    "'liên quan đến một vụ', 'nhớ tới một vị MC': an indefinite 'một' after a bare 'đến'/'tới' (grammar_words.tsv one_preposition) is "
+    "no amount reached, so that comparator keeps no 'một'")
 EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion",
     "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
 _B = r"(?![\p{L}\p{N}])"  # right word boundary
 _NUMBER = rf"(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.])|{NUMBER_PATTERN})"
 _WHOLE = r"\d{1,3}(?:\.\d{3})+|\d{1,3}"  # a whole number, maybe with thousands groups
-_TIME_UNITS = frozenset({"năm", "tháng", "tuần", "ngày", "quý", "giờ", "phút", "giây", "tiếng", "thập kỷ", "thế kỷ"})
+_TIME_UNITS = frozenset({"năm", "tháng", "tuần", "ngày", "quý", "giờ", "phút", "giây", "tiếng", "thập kỷ", "thập niên", "thế kỷ"})
 _KIND_RULES = {"percent": PERCENT, "money": MONEY, "measure": MEASURE, "ratio": TIMES}
 
 
@@ -1245,15 +1251,21 @@ def widen_compound(text: str, fig: Figure, words: tuple[Span, ...]) -> Figure:
 
 
 def tagged_noun(text: str, fig: Figure, words: tuple[Span, ...], sentence: Span) -> bool:
+    """Whether :func:`noun_checked` keeps the figure."""
+    return noun_checked(text, fig, words, sentence) is not None
+
+
+def noun_checked(text: str, fig: Figure, words: tuple[Span, ...], sentence: Span) -> Figure | None:
     """A count read from a number word or a range and the lower-case word after it (:data:`WORD_NOUN`,
     :data:`ANY_NOUN` with a maximum: "5-7 bạn", not "1-3 nhờ pha lập công"), its
     noun widened to the word segmentation finds, stands when that word is tagged a common noun, is
     no pair noun ("hai vợ chồng", "hai cấp", "Hai đội hòa 1 - 1": grammar_words.tsv number_word_stop) and no back-reference
     follows it or the one or two words after it ("Hai cửa biển này", "hai bến cảng này"): not "ba vĩ đại" (an adjective), "Hai ông" (a classifier naming
     two people mentioned before), nor a number word the segmentation joins to a longer word ("xe
-    ba gác"). Untagged sentences keep it."""
+    ba gác"). A range of digits stands too (:data:`RANGE_NOUN`) when the tagger glues the word before
+    to it ("phóng 3-4 | tên lửa") or tags its noun a classifier ("5-10 | đứa | trẻ"). Untagged sentences keep it."""
     if (fig.rule is not WORD_NOUN and (fig.rule is not ANY_NOUN or fig.value_max is None)) or not words:
-        return True
+        return fig
     ends = [fig.end]
     for _ in range(2):
         after = rx(r"\s+\p{Ll}+(?![\p{L}\p{N}])").match(text, ends[-1], sentence.end)
@@ -1261,15 +1273,30 @@ def tagged_noun(text: str, fig: Figure, words: tuple[Span, ...], sentence: Span)
             break
         ends.append(after.end())
     if any(patterns().after_block.match(text, pos, sentence.end) for pos in ends):
-        return False
+        return None
     number_end = fig.start + len(text[fig.start : fig.unit_start].rstrip())
     capital = text[fig.start].isupper()  # the tagger joins a capitalised "Ba" to the next syllable
-    if any(t.start < number_end and t.end > fig.start and (t.start < fig.start or (t.end > number_end and not capital)) for t in words):
-        return False  # the number word is a syllable of a longer word: "xe ba gác", "cú ăn ba"
+    digits = fig.rule is ANY_NOUN and text[fig.start].isdigit()
+    glued = [t for t in words if t.start < number_end and t.end > fig.start and (t.start < fig.start or (t.end > number_end and not capital))]
+    if glued and not (digits and all(_glued_to_range(t, fig, number_end) for t in glued)):
+        return None  # the number word is a syllable of a longer word: "xe ba gác", "cú ăn ba"
+    whole = next((t for t in glued if t.start == fig.start), None)  # "1-2 quả" tagged one word
+    if whole is not None:
+        return replace(fig, rule=RANGE_NOUN) if whole.label == "N" else None
     word = next((t for t in words if t.start == fig.unit_start), None)
     if word is None:
-        return True
-    return word.label == "N" and text[word.start : word.end].lower() not in grammar_set("number_word_stop")
+        return fig
+    if text[word.start : word.end].lower() in grammar_set("number_word_stop"):
+        return None
+    if word.label == "N":
+        return replace(fig, rule=RANGE_NOUN) if glued else fig
+    return replace(fig, rule=RANGE_NOUN) if digits and word.label == "Nc" else None
+
+
+def _glued_to_range(token: Span, fig: Figure, number_end: int) -> bool:
+    """A tagger's word that holds a range of digits with the word before it ("phóng 3-4") or with
+    its noun ("1-2 quả", "28-30 tầng"): no longer word the digits are a syllable of."""
+    return (token.start < fig.start and token.end == number_end) or (token.start == fig.start and token.end >= fig.unit_end)
 
 
 def shared_nouns(figures: list[Figure]) -> list[Figure]:
