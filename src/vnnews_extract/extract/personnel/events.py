@@ -132,7 +132,7 @@ DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
     "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
 DATE_IN_SENTENCE = declare("personnel.date.sentence", "PersonnelEvent.date", "a full date written in the event's sentence: 'ngày 5/3/2024', 'ngày 5 tháng 3 năm 2024'")
 DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date",
-    "a day and month in the event's sentence ('ngày 22/6', 'hôm 18-5', 'ngày 21.4') dated with the year of the article's latest full "
+    "a day and month in the event's sentence ('ngày 22/6', 'hôm 18-5') dated with the year of the article's latest full "
     "date, unless it falls more than two months before that date in the year: then it is left undated (a writer gives the year "
     "of a date of another year: 'ngày 19/5' in an article citing '9/12/2016' is most often of the next year)")
 DATE_MONTH_YEAR = declare("personnel.date.month_year", "PersonnelEvent.date", "a month and year in the event's sentence: 'tháng 1/2018' -> '2018-01'")
@@ -200,9 +200,9 @@ def _full_date() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _day_month() -> regex.Pattern[str]:
-    """A day and month with no year ("ngày 22/6", "hôm 18-5", "sáng 14/8", "ngày 21.4"): dated with the article's year."""
+    """A day and month with no year ("ngày 22/6", "hôm 18-5", "sáng 14/8"): dated with the article's year."""
     return regex.compile(
-        rf"(?i)(?<![\p{{L}}]){_any('day_word', 'time_of_day')}\s+(?:{_any('date_day')}\s+)?(\d{{1,2}})(?:\s*[/-]\s*|\.)(\d{{1,2}})(?![\d/.-]|\s*[/.-]\s*\d)"
+        rf"(?i)(?<![\p{{L}}]){_any('day_word', 'time_of_day')}\s+(?:{_any('date_day')}\s+)?(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})(?![\d/.-]|\s*[/.-]\s*\d)"
     )
 
 
