@@ -137,7 +137,9 @@ DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
     "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
 DATE_IN_SENTENCE = declare("personnel.date.sentence", "PersonnelEvent.date", "a full date written in the event's sentence: 'ngày 5/3/2024', 'ngày 5 tháng 3 năm 2024'")
 DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date",
-    "a day and month in the event's sentence dated with the year of the article's full dates: 'ngày 22/6', 'hôm 18-5'")
+    "a day and month in the event's sentence ('ngày 22/6', 'hôm 18-5') dated with the year of the article's latest full "
+    "date, unless it falls more than two months before that date in the year: then it is left undated (a writer gives the year "
+    "of a date of another year: 'ngày 19/5' in an article citing '9/12/2016' is most often of the next year)")
 DATE_MONTH_YEAR = declare("personnel.date.month_year", "PersonnelEvent.date", "a month and year in the event's sentence: 'tháng 1/2018' -> '2018-01'")
 
 
@@ -215,7 +217,7 @@ def _month_year() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('date_month')}\s+(\d{{1,2}})\s*(?:[/-]|\s+{_any('date_year')}\s+)\s*((?:19|20)\d{{2}})(?!\d)")
 
 
-_FULL_DATE_YEAR = regex.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+_FULL_DATE_YEAR = regex.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
 LOSS = ("dismissal", "retirement", "discipline", "arrest", "resignation")
 ENDS_POST = ("dismissal", "retirement", "resignation")
 _SELF = ("retirement", "resignation")  # the subject acts: "ông X gửi đơn xin từ chức"
@@ -540,9 +542,10 @@ def _date(text: str, sentence: Span) -> tuple[str, Fired] | None:
         d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         found += filter(None, [_iso(int(y), int(mo), int(d), m, DATE_IN_SENTENCE)])
     m = _day_month().search(text, sentence.start, sentence.end)
-    year = _article_year(text) if m else None
-    if m and year:
-        found += filter(None, [_iso(year, int(m.group(2)), int(m.group(1)), m, DATE_DAY_MONTH)])
+    year, latest = _article_latest(text) or (None, None) if m else (None, None)
+    dated = _iso(year, int(m.group(2)), int(m.group(1)), m, DATE_DAY_MONTH) if m and year else None
+    if dated and (latest is None or (latest - date.fromisoformat(dated[0])).days <= _YEARLESS_BEFORE_LATEST_DAYS):
+        found.append(dated)
     m = _month_year().search(text, sentence.start, sentence.end)
     if m and 1 <= int(m.group(1)) <= 12:
         found.append((f"{m.group(2)}-{int(m.group(1)):02d}", Fired(DATE_MONTH_YEAR, m.start(), m.end())))
@@ -576,13 +579,29 @@ def _iso(year: int, month: int, day: int, m: regex.Match[str], rule: Rule) -> tu
         return None
 
 
+_YEARLESS_BEFORE_LATEST_DAYS = 60  # a day and month further before the article's latest full date is most often of the next year
+
+
 @lru_cache(maxsize=4)
-def _article_year(text: str) -> int | None:
-    """The year the article speaks from: the latest year it writes, when that year is also the year
-    of one of its full dates ("5/3/2017"); else None (an article of old events with no year of its own)."""
-    dated = [int(y) for y in _FULL_DATE_YEAR.findall(text)]
+def _article_latest(text: str) -> tuple[int, date | None] | None:
+    """The year the article speaks from and its latest full date in that year: the latest year it writes,
+    when that year is also the year of one of its full dates ("5/3/2017"); else None (an article of old
+    events with no year of its own). A date ending a span or setting a deadline ("đến ngày 19/10/2017")
+    gives the year but is not the latest date (None when the year has no other)."""
     latest = max((int(y) for y in _YEAR_ANY.findall(text)), default=None)
-    return latest if dated and latest in dated else None
+    bound = cue_regex("date_bound", True, adjacent=True)
+    of_year = [m for m in _FULL_DATE_YEAR.finditer(text) if int(m.group(3)) == latest]
+    if latest is None or not of_year:
+        return None
+    dated = []
+    for m in of_year:
+        if bound.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        try:
+            dated.append(date(latest, int(m.group(2)), int(m.group(1))))
+        except ValueError:
+            continue
+    return latest, max(dated, default=None)
 
 
 _YEAR_ANY = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
