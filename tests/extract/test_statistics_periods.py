@@ -19,6 +19,12 @@ STATED = [
     ("neg-law-name-year", "Các bị cáo bị xử theo Bộ luật Hình sự năm 2015.", []),
     ("neg-law-name-bare-year", "Từ khi Luật Đất đai 2024 có hiệu lực, giao dịch tăng 12%.", []),
     ("year-not-in-a-law-name", "Năm 2023, luật mới giúp thu ngân sách tăng 8%.", [(2023, 2023)]),
+    ("neg-compared-reporting-label-year", "So với 6 tháng đầu năm 2016, số vụ tai nạn giảm 10%.", []),
+    ("neg-compared-occasion-year", "Lượng khách tăng 50% so với dịp Tết năm 2016.", []),
+    ("neg-compared-plan-words-year", "Sản lượng tăng 19% so với thực hiện năm 2016.", []),
+    ("compared-figure-keeps-its-year", "Có 1.225 bản kê khai phải xác minh (so với 5 trường hợp trong năm 2014).", [(2014, 2014)]),
+    ("until-end-of-day-date", "Tính đến hết ngày 31/12/2016, quỹ còn dư 200 tỷ đồng.", [(None, 2016)]),
+    ("until-end-of-day-date-no-as-of", "Đến hết ngày 30/9/2017, tổng tài sản đạt 9.000 tỷ đồng.", [(None, 2017)]),
 ]
 
 

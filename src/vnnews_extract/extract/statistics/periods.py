@@ -44,7 +44,8 @@ def _rules() -> tuple[tuple[str, str], ...]:
         ("open", rf"(?i)(?:^|[,;]\s*)(?:{frm})\s+{opening}(?=\s*,)"),
         ("span", rf"(?i)(?:{g('span_label')}|(?:{g('crop_season')})(?:\s+\p{{Ll}}+){{0,3}})\s+{_YEAR}\s*[-–]\s*{_YEAR}"),
         ("from", _from_open()),
-        ("until", rf"(?i)(?:(?:{g('as_of')})\s+)?(?:{join})\s+(?:(?:{g('period_end')})\s+|(?:{clock})?(?:(?:{day})\s+)?{day_month}|(?:{g('moment_noun')})\s+)?"
+        ("until", rf"(?i)(?:(?:{g('as_of')})\s+)?(?:{join})\s+(?:(?:{g('period_end')})\s+(?=(?:{day})\s+\d))?"  # "đến hết ngày 31/12/2016"
+                  rf"(?:(?:{g('period_end')})\s+|(?:{clock})?(?:(?:{day})\s+)?{day_month}|(?:{g('moment_noun')})\s+)?"
                   rf"(?:(?:{year})\s+|{month}{_SEP}|{month}\s+(?:{year})\s+)?{_YEAR}"),
         ("year", rf"(?i)(?:(?:(?:{g('period_edge')})\s+)?(?:{year})\s*|(?:{g('fiscal_year')})\s*|{month}{_SEP}|{month}\s+(?:{year})\s*|{_dated()}"
                  rf"|(?:{g('period_event')})(?:\s+\p{{Lu}}\p{{L}}*)?\s+){_YEAR}(?!\s*[-–]\s*\d)"),
@@ -80,6 +81,8 @@ def _comparison() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?i){since}"  # "mức thấp nhất kể từ năm 2009": the year a record is measured from, no period
         rf"|(?:{alternation(lex.grammar('compared_with') + lex.grammar('equivalent_to'))})\s+(?:(?:{base})\s+)?{year}"
+        # "so với 6 tháng đầu năm 2016", "so với dịp Tết năm 2016": at most three words (no figure) before the base year
+        rf"|(?:{compared})\s+(?:\d{{1,2}}\s+(?:{g('month_noun')}|{g('day_noun')})\s+)?(?:\p{{L}}+\s+){{0,3}}?(?:{g('year_noun')})\s+(?:19|20)\d{{2}}{open_end}"
         rf"|(?:{compared})\s+(?:{alternation(lex.grammar('same_period') + lex.grammar('last_year'))})(?:\s+(?:{g('year_noun')})\s+(?:19|20)\d{{2}})?"
         rf"|(?:{g('ratio_verb')})\s+[\d,.]+\s+(?:{g('times_noun')})\s+(?:(?:{compared})\s+)?(?:(?:{g('same_period')})\s+)?(?:(?:{g('year_noun')})\s+)?(?:19|20)\d{{2}}"
     )

@@ -28,11 +28,16 @@ LOCATIVE = declare("statistics.comparator.locative", "Statistic.comparator",
     "'đi trên 6 xe ôtô': 'trên' right after a verb of place or motion (grammar_words.tsv place_verb) is 'on', no bound (eq)")
 LOCATIVE_SURFACE = declare("statistics.comparator.locative_surface", "Statistic.comparator",
     "'trên 2 tuyến phố', 'trên hai kênh': 'trên' right before a count, not round, of surfaces or ways (grammar_words.tsv surface_noun) is 'on' (eq)")
+ESTIMATE = declare("statistics.comparator.estimate", "Statistic.comparator",
+    "'ước tính đạt 3,4 nghìn tỷ đồng', 'ước thiệt hại 1.400 tỷ đồng': an estimate word (figure_cues.tsv estimate) "
+    "at most two words before the figure in its clause: approx")
 CHANGE_VERB = declare("statistics.change.verb", "Statistic.change", "a change verb of change_words.tsv before the figure: 'tăng 5%', 'giảm 120 hộ'")
 CHANGE_OBJECT = declare("statistics.change.object", "Statistic.change",
     "'tăng lương tối thiểu vùng 6,52%': a change verb, then only the noun phrase it changes, then the figure")
 CHANGE_LISTED = declare("statistics.change.listed", "Statistic.change",
     "'giảm tương ứng 6 điểm và 5 điểm': a figure listed right after a changed one changes the same way")
+CHANGE_RESTATED = declare("statistics.change.restated", "Statistic.change",
+    "'tăng 4 USD, tương đương 0,3%', 'giảm 2,7 xu Mỹ, tức 0,16%': a figure restating a changed one in another unit changes the same way")
 CHANGE_SIGN = declare("statistics.change.sign", "Statistic.change", "a signed figure in brackets: '(-0,20%)', '(+3,1%)'")
 
 
@@ -75,10 +80,12 @@ def comparator(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] =
         return after
     match = patterns().comparator_before.search(before)
     if not match:
-        return None
+        return _estimate(text, fig, sentence)
     phrase = " ".join(match.group("c").lower().split())
     value, position = lexicons().comparators[phrase]
     start, end = window + match.start("c"), window + match.end("c")
+    if _no_estimate(text, sentence, start, end):  # "mơ ước 20 năm", "hiệp ước 5 điều": no estimate
+        return None
     if position == "reach":
         return Decided("lte" if _cap_before(text, sentence, start) else "eq", start, end, REACH)
     if phrase.startswith("tối đa") and _after_property(text, sentence, start) and not _cap_before(text, sentence, start):
@@ -90,6 +97,27 @@ def comparator(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] =
     if value == "gt" and _difference(text, fig, before[: match.start("c")], sentence):
         return Decided("eq", start, end, DIFFERENCE)
     return Decided(value, start, end, COMPARATOR_BEFORE)
+
+
+def _estimate(text: str, fig: Figure, sentence: Span) -> Decided | None:
+    """"ước tính đạt 3,4 nghìn tỷ đồng", "ước thiệt hại 1.400 tỷ đồng", "ước tính là 58 tỷ USD": an
+    estimate word of figure_cues.tsv (a whole word) at most two words before the figure in its clause."""
+    clause = _clause_start(text, sentence, fig.start)
+    cues = list(patterns().cues["estimate"].finditer(text, clause, fig.start))
+    if not cues:
+        return None
+    cue = cues[-1]  # a whole word by the lexicon, not by the tagger (it glues "nông nghiệp ước")
+    if _no_estimate(text, sentence, cue.start(), cue.end()):
+        return None
+    if not rx(r"(?:\s+\p{L}+){0,2}\s*").fullmatch(text, cue.end(), fig.start):
+        return None
+    return Decided("approx", cue.start(), cue.end(), ESTIMATE)
+
+
+def _no_estimate(text: str, sentence: Span, start: int, end: int) -> bool:
+    """The words at ``[start, end)`` lie inside a word of figure_cues.tsv not_estimate ("hiệp ước", "ước mơ")."""
+    found = patterns().cues["not_estimate"].finditer(text, max(sentence.start, start - 12), min(sentence.end, end + 12))
+    return any(m.start() <= start and end <= m.end() for m in found)
 
 
 def _on_surface(text: str, fig: Figure) -> bool:
@@ -116,7 +144,7 @@ def _after_comparator(text: str, fig: Figure, sentence: Span, before: str) -> De
     """"trở lên"/"trở xuống" right after the figure, or after its rate and at most two words when
     "từ" stands before it ("từ 20 năm tù trở lên", "từ 300 triệu đồng/chiếc trở xuống")."""
     from_ = rx(rf"(?i)(?:^|\s)(?:{grammar_pattern('range_start')})\s*$").search(before) is not None
-    skip = rx(rf"(?:/\p{{L}}+)*(?:\s+\p{{Ll}}+){{0,2}}?(?=\s+(?:{_after_comparators()})(?![\p{{L}}]))").match(text[fig.end : sentence.end]) if from_ else None
+    skip = rx(rf"(?:\s?/\s?\p{{L}}+)*(?:\s+\p{{Ll}}+){{0,2}}?(?=\s+(?:{_after_comparators()})(?![\p{{L}}]))").match(text[fig.end : sentence.end]) if from_ else None
     pos = fig.end + (skip.end() if skip else 0)
     after = _comparator_after().match(text, pos, sentence.end)
     if not after:
@@ -152,7 +180,7 @@ def _difference(text: str, fig: Figure, before: str, sentence: Span) -> bool:
     last = before.split()[-1].lower() if before.split() else ""
     if last not in function_words_of("comparative"):
         return False
-    return rx(rf"(?i)(?:/\p{{L}}+)*\s*(?:\([^()]{{0,40}}\))?\s*,?\s*(?:{grammar_pattern('compared_with')})\s").match(text[fig.end : sentence.end]) is not None
+    return rx(rf"(?i)(?:\s?/\s?\p{{L}}+)*\s*(?:\([^()]{{0,40}}\))?\s*,?\s*(?:{grammar_pattern('compared_with')})\s").match(text[fig.end : sentence.end]) is not None
 
 
 def _tail_of_clause(text: str, pos: int, sentence: Span) -> bool:
@@ -219,6 +247,9 @@ def listed_change(text: str, previous: tuple[int, Decided | None] | None, fig: F
     if previous is None or previous[1] is None:
         return None
     joiner = grammar_pattern("and")
-    if not rx(rf"\s*(?:,|{joiner}|,\s*(?:{joiner})|\()\s*").fullmatch(text[previous[0] : fig.start]):
+    between = text[previous[0] : fig.start]
+    if rx(rf"(?i)\s*,?\s*(?:{grammar_pattern('equivalent_to')}|{grammar_pattern('restated')})\s*").fullmatch(between):
+        return Decided(previous[1].value, previous[1].start, previous[1].end, CHANGE_RESTATED)
+    if not rx(rf"\s*(?:,|{joiner}|,\s*(?:{joiner})|\()\s*").fullmatch(between):
         return None
     return Decided(previous[1].value, previous[1].start, previous[1].end, CHANGE_LISTED)

@@ -68,6 +68,8 @@ DURATION_ACT = declare("statistics.subject.duration_act", "Statistic.subject",
     " the verbs stay in the subject (the duration measures the act); not a verb of time taken (grammar class duration_lead: 'mất', 'kéo dài', 'qua');"
     " an adverb before the figure ('thêm') stays out")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
+RATE_SPACED = declare("statistics.subject.rate_spaced", "Statistic.rate",
+    "rule 4 on tokenised text: '26 triệu đồng / lượng', '1.392 USD / ounce': a slash with spaces round it, then a lower-case word, is the rate '/lượng'")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
 PRICED_MAX_WORDS = 6  # a priced thing read before a verb: a short noun phrase ("ngôi biệt thự xinh đẹp này")
@@ -76,7 +78,9 @@ SUBJECT_OWN_WORDS = 2  # a clause's own words naming its figure (", giật cấp
 SUBJECT_MAX_WORDS_BEFORE = 18  # read backward, from the verb
 _B = r"(?![\p{L}\p{N}])"
 _COMMA = regex.compile(r"\s*,\s*")
-_RATE = regex.compile(r"/\p{L}[\p{L}\d]*(?:/\p{L}[\p{L}\d]*)*")
+# "/căn", and the tokenised "đồng / lượng" of vietnews text (a spaced slash before a lower-case word)
+_RATE = regex.compile(r"(?:/|\s/\s?(?=\p{Ll}))\p{L}[\p{L}\d]*(?:(?:/|\s/\s?(?=\p{Ll}))\p{L}[\p{L}\d]*)*")
+_RATE_SLASH = regex.compile(r"\s*/\s*")
 _VERB_TAGS = frozenset({"V", "R"})
 _NOUN_TAGS = frozenset({"N", "Np", "Nc", "Ny", "Nb", "L", "P"})
 _EDGE = " ,.;:–-"
@@ -235,7 +239,7 @@ class Subject:
         base = source[self.phrase.start : self.phrase.end] if self.phrase else ""
         if self.rate is None:
             return base or None
-        rate = source[self.rate.start : self.rate.end]
+        rate = _RATE_SLASH.sub("/", source[self.rate.start : self.rate.end])  # "đồng / lượng" -> "/lượng"
         return base + rate
 
 
@@ -1117,14 +1121,15 @@ def _after_predicate(v: SentenceView, start: int) -> bool:
 
 def _rate_subject(v: SentenceView, span: tuple[int, int], rate: tuple[int, int], base: Chosen | None) -> tuple[Subject, Chosen | None]:
     """Rule 4: the subject, "/căn", and a noun phrase right after the rate ("/kg lợn hơi")."""
-    pos = span[1]
-    rate_end = rate[1]
+    rate_end = next((t.end for t in v.tags if t.start < rate[1] < t.end and t.end <= v.sentence.end), rate[1])  # "/cổ phiếu": the whole word
+    pos = max(span[1], rate_end)
     first = next((t for t in v.tags if t.start >= pos), None)
     noun = first is None or first.label in _NOUN_TAGS or first.label == "X"
     if noun and rx(r" \p{Ll}").match(v.text[pos : pos + 2]) and not _patterns().nonstart.match(v.text[pos : v.sentence.end]):
         after = forward(v, pos)
         rate_end = after[1] if after else rate_end
-    return Subject(base, Chosen(rate[0], rate_end, RATE)), base
+    rule = RATE_SPACED if v.text[rate[0]].isspace() else RATE
+    return Subject(base, Chosen(rate[0], rate_end, rule)), base
 
 
 def _forward_subject(v: SentenceView, pos: int, start: int, duration: bool = False, share: bool = False) -> Chosen | None:
