@@ -347,12 +347,25 @@ def cap_words(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def glued_dash_end(text: str, start: int, word_end: int, end: int) -> int | None:
+    """Where the capitalised word at ``start`` ends when a dash glued on both sides joins it to a role, which ``end``
+    bounds (people.title.glued_dash): "Phương-Trưởng phòng …" ends at the dash; a Vietnamese syllable before it only,
+    so a hyphened foreign name ("Jae-in", "Al-Shaymaa") is whole."""
+    dash = text.find("-", start, word_end)
+    if dash <= start or dash >= word_end - 1 or not is_syllable(text[start:dash]):
+        return None
+    return dash if grammar().role.match(text, dash + 1, end) else None
+
+
 def _word_end(text: str, m: regex.Match[str], out: list[tuple[int, int, str]], end: int) -> tuple[int, bool]:
     """Where the capitalised word matched ends, and whether it ends the run: a full stop after it is
     the sentence's (not that of "TP." or of a middle initial), a dash glued to it before a role ends the name."""
     word = m.group(0)
     if word.endswith("-") and len(word.rstrip("-")) > 1 and _role_after(text, m.end(), end):
         return m.start() + len(word.rstrip("-")), True  # "ông Nguyễn Đức Chung- Chủ tịch …"
+    glued = glued_dash_end(text, m.start(), m.end(), end)
+    if glued is not None:
+        return glued, True  # "ông Cao Minh Phương-Trưởng phòng …": a dash glued on both sides before a role
     dotted = word.endswith(".") and word not in lexicons().abbreviations  # a sentence's full stop, not "TP."
     if dotted and out and _initial_in_foreign_name(text, m, out[-1][2], end):
         dotted = False  # "Jeffrey S. Tamulevich": a middle initial, not a full stop

@@ -21,7 +21,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ...text.numbers import parse_number_words
 from .grammar import (
-    SPACE, first_letter_either_case, canonical_role, cap_words, capital_role, grammar, honorific_search, is_acronym, is_name_start, looks_foreign,
+    SPACE, first_letter_either_case, canonical_role, cap_words, glued_dash_end, capital_role, grammar, honorific_search, is_acronym, is_name_start, looks_foreign,
     looks_like_name, late_holder, needs_org, role_search, role_senses, shares_body, starts_name,
 )
 from .orgs import OrgRead, after_open, bracketed_parent, org_text, place_then_name, read_org, with_parent
@@ -52,10 +52,16 @@ NAME_FOREIGN_AFTER_BODY = declare("people.name.foreign_after_body", "Person",
 NAME_SPACED_HYPHEN = declare("people.name.spaced_hyphen", "Person",
     "a foreign name whose last word is hyphened to a lower-case syllable with spaces around the hyphen is read whole and "
     "written with the hyphen closed: 'Tổng thống Hàn Quốc Moon Jae - in' is 'Moon Jae-in', not 'Moon Jae'")
+NAME_AFTER_LONE_BODY = declare("people.name.after_lone_body", "Person",
+    "a full name through a comma after a title whose body is one word, an acronym or a brand, before a lower-case word: "
+    "'Chủ tịch NOC, Mustafa Sanalla cho biết', 'Phó Tổng Giám đốc Toyota, Osamu Nagata cũng nhắc lại'")
 NAME_PRONOUN = declare("people.name.pronoun", "Person", "'ông'/'bà' as the subject or object of a cue or event verb: the person last named")
 TITLE_BEFORE_NAME = declare("people.title.before_name", "Position", "titles written right before the name: 'Bí thư, Chủ tịch UBND xã X Nguyễn Văn A'")
 TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in apposition after the name: 'Nguyễn Văn A, Giám đốc Sở Y tế'")
 TITLE_COPULA = declare("people.title.copula", "Position", "'Chủ tịch UBND xã là ông A (và bà B)': the titles before 'là' and an honorific")
+TITLE_GLUED_DASH = declare("people.title.glued_dash", "Position",
+    "a title in apposition after a name through a dash glued to both, the name ending at the dash: 'ông Cao Minh "
+    "Phương-Trưởng phòng Tài nguyên nước' is Cao Minh Phương, Trưởng phòng; not a hyphened foreign name ('Moon Jae-in')")
 TITLE_CUE = declare("people.title.cue", "Position", "a title after a cue of a current or gained post: 'ông X hiện là …', 'giữ chức …'")
 TITLE_CUE_FORMER = declare("people.title.cue_former", "Position", "a title after a cue of a past post ('từng giữ chức', 'trước đó là'): role 'nguyên …'")
 TITLE_AFTER_AGE = declare("people.title.after_age", "Position",
@@ -716,7 +722,7 @@ def _capital_run() -> regex.Pattern[str]:
     """Two or more capitalised words; a lower-case particle of a foreign name (grammar class name_particle) may
     stand before one of them ("Frank de Boer", "Bashar al-Assad")."""
     particle = rf"(?:(?:{_words('name_particle')})(?:-| ))*"
-    word = r"\p{Lu}\p{Ll}*(?:-\p{L}\p{Ll}*)?"
+    word = r"\p{Lu}\p{Ll}*(?:'\p{Lu}\p{Ll}*)?(?:-\p{L}\p{Ll}*)?"  # "Y Quyết B'Krông": an apostrophe inside a minority name
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){word}(?: {particle}{word})+(?![\p{{L}}\p{{N}}])")
 
 
@@ -729,6 +735,8 @@ def _full_names(text: str, span: Span, titles: list[Title], names: dict[int, Nam
     starts = {t.start: t for t in titles if not t.bare}
     for m in _capital_run().finditer(text, span.start, span.end):
         run = cap_words(text, m.start(), m.end())[:4]
+        if run and (glued := glued_dash_end(text, run[-1][0], run[-1][1], span.end)) is not None:
+            run[-1] = (run[-1][0], glued, text[run[-1][0] : glued])  # "Hồ Sỹ Hùng-Cục trưởng …": the role is past the run
         texts = [w for _, _, w in run]
         if len(run) < 2 or _named_place(text, m.start()) or _is_place(run) or _head_then_place(texts):
             continue
@@ -875,6 +883,7 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         body = _leading_body(text, run) if title.org_start is None and title.name_after is None else 0
         if len(run) == 1 and title.org_start is None and (is_acronym(run[0][2]) or _brand(run[0][2]) or _lone_body(text, span, lead, run[0], names)):
             _set_org(title, text, run[0][0], run[0][1])  # "Tổng Biên tập VietTimes", "Chủ tịch Sacombank"
+            _name_past_lone_body(text, span, (title, titles), names)
             continue
         if 2 <= len(run) <= 3 and title.org_start is None and title.name_after is None and _foreign_body(text, span, lead, run, names):
             _set_org(title, text, run[0][0], run[-1][1])  # "Carlo Ancelotti (HLV Bayern Munich …)"
@@ -888,6 +897,20 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         if _body_name_after_holder(text, span, (title, lead, titles), rest, names):
             continue
         _name_after(text, span, (title, titles), run[:body], rest, names)
+
+
+def _name_past_lone_body(text: str, span: Span, where: tuple[Title, list[Title]], names: dict[int, NameMention]) -> None:
+    """The speaker named through a comma after a title whose body is one word, an acronym or a brand
+    (NAME_AFTER_LONE_BODY): "Chủ tịch NOC, Mustafa Sanalla cho biết", "Phó Tổng Giám đốc Toyota, Osamu Nagata
+    cũng nhắc lại"; a full name with a lower-case word after it (``_name_start_after``), not a place."""
+    title, titles = where
+    start = _name_start_after(text, span, title)
+    if start is None or start in names or "," not in text[title.end : start]:
+        return
+    rest = cap_words(text, start, span.end)[:4]
+    if _is_place(rest) or _head_then_place([w for _, _, w in rest]):
+        return
+    names[start] = NameMention(start, rest[-1][1], text[start : rest[-1][1]], rule=NAME_AFTER_LONE_BODY)
 
 
 def _body_name_after_holder(text: str, span: Span, where: tuple[Title, Title, list[Title]], rest: list[tuple[int, int, str]],
@@ -1559,7 +1582,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
     copula: list[Title] = []  # "Chủ tịch UBND xã là ông A và bà B": shared by the names listed
     for name in names:
         # titles before the name: "Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm"
-        gap = _GAP_BEFORE_NAME if name.rule is not NAME_AFTER_TITLE else _GAP_TITLE_NAME
+        gap = _GAP_TITLE_NAME if name.rule in (NAME_AFTER_TITLE, NAME_AFTER_LONE_BODY) else _GAP_BEFORE_NAME
         chain = _linked(_chain_before(text, span, name.start, by_end, used, gap=gap), TITLE_BEFORE_NAME)
         if not chain and name.honorific_start is not None and name.honorific_start < name.start:
             chain = _linked(_apposed_before_honorific(text, span, name, by_end, used), TITLE_BEFORE_NAME)
@@ -1606,6 +1629,8 @@ def _apposed_after(text: str, span: Span, name: NameMention, titles: list[Title]
         if space and space.end() in names_at:
             break  # that title introduces the next person ("bà A và Thủ tướng - B")
         t.rule = TITLE_PAST_TERM if t.past_term else TITLE_LATE if t.late else t.own_rule or (TITLE_AFTER_AGE if aged is not None else TITLE_AFTER_NAME)
+        if t.rule is TITLE_AFTER_NAME and pos == name.end and text[pos : after] == "-":
+            t.rule = TITLE_GLUED_DASH  # "ông Cao Minh Phương-Trưởng phòng …" (grammar.cap_words ends the name at the dash)
         chain.append(t)
         used.add(id(t))
         pos = t.end
