@@ -101,7 +101,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "term", "period", "span_from", "span_to", "span_end", "month", "year", "plural", "quantifier",
         "source_preposition", "complement_preposition", "present_adverb", "copula", "inclusion", "enumeration",
         "pronoun", "adverb_before_verb", "while_time", "still_held", "held_period", "name_particle", "posted_at", "academic_post", "academic_body", "academic_at",
-        "prefix_compound", "stop_compound",
+        "prefix_compound", "stop_compound", "noun_compound",
         # personnel events
         "light_verb", "request", "decision_noun", "receive", "received_form", "connective", "step_link", "emphatic",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
@@ -130,7 +130,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "middle_names.tsv": {"kind": frozenset({"common", "minority", "three_words"})},
     "name_stops.tsv": {"kind": frozenset({"opener", "place_before", "body_before", "not_given"})},
     "non_figure_contexts.tsv": {"position": frozenset({"before", "after", "after_clause", "back_reference_before", "respectively"})},
-    "org_stops.tsv": {"kind": frozenset({"verb", "time", "preposition", "conjunction"})},
+    "org_stops.tsv": {"kind": frozenset({"verb", "time", "preposition", "conjunction", "joiner"})},
     "organisations.tsv": {"kind": frozenset({"fixed", "open", "delegation"})},
     "periods.tsv": {"kind": frozenset({"label", "document", "recurring", "present"})},
     "personnel_verbs.tsv": {"type": EVENT_TYPES | {"none"}},

@@ -132,6 +132,30 @@ def _verb_stop() -> regex.Pattern[str]:
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}]+ $")
 
 
+@lru_cache(maxsize=1)
+def _noun_compound() -> regex.Pattern[str]:
+    """A noun holding a stop or level word that is never a verb or a place (grammar class noun_compound: "việc làm",
+    "thư ký", "thiết bị", "xã hội"), in any case."""
+    return regex.compile(rf"(?i)(?:{alternation(lexicons().grammar('noun_compound'))})(?![\p{{L}}])")
+
+
+@lru_cache(maxsize=1)
+def _head_before() -> regex.Pattern[str]:
+    """An open head written right before (organisations.tsv kind open): "chi nhánh Văn phòng | đăng ký đất đai"."""
+    heads = [h for h, (kind, _) in lexicons().organisations.items() if kind == "open"]
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(heads)}) $")
+
+
+def _in_noun_compound(text: str, at: int, end: int) -> bool:
+    """The word at ``at`` opens or closes a noun compound of a body's name (``people.org.noun_compound``): "Phòng
+    Việc làm", "Ban Thư ký", "Phòng Công tác xã hội"."""
+    if _noun_compound().match(text, at, end):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, at - 12), at)
+    found = _noun_compound().match(text, before.start(), end) if before is not None else None
+    return found is not None and found.end() > at
+
+
 def _stop_in_name(text: str, at: int, end: int, first: bool) -> bool:
     """A stop word at ``at`` that is part of a body's own name. Opening the name (``first``): a verb written with a
     capital, as verbs are not mid-sentence ("Chi cục Thi hành án", "Trung tâm Dự báo", "UB Kiểm tra"; a capital
@@ -141,11 +165,15 @@ def _stop_in_name(text: str, at: int, end: int, first: bool) -> bool:
     verb would stand ("Sở Y tế đăng ký …" is a clause)."""
     if first and (_stop_compound().match(text, at, end) or (text[at].isupper() and _verb_stop().match(text, at, end))):
         return True
+    if _in_noun_compound(text, at, end):
+        return True
     before = _WORD_BEFORE.search(text, max(0, at - 12), at)
-    if before is None or not text[before.start()].isupper():
+    if before is None:
         return False
     found = _stop_compound().match(text, before.start(), end)
-    return found is not None and found.end() > at
+    if found is None or found.end() <= at:
+        return False  # "chi nhánh Văn phòng đăng ký đất đai": a lower-case one opening an inner head's own name
+    return text[before.start()].isupper() or _head_before().search(text, max(0, before.start() - 24), before.start()) is not None
 
 
 def _open_name_ends(text: str, at: int, end: int, *, first: bool = False) -> bool:
@@ -281,7 +309,7 @@ def after_open(text: str, pos: int, end: int) -> tuple[int, int | None]:
         if _open_name_ends(text, at, end, first=count == 0):
             break
         level = _level().match(text, at, end)
-        if level and text[at].islower():
+        if level and text[at].islower() and not _in_noun_compound(text, at, end):  # "Phòng Công tác xã hội" names no commune
             return _after_level(text, level.end(), end)
         inner = _inner_part(text, at, end, count)
         if inner is not None:
