@@ -141,7 +141,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     "subject_fragments.tsv": {"kind": frozenset({"preposition", "time", "function", "level"})},
     "subject_words.tsv": {"kinds*": frozenset({
         "predicate", "stop", "intro", "nonstart", "clauseend", "countstop", "base", "reference", "droptail",
-        "copula", "opener", "object", "marker", "adverb", "level", "apposition",
+        "copula", "opener", "object", "marker", "adverb", "level", "apposition", "compound",
     })},
     "surnames.tsv": {"kind*": frozenset({"common", "minority", "foreign", "place_like", "prefix"})},
     "time_contexts.tsv": {"position": frozenset({"after_time", "after_period", "after_clock", "before_clock"})},

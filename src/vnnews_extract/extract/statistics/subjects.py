@@ -116,6 +116,13 @@ class _Patterns:
     period_head: regex.Pattern[str]
 
 
+def _not_compound() -> str:
+    """A lookahead that no compound of the lexicon starts here: a word whose first syllable is an
+    intro or linking word ("song hành", "song song" beside the linking "song") is neither."""
+    compounds = _kinds("compound")
+    return rf"(?!(?i:{alternation(compounds)}){_B})" if compounds else ""
+
+
 def _period_tail() -> regex.Pattern[str]:
     """A period phrase at the end of a subject ("… trong 6 tháng đầu năm 2023", "… năm nay", "…
     vào năm 2020"), or a preposition or conjunction left dangling there: every word from
@@ -164,7 +171,7 @@ def _patterns() -> _Patterns:
     g = grammar_pattern
     return _Patterns(
         hard_stop=regex.compile(rf"(?i)\s*[;:(]|\s(?:{alternation(_kinds('clauseend'))}){_B}"),
-        intro=regex.compile(rf"(?i)^\s*(?:(?:{alternation(_kinds('intro'))})(?:\s*,?\s+|\s*$))+"),
+        intro=regex.compile(rf"(?i)^\s*(?:{_not_compound()}(?:{alternation(_kinds('intro'))})(?:\s*,?\s+|\s*$))+"),
         nonstart=regex.compile(rf"(?i)^\s*(?:[,.;:)\-–/]|$|(?:{alternation(_kinds('nonstart'))}){_B})"),
         period_tail=_period_tail(),
         copula=regex.compile(rf"(?i)^\s*(?:{alternation(_kinds('copula'))})\s+"),
@@ -186,7 +193,7 @@ def _patterns() -> _Patterns:
         period_head=regex.compile(
             rf"(?i)^\s*(?:(?:{g('period_preposition')}|{g('time_preposition')})\s+)?(?:{g('year_noun')})\s+(?:19|20)\d{{2}}\s*,?\s+(?=\p{{L}})"
         ),
-        linker=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation(_kinds('clauseend') - (_kinds('stop') - _kinds('intro')))}){_B}"),
+        linker=regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_not_compound()}(?:{alternation(_kinds('clauseend') - (_kinds('stop') - _kinds('intro')))}){_B}"),
         apposition=regex.compile(
             rf"\s(?i:{alternation(_kinds('apposition'))})\s+(?:(?i:{alternation(lexicons().honorifics)})\s+)?(?=\p{{Lu}})"
         ),
