@@ -96,8 +96,8 @@ def seen_by_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     forked, so they run this patched ``extract``)."""
     real = run_module.extract
 
-    def extract(source: object, *, url: str | None = None, options: Options = DEFAULT_OPTIONS) -> Any:
-        article = real(source, url=url, options=options)
+    def extract(source: object, *, url: str | None = None, options: Options = DEFAULT_OPTIONS, published: str | None = None) -> Any:
+        article = real(source, url=url, options=options, published=published)
         article.warnings.append(repr(options))
         return article
 

@@ -59,6 +59,7 @@ class Document:
     sentence_block: tuple[int, ...] = field(default=())  # block index of each sentence
     words: tuple[Span, ...] = ()
     tagged: tuple[int, ...] = ()
+    published: str | None = None  # the article's publication date (ISO), when the page or the caller gives it
 
     def with_layers(self, **layers: object) -> "Document":
         return replace(self, **layers)  # type: ignore[arg-type]

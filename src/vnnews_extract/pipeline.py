@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from itertools import islice
 
+from .clean.dates import parse_iso_date
 from .clean.page import clean
 from .text.document import build_document
 from .errors import ExtractError, InputError
@@ -84,12 +86,21 @@ def _statistics(doc: Document, options: Options, warnings: list[str]) -> list[St
     return kept
 
 
-def extract(source: str | bytes, *, url: str | None = None, options: Options = DEFAULT_OPTIONS) -> Article:
-    """Extract an Article from an HTML page or a plain text (str or bytes)."""
+def extract(source: str | bytes, *, url: str | None = None, options: Options = DEFAULT_OPTIONS, published: str | None = None) -> Article:
+    """Extract an Article from an HTML page or a plain text (str or bytes).
+
+    ``published``: the article's publication date when the caller knows it ("2017-05-19",
+    "2017-05-19T08:30:00+07:00"); it is the Article's ``published`` in place of one the page shows,
+    and dates a day and month written without a year ("ngày 19/5") in events. One that cannot be
+    read is left out with a warning."""
     unit = "bytes" if isinstance(source, bytes) else "characters"
     if len(source) > options.max_input_bytes:
         raise InputError(f"input too large: {len(source)} {unit} (limit max_input_bytes={options.max_input_bytes})")
     cleaned = clean(source, url=url)
+    if published is not None:
+        day = parse_iso_date(published)
+        cleaned = (replace(cleaned, published=day) if day else
+                   replace(cleaned, warnings=(*cleaned.warnings, f"publication date not understood: {published[:40]!r}")))
     try:
         return analyse(cleaned, options)[1]
     except RecursionError as exc:  # safety net: no input may crash the caller with a RecursionError

@@ -28,7 +28,8 @@ def extract_many(
 
     A source is the page or text itself (``bytes`` or ``str``, as for :func:`extract`), a path
     (``pathlib.Path``: one page or text file, ``.gz`` read through), or a dict like a JSONL input
-    line (``{"html"|"text": ..., "url": ..., "id": ...}``; a given ``id`` becomes the article's).
+    line (``{"html"|"text": ..., "url": ..., "id": ..., "published": ...}``; a given ``id`` becomes the article's,
+    a given ``published`` its publication date).
     A source that fails (unreadable, empty, too large, of another type) yields an ErrorRecord in
     its place, just as ``run`` writes one; its ``input`` is the path, or ``sources[i]`` (``i``
     counted from 0). ``workers > 1`` runs that many processes; the results are the same.

@@ -43,10 +43,10 @@ def _n(value: object) -> object:
     return normalize_line(value) if isinstance(value, str) else value
 
 
-def _article(sentence: str, options: dict | None = None):
+def _article(sentence: str, options: dict | None = None, published: str | None = None):
     # The sentence is given a headline line so that it is a body paragraph of a one-sentence article;
-    # a row may name Options fields ("options": {"carry_periods": true}).
-    return extract("Tin tức\n" + sentence, options=Options(**(options or {})))
+    # a row may name Options fields ("options": {"carry_periods": true}) and the publication date ("published").
+    return extract("Tin tức\n" + sentence, options=Options(**(options or {})), published=published)
 
 
 STAT_ROWS = _rows("statistics_sentences.jsonl")
@@ -120,7 +120,7 @@ def event_key(events: list[dict]) -> Counter:
 
 @pytest.mark.parametrize("row", _params(PERSONNEL_ROWS, _known("known_failures_personnel.txt")))
 def test_personnel_sentence(row: dict) -> None:
-    article = _article(row_sentence(row), row.get("options"))
+    article = _article(row_sentence(row), row.get("options"), row.get("published"))
     got = article.model_dump()
     assert people_key(got["people"]) == people_key(row["people"])
     assert event_key(got["events"]) == event_key(row["events"])

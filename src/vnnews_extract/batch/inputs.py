@@ -3,8 +3,8 @@
 Kinds, by suffix (any of them may end in ``.gz``):
 
 - ``.html``, ``.htm``, ``.txt`` (and any explicitly named file): one document, id = the path;
-- ``.jsonl``, ``.ndjson``: one input per non-blank line, ``{"html"|"text", "url"?, "id"?}``,
-  id = ``path#line``;
+- ``.jsonl``, ``.ndjson``: one input per non-blank line, ``{"html"|"text", "url"?, "id"?, "published"?}``
+  (``published``: the publication date, ISO, when the caller knows it), id = ``path#line``;
 - ``.warc``: every HTML response record (status 2xx), url = WARC-Target-URI, fetched = WARC-Date,
   id = ``path#record`` (the record's 1-based position in the file; see :mod:`.warc`);
 - ``-``: standard input (possibly gzipped), read as JSONL when its first non-blank line is a JSON
@@ -55,6 +55,7 @@ class InputItem:
     fetched: str | None = None
     article_id: str | None = None
     error: str | None = None  # a problem found while listing (bad JSONL line, broken WARC)
+    published: str | None = None  # the publication date a JSONL line gives ("published")
 
 
 def kind_of(name: str) -> str | None:
@@ -256,7 +257,9 @@ def object_item(obj: Mapping[str, object], item_id: str, what: str = "JSON line"
     given_url = obj.get("url")
     url = safe_text(given_url) if isinstance(given_url, str) else None
     data = replace_surrogates(content) if isinstance(content, str) else content
-    return InputItem(item_id, data=data, url=url, article_id=given_id(obj.get("id")))
+    given_published = obj.get("published")
+    published = safe_text(given_published) if isinstance(given_published, str) else None
+    return InputItem(item_id, data=data, url=url, article_id=given_id(obj.get("id")), published=published)
 
 
 def given_id(value: object) -> str | None:

@@ -37,7 +37,7 @@ def process(item: InputItem, options: Options | None = None) -> Result:
     """Run one input; never raises."""
     options = options or _worker_options
     try:
-        article = extract(load(item, options.max_input_bytes), url=item.url, options=options)
+        article = extract(load(item, options.max_input_bytes), url=item.url, options=options, published=item.published)
         fields = {**dict(article), "id": item.article_id if item.article_id is not None else article.id}
         record = BatchRecord.model_construct(**fields, input=item.id, fetched=item.fetched).as_output()
         counts = {

@@ -24,4 +24,4 @@ def build_document(cleaned: CleanedArticle) -> Document:
         spans.append(Span(pos, pos + len(text), block.kind))
         parts.append(text)
         pos += len(text)
-    return Document(text="".join(parts), blocks=tuple(spans))
+    return Document(text="".join(parts), blocks=tuple(spans), published=cleaned.published)

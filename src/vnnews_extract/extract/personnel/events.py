@@ -140,6 +140,10 @@ DATE_DAY_MONTH = declare("personnel.date.day_month", "PersonnelEvent.date",
     "a day and month in the event's sentence ('ngày 22/6', 'hôm 18-5') dated with the year of the article's latest full "
     "date, unless it falls more than two months before that date in the year: then it is left undated (a writer gives the year "
     "of a date of another year: 'ngày 19/5' in an article citing '9/12/2016' is most often of the next year)")
+DATE_DAY_MONTH_PUBLISHED = declare("personnel.date.day_month_published", "PersonnelEvent.date",
+    "a day and month in the event's sentence ('ngày 19/5', 'hôm 18-5') dated with the year of the article's publication date when "
+    "the page or the caller gives it, the year before when that day would fall after publication ('ngày 28/12' in an article "
+    "published on 2017-01-05 -> '2016-12-28'); instead of personnel.date.day_month")
 DATE_MONTH_YEAR = declare("personnel.date.month_year", "PersonnelEvent.date", "a month and year in the event's sentence: 'tháng 1/2018' -> '2018-01'")
 
 
@@ -532,24 +536,54 @@ def full_names(sentences: list[Sentence]) -> list[str]:
     return sorted({n.name for s in sentences for n in s.names if len(n.name.split()) >= 2})
 
 
-def _date(text: str, sentence: Span) -> tuple[str, Fired] | None:
+def _date(text: str, sentence: Span, published: date | None = None) -> tuple[str, Fired] | None:
     """The first date written in the event's sentence: a full date ("ngày 5/3/2024"), a day and
-    month dated with the article's year ("ngày 22/6", "hôm 18-5") when the article gives one, or a
-    month and year ("tháng 1/2018" -> "2018-01")."""
+    month dated with the year of ``published`` (the article's publication day, when known) or else
+    with the article's year ("ngày 22/6", "hôm 18-5") when the article gives one, or a month and
+    year ("tháng 1/2018" -> "2018-01")."""
     found: list[tuple[str, Fired]] = []
     m = _full_date().search(text, sentence.start, sentence.end)
     if m:
         d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         found += filter(None, [_iso(int(y), int(mo), int(d), m, DATE_IN_SENTENCE)])
     m = _day_month().search(text, sentence.start, sentence.end)
-    year, latest = _article_latest(text) or (None, None) if m else (None, None)
-    dated = _iso(year, int(m.group(2)), int(m.group(1)), m, DATE_DAY_MONTH) if m and year else None
-    if dated and (latest is None or (latest - date.fromisoformat(dated[0])).days <= _YEARLESS_BEFORE_LATEST_DAYS):
-        found.append(dated)
+    if m and published is not None:
+        dated = _iso(published.year, int(m.group(2)), int(m.group(1)), m, DATE_DAY_MONTH_PUBLISHED)
+        if dated and date.fromisoformat(dated[0]) > published:  # not yet written on the day it was published: last year's
+            dated = _iso(published.year - 1, int(m.group(2)), int(m.group(1)), m, DATE_DAY_MONTH_PUBLISHED)
+        found += filter(None, [dated])
+    else:
+        year, latest = _article_latest(text) or (None, None) if m else (None, None)
+        dated = _iso(year, int(m.group(2)), int(m.group(1)), m, DATE_DAY_MONTH) if m and year else None
+        if dated and (latest is None or (latest - date.fromisoformat(dated[0])).days <= _YEARLESS_BEFORE_LATEST_DAYS):
+            found.append(dated)
     m = _month_year().search(text, sentence.start, sentence.end)
     if m and 1 <= int(m.group(1)) <= 12:
         found.append((f"{m.group(2)}-{int(m.group(1)):02d}", Fired(DATE_MONTH_YEAR, m.start(), m.end())))
     return min(found, key=lambda f: f[1].start, default=None)
+
+
+def publication_day(published: str | None) -> date | None:
+    """The day of an ISO publication date ("2017-05-19T08:30:00+07:00" -> 2017-05-19), None when unknown or unreadable."""
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def published_dates(text: str, events: list[Candidate], published: str | None) -> None:
+    """With the article's publication date known, an event's sentence whose first date is a day and month
+    without a year dates the event with the publication year (rule personnel.date.day_month_published),
+    in place of the article's year or no date; a year opening the event's clause ("Năm 2016, ngày 19/5 …") stays."""
+    day = publication_day(published)
+    if day is None:
+        return
+    for c in events:
+        if c.date is not None and c.parts["date"].rule is DATE_YEAR:
+            continue
+        dated = _date(text, c.sentence, day)
+        if dated is not None and dated[1].rule is DATE_DAY_MONTH_PUBLISHED:
+            c.date, c.parts["date"] = dated
 
 
 @lru_cache(maxsize=1)

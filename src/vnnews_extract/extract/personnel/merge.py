@@ -21,7 +21,7 @@ from ..rules import Fired, Rule, declare
 from .events import (
     ACTOR_CLAUSE_SUBJECT, ACTOR_GROUP_SUBJECT, ACTOR_SUBJECT_TITLE, ACTOR_TITLE, COUNTED_GROUP, LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, SANCTION_FORM, Candidate,
     UNNAMED, UNNAMED_SUBJECT, Sentence, body_after_of, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
-    resolve_name, written_full_names,
+    published_dates, resolve_name, written_full_names,
 )
 from .grammar import descriptive_role, looks_foreign
 from .names import TITLE_CUE, NameMention, Title
@@ -102,6 +102,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
         if c.actor is not None and c.parts["actor"].rule in PERSON_ACTORS:
             c.actor = resolve_name(c.actor, full)  # "Trump" -> "Donald Trump"
     raw = [c for c in raw if c.person is None or c.name is not None or c.organization is not None]  # a word, not a person
+    published_dates(doc.text, raw, doc.published)
     _sentence_persons(doc.text, raw, {s.span: {f for n in s.names if (f := _full_name(n.name, full))} for s in sentences})
     _joined_actors(doc.text, raw)
     _sentence_actors(raw)
