@@ -1658,6 +1658,10 @@ def _next_holder(text: str, span: Span, title: Title) -> tuple[int, int] | None:
                 continue  # a word of the post itself
             if at < title.end and regex.search(r"\p{Lu}", text[title.org_start or title.end : at]):
                 continue  # a body with a capitalised head named after a person: "Trường THPT Nguyễn Thị Minh Khai"
+            gap = text[title.end : at].split()
+            if at > title.end and not k and (len(gap) > 5 or (gap and gap[-1].lower() in lexicons().honorifics)):
+                continue  # past the post, a name after lower-case words is the holder past a few words of a body ("công đoàn
+                # cơ sở A"), not past a clause or an honorific ("… cho rằng việc khởi tố bị can đối với ông B")
             before = text[max(span.start, at - 15) : at].split()
             if before and lexicons().name_stops.get(before[-1].lower()) in ("place_before", "body_before"):
                 continue  # "trường Nguyễn Thị Minh Khai", "đường Lê Văn Sỹ"
@@ -1684,10 +1688,9 @@ def _names_of_next_items(text: str, span: Span, titles: list[Title], names: dict
             continue
         at, end = found
         body_end = len(text[:at].rstrip())
-        if title.org_start is not None and title.org_start < body_end:
-            _set_org(title, text, title.org_start, body_end)
-        elif title.role_end >= 0 and title.role_end < body_end:
-            _set_org(title, text, len(text[: title.role_end]) + (len(text[title.role_end : body_end]) - len(text[title.role_end : body_end].lstrip())), body_end)
+        start = title.org_start if title.org_start is not None else body_end - len(text[title.role_end : body_end].lstrip())
+        if title.role_end <= start < body_end:
+            title.org_start, title.org_end, title.organization = start, body_end, org_text(text, start, body_end)
         title.end = body_end
         if at not in names:  # a name read already after the words the post had not read keeps its rule
             names[at] = NameMention(at, end, text[at:end], rule=NAME_LIST_NEXT_ITEM)
