@@ -1614,7 +1614,7 @@ def _apposed_after(text: str, span: Span, name: NameMention, titles: list[Title]
         if space and space.end() in names_at:
             break  # that title introduces the next person ("bà A và Thủ tướng - B")
         if item and pos == name.end and _next_item(text, span, t):
-            break  # "Bộ trưởng A, Thủ tướng Chính phủ nước … B", "Tổng thanh tra A, Thủ tướng sẽ trình …"
+            break  # "Bộ trưởng A, Thủ tướng Chính phủ nước … B"
         t.rule = TITLE_PAST_TERM if t.past_term else TITLE_LATE if t.late else t.own_rule or (TITLE_AFTER_AGE if aged is not None else TITLE_AFTER_NAME)
         chain.append(t)
         used.add(id(t))
@@ -1626,19 +1626,11 @@ _CLAUSE_END = regex.compile(r"[,;:.()\"“”–!?]|\s-\s")
 _CAP_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*)+")
 
 
-@lru_cache(maxsize=1)
-def _tense_after() -> regex.Pattern[str]:
-    return regex.compile(rf"\s+{_words('tense_marker')}(?![\p{{L}}])")
-
-
 def _next_item(text: str, span: Span, title: Title) -> bool:
     """In a list of posts and names ("Title1 Name1, Title2 Name2"), the post after the comma is the
     next person's, not Name1's, when its body runs on, in its own clause, to a Vietnamese full name of three or more
     words that is not the name of a street, school or fund ("Thủ tướng Chính phủ nước … Việt Nam Nguyễn Xuân Phúc",
-    "Chủ tịch công đoàn Trần Văn B"), or when it has no body and a tense word follows it (grammar class tense_marker):
-    the post is the subject of a new clause ("Tổng thanh tra Chính phủ A, Thủ tướng sẽ trình …")."""
-    if title.organization is None and _tense_after().match(text, title.end, span.end):
-        return True
+    "Chủ tịch công đoàn Trần Văn B"; NAME_LIST_NEXT_ITEM reads that name)."""
     return _next_holder(text, span, title) is not None
 
 
