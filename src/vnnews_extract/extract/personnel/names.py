@@ -55,6 +55,10 @@ NAME_SPACED_HYPHEN = declare("people.name.spaced_hyphen", "Person",
 NAME_AFTER_LONE_BODY = declare("people.name.after_lone_body", "Person",
     "a full name through a comma after a title whose body is one word, an acronym or a brand, before a lower-case word: "
     "'Chủ tịch NOC, Mustafa Sanalla cho biết', 'Phó Tổng Giám đốc Toyota, Osamu Nagata cũng nhắc lại'")
+NAME_LIST_NEXT_ITEM = declare("people.name.list_next_item", "Person",
+    "in a list of posts and names ('Title1 Name1, Title2 Name2'), the Vietnamese full name that ends the body written after "
+    "the second post, past words the post's body had not read or read into it: 'Bộ trưởng A, Thủ tướng Chính phủ nước Cộng hòa "
+    "xã hội chủ nghĩa Việt Nam Nguyễn Văn B', 'Kế toán trưởng A, Chủ tịch công đoàn Trần Văn B' (the post is B's, not A's)")
 NAME_PRONOUN = declare("people.name.pronoun", "Person", "'ông'/'bà' as the subject or object of a cue or event verb: the person last named")
 TITLE_BEFORE_NAME = declare("people.title.before_name", "Position", "titles written right before the name: 'Bí thư, Chủ tịch UBND xã X Nguyễn Văn A'")
 TITLE_AFTER_NAME = declare("people.title.after_name", "Position", "titles in apposition after the name: 'Nguyễn Văn A, Giám đốc Sở Y tế'")
@@ -699,6 +703,7 @@ def find_names(text: str, span: Span, titles: list[Title]) -> list[NameMention]:
     names: dict[int, NameMention] = {}
     _honorific_names(text, span, titles, names)
     _names_after_titles(text, span, titles, names)
+    _names_of_next_items(text, span, titles, names)
     _names_after_described_titles(text, span, titles, names)
     _foreign_names_after_bodies(text, span, titles, names)
     _full_names(text, span, titles, names)
@@ -1582,7 +1587,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
     copula: list[Title] = []  # "Chủ tịch UBND xã là ông A và bà B": shared by the names listed
     for name in names:
         # titles before the name: "Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm"
-        gap = _GAP_TITLE_NAME if name.rule in (NAME_AFTER_TITLE, NAME_AFTER_LONE_BODY) else _GAP_BEFORE_NAME
+        gap = _GAP_TITLE_NAME if name.rule in (NAME_AFTER_TITLE, NAME_AFTER_LONE_BODY, NAME_LIST_NEXT_ITEM) else _GAP_BEFORE_NAME
         chain = _linked(_chain_before(text, span, name.start, by_end, used, gap=gap), TITLE_BEFORE_NAME)
         if not chain and name.honorific_start is not None and name.honorific_start < name.start:
             chain = _linked(_apposed_before_honorific(text, span, name, by_end, used), TITLE_BEFORE_NAME)
@@ -1603,7 +1608,10 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
 
 
 def _apposed_after(text: str, span: Span, name: NameMention, titles: list[Title], names: list[NameMention], used: set[int]) -> list[Title]:
-    """The titles in apposition after the name: "Name, Title", "Name – Title – Title", "Name, một Title"."""
+    """The titles in apposition after the name: "Name, Title", "Name – Title – Title", "Name, một Title". After a name
+    written right after its own post ("Title Name", an item of a list), a post that opens the next item of the list is
+    not taken (``_next_item``)."""
+    item = any(id(t) in used and t.end <= name.start and not text[t.end : name.start].strip(" -–") for t in titles)
     chain: list[Title] = []
     pos = name.end
     starts = {t.start: t for t in titles}
@@ -1628,6 +1636,8 @@ def _apposed_after(text: str, span: Span, name: NameMention, titles: list[Title]
         space = _SPACE_OR_DASH.match(text, t.end, span.end)
         if space and space.end() in names_at:
             break  # that title introduces the next person ("bà A và Thủ tướng - B")
+        if item and pos == name.end and _next_item(text, span, t):
+            break  # "Bộ trưởng A, Thủ tướng Chính phủ nước … B"
         t.rule = TITLE_PAST_TERM if t.past_term else TITLE_LATE if t.late else t.own_rule or (TITLE_AFTER_AGE if aged is not None else TITLE_AFTER_NAME)
         if t.rule is TITLE_AFTER_NAME and pos == name.end and text[pos : after] == "-":
             t.rule = TITLE_GLUED_DASH  # "ông Cao Minh Phương-Trưởng phòng …" (grammar.cap_words ends the name at the dash)
@@ -1635,6 +1645,72 @@ def _apposed_after(text: str, span: Span, name: NameMention, titles: list[Title]
         used.add(id(t))
         pos = t.end
     return chain
+
+
+_CLAUSE_END = regex.compile(r"[,;:.()\"“”–!?]|\s-\s")
+_CAP_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*)+")
+
+
+def _next_item(text: str, span: Span, title: Title) -> bool:
+    """In a list of posts and names ("Title1 Name1, Title2 Name2"), the post after the comma is the
+    next person's, not Name1's, when its body runs on, in its own clause, to a Vietnamese full name of three or more
+    words that is not the name of a street, school or fund ("Thủ tướng Chính phủ nước … Việt Nam Nguyễn Xuân Phúc",
+    "Chủ tịch công đoàn Trần Văn B"; NAME_LIST_NEXT_ITEM reads that name)."""
+    return _next_holder(text, span, title) is not None
+
+
+def _next_holder(text: str, span: Span, title: Title) -> tuple[int, int] | None:
+    """Where the full name of three or four words that ends the body of ``title`` in its clause is written (see
+    ``_next_item``), not after a word that opens the name of a street, school or fund."""
+    stop = _CLAUSE_END.search(text, title.start, min(span.end, title.end + 90))
+    end = stop.start() if stop is not None else min(span.end, title.end + 90)
+    for run in _CAP_RUN.finditer(text, title.start, end):
+        words = run.group(0).split()
+        for k in range(len(words) - 3, -1, -1):
+            tail = words[k:]
+            if not 3 <= len(tail) <= 4 or not is_name_start(tail[0]) or not looks_like_name(tail, foreign=False):
+                continue
+            at = run.start() + len(" ".join(words[:k])) + (1 if k else 0)
+            if at < (title.org_start if title.org_start is not None else title.end):
+                continue  # a word of the post itself
+            if at < title.end and regex.search(r"\p{Lu}", text[title.org_start or title.end : at]):
+                continue  # a body with a capitalised head named after a person: "Trường THPT Nguyễn Thị Minh Khai"
+            gap = text[title.end : at].split()
+            if at > title.end and not k and (len(gap) > 5 or (gap and gap[-1].lower() in lexicons().honorifics)):
+                continue  # past the post, a name after lower-case words is the holder past a few words of a body ("công đoàn
+                # cơ sở A"), not past a clause or an honorific ("… cho rằng việc khởi tố bị can đối với ông B")
+            before = text[max(span.start, at - 15) : at].split()
+            if before and lexicons().name_stops.get(before[-1].lower()) in ("place_before", "body_before"):
+                continue  # "trường Nguyễn Thị Minh Khai", "đường Lê Văn Sỹ"
+            return at, run.end()
+    return None
+
+
+_ITEM_GAP = regex.compile(r"\s*,\s*")
+
+
+def _names_of_next_items(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
+    """NAME_LIST_NEXT_ITEM: the name that ends the body of a post written after "Title1 Name1, " (Name1 read after Title1):
+    the body is cut or run on to end before the name, and the name is the post's holder."""
+    ends = {t.end for t in titles}
+    for title in titles:
+        gap = _ITEM_GAP.search(text, max(span.start, title.start - 4), title.start)
+        if gap is None or gap.end() != title.start:
+            continue
+        before = next((n for n in names.values() if n.end == gap.start()), None)
+        if before is None or not any(regex.fullmatch(r"\s+", text[e : before.start]) for e in ends if e < before.start):
+            continue  # the name before is not written right after a post of its own
+        found = _next_holder(text, span, title)
+        if found is None or any(n.start < found[1] and found[0] < n.end and n.start != found[0] for n in names.values()):
+            continue
+        at, end = found
+        body_end = len(text[:at].rstrip())
+        start = title.org_start if title.org_start is not None else body_end - len(text[title.role_end : body_end].lstrip())
+        if title.role_end <= start < body_end:
+            title.org_start, title.org_end, title.organization = start, body_end, org_text(text, start, body_end)
+        title.end = body_end
+        if at not in names:  # a name read already after the words the post had not read keeps its rule
+            names[at] = NameMention(at, end, text[at:end], rule=NAME_LIST_NEXT_ITEM)
 
 
 def _titles_of_list_head(name: NameMention, names: list[NameMention]) -> list[Title]:
