@@ -114,6 +114,12 @@ ACTOR_AGENT_PHRASE = declare("personnel.actor.agent_phrase", "PersonnelEvent.act
     "adverbs left out): 'bị cơ quan chức năng tỉnh X bắt giữ', 'được cơ quan xúc tiến du lịch Nhật Bản (JNTO) chính thức bổ nhiệm'")
 ACTOR_AGENT = declare("personnel.actor.agent", "PersonnelEvent.actor",
     "a person named after 'được'/'bị' right before the verb: 'được Chủ tịch UBND tỉnh Ma Văn Khánh bổ nhiệm'")
+ACTOR_AGENT_ADVERB = declare("personnel.actor.agent_adverb", "PersonnelEvent.actor",
+    "a person named after 'được'/'bị' with only the verb's adverbs between them and the verb: 'bị Tổng thống Donald Trump "
+    "bất ngờ sa thải', 'được Bộ trưởng Trần Văn Bình chính thức bổ nhiệm'")
+ACTOR_CAPITALISED_AGENT = declare("personnel.actor.capitalised_agent", "PersonnelEvent.actor",
+    "where no body or title is read there, the capitalised words (an abbreviation or a name no lexicon reads as a body, "
+    "naming no person) between 'được'/'bị' and the verb, its adverbs aside: 'được HĐQT bổ nhiệm', 'bị Sabeco miễn nhiệm'")
 ACTOR_ANNOUNCER = declare("personnel.actor.announcer", "PersonnelEvent.actor",
     "a person or a body opening the clause who says they have done the act: 'ông X, Giám đốc Sở Y, cho biết đã thi hành kỷ luật …', "
     "'Công an TP Hà Nội cho biết đã ra quyết định khởi tố …'")
@@ -132,7 +138,7 @@ ACTOR_INVESTIGATOR = declare("personnel.actor.investigating_body", "PersonnelEve
     "its verb in the sentence, with its parent body, undergoing nothing and with no person between: 'Trước đó, cơ quan Cảnh "
     "sát điều tra, Bộ Công an đã ra quyết định khởi tố, bắt tạm giam ông X', 'Liên quan đến dự án, trước đó Cơ quan CSĐT Bộ "
     "Công an đã khởi tố …', 'Phòng CSĐT tội phạm về kinh tế và tham nhũng (PC46) Công an tỉnh X vừa … bắt tạm giam …'")
-PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_ANNOUNCER)  # actors read as a person's name
+PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_AGENT_ADVERB, ACTOR_ANNOUNCER)  # actors read as a person's name
 DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
     "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
 DATE_IN_SENTENCE = declare("personnel.date.sentence", "PersonnelEvent.date", "a full date written in the event's sentence: 'ngày 5/3/2024', 'ngày 5 tháng 3 năm 2024'")
@@ -1865,6 +1871,10 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
                   and not text[n.end : v.start()].strip() and _agent(text, s, n)), None)
     if agent is not None:  # "Bà A được Chủ tịch UBND tỉnh B bổ nhiệm …"
         return agent.name, Fired(ACTOR_AGENT, agent.start, agent.end)
+    agent = next((n for n in s.names if n is not person and (person is None or n.name != person.name) and n.end < v.start()
+                  and _adjacent_adverbs().fullmatch(text, n.end, v.start()) and _agent(text, s, n)), None)
+    if agent is not None:  # "B bị Tổng thống C bất ngờ sa thải"
+        return agent.name, Fired(ACTOR_AGENT_ADVERB, agent.start, agent.end)
     for n in reversed([n for n in s.names if n.end <= v.start() and not _same_person(n, person) and not _source_of(text, s, n)]):
         gap_start = max([n.end] + [t.end for t in n.titles if t.end <= v.start()])
         gap = text[gap_start : v.start()]
@@ -1872,7 +1882,7 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
             return n.name, Fired(ACTOR_HANDOVER, n.start, n.end)
         if _announces(text, gap_start, v.start()):
             return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
-    return (_agent_after(text, s, v, person) or _body_actor(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
+    return (_agent_after(text, s, v, person) or _body_actor(text, s, v) or _capitalised_agent(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
             or _list_decider(text, s, v) or _clause_subject(text, s, v) or _investigating_body(text, s, v))
 
 
@@ -2062,6 +2072,25 @@ def _body_actor(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired
             return org_text(text, org.start, end), Fired(ACTOR_BODY, org.start, end)
     phrase = _agent_phrase(text, s, v)
     return (text[phrase[0] : phrase[1]], Fired(ACTOR_AGENT_PHRASE, *phrase)) if phrase is not None else None
+
+
+@lru_cache(maxsize=1)
+def _capitalised_agent_re() -> regex.Pattern[str]:
+    """"được"/"bị", up to five capitalised words and the verb's adverbs, up to the verb."""
+    word = r"\p{Lu}[\p{L}\p{M}\p{N}.&-]*"
+    return regex.compile(rf"(?<![\p{{L}}]){_any('passive')}\s+(?P<a>{word}(?:\s+{word}){{0,4}})(?:\s+{_any('adverb_before_verb')})*\s*$")
+
+
+def _capitalised_agent(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
+    """"được HĐQT bổ nhiệm", "bị Sabeco miễn nhiệm": the capitalised words between "được"/"bị" and the verb decide,
+    when they hold no name or title (read by :func:`_actor`'s person and title rules)."""
+    m = _capitalised_agent_re().search(text, max(s.span.start, v.start() - 80), v.start())
+    if m is None:
+        return None
+    a, b = m.span("a")
+    if any(a < n.end and n.start < b for n in s.names) or any(a < t.end and t.start < b for t in s.titles):
+        return None
+    return text[a:b], Fired(ACTOR_CAPITALISED_AGENT, a, b)
 
 
 @lru_cache(maxsize=1)
