@@ -135,9 +135,9 @@ ACTOR_CLAUSE_SUBJECT = declare("personnel.actor.clause_subject", "PersonnelEvent
     "that no lexicon reads as a body ('Barca đã bổ nhiệm HLV X', 'HĐQT đã nhất trí bầu ông X')")
 ACTOR_INVESTIGATOR = declare("personnel.actor.investigating_body", "PersonnelEvent.actor",
     "where no other actor is read, an arrest or prosecution is decided by the investigating police body named last before "
-    "its verb in the sentence, with its parent body, undergoing nothing and with no person between: 'Trước đó, cơ quan Cảnh "
-    "sát điều tra, Bộ Công an đã ra quyết định khởi tố, bắt tạm giam ông X', 'Liên quan đến dự án, trước đó Cơ quan CSĐT Bộ "
-    "Công an đã khởi tố …', 'Phòng CSĐT tội phạm về kinh tế và tham nhũng (PC46) Công an tỉnh X vừa … bắt tạm giam …'")
+    "its verb in the sentence, with its parent body, undergoing nothing and with no person between: 'cơ quan Cảnh sát điều "
+    "tra, Bộ Công an cho biết đã khởi tố ông X', 'Cơ quan CSĐT Bộ Công an … khởi tố …', 'Phòng CSĐT tội phạm về môi trường "
+    "(PC49) Công an tỉnh X … bắt tạm giam …'")
 PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_AGENT_ADVERB, ACTOR_ANNOUNCER)  # actors read as a person's name
 DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
     "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
