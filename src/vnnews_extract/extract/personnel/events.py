@@ -558,9 +558,9 @@ def _date(text: str, sentence: Span, published: date | None = None) -> tuple[str
         if dated and date.fromisoformat(dated[0]) > published:  # not yet written on the day it was published: last year's
             dated = _iso(published.year - 1, int(m.group(2)), int(m.group(1)), m, DATE_DAY_MONTH_PUBLISHED)
         found += filter(None, [dated])
-    else:
-        year, latest = _article_latest(text) or (None, None) if m else (None, None)
-        dated = _iso(year, int(m.group(2)), int(m.group(1)), m, DATE_DAY_MONTH) if m and year else None
+    elif m:
+        year, latest = _article_latest(text) or (None, None)
+        dated = _iso(year, int(m.group(2)), int(m.group(1)), m, DATE_DAY_MONTH) if year else None
         if dated and (latest is None or (latest - date.fromisoformat(dated[0])).days <= _YEARLESS_BEFORE_LATEST_DAYS):
             found.append(dated)
     m = _month_year().search(text, sentence.start, sentence.end)
@@ -1899,7 +1899,7 @@ _PARENT_GAP = regex.compile(r"[ ]*[,–-]?[ ]+(?=\p{Lu}|\p{Ll}+ \p{Lu})")  # "�
 def _investigating_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
     """The investigating body named last before an arrest verb, read with the body it belongs to ("cơ quan Cảnh sát điều
     tra, Bộ Công an"), not a person's body (inside a title), none undergoing the act or with a person before the verb."""
-    if lexicons().personnel_verbs.get(v.group(0).lower()) != "arrest":
+    if _verb_type(v) != "arrest":
         return None
     found: tuple[int, int] | None = None
     for m in _investigator_re().finditer(text, s.span.start, v.start()):

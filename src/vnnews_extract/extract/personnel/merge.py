@@ -37,7 +37,7 @@ TITLE_EVENT_POST = declare("people.title.event_post", "Position", "a post a pers
 TITLE_BODY_AFTER_OF = declare("people.title.body_after_of", "Position",
     "a post written with no body, then ('mới'/'đầu tiên' and) 'của', 'tại' or 'thuộc' (grammar class post_of) and a body or a "
     "capitalised name that is no person or title, is of that body, read as personnel.organization.after_of reads it: "
-    "'Ross Norman, CEO của Sharps Pixley Ltd.', 'Tariq Zahir, Giám đốc điều hành tại Tyche Capital Advisors'; not 'cố vấn của "
+    "'Anna Berg, CEO của Nordlight Ltd.', 'Omar Haddad, Giám đốc điều hành tại Falcon Capital'; not 'cố vấn của "
     "Tổng thống X', and after 'tại'/'thuộc' not a place alone ('Giám đốc điều hành tại Việt Nam')")
 TITLE_CAREER_STEP = declare("people.title.career_step", "Position", "a post of a career told step by step with years, before the latest step: 'nguyên …'")
 SENTENCE_PERSON = declare("personnel.event.sentence_person", "PersonnelEvent",

@@ -54,7 +54,7 @@ NAME_SPACED_HYPHEN = declare("people.name.spaced_hyphen", "Person",
     "written with the hyphen closed: 'Tổng thống Hàn Quốc Moon Jae - in' is 'Moon Jae-in', not 'Moon Jae'")
 NAME_AFTER_LONE_BODY = declare("people.name.after_lone_body", "Person",
     "a full name through a comma after a title whose body is one word, an acronym or a brand, before a lower-case word: "
-    "'Chủ tịch NOC, Mustafa Sanalla cho biết', 'Phó Tổng Giám đốc Toyota, Osamu Nagata cũng nhắc lại'")
+    "'Chủ tịch ABC, John Miller cho biết', 'Phó Tổng Giám đốc Honda, Kenji Sato nói thêm'")
 NAME_LIST_NEXT_ITEM = declare("people.name.list_next_item", "Person",
     "in a list of posts and names ('Title1 Name1, Title2 Name2'), the Vietnamese full name that ends the body written after "
     "the second post, past words the post's body had not read or read into it: 'Bộ trưởng A, Thủ tướng Chính phủ nước Cộng hòa "
@@ -906,8 +906,8 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
 
 def _name_past_lone_body(text: str, span: Span, where: tuple[Title, list[Title]], names: dict[int, NameMention]) -> None:
     """The speaker named through a comma after a title whose body is one word, an acronym or a brand
-    (NAME_AFTER_LONE_BODY): "Chủ tịch NOC, Mustafa Sanalla cho biết", "Phó Tổng Giám đốc Toyota, Osamu Nagata
-    cũng nhắc lại"; a full name with a lower-case word after it (``_name_start_after``), not a place."""
+    (NAME_AFTER_LONE_BODY): "Chủ tịch ABC, John Miller cho biết", "Phó Tổng Giám đốc Honda, Kenji Sato
+    nói thêm"; a full name with a lower-case word after it (``_name_start_after``), not a place."""
     title, titles = where
     start = _name_start_after(text, span, title)
     if start is None or start in names or "," not in text[title.end : start]:
@@ -1610,7 +1610,7 @@ def link(text: str, span: Span, titles: list[Title], names: list[NameMention]) -
 def _apposed_after(text: str, span: Span, name: NameMention, titles: list[Title], names: list[NameMention], used: set[int]) -> list[Title]:
     """The titles in apposition after the name: "Name, Title", "Name – Title – Title", "Name, một Title". After a name
     written right after its own post ("Title Name", an item of a list), a post that opens the next item of the list is
-    not taken (``_next_item``)."""
+    not taken (``_next_holder``)."""
     item = any(id(t) in used and t.end <= name.start and not text[t.end : name.start].strip(" -–") for t in titles)
     chain: list[Title] = []
     pos = name.end
@@ -1636,7 +1636,7 @@ def _apposed_after(text: str, span: Span, name: NameMention, titles: list[Title]
         space = _SPACE_OR_DASH.match(text, t.end, span.end)
         if space and space.end() in names_at:
             break  # that title introduces the next person ("bà A và Thủ tướng - B")
-        if item and pos == name.end and _next_item(text, span, t):
+        if item and pos == name.end and _next_holder(text, span, t) is not None:
             break  # "Bộ trưởng A, Thủ tướng Chính phủ nước … B"
         t.rule = TITLE_PAST_TERM if t.past_term else TITLE_LATE if t.late else t.own_rule or (TITLE_AFTER_AGE if aged is not None else TITLE_AFTER_NAME)
         if t.rule is TITLE_AFTER_NAME and pos == name.end and text[pos : after] == "-":
@@ -1651,17 +1651,11 @@ _CLAUSE_END = regex.compile(r"[,;:.()\"“”–!?]|\s-\s")
 _CAP_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*)+")
 
 
-def _next_item(text: str, span: Span, title: Title) -> bool:
-    """In a list of posts and names ("Title1 Name1, Title2 Name2"), the post after the comma is the
-    next person's, not Name1's, when its body runs on, in its own clause, to a Vietnamese full name of three or more
-    words that is not the name of a street, school or fund ("Thủ tướng Chính phủ nước … Việt Nam Nguyễn Xuân Phúc",
-    "Chủ tịch công đoàn Trần Văn B"; NAME_LIST_NEXT_ITEM reads that name)."""
-    return _next_holder(text, span, title) is not None
-
-
 def _next_holder(text: str, span: Span, title: Title) -> tuple[int, int] | None:
-    """Where the full name of three or four words that ends the body of ``title`` in its clause is written (see
-    ``_next_item``), not after a word that opens the name of a street, school or fund."""
+    """In a list of posts and names ("Title1 Name1, Title2 Name2"), the post after the comma is the next person's, not
+    Name1's, when its body runs on, in its own clause, to a Vietnamese full name of three or four words ("Thủ tướng Chính
+    phủ nước … Việt Nam Nguyễn Văn B", "Chủ tịch công đoàn Trần Văn B"; NAME_LIST_NEXT_ITEM reads that name): where that
+    name is written, not after a word that opens the name of a street, school or fund."""
     stop = _CLAUSE_END.search(text, title.start, min(span.end, title.end + 90))
     end = stop.start() if stop is not None else min(span.end, title.end + 90)
     for run in _CAP_RUN.finditer(text, title.start, end):

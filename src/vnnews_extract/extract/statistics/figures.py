@@ -110,7 +110,7 @@ ELIDED_NOUN = declare("statistics.count.elided_noun", "Statistic",
                       "'có 47.320/47.501 thí sinh dự thi, vắng 181.': a bare number ending the next clause counts the noun left out")
 METRES_GLUED = declare("statistics.measure.metres_glued", "Statistic", "metres and centimetres written around the 'm': 'cao 1m65' is 1.65 m")
 SPLIT_DECIMAL = declare("statistics.number.split_decimal", "Statistic",
-    "'niêm yết ở mốc 1.267, 56 USD/oz': two decimal digits after a space that follows the comma of a number in thousands groups are its decimals")
+    "'giá vàng ở mức 1.315, 42 USD/oz': two decimal digits after a space that follows the comma of a number in thousands groups are its decimals")
 PART_OF = declare("statistics.count.part_of", "Statistic", "'30 trong số 41 hồ sơ': the part shares the counted noun of the whole")
 RANGE_UNITS = declare("statistics.range.both_units", "Statistic",
     "'130.000 đồng đến 180.000 đồng', 'từ 6 tháng đến 3 năm': two figures of one kind joined by 'đến'/'-' are one range")
@@ -1042,7 +1042,7 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
 
 
 def _split_decimal(text: str, match: regex.Match[str], sentence: Span) -> regex.Match[str] | None:
-    """"1.267, 56 USD": the number in thousands groups, a comma and a space before a figure of two
+    """"1.315, 42 USD": the number in thousands groups, a comma and a space before a figure of two
     plain digits, which are its decimals (statistics.number.split_decimal); not in a list of such
     numbers ("1.200, 1.350, 56 USD")."""
     if rx(r"\d{2}").fullmatch(match.group("num")) is None:
@@ -1248,11 +1248,6 @@ def widen_compound(text: str, fig: Figure, words: tuple[Span, ...]) -> Figure:
     if "word" in needs and word.label in ("N", "Nc", "Nu") and not amount:  # not "12.500.000 đồng tiền thuê"
         return replace(wider, kind="count", rule=UNIT_IN_WORD)
     return fig
-
-
-def tagged_noun(text: str, fig: Figure, words: tuple[Span, ...], sentence: Span) -> bool:
-    """Whether :func:`noun_checked` keeps the figure."""
-    return noun_checked(text, fig, words, sentence) is not None
 
 
 def noun_checked(text: str, fig: Figure, words: tuple[Span, ...], sentence: Span) -> Figure | None:

@@ -29,7 +29,7 @@ LOCATIVE = declare("statistics.comparator.locative", "Statistic.comparator",
 LOCATIVE_SURFACE = declare("statistics.comparator.locative_surface", "Statistic.comparator",
     "'trên 2 tuyến phố', 'trên hai kênh': 'trên' right before a count, not round, of surfaces or ways (grammar_words.tsv surface_noun) is 'on' (eq)")
 ESTIMATE = declare("statistics.comparator.estimate", "Statistic.comparator",
-    "'ước tính đạt 3,4 nghìn tỷ đồng', 'ước thiệt hại 1.400 tỷ đồng': an estimate word (figure_cues.tsv estimate) "
+    "'ước tính đạt 2,8 nghìn tỷ đồng', 'ước thiệt hại 900 tỷ đồng': an estimate word (figure_cues.tsv estimate) "
     "at most two words before the figure in its clause: approx")
 CHANGE_VERB = declare("statistics.change.verb", "Statistic.change", "a change verb of change_words.tsv before the figure: 'tăng 5%', 'giảm 120 hộ'")
 CHANGE_OBJECT = declare("statistics.change.object", "Statistic.change",
@@ -100,7 +100,7 @@ def comparator(text: str, fig: Figure, sentence: Span, words: tuple[Span, ...] =
 
 
 def _estimate(text: str, fig: Figure, sentence: Span) -> Decided | None:
-    """"ước tính đạt 3,4 nghìn tỷ đồng", "ước thiệt hại 1.400 tỷ đồng", "ước tính là 58 tỷ USD": an
+    """"ước tính đạt 2,8 nghìn tỷ đồng", "ước thiệt hại 900 tỷ đồng", "ước tính là 40 tỷ USD": an
     estimate word of figure_cues.tsv (a whole word) at most two words before the figure in its clause."""
     clause = _clause_start(text, sentence, fig.start)
     cues = list(patterns().cues["estimate"].finditer(text, clause, fig.start))

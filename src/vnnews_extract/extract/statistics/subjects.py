@@ -69,7 +69,7 @@ DURATION_ACT = declare("statistics.subject.duration_act", "Statistic.subject",
     " an adverb before the figure ('thêm') stays out")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 RATE_SPACED = declare("statistics.subject.rate_spaced", "Statistic.rate",
-    "rule 4 on tokenised text: '26 triệu đồng / lượng', '1.392 USD / ounce': a slash with spaces round it, then a lower-case word, is the rate '/lượng'")
+    "rule 4 on tokenised text: '36 triệu đồng / lượng', '17 USD / ounce': a slash with spaces round it, then a lower-case word, is the rate '/lượng'")
 
 SUBJECT_MAX_WORDS = 24  # read forward: long enough for the seed's list subjects; real gold: 99% of subjects have at most 18 words
 PRICED_MAX_WORDS = 6  # a priced thing read before a verb: a short noun phrase ("ngôi biệt thự xinh đẹp này")
@@ -957,8 +957,8 @@ def _duration_act(v: SentenceView, phrase: Chosen | None, start: int) -> Chosen 
     if not tags or len(tags) > DURATION_ACT_WORDS:
         return phrase
     last = tags[-1]
-    kinds = lexicons().subject_words.get(v.word(last), "")
-    if last.label != "V" or v.word(last) in grammar_set("duration_lead") or any(k in kinds for k in ("predicate", "base", "level", "stop", "marker")):
+    kinds = set(lexicons().subject_words.get(v.word(last), "").split(","))
+    if last.label != "V" or v.word(last) in grammar_set("duration_lead") or kinds & {"predicate", "base", "level", "stop", "countstop", "marker"}:
         return phrase
     if any((t.label not in _VERB_TAGS and v.word(t) not in grammar_set("passive")) or v.word(t) in grammar_set("tense_marker") for t in tags):
         return phrase  # "Dự án … đã được đầu tư 10 năm": a tense word opens the clause's own predicate
