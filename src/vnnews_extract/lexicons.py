@@ -96,6 +96,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "passive",
         # personnel names
         "list_joiner", "post_joiner", "succession", "birth", "age", "residence", "item_tail", "body_head", "party_head", "body_scope", "sub_unit", "post_noun",
+        "branch",
         "investigating_body",
         "ward_level",
         "term", "period", "span_from", "span_to", "span_end", "month", "year", "plural", "quantifier",

@@ -24,7 +24,7 @@ from .grammar import (
     SPACE, first_letter_either_case, canonical_role, cap_words, glued_dash_end, capital_role, grammar, honorific_search, is_acronym, is_name_start, looks_foreign,
     looks_like_name, late_holder, needs_org, role_search, role_senses, shares_body, starts_name,
 )
-from .orgs import OrgRead, after_open, bracketed_parent, org_text, place_then_name, read_org, with_parent
+from .orgs import OrgRead, after_open, branch_end, bracketed_parent, opens_capital_level, org_text, place_then_name, read_org, with_parent
 from ..rules import Rule, declare
 
 NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
@@ -106,6 +106,12 @@ TITLE_PARENT_BODY = declare("people.title.parent_body", "Position",
 TITLE_LOWER_BODY = declare("people.title.lower_body", "Position",
     "a body written in lower case with a few words of its kind before its own capitalised name: "
     "'Phó Giám đốc nhà máy thủy điện Nậm Nơn', 'Hiệu trưởng trường mầm non Sen Vàng'")
+TITLE_CAPITAL_LEVEL = declare("people.title.capital_level", "Position",
+    "a place opened by a level written as its capital abbreviation right after a role is the post's body, as a lower-case "
+    "level is: 'Chủ tịch TP Hội An', 'ông A, Bí thư TP Bạc Liêu' (not a person named 'Bạc Liêu …')")
+TITLE_BRANCH = declare("people.title.branch", "Position",
+    "a body read after a role runs on over its branch, 'chi nhánh' and the branch's place: 'Giám đốc Vietcombank chi nhánh "
+    "Đắk Lắk', 'Giám đốc Ngân hàng Nhà nước chi nhánh tỉnh Đồng Nai' (not cut at the bank's name)")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 TITLE_APPOSED_BODY_NAME = declare("people.title.apposed_body_name", "Position",
     "a title with its body in apposition right after its holder's name ends with the name-like words after the body, "
@@ -260,6 +266,7 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.role = canonical_role(m)  # "đại biểu Hội đồng nhân dân thành phố": a delegate of the body written, not of the assembly
         _possessed_body(text, span, m, title)
         title.name_after = org.name_start if org else None
+        _level_or_branch(text, span, title)
         _name_after_acronym(text, span, title)
         _posted_abroad(text, span, title)
         title.late = late_holder(m)
@@ -888,6 +895,9 @@ def _names_after_titles(text: str, span: Span, titles: list[Title], names: dict[
         body = _leading_body(text, run) if title.org_start is None and title.name_after is None else 0
         if len(run) == 1 and title.org_start is None and (is_acronym(run[0][2]) or _brand(run[0][2]) or _lone_body(text, span, lead, run[0], names)):
             _set_org(title, text, run[0][0], run[0][1])  # "Tổng Biên tập VietTimes", "Chủ tịch Sacombank"
+            if _body_branch(text, span, title):
+                _name_after_unknown_body(text, span, lead, title, names)  # "Giám đốc BIDV chi nhánh Hà Tây Nguyễn Văn A"
+                continue
             _name_past_lone_body(text, span, (title, titles), names)
             continue
         if 2 <= len(run) <= 3 and title.org_start is None and title.name_after is None and _foreign_body(text, span, lead, run, names):
@@ -1484,6 +1494,29 @@ def _standalone_elsewhere(text: str, run: list[tuple[int, int, str]], size: int)
         if start != run[0][0] and not followed and not capital_next:
             return True
     return False
+
+
+def _level_or_branch(text: str, span: Span, title: Title) -> None:
+    """The rule that read a title's body opened by a capital level (TITLE_CAPITAL_LEVEL: "Chủ tịch TP Hội An"), and the
+    body run on over its branch (TITLE_BRANCH)."""
+    if title.org_start is not None and title.own_rule is None and opens_capital_level(text, title.org_start, span.end):
+        title.own_rule = TITLE_CAPITAL_LEVEL
+    _body_branch(text, span, title)
+
+
+def _body_branch(text: str, span: Span, title: Title) -> bool:
+    """TITLE_BRANCH: the title's body runs on over its branch ("Vietcombank chi nhánh Đắk Lắk"), up to a person's name
+    after the branch's place (kept as ``name_after``); True when it did."""
+    if title.org_start is None or title.org_end is None or title.coordinated or title.name_after is not None:
+        return False
+    found = branch_end(text, title.org_end, span.end)
+    if found is None:
+        return False
+    title.org_end, title.name_after = found
+    title.organization = org_text(text, title.org_start, title.org_end)
+    title.end = max(title.end, title.org_end)
+    title.own_rule = title.own_rule or TITLE_BRANCH
+    return True
 
 
 def _set_org(title: Title, text: str, start: int, end: int) -> None:

@@ -343,8 +343,8 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
         org_end, name = _after_fixed(text, fixed.end(), end)
     elif opened:
         org_end, name = after_open(text, opened.end(), end)
-    elif level and (lv := _level().match(text, pos, end)) is not None and text[pos].islower():
-        org_end, name = _after_level(text, lv.end(), end)  # "cán bộ địa chính xã Ea Rbin": a place named by its level
+    elif level and (lv := _level().match(text, pos, end)) is not None and (text[pos].islower() or capital_level(lv.group(0))):
+        org_end, name = _after_level(text, lv.end(), end)  # "cán bộ địa chính xã Ea Rbin", "Chủ tịch TP Hội An": a place named by its level
         if org_end <= lv.end():
             return None
     else:
@@ -365,6 +365,45 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
         name = sub.name_start
         result.name_start = name
     return result
+
+
+@lru_cache(maxsize=1)
+def _capital_levels() -> frozenset[str]:
+    """The level forms admin_levels.tsv writes in capitals ("TP", "TP."): abbreviations, written so in running text."""
+    return frozenset(f for f, (_, kind) in lexicons().admin_levels.items() if kind == "level" and f.upper() == f)
+
+
+def capital_level(written: str) -> bool:
+    """A level word written as its capital abbreviation ("TP Hội An", "TP. Đà Nẵng"; ``people.title.capital_level``):
+    after a role it opens the place the post belongs to, as a lower-case level does ("Chủ tịch tỉnh Đồng Nai")."""
+    return written in _capital_levels()
+
+
+def opens_capital_level(text: str, pos: int, end: int) -> bool:
+    """A capital level abbreviation (:func:`capital_level`) is written at ``pos``."""
+    found = _level().match(text, pos, end)
+    return found is not None and capital_level(found.group(0))
+
+
+@lru_cache(maxsize=1)
+def _branch() -> regex.Pattern[str]:
+    """" chi nhánh " (grammar class branch) before a capital or a level: the branch of the body written before it."""
+    return regex.compile(rf" (?:{alternation(lexicons().grammar('branch'))}) (?=\p{{Lu}}|{_level().pattern})")
+
+
+def branch_end(text: str, pos: int, end: int) -> tuple[int, int | None] | None:
+    """``people.title.branch``: a body read up to ``pos`` and its branch written after it ("Vietcombank chi nhánh Đắk
+    Lắk", "Ngân hàng Nhà nước chi nhánh tỉnh Đồng Nai"): (end of the branch's place, start of a person's name after it),
+    or None when no branch of a place follows."""
+    found = _branch().match(text, pos, end)
+    if found is None:
+        return None
+    level = _level().match(text, found.end(), end)
+    if level is not None:
+        place_end, name = _after_level(text, level.end(), end)
+        return (place_end, name) if place_end > level.end() else None
+    place_end, name = place_then_name(text, found.end(), end, after_level=True)  # "chi nhánh" names its place as a level does
+    return (place_end, name) if place_end > found.end() else None
 
 
 @lru_cache(maxsize=1)
