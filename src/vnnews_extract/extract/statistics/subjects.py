@@ -67,6 +67,14 @@ DURATION_ACT = declare("statistics.subject.duration_act", "Statistic.subject",
     "a duration right after the verb of an act, with the subject read before the verb ('bị bắt tạm giam 4 tháng', 'anh chỉ thi đấu 14 phút'):"
     " the verbs stay in the subject (the duration measures the act); not a verb of time taken (grammar class duration_lead: 'mất', 'kéo dài', 'qua');"
     " an adverb before the figure ('thêm') stays out")
+BARE_COUNTER = declare("statistics.subject.bare_counter", "Statistic.subject",
+    "a count whose phrase is only a counted noun that names nothing counted (grammar class bare_counter: 'chiếc', 'lần', 'lượt', 'đơn vị', 'trận'):"
+    " the noun phrase before the verb the figure stands after, with the verbs of its act ('đội bóng bị xử thua 2 trận' -> 'đội bóng bị xử thua');"
+    " the word alone stays when no noun phrase stands before the verb in the figure's clause")
+CHANGE_LEFTOVER = declare("statistics.subject.change_leftover", "Statistic.subject",
+    "a phrase read after the first figure of a change that ends in the words leading to the second figure (grammar class change_target:"
+    " 'từ 15% hiện nay xuống còn 5%', 'từ 2 ca lên 3 ca'): a count keeps its counted noun phrase without them ('ca');"
+    " another figure after 'từ' takes the noun phrase before it ('giảm thuế nhập khẩu linh kiện từ 15%' -> 'thuế nhập khẩu linh kiện'), or none")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 RATE_SPACED = declare("statistics.subject.rate_spaced", "Statistic.rate",
     "rule 4 on tokenised text: '36 triệu đồng / lượng', '17 USD / ounce': a slash with spaces round it, then a lower-case word, is the rate '/lượng'")
@@ -816,7 +824,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     """The subject of a figure, and the phrase the next figure of the sentence may continue (its
     subject without the rate), without a time phrase inside it."""
     found, carried = _subject(v, fig, change, previous)
-    phrase = _after_preposition(v, _before_time(v, _before_predicate(v, found.phrase)))
+    phrase = _after_preposition(v, _before_time(v, _before_predicate(v, _change_leftover(v, found.phrase, fig.start))))
     counted = phrase is not None and phrase.rule is COUNTED_NOUN  # "57 mốc": what a count counts is its subject
     if phrase is not None and not counted and (previous is not None or found.rate is None) and _no_content(v.text[phrase.start : phrase.end]):
         phrase = Chosen(previous.start, previous.end, NO_CONTENT) if previous is not None else None  # "mức/căn" stays (rule 4)
@@ -824,6 +832,36 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     if phrase is found.phrase:
         return found, carried
     return Subject(phrase, found.rate), phrase if carried is found.phrase else carried
+
+
+@lru_cache(maxsize=1)
+def _change_target_tail() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?:\s+(?:{alternation(grammar_set('change_target'))}))+\s*$")
+
+
+def _change_leftover(v: SentenceView, phrase: Chosen | None, start: int) -> Chosen | None:
+    """A phrase read after the first figure of a change that runs to the words leading to the second
+    figure ("từ 15% hiện nay xuống còn 5%", "từ 2 ca lên 3 ca"; grammar class change_target):
+    for a count, its counted noun phrase without those words ("ca"); else the words are a leftover
+    (a time, the verb of the change) and, after "từ" (grammar class range_start), the figure takes the noun
+    phrase before it ("giảm thuế nhập khẩu linh kiện từ 15%" -> "thuế nhập khẩu linh kiện"), or none (rule
+    statistics.subject.change_leftover)."""
+    if phrase is None or phrase.rule not in (AFTER_FIGURE, COUNTED_NOUN) or phrase.start < start:
+        return phrase
+    tail = _change_target_tail().search(v.text, phrase.start, phrase.end)
+    inner = any(phrase.start <= f_start < phrase.end for f_start, _, _ in v.figures)  # "5 căn nhà … từ 80 m2 lên": not the first figure's phrase
+    if tail is None or inner or not _whole_words(v, tail.start() + len(tail.group()) - len(tail.group().lstrip()), phrase.end):
+        return phrase
+    if not any(f_start > phrase.end and not v.text[phrase.end : _lead_start(v, f_start)].strip() for f_start, _, _ in v.figures):
+        return phrase  # the words lead to no figure right after them
+    if phrase.rule is COUNTED_NOUN:
+        s, e = _strip(v.text, phrase.start, tail.start(), _EDGE)
+        return Chosen(s, e, CHANGE_LEFTOVER) if e > s and _names_thing(v, s, e) else phrase
+    words = v.text[v.sentence.start : start].lower().split()[-2:]
+    if not any(w in grammar_set("range_start") for w in words):
+        return phrase  # no "từ (mức)" before the figure: "sau 5 năm nâng … lên 2 tấn" is no change from it
+    before = backward(v, start, None)
+    return Chosen(before.start, before.end, CHANGE_LEFTOVER) if before is not None and before.end <= start else None
 
 
 @lru_cache(maxsize=1)
@@ -920,6 +958,8 @@ def _subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None
             before = None if before is not None and _act_noun_before(v, fig.start) else before
             if before is not None and (change or before.rule in (NOUN_BEFORE, UNIT_ONLY, ACT_OBJECT) or _after_predicate(v, fig.start)):
                 phrase = Chosen(before.start, before.end, CHANGED_THING if change else UNIT_ONLY)
+            else:
+                phrase = _bare_counter(v, phrase, before, fig.start) or phrase
         return Subject(phrase), phrase
     rate = _RATE.match(v.text, fig.end, v.sentence.end)
     pos = rate.end() if rate else fig.end
@@ -936,6 +976,24 @@ def _subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None
     phrase = _duration_act(v, phrase, fig.start) if duration else phrase
     phrase = _region_of_list(v, phrase, previous)
     return Subject(phrase), phrase
+
+
+def _bare_counter(v: SentenceView, phrase: Chosen | None, before: Chosen | None, start: int) -> Chosen | None:
+    """A count whose phrase is only a counted noun that names nothing counted (grammar class
+    bare_counter: "30.000 chiếc", "hơn 40 lần", "2,5 triệu đơn vị"), with a noun phrase before the verb
+    the figure stands after: that phrase, with the verbs of the act between it and the figure as for a
+    duration ("X bị xử 2 trận" -> "X bị xử"); none when the phrase before is read from an earlier clause,
+    holds no noun or a number ("bán 4 trận thay vì 6 trận": another figure's words) or is a pronoun alone
+    ("anh đã chơi 120 trận")."""
+    if phrase is None or before is None or before.rule not in (BEFORE_VERB, OBJECT):
+        return None
+    if " ".join(v.text[phrase.start : phrase.end].lower().split()) not in grammar_set("bare_counter"):
+        return None
+    nouns = [t for t in v.tags_in(before.start, before.end) if t.label in ("N", "Nc", "Np", "Ny")]
+    if not nouns or rx(r"\d").search(v.text, before.start, before.end) or " ".join(v.text[before.start : before.end].lower().split()) in grammar_set("pronoun"):
+        return None  # "thu gọn", "anh": no noun phrase names what the count counts
+    act = _duration_act(v, Chosen(before.start, before.end, BEFORE_VERB), start)
+    return Chosen(act.start, act.end, BARE_COUNTER) if act is not None else None
 
 
 def _duration_act(v: SentenceView, phrase: Chosen | None, start: int) -> Chosen | None:
