@@ -76,6 +76,14 @@ ROLE_PERSON_TITLE = declare("personnel.role.person_title", "PersonnelEvent.role"
 ROLE_POST_FRAME = declare("personnel.role.post_frame", "PersonnelEvent.role",
     "a post named by a frame before the verb: 'Ở chức danh phó chủ tịch HĐND huyện, … bầu ông X'")
 ROLE_HELD = declare("personnel.role.held", "PersonnelEvent.role", "a loss event takes the post the person holds in the sentence: 'ông X, Giám đốc Sở Y, bị cách chức'")
+ROLE_GAINED = declare("personnel.role.gained_not_former", "PersonnelEvent.role",
+    "a post gained (appointment, election, approval, transfer …) is never one the text calls past ('cựu', 'nguyên'): that is "
+    "the person's old post, passed over for the post written after it: 'chỉ định cựu Giám đốc FBI X trở thành công tố viên "
+    "đặc biệt' -> 'công tố viên đặc biệt'")
+ROLE_OWN_CLAUSE = declare("personnel.role.own_clause", "PersonnelEvent.role",
+    "the post of a verb is in the verb's clause: a post after a word opening another clause (event_cues.tsv other_clause and "
+    "fronted_time: 'khi', 'sau khi', 'vì', 'nhưng') is passed over for the post of the verb's own clause or, for a loss, the "
+    "post the person holds: 'ông X bị bắt khi đang giữ chức …' stays, 'ông X bị bắt vì …, trưởng khoa …' is not the post")
 ROLE_DESTINATION = declare("personnel.role.destination", "PersonnelEvent.role", "a transfer to a body, no role: 'điều động đến nhận công tác tại Ban Quản lý …'")
 ROLE_CHARGE = declare("personnel.role.charge", "PersonnelEvent.role",
     "'giao … phụ trách Ban Dân vận Tỉnh ủy': the charge is the role, the body after it the organisation")
@@ -1284,8 +1292,14 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     free = [t for t in s.titles if v.end() <= t.start < end and (t.start, t.end) not in owned and not _acts(text, t) and not t.bare
             and not _source(text, s, t) and not _proposer(text, s, t) and not _owner(text, s, t)
             and _other_act().search(text, v.end(), t.start) is None]  # "… đơn kiến nghị gửi lên Bộ trưởng Bộ Y tế": the post receives it
+    mine, free, other = _own_clause(text, v, mine), _own_clause(text, v, free), len(mine) + len(free)
+    other -= len(mine) + len(free)  # posts of another clause passed over
+    named, free, passed = _not_former(named, etype), _not_former(free, etype), _not_former(named + free, etype) != named + free
     titles, rule = ((mine, ROLE_PERSON_CUE) if mine else (named, ROLE_PERSON_TITLE) if named
                     else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME))
+    if passed and not titles:
+        return [_Target(None, None, None)]  # the person's old post only: the event, with no post
+    rule = ROLE_GAINED if passed and rule in (ROLE_PERSON_TITLE, ROLE_AFTER_VERB) else rule
     if not titles and person is not None and etype in LOSS:
         titles, rule = held_post(person.titles), ROLE_HELD
     elif person is not None and etype in LOSS and titles and all(t.organization is None for t in titles):
@@ -1293,6 +1307,7 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
         titles, rule = (held[:1], ROLE_HELD) if held else (titles, rule)  # "cách chức Trưởng phòng": the one the person holds
     if not titles and person is not None and etype in ("transfer", "rotation", "secondment"):
         return _destination(text, v, end)
+    rule = ROLE_OWN_CLAUSE if other and titles and rule in (ROLE_PERSON_CUE, ROLE_AFTER_VERB, ROLE_HELD) else rule
     out: list[_Target] = []
     for t in titles:
         of = _body_after_of(text, s, t, end) if t.org_start is None and person is not None else None  # no unnamed event from it
@@ -1300,6 +1315,25 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
                else [_Target(t, of, rule, ORG_AFTER_OF)] if of is not None else [_Target(t, None, rule)])
         out.extend(own + [_Target(t, o, rule, ORG_COORDINATED) for o in t.coordinated])
     return out
+
+
+def _own_clause(text: str, v: regex.Match[str], titles: list[Title]) -> list[Title]:
+    """The titles of the verb's own clause: none after a word opening another clause ("khi", "vì", "nhưng")."""
+    return [t for t in titles if _other_clause().search(text, v.end(), t.start) is None]
+
+
+@lru_cache(maxsize=1)
+def _other_clause() -> regex.Pattern[str]:
+    """A word opening another clause: a time clause (event_cues.tsv fronted_time) or a cause or contrast (other_clause),
+    not a time anaphor (same_clause: "khi đó")."""
+    same = alternation(cue_words("same_clause"))
+    opener = alternation(cue_words("fronted_time") + cue_words("other_clause"))
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?!(?:{same})(?![\p{{L}}]))(?:{opener})(?![\p{{L}}])")
+
+
+def _not_former(titles: list[Title], etype: str) -> list[Title]:
+    """The titles that may be a post gained: for an event that gives a post, none written as past ("cựu", "nguyên")."""
+    return titles if etype in LOSS else [t for t in titles if not t.role.startswith("nguyên ")]
 
 
 @lru_cache(maxsize=None)
