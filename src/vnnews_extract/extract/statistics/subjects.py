@@ -24,7 +24,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ...text.numbers import MULTIPLIERS, NUMBER_WORD_PATTERN, parse_number_words
 from ..rules import Rule, declare
-from .figures import Figure, grammar_pattern, grammar_set, rx
+from .figures import TABLE_ROW, Figure, grammar_pattern, grammar_set, rx
 from .figures import function_words_of as figure_words
 from .figures import patterns as figure_patterns
 
@@ -67,6 +67,8 @@ DURATION_ACT = declare("statistics.subject.duration_act", "Statistic.subject",
     "a duration right after the verb of an act, with the subject read before the verb ('bị bắt tạm giam 4 tháng', 'anh chỉ thi đấu 14 phút'):"
     " the verbs stay in the subject (the duration measures the act); not a verb of time taken (grammar class duration_lead: 'mất', 'kéo dài', 'qua');"
     " an adverb before the figure ('thêm') stays out")
+ROW_LABEL = declare("statistics.subject.row_label", "Statistic.subject",
+                    "a cell of a comparison table (statistics.count.two_sided_row): the row label it stands beside ('Số game cầm giao bóng')")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 RATE_SPACED = declare("statistics.subject.rate_spaced", "Statistic.rate",
     "rule 4 on tokenised text: '36 triệu đồng / lượng', '17 USD / ounce': a slash with spaces round it, then a lower-case word, is the rate '/lượng'")
@@ -815,6 +817,8 @@ def bracketed(v: SentenceView, fig: Figure, previous: Chosen | None) -> Chosen |
 def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None) -> tuple[Subject, Chosen | None]:
     """The subject of a figure, and the phrase the next figure of the sentence may continue (its
     subject without the rate), without a time phrase inside it."""
+    if fig.rule is TABLE_ROW:  # a table cell: its row label, whichever side of it the cell stands
+        return Subject(Chosen(fig.unit_start, fig.unit_end, ROW_LABEL)), previous
     found, carried = _subject(v, fig, change, previous)
     phrase = _after_preposition(v, _before_time(v, _before_predicate(v, found.phrase)))
     counted = phrase is not None and phrase.rule is COUNTED_NOUN  # "57 mốc": what a count counts is its subject
