@@ -742,7 +742,10 @@ def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fire
     cell = _percent_cell(text, match, sentence) if raw[0].isdigit() else None
     if cell is not None:
         return cell
-    if _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence) and not _age(text, match):
+    if (
+        _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence) and not _age(text, match)
+        and (not raw[0].isdigit() or _table_row(text, match, sentence) is None)  # "Tổng số điểm 108": a table cell, no grade
+    ):
         note(trace, EXCLUDE_BEFORE, match.start(), match.end())
         return EXCLUDE_BEFORE
     if raw[0].isdigit():
@@ -980,7 +983,7 @@ def _table_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pat
     right_edge = r"(?![\p{N}/.,%\-])(?!\s*(?:%|\p{Ll}))"  # not "Giao bóng 1 ăn điểm": a label's own digit
     bare = regex.compile(rf"{left_edge}(?P<a>{_CELL})\s+(?P<label>{_LABEL})\s+(?P<b>{_CELL}){right_edge}")
     before = regex.compile(rf"{left_edge}(?P<a>{_CELL})\s+(?P<label>{_LABEL})\s+$")
-    rich = regex.compile(rf"(?<![\p{{L}}\p{{N}}/.,])(?:{_RICH_CELL}|{_CELL})\s+{_LABEL}\s+{_RICH_CELL}")
+    rich = regex.compile(rf"(?<![\p{{L}}\p{{N}}/.,]){_RICH_CELL}\s+{_LABEL}\s+{_RICH_CELL}")
     return bare, before, rich
 
 
@@ -989,8 +992,10 @@ def _table_row(text: str, match: regex.Match[str], sentence: Span) -> _Unit | No
     a comparison table flattened into a sentence, each row a capitalised label between the values of
     its two sides. A bare whole number of at most four digits (no year) that is a cell of such a row,
     on either side of its label, counts the label (its "Số <noun>" noun, else the label itself) when
-    the 300 characters around it hold at least three rows, one of them of percents or fractions:
-    a run of rows, not one number on each side of a name ("Điều 2 Điều 6", "1 KSA 2,300")."""
+    the 300 characters around it hold at least three rows, one of them of percents or fractions on
+    both sides: a run of rows, not one number on each side of a name ("1 KSA 2,300"), nor the numbers
+    of a document reference ("Khoản 1 Điều 54": a row whose left cell a label before makes no figure).
+    A cell so read is a figure though a word before it blocks one ("Tổng số điểm 108": no grade)."""
     raw = match.group("num")
     if match.group("num2") or match.group("mult") or not rx(_CELL).fullmatch(raw) or _looks_like_year(raw):
         return None
@@ -1001,8 +1006,8 @@ def _table_row(text: str, match: regex.Match[str], sentence: Span) -> _Unit | No
         row = bare.match(text, left.start(), sentence.end) if left else None
         if row is None or row.start("b") != match.start():
             return None
-    if _looks_like_year(row.group("a")) or _looks_like_year(row.group("b")):
-        return None
+    if _looks_like_year(row.group("a")) or _looks_like_year(row.group("b")) or _blocked_before(text, row.start("a"), sentence):
+        return None  # "Khoản 1 Điều 54 Nghị định …": a document's numbers, no row
     lo, hi = max(sentence.start, match.start() - 300), min(sentence.end, match.end() + 300)
     bare_rows = len(bare.findall(text, lo, hi, overlapped=True))
     if not rich.search(text, lo, hi) or bare_rows + len(rich.findall(text, lo, hi)) < 3:
