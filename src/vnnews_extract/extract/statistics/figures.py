@@ -108,6 +108,11 @@ HEADING_NOUN = declare("statistics.count.heading_noun", "Statistic",
 UNIT_HEADING = declare("statistics.unit.heading", "Statistic.unit", "the counted noun of the heading a bare cell is listed under ('Tổng số <noun>')")
 ELIDED_NOUN = declare("statistics.count.elided_noun", "Statistic",
                       "'có 47.320/47.501 thí sinh dự thi, vắng 181.': a bare number ending the next clause counts the noun left out")
+TABLE_ROW = declare("statistics.count.two_sided_row", "Statistic",
+    "a comparison table flattened into text, 'Djokovic 11 Aces 7 3 Lỗi kép 2 54% (51/94) Tỷ lệ giao bóng 1 …': a bare whole "
+    "number on either side of a capitalised row label, in a run of such rows with a percent or fraction row, counts the label")
+UNIT_ROW = declare("statistics.unit.row_label", "Statistic.unit",
+    "the row label a table cell stands beside: the noun of a 'Số <noun>' label ('Số game cầm giao bóng': game), else the label ('Phạt góc')")
 METRES_GLUED = declare("statistics.measure.metres_glued", "Statistic", "metres and centimetres written around the 'm': 'cao 1m65' is 1.65 m")
 SPLIT_DECIMAL = declare("statistics.number.split_decimal", "Statistic",
     "'giá vàng ở mức 1.315, 42 USD/oz': two decimal digits after a space that follows the comma of a number in thousands groups are its decimals")
@@ -737,7 +742,10 @@ def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fire
     cell = _percent_cell(text, match, sentence) if raw[0].isdigit() else None
     if cell is not None:
         return cell
-    if _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence) and not _age(text, match):
+    if (
+        _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence) and not _age(text, match)
+        and (not raw[0].isdigit() or _table_row(text, match, sentence) is None)  # "Tổng số điểm 108": a table cell, no grade
+    ):
         note(trace, EXCLUDE_BEFORE, match.start(), match.end())
         return EXCLUDE_BEFORE
     if raw[0].isdigit():
@@ -773,7 +781,8 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
             unit = _age_ahead(text, match, sentence) or _word_after(text, match, sentence, trace)
         return (
             unit or _respectively(text, match, sentence) or _part_of(text, match, sentence) or _bare_amount(text, match, sentence)
-            or _unit_ahead(text, match, sentence) or _shared_unit(text, match, sentence) or _heading_noun(text, match, sentence)
+            or _unit_ahead(text, match, sentence) or _shared_unit(text, match, sentence) or _table_row(text, match, sentence)
+            or _heading_noun(text, match, sentence)
         )
     word = raw.lower()
     if _number_compound().match(text, match.start("num")):
@@ -958,6 +967,54 @@ def _heading_noun(text: str, match: regex.Match[str], sentence: Span) -> _Unit |
         if unit is not None and unit.kind != "percent":
             return None  # a figure with a unit of its own ends the list
     return _heading_unit(heading, match)
+
+
+_CELL = r"\d{1,4}"  # a bare cell of a comparison table: a whole number, no thousands groups
+_RICH_CELL = r"(?:\d{1,4}(?:,\d+)?%(?:\s*\(\d{1,4}/\d{1,4}\))?|\d{1,4}/\d{1,4}(?:\s*\(\d{1,3}(?:,\d+)?%\))?|\(\d{1,3}(?:,\d+)?%\))"
+_LABEL = r"\p{Lu}[\p{L}\-]*(?:\s+[\p{L}\-]+){0,5}?"  # a capitalised row label of one to six words, no digit
+
+
+@lru_cache(maxsize=1)
+def _table_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """A bare row "11 Aces 7" (the left cell opening the match), the same row read from its right
+    cell (a label and a bare cell ending right before it), and a row of percent or fraction cells
+    "54% (51/94) Tỷ lệ giao bóng 1 69% (59/85)", "5/15 (33%) Điểm Break 5/21 (24%)"."""
+    left_edge = r"(?<![\p{L}\p{N}/.,:\-+(])"
+    right_edge = r"(?![\p{N}/.,%\-])(?!\s*(?:%|\p{Ll}))"  # not "Giao bóng 1 ăn điểm": a label's own digit
+    bare = regex.compile(rf"{left_edge}(?P<a>{_CELL})\s+(?P<label>{_LABEL})\s+(?P<b>{_CELL}){right_edge}")
+    before = regex.compile(rf"{left_edge}(?P<a>{_CELL})\s+(?P<label>{_LABEL})\s+$")
+    rich = regex.compile(rf"(?<![\p{{L}}\p{{N}}/.,]){_RICH_CELL}\s+{_LABEL}\s+{_RICH_CELL}")
+    return bare, before, rich
+
+
+def _table_row(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
+    """"Djokovic 11 Aces 7 3 Lỗi kép 2 54% (51/94) Tỷ lệ giao bóng 1 …", "16 Phạm lỗi 12 4 Phạt góc 12":
+    a comparison table flattened into a sentence, each row a capitalised label between the values of
+    its two sides. A bare whole number of at most four digits (no year) that is a cell of such a row,
+    on either side of its label, counts the label (its "Số <noun>" noun, else the label itself) when
+    the 300 characters around it hold at least three rows, one of them of percents or fractions on
+    both sides: a run of rows, not one number on each side of a name ("1 KSA 2,300"), nor the numbers
+    of a document reference ("Khoản 1 Điều 54": a row whose left cell a label before makes no figure).
+    A cell so read is a figure though a word before it blocks one ("Tổng số điểm 108": no grade)."""
+    raw = match.group("num")
+    if match.group("num2") or match.group("mult") or not rx(_CELL).fullmatch(raw) or _looks_like_year(raw):
+        return None
+    bare, before, rich = _table_patterns()
+    row = bare.match(text, match.start(), sentence.end)
+    if row is None:
+        left = before.search(text, max(sentence.start, match.start() - 60), match.start())
+        row = bare.match(text, left.start(), sentence.end) if left else None
+        if row is None or row.start("b") != match.start():
+            return None
+    if _looks_like_year(row.group("a")) or _looks_like_year(row.group("b")) or _blocked_before(text, row.start("a"), sentence):
+        return None  # "Khoản 1 Điều 54 Nghị định …": a document's numbers, no row
+    lo, hi = max(sentence.start, match.start() - 300), min(sentence.end, match.end() + 300)
+    bare_rows = len(bare.findall(text, lo, hi, overlapped=True))
+    if not rich.search(text, lo, hi) or bare_rows + len(rich.findall(text, lo, hi)) < 3:
+        return None
+    headed = rx(rf"(?i)(?:{grammar_pattern('heading_count')})\s+(\S+)").match(row.group("label"))
+    head = headed.group(1) if headed else " ".join(row.group("label").split())  # "Số game cầm giao bóng": game; "Phạt góc"
+    return _Unit("count", head, row.start("label"), row.end("label"), match.end("num"), 1.0, TABLE_ROW, UNIT_ROW)
 
 
 def _heading_unit(heading: regex.Match[str], match: regex.Match[str]) -> _Unit:

@@ -24,7 +24,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ...text.numbers import MULTIPLIERS, NUMBER_WORD_PATTERN, parse_number_words
 from ..rules import Rule, declare
-from .figures import Figure, grammar_pattern, grammar_set, rx
+from .figures import TABLE_ROW, Figure, grammar_pattern, grammar_set, rx
 from .figures import function_words_of as figure_words
 from .figures import patterns as figure_patterns
 
@@ -75,6 +75,8 @@ CHANGE_LEFTOVER = declare("statistics.subject.change_leftover", "Statistic.subje
     "a phrase read after the first figure of a change that ends in the words leading to the second figure (grammar class change_target:"
     " 'từ 15% hiện nay xuống còn 5%', 'từ 2 ca lên 3 ca'): a count keeps its counted noun phrase without them ('ca');"
     " another figure after 'từ' takes the noun phrase before it ('giảm thuế nhập khẩu linh kiện từ 15%' -> 'thuế nhập khẩu linh kiện'), or none")
+ROW_LABEL = declare("statistics.subject.row_label", "Statistic.subject",
+                    "a cell of a comparison table (statistics.count.two_sided_row): the row label it stands beside ('Số game cầm giao bóng')")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 RATE_SPACED = declare("statistics.subject.rate_spaced", "Statistic.rate",
     "rule 4 on tokenised text: '36 triệu đồng / lượng', '17 USD / ounce': a slash with spaces round it, then a lower-case word, is the rate '/lượng'")
@@ -823,6 +825,8 @@ def bracketed(v: SentenceView, fig: Figure, previous: Chosen | None) -> Chosen |
 def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None) -> tuple[Subject, Chosen | None]:
     """The subject of a figure, and the phrase the next figure of the sentence may continue (its
     subject without the rate), without a time phrase inside it."""
+    if fig.rule is TABLE_ROW:  # a table cell: its row label, whichever side of it the cell stands
+        return Subject(Chosen(fig.unit_start, fig.unit_end, ROW_LABEL)), previous
     found, carried = _subject(v, fig, change, previous)
     phrase = _after_preposition(v, _before_time(v, _before_predicate(v, _change_leftover(v, found.phrase, fig.start))))
     counted = phrase is not None and phrase.rule is COUNTED_NOUN  # "57 mốc": what a count counts is its subject
