@@ -967,7 +967,8 @@ def _apposed_holder_start(text: str, span: Span, lead: Title, names: dict[int, N
     """Where the full name written right before the title through a comma or a dash starts: a name already read after an
     honorific, or a capitalised run that looks like a Vietnamese full name."""
     for n in names.values():
-        if n.rule in (NAME_AFTER_HONORIFIC, NAME_AFTER_GLUED_HONORIFIC) and span.start <= n.end <= lead.start and len(n.name.split()) >= 2 and _HOLDER_AFTER.fullmatch(text, n.end, lead.start):
+        addressed = n.rule in (NAME_AFTER_HONORIFIC, NAME_AFTER_GLUED_HONORIFIC)
+        if addressed and span.start <= n.end <= lead.start and len(n.name.split()) >= 2 and _HOLDER_AFTER.fullmatch(text, n.end, lead.start):
             return n.start
     before = _NAME_BEFORE_GAP.search(text, span.start, lead.start)
     if before is None or not _HOLDER_AFTER.fullmatch(text, before.end(1), lead.start):
