@@ -949,7 +949,7 @@ def _body_name_after_holder(text: str, span: Span, where: tuple[Title, Title, li
     TNHH Thương mại Hoàng Đức". Not when the name before is itself written after a title, a list of posts and names
     ("Bí thư Tỉnh ủy Trần Văn B, Chủ tịch UBND tỉnh Lê Văn C")."""
     title, lead, titles = where
-    if title.org_start is None or text[title.end : rest[0][0]] != " " or not 2 <= len(rest) <= 4 or not starts_name([w for _, _, w in rest]):
+    if title.org_start is None or text[title.end : rest[0][0]] != " " or not 2 <= len(rest) <= 3 or not starts_name([w for _, _, w in rest]):
         return False  # right after the body, not past a comma ("…, Đoàn Luật sư TP Hà Nội")
     word = _LAST_WORD.search(text, title.org_start, rest[0][0] - 1)
     honorific = grammar().honorific.match(text, word.start(1)) if word is not None else None
