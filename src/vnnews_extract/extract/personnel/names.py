@@ -30,8 +30,8 @@ from ..rules import Rule, declare
 NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
 NAME_AFTER_GLUED_HONORIFIC = declare("people.name.after_glued_honorific", "Person",
     "a capitalised address honorific ('Ông', 'Bà') glued to a capitalised word before it, as a photo credit or a heading "
-    "run into the next paragraph leaves it ('Ảnh: Văn Nam Ông Lê Văn A, Giám đốc …'), before a full name: an honorific, "
-    "not a word of a place's name ('Hai Bà Trưng', 'Núi Bà Đen')")
+    "run into the next paragraph leaves it ('Ảnh: Văn Nam Ông Lê Văn A, Giám đốc …'), before a full name and a capitalised "
+    "post in apposition: an honorific, not a word of a place's name ('Hai Bà Trưng', 'Núi Bà Đen')")
 NAME_AFTER_TITLE = declare("people.name.after_title", "Person", "a name right after a title: 'Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm'")
 NAME_LISTED = declare("people.name.listed", "Person", "the names listed after a plural honorific: 'các bà A, B và C'")
 NAME_LISTED_AFTER_TITLE = declare("people.name.listed_after_title", "Person",
@@ -850,7 +850,8 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
 def _glued_honorific(text: str, span: Span, m: regex.Match[str]) -> bool:
     """A capitalised address honorific after a capitalised word (NAME_AFTER_GLUED_HONORIFIC) that opens a full name of
     two to four words: a Vietnamese one (a surname and a middle name) or a foreign one, not a place, and not after a
-    word that makes the run a street's or a body's name."""
+    word that makes the run a street's or a body's name. A capital there is ambiguous, so the name must be followed by
+    the strongest sign of an official: a capitalised post in apposition ("…, Giám đốc …", "… - Chủ tịch …")."""
     word = m.group("h")
     if lexicons().honorifics.get(word.lower()) != "address" or word in lexicons().places or not word[:1].isupper():
         return False
@@ -859,10 +860,10 @@ def _glued_honorific(text: str, span: Span, m: regex.Match[str]) -> bool:
     texts = [w for _, _, w in run]
     if not 2 <= len(run) <= 4 or not looks_like_name(texts) or _is_place(run) or _head_then_place(texts):
         return False
-    return not _named_place(text, m.start()) and _CLAUSE_START.match(text, run[-1][1], span.end) is not None
+    return not _named_place(text, m.start()) and _GLUED_APPOSED.match(text, run[-1][1], span.end) is not None
 
 
-_CLAUSE_START = regex.compile(r"\s*(?:[,–(:-]|\s\p{Ll})")  # after the name: an apposition, a bracket or a lower-case word
+_GLUED_APPOSED = regex.compile(r"\s*[,–-]\s*\p{Lu}")  # after the name: a post in apposition, capitalised as an official's is
 
 
 def _honorific_place(text: str, span: Span, start: int) -> list[tuple[int, int, str]]:
