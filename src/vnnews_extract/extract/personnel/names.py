@@ -28,6 +28,10 @@ from .orgs import OrgRead, after_open, branch_end, bracketed_parent, opens_capit
 from ..rules import Rule, declare
 
 NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
+NAME_AFTER_GLUED_HONORIFIC = declare("people.name.after_glued_honorific", "Person",
+    "a capitalised address honorific ('Ông', 'Bà') glued to a capitalised word before it, as a photo credit or a heading "
+    "run into the next paragraph leaves it ('Ảnh: Văn Nam Ông Lê Văn A, Giám đốc …'), before a full name and a capitalised "
+    "post in apposition: an honorific, not a word of a place's name ('Hai Bà Trưng', 'Núi Bà Đen')")
 NAME_AFTER_TITLE = declare("people.name.after_title", "Person", "a name right after a title: 'Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm'")
 NAME_LISTED = declare("people.name.listed", "Person", "the names listed after a plural honorific: 'các bà A, B và C'")
 NAME_LISTED_AFTER_TITLE = declare("people.name.listed_after_title", "Person",
@@ -827,7 +831,8 @@ def _named_place(text: str, start: int) -> bool:
 def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int, NameMention]) -> None:
     """Names after an honorific ("ông Lê Hoàng Châu"), with the list a plural one opens ("các bà A, B và C")."""
     for m in honorific_search().finditer(text, span.start, span.end):
-        if _inside_proper_name(text, span, m.start()):
+        glued = _inside_proper_name(text, span, m.start())
+        if glued and not _glued_honorific(text, span, m):
             continue  # "Hai Bà Trưng", "Bà Rịa": a capitalised honorific word inside a place's name
         if _place_after_title(text, titles, m):
             continue  # "Ngoại trưởng Anh Boris Johnson": the country, not the honorific "anh"
@@ -843,9 +848,29 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
             continue  # "một ca sĩ Việt Nam": the place the person is of, no name
         names[run[0][0]] = NameMention(
             run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], _honorific(m.group("h")), honorific_start=m.start("h"),
+            rule=NAME_AFTER_GLUED_HONORIFIC if glued else NAME_AFTER_HONORIFIC,
         )
         if _patterns().plural.search(text, max(span.start, m.start() - 6), m.start()):
             _add_list(names, _list_members(text, span, names[run[0][0]], titles))
+
+
+def _glued_honorific(text: str, span: Span, m: regex.Match[str]) -> bool:
+    """A capitalised address honorific after a capitalised word (NAME_AFTER_GLUED_HONORIFIC) that opens a full name of
+    two to four words: a Vietnamese one (a surname and a middle name) or a foreign one, not a place, and not after a
+    word that makes the run a street's or a body's name. A capital there is ambiguous, so the name must be followed by
+    the strongest sign of an official: a capitalised post in apposition ("…, Giám đốc …", "… - Chủ tịch …")."""
+    word = m.group("h")
+    if lexicons().honorifics.get(word.lower()) != "address" or word in lexicons().places or not word[:1].isupper():
+        return False
+    sp = SPACE.match(text, m.end(), span.end)
+    run = cap_words(text, sp.end(), span.end)[:4] if sp else []
+    texts = [w for _, _, w in run]
+    if not 2 <= len(run) <= 4 or not looks_like_name(texts) or _is_place(run) or _head_then_place(texts):
+        return False
+    return not _named_place(text, m.start()) and _GLUED_APPOSED.match(text, run[-1][1], span.end) is not None
+
+
+_GLUED_APPOSED = regex.compile(r"\s*[,–-]\s*\p{Lu}")  # after the name: a post in apposition, capitalised as an official's is
 
 
 def _honorific_place(text: str, span: Span, start: int) -> list[tuple[int, int, str]]:
@@ -953,7 +978,8 @@ def _apposed_holder_start(text: str, span: Span, lead: Title, names: dict[int, N
     """Where the full name written right before the title through a comma or a dash starts: a name already read after an
     honorific, or a capitalised run that looks like a Vietnamese full name."""
     for n in names.values():
-        if n.rule is NAME_AFTER_HONORIFIC and span.start <= n.end <= lead.start and len(n.name.split()) >= 2 and _HOLDER_AFTER.fullmatch(text, n.end, lead.start):
+        addressed = n.rule in (NAME_AFTER_HONORIFIC, NAME_AFTER_GLUED_HONORIFIC)
+        if addressed and span.start <= n.end <= lead.start and len(n.name.split()) >= 2 and _HOLDER_AFTER.fullmatch(text, n.end, lead.start):
             return n.start
     before = _NAME_BEFORE_GAP.search(text, span.start, lead.start)
     if before is None or not _HOLDER_AFTER.fullmatch(text, before.end(1), lead.start):
@@ -1400,7 +1426,7 @@ def _foreign_body(text: str, span: Span, title: Title, run: list[tuple[int, int,
         return False
     if any(looks_like_name(words[i:]) for i in range(1, len(words) - 1)):
         return False  # "bà Wilson, Tổng thống Mỹ Donald Trump": a place, then a person
-    addressed = any(n.rule == NAME_AFTER_HONORIFIC and _HOLDER_GAP.fullmatch(text, n.end, title.start) for n in names.values())
+    addressed = any(n.rule in (NAME_AFTER_HONORIFIC, NAME_AFTER_GLUED_HONORIFIC) and _HOLDER_GAP.fullmatch(text, n.end, title.start) for n in names.values())
     return addressed or _held_before(text, span, title, names, _BRACKET_OR_DASH)
 
 

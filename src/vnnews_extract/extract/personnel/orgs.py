@@ -180,8 +180,10 @@ def _open_name_ends(text: str, at: int, end: int, *, first: bool = False) -> boo
     """The own name of an open head ends before a stop word (not one of its own name), a role, an honorific, or "và"
     + another body or person; ``first``: at the name's first word."""
     g = grammar()
-    if (g.stop.match(text, at, end) and not _stop_in_name(text, at, end, first)) or starts_role(text, at, end):
-        return True
+    if (g.stop.match(text, at, end) and not _stop_in_name(text, at, end, first)) or (
+        starts_role(text, at, end) and not (first and _in_noun_compound(text, at, end))
+    ):
+        return True  # a role word that opens the name as a noun compound is part of it: "Ban Thư ký", a body
     honorific = g.honorific.match(text, at, end)
     if honorific is not None:  # "… ông Nguyễn Văn A" ends the body; "Liên đoàn LS Việt Nam" does not
         run = cap_words(text, honorific.end() + 1, end)
