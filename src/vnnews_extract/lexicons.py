@@ -89,7 +89,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     })},
     "figure_cues.tsv": {"cue*": frozenset({
         "wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim",
-        "unit_ahead", "age_ahead", "age_link", "estimate", "not_estimate",
+        "unit_ahead", "age_ahead", "age_link", "estimate", "not_estimate", "index",
     })},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "grammar_words.tsv": {"class*": frozenset({

@@ -46,6 +46,9 @@ BREAKDOWN = declare("statistics.count.breakdown", "Statistic",
 OCCURRENCES = declare("statistics.count.occurrences", "Statistic", "'N lần' with no word of multiplying before it: how many times")
 COUNTED_NOUN = declare("statistics.count.counted_noun", "Statistic", "a number with a counted noun of counted_nouns.tsv: '102 lượt'")
 UNIT_WORD_NOUN = declare("statistics.count.unit_word_noun", "Statistic", "a measure word used as a noun: '215 điểm sạt lở'")
+INDEX_LEVEL = declare("statistics.measure.index_level", "Statistic",
+    "'chinh phục ngưỡng 710 điểm sắp tới', 'tiến sát mốc 98 điểm thị trường …': 'điểm' after an index word of figure_cues.tsv "
+    "(index) in its clause is an index level, a measure, though a lower-case word follows (no '215 điểm sạt lở')")
 ANY_NOUN = declare("statistics.count.any_noun", "Statistic", "a whole number then a lower-case content word: '12 ổ dịch'")
 WORD_NOUN = declare("statistics.count.word_noun", "Statistic",
     "'hai chức năng', 'ba chấu': a number word (not one of grammar_words.tsv ambiguous_number_word: 'một', 'năm', 'chín') "
@@ -343,7 +346,10 @@ def _read_unit(text: str, pos: int, end: int) -> _Unit | None:
         return None
     unit = p.unit.match(text, pos, end)
     noun = p.noun.match(text, pos, end)
-    if noun and (not unit or noun.end() > unit.end() or (noun.end() == unit.end() and _modified(text, unit, end))):
+    modified = bool(unit and noun and noun.end() == unit.end() and _modified(text, unit, end))
+    if modified and unit is not None and _index_level(text, unit.start()):
+        return _Unit("measure", unit.group("u2"), unit.start("u2"), unit.end(), unit.end(), 1.0, INDEX_LEVEL, UNIT_LEXICON)
+    if noun and (not unit or noun.end() > unit.end() or modified):
         rule = UNIT_WORD_NOUN if unit and lex.units.get(unit.group("u2") or "", ("",))[0] == "measure" else COUNTED_NOUN
         return _Unit("count", noun.group("n"), noun.start("n"), noun.end(), noun.end(), 1.0, rule, UNIT_LEXICON)
     if unit:
@@ -351,6 +357,16 @@ def _read_unit(text: str, pos: int, end: int) -> _Unit | None:
         kind, canonical, factor = lex.units.get(unit.group(group), ("percent", unit.group(group), 1.0))
         return _Unit(kind, canonical, unit.start(group), unit.end(), unit.end(), factor, _KIND_RULES[kind], UNIT_LEXICON)
     return None
+
+
+def _index_level(text: str, pos: int) -> bool:
+    """An index word of figure_cues.tsv (index: "VN-Index", "ngưỡng", "mốc") stands in the 40 characters
+    before the number that ends before ``pos``, with no clause mark (".", ";", ":", "!", "?") between."""
+    before = text[max(0, pos - 50) : pos]
+    number = rx(r"[\d.,]+\s*$").search(before)
+    window = before[: number.start()] if number else before
+    window = rx(r"[.;:!?\n]").split(window[-40:])[-1]
+    return patterns().cues["index"].search(window) is not None
 
 
 def _modified(text: str, unit: regex.Match[str], end: int) -> bool:
