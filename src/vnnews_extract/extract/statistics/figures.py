@@ -133,6 +133,8 @@ RANGE_NOUN = declare("statistics.count.range_noun", "Statistic",
 EXCLUDE_ONE_PREPOSITION = declare("statistics.exclude.one_after_preposition", "exclusion",
     "'liên quan đến một vụ', 'nhớ tới một vị MC': an indefinite 'một' after a bare 'đến'/'tới' (grammar_words.tsv one_preposition) is "
     "no amount reached, so that comparator keeps no 'một'")
+EXCLUDE_NOT_NOUN = declare("statistics.exclude.not_a_noun", "exclusion",
+    "'tiểu khu 174 thuộc …', 'jackpot 1 trị giá …', 'mua 3 tỷ nhờ …': a word of grammar_words.tsv not_counted after a number is no counted noun")
 EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion",
     "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
@@ -385,9 +387,19 @@ def _next_word(text: str, pos: int, end: int) -> _Unit | None:
     after the closing quote."""
     match = rx(r"\s+(?:(\p{Ll}+)(?![\p{L}\p{N}])|[\x22\u201c](\p{Ll}+(?: \p{Ll}+){0,3})[\x22\u201d](?![\p{L}\p{N}]))").match(text[pos:end])
     group = 1 if match and match.group(1) else 2
-    if not match or match.group(group).split()[0] in lexicons().function_words:
+    if not match or match.group(group).split()[0] in lexicons().function_words or not_counted(text, pos, end):
         return None
     return _Unit("count", match.group(group), pos + match.start(group), pos + match.end(group), pos + match.end(), 1.0, ANY_NOUN, UNIT_WORD)
+
+
+@lru_cache(maxsize=1)
+def _not_counted() -> regex.Pattern[str]:
+    return regex.compile(rf"\s+(?:{grammar_pattern('not_counted')})(?![\p{{L}}\p{{N}}])")
+
+
+def not_counted(text: str, pos: int, end: int) -> bool:
+    """The word at ``pos`` (past spaces) is one of grammar_words.tsv not_counted: no counted noun."""
+    return _not_counted().match(text, pos, end) is not None
 
 
 def _after_name(before: str, opening: bool = False) -> bool:
@@ -809,6 +821,8 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
 
 def _word_after(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> _Unit | None:
     """The lower-case word after a whole number as its counted noun, unless the number ends a name."""
+    if not_counted(text, match.end(), sentence.end):
+        note(trace, EXCLUDE_NOT_NOUN, match.start(), match.end())
     unit = _next_word(text, match.end(), sentence.end)
     opening = match.end() - sentence.start <= 40  # the words before start the sentence
     if unit is not None and _after_name(text[sentence.start if opening else match.end() - 40 : match.end()], opening):
@@ -856,7 +870,7 @@ def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | 
     if not match.group("mult") or multiplier(match.group("mult")) < 1e6:
         return None
     after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[match.end() : sentence.end])
-    if after and after.group(1) not in lexicons().function_words and after.group(1) not in grammar_set("money_noun"):
+    if after and after.group(1) not in lexicons().function_words and after.group(1) not in grammar_set("money_noun") and not not_counted(text, match.end(), sentence.end):
         return None
     clause = rx(r"[;:()]").split(text[max(sentence.start, match.start() - 120) : match.start()])[-1]
     rule = BARE_AMOUNT if patterns().cues["money"].search(clause) or _money_noun_after(text, match, sentence) else None
