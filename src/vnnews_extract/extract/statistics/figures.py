@@ -135,6 +135,9 @@ EXCLUDE_ONE_PREPOSITION = declare("statistics.exclude.one_after_preposition", "e
     "no amount reached, so that comparator keeps no 'một'")
 EXCLUDE_NOT_NOUN = declare("statistics.exclude.not_a_noun", "exclusion",
     "'tiểu khu 174 thuộc …', 'jackpot 1 trị giá …', 'mua 3 tỷ nhờ …': a word of grammar_words.tsv not_counted after a number is no counted noun")
+EXCLUDE_DESCENDING = declare("statistics.exclude.descending_pair", "exclusion",
+    "'thắng 4-1 mùa giải 2013/14', 'thắng 3-0 ngày 18.1', 'Chiều nay 9-6 Ca sĩ …': two whole numbers joined by a dash, the second "
+    "smaller, no multiplier, before a count or measure noun: a score or a date, no range")
 EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion",
     "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
@@ -1058,6 +1061,9 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
         note(trace, EXCLUDE_YEARS, match.start(), match.end())
         return None
     kind, rule = unit.kind, unit.rule
+    if _descending(match, value, value_max) and kind in ("count", "measure"):
+        note(trace, EXCLUDE_DESCENDING, match.start(), match.end())
+        return None
     start = match.start()
     split = None if match.group("mult") or value_max is not None else _split_decimal(text, match, sentence)
     if split is not None:
@@ -1069,6 +1075,13 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
         start, end, kind, low, value_max * factor if value_max is not None else None,
         unit.unit, unit.start, unit.end, rule, unit.unit_rule,
     )
+
+
+def _descending(match: regex.Match[str], value: float, value_max: float | None) -> bool:
+    """Two whole numbers joined by a dash, the second smaller, no multiplier: "4-1", "9-6"."""
+    if value_max is None or match.group("mult") or match.group("sep").strip() not in ("-", "–"):
+        return False
+    return value_max < value and rx(r"\d+").fullmatch(match.group("num")) is not None and rx(r"\d+").fullmatch(match.group("num2")) is not None
 
 
 def _split_decimal(text: str, match: regex.Match[str], sentence: Span) -> regex.Match[str] | None:
