@@ -89,7 +89,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     })},
     "figure_cues.tsv": {"cue*": frozenset({
         "wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim",
-        "unit_ahead", "age_ahead", "age_link", "estimate", "not_estimate",
+        "unit_ahead", "age_ahead", "age_link", "estimate", "not_estimate", "index",
     })},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "grammar_words.tsv": {"class*": frozenset({
@@ -115,7 +115,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         # statistics and cleaning
         "afternoon", "and", "as_of", "bound_word", "clock_preposition", "compared_with", "copula_have", "count_of",
         "crop_season", "date_label", "day_noun", "day_part", "dimension_noun", "duration_preposition", "duration_unit", "equivalent_to", "restated",
-        "ambiguous_number_word", "number_word_stop", "shared_unit_joiner", "heading_count", "buy_price", "sell_price", "spread_noun", "than",
+        "ambiguous_number_word", "number_word_stop", "not_counted", "shared_unit_joiner", "heading_count", "buy_price", "sell_price", "spread_noun", "than",
         "fiscal_year", "fraction_of", "general_level", "half", "hour_noun", "last_year", "lunar_month", "level_noun", "level_point", "figure_list_joiner",
         "inner_link", "maximum", "measure_adjective", "moment_noun", "money_noun", "month_noun", "noun_link", "now", "pair_lead", "part_of_whole",
         "period_edge", "period_end", "period_noun", "period_preposition", "plan_target", "present_time", "price_noun", "quarter_noun",

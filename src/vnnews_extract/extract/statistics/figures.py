@@ -46,6 +46,9 @@ BREAKDOWN = declare("statistics.count.breakdown", "Statistic",
 OCCURRENCES = declare("statistics.count.occurrences", "Statistic", "'N lần' with no word of multiplying before it: how many times")
 COUNTED_NOUN = declare("statistics.count.counted_noun", "Statistic", "a number with a counted noun of counted_nouns.tsv: '102 lượt'")
 UNIT_WORD_NOUN = declare("statistics.count.unit_word_noun", "Statistic", "a measure word used as a noun: '215 điểm sạt lở'")
+INDEX_LEVEL = declare("statistics.measure.index_level", "Statistic",
+    "'chinh phục ngưỡng 710 điểm sắp tới', 'tiến sát mốc 98 điểm thị trường …': 'điểm' after an index word of figure_cues.tsv "
+    "(index) in its clause is an index level, a measure, though a lower-case word follows (no '215 điểm sạt lở')")
 ANY_NOUN = declare("statistics.count.any_noun", "Statistic", "a whole number then a lower-case content word: '12 ổ dịch'")
 WORD_NOUN = declare("statistics.count.word_noun", "Statistic",
     "'hai chức năng', 'ba chấu': a number word (not one of grammar_words.tsv ambiguous_number_word: 'một', 'năm', 'chín') "
@@ -135,6 +138,11 @@ RANGE_NOUN = declare("statistics.count.range_noun", "Statistic",
 EXCLUDE_ONE_PREPOSITION = declare("statistics.exclude.one_after_preposition", "exclusion",
     "'liên quan đến một vụ', 'nhớ tới một vị MC': an indefinite 'một' after a bare 'đến'/'tới' (grammar_words.tsv one_preposition) is "
     "no amount reached, so that comparator keeps no 'một'")
+EXCLUDE_NOT_NOUN = declare("statistics.exclude.not_a_noun", "exclusion",
+    "'tiểu khu 174 thuộc …', 'jackpot 1 trị giá …', 'mua 3 tỷ nhờ …': a word of grammar_words.tsv not_counted after a number is no counted noun")
+EXCLUDE_DESCENDING = declare("statistics.exclude.descending_pair", "exclusion",
+    "'thắng 4-1 mùa giải 2013/14', 'thắng 3-0 ngày 18.1', 'Chiều nay 9-6 Ca sĩ …': two whole numbers joined by a dash, the second "
+    "smaller, no multiplier, before a count or measure noun: a score or a date, no range")
 EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion",
     "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
@@ -348,7 +356,10 @@ def _read_unit(text: str, pos: int, end: int) -> _Unit | None:
         return None
     unit = p.unit.match(text, pos, end)
     noun = p.noun.match(text, pos, end)
-    if noun and (not unit or noun.end() > unit.end() or (noun.end() == unit.end() and _modified(text, unit, end))):
+    modified = bool(unit and noun and noun.end() == unit.end() and _modified(text, unit, end))
+    if modified and unit is not None and _index_level(text, unit.start()):
+        return _Unit("measure", unit.group("u2"), unit.start("u2"), unit.end(), unit.end(), 1.0, INDEX_LEVEL, UNIT_LEXICON)
+    if noun and (not unit or noun.end() > unit.end() or modified):
         rule = UNIT_WORD_NOUN if unit and lex.units.get(unit.group("u2") or "", ("",))[0] == "measure" else COUNTED_NOUN
         return _Unit("count", noun.group("n"), noun.start("n"), noun.end(), noun.end(), 1.0, rule, UNIT_LEXICON)
     if unit:
@@ -356,6 +367,16 @@ def _read_unit(text: str, pos: int, end: int) -> _Unit | None:
         kind, canonical, factor = lex.units.get(unit.group(group), ("percent", unit.group(group), 1.0))
         return _Unit(kind, canonical, unit.start(group), unit.end(), unit.end(), factor, _KIND_RULES[kind], UNIT_LEXICON)
     return None
+
+
+def _index_level(text: str, pos: int) -> bool:
+    """An index word of figure_cues.tsv (index: "VN-Index", "ngưỡng", "mốc") stands in the 40 characters
+    before the number that ends before ``pos``, with no clause mark (".", ";", ":", "!", "?") between."""
+    before = text[max(0, pos - 50) : pos]
+    number = rx(r"[\d.,]+\s*$").search(before)
+    window = before[: number.start()] if number else before
+    window = rx(r"[.;:!?\n]").split(window[-40:])[-1]
+    return patterns().cues["index"].search(window) is not None
 
 
 def _modified(text: str, unit: regex.Match[str], end: int) -> bool:
@@ -374,9 +395,19 @@ def _next_word(text: str, pos: int, end: int) -> _Unit | None:
     after the closing quote."""
     match = rx(r"\s+(?:(\p{Ll}+)(?![\p{L}\p{N}])|[\x22\u201c](\p{Ll}+(?: \p{Ll}+){0,3})[\x22\u201d](?![\p{L}\p{N}]))").match(text[pos:end])
     group = 1 if match and match.group(1) else 2
-    if not match or match.group(group).split()[0] in lexicons().function_words:
+    if not match or match.group(group).split()[0] in lexicons().function_words or not_counted(text, pos, end):
         return None
     return _Unit("count", match.group(group), pos + match.start(group), pos + match.end(group), pos + match.end(), 1.0, ANY_NOUN, UNIT_WORD)
+
+
+@lru_cache(maxsize=1)
+def _not_counted() -> regex.Pattern[str]:
+    return regex.compile(rf"\s+(?:{grammar_pattern('not_counted')})(?![\p{{L}}\p{{N}}])")
+
+
+def not_counted(text: str, pos: int, end: int) -> bool:
+    """The word at ``pos`` (past spaces) is one of grammar_words.tsv not_counted: no counted noun."""
+    return _not_counted().match(text, pos, end) is not None
 
 
 def _after_name(before: str, opening: bool = False) -> bool:
@@ -802,6 +833,8 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
 
 def _word_after(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> _Unit | None:
     """The lower-case word after a whole number as its counted noun, unless the number ends a name."""
+    if not_counted(text, match.end(), sentence.end):
+        note(trace, EXCLUDE_NOT_NOUN, match.start(), match.end())
     unit = _next_word(text, match.end(), sentence.end)
     opening = match.end() - sentence.start <= 40  # the words before start the sentence
     if unit is not None and _after_name(text[sentence.start if opening else match.end() - 40 : match.end()], opening):
@@ -849,7 +882,7 @@ def _bare_amount(text: str, match: regex.Match[str], sentence: Span) -> _Unit | 
     if not match.group("mult") or multiplier(match.group("mult")) < 1e6:
         return None
     after = rx(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])").match(text[match.end() : sentence.end])
-    if after and after.group(1) not in lexicons().function_words and after.group(1) not in grammar_set("money_noun"):
+    if after and after.group(1) not in lexicons().function_words and after.group(1) not in grammar_set("money_noun") and not not_counted(text, match.end(), sentence.end):
         return None
     clause = rx(r"[;:()]").split(text[max(sentence.start, match.start() - 120) : match.start()])[-1]
     rule = BARE_AMOUNT if patterns().cues["money"].search(clause) or _money_noun_after(text, match, sentence) else None
@@ -1085,6 +1118,9 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
         note(trace, EXCLUDE_YEARS, match.start(), match.end())
         return None
     kind, rule = unit.kind, unit.rule
+    if _descending(match, value, value_max) and kind in ("count", "measure"):
+        note(trace, EXCLUDE_DESCENDING, match.start(), match.end())
+        return None
     start = match.start()
     split = None if match.group("mult") or value_max is not None else _split_decimal(text, match, sentence)
     if split is not None:
@@ -1096,6 +1132,13 @@ def _build(text: str, match: regex.Match[str], unit: _Unit, sentence: Span, trac
         start, end, kind, low, value_max * factor if value_max is not None else None,
         unit.unit, unit.start, unit.end, rule, unit.unit_rule,
     )
+
+
+def _descending(match: regex.Match[str], value: float, value_max: float | None) -> bool:
+    """Two whole numbers joined by a dash, the second smaller, no multiplier: "4-1", "9-6"."""
+    if value_max is None or match.group("mult") or match.group("sep").strip() not in ("-", "–"):
+        return False
+    return value_max < value and rx(r"\d+").fullmatch(match.group("num")) is not None and rx(r"\d+").fullmatch(match.group("num2")) is not None
 
 
 def _split_decimal(text: str, match: regex.Match[str], sentence: Span) -> regex.Match[str] | None:
