@@ -83,6 +83,7 @@ PRICED_MAX_WORDS = 6  # a priced thing read before a verb: a short noun phrase (
 DURATION_ACT_WORDS = 3  # verbs kept before a duration ("bắt tạm giam", "phải nghỉ thi đấu")
 SUBJECT_OWN_WORDS = 2  # a clause's own words naming its figure (", giật cấp 10")
 SUBJECT_MAX_WORDS_BEFORE = 18  # read backward, from the verb
+LIST_ITEM_GAP = 2  # words between the other figure and the "và" of a list ("BHN giảm 0,83% và EIB", "4.76 tỷ đồng và PGS")
 LIST_ITEM_WORDS = 8  # an item named after a figure and a "và" ("và EIB giảm 3,7%"): a short noun phrase
 RESPECTIVE_CUE_WORDS = 3  # words between a respectively cue and its first figure ("lần lượt là", "tương ứng ở mức")
 _B = r"(?![\p{L}\p{N}])"
@@ -624,8 +625,8 @@ def _list_item(v: SentenceView, start: int, end: int) -> Chosen | None:
     if not ends:
         return None
     seps = [m for m in _patterns().separator.finditer(v.text, max(ends), end) if m.group("with") is None]
-    if not seps:
-        return None
+    if not seps or len(_RATE.sub(" ", v.text[max(ends) : seps[-1].start()]).split()) > LIST_ITEM_GAP:
+        return None  # "670km đường sắt nối Bangkok và Chiang Mai": the figure qualifies a noun, the "và" joins names
     s, e = _strip(v.text, seps[-1].end(), end, _EDGE)
     tags = v.tags_in(s, e)
     if not tags or tags[0].start != s or len(tags) > LIST_ITEM_WORDS:
@@ -633,8 +634,8 @@ def _list_item(v: SentenceView, start: int, end: int) -> Chosen | None:
     noun = tags[0].label in ("N", "Nc", "Np", "Ny", "X")
     if not noun and not (tags[0].label == "V" and v.word(tags[0]) not in lexicons().subject_words and any(t.label in ("N", "Np") for t in tags[1:])):
         return None  # a verb opens an item only as a noun the tagger misread ("sản lượng ngô"), not a predicate ("và tăng")
-    if rx(r"[\d()]").search(v.text, s, e) or not _names_thing(v, s, e):
-        return None
+    if rx(r"[\d()]").search(v.text, s, e) or not _names_thing(v, s, e) or _time_phrase()[1].match(v.text, s, e):
+        return None  # "… và sau Tết chuyển thêm 500 triệu đồng": a time phrase, not an item
     return Chosen(s, e, LIST_ITEM)
 
 
@@ -960,8 +961,8 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     subject without the rate), without a time phrase inside it."""
     found, carried = _subject(v, fig, change, previous)
     listed = _respective_item(v, fig)
-    if listed is not None:
-        return Subject(listed, found.rate), listed
+    if listed is not None:  # a figure after the list continues the whole subject, not the last item
+        return Subject(listed, found.rate), carried
     phrase = _after_preposition(v, _before_time(v, _before_predicate(v, found.phrase)))
     counted = phrase is not None and phrase.rule is COUNTED_NOUN  # "57 mốc": what a count counts is its subject
     if phrase is not None and not counted and (previous is not None or found.rate is None) and _no_content(v.text[phrase.start : phrase.end]):
