@@ -625,7 +625,8 @@ def _list_item(v: SentenceView, start: int, end: int) -> Chosen | None:
     if not ends:
         return None
     seps = [m for m in _patterns().separator.finditer(v.text, max(ends), end) if m.group("with") is None]
-    if not seps or len(_RATE.sub(" ", v.text[max(ends) : seps[-1].start()]).split()) > LIST_ITEM_GAP:
+    gap = _RATE.sub(" ", v.text[max(ends) : seps[-1].start()]) if seps else ","
+    if "," in gap or len(gap.split()) > LIST_ITEM_GAP:
         return None  # "670km đường sắt nối Bangkok và Chiang Mai": the figure qualifies a noun, the "và" joins names
     s, e = _strip(v.text, seps[-1].end(), end, _EDGE)
     tags = v.tags_in(s, e)
@@ -634,7 +635,8 @@ def _list_item(v: SentenceView, start: int, end: int) -> Chosen | None:
     noun = tags[0].label in ("N", "Nc", "Np", "Ny", "X")
     if not noun and not (tags[0].label == "V" and v.word(tags[0]) not in lexicons().subject_words and any(t.label in ("N", "Np") for t in tags[1:])):
         return None  # a verb opens an item only as a noun the tagger misread ("sản lượng ngô"), not a predicate ("và tăng")
-    if rx(r"[\d()]").search(v.text, s, e) or not _names_thing(v, s, e) or _time_phrase()[1].match(v.text, s, e):
+    timed = _time_phrase()[1].match(v.text, s, e) or v.word(tags[0]).split()[0] in grammar_set("time_opener")
+    if rx(r"[\d()]").search(v.text, s, e) or not _names_thing(v, s, e) or timed:
         return None  # "… và sau Tết chuyển thêm 500 triệu đồng": a time phrase, not an item
     return Chosen(s, e, LIST_ITEM)
 
