@@ -85,6 +85,7 @@ SUBJECT_OWN_WORDS = 2  # a clause's own words naming its figure (", giật cấp
 SUBJECT_MAX_WORDS_BEFORE = 18  # read backward, from the verb
 LIST_ITEM_GAP = 2  # words between the other figure and the "và" of a list ("BHN giảm 0,83% và EIB", "4.76 tỷ đồng và PGS")
 LIST_ITEM_WORDS = 8  # an item named after a figure and a "và" ("và EIB giảm 3,7%"): a short noun phrase
+RESPECTIVE_WINDOW = 240  # characters before a figure searched for its respectively cue (a list of a few figures)
 RESPECTIVE_CUE_WORDS = 3  # words between a respectively cue and its first figure ("lần lượt là", "tương ứng ở mức")
 _B = r"(?![\p{L}\p{N}])"
 _COMMA = regex.compile(r"\s*,\s*")
@@ -646,7 +647,8 @@ def _respective_list(v: SentenceView, start: int) -> tuple[int, int, int] | None
     cue's start, the figure's place in the list and the list's length (at least 2); the figures follow
     one another with only a comma, a joiner of grammar class figure_list_joiner, a rate or a comparator
     between them."""
-    cues = [m for m in _respectively_cue().finditer(v.text, v.sentence.start, start) if _whole_words(v, m.start(), m.end())]
+    begin = max(v.sentence.start, start - RESPECTIVE_WINDOW)  # a bounded look back: no quadratic scan of a long sentence
+    cues = [m for m in _respectively_cue().finditer(v.text, begin, start) if _whole_words(v, m.start(), m.end())]
     if not cues:
         return None
     cue = cues[-1]
