@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 import regex
 
@@ -77,6 +78,12 @@ CHANGE_LEFTOVER = declare("statistics.subject.change_leftover", "Statistic.subje
     " another figure after 'từ' takes the noun phrase before it ('giảm thuế nhập khẩu linh kiện từ 15%' -> 'thuế nhập khẩu linh kiện'), or none")
 ROW_LABEL = declare("statistics.subject.row_label", "Statistic.subject",
                     "a cell of a comparison table (statistics.count.two_sided_row): the row label it stands beside ('Số game cầm giao bóng')")
+LIST_ITEM = declare("statistics.subject.list_item", "Statistic.subject",
+    "a figure after a verb whose noun phrase follows another figure and a 'và' or comma ('BHN giảm 0,83% và EIB giảm 3,7%'):"
+    " the item after the separator names this figure's thing, not the previous figure's subject")
+RESPECTIVE_ITEM = declare("statistics.subject.respective_item", "Statistic.subject",
+    "a list of figures after a cue of grammar class respectively ('A và B lần lượt là 5% và 7%', 'A, B và C tăng tương ứng 1%, 2% và 3%'):"
+    " the subject before the cue is split at its commas and 'và' into as many noun items as there are figures, and each figure takes its own item")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 RATE_SPACED = declare("statistics.subject.rate_spaced", "Statistic.rate",
     "rule 4 on tokenised text: '36 triệu đồng / lượng', '17 USD / ounce': a slash with spaces round it, then a lower-case word, is the rate '/lượng'")
@@ -86,6 +93,10 @@ PRICED_MAX_WORDS = 6  # a priced thing read before a verb: a short noun phrase (
 DURATION_ACT_WORDS = 3  # verbs kept before a duration ("bắt tạm giam", "phải nghỉ thi đấu")
 SUBJECT_OWN_WORDS = 2  # a clause's own words naming its figure (", giật cấp 10")
 SUBJECT_MAX_WORDS_BEFORE = 18  # read backward, from the verb
+LIST_ITEM_GAP = 2  # words between the other figure and the "và" of a list ("BHN giảm 0,83% và EIB", "4.76 tỷ đồng và PGS")
+LIST_ITEM_WORDS = 8  # an item named after a figure and a "và" ("và EIB giảm 3,7%"): a short noun phrase
+RESPECTIVE_WINDOW = 240  # characters before a figure searched for its respectively cue (a list of a few figures)
+RESPECTIVE_CUE_WORDS = 3  # words between a respectively cue and its first figure ("lần lượt là", "tương ứng ở mức")
 _B = r"(?![\p{L}\p{N}])"
 _COMMA = regex.compile(r"\s*,\s*")
 # "/căn", and the tokenised "đồng / lượng" of vietnews text (a spaced slash before a lower-case word)
@@ -602,6 +613,9 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
     holds_figure = any(s < f_end and f_start < e for f_start, f_end, _ in v.figures) and not _term(v, s, e)
     if e > s and not (holds_figure and previous) and _names_thing(v, s, e):  # "X giảm 220 tỷ đồng … xuống mức 502 tỷ đồng": X
         return Chosen(s, e, OBJECT if obj is not None else BEFORE_VERB)
+    item = _list_item(v, s, e) if e > s and holds_figure and previous else None
+    if item is not None:
+        return item
     own = _own_words(v, clause, start)
     if own is not None:
         return own
@@ -611,6 +625,140 @@ def backward(v: SentenceView, start: int, previous: Chosen | None) -> Chosen | N
         earlier = backward(v, clause - 1, None)
         return Chosen(earlier.start, earlier.end, EARLIER_CLAUSE) if earlier else None
     return None
+
+
+def _list_item(v: SentenceView, start: int, end: int) -> Chosen | None:
+    """The noun phrase before the verb holds another figure ("BHN giảm 0,83% và EIB", "nông thôn tăng
+    từ 30.000 đồng lên 40.000 đồng và miền núi"): the item after the last comma or "và" past that figure
+    names this figure's thing (rule statistics.subject.list_item); none when no short noun phrase with
+    no number follows the separator."""
+    ends = [f_end for f_start, f_end, _ in v.figures if start < f_end and f_end <= end]
+    if not ends:
+        return None
+    seps = [m for m in _patterns().separator.finditer(v.text, max(ends), end) if m.group("with") is None]
+    gap = _RATE.sub(" ", v.text[max(ends) : seps[-1].start()]) if seps else ","
+    if "," in gap or len(gap.split()) > LIST_ITEM_GAP:
+        return None  # "670km đường sắt nối Bangkok và Chiang Mai": the figure qualifies a noun, the "và" joins names
+    s, e = _strip(v.text, seps[-1].end(), end, _EDGE)
+    tags = v.tags_in(s, e)
+    if not tags or tags[0].start != s or len(tags) > LIST_ITEM_WORDS:
+        return None
+    noun = tags[0].label in ("N", "Nc", "Np", "Ny", "X")
+    if not noun and not (tags[0].label == "V" and v.word(tags[0]) not in lexicons().subject_words and any(t.label in ("N", "Np") for t in tags[1:])):
+        return None  # a verb opens an item only as a noun the tagger misread ("sản lượng ngô"), not a predicate ("và tăng")
+    timed = _time_phrase()[1].match(v.text, s, e) or v.word(tags[0]).split()[0] in grammar_set("time_opener")
+    if rx(r"[\d()]").search(v.text, s, e) or not _names_thing(v, s, e) or timed:
+        return None  # "… và sau Tết chuyển thêm 500 triệu đồng": a time phrase, not an item
+    return Chosen(s, e, LIST_ITEM)
+
+
+def _respective_list(v: SentenceView, start: int) -> tuple[int, int, int] | None:
+    """The figure at ``start`` in a list right after a respectively cue ("lần lượt là 5% và 7%"): the
+    cue's start, the figure's place in the list and the list's length (at least 2); the figures follow
+    one another with only a comma, a joiner of grammar class figure_list_joiner, a rate or a comparator
+    between them."""
+    begin = max(v.sentence.start, start - RESPECTIVE_WINDOW)  # a bounded look back: no quadratic scan of a long sentence
+    cues = [m for m in _respectively_cue().finditer(v.text, begin, start) if _whole_words(v, m.start(), m.end())]
+    if not cues:
+        return None
+    cue = cues[-1]
+    after = [(s, e) for s, e, _ in v.figures if s >= cue.end()]
+    if not after or _respective_gap(v, cue.end(), after[0][0], first=True) is False:
+        return None
+    listed = [after[0]]
+    for s, e in after[1:]:
+        if not _respective_gap(v, listed[-1][1], s):
+            break
+        listed.append((s, e))
+    at = [i for i, (s, _) in enumerate(listed) if s == start]
+    if len(listed) < 2 or not at:
+        return None
+    return cue.start(), at[0], len(listed)
+
+
+@lru_cache(maxsize=1)
+def _respectively_cue() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{grammar_pattern('respectively')}){_B}")
+
+
+def _respective_gap(v: SentenceView, end: int, start: int, first: bool = False) -> bool:
+    """Only list words between two figures of a respectively list (or, ``first``, a few words with no
+    number or punctuation between the cue and the first figure: "là", "ở mức")."""
+    gap = v.text[end : _lead_start(v, start)]
+    if first:
+        return not rx(r"[\d,;:()]").search(gap) and len(gap.split()) <= RESPECTIVE_CUE_WORDS
+    gap = _RATE.sub(" ", gap)
+    words = [w for w in gap.replace(",", " , ").split()]
+    joiners = grammar_set("figure_list_joiner")
+    return len(words) <= 2 and all(w == "," or w.lower() in joiners for w in words)
+
+
+def _respective_item(v: SentenceView, fig: Figure) -> Chosen | None:
+    """The item of the subject that a figure of a respectively list is paired with (rule
+    statistics.subject.respective_item): the subject read before the cue, split at its commas and its
+    "và" into noun items, one per figure of the list. None when the counts differ or an item does not
+    open with a noun ("kỳ hạn 5 năm và 7 năm", "nợ xấu hợp nhất và riêng": one subject qualified twice)."""
+    listed = _respective_list(v, fig.start)
+    if listed is None:
+        return None
+    cue, at, n = listed
+    for s, e in _listed_subjects(v, cue):
+        items = _items(v, s, e)
+        if len(items) == n:
+            return Chosen(*items[at], RESPECTIVE_ITEM)
+    return None
+
+
+def _listed_subjects(v: SentenceView, cue: int) -> Iterator[tuple[int, int]]:
+    """Where the listed subject of a respectively cue may stand: the noun phrase read before it
+    (rule 2), then the words opening its clause up to the first predicate, marker, countstop or
+    adverb word, or those of the clause before it when no noun opens the cue's own ("A và B cũng
+    tăng, ở mức lần lượt …")."""
+    whole = backward(v, cue, None)
+    if whole is not None:
+        yield whole.start, whole.end
+    clause = _clause_start(v, cue)
+    if whole is not None and whole.start >= clause:
+        return  # the cue's own clause names the thing ("X, Y và Z có số ca lần lượt là …": "số ca")
+    for start in (clause, _clause_start(v, clause - 1) if clause - 1 > v.sentence.start else None):
+        if start is None:
+            break
+        end = start
+        for tag in v.tags_in(start, cue):
+            kinds = lexicons().subject_words.get(v.word(tag), "")
+            if tag.label == "R" or any(k in kinds for k in ("predicate", "marker", "countstop", "base", "stop", "clauseend")):
+                break
+            end = tag.end
+        s, e = _clean(v.text, start, end)
+        if e > s and any(t.label in ("N", "Nc", "Np", "Ny") and v.word(t) not in _kinds("level") for t in v.tags_in(s, e)):
+            yield s, e
+            break
+
+
+def _items(v: SentenceView, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` split at its commas and "và" (grammar class and); every item after the first
+    opens with a noun and holds no number; the last ends before a word of the predicate ("dư nợ tín dụng
+    dự kiến tăng trưởng")."""
+    bounds, pos = [], start
+    for m in _patterns().separator.finditer(v.text, start, end):
+        if m.group("with") is not None:
+            return []
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, end))
+    items = []
+    for k, (s, e) in enumerate(bounds):
+        s, e = _strip(v.text, s, e, _EDGE)
+        tags = v.tags_in(s, e)
+        if not tags or (k and (tags[0].start != s or tags[0].label not in ("N", "Nc", "Np", "Ny", "V", "X"))) or rx(r"\d").search(v.text, s, e):
+            return []
+        items.append((s, e))
+    s, e = items[-1]
+    tags = v.tags_in(s, e)
+    cut = next((t.start for t in tags[1:] if any(k in lexicons().subject_words.get(v.word(t), "") for k in ("intro", "predicate", "marker", "countstop"))), e)
+    items[-1] = _strip(v.text, s, cut, _EDGE)
+    untagged = [(s, e) for s, e in items if all(t.label == "X" for t in v.tags_in(s, e))]  # words past the tagger's window
+    return items if all((s, e) in untagged or _names_thing(v, s, e) for s, e in items) else []
 
 
 def _term(v: SentenceView, start: int, end: int) -> bool:
@@ -828,6 +976,9 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     if fig.rule is TABLE_ROW:  # a table cell: its row label, whichever side of it the cell stands
         return Subject(Chosen(fig.unit_start, fig.unit_end, ROW_LABEL)), previous
     found, carried = _subject(v, fig, change, previous)
+    listed = _respective_item(v, fig)
+    if listed is not None:  # a figure after the list continues the whole subject, not the last item
+        return Subject(listed, found.rate), carried
     phrase = _after_preposition(v, _before_time(v, _before_predicate(v, _change_leftover(v, found.phrase, fig.start))))
     counted = phrase is not None and phrase.rule is COUNTED_NOUN  # "57 mốc": what a count counts is its subject
     if phrase is not None and not counted and (previous is not None or found.rate is None) and _no_content(v.text[phrase.start : phrase.end]):
