@@ -144,6 +144,11 @@ ACTOR_PREVIOUS_DECISION = declare("personnel.actor.previous_decision", "Personne
     "(arrest; discipline or removal; a post given) stated in the sentence right before, when that decider is no person the "
     "event is about: 'Ngày 5/3, Ban Bí thư đã quyết định kỷ luật … . Theo đó, ông A bị cách chức …', 'Cơ quan điều tra đã "
     "khởi tố 3 bị can. Những người bị khởi tố gồm ông A …'")
+ACTOR_SESSION_BODY = declare("personnel.actor.session_body", "PersonnelEvent.actor",
+    "where no other actor is read, a vote (an election, a removal, an approval) is decided by the assembly (grammar class "
+    "assembly: HĐND, Quốc hội, Ủy ban Thường vụ Quốc hội) whose session (event_cues kind session: 'kỳ họp', 'phiên họp') the "
+    "sentence names before the verb, right after the session or opening the clause after it: 'Tại kỳ họp thứ 5 HĐND tỉnh X, "
+    "các đại biểu đã bầu ông A …', 'Tại kỳ họp này, HĐND thành phố đã tiến hành công tác nhân sự, bầu …'")
 PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_AGENT_ADVERB, ACTOR_ANNOUNCER)  # actors read as a person's name
 DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
     "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
@@ -1889,7 +1894,7 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
         if _announces(text, gap_start, v.start()):
             return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
     return (_agent_after(text, s, v, person) or _body_actor(text, s, v) or _capitalised_agent(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
-            or _list_decider(text, s, v) or _clause_subject(text, s, v) or _investigating_body(text, s, v))
+            or _list_decider(text, s, v) or _clause_subject(text, s, v) or _investigating_body(text, s, v) or _session_body(text, s, v))
 
 
 @lru_cache(maxsize=1)
@@ -2305,3 +2310,29 @@ def previous_decider(text: str, before: tuple[Sentence, list[Candidate]], etype:
         return None
     part = next(f for a, f in found if a in deciders)
     return next(iter(deciders)), Fired(ACTOR_PREVIOUS_DECISION, part.start, part.end)
+
+
+_VOTES = ("election", "dismissal", "approval")
+_SESSION_NUMBER = regex.compile(r"\s*(?:\p{Ll}+\s+)?(?:\p{N}+|[IVXLC]+|\p{Ll}+)(?=\s+\p{Lu})")  # "thứ 4", "thứ nhất", "bất thường"
+
+
+@lru_cache(maxsize=1)
+def _assembly() -> regex.Pattern[str]:
+    """The head of an assembly that votes on posts (grammar class assembly), in either case."""
+    return regex.compile(rf"(?i){_any('assembly')}(?![\p{{L}}])")
+
+
+def _session_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
+    """"tại kỳ họp HĐND tỉnh X, các đại biểu đã bầu …", "Tại kỳ họp này, HĐND thành phố đã …, bầu …": the assembly whose
+    session is named before a vote, right after the session words or opening the clause after them."""
+    if _verb_type(v) not in _VOTES:
+        return None
+    for cue in cue_regex("session", False).finditer(text, s.span.start, v.start()):
+        comma = text.find(",", cue.end(), v.start())
+        numbered = _SESSION_NUMBER.match(text, cue.end(), v.start())  # "kỳ họp thứ 4 Quốc hội …"
+        for at in (cue.end(), numbered.end() if numbered else cue.end(), comma + 1 if comma >= 0 else cue.end()):
+            at = _LEADING_SPACE.match(text, at, v.start()).end()  # type: ignore[union-attr]  # always matches
+            org = read_org(text, at, v.start())
+            if org is not None and org.end > org.start and org.name_start is None and _assembly().match(text, org.start, org.end):
+                return org_text(text, org.start, org.end), Fired(ACTOR_SESSION_BODY, org.start, org.end)
+    return None
