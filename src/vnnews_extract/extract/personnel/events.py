@@ -147,7 +147,8 @@ ACTOR_PREVIOUS_DECISION = declare("personnel.actor.previous_decision", "Personne
 ACTOR_SESSION_BODY = declare("personnel.actor.session_body", "PersonnelEvent.actor",
     "where no other actor is read, a vote (an election, a removal, an approval) is decided by the assembly (grammar class "
     "assembly: HĐND, Quốc hội, Ủy ban Thường vụ Quốc hội) whose session (event_cues kind session: 'kỳ họp', 'phiên họp') the "
-    "sentence names before the verb, right after the session or opening the clause after it: 'Tại kỳ họp thứ 5 HĐND tỉnh X, "
+    "sentence names before the verb, with no other personnel verb between, right after the session or opening the clause "
+    "after it: 'Tại kỳ họp thứ 5 HĐND tỉnh X, "
     "các đại biểu đã bầu ông A …', 'Tại kỳ họp này, HĐND thành phố đã tiến hành công tác nhân sự, bầu …'")
 PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_AGENT_ADVERB, ACTOR_ANNOUNCER)  # actors read as a person's name
 DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
@@ -2328,6 +2329,8 @@ def _session_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fir
     if _verb_type(v) not in _VOTES:
         return None
     for cue in cue_regex("session", False).finditer(text, s.span.start, v.start()):
+        if any(cue.end() <= w.start() < v.start() for w in s.verbs):
+            continue  # other acts told between the session and the verb: a list the vote may not head
         comma = text.find(",", cue.end(), v.start())
         numbered = _SESSION_NUMBER.match(text, cue.end(), v.start())  # "kỳ họp thứ 4 Quốc hội …"
         for at in (cue.end(), numbered.end() if numbered else cue.end(), comma + 1 if comma >= 0 else cue.end()):
