@@ -85,7 +85,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source", "speech", "intransitive",
         "clause_proposal", "granted", "realis", "negation_idiom", "sanction_form", "future", "effective_date", "fronted_time",
         "official_sanction", "obligation", "obliged_done", "request", "other_act", "agenda", "adopted", "private_agent",
-        "date_bound", "other_clause", "same_clause",
+        "date_bound", "other_clause", "same_clause", "detail_opener", "earlier", "session",
     })},
     "figure_cues.tsv": {"cue*": frozenset({
         "wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim",
@@ -93,7 +93,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     })},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "grammar_words.tsv": {"class*": frozenset({
-        "passive",
+        "passive", "assembly",
         # personnel names
         "list_joiner", "post_joiner", "succession", "birth", "age", "residence", "item_tail", "body_head", "party_head", "body_scope", "sub_unit", "post_noun",
         "branch",

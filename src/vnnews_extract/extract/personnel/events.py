@@ -146,6 +146,18 @@ ACTOR_INVESTIGATOR = declare("personnel.actor.investigating_body", "PersonnelEve
     "its verb in the sentence, with its parent body, undergoing nothing and with no person between: 'cơ quan Cảnh sát điều "
     "tra, Bộ Công an cho biết đã khởi tố ông X', 'Cơ quan CSĐT Bộ Công an … khởi tố …', 'Phòng CSĐT tội phạm về môi trường "
     "(PC49) Công an tỉnh X … bắt tạm giam …'")
+ACTOR_PREVIOUS_DECISION = declare("personnel.actor.previous_decision", "PersonnelEvent.actor",
+    "an event with no decider of its own, in a sentence that opens on a detail opener ('Theo đó', 'Trong đó', 'Cụ thể'; "
+    "event_cues kind detail_opener) or tells it in the passive with no agent, takes the decider of a decision of its kind "
+    "(arrest; discipline or removal; a post given) stated in the sentence right before, when that decider is no person the "
+    "event is about: 'Ngày 5/3, Ban Bí thư đã quyết định kỷ luật … . Theo đó, ông A bị cách chức …', 'Cơ quan điều tra đã "
+    "khởi tố 3 bị can. Những người bị khởi tố gồm ông A …'")
+ACTOR_SESSION_BODY = declare("personnel.actor.session_body", "PersonnelEvent.actor",
+    "where no other actor is read, a vote (an election, a removal, an approval) is decided by the assembly (grammar class "
+    "assembly: HĐND, Quốc hội, Ủy ban Thường vụ Quốc hội) whose session (event_cues kind session: 'kỳ họp', 'phiên họp') the "
+    "sentence names before the verb, with no other personnel verb between, right after the session or opening the clause "
+    "after it: 'Tại kỳ họp thứ 5 HĐND tỉnh X, "
+    "các đại biểu đã bầu ông A …', 'Tại kỳ họp này, HĐND thành phố đã tiến hành công tác nhân sự, bầu …'")
 PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_AGENT_ADVERB, ACTOR_ANNOUNCER)  # actors read as a person's name
 DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
     "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
@@ -1917,7 +1929,7 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
         if _announces(text, gap_start, v.start()):
             return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
     return (_agent_after(text, s, v, person) or _body_actor(text, s, v) or _capitalised_agent(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
-            or _list_decider(text, s, v) or _clause_subject(text, s, v) or _investigating_body(text, s, v))
+            or _list_decider(text, s, v) or _clause_subject(text, s, v) or _investigating_body(text, s, v) or _session_body(text, s, v))
 
 
 @lru_cache(maxsize=1)
@@ -2286,3 +2298,78 @@ _LEADING_SPACE = regex.compile(r"\s*")
 _COLON = regex.compile(r":\s*")  # "Công an tỉnh X cho biết: Cơ quan CSĐT … đã khởi tố vụ án, khởi tố bị can …"
 
 
+
+
+_DECISION_FAMILY = {"arrest": "arrest", "discipline": "sanction", "dismissal": "sanction", "appointment": "post", "reappointment": "post",
+                    "transfer": "post", "rotation": "post", "secondment": "post", "approval": "post", "election": "election"}
+
+
+@lru_cache(maxsize=1)
+def _detail_opener() -> regex.Pattern[str]:
+    """A sentence opener that details the decision of the sentence before (event_cues kind detail_opener)."""
+    return regex.compile(rf"(?i)\W*(?:{alternation(cue_words('detail_opener'))})(?![\p{{L}}])")
+
+
+def carries_decision(text: str, s: Sentence, verb: tuple[int, int]) -> bool:
+    """The event at ``verb`` may take the decider of the sentence before: its sentence opens on a detail opener, or the
+    verb is told in the passive ("bị"/"được" and the verb's adverbs right before it); not when an earlier time is told
+    before the verb ("Trước đó", "từng"; event_cues kind earlier)."""
+    if cue_regex("earlier", False).search(text, s.span.start, verb[0]) is not None:
+        return False  # "Trước đó, ông A đã bị khởi tố …": an earlier decision, not the one told before
+    if _detail_opener().match(text, s.span.start, verb[0]) is not None:
+        return True
+    return _passive_before().search(text, max(s.span.start, verb[0] - 40), verb[0]) is not None
+
+
+@lru_cache(maxsize=1)
+def _passive_before() -> regex.Pattern[str]:
+    """"bị"/"được" and only the verb's adverbs up to the verb ("bị can" is a noun: a word other than an adverb follows)."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('passive')}(?: {_any('adverb_before_verb')})* $")
+
+
+def previous_decider(text: str, before: tuple[Sentence, list[Candidate]], etype: str, about: str | None) -> tuple[str, Fired] | None:
+    """The decider of a decision of ``etype``'s kind in the sentence before (its events' actor, else the actor its verb reads
+    as a body or title), unless it is ``about``, the person the event is about."""
+    family = _DECISION_FAMILY.get(etype)
+    prev, events = before
+    if family is None:
+        return None
+    found = [(e.actor, e.parts["actor"]) for e in events if e.actor is not None and _DECISION_FAMILY.get(e.type) == family]
+    for v in reversed(prev.verbs):
+        if not found and _DECISION_FAMILY.get(_verb_type(v)) == family and not _not_an_event(text, prev, v):
+            actor = _actor(text, prev, v, None)
+            if actor is not None and actor[1].rule not in PERSON_ACTORS:
+                found.append(actor)
+    deciders = {a for a, _ in found if about is None or (a != about and about not in a)}
+    if len(deciders) != 1:
+        return None
+    part = next(f for a, f in found if a in deciders)
+    return next(iter(deciders)), Fired(ACTOR_PREVIOUS_DECISION, part.start, part.end)
+
+
+_VOTES = ("election", "dismissal", "approval")
+_SESSION_NUMBER = regex.compile(r"\s*(?:\p{Ll}+\s+)?(?:\p{N}+|[IVXLC]+|\p{Ll}+)(?=\s+\p{Lu})")  # "thứ 4", "thứ nhất", "bất thường"
+
+
+@lru_cache(maxsize=1)
+def _assembly() -> regex.Pattern[str]:
+    """The head of an assembly that votes on posts (grammar class assembly), in either case."""
+    return regex.compile(rf"(?i){_any('assembly')}(?![\p{{L}}])")
+
+
+def _session_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
+    """"tại kỳ họp HĐND tỉnh X, các đại biểu đã bầu …", "Tại kỳ họp này, HĐND thành phố đã …, bầu …": the assembly whose
+    session is named before a vote, right after the session words or opening the clause after them."""
+    if _verb_type(v) not in _VOTES:
+        return None
+    for cue in cue_regex("session", False).finditer(text, s.span.start, v.start()):
+        if any(cue.end() <= w.start() < v.start() for w in s.verbs):
+            continue  # other acts told between the session and the verb: a list the vote may not head
+        comma = text.find(",", cue.end(), v.start())
+        numbered = _SESSION_NUMBER.match(text, cue.end(), v.start())  # "kỳ họp thứ 4 Quốc hội …"
+        for at in (cue.end(), numbered.end() if numbered else cue.end(), comma + 1 if comma >= 0 else cue.end()):
+            at = _LEADING_SPACE.match(text, at, v.start()).end()  # type: ignore[union-attr]  # always matches
+            org = read_org(text, at, v.start())
+            if org is not None and org.end > org.start and org.name_start is None and _assembly().match(text, org.start, org.end):
+                return org_text(text, org.start, org.end), Fired(ACTOR_SESSION_BODY, org.start, org.end)
+    return None

@@ -20,8 +20,8 @@ from ...records import Evidence, Part, Person, PersonnelEvent, Position
 from ..rules import Fired, Rule, declare
 from .events import (
     ACTOR_CLAUSE_SUBJECT, ACTOR_GROUP_SUBJECT, ACTOR_SUBJECT_TITLE, ACTOR_TITLE, COUNTED_GROUP, LOSS, MOVES, NAME_GIVEN, PERSON_ACTORS, SANCTION_FORM, Candidate,
-    UNNAMED, UNNAMED_SUBJECT, Sentence, body_after_of, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
-    published_dates, resolve_name, written_full_names,
+    UNNAMED, UNNAMED_SUBJECT, Sentence, body_after_of, carries_decision, cue_regex, cue_words, events_in, full_names, is_charge, joined_verbs, lost_role, mentions,
+    previous_decider, published_dates, resolve_name, written_full_names,
 )
 from .grammar import descriptive_role, looks_foreign
 from .names import TITLE_CUE, NameMention, Title
@@ -106,6 +106,7 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     _sentence_persons(doc.text, raw, {s.span: {f for n in s.names if (f := _full_name(n.name, full))} for s in sentences})
     _joined_actors(doc.text, raw)
     _sentence_actors(raw)
+    _previous_deciders(doc.text, sentences, raw)
     _title_holders(sentences, full, raw)
     events = _earlier_posts(raw, _held_posts(sentences, full))
     people = _people(doc, sentences, full, events)
@@ -307,6 +308,20 @@ def _sentence_actors(events: list[Candidate]) -> None:
         if len({e.actor for e in sources}) == 1:
             part = sources[0].parts["actor"]
             c.actor, c.parts["actor"] = sources[0].actor, Fired(ACTOR_SAME_SENTENCE, part.start, part.end)
+
+
+def _previous_deciders(text: str, sentences: list[Sentence], events: list[Candidate]) -> None:
+    """An event with no decider, detailing or told in the passive, takes the decider of the decision of its kind stated in
+    the sentence right before (personnel.actor.previous_decision)."""
+    index = {s.span: i for i, s in enumerate(sentences)}
+    for c in events:
+        i = index.get(c.sentence, 0)
+        if c.actor is not None or i == 0 or c.rule is COUNTED_GROUP or not carries_decision(text, sentences[i], c.verb):
+            continue
+        prev = sentences[i - 1]
+        found = previous_decider(text, (prev, [e for e in events if e.sentence == prev.span]), c.type, c.name)
+        if found is not None:
+            c.actor, c.parts["actor"] = found
 
 
 def _full_name(name: str, full: list[str]) -> str | None:
