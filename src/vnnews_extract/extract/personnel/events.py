@@ -2327,24 +2327,36 @@ def _passive_before() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('passive')}(?: {_any('adverb_before_verb')})* $")
 
 
-def previous_decider(text: str, before: tuple[Sentence, list[Candidate]], etype: str, about: str | None) -> tuple[str, Fired] | None:
+def previous_decider(text: str, before: tuple[Sentence, list[Candidate]], etype: str, about: str | None,
+                     read: dict[tuple[Span, str], list[tuple[str, Fired]]] | None = None) -> tuple[str, Fired] | None:
     """The decider of a decision of ``etype``'s kind in the sentence before (its events' actor, else the actor its verb reads
-    as a body or title), unless it is ``about``, the person the event is about."""
+    as a body or title), unless it is ``about``, the person the event is about. ``read`` keeps what each sentence gave, so a
+    long run of sentences is read once per kind of decision (the events of a sentence come before those of the next)."""
     family = _DECISION_FAMILY.get(etype)
     prev, events = before
     if family is None:
         return None
+    found = read.get((prev.span, family)) if read is not None else None
+    if found is None:
+        found = _decision_actors(text, prev, events, family)
+        if read is not None:
+            read[prev.span, family] = found
+    deciders = {a for a, _ in found if about is None or (a != about and about not in a)}
+    if len(deciders) != 1:
+        return None
+    part = next(f for a, f in found if a in deciders)
+    return next(iter(deciders)), Fired(ACTOR_PREVIOUS_DECISION, part.start, part.end)
+
+
+def _decision_actors(text: str, prev: Sentence, events: list[Candidate], family: str) -> list[tuple[str, Fired]]:
+    """The deciders of ``prev``'s decisions of a kind: its events' actors, else the actor its last such verb reads."""
     found = [(e.actor, e.parts["actor"]) for e in events if e.actor is not None and _DECISION_FAMILY.get(e.type) == family]
     for v in reversed(prev.verbs):
         if not found and _DECISION_FAMILY.get(_verb_type(v)) == family and not _not_an_event(text, prev, v):
             actor = _actor(text, prev, v, None)
             if actor is not None and actor[1].rule not in PERSON_ACTORS:
                 found.append(actor)
-    deciders = {a for a, _ in found if about is None or (a != about and about not in a)}
-    if len(deciders) != 1:
-        return None
-    part = next(f for a, f in found if a in deciders)
-    return next(iter(deciders)), Fired(ACTOR_PREVIOUS_DECISION, part.start, part.end)
+    return found
 
 
 _VOTES = ("election", "dismissal", "approval")

@@ -314,12 +314,16 @@ def _previous_deciders(text: str, sentences: list[Sentence], events: list[Candid
     """An event with no decider, detailing or told in the passive, takes the decider of the decision of its kind stated in
     the sentence right before (personnel.actor.previous_decision)."""
     index = {s.span: i for i, s in enumerate(sentences)}
+    by_sentence: dict[Span, list[Candidate]] = {}
+    for e in events:
+        by_sentence.setdefault(e.sentence, []).append(e)
+    read: dict[tuple[Span, str], list[tuple[str, Fired]]] = {}  # the deciders a sentence states, per kind of decision
     for c in events:
         i = index.get(c.sentence, 0)
         if c.actor is not None or i == 0 or c.rule is COUNTED_GROUP or not carries_decision(text, sentences[i], c.verb):
             continue
         prev = sentences[i - 1]
-        found = previous_decider(text, (prev, [e for e in events if e.sentence == prev.span]), c.type, c.name)
+        found = previous_decider(text, (prev, by_sentence.get(prev.span, [])), c.type, c.name, read)
         if found is not None:
             c.actor, c.parts["actor"] = found
 
