@@ -114,8 +114,8 @@ TITLE_CAPITAL_LEVEL = declare("people.title.capital_level", "Position",
     "a place opened by a level written as its capital abbreviation right after a role is the post's body, as a lower-case "
     "level is: 'Chủ tịch TP Hội An', 'ông A, Bí thư TP Bạc Liêu' (not a person named 'Bạc Liêu …')")
 TITLE_BRANCH = declare("people.title.branch", "Position",
-    "a body read after a role runs on over its branch, 'chi nhánh' and the branch's place: 'Giám đốc Vietcombank chi nhánh "
-    "Đắk Lắk', 'Giám đốc Ngân hàng Nhà nước chi nhánh tỉnh Đồng Nai' (not cut at the bank's name)")
+    "a body read after a role runs on over its branch, 'chi nhánh' and the branch's place: 'Giám đốc Agribank chi nhánh "
+    "Gia Lai', 'Giám đốc Ngân hàng Nhà nước chi nhánh tỉnh Bình Phước' (not cut at the bank's name)")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 TITLE_APPOSED_BODY_NAME = declare("people.title.apposed_body_name", "Position",
     "a title with its body in apposition right after its holder's name ends with the name-like words after the body, "
@@ -1531,7 +1531,7 @@ def _level_or_branch(text: str, span: Span, title: Title) -> None:
 
 
 def _body_branch(text: str, span: Span, title: Title) -> bool:
-    """TITLE_BRANCH: the title's body runs on over its branch ("Vietcombank chi nhánh Đắk Lắk"), up to a person's name
+    """TITLE_BRANCH: the title's body runs on over its branch ("Agribank chi nhánh Gia Lai"), up to a person's name
     after the branch's place (kept as ``name_after``); True when it did."""
     if title.org_start is None or title.org_end is None or title.coordinated or title.name_after is not None:
         return False

@@ -394,8 +394,8 @@ def _branch() -> regex.Pattern[str]:
 
 
 def branch_end(text: str, pos: int, end: int) -> tuple[int, int | None] | None:
-    """``people.title.branch``: a body read up to ``pos`` and its branch written after it ("Vietcombank chi nhánh Đắk
-    Lắk", "Ngân hàng Nhà nước chi nhánh tỉnh Đồng Nai"): (end of the branch's place, start of a person's name after it),
+    """``people.title.branch``: a body read up to ``pos`` and its branch written after it ("Agribank chi nhánh Gia
+    Lai", "Ngân hàng Nhà nước chi nhánh tỉnh Bình Phước"): (end of the branch's place, start of a person's name after it),
     or None when no branch of a place follows."""
     found = _branch().match(text, pos, end)
     if found is None:

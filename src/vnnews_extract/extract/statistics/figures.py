@@ -47,7 +47,7 @@ OCCURRENCES = declare("statistics.count.occurrences", "Statistic", "'N lần' wi
 COUNTED_NOUN = declare("statistics.count.counted_noun", "Statistic", "a number with a counted noun of counted_nouns.tsv: '102 lượt'")
 UNIT_WORD_NOUN = declare("statistics.count.unit_word_noun", "Statistic", "a measure word used as a noun: '215 điểm sạt lở'")
 INDEX_LEVEL = declare("statistics.measure.index_level", "Statistic",
-    "'chinh phục ngưỡng 710 điểm sắp tới', 'tiến sát mốc 98 điểm thị trường …': 'điểm' after an index word of figure_cues.tsv "
+    "'chinh phục ngưỡng 710 điểm sắp tới', 'vượt mốc 120 điểm trong phiên …': 'điểm' after an index word of figure_cues.tsv "
     "(index) in its clause is an index level, a measure, though a lower-case word follows (no '215 điểm sạt lở')")
 ANY_NOUN = declare("statistics.count.any_noun", "Statistic", "a whole number then a lower-case content word: '12 ổ dịch'")
 WORD_NOUN = declare("statistics.count.word_noun", "Statistic",
@@ -112,7 +112,7 @@ UNIT_HEADING = declare("statistics.unit.heading", "Statistic.unit", "the counted
 ELIDED_NOUN = declare("statistics.count.elided_noun", "Statistic",
                       "'có 47.320/47.501 thí sinh dự thi, vắng 181.': a bare number ending the next clause counts the noun left out")
 TABLE_ROW = declare("statistics.count.two_sided_row", "Statistic",
-    "a comparison table flattened into text, 'Djokovic 11 Aces 7 3 Lỗi kép 2 54% (51/94) Tỷ lệ giao bóng 1 …': a bare whole "
+    "a comparison table flattened into text, 'Nadal 6 Aces 9 4 Lỗi kép 1 61% (40/66) Tỷ lệ giao bóng 1 …': a bare whole "
     "number on either side of a capitalised row label, in a run of such rows with a percent or fraction row, counts the label")
 UNIT_ROW = declare("statistics.unit.row_label", "Statistic.unit",
     "the row label a table cell stands beside: the noun of a 'Số <noun>' label ('Số game cầm giao bóng': game), else the label ('Phạt góc')")
@@ -1011,7 +1011,7 @@ _LABEL = r"\p{Lu}[\p{L}\-]*(?:\s+[\p{L}\-]+){0,5}?"  # a capitalised row label o
 def _table_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """A bare row "11 Aces 7" (the left cell opening the match), the same row read from its right
     cell (a label and a bare cell ending right before it), and a row of percent or fraction cells
-    "54% (51/94) Tỷ lệ giao bóng 1 69% (59/85)", "5/15 (33%) Điểm Break 5/21 (24%)"."""
+    "61% (40/66) Tỷ lệ giao bóng 1 58% (38/65)", "3/12 (25%) Điểm Break 4/20 (20%)"."""
     left_edge = r"(?<![\p{L}\p{N}/.,:\-+(])"
     right_edge = r"(?![\p{N}/.,%\-])(?!\s*(?:%|\p{Ll}))"  # not "Giao bóng 1 ăn điểm": a label's own digit
     bare = regex.compile(rf"{left_edge}(?P<a>{_CELL})\s+(?P<label>{_LABEL})\s+(?P<b>{_CELL}){right_edge}")
@@ -1021,7 +1021,7 @@ def _table_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pat
 
 
 def _table_row(text: str, match: regex.Match[str], sentence: Span) -> _Unit | None:
-    """"Djokovic 11 Aces 7 3 Lỗi kép 2 54% (51/94) Tỷ lệ giao bóng 1 …", "16 Phạm lỗi 12 4 Phạt góc 12":
+    """"Nadal 6 Aces 9 4 Lỗi kép 1 61% (40/66) Tỷ lệ giao bóng 1 …", "16 Phạm lỗi 12 4 Phạt góc 12":
     a comparison table flattened into a sentence, each row a capitalised label between the values of
     its two sides. A bare whole number of at most four digits (no year) that is a cell of such a row,
     on either side of its label, counts the label (its "Số <noun>" noun, else the label itself) when

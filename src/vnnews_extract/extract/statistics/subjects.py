@@ -79,7 +79,7 @@ CHANGE_LEFTOVER = declare("statistics.subject.change_leftover", "Statistic.subje
 ROW_LABEL = declare("statistics.subject.row_label", "Statistic.subject",
                     "a cell of a comparison table (statistics.count.two_sided_row): the row label it stands beside ('Số game cầm giao bóng')")
 LIST_ITEM = declare("statistics.subject.list_item", "Statistic.subject",
-    "a figure after a verb whose noun phrase follows another figure and a 'và' or comma ('BHN giảm 0,83% và EIB giảm 3,7%'):"
+    "a figure after a verb whose noun phrase follows another figure and a 'và' or comma ('VNM giảm 0,5% và FPT giảm 2,1%'):"
     " the item after the separator names this figure's thing, not the previous figure's subject")
 RESPECTIVE_ITEM = declare("statistics.subject.respective_item", "Statistic.subject",
     "a list of figures after a cue of grammar class respectively ('A và B lần lượt là 5% và 7%', 'A, B và C tăng tương ứng 1%, 2% và 3%'):"
@@ -638,7 +638,7 @@ def _list_item(v: SentenceView, start: int, end: int) -> Chosen | None:
     seps = [m for m in _patterns().separator.finditer(v.text, max(ends), end) if m.group("with") is None]
     gap = _RATE.sub(" ", v.text[max(ends) : seps[-1].start()]) if seps else ","
     if "," in gap or len(gap.split()) > LIST_ITEM_GAP:
-        return None  # "670km đường sắt nối Bangkok và Chiang Mai": the figure qualifies a noun, the "và" joins names
+        return None  # "420km đường ống nối Hà Tĩnh và Nghệ An": the figure qualifies a noun, the "và" joins names
     s, e = _strip(v.text, seps[-1].end(), end, _EDGE)
     tags = v.tags_in(s, e)
     if not tags or tags[0].start != s or len(tags) > LIST_ITEM_WORDS:
