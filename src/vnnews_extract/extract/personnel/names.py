@@ -74,6 +74,9 @@ TITLE_CUE = declare("people.title.cue", "Position", "a title after a cue of a cu
 TITLE_CUE_FORMER = declare("people.title.cue_former", "Position", "a title after a cue of a past post ('từng giữ chức', 'trước đó là'): role 'nguyên …'")
 TITLE_AFTER_AGE = declare("people.title.after_age", "Position",
     "titles in apposition after the name and the person's age between commas: 'Ông Nguyễn Văn A, 45 tuổi, Giám đốc Sở Y tế …'")
+TITLE_AFTER_BIRTH_YEAR = declare("people.title.after_birth_year", "Position",
+    "titles in apposition after the name and the person's birth year set off by commas, or in brackets before a comma: "
+    "'ông A, sinh năm 1970, Giám đốc Công ty X', 'A (SN 1970), nguyên Chủ tịch UBND xã Y'")
 TITLE_WHILE_HELD = declare("people.title.cue_while_held", "Position",
     "a title after a cue in a clause set at the time the post was still held ('khi ông còn làm …', 'lúc còn là …', "
     "'thời điểm còn đang giữ chức …'): a past post, role 'nguyên …'")
@@ -1697,7 +1700,7 @@ def _apposed_after(text: str, span: Span, name: NameMention, titles: list[Title]
             break  # that title introduces the next person ("bà A và Thủ tướng - B")
         if item and pos == name.end and _next_holder(text, span, t) is not None:
             break  # "Bộ trưởng A, Thủ tướng Chính phủ nước … B"
-        t.rule = TITLE_PAST_TERM if t.past_term else TITLE_LATE if t.late else t.own_rule or (TITLE_AFTER_AGE if aged is not None else TITLE_AFTER_NAME)
+        t.rule = TITLE_PAST_TERM if t.past_term else TITLE_LATE if t.late else t.own_rule or _after_rule(aged, pos == name.end and after == (aged.end() if aged else -1))
         if t.rule is TITLE_AFTER_NAME and pos == name.end and text[pos : after] == "-":
             t.rule = TITLE_GLUED_DASH  # "ông Cao Minh Phương-Trưởng phòng …" (grammar.cap_words ends the name at the dash)
         chain.append(t)
@@ -1904,10 +1907,21 @@ def _apposed_before_honorific(text: str, span: Span, name: NameMention, by_end: 
     return _chain_before(text, span, name.honorific_start, by_end, used, gap=gap)
 
 
+def _after_rule(aged: regex.Match[str] | None, past_particulars: bool) -> Rule:
+    """The rule of a title in apposition: read right past the person's age or birth year, or after the name."""
+    if aged is None or not past_particulars:
+        return TITLE_AFTER_NAME if aged is None or aged.group("born") else TITLE_AFTER_AGE
+    return TITLE_AFTER_BIRTH_YEAR if aged.group("born") else TITLE_AFTER_AGE
+
+
 @lru_cache(maxsize=1)
 def _aged() -> regex.Pattern[str]:
-    """The person's age between commas right after the name (grammar class age): ", 45 tuổi, "."""
-    return regex.compile(rf"\s*,\s*\d{{1,3}}\s*{_words('age')}\s*,\s*")
+    """The person's age or birth year (grammar classes age, birth) set off right after the name, before the post:
+    ", 45 tuổi, ", ", sinh năm 1970, ", " (SN 1970), "; group "born" is set for a birth year."""
+    age, birth = _words("age"), _words("birth")
+    return regex.compile(
+        rf"\s*(?:,\s*(?:\d{{1,3}}\s*{age}|(?P<born>{birth}\s*(?:19|20)\d{{2}}))|\(\s*(?P<born>{birth}\s*(?:19|20)\d{{2}})\s*\))\s*,\s*",
+        regex.I)
 
 
 _SPACE_OR_DASH = regex.compile(r"\s+[-–]\s+| +")
