@@ -63,6 +63,9 @@ SHARED_UNIT = declare("statistics.list.shared_unit", "Statistic",
     "'giá gốc chỉ 200.000 và 350.000 đồng', 'công suất 20 hoặc 40 mã lực': a bare number joined by 'và'/'hoặc' to the next one takes its unit")
 BUY_SELL = declare("statistics.list.buy_sell", "Statistic",
                    "'mua vào – bán ra ở mức 36,16 – 36,38 triệu đồng/lượng': a buying and a selling price, two figures sharing the unit, no range")
+DESCENDING_PAIR = declare("statistics.list.descending_pair", "Statistic",
+    "'tỷ lệ ăn chia 55% - 45%', 'giá mua 23.255 - 23.240 đồng/USD': two amounts or percents joined by a dash, the second smaller, "
+    "are no range (a range rises) but two figures sharing the unit written after the second")
 RESPECTIVELY = declare("statistics.list.respectively", "Statistic", "'lần lượt là 60, 75 hộ': the list shares the last number's unit")
 FRACTION = declare("statistics.ratio.fraction", "Statistic", "'3/5 xã', '2/3 số hộ': a fraction of a counted noun")
 FRACTION_WORDS = declare("statistics.ratio.fraction_words", "Statistic", "'một nửa số hộ', 'hai phần ba số đại biểu'")
