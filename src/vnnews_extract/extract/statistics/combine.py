@@ -23,7 +23,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ..rules import Fired
 from .figures import (
-    BUY_SELL, EXCLUDE_INDEFINITE, EXCLUDE_ONE_PREPOSITION, LISTED_ONE, LISTED_TIMES, OCCURRENCES, RANGE_UNITS, TIMES, UNIT_SHARED, Figure,
+    BUY_SELL, DESCENDING_PAIR, EXCLUDE_INDEFINITE, EXCLUDE_ONE_PREPOSITION, LISTED_ONE, LISTED_TIMES, OCCURRENCES, RANGE_UNITS, TIMES, UNIT_SHARED, Figure,
     grammar_pattern, grammar_set, note, patterns, period_labels, read_figures, rx,
 )
 
@@ -77,11 +77,15 @@ def _buy_sell(text: str, found: list[Figure], sentence: Span) -> list[Figure]:
     out: list[Figure] = []
     for fig in found:
         split = rx(r"[\d.,]*\d(?P<sep>\s*[-–]\s*)\d").match(text, fig.start, fig.end)
-        if fig.value_max is None or split is None or not _buy_sell_cue().search(text, max(sentence.start, fig.start - 90), fig.start):
+        rule = BUY_SELL if split is not None and _buy_sell_cue().search(text, max(sentence.start, fig.start - 90), fig.start) else None
+        if rule is None and fig.value_max is not None and fig.kind in ("money", "percent") and fig.value > fig.value_max:
+            split = rx(r"[\d.,]*\d(?:\s*%)?(?P<sep>\s*[-–]\s*)\d").match(text, fig.start, fig.end)  # "55% - 45%", "23.255 - 23.240 đồng"
+            rule = DESCENDING_PAIR if split is not None else None
+        if fig.value_max is None or split is None or rule is None:
             out.append(fig)
             continue
-        first = replace(fig, end=split.start("sep"), value_max=None, rule=BUY_SELL, unit_rule=UNIT_SHARED)
-        out += [first, replace(fig, start=split.end("sep"), value=fig.value_max, value_max=None, rule=BUY_SELL)]
+        first = replace(fig, end=split.start("sep"), value_max=None, rule=rule, unit_rule=UNIT_SHARED)
+        out += [first, replace(fig, start=split.end("sep"), value=fig.value_max, value_max=None, rule=rule)]
     return out
 
 

@@ -63,11 +63,17 @@ SHARED_UNIT = declare("statistics.list.shared_unit", "Statistic",
     "'giá gốc chỉ 200.000 và 350.000 đồng', 'công suất 20 hoặc 40 mã lực': a bare number joined by 'và'/'hoặc' to the next one takes its unit")
 BUY_SELL = declare("statistics.list.buy_sell", "Statistic",
                    "'mua vào – bán ra ở mức 36,16 – 36,38 triệu đồng/lượng': a buying and a selling price, two figures sharing the unit, no range")
+DESCENDING_PAIR = declare("statistics.list.descending_pair", "Statistic",
+    "'tỷ lệ ăn chia 55% - 45%', 'giá mua 23.255 - 23.240 đồng/USD': two amounts or percents joined by a dash, the second smaller, "
+    "are no range (a range rises) but two figures sharing the unit written after the second")
 RESPECTIVELY = declare("statistics.list.respectively", "Statistic", "'lần lượt là 60, 75 hộ': the list shares the last number's unit")
 FRACTION = declare("statistics.ratio.fraction", "Statistic", "'3/5 xã', '2/3 số hộ': a fraction of a counted noun")
 FRACTION_WORDS = declare("statistics.ratio.fraction_words", "Statistic", "'một nửa số hộ', 'hai phần ba số đại biểu'")
 FRACTION_PERCENT = declare("statistics.ratio.fraction_percent", "Statistic",
     "a table cell '32/50 (64%)', '64% (39/61)': a fraction written beside its own percent in a bracket (the two agree) is a ratio")
+PERCENT_CELL = declare("statistics.percent.fraction_cell", "Statistic",
+    "'Tổng số điểm 44% (47/107)', 'ăn điểm 63% (22/35)': a percent written before its own fraction in a bracket (the two agree) "
+    "is a table cell, a figure though a label before it ('điểm') blocks a grade")
 SLASH_PAIR = declare("statistics.list.slash_pair", "Statistic",
     "'254 mã tăng/217 mã giảm', '64.000 tấn/80.000 tấn': a figure right after a slash that repeats the unit of the figure before it is a figure too")
 UNIT_LEXICON = declare("statistics.unit.lexicon", "Statistic.unit", "the unit or counted noun right after the number, from units.tsv or counted_nouns.tsv")
@@ -773,9 +779,11 @@ def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fire
     cell = _percent_cell(text, match, sentence) if raw[0].isdigit() else None
     if cell is not None:
         return cell
+    cell_percent = raw[0].isdigit() and _percent_before_fraction(text, match, sentence)
     if (
         _blocked_before(text, match.start(), sentence) and not _grouped_quantity(text, match, sentence) and not _age(text, match)
         and (not raw[0].isdigit() or _table_row(text, match, sentence) is None)  # "Tổng số điểm 108": a table cell, no grade
+        and not cell_percent  # "ăn điểm 63% (22/35)": a table cell, no grade
     ):
         note(trace, EXCLUDE_BEFORE, match.start(), match.end())
         return EXCLUDE_BEFORE
@@ -794,7 +802,21 @@ def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fire
     unit = _unit_of(text, match, sentence, trace)
     if unit is None:
         return None
+    if cell_percent and unit.kind == "percent" and _blocked_before(text, match.start(), sentence):
+        unit = replace(unit, rule=PERCENT_CELL)
     return _build(text, match, unit, sentence, trace)
+
+
+def _percent_before_fraction(text: str, match: regex.Match[str], sentence: Span) -> bool:
+    """"63% (22/35)", "44%(87/198)": a plain percent (no range, no multiplier) right before a bracketed
+    fraction of two whole numbers that it rounds (to a point): the cell of a statistics table."""
+    if match.group("num2") or match.group("mult"):
+        return False
+    m = rx(r"\s*%\s*\(\s*(\d{1,4})\s*/\s*(\d{1,4})\s*\)").match(text, match.end("num"), sentence.end)
+    if m is None or int(m.group(2)) == 0 or int(m.group(1)) > int(m.group(2)):
+        return False
+    value = _value(match.group("num"))
+    return value is not None and abs(value - 100 * int(m.group(1)) / int(m.group(2))) <= 1
 
 
 def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> _Unit | None:
