@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import takewhile
 
 import regex
 
@@ -1941,6 +1942,9 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
             or _meeting_body(text, s, v))
 
 
+_MEETING_REACH = 320  # how far into its sentence a verb may be for personnel.actor.meeting_body
+
+
 @lru_cache(maxsize=1)
 def _decision_before_re() -> regex.Pattern[str]:
     """The decision or deciding step right before an act it carries out: "quyết định ", "quyết định thi hành ", "thống nhất "."""
@@ -1958,13 +1962,13 @@ def _meeting_subject_re() -> regex.Pattern[str]:
 def _meeting_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
     """"Ban Bí thư đã họp, thống nhất …, quyết định thi hành kỷ luật ông X": the body opening the sentence that takes a
     deciding step decides the act its decision carries out (bounded windows: no scan of a long sentence)."""
-    if _decision_before_re().search(text, max(s.span.start, v.start() - 40), v.start()) is None or not _active_verb(text, s, v):
-        return None
+    if v.start() > s.span.start + _MEETING_REACH or _decision_before_re().search(text, max(s.span.start, v.start() - 40), v.start()) is None:
+        return None  # only a verb in the sentence's opening: a long sentence's later verbs are not read here
     found = _meeting_subject_re().match(text, s.span.start, min(v.start(), s.span.start + 160))
-    if found is None:
+    if found is None or not _active_verb(text, s, v):
         return None
     a, b = found.span("s")
-    if any(a < n.end and n.start < v.start() for n in s.names) or any(found.end() <= w.start() < v.start() for w in s.verbs):
+    if any(a < n.end for n in takewhile(lambda n: n.start < v.start(), s.names)) or any(found.end() <= w.start() < v.start() for w in s.verbs):
         return None  # a person named between (the subject or the event's own), or another act decided first
     if _explicit_passive(text, b, v.start()) or _source_of(text, s, NameMention(a, b, "", None)):
         return None
