@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import takewhile
 
 import regex
 
@@ -158,6 +159,14 @@ ACTOR_SESSION_BODY = declare("personnel.actor.session_body", "PersonnelEvent.act
     "sentence names before the verb, with no other personnel verb between, right after the session or opening the clause "
     "after it: 'Tại kỳ họp thứ 5 HĐND tỉnh X, "
     "các đại biểu đã bầu ông A …', 'Tại kỳ họp này, HĐND thành phố đã tiến hành công tác nhân sự, bầu …'")
+ACTOR_MEETING_BODY = declare("personnel.actor.meeting_body", "PersonnelEvent.actor",
+    "where no other actor is read, a verb right after its decision or a deciding step ('quyết định', 'quyết định thi hành', "
+    "'thống nhất'; grammar classes decision_noun, deciding_step and light_verb) is decided by the body opening the sentence "
+    "(after a date or a detail opener) that takes a deciding step or issues a decision on its way there ('họp', 'thống "
+    "nhất', 'ra quyết định'), the step's own details and commas between: 'Ngày 5/3, Ban Thường vụ Tỉnh ủy X đã họp, xem xét "
+    "…, quyết định kỷ luật ông A', 'Ban Bí thư thống nhất bằng phiếu kín, quyết định thi hành kỷ luật …', 'Ủy ban kiểm tra "
+    "tỉnh ủy X đã họp và thống nhất kỷ luật ông A'; a body the lexicons read, or capitalised words naming no person, with no "
+    "person, personnel verb or \"được\"/\"bị\" between them and the verb")
 PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_AGENT_ADVERB, ACTOR_ANNOUNCER)  # actors read as a person's name
 DATE_YEAR = declare("personnel.date.year", "PersonnelEvent.date",
     "a year that dates the event's clause, where no finer date is written: 'Năm 2016, ông X trúng cử …', '… được bổ nhiệm vào năm 2013' -> '2016'")
@@ -1929,7 +1938,50 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
         if _announces(text, gap_start, v.start()):
             return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
     return (_agent_after(text, s, v, person) or _body_actor(text, s, v) or _capitalised_agent(text, s, v) or _subject_body(text, s, v) or _acting_title(text, s, v)
-            or _list_decider(text, s, v) or _clause_subject(text, s, v) or _investigating_body(text, s, v) or _session_body(text, s, v))
+            or _list_decider(text, s, v) or _clause_subject(text, s, v) or _investigating_body(text, s, v) or _session_body(text, s, v)
+            or _meeting_body(text, s, v))
+
+
+_MEETING_REACH = 320  # how far into its sentence a verb may be for personnel.actor.meeting_body
+
+
+@lru_cache(maxsize=1)
+def _decision_before_re() -> regex.Pattern[str]:
+    """The decision or deciding step right before an act it carries out: "quyết định ", "quyết định thi hành ", "thống nhất "."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_any('decision_noun', 'deciding_step')})(?:\s+{_any('light_verb', 'adverb_before_verb')})*\s+$")
+
+
+@lru_cache(maxsize=1)
+def _meeting_subject_re() -> regex.Pattern[str]:
+    """A sentence's opening subject (after a date or a detail opener and a comma) and its adverbs up to a deciding step."""
+    lead = rf"(?:(?i:{_date_words()}|{alternation(cue_words('detail_opener'))})\s*,\s*)?"
+    return regex.compile(rf"\W*{lead}(?P<s>\p{{Lu}}[^,;:()\"“”]{{0,60}}?)\s+(?:(?i:{_any('adverb_before_verb')})\s+)*"
+                         rf"(?i:{_any('deciding_step', 'decision_noun', 'issuing_verb')})(?![\p{{L}}])")
+
+
+def _meeting_body(text: str, s: Sentence, v: regex.Match[str]) -> tuple[str, Fired] | None:
+    """"Ban Bí thư đã họp, thống nhất …, quyết định thi hành kỷ luật ông X": the body opening the sentence that takes a
+    deciding step decides the act its decision carries out (bounded windows: no scan of a long sentence)."""
+    if v.start() > s.span.start + _MEETING_REACH or _decision_before_re().search(text, max(s.span.start, v.start() - 40), v.start()) is None:
+        return None  # only a verb in the sentence's opening: a long sentence's later verbs are not read here
+    found = _meeting_subject_re().match(text, s.span.start, min(v.start(), s.span.start + 160))
+    if found is None or not _active_verb(text, s, v):
+        return None
+    a, b = found.span("s")
+    if any(a < n.end for n in takewhile(lambda n: n.start < v.start(), s.names)) or any(found.end() <= w.start() < v.start() for w in s.verbs):
+        return None  # a person named between (the subject or the event's own), or another act decided first
+    if _explicit_passive(text, b, v.start()) or _source_of(text, s, NameMention(a, b, "", None)):
+        return None
+    owned = _owned(s)
+    title = next((t for t in s.titles if t.start == a and t.end <= b and (t.start, t.end) not in owned), None)
+    words = text[title.end if title is not None else a : b].split()
+    org = read_org(text, a, b) if title is None else None
+    body = org is not None and org.start == a and org.end == b and org.name_start is None  # "Ban Bí thư", "Ban Thường vụ Tỉnh ủy X"
+    if not body and not all(w[:1].isupper() for w in words):
+        return None
+    if not body and title is None and _LEADING_SPACE.fullmatch(text, s.span.start, a) is not None and not _named_inside(text, words[0]):
+        return None
+    return text[a:b], Fired(ACTOR_MEETING_BODY, a, b)
 
 
 @lru_cache(maxsize=1)
