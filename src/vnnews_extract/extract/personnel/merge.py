@@ -300,10 +300,13 @@ def _joined_actors(text: str, events: list[Candidate]) -> None:
 def _sentence_actors(events: list[Candidate]) -> None:
     """An event with no decider takes the decider of the same person's events of its type and another post in its sentence,
     when they name one (ACTOR_SAME_SENTENCE): one decision removing a person from several posts."""
+    by_sentence: dict[Span, list[Candidate]] = {}
+    for e in events:
+        by_sentence.setdefault(e.sentence, []).append(e)
     for c in events:
         if c.actor is not None or c.name is None:
             continue
-        sources = [e for e in events if e.actor not in (None, c.name) and e.sentence == c.sentence and e.name == c.name and e.type == c.type
+        sources = [e for e in by_sentence[c.sentence] if e.actor not in (None, c.name) and e.name == c.name and e.type == c.type
                    and (e.role, e.organization) != (c.role, c.organization)]  # the same post folds into it when events merge
         if len({e.actor for e in sources}) == 1:
             part = sources[0].parts["actor"]
