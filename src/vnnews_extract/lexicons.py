@@ -147,7 +147,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     })},
     "surnames.tsv": {"kind*": frozenset({"common", "minority", "foreign", "place_like", "prefix"})},
     "time_contexts.tsv": {"position": frozenset({"after_time", "after_period", "after_clock", "before_clock"})},
-    "time_tails.tsv": {"kind": frozenset({"preposition", "point", "quantifier", "noun", "sense"})},
+    "time_tails.tsv": {"kind": frozenset({"preposition", "point", "quantifier", "noun", "sense", "deictic"})},
     "title_cues.tsv": {"kind": frozenset({"former", "current", "membership", "past_frame", "past_when", "claimed"})},
     "titles.tsv": {"sense*": frozenset({
         "party", "government", "security", "enterprise", "department", "local", "justice", "assembly",

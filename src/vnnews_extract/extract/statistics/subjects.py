@@ -52,6 +52,10 @@ ACT_OBJECT = declare("statistics.subject.act_object", "Statistic.subject",
 TIME_TAIL = declare("statistics.subject.time_tail", "Statistic.subject",
     "a time phrase inside a subject ends it ('điểm tâm linh trong khoảng thời gian', 'tổng nợ vay trong quý I', 'phụ huynh … vào chiều 7/2'):"
     " it says when, not what is measured (a trailing period phrase is left out); not after a superlative ('nhiệt độ cao nhất trong ngày')")
+LEADING_TIME = declare("statistics.subject.leading_time", "Statistic.subject",
+    "a subject that opens with a time phrase set off by a comma ('Quý I, dòng tiền thuần', 'Tuần trước, giá vàng', 'Cùng ngày, chỉ số …'):"
+    " it starts after the comma, as the time says when, not what is measured; the time phrase is a time noun of time_tails.tsv with a"
+    " preposition or quantifier before it or a deictic word, number or date after it ('ngày nắng, gió nhẹ' stays); not a count's counted noun")
 LEADING_PREPOSITION = declare("statistics.subject.leading_preposition", "Statistic.subject",
     "a subject that opens with 'với'/'đối với' (grammar class object_marker) starts after it ('với giá bán' -> 'giá bán'):"
     " a leading preposition is left out")
@@ -979,7 +983,7 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     listed = _respective_item(v, fig)
     if listed is not None:  # a figure after the list continues the whole subject, not the last item
         return Subject(listed, found.rate), carried
-    phrase = _after_preposition(v, _before_time(v, _before_predicate(v, _change_leftover(v, found.phrase, fig.start))))
+    phrase = _after_preposition(v, _after_time(v, _before_time(v, _before_predicate(v, _change_leftover(v, found.phrase, fig.start)))))
     counted = phrase is not None and phrase.rule is COUNTED_NOUN  # "57 mốc": what a count counts is its subject
     if phrase is not None and not counted and (previous is not None or found.rate is None) and _no_content(v.text[phrase.start : phrase.end]):
         phrase = Chosen(previous.start, previous.end, NO_CONTENT) if previous is not None else None  # "mức/căn" stays (rule 4)
@@ -1044,6 +1048,45 @@ def _time_phrase() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"(?:{alternation(kinds['noun'])}){_B}(?!\s+(?:{alternation(kinds['sense'])}){_B})"
     )
     return regex.compile(rf"(?i)(?<=\S)\s+{body}"), regex.compile(rf"(?i)\s*{body}")
+
+
+@lru_cache(maxsize=2)
+def _leading_time(comma: bool) -> regex.Pattern[str]:
+    """A time phrase at the start of a phrase (time_tails.tsv): prepositions or quantifiers, a time noun
+    and its deictic words, numbers and dates ("Trong tuần qua,", "Quý I,", "Hôm thứ Sáu,"), then a comma;
+    something before the noun or after it, so a bare noun ("Ngày nắng,") is none. Without the comma, the
+    phrase must end in a deictic word or a date ("Tháng 1/2017 lượng hồ sơ", "Năm trước giá vịt")."""
+    kinds: dict[str, list[str]] = {}
+    for phrase, kind in lexicons().time_tails.items():
+        kinds.setdefault(kind, []).append(phrase)
+    lead = alternation(kinds["preposition"] + kinds["point"] + kinds["quantifier"])
+    noun = alternation(kinds["noun"])
+    last = rf"(?:{alternation(kinds['deictic'])}|\d[\d./-]*\d|\d|[IVX]+){_B}"
+    after = rf"(?:(?:{alternation(kinds['noun'] + kinds['preposition'])}){_B}|{last})"
+    if comma:
+        body = rf"(?:(?:{lead})\s+)+(?:\d[\d.,]*\s+)?(?:{noun}){_B}(?:\s+{after})*|(?:{noun}){_B}(?:\s+{after})+"
+        return regex.compile(rf"(?i)\s*(?:{body})\s*,\s*")
+    return regex.compile(rf"(?i)\s*(?:(?:{lead})\s+)*(?:\d[\d.,]*\s+)?(?:{noun}){_B}(?:\s+{after})*\s+{last}\s+(?!(?:{noun}){_B}|\d)")
+
+
+def _after_time(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
+    """The phrase after a time phrase that opens it (rule statistics.subject.leading_time), when what is
+    left names something: after a comma, or, with no comma, a noun right after the time's deictic word or
+    date. Not a count's counted noun phrase ("4 mùa giải, …")."""
+    if phrase is None or phrase.rule is COUNTED_NOUN:
+        return phrase
+    match = _leading_time(True).match(v.text, phrase.start, phrase.end)
+    if match is None:
+        match = _leading_time(False).match(v.text, phrase.start, phrase.end)
+        if match is None:
+            return phrase
+        first = v.tags_in(match.end(), phrase.end)[:1]
+        if not first or first[0].start != match.end() or first[0].label not in ("N", "Np", "Nc"):
+            return phrase  # "trong tháng 11/2016 trên các thiết bị": a preposition opens no subject
+    if not _whole_words(v, phrase.start, match.end()):
+        return phrase
+    s, e = _strip(v.text, match.end(), phrase.end, _EDGE)
+    return Chosen(s, e, LEADING_TIME) if e > s and _names_thing(v, s, e) else phrase
 
 
 def _after_preposition(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
