@@ -164,7 +164,7 @@ ACTOR_MEETING_BODY = declare("personnel.actor.meeting_body", "PersonnelEvent.act
     "'thống nhất'; grammar classes decision_noun, deciding_step and light_verb) is decided by the body opening the sentence "
     "(after a date or a detail opener) that takes a deciding step or issues a decision on its way there ('họp', 'thống "
     "nhất', 'ra quyết định'), the step's own details and commas between: 'Ngày 5/3, Ban Thường vụ Tỉnh ủy X đã họp, xem xét "
-    "…, quyết định kỷ luật ông A', 'Ban Bí thư thống nhất bằng phiếu kín, quyết định thi hành kỷ luật …', 'Ủy ban kiểm tra "
+    "…, quyết định kỷ luật ông A', 'Ban Bí thư thống nhất …, quyết định thi hành kỷ luật …', 'Ủy ban kiểm tra "
     "tỉnh ủy X đã họp và thống nhất kỷ luật ông A'; a body the lexicons read, or capitalised words naming no person, with no "
     "person, personnel verb or \"được\"/\"bị\" between them and the verb")
 PERSON_ACTORS = (ACTOR_SUBJECT, ACTOR_HANDOVER, ACTOR_AGENT, ACTOR_AGENT_ADVERB, ACTOR_ANNOUNCER)  # actors read as a person's name

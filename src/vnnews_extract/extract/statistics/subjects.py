@@ -1082,7 +1082,7 @@ def _after_time(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
             return phrase
         first = v.tags_in(match.end(), phrase.end)[:1]
         if not first or first[0].start != match.end() or first[0].label not in ("N", "Np", "Nc"):
-            return phrase  # "trong tháng 11/2016 trên các thiết bị": a preposition opens no subject
+            return phrase  # "trong tháng 3/2015 trên các kênh": a preposition opens no subject
     if not _whole_words(v, phrase.start, match.end()):
         return phrase
     s, e = _strip(v.text, match.end(), phrase.end, _EDGE)
