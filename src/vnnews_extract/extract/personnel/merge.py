@@ -297,12 +297,18 @@ def _joined_actors(text: str, events: list[Candidate]) -> None:
             c.actor, c.parts["actor"] = source.actor, source.parts["actor"]
 
 
+def _by_sentence(events: list[Candidate]) -> dict[Span, list[Candidate]]:
+    """The events of each sentence, in their order."""
+    grouped: dict[Span, list[Candidate]] = {}
+    for e in events:
+        grouped.setdefault(e.sentence, []).append(e)
+    return grouped
+
+
 def _sentence_actors(events: list[Candidate]) -> None:
     """An event with no decider takes the decider of the same person's events of its type and another post in its sentence,
     when they name one (ACTOR_SAME_SENTENCE): one decision removing a person from several posts."""
-    by_sentence: dict[Span, list[Candidate]] = {}
-    for e in events:
-        by_sentence.setdefault(e.sentence, []).append(e)
+    by_sentence = _by_sentence(events)
     for c in events:
         if c.actor is not None or c.name is None:
             continue
@@ -317,9 +323,7 @@ def _previous_deciders(text: str, sentences: list[Sentence], events: list[Candid
     """An event with no decider, detailing or told in the passive, takes the decider of the decision of its kind stated in
     the sentence right before (personnel.actor.previous_decision)."""
     index = {s.span: i for i, s in enumerate(sentences)}
-    by_sentence: dict[Span, list[Candidate]] = {}
-    for e in events:
-        by_sentence.setdefault(e.sentence, []).append(e)
+    by_sentence = _by_sentence(events)
     read: dict[tuple[Span, str], list[tuple[str, Fired]]] = {}  # the deciders a sentence states, per kind of decision
     for c in events:
         i = index.get(c.sentence, 0)
