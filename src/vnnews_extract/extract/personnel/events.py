@@ -1313,8 +1313,9 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     free = [t for t in s.titles if v.end() <= t.start < end and (t.start, t.end) not in owned and not _acts(text, t) and not t.bare
             and not _source(text, s, t) and not _proposer(text, s, t) and not _owner(text, s, t)
             and _other_act().search(text, v.end(), t.start) is None]  # "… đơn kiến nghị gửi lên Bộ trưởng Bộ Y tế": the post receives it
-    mine, free, other = _own_clause(text, v, mine), _own_clause(text, v, free), len(mine) + len(free)
-    other -= len(mine) + len(free)  # posts of another clause passed over
+    before = len(mine) + len(free)
+    mine, free = _own_clause(text, v, mine), _own_clause(text, v, free)
+    other = before - len(mine) - len(free)  # posts of another clause passed over
     named, free, passed = _not_former(named, etype), _not_former(free, etype), _not_former(named + free, etype) != named + free
     titles, rule = ((mine, ROLE_PERSON_CUE) if mine else (named, ROLE_PERSON_TITLE) if named
                     else (free, ROLE_AFTER_VERB) if free else (_framed(text, s, v, owned), ROLE_POST_FRAME))

@@ -692,7 +692,7 @@ def _respective_gap(v: SentenceView, end: int, start: int, first: bool = False) 
     if first:
         return not rx(r"[\d,;:()]").search(gap) and len(gap.split()) <= RESPECTIVE_CUE_WORDS
     gap = _RATE.sub(" ", gap)
-    words = [w for w in gap.replace(",", " , ").split()]
+    words = gap.replace(",", " , ").split()
     joiners = grammar_set("figure_list_joiner")
     return len(words) <= 2 and all(w == "," or w.lower() in joiners for w in words)
 
