@@ -231,7 +231,9 @@ def _report_personnel(p: PersonnelScores, what: str, quiet: bool) -> int:
 def _targets(what: str, values: dict[str, float]) -> int:
     goals = TARGETS[what]
     met = all(values[k] >= v for k, v in goals.items())
-    print(f"targets {'met' if met else 'NOT met'}: " + ", ".join(f"{k} {values[k]:.3f} >= {v}" for k, v in goals.items()))
+    missed = [f"{k} {values[k]:.3f} < {v}" for k, v in goals.items() if values[k] < v]
+    reached = [f"{k} {values[k]:.3f} >= {v}" for k, v in goals.items() if values[k] >= v]
+    print(f"targets {'met' if met else 'NOT met'}: " + ", ".join(missed + (["met: " + ", ".join(reached)] if missed and reached else reached)))
     return 0 if met else 1
 
 
