@@ -37,7 +37,10 @@ PASSIVE_SUBJECT = declare("personnel.event.passive_subject", "PersonnelEvent", "
 RECEIVED = declare("personnel.event.received", "PersonnelEvent",
     "the person before the verb receives it, with 'nhận'/'chịu' (and the form or decision) for 'bị': 'ông X, Giám đốc Sở Y, "
     "nhận kỷ luật khiển trách', 'ông X tự nhận hình thức khiển trách', 'ông X nhận quyết định nghỉ hưu'")
-OBJECT = declare("personnel.event.object", "PersonnelEvent", "the person after the verb is its object: 'bổ nhiệm ông X giữ chức …', 'cảnh cáo đối với ông X'")
+OBJECT = declare("personnel.event.object", "PersonnelEvent",
+    "the person after the verb is its object: 'bổ nhiệm ông X giữ chức …', 'cảnh cáo đối với ông X'; not after a verb put in the "
+    "passive ('bị cách chức Nhà lãnh đạo X đã …', 'được ông A bổ nhiệm vào ghế …, … ông B'), save a list it opens ('bị kỷ luật, "
+    "gồm: …') or the subject right after the comma ending a fronted clause")
 POSSESSOR_HEAD = declare("personnel.event.possessor_head", "PersonnelEvent",
     "the person named right after 'của' before a passive verb owns the subject, not is it; the person the phrase is "
     "apposed to undergoes the verb: 'ông A, một đồng minh của Chủ tịch B, vừa được chỉ định …', 'bà A - chị gái của ông B được "
@@ -1513,7 +1516,7 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     before, head = _past_owner(text, s, v, before)
     if head is not None:  # "ông A, một đồng minh của Chủ tịch B, vừa được chỉ định …": A
         return _with_group(s, head), POSSESSOR_HEAD
-    obj = _object(text, s, v, clause_end) if _agent_marker().match(text, v.end(), s.span.end) is None else None  # "bầu bởi <agent>"
+    obj = _verb_object(text, s, v, clause_end)
     if before and _agent(text, s, before[-1]):
         before = before[:-1]  # "Dubke được Tổng thống Trump bổ nhiệm": Trump acts, Dubke undergoes it
         if before and _explicit_passive_re().search(text, before[-1].end, v.start()):
@@ -1533,6 +1536,37 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     if before and etype in _SELF and _own_act_gap().fullmatch(text, _gap_start(before[-1], v), v.start()):
         return _with_group(s, before[-1]), OWN_ACT
     return [], UNNAMED
+
+
+def _verb_object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> NameMention | None:
+    """The verb's object (:func:`_object`): none with an agent after the verb ("bầu bởi <agent>"), nor after a verb in the
+    passive ("… bị cách chức Nhà lãnh đạo X đã …", "người vừa được ông A bổ nhiệm vào ghế …, … ông B") save a subject
+    after it (:func:`_subject_after`)."""
+    if _agent_marker().match(text, v.end(), s.span.end) is not None:
+        return None
+    obj = _object(text, s, v, clause_end)
+    return None if obj is not None and _undergone(text, s, v) and not _subject_after(text, v, obj) else obj
+
+
+_ADVERBS_GAP = regex.compile(r"\s*")
+
+
+def _undergone(text: str, s: Sentence, v: regex.Match[str]) -> bool:
+    """The verb is put in the passive: "bị"/"được" and only its adverbs right before it ("… bị cách chức", "vừa được
+    bổ nhiệm"), or with a named agent between ("người vừa được ông Trump bổ nhiệm"). Such a verb has no object: a
+    person named after it opens another clause or is told of ("… bị cách chức Nhà lãnh đạo X đã …")."""
+    if _passive_before().search(text, max(s.span.start, v.start() - 40), v.start()) is not None:
+        return True
+    agent = next((n for n in reversed(s.names) if n.end <= v.start()), None)
+    return agent is not None and _ADVERBS_GAP.fullmatch(text, agent.end, v.start()) is not None and _agent(text, s, agent)
+
+
+def _subject_after(text: str, v: regex.Match[str], n: NameMention) -> bool:
+    """A person after a verb in the passive who still undergoes it: the people a list names after it ("4 đảng viên bị
+    kỷ luật, gồm: bà A …"), or the subject opening the main clause right after the comma that ends a fronted clause
+    ("Kể từ khi được ông A bổ nhiệm làm …, ông B đã …")."""
+    start = mention_start(n)
+    return _member_opener().search(text, v.end(), start) is not None or text[v.end() : start].rstrip().endswith(",")
 
 
 @lru_cache(maxsize=1)
