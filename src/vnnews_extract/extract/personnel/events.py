@@ -37,7 +37,10 @@ PASSIVE_SUBJECT = declare("personnel.event.passive_subject", "PersonnelEvent", "
 RECEIVED = declare("personnel.event.received", "PersonnelEvent",
     "the person before the verb receives it, with 'nhận'/'chịu' (and the form or decision) for 'bị': 'ông X, Giám đốc Sở Y, "
     "nhận kỷ luật khiển trách', 'ông X tự nhận hình thức khiển trách', 'ông X nhận quyết định nghỉ hưu'")
-OBJECT = declare("personnel.event.object", "PersonnelEvent", "the person after the verb is its object: 'bổ nhiệm ông X giữ chức …', 'cảnh cáo đối với ông X'")
+OBJECT = declare("personnel.event.object", "PersonnelEvent",
+    "the person after the verb is its object: 'bổ nhiệm ông X giữ chức …', 'cảnh cáo đối với ông X'; not after a verb put in the "
+    "passive ('bị cách chức Nhà lãnh đạo X đã …', 'được ông A bổ nhiệm vào ghế …, … ông B'), save a list it opens ('bị kỷ luật, "
+    "gồm: …') or the subject right after the comma ending a fronted clause")
 POSSESSOR_HEAD = declare("personnel.event.possessor_head", "PersonnelEvent",
     "the person named right after 'của' before a passive verb owns the subject, not is it; the person the phrase is "
     "apposed to undergoes the verb: 'ông A, một đồng minh của Chủ tịch B, vừa được chỉ định …', 'bà A - chị gái của ông B được "
@@ -48,6 +51,10 @@ CONTINUED = declare("personnel.event.continued", "PersonnelEvent",
 LISTED_POST = declare("personnel.event.listed_post", "PersonnelEvent", "people listed after the verb, each with a post: 'bổ nhiệm ông A, bà B lần lượt giữ chức X, Y'")
 LISTED_AFTER = declare("personnel.event.listed_after", "PersonnelEvent",
     "a verb with no person of its own takes the people the next sentence lists after 'gồm:': 'bắt tạm giam 3 bị can. Các bị can gồm: A (…); B (…)'")
+MEMBER_LIST = declare("personnel.event.member_list", "PersonnelEvent",
+    "an arrest, discipline or removal whose object follows a word opening a list ('gồm', 'trong đó có'; event_cues kind "
+    "member_list) acts on every person with a post who opens an item of the list after ':', ';', ',' or 'và', each losing "
+    "the post the item gives: 'khởi tố 3 bị can gồm: A (SN …), Giám đốc X; B - Phó Giám đốc Y và C, kế toán Z'")
 SCHEDULED = declare("personnel.event.scheduled", "PersonnelEvent",
     "a verb put ahead by 'sẽ' with the date it takes effect after it is decided, an event: 'ông X sẽ nghỉ hưu từ ngày 1/7'")
 SANCTION_FORM = declare("personnel.event.sanction_form", "PersonnelEvent",
@@ -907,6 +914,8 @@ def _verb_candidates(text: str, s: Sentence, verb: tuple[regex.Match[str], int, 
         if person is None and (target.org is None or (target.title is not None and _generic(text, target.title))):
             continue  # policy talk: neither a person nor a body, or many posts at once
         yield _candidate(text, s, v, etype, (person, target, person_rule or rule))
+    if rule is OBJECT and etype in LOSS and persons:
+        yield from (_candidate(text, s, v, etype, (m, target, MEMBER_LIST)) for m in _members(text, s, v, persons) for target in _own_posts(m))
 
 
 def _sanctioned(text: str, s: Sentence, c: Candidate, discipline: regex.Match[str]) -> None:
@@ -1507,7 +1516,7 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     before, head = _past_owner(text, s, v, before)
     if head is not None:  # "ông A, một đồng minh của Chủ tịch B, vừa được chỉ định …": A
         return _with_group(s, head), POSSESSOR_HEAD
-    obj = _object(text, s, v, clause_end) if _agent_marker().match(text, v.end(), s.span.end) is None else None  # "bầu bởi <agent>"
+    obj = _verb_object(text, s, v, clause_end)
     if before and _agent(text, s, before[-1]):
         before = before[:-1]  # "Dubke được Tổng thống Trump bổ nhiệm": Trump acts, Dubke undergoes it
         if before and _explicit_passive_re().search(text, before[-1].end, v.start()):
@@ -1527,6 +1536,37 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
     if before and etype in _SELF and _own_act_gap().fullmatch(text, _gap_start(before[-1], v), v.start()):
         return _with_group(s, before[-1]), OWN_ACT
     return [], UNNAMED
+
+
+def _verb_object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> NameMention | None:
+    """The verb's object (:func:`_object`): none with an agent after the verb ("bầu bởi <agent>"), nor after a verb in the
+    passive ("… bị cách chức Nhà lãnh đạo X đã …", "người vừa được ông A bổ nhiệm vào ghế …, … ông B") save a subject
+    after it (:func:`_subject_after`)."""
+    if _agent_marker().match(text, v.end(), s.span.end) is not None:
+        return None
+    obj = _object(text, s, v, clause_end)
+    return None if obj is not None and _undergone(text, s, v) and not _subject_after(text, v, obj) else obj
+
+
+_ADVERBS_GAP = regex.compile(r"\s*")
+
+
+def _undergone(text: str, s: Sentence, v: regex.Match[str]) -> bool:
+    """The verb is put in the passive: "bị"/"được" and only its adverbs right before it ("… bị cách chức", "vừa được
+    bổ nhiệm"), or with a named agent between ("người vừa được ông Trump bổ nhiệm"). Such a verb has no object: a
+    person named after it opens another clause or is told of ("… bị cách chức Nhà lãnh đạo X đã …")."""
+    if _passive_before().search(text, max(s.span.start, v.start() - 40), v.start()) is not None:
+        return True
+    agent = next((n for n in reversed(s.names) if n.end <= v.start()), None)
+    return agent is not None and _ADVERBS_GAP.fullmatch(text, agent.end, v.start()) is not None and _agent(text, s, agent)
+
+
+def _subject_after(text: str, v: regex.Match[str], n: NameMention) -> bool:
+    """A person after a verb in the passive who still undergoes it: the people a list names after it ("4 đảng viên bị
+    kỷ luật, gồm: bà A …"), or the subject opening the main clause right after the comma that ends a fronted clause
+    ("Kể từ khi được ông A bổ nhiệm làm …, ông B đã …")."""
+    start = mention_start(n)
+    return _member_opener().search(text, v.end(), start) is not None or text[v.end() : start].rstrip().endswith(",")
 
 
 @lru_cache(maxsize=1)
@@ -1658,6 +1698,60 @@ def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int)
         out.append(n)
         last = n
     return out
+
+
+@lru_cache(maxsize=1)
+def _member_opener() -> regex.Pattern[str]:
+    """A word opening a list of the people a verb acts on, with its colon (event_cues kind member_list): "gồm:", "trong đó có"."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('member_list'))})(?![\p{{L}}])\s*:?")
+
+
+def _members(text: str, s: Sentence, v: regex.Match[str], listed: list[NameMention]) -> list[NameMention]:
+    """The persons of a list opened between a verb of loss and its object ("khởi tố 3 bị can gồm: A (…), Giám đốc X; B,
+    …"), past those :func:`_listed_objects` reads: each opening an item with their name (after ":", ";", "," or "và")
+    and holding a post of their own (:func:`_own_posts`: not one of another item); no more than the count the verb gives
+    before the list ("3 bị can gồm": three), and no one past a person who speaks or acts."""
+    opener = None
+    for found in _member_opener().finditer(text, v.end(), mention_start(listed[0])):
+        opener = found  # the last before the object
+    if opener is None:
+        return []
+    room = _list_count(text, v.end(), opener.start()) - len(listed)
+    out: list[NameMention] = []
+    seen = opener.end()
+    for n in s.names:
+        if n.start <= listed[0].start or n in listed:
+            continue
+        if len(out) >= room or _speaks(text, n) or _agent(text, s, n) or _speech().search(text, seen, n.start) is not None:
+            break
+        seen, start = max(seen, n.start), n.honorific_start if n.honorific_start is not None else n.start
+        if held_post(n.titles) and _item_start().search(text, max(opener.end(), start - 60), start) is not None and not _own_verb(text, s, n):
+            out.append(n)
+    return out
+
+
+def _own_verb(text: str, s: Sentence, n: NameMention) -> bool:
+    """A personnel verb in the person's own item, after the name and before the next ";" or person ("B, Trưởng khoa X,
+    nhận hình thức khiển trách; C …"): the item tells the person's event itself."""
+    ends = [m.start for m in s.names if m.start > n.end] + [p for p in (text.find(";", n.end, s.span.end),) if p >= 0]
+    end = min(ends, default=s.span.end)
+    return any(n.end <= w.start() < end for w in s.verbs)
+
+
+_LIST_COUNT = regex.compile(rf"(?i)(?<![\p{{L}}\d])(?P<n>\d+|{NUMBER_WORD_PATTERN})\s+\p{{Ll}}+")
+
+
+def _list_count(text: str, start: int, end: int) -> int:
+    """The number of people a verb says it acts on before the list opens ("bắt tạm giam 3 bị can gồm", "khiển trách hai
+    người, gồm"), else no bound."""
+    found = None
+    for count in _LIST_COUNT.finditer(text, start, end):
+        found = count  # the last before the list
+    if found is None:
+        return 1_000
+    n = found.group("n")
+    value = int(n) if n.isdigit() else parse_number_words(n.lower())
+    return int(value) if value else 1_000
 
 
 def _coordinated(text: str, before: list[NameMention], last: NameMention) -> list[NameMention]:
