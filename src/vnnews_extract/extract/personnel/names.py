@@ -124,6 +124,10 @@ TITLE_APPOSED_BODY_NAME = declare("people.title.apposed_body_name", "Position",
     "a title with its body in apposition right after its holder's name ends with the name-like words after the body, "
     "the body's own name, not a second person: 'ông Hoàng Đức Hoài, Giám đốc Công ty TNHH Thương mại Hoàng Đức', "
     "'Nguyễn Thị Hương - GĐ Cty TNHH Dương Dũng'")
+TITLE_HEADED_BODY = declare("people.title.headed_body", "Position",
+    "a post with no body of its own after a cue, its holder named right after 'do' (led by, grammar class headed_by) "
+    "that follows a body: the post is of that body: 'Công ty X do ông A làm giám đốc', 'Đoàn kiểm tra của Bộ Y tế do "
+    "Thứ trưởng B làm trưởng đoàn'")
 
 
 @dataclass
@@ -2095,9 +2099,58 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         else:
             sharing = subjects if len(subjects) > 1 else _listed_with(subjects[-1], names)
             pairs = ((subject, t) for subject in sharing for t in _share_bodies(text, chain))
+        copula = " ".join(cue.group("c").lower().split()) in lexicons().grammar("copula")
         for subject, t in pairs:
+            if not copula:  # "Ban giám hiệu do bà A là Hiệu trưởng": a body described, not the one of the post
+                _headed_body(text, span, subject, t)
             subject.titles.append(t)
     return sorted(names, key=lambda n: n.start)
+
+
+@lru_cache(maxsize=1)
+def _headed_by() -> regex.Pattern[str]:
+    """ "do" (led by, grammar class headed_by) right before a person's mention, and before it the end of the body
+    they lead, past its size ("gồm 6 người", grammar class inclusion), a bracket and a comma ("Doanh nghiệp X (thuộc
+    Tập đoàn Y), do ông A …"; "Công ty X (do ông A …")."""
+    size = rf"\s+{_words('inclusion')}\s+[^,;()]{{1,30}}?"
+    return regex.compile(rf"(?i)(?:{size})?(?:\s*\([^()]{{0,80}}\))?\s*[,(]?\s*(?<![\p{{L}}]){_words('headed_by')}\s+$")
+
+
+@lru_cache(maxsize=1)
+def _led_group() -> regex.Pattern[str]:
+    """A group formed for a task (grammar class led_group: "Đoàn kiểm tra …") opening the body before "do", its name
+    lower-case words, capitalised names and "của" up to it, no clause break."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_words('led_group')}(?:\s+[\p{{L}}\p{{N}}&.\-–()]+){{1,14}}$")
+
+
+_WORD_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{N}]")
+
+
+def _headed_body(text: str, span: Span, subject: NameMention, title: Title) -> None:
+    """TITLE_HEADED_BODY: a post after a cue with no body, its holder named right after "do" (led by) that follows a
+    body ("Công ty X do ông A làm giám đốc"): the body is the post's. The body is one read as an organisation that
+    opens with a capital and ends before "do", or a task group ("Đoàn kiểm tra …", grammar class led_group)."""
+    if title.organization is not None or title.bare or subject.rule is NAME_PRONOUN:
+        return
+    start = mention_start(subject)
+    lead = _headed_by().search(text, max(span.start, start - 100), start)
+    if lead is None:
+        return
+    end = len(text[: lead.start()].rstrip())
+    for w in _WORD_START.finditer(text, max(span.start, end - 120), end):
+        if ";" in text[w.start() : end] or ":" in text[w.start() : end]:
+            continue
+        if _led_group().fullmatch(text, w.start(), end) is not None:
+            break
+        org = read_org(text, w.start(), end)
+        if org is not None and org.end == end and org.name_start is None and text[w.start()].isupper() and " " in text[w.start() : end]:
+            break
+    else:
+        return
+    if text[w.start() : end].split()[-1].lower() in lexicons().grammar("demonstrative"):
+        return  # "Công ty này do ông A làm giám đốc": a body named before, not here
+    title.org_start, title.org_end, title.organization = w.start(), end, org_text(text, w.start(), end)
+    title.rule = title.own_rule = TITLE_HEADED_BODY
 
 
 def _cue_rule(title: Title, former: bool, held: bool = False) -> Rule:
