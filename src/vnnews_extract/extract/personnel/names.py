@@ -24,7 +24,7 @@ from .grammar import (
     SPACE, first_letter_either_case, canonical_role, cap_words, glued_dash_end, capital_role, grammar, honorific_search, is_acronym, is_name_start, looks_foreign,
     looks_like_name, late_holder, needs_org, role_search, role_senses, shares_body, starts_name,
 )
-from .orgs import OrgRead, after_open, branch_end, bracketed_parent, opens_capital_level, org_text, place_then_name, read_org, with_parent
+from .orgs import OrgRead, after_open, branch_end, bracketed_parent, dashed_place_at, opens_capital_level, org_text, place_then_name, read_org, with_parent
 from ..rules import Rule, declare
 
 NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
@@ -124,6 +124,9 @@ TITLE_APPOSED_BODY_NAME = declare("people.title.apposed_body_name", "Position",
     "a title with its body in apposition right after its holder's name ends with the name-like words after the body, "
     "the body's own name, not a second person: 'ông Hoàng Đức Hoài, Giám đốc Công ty TNHH Thương mại Hoàng Đức', "
     "'Nguyễn Thị Hương - GĐ Cty TNHH Dương Dũng'")
+TITLE_DASHED_PLACE = declare("people.title.dashed_place", "Position",
+    "a body that ends with a province written with a dash (places.tsv) is read over the whole province; after a level "
+    "it was cut at the dash: 'Chủ tịch UBND tỉnh Thừa Thiên - Huế', 'Giám đốc Công an tỉnh Bà Rịa - Vũng Tàu'")
 TITLE_HEADED_BODY = declare("people.title.headed_body", "Position",
     "a post with no body of its own after a cue, its holder named right after 'do' (led by, grammar class headed_by) "
     "that follows a body: the post is of that body: 'Công ty X do ông A làm giám đốc', 'Đoàn kiểm tra của Bộ Y tế do "
@@ -1534,7 +1537,20 @@ def _level_or_branch(text: str, span: Span, title: Title) -> None:
     body run on over its branch (TITLE_BRANCH)."""
     if title.org_start is not None and title.own_rule is None and opens_capital_level(text, title.org_start, span.end):
         title.own_rule = TITLE_CAPITAL_LEVEL
+    if title.org_start is not None and title.org_end is not None and title.own_rule is None and _ends_dashed_place(text, title.org_start, title.org_end):
+        title.own_rule = TITLE_DASHED_PLACE
     _body_branch(text, span, title)
+
+
+def _ends_dashed_place(text: str, start: int, end: int) -> bool:
+    """A body's words end with a province written with a dash ("Công an tỉnh Bà Rịa - Vũng Tàu")."""
+    if not _DASH.search(text, start, end):
+        return False
+    return any(dashed_place_at(text, w.start(), end) == end for w in _WORD_START.finditer(text, start, end))
+
+
+_DASH = regex.compile(r"[-–]")
+_WORD_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{N}]")
 
 
 def _body_branch(text: str, span: Span, title: Title) -> bool:
@@ -2121,9 +2137,6 @@ def _led_group() -> regex.Pattern[str]:
     """A group formed for a task (grammar class led_group: "Đoàn kiểm tra …") opening the body before "do", its name
     lower-case words, capitalised names and "của" up to it, no clause break."""
     return regex.compile(rf"(?i)(?<![\p{{L}}]){_words('led_group')}(?:\s+[\p{{L}}\p{{N}}&.\-–()]+){{1,14}}$")
-
-
-_WORD_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{N}]")
 
 
 def _headed_body(text: str, span: Span, subject: NameMention, title: Title) -> None:
