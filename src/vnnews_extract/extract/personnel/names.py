@@ -262,8 +262,8 @@ _GAP_TITLE_NAME = regex.compile(r"(?:\s+[-–]|,)?\s+$")  # a name read after a 
 def find_titles(text: str, span: Span) -> list[Title]:
     titles: list[Title] = []
     for m in _roles(text, span):
-        if _patterns().body_before_role.search(text, max(span.start, m.start() - 12), m.start()):
-            continue  # "Ban Chỉ huy …", "Văn phòng Chủ tịch nước": the role word names a body
+        if _not_held(text, span, m.start()):
+            continue
         title = Title(m.start(), m.end(), _delegate(text, canonical_role(m)), None, role_end=m.end())
         fused = _fused_org(text, m, span.end) or _portfolio_org(text, m, span.end)
         sp = SPACE.match(text, m.end(), span.end)
@@ -295,6 +295,19 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles) + _academic_titles(text, span), key=lambda t: t.start)
+
+
+def _not_held(text: str, span: Span, pos: int) -> bool:
+    """The role word at ``pos`` names no post held: it names a body ("Ban Chỉ huy …", "Văn phòng Chủ tịch nước"),
+    or the post a candidate runs for ("ứng cử viên tổng thống Marine Le Pen")."""
+    return bool(_patterns().body_before_role.search(text, max(span.start, pos - 12), pos)
+                or _candidate_before().search(text, max(span.start, pos - 16), pos))
+
+
+@lru_cache(maxsize=1)
+def _candidate_before() -> regex.Pattern[str]:
+    """A candidate (grammar class candidate: "ứng cử viên", "ứng viên") right before a role: the role is the post run for."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_words('candidate')}\s+$")
 
 
 def _lower_org(text: str, span: Span, m: regex.Match[str], title: Title, pos: int) -> OrgRead | None:
