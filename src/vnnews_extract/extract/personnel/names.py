@@ -24,7 +24,7 @@ from .grammar import (
     SPACE, first_letter_either_case, canonical_role, cap_words, glued_dash_end, capital_role, grammar, honorific_search, is_acronym, is_name_start, looks_foreign,
     looks_like_name, late_holder, needs_org, role_search, role_senses, shares_body, starts_name,
 )
-from .orgs import OrgRead, after_open, branch_end, bracketed_parent, opens_capital_level, org_text, place_then_name, read_org, with_parent
+from .orgs import OrgRead, after_open, branch_end, bracketed_parent, dashed_place_at, opens_capital_level, org_text, place_then_name, read_org, with_parent
 from ..rules import Rule, declare
 
 NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
@@ -124,6 +124,13 @@ TITLE_APPOSED_BODY_NAME = declare("people.title.apposed_body_name", "Position",
     "a title with its body in apposition right after its holder's name ends with the name-like words after the body, "
     "the body's own name, not a second person: 'ông Hoàng Đức Hoài, Giám đốc Công ty TNHH Thương mại Hoàng Đức', "
     "'Nguyễn Thị Hương - GĐ Cty TNHH Dương Dũng'")
+TITLE_DASHED_PLACE = declare("people.title.dashed_place", "Position",
+    "a body that ends with a province written with a dash (places.tsv) is read over the whole province; after a level "
+    "it was cut at the dash: 'Chủ tịch UBND tỉnh Thừa Thiên - Huế', 'Giám đốc Công an tỉnh Bà Rịa - Vũng Tàu'")
+TITLE_HEADED_BODY = declare("people.title.headed_body", "Position",
+    "a post with no body of its own after a cue, its holder named right after 'do' (led by, grammar class headed_by) "
+    "that follows a body: the post is of that body: 'Công ty X do ông A làm giám đốc', 'Đoàn kiểm tra của Bộ Y tế do "
+    "Thứ trưởng B làm trưởng đoàn'")
 
 
 @dataclass
@@ -255,8 +262,8 @@ _GAP_TITLE_NAME = regex.compile(r"(?:\s+[-–]|,)?\s+$")  # a name read after a 
 def find_titles(text: str, span: Span) -> list[Title]:
     titles: list[Title] = []
     for m in _roles(text, span):
-        if _patterns().body_before_role.search(text, max(span.start, m.start() - 12), m.start()):
-            continue  # "Ban Chỉ huy …", "Văn phòng Chủ tịch nước": the role word names a body
+        if _not_held(text, span, m.start()):
+            continue
         title = Title(m.start(), m.end(), _delegate(text, canonical_role(m)), None, role_end=m.end())
         fused = _fused_org(text, m, span.end) or _portfolio_org(text, m, span.end)
         sp = SPACE.match(text, m.end(), span.end)
@@ -288,6 +295,19 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles) + _academic_titles(text, span), key=lambda t: t.start)
+
+
+def _not_held(text: str, span: Span, pos: int) -> bool:
+    """The role word at ``pos`` names no post held: it names a body ("Ban Chỉ huy …", "Văn phòng Chủ tịch nước"),
+    or the post a candidate runs for ("ứng cử viên tổng thống Marine Le Pen")."""
+    return bool(_patterns().body_before_role.search(text, max(span.start, pos - 12), pos)
+                or _candidate_before().search(text, max(span.start, pos - 16), pos))
+
+
+@lru_cache(maxsize=1)
+def _candidate_before() -> regex.Pattern[str]:
+    """A candidate (grammar class candidate: "ứng cử viên", "ứng viên") right before a role: the role is the post run for."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_words('candidate')}\s+$")
 
 
 def _lower_org(text: str, span: Span, m: regex.Match[str], title: Title, pos: int) -> OrgRead | None:
@@ -1530,7 +1550,20 @@ def _level_or_branch(text: str, span: Span, title: Title) -> None:
     body run on over its branch (TITLE_BRANCH)."""
     if title.org_start is not None and title.own_rule is None and opens_capital_level(text, title.org_start, span.end):
         title.own_rule = TITLE_CAPITAL_LEVEL
+    if title.org_start is not None and title.org_end is not None and title.own_rule is None and _ends_dashed_place(text, title.org_start, title.org_end):
+        title.own_rule = TITLE_DASHED_PLACE
     _body_branch(text, span, title)
+
+
+def _ends_dashed_place(text: str, start: int, end: int) -> bool:
+    """A body's words end with a province written with a dash ("Công an tỉnh Bà Rịa - Vũng Tàu")."""
+    if not _DASH.search(text, start, end):
+        return False
+    return any(dashed_place_at(text, w.start(), end) == end for w in _WORD_START.finditer(text, start, end))
+
+
+_DASH = regex.compile(r"[-–]")
+_WORD_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{N}]")
 
 
 def _body_branch(text: str, span: Span, title: Title) -> bool:
@@ -2095,9 +2128,63 @@ def link_cues(text: str, span: Span, titles: list[Title], names: list[NameMentio
         else:
             sharing = subjects if len(subjects) > 1 else _listed_with(subjects[-1], names)
             pairs = ((subject, t) for subject in sharing for t in _share_bodies(text, chain))
+        copula = " ".join(cue.group("c").lower().split()) in lexicons().grammar("copula")
         for subject, t in pairs:
+            if not copula:  # "Ban giám hiệu do bà A là Hiệu trưởng": a body described, not the one of the post
+                _headed_body(text, span, subject, t)
             subject.titles.append(t)
     return sorted(names, key=lambda n: n.start)
+
+
+@lru_cache(maxsize=1)
+def _headed_by() -> regex.Pattern[str]:
+    """ "do" (led by, grammar class headed_by) right before a person's mention, and before it the end of the body
+    they lead, past its size ("gồm 6 người", grammar class inclusion), a bracket and a comma ("Doanh nghiệp X (thuộc
+    Tập đoàn Y), do ông A …"; "Công ty X (do ông A …")."""
+    size = rf"\s+{_words('inclusion')}\s+[^,;()]{{1,30}}?"
+    return regex.compile(rf"(?i)(?:{size})?(?:\s*\([^()]{{0,80}}\))?\s*[,(]?\s*(?<![\p{{L}}]){_words('headed_by')}\s+$")
+
+
+@lru_cache(maxsize=1)
+def _headed_by_word() -> regex.Pattern[str]:
+    """ "do" (led by) right before a person's mention: the cheap test before the body is looked for."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_words('headed_by')}\s+$")
+
+
+@lru_cache(maxsize=1)
+def _led_group() -> regex.Pattern[str]:
+    """A group formed for a task (grammar class led_group: "Đoàn kiểm tra …") opening the body before "do", its name
+    lower-case words, capitalised names and "của" up to it, no clause break."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_words('led_group')}(?:\s+[\p{{L}}\p{{N}}&.\-–()]+){{1,14}}$")
+
+
+def _headed_body(text: str, span: Span, subject: NameMention, title: Title) -> None:
+    """TITLE_HEADED_BODY: a post after a cue with no body, its holder named right after "do" (led by) that follows a
+    body ("Công ty X do ông A làm giám đốc"): the body is the post's. The body is one read as an organisation that
+    opens with a capital and ends before "do", or a task group ("Đoàn kiểm tra …", grammar class led_group)."""
+    if title.organization is not None or title.bare or subject.rule is NAME_PRONOUN:
+        return
+    start = mention_start(subject)
+    if not _headed_by_word().search(text, max(span.start, start - 8), start):
+        return
+    lead = _headed_by().search(text, max(span.start, start - 100), start)
+    if lead is None:
+        return
+    end = len(text[: lead.start()].rstrip())
+    for w in _WORD_START.finditer(text, max(span.start, end - 120), end):
+        if ";" in text[w.start() : end] or ":" in text[w.start() : end]:
+            continue
+        if _led_group().fullmatch(text, w.start(), end) is not None:
+            break
+        org = read_org(text, w.start(), end)
+        if org is not None and org.end == end and org.name_start is None and text[w.start()].isupper() and " " in text[w.start() : end]:
+            break
+    else:
+        return
+    if text[w.start() : end].split()[-1].lower() in lexicons().grammar("demonstrative"):
+        return  # "Công ty này do ông A làm giám đốc": a body named before, not here
+    title.org_start, title.org_end, title.organization = w.start(), end, org_text(text, w.start(), end)
+    title.rule = title.own_rule = TITLE_HEADED_BODY
 
 
 def _cue_rule(title: Title, former: bool, held: bool = False) -> Rule:

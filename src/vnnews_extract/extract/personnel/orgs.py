@@ -198,9 +198,27 @@ def _open_name_ends(text: str, at: int, end: int, *, first: bool = False) -> boo
     return 2 <= len(following) <= 4 and looks_like_name(following, foreign=False)
 
 
+@lru_cache(maxsize=1)
+def _dashed_place() -> regex.Pattern[str]:
+    """A province or city whose name is written with a dash (places.tsv: "Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế"),
+    with any spacing around the dash, as a whole word."""
+    forms = [f for f, kind in lexicons().places.items() if " - " in f and kind in ("province", "city")]
+    spelt = "|".join(regex.escape(f).replace(r"\ \-\ ", r"\s*[-–]\s*").replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return regex.compile(rf"(?:{spelt})(?![\p{{L}}\p{{N}}])")
+
+
+def dashed_place_at(text: str, pos: int, end: int) -> int | None:
+    """The end of a province written with a dash that starts at ``pos`` ("Bà Rịa- Vũng Tàu"), if one does."""
+    found = _dashed_place().match(text, pos, end)
+    return found.end() if found is not None else None
+
+
 def _after_level(text: str, pos: int, end: int) -> tuple[int, int | None]:
-    """After a level word ("huyện"): the place it names, if capitalised, and a person's name after it."""
+    """After a level word ("huyện"): the place it names, if capitalised, and a person's name after it; a province
+    written with a dash is read whole ("tỉnh Thừa Thiên - Huế", not "tỉnh Thừa Thiên")."""
     sp = SPACE.match(text, pos, end)
+    if sp and (dashed := dashed_place_at(text, sp.end(), end)) is not None:
+        return dashed, None
     if sp and text[sp.end() : sp.end() + 1].isupper():
         place_end, name = place_then_name(text, sp.end(), end, after_level=True)
         return (place_end if place_end > sp.end() else pos), name
