@@ -149,6 +149,12 @@ EXCLUDE_NOT_NOUN = declare("statistics.exclude.not_a_noun", "exclusion",
 EXCLUDE_DESCENDING = declare("statistics.exclude.descending_pair", "exclusion",
     "'thắng 4-1 mùa giải 2013/14', 'thắng 3-0 ngày 18.1', 'Chiều nay 9-6 Ca sĩ …': two whole numbers joined by a dash, the second "
     "smaller, no multiplier, before a count or measure noun: a score or a date, no range")
+EXCLUDE_VEHICLE_CLASS = declare("statistics.exclude.vehicle_class", "exclusion",
+    "'xe 7 chỗ', 'xe buýt 2 tầng', 'ôtô 4-8 chỗ', 'loại 16 chỗ ngồi': a number right after a vehicle noun (grammar_words.tsv "
+    "vehicle_noun) that counts its seats, decks or doors (vehicle_class_unit) names the kind of vehicle, no figure")
+EXCLUDE_PAIR_NOUN = declare("statistics.exclude.pair_noun", "exclusion",
+    "'quan hệ hai nước', 'nhân dân hai nước', 'thống nhất hai miền': two of a pair noun (grammar_words.tsv pair_noun) are the two "
+    "named before, a back-reference; not after a word that introduces them (pair_noun_intro: 'có 2 nước thuộc …')")
 EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion",
     "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
@@ -457,6 +463,10 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
         return EXCLUDE_AFTER  # not an age: "cầu thủ 28 tuổi này" is this player, aged 28
     if _pair_reference(text, fig, sentence):
         return EXCLUDE_PAIR
+    if fig.kind == "count" and _vehicle_class(text, fig, sentence):
+        return EXCLUDE_VEHICLE_CLASS
+    if fig.kind == "count" and _pair_noun(text, fig, sentence):
+        return EXCLUDE_PAIR_NOUN
     if fig.unit not in _TIME_UNITS:
         return None
     if p.after_time.match(text, fig.end, sentence.end):
@@ -515,6 +525,34 @@ def _pair_reference(text: str, fig: Figure, sentence: Span) -> bool:
         return False
     after = text[fig.end : min(sentence.end, fig.end + 20)]
     return not any(m.start() == len(after) - len(after.lstrip()) for m in patterns().cues["victim"].finditer(after))
+
+
+@lru_cache(maxsize=1)
+def _vehicle_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{grammar_pattern('vehicle_noun')})\s+$")
+
+
+def _vehicle_class(text: str, fig: Figure, sentence: Span) -> bool:
+    """"xe 7 chỗ", "xe buýt 2 tầng", "loại 16 chỗ ngồi": seats, decks or doors counted right after a vehicle noun."""
+    if text[fig.unit_start : fig.unit_end].lower() not in grammar_set("vehicle_class_unit"):
+        return False
+    return _vehicle_before().search(text, max(sentence.start, fig.start - 20), fig.start) is not None
+
+
+@lru_cache(maxsize=1)
+def _pair_intro() -> regex.Pattern[str]:
+    before = [p for p, (_, pos) in lexicons().comparators.items() if pos in ("before", "reach")]
+    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{grammar_pattern('pair_noun_intro')}|{grammar_pattern('inclusion')}|{alternation(before)})\s+$")
+
+
+def _pair_noun(text: str, fig: Figure, sentence: Span) -> bool:
+    """"quan hệ hai nước", "Chính phủ hai nước", "hai miền thống nhất": two of a pair noun written right after the
+    number are the two named before; not after a word that introduces them ("có 2 nước thuộc …", "hơn hai nước")."""
+    if fig.value != 2 or fig.value_max is not None or fig.unit_end != fig.end:
+        return False
+    if text[fig.unit_start : fig.unit_end].lower() not in grammar_set("pair_noun"):
+        return False
+    return _pair_intro().search(text, max(sentence.start, fig.start - 20), fig.start) is None
 
 
 def _words_before(text: str, fig: Figure, sentence: Span) -> str:
