@@ -155,6 +155,9 @@ EXCLUDE_VEHICLE_CLASS = declare("statistics.exclude.vehicle_class", "exclusion",
 EXCLUDE_PAIR_NOUN = declare("statistics.exclude.pair_noun", "exclusion",
     "'quan hệ hai nước', 'nhân dân hai nước', 'thống nhất hai miền': two of a pair noun (grammar_words.tsv pair_noun) are the two "
     "named before, a back-reference; not after a word that introduces them (pair_noun_intro: 'có 2 nước thuộc …')")
+EXCLUDE_NAME_YEAR = declare("statistics.exclude.name_year", "exclusion",
+    "'Honda City 2017 bản nâng cấp', 'nước Chủ tịch APEC 2017 đồng nghĩa với', 'Vòng loại U23 châu Á 2018 bảng đấu': a year "
+    "(four digits, 1900-2100, no multiplier, no range) right after a capitalised name is the name's year, no figure of the noun after it")
 EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion",
     "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
@@ -829,8 +832,7 @@ def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fire
         ratio = _ratio(text, match, sentence)
         if ratio is not None:
             return ratio
-        if _blocked_digits(text, match.end("num"), sentence):
-            note(trace, EXCLUDE_GLUED, match.start(), match.end("num"))
+        if _digits_blocked(text, match, sentence, trace):
             return None
     elif parse_fraction_words(raw) is not None:
         return _word_fraction(text, match, sentence) or _half_amount(text, match, sentence) or _fraction_alone(text, match, sentence)
@@ -889,6 +891,25 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
     if word == "năm" and any(m.end() == match.start() - 1 for m in patterns().cues["year"].finditer(text, max(sentence.start, match.start() - 12), match.start())):
         return None  # "mỗi năm tỉnh trồng …", "là năm bản lề": the year, not five
     return unit
+
+
+def _digits_blocked(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> bool:
+    """Digits glued to a date, time, code or name ("8/7", "COVID-19"), or a year ending a name ("Honda City 2017")."""
+    if _blocked_digits(text, match.end("num"), sentence):
+        note(trace, EXCLUDE_GLUED, match.start(), match.end("num"))
+        return True
+    if _name_year(text, match, sentence):
+        note(trace, EXCLUDE_NAME_YEAR, match.start(), match.end())
+        return True
+    return False
+
+
+def _name_year(text: str, match: regex.Match[str], sentence: Span) -> bool:
+    """A year right after a capitalised name ("Honda City 2017 bản …", "APEC 2017 đồng nghĩa"): the name's year."""
+    if match.group("num2") or match.group("mult") or not _looks_like_year(match.group("num")):
+        return False
+    opening = match.end() - sentence.start <= 40
+    return _after_name(text[sentence.start if opening else match.end() - 40 : match.end()], opening)
 
 
 def _word_after(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> _Unit | None:
