@@ -158,6 +158,10 @@ EXCLUDE_PAIR_NOUN = declare("statistics.exclude.pair_noun", "exclusion",
 EXCLUDE_NAME_YEAR = declare("statistics.exclude.name_year", "exclusion",
     "'Honda City 2017 bản nâng cấp', 'nước Chủ tịch APEC 2017 đồng nghĩa với', 'Vòng loại U23 châu Á 2018 bảng đấu': a year "
     "(four digits, 1900-2100, no multiplier, no range) right after a capitalised name is the name's year, no figure of the noun after it")
+EXCLUDE_INDEFINITE_PHRASE = declare("statistics.exclude.indefinite_predicate", "exclusion",
+    "'Trinh là một người hiền lành', 'Việt Nam là 1 quốc gia có …', 'đây là 1 tình huống cố tình': a single one ('một', '1') right "
+    "after a copula (grammar_words.tsv predicate_lead: 'là'; no comparator before it: 'tối đa là 1 quyển' counts) is the indefinite "
+    "article of a predicate noun, no figure")
 EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion",
     "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
@@ -470,6 +474,8 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
         return EXCLUDE_VEHICLE_CLASS
     if fig.kind == "count" and _pair_noun(text, fig, sentence):
         return EXCLUDE_PAIR_NOUN
+    if fig.kind == "count" and fig.value == 1 and _indefinite_phrase(text, fig, sentence):
+        return EXCLUDE_INDEFINITE_PHRASE
     if fig.unit not in _TIME_UNITS:
         return None
     if p.after_time.match(text, fig.end, sentence.end):
@@ -556,6 +562,28 @@ def _pair_noun(text: str, fig: Figure, sentence: Span) -> bool:
     if text[fig.unit_start : fig.unit_end].lower() not in grammar_set("pair_noun"):
         return False
     return _pair_intro().search(text, max(sentence.start, fig.start - 20), fig.start) is None
+
+
+@lru_cache(maxsize=1)
+def _predicate_lead() -> regex.Pattern[str]:
+    before = [p for p, (_, pos) in lexicons().comparators.items() if pos in ("before", "reach")]
+    return regex.compile(rf"(?i)(?<!(?<![\p{{L}}])(?:{alternation(before)})\s+)(?<![\p{{L}}])(?:{grammar_pattern('predicate_lead')})\s+$")
+
+
+@lru_cache(maxsize=1)
+def _listed_after() -> regex.Pattern[str]:
+    """Another quantity in digits listed after a figure: "là 1 xe máy và 2 điện thoại", "là một tàu, 3 xuồng"."""
+    return regex.compile(rf"(?i)[^.;:!?()]{{0,40}}?(?:,|(?<![\p{{L}}])(?:{grammar_pattern('figure_list_joiner')}))\s*\d")
+
+
+def _indefinite_phrase(text: str, fig: Figure, sentence: Span) -> bool:
+    """"là một người hiền lành", "là 1 quốc gia có …": a single one after a copula (see EXCLUDE_INDEFINITE_PHRASE);
+    not the first item of a list of quantities ("là 1 xe máy và 2 điện thoại")."""
+    if fig.value_max is not None or text[fig.start : fig.unit_start].strip().lower() not in ("1", "một"):
+        return False
+    if _predicate_lead().search(text, max(sentence.start, fig.start - 25), fig.start) is None:
+        return False
+    return _listed_after().match(text, fig.end, sentence.end) is None
 
 
 def _words_before(text: str, fig: Figure, sentence: Span) -> str:
