@@ -474,8 +474,8 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
         return EXCLUDE_VEHICLE_CLASS
     if fig.kind == "count" and _pair_noun(text, fig, sentence):
         return EXCLUDE_PAIR_NOUN
-    if fig.kind == "count" and fig.value == 1 and _indefinite_phrase(text, fig, sentence):
-        return EXCLUDE_INDEFINITE_PHRASE
+    if fig.kind == "count" and fig.value == 1 and text[fig.start : fig.unit_start].strip() == "1" and indefinite_predicate(text, fig, sentence):
+        return EXCLUDE_INDEFINITE_PHRASE  # "là 1 quốc gia"; a "một" is decided with its list (combine.py)
     if fig.unit not in _TIME_UNITS:
         return None
     if p.after_time.match(text, fig.end, sentence.end):
@@ -576,7 +576,7 @@ def _listed_after() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)[^.;:!?()]{{0,40}}?(?:,|(?<![\p{{L}}])(?:{grammar_pattern('figure_list_joiner')}))\s*\d")
 
 
-def _indefinite_phrase(text: str, fig: Figure, sentence: Span) -> bool:
+def indefinite_predicate(text: str, fig: Figure, sentence: Span) -> bool:
     """"là một người hiền lành", "là 1 quốc gia có …": a single one after a copula (see EXCLUDE_INDEFINITE_PHRASE);
     not the first item of a list of quantities ("là 1 xe máy và 2 điện thoại")."""
     if fig.value_max is not None or text[fig.start : fig.unit_start].strip().lower() not in ("1", "một"):
