@@ -124,7 +124,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "through", "time_preposition", "times_noun", "trailing_link", "with", "year_noun", "year_opener", "doubling",
         "fraction_stop", "distance_from", "duration_lead", "tenure_current", "tenure_past", "reference_end", "number_word_compound",
         "role_rank", "role_rank_adverb", "one_preposition", "bare_counter", "change_target",
-        "respectively", "time_opener",
+        "respectively", "time_opener", "vehicle_noun", "vehicle_class_unit", "pair_noun", "pair_noun_intro", "predicate_lead",
     })},
     "fused_roles.tsv": {},
     "honorifics.tsv": {"kind": frozenset({"academic", "rank", "address", "religious", "profession", "honour"})},

@@ -23,8 +23,9 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ..rules import Fired
 from .figures import (
-    BUY_SELL, DESCENDING_PAIR, EXCLUDE_INDEFINITE, EXCLUDE_ONE_PREPOSITION, LISTED_ONE, LISTED_TIMES, OCCURRENCES, RANGE_UNITS, TIMES, UNIT_SHARED, Figure,
-    grammar_pattern, grammar_set, note, patterns, period_labels, read_figures, rx,
+    BUY_SELL, DESCENDING_PAIR, EXCLUDE_INDEFINITE, EXCLUDE_INDEFINITE_PHRASE, EXCLUDE_ONE_PREPOSITION, LISTED_ONE, LISTED_TIMES, OCCURRENCES,
+    RANGE_UNITS, TIMES, UNIT_SHARED, Figure,
+    grammar_pattern, grammar_set, indefinite_predicate, note, patterns, period_labels, read_figures, rx,
 )
 
 # Units one range may mix, with the factor that turns the second into the first ("6 tháng đến 3 năm").
@@ -136,8 +137,10 @@ def _listed_ones(text: str, found: list[Figure], sentence: Span, trace: list[Fir
     for index, fig in enumerate(found):
         if not _indefinite_candidate(text, fig):
             kept.append(fig)
-        elif _listed(text, found, index) or _after_comparator(text, fig, sentence, trace):
+        elif (_listed(text, found, index) or _after_comparator(text, fig, sentence, trace)) and not indefinite_predicate(text, fig, sentence):
             kept.append(replace(fig, rule=LISTED_ONE))
+        elif _listed(text, found, index):
+            note(trace, EXCLUDE_INDEFINITE_PHRASE, fig.start, fig.end)  # "là một người hiền lành, hai vợ chồng …"
         else:
             note(trace, EXCLUDE_INDEFINITE, fig.start, fig.end)
     return kept

@@ -149,6 +149,19 @@ EXCLUDE_NOT_NOUN = declare("statistics.exclude.not_a_noun", "exclusion",
 EXCLUDE_DESCENDING = declare("statistics.exclude.descending_pair", "exclusion",
     "'thắng 4-1 mùa giải 2013/14', 'thắng 3-0 ngày 18.1', 'Chiều nay 9-6 Ca sĩ …': two whole numbers joined by a dash, the second "
     "smaller, no multiplier, before a count or measure noun: a score or a date, no range")
+EXCLUDE_VEHICLE_CLASS = declare("statistics.exclude.vehicle_class", "exclusion",
+    "'xe 7 chỗ', 'xe buýt 2 tầng', 'ôtô 4-8 chỗ', 'loại 16 chỗ ngồi': a number right after a vehicle noun (grammar_words.tsv "
+    "vehicle_noun) that counts its seats, decks or doors (vehicle_class_unit) names the kind of vehicle, no figure")
+EXCLUDE_PAIR_NOUN = declare("statistics.exclude.pair_noun", "exclusion",
+    "'quan hệ hai nước', 'nhân dân hai nước', 'thống nhất hai miền': two of a pair noun (grammar_words.tsv pair_noun) are the two "
+    "named before, a back-reference; not after a word that introduces them (pair_noun_intro: 'có 2 nước thuộc …')")
+EXCLUDE_NAME_YEAR = declare("statistics.exclude.name_year", "exclusion",
+    "'Honda City 2017 bản nâng cấp', 'nước Chủ tịch APEC 2017 đồng nghĩa với', 'Vòng loại U23 châu Á 2018 bảng đấu': a year "
+    "(four digits, 1900-2100, no multiplier, no range) right after a capitalised name is the name's year, no figure of the noun after it")
+EXCLUDE_INDEFINITE_PHRASE = declare("statistics.exclude.indefinite_predicate", "exclusion",
+    "'Trinh là một người hiền lành', 'Việt Nam là 1 quốc gia có …', 'đây là 1 tình huống cố tình': a single one ('một', '1') right "
+    "after a copula (grammar_words.tsv predicate_lead: 'là'; no comparator before it: 'tối đa là 1 quyển' counts) is the indefinite "
+    "article of a predicate noun, no figure")
 EXCLUDE_RELATIVE = declare("statistics.exclude.relative_time", "exclusion",
     "a time figure after a relative-time word of figure_cues.tsv: 'cách đây 6 năm', 'trước đó 2 ngày', 'kỷ niệm 1.000 năm'")
 
@@ -457,6 +470,12 @@ def _blocked_unit(text: str, fig: Figure, sentence: Span) -> Rule | None:
         return EXCLUDE_AFTER  # not an age: "cầu thủ 28 tuổi này" is this player, aged 28
     if _pair_reference(text, fig, sentence):
         return EXCLUDE_PAIR
+    if fig.kind == "count" and _vehicle_class(text, fig, sentence):
+        return EXCLUDE_VEHICLE_CLASS
+    if fig.kind == "count" and _pair_noun(text, fig, sentence):
+        return EXCLUDE_PAIR_NOUN
+    if fig.kind == "count" and fig.value == 1 and text[fig.start : fig.unit_start].strip() == "1" and indefinite_predicate(text, fig, sentence):
+        return EXCLUDE_INDEFINITE_PHRASE  # "là 1 quốc gia"; a "một" is decided with its list (combine.py)
     if fig.unit not in _TIME_UNITS:
         return None
     if p.after_time.match(text, fig.end, sentence.end):
@@ -515,6 +534,56 @@ def _pair_reference(text: str, fig: Figure, sentence: Span) -> bool:
         return False
     after = text[fig.end : min(sentence.end, fig.end + 20)]
     return not any(m.start() == len(after) - len(after.lstrip()) for m in patterns().cues["victim"].finditer(after))
+
+
+@lru_cache(maxsize=1)
+def _vehicle_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{grammar_pattern('vehicle_noun')})\s+$")
+
+
+def _vehicle_class(text: str, fig: Figure, sentence: Span) -> bool:
+    """"xe 7 chỗ", "xe buýt 2 tầng", "loại 16 chỗ ngồi": seats, decks or doors counted right after a vehicle noun."""
+    if text[fig.unit_start : fig.unit_end].lower() not in grammar_set("vehicle_class_unit"):
+        return False
+    return _vehicle_before().search(text, max(sentence.start, fig.start - 20), fig.start) is not None
+
+
+@lru_cache(maxsize=1)
+def _pair_intro() -> regex.Pattern[str]:
+    before = [p for p, (_, pos) in lexicons().comparators.items() if pos in ("before", "reach")]
+    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{grammar_pattern('pair_noun_intro')}|{grammar_pattern('inclusion')}|{alternation(before)})\s+$")
+
+
+def _pair_noun(text: str, fig: Figure, sentence: Span) -> bool:
+    """"quan hệ hai nước", "Chính phủ hai nước", "hai miền thống nhất": two of a pair noun written right after the
+    number are the two named before; not after a word that introduces them ("có 2 nước thuộc …", "hơn hai nước")."""
+    if fig.value != 2 or fig.value_max is not None or fig.unit_end != fig.end:
+        return False
+    if text[fig.unit_start : fig.unit_end].lower() not in grammar_set("pair_noun"):
+        return False
+    return _pair_intro().search(text, max(sentence.start, fig.start - 20), fig.start) is None
+
+
+@lru_cache(maxsize=1)
+def _predicate_lead() -> regex.Pattern[str]:
+    before = [p for p, (_, pos) in lexicons().comparators.items() if pos in ("before", "reach")]
+    return regex.compile(rf"(?i)(?<!(?<![\p{{L}}])(?:{alternation(before)})\s+)(?<![\p{{L}}])(?:{grammar_pattern('predicate_lead')})\s+$")
+
+
+@lru_cache(maxsize=1)
+def _listed_after() -> regex.Pattern[str]:
+    """Another quantity in digits listed after a figure: "là 1 xe máy và 2 điện thoại", "là một tàu, 3 xuồng"."""
+    return regex.compile(rf"(?i)[^.;:!?()]{{0,40}}?(?:,|(?<![\p{{L}}])(?:{grammar_pattern('figure_list_joiner')}))\s*\d")
+
+
+def indefinite_predicate(text: str, fig: Figure, sentence: Span) -> bool:
+    """"là một người hiền lành", "là 1 quốc gia có …": a single one after a copula (see EXCLUDE_INDEFINITE_PHRASE);
+    not the first item of a list of quantities ("là 1 xe máy và 2 điện thoại")."""
+    if fig.value_max is not None or text[fig.start : fig.unit_start].strip().lower() not in ("1", "một"):
+        return False
+    if _predicate_lead().search(text, max(sentence.start, fig.start - 25), fig.start) is None:
+        return False
+    return _listed_after().match(text, fig.end, sentence.end) is None
 
 
 def _words_before(text: str, fig: Figure, sentence: Span) -> str:
@@ -791,8 +860,7 @@ def _figure(text: str, match: regex.Match[str], sentence: Span, trace: list[Fire
         ratio = _ratio(text, match, sentence)
         if ratio is not None:
             return ratio
-        if _blocked_digits(text, match.end("num"), sentence):
-            note(trace, EXCLUDE_GLUED, match.start(), match.end("num"))
+        if _digits_blocked(text, match, sentence, trace):
             return None
     elif parse_fraction_words(raw) is not None:
         return _word_fraction(text, match, sentence) or _half_amount(text, match, sentence) or _fraction_alone(text, match, sentence)
@@ -851,6 +919,25 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
     if word == "năm" and any(m.end() == match.start() - 1 for m in patterns().cues["year"].finditer(text, max(sentence.start, match.start() - 12), match.start())):
         return None  # "mỗi năm tỉnh trồng …", "là năm bản lề": the year, not five
     return unit
+
+
+def _digits_blocked(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> bool:
+    """Digits glued to a date, time, code or name ("8/7", "COVID-19"), or a year ending a name ("Honda City 2017")."""
+    if _blocked_digits(text, match.end("num"), sentence):
+        note(trace, EXCLUDE_GLUED, match.start(), match.end("num"))
+        return True
+    if _name_year(text, match, sentence):
+        note(trace, EXCLUDE_NAME_YEAR, match.start(), match.end())
+        return True
+    return False
+
+
+def _name_year(text: str, match: regex.Match[str], sentence: Span) -> bool:
+    """A year right after a capitalised name ("Honda City 2017 bản …", "APEC 2017 đồng nghĩa"): the name's year."""
+    if match.group("num2") or match.group("mult") or not _looks_like_year(match.group("num")):
+        return False
+    opening = match.end() - sentence.start <= 40
+    return _after_name(text[sentence.start if opening else match.end() - 40 : match.end()], opening)
 
 
 def _word_after(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> _Unit | None:

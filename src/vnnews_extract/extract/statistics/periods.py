@@ -40,6 +40,7 @@ def _rules() -> tuple[tuple[str, str], ...]:
     return (
         ("dates", rf"(?i)(?:{frm})\s+(?:(?:{day})\s+)?{_DATE}(?:\s*/\s*{_YEAR})?\s+(?:{join})\s+(?:(?:{g('through')})\s+)?(?:(?:{day})\s+)?{_DATE}\s*/\s*{_YEAR}"),
         ("span", rf"(?i)(?:{frm})\s+{opening}\s+(?:{join})\s+(?:(?:{g('period_end')})\s+)?(?:(?:{year})\s+|{month}{_SEP})?{_YEAR}"),
+        ("month_span", rf"(?i)(?<![\p{{L}}])(?:{month}){_SEP}{_YEAR}\s*(?:[-–]|\s(?:{join})\s)\s*(?:(?:{g('month_noun')})\s+)?\d{{1,2}}{_SEP}{_YEAR}"),
         ("open", rf"(?i)(?:{frm})\s+{opening}\s+(?:{join})\s+(?:{g('present_time')})"),
         ("open", rf"(?i)(?:^|[,;]\s*)(?:{frm})\s+{opening}(?=\s*,)"),
         ("span", rf"(?i)(?:{g('span_label')}|(?:{g('crop_season')})(?:\s+\p{{Ll}}+){{0,3}})\s+{_YEAR}\s*[-–]\s*{_YEAR}"),
@@ -135,6 +136,9 @@ LATER_IN_CLAUSE = declare("statistics.period.later_in_clause", "Statistic.period
 BRACKETED = declare("statistics.period.bracketed", "Statistic.period", "a period in brackets right after the figure ('tăng từ 19,4% (năm 2009) lên …')")
 FROM_OPEN = declare("statistics.period.from_open", "Statistic.period",
                     "'từ năm 2019', 'kể từ ngày 18/7/2016' with no end stated: a period open at its end (2019, null)")
+MONTH_SPAN = declare("statistics.period.month_span", "Statistic.period",
+                     "'tháng 10/2011 - 7/2012', 'tháng 4/2017 đến tháng 3/2018': a range of months across years, with no 'từ' "
+                     "before it, is one period from the first year to the last (2011, 2012), not a year and an open end")
 CARRIED = declare("statistics.period.carried", "Statistic.period", "the period stated last in the paragraph, carried to a sentence that states none")
 
 
@@ -150,7 +154,7 @@ class Stated:
 
 def _years(kind: str, match: regex.Match[str]) -> YearSpan:
     years = [int(g) for g in match.groups() if g]
-    if kind in ("span", "dates"):
+    if kind in ("span", "dates", "month_span"):
         return years[0], years[-1]
     if kind in ("open", "from"):
         return years[0], None
@@ -187,10 +191,11 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Stat
     for kind, pattern in _compiled():
         for match in pattern.finditer(blanked):
             if all(match.end() <= f.start - start or match.start() >= f.end - start for f in found):
-                found.append(Stated(start + match.start(), start + match.end(), _years(kind, match), FROM_OPEN if kind == "from" else None))
+                found.append(Stated(start + match.start(), start + match.end(), _years(kind, match), _KIND_RULES.get(kind)))
     return sorted(found, key=lambda f: f.start)
 
 
+_KIND_RULES = {"from": FROM_OPEN, "month_span": MONTH_SPAN}  # the named rules that read a period themselves
 _BRACKET = regex.compile(r"\([^()]*\)")
 _BRACKET_END = regex.compile(r"\s*\)")
 
