@@ -47,6 +47,14 @@ NAME_FOREIGN_APPOSED = declare("people.name.foreign_apposed", "Person",
     "a bare foreign full name with its post in apposition right after it: 'Michael Dell, CEO Dell Technologies', 'Jerry Brito - Giám đốc điều hành …'")
 NAME_AFTER_DESCRIBED_TITLE = declare("people.name.after_described_title", "Person",
     "a foreign full name after a title and a few lower-case words that describe it: 'cựu cố vấn an ninh quốc gia Michael Flynn'")
+NAME_AFTER_DESCRIBED_PLACE = declare("people.name.after_described_title_place", "Person",
+    "a foreign full name after a title, a few lower-case words that describe it and the country, foreign place or named "
+    "body (places.tsv) the post is held for: 'Thẩm phán liên bang Mỹ James Robart', 'Giám đốc tình báo quốc gia Mỹ Dan "
+    "Coats' (role with its description, the place as its body; the place is no part of the name)")
+NAME_AFTER_BRACKETED_PLACE = declare("people.name.after_bracketed_place", "Person",
+    "a full name after a title whose body is followed by the place it lies in, in brackets: 'Chủ tịch UBND phường Phú "
+    "Thượng (quận Tây Hồ) Bùi Tuấn Dương', 'Hiệu trưởng Trường THPT A (quận Đống Đa) Lê Văn B' (the body without the "
+    "bracket; the place is no part of the name)")
 NAME_AFTER_ACRONYM = declare("people.name.after_acronym", "Person",
     "a full name after a title whose body is followed by its acronym in brackets: 'Chủ tịch Ngân hàng Trung ương châu Âu (ECB) Mario Draghi'")
 NAME_POSTED_ABROAD = declare("people.name.posted_abroad", "Person",
@@ -275,6 +283,7 @@ def find_titles(text: str, span: Span) -> list[Title]:
         title.name_after = org.name_start if org else None
         _level_or_branch(text, span, title)
         _name_after_acronym(text, span, title)
+        _name_after_bracketed_place(text, span, title)
         _posted_abroad(text, span, title)
         title.late = late_holder(m)
         if m.group("rank") and title.own_rule is None:
@@ -477,6 +486,35 @@ def _name_after_acronym(text: str, span: Span, title: Title) -> None:
     texts = [w for _, _, w in run]
     if len(run) >= 2 and looks_like_name(texts) and not _is_place(run) and not _head_then_place(texts):
         title.end, title.name_after, title.name_rule = bracket.end(), run[0][0], NAME_AFTER_ACRONYM
+
+
+@lru_cache(maxsize=1)
+def _place_in_brackets() -> regex.Pattern[str]:
+    """A place in brackets: a level and its place's capitalised name ("(quận Tây Hồ)", "(TP Hà Nội)") or a place
+    places.tsv knows ("(Hà Nội)"), a second one after a comma ("(huyện Kiến Thụy, Hải Phòng)"); a space after it."""
+    levels = alternation([f for f, (_, kind) in lexicons().admin_levels.items() if kind == "level"])
+    known = alternation([p for p in lexicons().places if p[:1].isupper()])
+    one = rf"(?:(?i:{levels})\s+\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{0,2}}|(?:{known})(?![\p{{L}}\p{{M}}]))"
+    return regex.compile(rf" \({one}(?:,\s*{one})?\) (?=\p{{Lu}})")
+
+
+def _name_after_bracketed_place(text: str, span: Span, title: Title) -> None:
+    """The place a body lies in, in brackets after it, then a full name ("Chủ tịch UBND phường Phú Thượng (quận Tây Hồ)
+    Bùi Tuấn Dương"): the title runs on over the bracket and the name is its holder's; the body is written without the
+    place (NAME_AFTER_BRACKETED_PLACE). A Vietnamese full name (a surname and a middle name) or a foreign one, the whole
+    capitalised run, not a place."""
+    if title.organization is None or title.name_after is not None or title.coordinated:
+        return
+    bracket = _place_in_brackets().match(text, title.end, span.end)
+    if bracket is None:
+        return
+    run = cap_words(text, bracket.end(), span.end)
+    texts = [w for _, _, w in run]
+    if not 2 <= len(run) <= 4 or not looks_like_name(texts) or _is_place(run) or _head_then_place(texts):
+        return
+    if text[run[-1][1] : run[-1][1] + 1].isalnum():
+        return
+    title.end, title.name_after, title.name_rule = bracket.end() - 1, run[0][0], NAME_AFTER_BRACKETED_PLACE
 
 
 @lru_cache(maxsize=1)
@@ -839,12 +877,14 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
             continue  # "Hai Bà Trưng", "Bà Rịa": a capitalised honorific word inside a place's name
         if _place_after_title(text, titles, m):
             continue  # "Ngoại trưởng Anh Boris Johnson": the country, not the honorific "anh"
+        if _honorific_ends_role(text, span, m):
+            continue  # "Thủ tướng Nguyễn Xuân Phúc": the rank word "tướng" ends a role, it is no honorific
         sp = SPACE.match(text, m.end() + (text[m.end()] == ":"), span.end)  # "các đồng chí: A, …"
         if not sp:
             continue
         run = cap_words(text, sp.end(), span.end)[:4]
-        if not run:
-            continue
+        if not run or (len(run) == 1 and _bare_rank(m.group("h"))):
+            continue  # "lão tướng Carrick", "nữ tướng VinGroup": a one-word rank is a rank before a full name only
         if _body_not_name(text, run[0]) or _degree_field(m.group("h"), run[0][2]):
             continue  # "bác sĩ Khoa Hồi sức tích cực", "thạc sĩ Luật": a body or a field, not a person
         if " ".join(w for _, _, w in run) in lexicons().places:
@@ -855,6 +895,23 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
         )
         if _patterns().plural.search(text, max(span.start, m.start() - 6), m.start()):
             _add_list(names, _list_members(text, span, names[run[0][0]], titles))
+
+
+def _bare_rank(honorific: str) -> bool:
+    """A rank of one word ("tướng"), which also makes compounds of other senses ("lão tướng": a veteran player)."""
+    return " " not in honorific and lexicons().honorifics.get(honorific[:1].upper() + honorific[1:]) == "rank"
+
+
+def _honorific_ends_role(text: str, span: Span, m: regex.Match[str]) -> bool:
+    """A one-word honorific that is the last word of a role opened by the word before it: "tướng" of
+    "Thủ tướng", "Phó Thủ tướng" is no rank; "là Tướng Vincent Brooks", "bổ nhiệm Tướng James Ajong" are."""
+    if " " in m.group("h"):
+        return False
+    previous = _LAST_WORD.search(text, span.start, max(span.start, m.start() - 1))
+    if previous is None:
+        return False
+    role = grammar().role.match(text, previous.start(1), span.end)
+    return role is not None and role.end() >= m.end("h")
 
 
 def _glued_honorific(text: str, span: Span, m: regex.Match[str]) -> bool:
@@ -1045,23 +1102,39 @@ def _names_after_described_titles(text: str, span: Span, titles: list[Title], na
     for title in titles:
         if title.described_name is not None:  # read in an earlier pass over the sentence: the title holds its description
             run = cap_words(text, title.described_name, span.end)[:3]
-            names.setdefault(run[0][0], NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], rule=NAME_AFTER_DESCRIBED_TITLE))
+            rule = title.name_rule or NAME_AFTER_DESCRIBED_TITLE
+            names.setdefault(run[0][0], NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], rule=rule))
             continue
         described = _DESCRIPTION.match(text, title.end, span.end) if title.organization is None and not title.bare else None
         if described is None or _ends_body(described.group(1)) or _held_before(text, span, title, names):
             continue  # a title in apposition to a name before it is that name's
-        run = cap_words(text, described.end(), span.end)[:4]
+        run = cap_words(text, described.end(), span.end)[:6]
+        place = _described_place(run) if not _named_place(text, described.end()) else 0
+        run = run[place:]
         texts = [w for _, _, w in run]
-        if _named_place(text, described.end()) or not 2 <= len(run) <= 3 or not looks_foreign(texts[0]) or not looks_like_name(texts):
+        if (not place and _named_place(text, described.end())) or not 2 <= len(run) <= 3:
             continue
+        if not (looks_foreign(texts[0]) and looks_like_name(texts)) and not (place and _foreign_name(text, run)):
+            continue  # after a place, a first word spelt like a Vietnamese syllable ("Mỹ Dan Coats") as _foreign_name allows
         if _body_elsewhere(text, " ".join(texts)):
             continue
         start, end = run[0][0], run[-1][1]
         if any(a < end and start < b for a, b in taken):
             continue
         title.role, title.end, title.described_name = _described_role(title, described.group(1)), described.end(1), start
-        names[start] = NameMention(start, end, text[start:end], rule=NAME_AFTER_DESCRIBED_TITLE)
+        if place:  # "Thẩm phán liên bang Mỹ James Robart": the country is the post's body
+            _set_org(title, text, described.end(), run[0][0] - 1)
+            title.name_rule = NAME_AFTER_DESCRIBED_PLACE
+        names[start] = NameMention(start, end, text[start:end], rule=title.name_rule or NAME_AFTER_DESCRIBED_TITLE)
         taken.append((start, end))
+
+
+def _described_place(run: list[tuple[int, int, str]]) -> int:
+    """How many leading words of the capitalised run after a title's description name a country, a foreign place or a
+    body written by its bare name (places.tsv: "Mỹ", "Hàn Quốc", "Apple") with two or three words of a name after them."""
+    places = lexicons().places
+    texts = [w for _, _, w in run]
+    return next((n for n in (3, 2, 1) if 2 <= len(texts) - n <= 3 and " ".join(texts[:n]) in places), 0)
 
 
 @lru_cache(maxsize=1)
