@@ -127,6 +127,10 @@ TITLE_CAPITAL_LEVEL = declare("people.title.capital_level", "Position",
 TITLE_BRANCH = declare("people.title.branch", "Position",
     "a body read after a role runs on over its branch, 'chi nhánh' and the branch's place: 'Giám đốc Agribank chi nhánh "
     "Gia Lai', 'Giám đốc Ngân hàng Nhà nước chi nhánh tỉnh Bình Phước' (not cut at the bank's name)")
+TITLE_BODY_WORD_BEFORE_NAME = declare("people.title.body_word_before_name", "Position",
+    "a body's name whose last word is also a surname, before a Vietnamese full name, keeps that word when the article "
+    "writes the two words of the body's name together elsewhere: 'Hiệu trưởng trường Sen Vàng Phạm Thị Tân' (… trường "
+    "mầm non Sen Vàng …) is Phạm Thị Tân of trường Sen Vàng, not 'Vàng Phạm Thị Tân' of trường Sen")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 TITLE_APPOSED_BODY_NAME = declare("people.title.apposed_body_name", "Position",
     "a title with its body in apposition right after its holder's name ends with the name-like words after the body, "
@@ -281,6 +285,7 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.role = canonical_role(m)  # "đại biểu Hội đồng nhân dân thành phố": a delegate of the body written, not of the assembly
         _possessed_body(text, span, m, title)
         title.name_after = org.name_start if org else None
+        _body_word_before_name(text, span, title)
         _level_or_branch(text, span, title)
         _name_after_acronym(text, span, title)
         _name_after_bracketed_place(text, span, title)
@@ -297,6 +302,30 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.bare = True  # "đại biểu Trần Hồng Nguyên", but not "33/35 đại biểu tán thành"
         titles.append(title)
     return sorted(titles + _membership_titles(text, span, titles) + _academic_titles(text, span), key=lambda t: t.start)
+
+
+def _body_word_before_name(text: str, span: Span, title: Title) -> None:
+    """The first of four capitalised words read as a person's name after a body ("trường Sen | Vàng Phạm Thị Tân",
+    "Bệnh viện Bạch | Mai Nguyễn Quốc Anh") ends the body's name (TITLE_BODY_WORD_BEFORE_NAME) when the three words after
+    it are a full name of their own (a surname, a middle name, a given name), the body's last word is capitalised, and the
+    article writes that word and the first one together elsewhere ("Sen Vàng", "Bạch Mai"), not before the same name."""
+    if title.name_after is None or title.org_start is None or title.org_end is None:
+        return
+    run = cap_words(text, title.name_after, span.end)
+    texts = [w for _, _, w in run]
+    before = _LAST_WORD.search(text, title.org_start, title.org_end)
+    if len(run) != 4 or before is None or not before.group(1)[:1].isupper() or not is_name_start(texts[1]):
+        return
+    lex = lexicons()
+    if not (is_name_start(texts[0]) and lex.middle_names.get(texts[2]) and looks_like_name(texts[1:], foreign=False)):
+        return
+    pair = f"{before.group(1)} {texts[0]}"
+    here = before.start(1)
+    if not any(at != here and not text.startswith(texts[1], at + len(pair) + 1) for at in _whole_occurrences(text, pair)):
+        return
+    _set_org(title, text, title.org_start, run[0][1])
+    title.organization = org_text(text, title.org_start, run[0][1])
+    title.name_after, title.own_rule = run[1][0], title.own_rule or TITLE_BODY_WORD_BEFORE_NAME
 
 
 def _lower_org(text: str, span: Span, m: regex.Match[str], title: Title, pos: int) -> OrgRead | None:
@@ -2055,9 +2084,10 @@ def _linked(chain: list[Title], rule: Rule) -> list[Title]:
 
 
 def _opening_or(title: Title, rule: Rule) -> Rule:
-    """The rule of a title linked before its name: TITLE_POSSESSED_OPENING or TITLE_TENURE_WORD when that rule read it,
-    else ``rule``."""
-    return title.own_rule if title.own_rule in (TITLE_POSSESSED_OPENING, TITLE_TENURE_WORD, TITLE_RANK_WORD) else rule
+    """The rule of a title linked before its name: TITLE_POSSESSED_OPENING, TITLE_TENURE_WORD, TITLE_RANK_WORD or
+    TITLE_BODY_WORD_BEFORE_NAME when that rule read it, else ``rule``."""
+    own = (TITLE_POSSESSED_OPENING, TITLE_TENURE_WORD, TITLE_RANK_WORD, TITLE_BODY_WORD_BEFORE_NAME)
+    return title.own_rule if title.own_rule in own else rule
 
 
 def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], used: set[int],
