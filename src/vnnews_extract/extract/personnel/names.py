@@ -906,7 +906,7 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
             continue  # "Hai Bà Trưng", "Bà Rịa": a capitalised honorific word inside a place's name
         if _place_after_title(text, titles, m):
             continue  # "Ngoại trưởng Anh Boris Johnson": the country, not the honorific "anh"
-        if _honorific_ends_role(text, span, m):
+        if _bare_rank(m.group("h")) and _honorific_ends_role(text, span, m):
             continue  # "Thủ tướng Nguyễn Xuân Phúc": the rank word "tướng" ends a role, it is no honorific
         sp = SPACE.match(text, m.end() + (text[m.end()] == ":"), span.end)  # "các đồng chí: A, …"
         if not sp:
@@ -932,10 +932,8 @@ def _bare_rank(honorific: str) -> bool:
 
 
 def _honorific_ends_role(text: str, span: Span, m: regex.Match[str]) -> bool:
-    """A one-word honorific that is the last word of a role opened by the word before it: "tướng" of
+    """A one-word rank that is the last word of a role opened by the word before it: "tướng" of
     "Thủ tướng", "Phó Thủ tướng" is no rank; "là Tướng Vincent Brooks", "bổ nhiệm Tướng James Ajong" are."""
-    if " " in m.group("h"):
-        return False
     previous = _LAST_WORD.search(text, span.start, max(span.start, m.start() - 1))
     if previous is None:
         return False
