@@ -47,6 +47,14 @@ NAME_FOREIGN_APPOSED = declare("people.name.foreign_apposed", "Person",
     "a bare foreign full name with its post in apposition right after it: 'Michael Dell, CEO Dell Technologies', 'Jerry Brito - Giám đốc điều hành …'")
 NAME_AFTER_DESCRIBED_TITLE = declare("people.name.after_described_title", "Person",
     "a foreign full name after a title and a few lower-case words that describe it: 'cựu cố vấn an ninh quốc gia Michael Flynn'")
+NAME_AFTER_DESCRIBED_PLACE = declare("people.name.after_described_title_place", "Person",
+    "a foreign full name after a title, a few lower-case words that describe it and the country, foreign place or named "
+    "body (places.tsv) the post is held for: 'Thẩm phán liên bang Mỹ James Robart', 'Giám đốc tình báo quốc gia Mỹ Dan "
+    "Coats' (role with its description, the place as its body; the place is no part of the name)")
+NAME_AFTER_BRACKETED_PLACE = declare("people.name.after_bracketed_place", "Person",
+    "a full name after a title whose body is followed by the place it lies in, in brackets: 'Chủ tịch UBND phường Phú "
+    "Thượng (quận Tây Hồ) Bùi Tuấn Dương', 'Hiệu trưởng Trường THPT A (quận Đống Đa) Lê Văn B' (the body without the "
+    "bracket; the place is no part of the name)")
 NAME_AFTER_ACRONYM = declare("people.name.after_acronym", "Person",
     "a full name after a title whose body is followed by its acronym in brackets: 'Chủ tịch Ngân hàng Trung ương châu Âu (ECB) Mario Draghi'")
 NAME_POSTED_ABROAD = declare("people.name.posted_abroad", "Person",
@@ -119,6 +127,10 @@ TITLE_CAPITAL_LEVEL = declare("people.title.capital_level", "Position",
 TITLE_BRANCH = declare("people.title.branch", "Position",
     "a body read after a role runs on over its branch, 'chi nhánh' and the branch's place: 'Giám đốc Agribank chi nhánh "
     "Gia Lai', 'Giám đốc Ngân hàng Nhà nước chi nhánh tỉnh Bình Phước' (not cut at the bank's name)")
+TITLE_BODY_WORD_BEFORE_NAME = declare("people.title.body_word_before_name", "Position",
+    "a body's name whose last word is also a surname, before a Vietnamese full name, keeps that word when the article "
+    "writes the two words of the body's name together elsewhere: 'Hiệu trưởng trường Sen Vàng Phạm Thị Tân' (… trường "
+    "mầm non Sen Vàng …) is Phạm Thị Tân of trường Sen Vàng, not 'Vàng Phạm Thị Tân' of trường Sen")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 TITLE_APPOSED_BODY_NAME = declare("people.title.apposed_body_name", "Position",
     "a title with its body in apposition right after its holder's name ends with the name-like words after the body, "
@@ -280,8 +292,10 @@ def find_titles(text: str, span: Span) -> list[Title]:
             title.role = canonical_role(m)  # "đại biểu Hội đồng nhân dân thành phố": a delegate of the body written, not of the assembly
         _possessed_body(text, span, m, title)
         title.name_after = org.name_start if org else None
+        _body_word_before_name(text, span, title)
         _level_or_branch(text, span, title)
         _name_after_acronym(text, span, title)
+        _name_after_bracketed_place(text, span, title)
         _posted_abroad(text, span, title)
         title.late = late_holder(m)
         if m.group("rank") and title.own_rule is None:
@@ -308,6 +322,30 @@ def _not_held(text: str, span: Span, pos: int) -> bool:
 def _candidate_before() -> regex.Pattern[str]:
     """A candidate (grammar class candidate: "ứng cử viên", "ứng viên") right before a role: the role is the post run for."""
     return regex.compile(rf"(?i)(?<![\p{{L}}]){_words('candidate')}\s+$")
+
+
+def _body_word_before_name(text: str, span: Span, title: Title) -> None:
+    """The first of four capitalised words read as a person's name after a body ("trường Sen | Vàng Phạm Thị Tân",
+    "Bệnh viện Bạch | Mai Nguyễn Quốc Anh") ends the body's name (TITLE_BODY_WORD_BEFORE_NAME) when the three words after
+    it are a full name of their own (a surname, a middle name, a given name), the body's last word is capitalised, and the
+    article writes that word and the first one together elsewhere ("Sen Vàng", "Bạch Mai"), not before the same name."""
+    if title.name_after is None or title.org_start is None or title.org_end is None:
+        return
+    run = cap_words(text, title.name_after, span.end)
+    texts = [w for _, _, w in run]
+    before = _LAST_WORD.search(text, title.org_start, title.org_end)
+    if len(run) != 4 or before is None or not before.group(1)[:1].isupper() or not is_name_start(texts[1]):
+        return
+    lex = lexicons()
+    if not (is_name_start(texts[0]) and lex.middle_names.get(texts[2]) and looks_like_name(texts[1:], foreign=False)):
+        return
+    pair = f"{before.group(1)} {texts[0]}"
+    here = before.start(1)
+    if not any(at != here and not text.startswith(texts[1], at + len(pair) + 1) for at in _whole_occurrences(text, pair)):
+        return
+    _set_org(title, text, title.org_start, run[0][1])
+    title.organization = org_text(text, title.org_start, run[0][1])
+    title.name_after, title.own_rule = run[1][0], title.own_rule or TITLE_BODY_WORD_BEFORE_NAME
 
 
 def _lower_org(text: str, span: Span, m: regex.Match[str], title: Title, pos: int) -> OrgRead | None:
@@ -497,6 +535,35 @@ def _name_after_acronym(text: str, span: Span, title: Title) -> None:
     texts = [w for _, _, w in run]
     if len(run) >= 2 and looks_like_name(texts) and not _is_place(run) and not _head_then_place(texts):
         title.end, title.name_after, title.name_rule = bracket.end(), run[0][0], NAME_AFTER_ACRONYM
+
+
+@lru_cache(maxsize=1)
+def _place_in_brackets() -> regex.Pattern[str]:
+    """A place in brackets: a level and its place's capitalised name ("(quận Tây Hồ)", "(TP Hà Nội)") or a place
+    places.tsv knows ("(Hà Nội)"), a second one after a comma ("(huyện Kiến Thụy, Hải Phòng)"); a space after it."""
+    levels = alternation([f for f, (_, kind) in lexicons().admin_levels.items() if kind == "level"])
+    known = alternation([p for p in lexicons().places if p[:1].isupper()])
+    one = rf"(?:(?i:{levels})\s+\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{0,2}}|(?:{known})(?![\p{{L}}\p{{M}}]))"
+    return regex.compile(rf" \({one}(?:,\s*{one})?\) (?=\p{{Lu}})")
+
+
+def _name_after_bracketed_place(text: str, span: Span, title: Title) -> None:
+    """The place a body lies in, in brackets after it, then a full name ("Chủ tịch UBND phường Phú Thượng (quận Tây Hồ)
+    Bùi Tuấn Dương"): the title runs on over the bracket and the name is its holder's; the body is written without the
+    place (NAME_AFTER_BRACKETED_PLACE). A Vietnamese full name (a surname and a middle name) or a foreign one, the whole
+    capitalised run, not a place."""
+    if title.organization is None or title.name_after is not None or title.coordinated:
+        return
+    bracket = _place_in_brackets().match(text, title.end, span.end)
+    if bracket is None:
+        return
+    run = cap_words(text, bracket.end(), span.end)
+    texts = [w for _, _, w in run]
+    if not 2 <= len(run) <= 4 or not looks_like_name(texts) or _is_place(run) or _head_then_place(texts):
+        return
+    if text[run[-1][1] : run[-1][1] + 1].isalnum():
+        return
+    title.end, title.name_after, title.name_rule = bracket.end() - 1, run[0][0], NAME_AFTER_BRACKETED_PLACE
 
 
 @lru_cache(maxsize=1)
@@ -859,12 +926,14 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
             continue  # "Hai Bà Trưng", "Bà Rịa": a capitalised honorific word inside a place's name
         if _place_after_title(text, titles, m):
             continue  # "Ngoại trưởng Anh Boris Johnson": the country, not the honorific "anh"
+        if _bare_rank(m.group("h")) and _honorific_ends_role(text, span, m):
+            continue  # "Thủ tướng Nguyễn Xuân Phúc": the rank word "tướng" ends a role, it is no honorific
         sp = SPACE.match(text, m.end() + (text[m.end()] == ":"), span.end)  # "các đồng chí: A, …"
         if not sp:
             continue
         run = cap_words(text, sp.end(), span.end)[:4]
-        if not run:
-            continue
+        if not run or (len(run) == 1 and _bare_rank(m.group("h"))):
+            continue  # "lão tướng Carrick", "nữ tướng VinGroup": a one-word rank is a rank before a full name only
         if _body_not_name(text, run[0]) or _degree_field(m.group("h"), run[0][2]):
             continue  # "bác sĩ Khoa Hồi sức tích cực", "thạc sĩ Luật": a body or a field, not a person
         if " ".join(w for _, _, w in run) in lexicons().places:
@@ -875,6 +944,21 @@ def _honorific_names(text: str, span: Span, titles: list[Title], names: dict[int
         )
         if _patterns().plural.search(text, max(span.start, m.start() - 6), m.start()):
             _add_list(names, _list_members(text, span, names[run[0][0]], titles))
+
+
+def _bare_rank(honorific: str) -> bool:
+    """A rank of one word ("tướng"), which also makes compounds of other senses ("lão tướng": a veteran player)."""
+    return " " not in honorific and lexicons().honorifics.get(honorific[:1].upper() + honorific[1:]) == "rank"
+
+
+def _honorific_ends_role(text: str, span: Span, m: regex.Match[str]) -> bool:
+    """A one-word rank that is the last word of a role opened by the word before it: "tướng" of
+    "Thủ tướng", "Phó Thủ tướng" is no rank; "là Tướng Vincent Brooks", "bổ nhiệm Tướng James Ajong" are."""
+    previous = _LAST_WORD.search(text, span.start, max(span.start, m.start() - 1))
+    if previous is None:
+        return False
+    role = grammar().role.match(text, previous.start(1), span.end)
+    return role is not None and role.end() >= m.end("h")
 
 
 def _glued_honorific(text: str, span: Span, m: regex.Match[str]) -> bool:
@@ -1065,23 +1149,39 @@ def _names_after_described_titles(text: str, span: Span, titles: list[Title], na
     for title in titles:
         if title.described_name is not None:  # read in an earlier pass over the sentence: the title holds its description
             run = cap_words(text, title.described_name, span.end)[:3]
-            names.setdefault(run[0][0], NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], rule=NAME_AFTER_DESCRIBED_TITLE))
+            rule = title.name_rule or NAME_AFTER_DESCRIBED_TITLE
+            names.setdefault(run[0][0], NameMention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], rule=rule))
             continue
         described = _DESCRIPTION.match(text, title.end, span.end) if title.organization is None and not title.bare else None
         if described is None or _ends_body(described.group(1)) or _held_before(text, span, title, names):
             continue  # a title in apposition to a name before it is that name's
-        run = cap_words(text, described.end(), span.end)[:4]
+        run = cap_words(text, described.end(), span.end)[:6]
+        place = _described_place(run) if not _named_place(text, described.end()) else 0
+        run = run[place:]
         texts = [w for _, _, w in run]
-        if _named_place(text, described.end()) or not 2 <= len(run) <= 3 or not looks_foreign(texts[0]) or not looks_like_name(texts):
+        if (not place and _named_place(text, described.end())) or not 2 <= len(run) <= 3:
             continue
+        if not (looks_foreign(texts[0]) and looks_like_name(texts)) and not (place and _foreign_name(text, run)):
+            continue  # after a place, a first word spelt like a Vietnamese syllable ("Mỹ Dan Coats") as _foreign_name allows
         if _body_elsewhere(text, " ".join(texts)):
             continue
         start, end = run[0][0], run[-1][1]
         if any(a < end and start < b for a, b in taken):
             continue
         title.role, title.end, title.described_name = _described_role(title, described.group(1)), described.end(1), start
-        names[start] = NameMention(start, end, text[start:end], rule=NAME_AFTER_DESCRIBED_TITLE)
+        if place:  # "Thẩm phán liên bang Mỹ James Robart": the country is the post's body
+            _set_org(title, text, described.end(), run[0][0] - 1)
+            title.name_rule = NAME_AFTER_DESCRIBED_PLACE
+        names[start] = NameMention(start, end, text[start:end], rule=title.name_rule or NAME_AFTER_DESCRIBED_TITLE)
         taken.append((start, end))
+
+
+def _described_place(run: list[tuple[int, int, str]]) -> int:
+    """How many leading words of the capitalised run after a title's description name a country, a foreign place or a
+    body written by its bare name (places.tsv: "Mỹ", "Hàn Quốc", "Apple") with two or three words of a name after them."""
+    places = lexicons().places
+    texts = [w for _, _, w in run]
+    return next((n for n in (3, 2, 1) if 2 <= len(texts) - n <= 3 and " ".join(texts[:n]) in places), 0)
 
 
 @lru_cache(maxsize=1)
@@ -2015,9 +2115,10 @@ def _linked(chain: list[Title], rule: Rule) -> list[Title]:
 
 
 def _opening_or(title: Title, rule: Rule) -> Rule:
-    """The rule of a title linked before its name: TITLE_POSSESSED_OPENING or TITLE_TENURE_WORD when that rule read it,
-    else ``rule``."""
-    return title.own_rule if title.own_rule in (TITLE_POSSESSED_OPENING, TITLE_TENURE_WORD, TITLE_RANK_WORD) else rule
+    """The rule of a title linked before its name: TITLE_POSSESSED_OPENING, TITLE_TENURE_WORD, TITLE_RANK_WORD or
+    TITLE_BODY_WORD_BEFORE_NAME when that rule read it, else ``rule``."""
+    own = (TITLE_POSSESSED_OPENING, TITLE_TENURE_WORD, TITLE_RANK_WORD, TITLE_BODY_WORD_BEFORE_NAME)
+    return title.own_rule if title.own_rule in own else rule
 
 
 def _chain_before(text: str, span: Span, pos: int, by_end: dict[int, Title], used: set[int],
