@@ -1210,7 +1210,7 @@ def _own_decider(s: Sentence, etype: str, role: str, actor: tuple[str, Fired]) -
     whose own post it fills or ends."""
     name, fired = actor
     if fired.rule in (ACTOR_SUBJECT_BODY, ACTOR_SUBJECT_CHAIN, ACTOR_MEETING_BODY):  # a body the lexicons read: only a company's board ("Hội đồng quản trị Sacombank")
-        return etype in OWN_STAFF and _board().match(name) is not None
+        return etype in OWN_STAFF and (_board().match(name) is not None or _company().match(name) is not None)
     return (etype in OWN_STAFF and fired.rule is ACTOR_CLAUSE_SUBJECT and not any(t.start == fired.start for t in s.titles)
             and name.lower() not in role.lower())
 
@@ -1221,12 +1221,26 @@ def _board() -> regex.Pattern[str]:
     return regex.compile(rf"(?i){_any('board')}\s+(?=\p{{Lu}})")
 
 
+@lru_cache(maxsize=1)
+def _company() -> regex.Pattern[str]:
+    """A company, bank or hospital by its head and own name ("Ngân hàng TMCP Sài Gòn Thương Tín", "Tổng công ty Thái Sơn";
+    grammar class generic_body, capitalised): a body that fills or ends a post of its own."""
+    heads = [w[:1].upper() + w[1:] for w in _words("generic_body")]
+    return regex.compile(rf"{alternation(heads)}\s+\p{{L}}")
+
+
 def _deciding_body(text: str, actor: Fired) -> Fired | None:
     """The body a deciding subject names, without its board ("HĐQT PVTex" -> "PVTex"); none for a board alone ("HĐQT")."""
     if text[actor.start : actor.end].lower() in {w.lower() for w in _words("board")}:
         return None
     board = _board().match(text, actor.start, actor.end)
-    return Fired(ORG_OF_DECIDER, board.end() if board is not None else actor.start, actor.end)
+    tail = _adverb_tail().search(text, actor.start, actor.end)  # "Tổng công ty X mới bổ nhiệm …": the adverb is no part of the body
+    return Fired(ORG_OF_DECIDER, board.end() if board is not None else actor.start, tail.start() if tail is not None else actor.end)
+
+
+@lru_cache(maxsize=1)
+def _adverb_tail() -> regex.Pattern[str]:
+    return regex.compile(rf"\s+{_any('adverb_before_verb')}$")
 
 
 def lost_role(role: str, etype: str) -> str:
