@@ -104,6 +104,9 @@ ORG_OF_DECIDER = declare("personnel.organization.of_decider", "PersonnelEvent.or
     "company: personnel.actor.clause_subject), is a post of that subject: 'Barca đã bổ nhiệm HLV X', 'JVC miễn nhiệm chức danh "
     "Tổng Giám đốc đối với ông Y'; and a company's board deciding is its company's: 'Hội đồng quản trị Sacombank đã bổ nhiệm "
     "bà X giữ chức Tổng giám đốc' -> 'Sacombank'")
+ORG_SHARED = declare("personnel.organization.shared_post", "PersonnelEvent.organization",
+                     "a post written with no body right before a comma or 'kiêm' and a post with one holds that body too, as the "
+                     "person's title does: 'kỷ luật ông A (Chủ tịch HĐQT, Tổng giám đốc Công ty X)' -> Chủ tịch HĐQT of Công ty X")
 ORG_COORDINATED = declare("personnel.organization.coordinated", "PersonnelEvent.organization",
     "one more organisation joined by 'và': 'Giám đốc Trung tâm A và Trung tâm B'")
 ACTOR_SUBJECT = declare("personnel.actor.subject", "PersonnelEvent.actor",
@@ -984,7 +987,8 @@ def _own_posts(person: NameMention) -> list[_Target]:
     out: list[_Target] = []
     for t in titles:
         org = (t.org_start, t.org_end) if t.org_start is not None and t.org_end is not None else None
-        out += [_Target(t, org, ROLE_HELD)] + [_Target(t, o, ROLE_HELD, ORG_COORDINATED) for o in t.coordinated]
+        own = _Target(t, org, ROLE_HELD) if org is not None or t.shared_org is None else _Target(t, t.shared_org, ROLE_HELD, ORG_SHARED)
+        out += [own] + [_Target(t, o, ROLE_HELD, ORG_COORDINATED) for o in t.coordinated]
     return out or [_Target(None, None, None)]
 
 
@@ -1214,8 +1218,8 @@ def _own_decider(s: Sentence, etype: str, role: str, actor: tuple[str, Fired]) -
     ("HĐQT" of "Chủ tịch HĐQT"), or a body opening the clause that is a company's board ("Ban lãnh đạo Barca"): a body
     whose own post it fills or ends."""
     name, fired = actor
-    if fired.rule in (ACTOR_SUBJECT_BODY, ACTOR_SUBJECT_CHAIN):  # a body the lexicons read: only a company's board ("Hội đồng quản trị Sacombank")
-        return etype in OWN_STAFF and _board().match(name) is not None
+    if fired.rule in (ACTOR_SUBJECT_BODY, ACTOR_SUBJECT_CHAIN, ACTOR_MEETING_BODY):  # a body the lexicons read: only a company's board ("Hội đồng quản trị Sacombank")
+        return etype in OWN_STAFF and (_board().match(name) is not None or _company().match(name) is not None)
     return (etype in OWN_STAFF and fired.rule is ACTOR_CLAUSE_SUBJECT and not any(t.start == fired.start for t in s.titles)
             and name.lower() not in role.lower())
 
@@ -1226,12 +1230,26 @@ def _board() -> regex.Pattern[str]:
     return regex.compile(rf"(?i){_any('board')}\s+(?=\p{{Lu}})")
 
 
+@lru_cache(maxsize=1)
+def _company() -> regex.Pattern[str]:
+    """A company, bank or hospital by its head and own name ("Ngân hàng TMCP Sài Gòn Thương Tín", "Tổng công ty Thái Sơn";
+    grammar class generic_body, capitalised): a body that fills or ends a post of its own."""
+    heads = [w[:1].upper() + w[1:] for w in _words("generic_body")]
+    return regex.compile(rf"{alternation(heads)}\s+\p{{L}}")
+
+
 def _deciding_body(text: str, actor: Fired) -> Fired | None:
     """The body a deciding subject names, without its board ("HĐQT PVTex" -> "PVTex"); none for a board alone ("HĐQT")."""
     if text[actor.start : actor.end].lower() in {w.lower() for w in _words("board")}:
         return None
     board = _board().match(text, actor.start, actor.end)
-    return Fired(ORG_OF_DECIDER, board.end() if board is not None else actor.start, actor.end)
+    tail = _adverb_tail().search(text, actor.start, actor.end)  # "Tổng công ty X mới bổ nhiệm …": the adverb is no part of the body
+    return Fired(ORG_OF_DECIDER, board.end() if board is not None else actor.start, tail.start() if tail is not None else actor.end)
+
+
+@lru_cache(maxsize=1)
+def _adverb_tail() -> regex.Pattern[str]:
+    return regex.compile(rf"\s+{_any('adverb_before_verb')}$")
 
 
 def lost_role(role: str, etype: str) -> str:
@@ -1343,6 +1361,7 @@ def _targets(text: str, s: Sentence, v: regex.Match[str], end: int, who: tuple[N
     for t in titles:
         of = _body_after_of(text, s, t, end) if t.org_start is None and person is not None else None  # no unnamed event from it
         own = ([_Target(t, (t.org_start, t.org_end), rule)] if t.org_start is not None and t.org_end is not None
+               else [_Target(t, t.shared_org, rule, ORG_SHARED)] if t.shared_org is not None
                else [_Target(t, of, rule, ORG_AFTER_OF)] if of is not None else [_Target(t, None, rule)])
         out.extend(own + [_Target(t, o, rule, ORG_COORDINATED) for o in t.coordinated])
     return out

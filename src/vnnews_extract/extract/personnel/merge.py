@@ -70,6 +70,12 @@ ACTOR_SAME_SENTENCE = declare("personnel.actor.same_sentence", "PersonnelEvent.a
 ORG_HELD_ELSEWHERE = declare("personnel.organization.held_elsewhere", "PersonnelEvent.organization",
     "an event's post written with no body takes the one body the article writes with that role for the person elsewhere: "
     "'… nguyên TGĐ Lê Bạch Hồng bị bắt' with 'ông Lê Bạch Hồng, Tổng Giám đốc BHXH Việt Nam' elsewhere")
+ORG_GENERIC_BODY = declare("personnel.organization.generic_body", "PersonnelEvent.organization",
+                           "a post followed by a bare body noun ('Phó giám đốc bệnh viện', 'Chủ tịch ngân hàng này') and no body:"
+                           " the one body of that kind the article names")
+ORG_COUNTRY = declare("personnel.organization.country_after", "PersonnelEvent.organization",
+                      "a post with no body followed by a country and no name ('đắc cử Tổng thống Pháp.'), or by 'của nước này': the country"
+                      " (for 'nước này', the one country its sentence names before it)")
 UNNAMED_SAME_EVENT = declare("personnel.event.unnamed_same_event", "PersonnelEvent",
     "an event with a post but no named person ('Khởi tố giám đốc công ty đa cấp Thăng Long', a headline) is the one event of its type "
     "and role that the article tells of a named person, when their bodies share a word of their own name ('Thăng Long') or one "
@@ -114,6 +120,8 @@ def extract_personnel(doc: Document) -> tuple[list[Person], list[PersonnelEvent]
     _unnamed_same_events(events)
     events = _merge_events(_plain_posts_dropped(events))
     _held_bodies(sentences, full, events)  # after merging: a post written without its body folds into the one with it first
+    _generic_bodies(doc.text, sentences, full, events)
+    _country_bodies(doc.text, events)
     for c in events:
         if c.organization is None and c.own_body is not None:  # a club or company deciding a post of its own, read last
             c.organization, c.parts["organization"] = doc.text[c.own_body.start : c.own_body.end], c.own_body
@@ -680,6 +688,79 @@ def _held_bodies(sentences: list[Sentence], full: list[str], events: list[Candid
             continue  # no body, or bodies of two posts of one role ("Bí thư Huyện ủy", "Bí thư Thành ủy")
         assert fullest.org_start is not None and fullest.org_end is not None
         e.organization, e.parts["organization"] = fullest.organization, Fired(ORG_HELD_ELSEWHERE, fullest.org_start, fullest.org_end)
+
+
+@lru_cache(maxsize=1)
+def _generic_body_re() -> regex.Pattern[str]:
+    """Right after a post: a bare body noun in lower case (grammar class generic_body) as group "g", perhaps after
+    "của" and before "này", with no name of its own after it (no capital word)."""
+    return regex.compile(rf" (?:{alternation(lexicons().grammar('possessive'))} )?(?P<g>{alternation(lexicons().grammar('generic_body'))})"
+                         rf"(?: {alternation(lexicons().grammar('demonstrative'))})?(?![\p{{L}}\d])(?! \p{{Lu}})")
+
+
+def _generic_bodies(text: str, sentences: list[Sentence], full: list[str], events: list[Candidate]) -> None:
+    """An event whose post is followed by a bare body noun ("kế toán trưởng công ty", "Chủ tịch ngân hàng này") and has
+    no body takes the one body of that kind the article names in a title ("Giám đốc Công ty Tài chính X"), written most
+    fully; none when its titles name two. A post gained is not one the person held before: their former bodies are left out."""
+    bodies: dict[tuple[int, int], tuple[str, str | None]] = {}  # span -> (key, the holder whose former post it is)
+    for s in sentences:
+        for t in s.titles:
+            if t.organization and t.org_start is not None and t.org_end is not None:
+                bodies.setdefault((t.org_start, t.org_end), (org_key(t.organization) or "", None))
+        for n in s.names:
+            for t in n.titles:
+                if t.organization and t.org_start is not None and t.org_end is not None and (t.role.startswith("nguyên") or t.past_term):
+                    bodies[(t.org_start, t.org_end)] = (org_key(t.organization) or "", resolve_name(n.name, full))
+    for e in events:
+        role = e.parts.get("role")
+        m = _generic_body_re().match(text, role.end) if e.organization is None and e.role and role is not None else None
+        if m is None:
+            continue
+        head = (org_key(m.group("g")) or "") + " "
+        keys = {span: key for span, (key, former) in bodies.items() if key.startswith(head) and (e.type in LOSS or former != e.name)}
+        same = sorted(keys, key=lambda span: (-len(keys[span]), span))
+        if same and all(_same_body(keys[span], keys[same[0]]) for span in same):
+            e.organization = org_text(text, *same[0])
+            e.parts["organization"] = Fired(ORG_GENERIC_BODY, *same[0])
+
+
+@lru_cache(maxsize=1)
+def _countries() -> str:
+    return alternation([place for place, kind in lexicons().places.items() if kind == "country"])
+
+
+@lru_cache(maxsize=1)
+def _country_after_re() -> regex.Pattern[str]:
+    """Right after a post: a country (places.tsv) with no name after it, as group "c"; or up to three lower-case words,
+    "của" and "nước này" (grammar class country_anaphor), as group "a"."""
+    anaphor = alternation(lexicons().grammar("country_anaphor"))
+    return regex.compile(rf" (?:(?P<c>{_countries()})(?![\p{{L}}\d])(?! \p{{Lu}})"
+                         rf"|(?:[\p{{Ll}}\d]+ ){{0,3}}?{alternation(lexicons().grammar('possessive'))} (?P<a>{anaphor})(?!\p{{L}}))")
+
+
+COUNTRY_WINDOW = 400  # characters read back from "nước này" for its country (a sentence of a one-paragraph megabyte stays linear)
+
+
+@lru_cache(maxsize=1)
+def _country_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}\d]){_countries()}(?![\p{{L}}\d])")
+
+
+def _country_bodies(text: str, events: list[Candidate]) -> None:
+    """An event whose post has no body and is followed by a country ("đắc cử Tổng thống Pháp.") takes it; followed by
+    "của nước này", it takes the one country written in its sentence before it ("Tổng thống Hàn Quốc … bổ nhiệm bà X làm
+    Ngoại trưởng mới của nước này"); none when the sentence names two."""
+    for e in events:
+        role = e.parts.get("role")
+        m = _country_after_re().match(text, role.end) if e.organization is None and e.role and role is not None else None
+        if m is None:
+            continue
+        if m.group("c"):
+            e.organization, e.parts["organization"] = m.group("c"), Fired(ORG_COUNTRY, m.start("c"), m.end("c"))
+            continue
+        named = list(_country_re().finditer(text, max(e.sentence.start, m.start("a") - COUNTRY_WINDOW), m.start("a")))
+        if named and len({c.group(0) for c in named}) == 1:
+            e.organization, e.parts["organization"] = named[-1].group(0), Fired(ORG_COUNTRY, named[-1].start(), named[-1].end())
 
 
 def _copy_post(e: Candidate, source: Candidate) -> None:

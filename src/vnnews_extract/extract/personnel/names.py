@@ -165,6 +165,7 @@ class Title:
     own_rule: Rule | None = None  # the rule that read the title itself, kept when it is linked (TITLE_ACADEMIC)
     name_rule: Rule | None = None  # the rule that read the name after it past its body ("… (ECB) Mario Draghi", "Đại sứ Mỹ tại Việt Nam …")
     described_name: int | None = None  # start of the foreign name read after the title's description ("cố vấn an ninh quốc gia Michael Flynn")
+    shared_org: tuple[int, int] | None = None  # the span of the body a post written without one shares with the next post ("Chủ tịch HĐQT, Tổng giám đốc Công ty X")
 
 
 @dataclass
@@ -1934,6 +1935,7 @@ def _share_bodies(text: str, chain: list[Title]) -> list[Title]:
             _shared_gap().fullmatch(text, t.end, nxt.start)
         ):
             t.organization = nxt.organization
+            t.shared_org = (nxt.org_start, nxt.org_end) if nxt.org_start is not None and nxt.org_end is not None else nxt.shared_org
     return chain
 
 
