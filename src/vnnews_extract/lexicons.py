@@ -109,7 +109,8 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "kinship_address", "demonstrative", "object_marker", "male_address", "female_address", "female_middle", "possessive", "kin_noun",
         "role_deputy", "role_standing", "person_noun", "group_member", "group_member_generic",
         "indefinite_subject", "indefinite_article", "place_word_compound", "issuing_verb", "anaphoric_body",
-        "agent_marker", "headed_by", "led_group", "candidate", "deciding_step", "relative_pronoun", "agent_body", "post_qualifier", "board", "post_of", "generic_body", "country_anaphor",
+        "agent_marker", "headed_by", "led_group", "candidate", "deciding_step", "relative_pronoun", "agent_body", "post_qualifier", "board", "post_of",
+        "generic_body", "country_anaphor",
         # statistics periods
         "period_reference", "period_event", "document_number", "place_verb", "locative_preposition", "surface_noun",
         # statistics and cleaning
