@@ -88,6 +88,17 @@ LIST_ITEM = declare("statistics.subject.list_item", "Statistic.subject",
 RESPECTIVE_ITEM = declare("statistics.subject.respective_item", "Statistic.subject",
     "a list of figures after a cue of grammar class respectively ('A và B lần lượt là 5% và 7%', 'A, B và C tăng tương ứng 1%, 2% và 3%'):"
     " the subject before the cue is split at its commas and 'và' into as many noun items as there are figures, and each figure takes its own item")
+TIME_LEFTOVER = declare("statistics.subject.time_leftover", "Statistic.subject",
+    "a subject that ends in the first words of a time phrase whose rest follows it ('Giá vàng SJC hôm' before 'nay', 'GDP vào cuối' before"
+    " 'năm 2016', 'giá vàng … sáng' before 'nay'): a word of grammar class period_edge, day_word or time_of_day, with a preposition before it,"
+    " goes, as it says when, not what is measured; only when a number, a time noun or a deictic word of time_tails.tsv follows")
+FULL_STOP = declare("statistics.subject.full_stop", "Statistic.subject",
+    "a full stop right after a figure and before a capital ('… 16 - 19 độ C. Nhiệt độ cao nhất từ 24 - 27 độ C', where the segmenter"
+    " read 'C.' as an initial) ends a sentence: a figure after it reads its noun phrase from the stop on, and takes no subject of a figure before it")
+RUN_ON = declare("statistics.subject.run_on", "Statistic.subject",
+    "a capitalised intro word of subject_words.tsv ('Theo', 'Trong đó', 'Tuy nhiên') after a lower-case word and before another, with no"
+    " punctuation, opens a new sentence run on without its full stop ('… ô tô Theo ông …'): a subject after the figure ends before it,"
+    " one before the figure starts after it")
 RATE = declare("statistics.subject.rate", "Statistic.rate", "rule 4: the '/căn' of a rate, and a noun phrase right after it ('/kg lợn hơi')")
 RATE_SPACED = declare("statistics.subject.rate_spaced", "Statistic.rate",
     "rule 4 on tokenised text: '36 triệu đồng / lượng', '17 USD / ounce': a slash with spaces round it, then a lower-case word, is the rate '/lượng'")
@@ -237,9 +248,11 @@ class SentenceView:
     figures: tuple[tuple[int, int, str], ...]
     leads: dict[tuple[int, bool], int] = field(default_factory=dict, compare=False, repr=False)
     starts: tuple[int, ...] = field(init=False, compare=False, repr=False)
+    full_stops: tuple[int, ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", tuple(t.start for t in self.tags))
+        object.__setattr__(self, "full_stops", _full_stops(self.text, self.figures))
 
     def word(self, tag: Span) -> str:
         return self.text[tag.start : tag.end].lower()
@@ -273,6 +286,15 @@ class Subject:
             return base or None
         rate = _RATE_SLASH.sub("/", source[self.rate.start : self.rate.end])  # "đồng / lượng" -> "/lượng"
         return base + rate
+
+
+def _full_stops(text: str, figures: tuple[tuple[int, int, str], ...]) -> tuple[int, ...]:
+    """Full stops right after a figure and before a capital ("16 - 19 độ C. Nhiệt độ cao nhất …"):
+    a sentence end the segmenter kept inside the sentence (it reads "C." as an initial)."""
+    return tuple(end for _, end, _ in figures if text.startswith(".", end) and _SENTENCE_OPENER.match(text, end + 1))
+
+
+_SENTENCE_OPENER = regex.compile(r"\s+\p{Lu}")
 
 
 def _is_verb(v: SentenceView, tag: Span) -> bool:
@@ -442,7 +464,8 @@ def _clause_start(v: SentenceView, end: int) -> int:
     segment = v.text[v.sentence.start : end]
     marks = {m.group(): m.start() for m in rx(r"[;:()]").finditer(segment)}  # where each mark stands last
     opened = marks.get("(", -1) if marks.get("(", -1) > marks.get(")", -1) else -1
-    cut = max(marks.get(";", -1), marks.get(":", -1), opened)
+    stop = next((p - v.sentence.start for p in reversed(v.full_stops) if p < end), -1)
+    cut = max(marks.get(";", -1), marks.get(":", -1), opened, stop)
     bounds = [cut] + [m.start() for m in rx(",").finditer(segment) if m.start() > cut]
     while len(bounds) > 1 and _list_fragment(v, v.sentence.start + bounds[-2] + 1, v.sentence.start + bounds[-1]):
         bounds.pop()
@@ -979,11 +1002,16 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     subject without the rate), without a time phrase inside it."""
     if fig.rule is TABLE_ROW:  # a table cell: its row label, whichever side of it the cell stands
         return Subject(Chosen(fig.unit_start, fig.unit_end, ROW_LABEL)), previous
+    previous = None if previous is not None and any(previous.end <= p < fig.start for p in v.full_stops) else previous
     found, carried = _subject(v, fig, change, previous)
+    stopped = _after_full_stop(v, found.phrase, fig.start)
+    if stopped is not found.phrase:
+        found, carried = Subject(stopped, found.rate), stopped if carried is found.phrase else carried
     listed = _respective_item(v, fig)
     if listed is not None:  # a figure after the list continues the whole subject, not the last item
         return Subject(listed, found.rate), carried
-    phrase = _after_preposition(v, _after_time(v, _before_time(v, _before_predicate(v, _change_leftover(v, found.phrase, fig.start)))))
+    phrase = _before_predicate(v, _change_leftover(v, found.phrase, fig.start))
+    phrase = _after_preposition(v, _after_time(v, _time_leftover(v, _before_time(v, _run_on(v, phrase, fig.start)))))
     counted = phrase is not None and phrase.rule is COUNTED_NOUN  # "57 mốc": what a count counts is its subject
     if phrase is not None and not counted and (previous is not None or found.rate is None) and _no_content(v.text[phrase.start : phrase.end]):
         phrase = Chosen(previous.start, previous.end, NO_CONTENT) if previous is not None else None  # "mức/căn" stays (rule 4)
@@ -991,6 +1019,17 @@ def subject(v: SentenceView, fig: Figure, change: bool, previous: Chosen | None)
     if phrase is found.phrase:
         return found, carried
     return Subject(phrase, found.rate), phrase if carried is found.phrase else carried
+
+
+def _after_full_stop(v: SentenceView, phrase: Chosen | None, start: int) -> Chosen | None:
+    """A noun phrase read before the figure from a full stop that ends a sentence inside the segmenter's
+    sentence (rule statistics.subject.full_stop): the phrase, named by that rule."""
+    stop = next((p for p in reversed(v.full_stops) if p < start), None)
+    if stop is None or phrase is None or phrase.start <= stop or phrase.rule not in (BEFORE_VERB, NOUN_BEFORE, OBJECT):
+        return phrase
+    if rx(r"[,;:()]").search(v.text, stop + 1, phrase.start):
+        return phrase  # a later mark opens the clause
+    return Chosen(phrase.start, phrase.end, FULL_STOP)
 
 
 @lru_cache(maxsize=1)
@@ -1087,6 +1126,65 @@ def _after_time(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
         return phrase
     s, e = _strip(v.text, match.end(), phrase.end, _EDGE)
     return Chosen(s, e, LEADING_TIME) if e > s and _names_thing(v, s, e) else phrase
+
+
+@lru_cache(maxsize=1)
+def _time_leftover_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The first words of a time phrase at the end of a phrase ("vào cuối", "hôm", "tính đến cuối ngày"), and
+    the rest of a time phrase right after it (a number, a time noun or a deictic word of time_tails.tsv, "nay")."""
+    g = grammar_pattern
+    tails: dict[str, list[str]] = {}
+    for phrase, kind in lexicons().time_tails.items():
+        tails.setdefault(kind, []).append(phrase)
+    lead = rf"(?:(?:{g('as_of')})\s+)?(?:{g('span_to')}|{g('time_preposition')}|{alternation(tails['preposition'] + tails['point'])})(?:\s+(?:{g('through')}))?"
+    day = rf"(?:{g('day_word')}|{g('time_of_day')}|{g('hour_noun')})"
+    words = rf"(?:(?:{g('period_edge')})(?:\s+{day})*|{day}(?:\s+{day})*)"
+    rest = alternation(tails["noun"] + tails["deictic"] + list(lexicons().grammar("now")))
+    tail = regex.compile(rf"(?i)(?<=\S)(?:\s+{lead})?\s+{words}\s*$")
+    return tail, regex.compile(rf"(?i)\s+(?:\d|(?:{rest}){_B})"), regex.compile(rf"(?i)\s*{lead}\s*")
+
+
+@lru_cache(maxsize=1)
+def _run_on_opener() -> regex.Pattern[str]:
+    """A capitalised intro word between two words that start in lower case: a sentence run on."""
+    words = sorted({w[:1].upper() + w[1:] for w in _kinds("intro")}, key=len, reverse=True)
+    return regex.compile(rf"(?<=(?<![\p{{L}}\p{{N}}])\p{{Ll}}[\p{{L}}\p{{N}}]*)\s+(?:{'|'.join(map(regex.escape, words))}){_B}(?=\s+\p{{Ll}})")
+
+
+def _run_on(v: SentenceView, phrase: Chosen | None, start: int) -> Chosen | None:
+    """The phrase up to a sentence run on inside it when read after the figure, or from its end when
+    read before (rule statistics.subject.run_on), when what is left names something."""
+    if phrase is None:
+        return None
+    found = list(_run_on_opener().finditer(v.text, phrase.start, phrase.end))
+    if not found:
+        return phrase
+    s, e = (phrase.start, found[0].start()) if phrase.start > start else (found[-1].end(), phrase.end)
+    s, e = _clean(v.text, s, e) if phrase.start <= start else _strip(v.text, s, e, _EDGE)
+    return Chosen(s, e, RUN_ON) if e > s and _names_thing(v, s, e) else phrase
+
+
+def _inside_word(v: SentenceView, pos: int) -> bool:
+    """A word of the sentence holds ``pos`` after its first character."""
+    i = bisect_left(v.starts, pos) - 1
+    return i >= 0 and v.tags[i].end > pos
+
+
+def _time_leftover(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
+    """The phrase without the first words of a time phrase that it ends in, when the rest of the time
+    phrase follows it (rule statistics.subject.time_leftover) and what is left names something."""
+    if phrase is None:
+        return None
+    tail, rest, lead = _time_leftover_patterns()
+    match = tail.search(v.text, phrase.start, phrase.end)
+    if match is None or not rest.match(v.text, phrase.end, v.sentence.end) or _inside_word(v, match.start() + len(match.group()) - len(match.group().lstrip())):
+        return phrase  # "vốn ban đầu": a syllable of a word is no time word ("hôm" of a "hôm nay" cut short is)
+    if any(c.isupper() for c in match.group()):
+        return phrase  # "hang Tối": a name
+    s, e = _trim(v.text, phrase.start, match.start())  # "… tại ngày 17/6": the preposition left before it goes too
+    if e <= s or not _names_thing(v, s, e) or lead.fullmatch(v.text, s, e) or _no_content(v.text[s:e]):
+        return phrase  # "hồi cuối", "ngày hôm": the phrase is all time words
+    return Chosen(s, e, TIME_LEFTOVER)
 
 
 def _after_preposition(v: SentenceView, phrase: Chosen | None) -> Chosen | None:
