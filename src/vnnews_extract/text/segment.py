@@ -306,9 +306,9 @@ def _segment_words_at(sentence: str) -> tuple[list[str], list[tuple[int, int]] |
 def _word_tags(tagger: object, tokens: list[str], normalised: str) -> list[str]:
     """The word-segmentation CRF's tags of ``tokens``. Its features are built here a column at a time
     (:func:`_word_feature_rows`: the strings underthesea's featurizer builds, in about half its time)
-    when the templates are those reproduced here and every character of the sentence is one of
-    ``_WORD_FEATURE_CHARS`` (whose lower case and upper case were checked against the featurizer's,
-    character by character); else by underthesea's own featurizer."""
+    when the templates are those reproduced here and no character of the sentence is one of
+    ``_OTHER_CHARS`` (the others' features were checked against the featurizer's, character by
+    character); else by underthesea's own featurizer."""
     features = _word_features()
     if features is None or _OTHER_CHARS.search(normalised):
         return list(tagger.predict([[t] for t in tokens]))  # type: ignore[attr-defined]
@@ -357,7 +357,7 @@ def _word_features() -> tuple[_WordTemplates, frozenset[str]] | None:
 
 def _word_feature_rows(tokens: list[str], templates: _WordTemplates, dictionary: frozenset[str]) -> list[list[str]]:
     """The features of each token for the word-segmentation CRF: "T[i]" (the token i places on), "T[i,j]"
-    (tokens i to j joined by spaces), with ".lower", ".isdigit" (ASCII digits only), ".istitle" (each
+    (tokens i to j joined by spaces), with ".lower", ".isdigit" (a 32-bit integer), ".istitle" (each
     token's first character is its own upper case) or ".is_in_dict" (the lower case in the dictionary);
     "BOS" or "EOS" past either end. Each n-gram column is built once and shifted for each template."""
     n = len(tokens)
