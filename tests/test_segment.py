@@ -141,3 +141,32 @@ def test_pos_word_spans_from_tokenizer_offsets_equal_realigned_spans(sentence: s
     realigned = _align(text, words, span, [s.label for s in spans])
     assert [(s.start, s.end, s.label) for s in spans] == [(s.start, s.end, s.label) for s in realigned]
     assert [" ".join(text[s.start : s.end].split()) for s in spans] == [" ".join(w.split()) for w in words]
+
+
+# The word-segmentation features built in Python are the strings underthesea's featurizer builds.
+FEATURE_TOKENS = {
+    "vietnamese": ["Ngày", "12/3/2017", ",", "TP.HCM", "có", "1.126", "hộ", "thoát", "nghèo", "(", "98,5", "%", ")", "."],
+    "case": ["HÀ", "Nội", "hà", "nội", "Đ", "ǅ", "ǅa", "ß", "İ", "A", "aB", "Ab", "'a", "1a"],  # not "ƛ": see below
+    "integers": ["0", "-0", "+12", "2147483647", "2147483648", "-2147483648", "-2147483649", "0002147483647", "9" * 40, "+", "-", "٣", "1²", "1.5"],
+    "one token": ["Hà"],
+    "two tokens": ["Hà", "Nội"],
+}
+
+
+@pytest.mark.parametrize("tokens", list(FEATURE_TOKENS.values()), ids=list(FEATURE_TOKENS))
+def test_word_features_are_underthesea_s_featurizer_s(tokens: list[str]) -> None:
+    from vnnews_extract.text.segment import _word_feature_rows, _word_features, _word_model
+
+    model, features = _word_model(), _word_features()
+    assert model is not None and features is not None  # the fast path is the one tested
+    assert _word_feature_rows(tokens, *features) == model[2].featurizer.process([[[t] for t in tokens]])[0]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("sentence", ["Ông ƛ Nguyễn đạt 98,5%.", "Giá 36,5 triệu đồng/lượng (Δ 2%) 東京."])
+def test_words_with_other_characters_are_tagged_by_underthesea_s_featurizer(sentence: str) -> None:
+    from underthesea import word_tokenize
+
+    from vnnews_extract.text.segment import _OTHER_CHARS, _segment_words_at
+
+    assert _OTHER_CHARS.search(sentence)
+    assert _segment_words_at(sentence)[0] == list(word_tokenize(sentence, use_token_normalize=False))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import regex
@@ -292,7 +293,7 @@ def _segment_words_at(sentence: str) -> tuple[list[str], list[tuple[int, int]] |
     tokens = [m.group() for m in matches]
     words: list[str] = []
     offsets: list[tuple[int, int]] = []
-    for tag, token, m in zip(tagger.predict([[t] for t in tokens]), tokens, matches) if tokens else ():  # type: ignore[attr-defined]
+    for tag, token, m in zip(_word_tags(tagger, tokens, normalised), tokens, matches) if tokens else ():
         if tag == "I-W" and words:
             words[-1] += " " + token
             offsets[-1] = (offsets[-1][0], m.end())
@@ -300,6 +301,100 @@ def _segment_words_at(sentence: str) -> tuple[list[str], list[tuple[int, int]] |
             words.append(token)
             offsets.append((m.start(), m.end()))
     return words, (offsets if len(normalised) == len(sentence) else None)
+
+
+def _word_tags(tagger: object, tokens: list[str], normalised: str) -> list[str]:
+    """The word-segmentation CRF's tags of ``tokens``. Its features are built here a column at a time
+    (:func:`_word_feature_rows`: the strings underthesea's featurizer builds, in about half its time)
+    when the templates are those reproduced here and no character of the sentence is one of
+    ``_OTHER_CHARS`` (the others' features were checked against the featurizer's, character by
+    character); else by underthesea's own featurizer."""
+    features = _word_features()
+    if features is None or _OTHER_CHARS.search(normalised):
+        return list(tagger.predict([[t] for t in tokens]))  # type: ignore[attr-defined]
+    return list(tagger.estimator.tag(_word_feature_rows(tokens, *features)))  # type: ignore[attr-defined]
+
+
+# Latin (with Vietnamese), combining marks, general punctuation and currency signs: the characters
+# whose features were checked to be the featurizer's, alone and in pairs, but "ƛ" (U+019B), which has
+# an upper case in the featurizer's Unicode tables and none in Python's
+_OTHER_CHARS = regex.compile(r"[^\x01-\u019a\u019c-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]")
+_WORD_TEMPLATE = regex.compile(r"T\[(?P<i1>-?\d)(?:,(?P<i2>-?\d))?\](?:\.(?P<fn>lower|isdigit|istitle|is_in_dict))?")
+_WordTemplates = tuple[tuple[str, int, int, "str | None"], ...]
+# a probe the featurizer and _word_feature_rows must read alike before the latter is used
+_PROBE = ("Ngày", "15/3", ",", "UBND", "tỉnh", "Bắc", "Kạn", "có", "1.126", "hộ", "2020", "TP.HCM", "đạt", "98,5", "%", "A", "x")
+
+
+@lru_cache(maxsize=1)
+def _word_features() -> tuple[_WordTemplates, frozenset[str]] | None:
+    """The word-segmentation model's feature templates and dictionary, read as underthesea's model
+    loader reads them (None when they cannot be read, a template is not one reproduced here, or the
+    featurizer reads the probe sentence otherwise)."""
+    model = _word_model()
+    if model is None:
+        return None
+    try:
+        import joblib  # type: ignore[import-untyped]
+        import underthesea.pipeline.word_tokenize as ws
+
+        base = Path(ws.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
+        syntaxes, dictionary = joblib.load(base / "features.bin"), frozenset(joblib.load(base / "dictionary.bin"))
+        featurizer = model[2].featurizer  # type: ignore[attr-defined]
+    except Exception:  # any failure to read them: underthesea's own featurizer
+        return None
+    templates = []
+    for syntax in syntaxes:
+        m = _WORD_TEMPLATE.fullmatch(syntax) if isinstance(syntax, str) else None
+        if m is None or (m.group("fn") == "isdigit" and m.group("i2")):
+            return None
+        i1 = int(m.group("i1"))
+        templates.append((f"{syntax}=", i1, int(m.group("i2") or i1), m.group("fn")))
+    probe = list(_PROBE)
+    if featurizer.process([[[t] for t in probe]])[0] != _word_feature_rows(probe, tuple(templates), dictionary):
+        return None
+    return tuple(templates), dictionary
+
+
+def _word_feature_rows(tokens: list[str], templates: _WordTemplates, dictionary: frozenset[str]) -> list[list[str]]:
+    """The features of each token for the word-segmentation CRF: "T[i]" (the token i places on), "T[i,j]"
+    (tokens i to j joined by spaces), with ".lower", ".isdigit" (a 32-bit integer), ".istitle" (each
+    token's first character is its own upper case) or ".is_in_dict" (the lower case in the dictionary);
+    "BOS" or "EOS" past either end. Each n-gram column is built once and shifted for each template."""
+    n = len(tokens)
+    columns: dict[tuple[str | None, int], list[str]] = {}
+    rows = []
+    for prefix, i1, i2, fn in templates:
+        key = (fn, i2 - i1 + 1)
+        if key not in columns:
+            columns[key] = _word_column(tokens, fn, key[1], columns, dictionary)
+        bos = min(n, max(0, -i1))  # token i reads BOS when i + i1 < 0, else EOS when i + i2 >= n
+        eos = max(bos, min(n, n - i2))
+        rows.append([prefix + "BOS"] * bos + list(map(prefix.__add__, columns[key][bos + i1 : eos + i1])) + [prefix + "EOS"] * (n - eos))
+    return [list(row) for row in zip(*rows)]
+
+
+def _word_column(tokens: list[str], fn: str | None, width: int, columns: dict[tuple[str | None, int], list[str]], dictionary: frozenset[str]) -> list[str]:
+    """The values of one function over every run of ``width`` tokens, by the run's first token."""
+    if fn == "isdigit":
+        return [str(_parses_as_i32(t)) for t in tokens]
+    if fn == "istitle":
+        title = [t[:1].upper() == t[:1] for t in tokens]
+        return [str(all(run)) for run in zip(*(title[k : len(tokens) - width + 1 + k] for k in range(width)))]
+    if fn == "is_in_dict":
+        lower = columns.get(("lower", width)) or _word_column(tokens, "lower", width, columns, dictionary)
+        return [str(g in dictionary) for g in lower]
+    words = [t.lower() for t in tokens] if fn == "lower" else tokens
+    return words if width == 1 else list(map(" ".join, zip(*(words[k : len(words) - width + 1 + k] for k in range(width)))))
+
+
+def _parses_as_i32(token: str) -> bool:
+    """The featurizer's "isdigit": the token reads as a 32-bit integer (Rust's ``str::parse::<i32>``:
+    ASCII digits after an optional sign, "-2147483648" to "2147483647", leading zeros allowed)."""
+    digits = token[1:] if token[:1] in ("+", "-") else token
+    if not (digits.isascii() and digits.isdigit()):
+        return False
+    significant = digits.lstrip("0")
+    return len(significant) <= 10 and int(significant or "0") <= 2**31 - (token[0] != "-")
 
 
 @lru_cache(maxsize=1)
