@@ -1284,12 +1284,22 @@ def _clause_end(text: str, s: Sentence, i: int) -> int:
         if _is_framed(nxt) and not _framed_in_clause(text, s, nxt) and any(_PARTICULAR_GAP.fullmatch(text, t.end, nxt.start()) for t in s.titles):
             continue  # "A, Phó Hạt trưởng …, phụ trách địa bàn xã X và B": a charge written as a particular after a post
         if nxt.start() < end and _separate(text, s.verbs[i].end(), nxt.start()) and (_person_between(s, s.verbs[i].end(), nxt.start())
-                                                                                    or _post_between(text, s, s.verbs[i].end(), nxt.start())):
+                                                                                    or _post_between(text, s, s.verbs[i].end(), nxt.start())
+                                                                                    or _own_act_closed(text, s.verbs[i], nxt)):
             return nxt.start()  # "sa thải công tố viên …, dẫn tới sự từ chức của bộ trưởng …": each verb has its own post
     return end
 
 
 _PARTICULAR_GAP = regex.compile(r"\s*,\s*")
+
+
+def _own_act_closed(text: str, v: regex.Match[str], nxt: regex.Match[str]) -> bool:
+    """A retirement or resignation is closed by a comma and the next verb's own subject: "khi ông A từ nhiệm, Công ty B
+    đã bổ nhiệm 2 Phó Chủ tịch …" (the posts after it are the next verb's)."""
+    if _verb_type(v) not in _SELF:
+        return False
+    comma = text.rfind(",", v.end(), nxt.start())
+    return comma >= 0 and _clause_subject_re().fullmatch(text, comma + 1, nxt.start()) is not None
 
 
 def _person_between(s: Sentence, a: int, b: int) -> bool:
