@@ -93,7 +93,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
     })},
     "function_words.tsv": {"sense*": frozenset({"function", "aux", "times", "comparative"})},
     "grammar_words.tsv": {"class*": frozenset({
-        "passive", "assembly",
+        "passive", "passive_noun", "assembly",
         # personnel names
         "list_joiner", "post_joiner", "succession", "birth", "age", "residence", "item_tail", "body_head", "party_head", "body_scope", "sub_unit", "post_noun",
         "branch",

@@ -110,12 +110,16 @@ ORG_SHARED = declare("personnel.organization.shared_post", "PersonnelEvent.organ
 ORG_COORDINATED = declare("personnel.organization.coordinated", "PersonnelEvent.organization",
     "one more organisation joined by 'và': 'Giám đốc Trung tâm A và Trung tâm B'")
 ACTOR_SUBJECT = declare("personnel.actor.subject", "PersonnelEvent.actor",
-    "the person right before the verb acts on the person named after it: 'ông Trump sa thải giám đốc FBI James Comey'")
+    "the person right before the verb acts on the person named after it, or on the post after it when no person is named: "
+    "'ông Trump sa thải giám đốc FBI James Comey', 'Tổng thống Moon cũng bổ nhiệm Ngoại trưởng'; not a person who is the "
+    "object of a personnel verb before them ('sa thải A, sa thải B') or the subject of another one between ('khi ông A từ "
+    "nhiệm, Công ty B đã bổ nhiệm …')")
 ACTOR_FRONTED = declare("personnel.actor.fronted_clause", "PersonnelEvent.actor",
     "a verb opening the sentence before a comma is done by the person opening the main clause after it, with an adverb of "
     "their own verb: 'Sa thải Giám đốc FBI …, Tổng thống Mỹ Donald Trump đã gây ra …'")
 ACTOR_HANDOVER = declare("personnel.actor.handover", "PersonnelEvent.actor",
-    "a person named before the verb who hands over or announces: 'ông X trao quyết định bổ nhiệm'")
+    "a person named before the verb who hands over or announces: 'ông X trao quyết định bổ nhiệm'; not a speaker telling "
+    "of a body's decision ('ông X cho biết, cơ quan điều tra đã tống đạt quyết định khởi tố …': the body decided)")
 ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được Ban Thường vụ Tỉnh ủy điều động', 'Quyết định của Ban Bí thư chỉ định': the body")
 ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.actor", "a body that opens the clause and decides: 'UBND tỉnh trao quyết định bổ nhiệm …'")
 ACTOR_SUBJECT_CHAIN = declare("personnel.actor.subject_chain", "PersonnelEvent.actor",
@@ -1307,12 +1311,22 @@ def _clause_end(text: str, s: Sentence, i: int) -> int:
         if _is_framed(nxt) and not _framed_in_clause(text, s, nxt) and any(_PARTICULAR_GAP.fullmatch(text, t.end, nxt.start()) for t in s.titles):
             continue  # "A, Phó Hạt trưởng …, phụ trách địa bàn xã X và B": a charge written as a particular after a post
         if nxt.start() < end and _separate(text, s.verbs[i].end(), nxt.start()) and (_person_between(s, s.verbs[i].end(), nxt.start())
-                                                                                    or _post_between(text, s, s.verbs[i].end(), nxt.start())):
+                                                                                    or _post_between(text, s, s.verbs[i].end(), nxt.start())
+                                                                                    or _own_act_closed(text, s.verbs[i], nxt)):
             return nxt.start()  # "sa thải công tố viên …, dẫn tới sự từ chức của bộ trưởng …": each verb has its own post
     return end
 
 
 _PARTICULAR_GAP = regex.compile(r"\s*,\s*")
+
+
+def _own_act_closed(text: str, v: regex.Match[str], nxt: regex.Match[str]) -> bool:
+    """A retirement or resignation is closed by a comma and the next verb's own subject: "khi ông A từ nhiệm, Công ty B
+    đã bổ nhiệm 2 Phó Chủ tịch …" (the posts after it are the next verb's)."""
+    if _verb_type(v) not in _SELF:
+        return False
+    comma = text.rfind(",", v.end(), nxt.start())
+    return comma >= 0 and _clause_subject_re().fullmatch(text, comma + 1, nxt.start()) is not None
 
 
 def _person_between(s: Sentence, a: int, b: int) -> bool:
@@ -1631,11 +1645,42 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
             told = _speech().search(text, v.end(), n.start) is not None  # "miễn nhiệm cho thấy ông Sáu …": the subject of what is said
             told = told or _clause_opener().search(text, v.end(), n.start) is not None  # "được điều động sau khi ông Putin yêu cầu"
             told = told or _other_act().search(text, v.end(), n.start) is not None  # "từ chức bằng một lá thư gửi đến CEO X": X receives it
+            told = told or _subject_verb_between(text, s, v, n)  # "khi ông A từ nhiệm, Công ty B đã bổ nhiệm ông C": C is B's
             return n if between <= OBJECT_REACH and not _agent(text, s, n) and not speaks and not told and not _opens_clause(text, s, v, n) else None
     return None
 
 
 OBJECT_REACH = 80
+
+
+@lru_cache(maxsize=1)
+def _inclusion() -> regex.Pattern[str]:
+    """"gồm", "trong đó có" (grammar class inclusion): the people after it are those the act before it names."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('inclusion')}(?![\p{{L}}])")
+
+
+def _subject_verb_between(text: str, s: Sentence, v: regex.Match[str], n: NameMention) -> bool:
+    """For a verb of one's own act (retirement, resignation), another personnel verb between it and the person, opening a
+    clause of its own after a comma with a subject before it: "Ngay sau khi ông A từ nhiệm, Công ty B đã bổ nhiệm ông C …"
+    (C is appointed, he does not resign); nor, when the act has its own subject, a person past a comma that neither
+    "đối với"/"với" nor a list ("gồm") introduces ("Sau khi ông A nghỉ hưu, ông C làm Giám đốc …"; not "Sau khi nghỉ
+    hưu, ông A …", "… đã từ chức, gồm ông A, ông B"). An act done to someone shares its object ("X đã khai trừ, Y đã cách chức … đối
+    với ông Z") and is left alone."""
+    if _verb_type(v) not in _SELF:
+        return False
+    at = mention_start(n)
+    comma = text.rfind(",", v.end(), at)
+    own = any(m.end <= v.start() and m.start >= max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1) for m in s.names)
+    if comma >= 0 and own and _before_person("object_marker").search(text, max(v.end(), at - 12), at) is None \
+            and _inclusion().search(text, comma, at) is None:
+        return True  # "Sau khi ông A nghỉ hưu, ông C làm Giám đốc": the comma closes A's act, C opens the next clause
+    for w in s.verbs:
+        if not (v.end() <= w.start() and w.end() <= mention_start(n)) or joined_verbs(text, (v.start(), v.end()), (w.start(), w.end())):
+            continue
+        comma = text.rfind(",", v.end(), w.start())
+        if comma >= 0 and _clause_subject_re().fullmatch(text, comma + 1, w.start()) is not None:
+            return True
+    return False
 
 
 def _opens_clause(text: str, s: Sentence, v: regex.Match[str], n: NameMention) -> bool:
@@ -1712,8 +1757,8 @@ def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int)
             continue
         gap_start = max([last.end] + [t.end for t in last.titles if last.end <= t.end <= n.start])
         gaps = (_BRACKETED.sub("", text[start : n.start]) for start in (gap_start, last.end))  # particulars in brackets
-        if not any(_list_gap().fullmatch(gap) for gap in gaps) or _speaks(text, n):
-            break  # "bắt tạm giam BS A, ông Khánh phân trần: …": the next person speaks
+        if not any(_list_gap().fullmatch(gap) for gap in gaps) or _speaks(text, n) or _acts_next(text, n):
+            break  # "bắt tạm giam BS A, ông Khánh phân trần: …": the next person speaks; "sa thải X, ông Trump sẽ …": acts
         out.append(n)
         last = n
     return out
@@ -1771,6 +1816,18 @@ def _list_count(text: str, start: int, end: int) -> int:
     n = found.group("n")
     value = int(n) if n.isdigit() else parse_number_words(n.lower())
     return int(value) if value else 1_000
+
+
+def _acts_next(text: str, n: NameMention) -> bool:
+    """An adverb of a verb of their own right after a person (past their titles): "…, ông Trump sẽ phải …", "…, ông B đã
+    …": the person opens a clause of their own, they are no further object of the verb before."""
+    end = max([n.end] + [t.end for t in n.titles if t.start >= n.end])
+    return _own_adverb().match(text, end) is not None or _future_after().match(text, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _future_after() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\s+(?:{alternation(cue_words('future'))})\s")
 
 
 def _coordinated(text: str, before: list[NameMention], last: NameMention) -> list[NameMention]:
@@ -1893,7 +1950,9 @@ def _gap_start(n: NameMention, v: regex.Match[str]) -> int:
 
 @lru_cache(maxsize=1)
 def _explicit_passive_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('passive')}(?![\p{{L}}])")
+    """"được"/"bị" marking the passive; not the first word of a noun (grammar class passive_noun: "bị can", "bị cáo"),
+    so "Cơ quan CSĐT … đã khởi tố bị can, bắt tạm giam …" still decides: no "bị" stands between the body and its act."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?!{_any('passive_noun')}(?![\p{{L}}])){_any('passive')}(?![\p{{L}}])")
 
 
 def _explicit_passive(text: str, start: int, verb: int) -> bool:
@@ -2047,7 +2106,7 @@ def _actor(text: str, s: Sentence, v: regex.Match[str], person: NameMention | No
     for n in reversed([n for n in s.names if n.end <= v.start() and not _same_person(n, person) and not _source_of(text, s, n)]):
         gap_start = max([n.end] + [t.end for t in n.titles if t.end <= v.start()])
         gap = text[gap_start : v.start()]
-        if cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14:
+        if cue_regex("handover", False).search(gap + " ") and len(gap.split()) <= 14 and not _reports_body(text, gap_start, v.start()):
             return n.name, Fired(ACTOR_HANDOVER, n.start, n.end)
         if _announces(text, gap_start, v.start()):
             return n.name, Fired(ACTOR_ANNOUNCER, n.start, n.end)
@@ -2176,6 +2235,18 @@ def _inside_names(text: str) -> frozenset[str]:
     return frozenset(m.group() for m in _INSIDE_NAME.finditer(text))
 
 
+def _reports_body(text: str, start: int, verb: int) -> bool:
+    """Between a person and the act, a verb of saying and a body named after the person's titles: the person tells of the
+    body's decision, they do not hand it over (personnel.actor.handover does not fire; the body's rule may): "Đại tá X, Phó Giám đốc Công an tỉnh Y
+    cho biết, cơ quan điều tra đã tống đạt quyết định khởi tố …", "…, Ủy ban Kiểm tra Trung ương cho biết đã quyết định …"."""
+    if _speech().search(text, start, verb) is None:
+        return False
+    g = grammar()
+    if any(m.group()[:1].isupper() for m in g.org_fixed.finditer(text, start, verb)) or g.org_open.search(text, start, verb) is not None:
+        return True
+    return _investigator_re().search(text, start, verb) is not None  # not "cơ quan này": the speaker's own body, told by its head
+
+
 def _same_person(n: NameMention, person: NameMention | None) -> bool:
     """``n`` names the event's own person ("… vi phạm của bà Phan Thị Mỹ Thanh … nên quyết định thi hành kỷ luật bà Thanh"):
     the same mention, or one full name ending with the other; no one decides their own event."""
@@ -2241,14 +2312,36 @@ def _agent_after(text: str, s: Sentence, v: regex.Match[str], person: NameMentio
 def _active_subject(text: str, s: Sentence, v: regex.Match[str], person: NameMention | None) -> NameMention | None:
     """"ông Trump sa thải giám đốc FBI James Comey": the person right before the verb, with no
     "được"/"bị" between, acts on the person named after it."""
-    if person is None or person.start < v.end():
-        return None
+    if (person is None and not _active_verb(text, s, v)) or (person is not None and person.start < v.end()):
+        return None  # with no person named, an active verb whose post follows it: "Tổng thống Moon cũng bổ nhiệm Ngoại trưởng"
     clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
     before = [n for n in s.names if clause_start <= n.start and n.end <= v.start() and n is not person and not _source_of(text, s, n)]
     if not before:
         return None
     gap = _gap_start(before[-1], v)
+    if _other_verb_subject(text, s, before[-1], (clause_start, v)):
+        return None
+    if person is None and _adjacent_adverbs().fullmatch(text, gap, v.start()) is None:
+        return None  # with no person named, only the verb's adverbs between: "ông A giữ chức X, bổ nhiệm Y" is no act of A's
     return before[-1] if _passive(text, gap, v.start(), s.titles) and not _explicit_passive(text, gap, v.start()) else None
+
+
+def _other_verb_subject(text: str, s: Sentence, n: NameMention, clause: tuple[int, regex.Match[str]]) -> bool:
+    """The person before an active verb is no subject of it when another personnel verb of the clause stands before the
+    person (they are its object: "sa thải A, sa thải B", "kỷ luật … đối với ông A, khiển trách …") or between the person and
+    the verb, not joined to it ("khi ông A từ nhiệm, Công ty B đã bổ nhiệm …"): personnel.actor.subject does not fire."""
+    clause_start, v = clause
+    at = v
+    for w in reversed([w for w in s.verbs if clause_start <= w.start() and w.end() <= v.start()]):
+        if w.start() < mention_start(n):  # its object, unless another clause opens between ("… sau khi ông A sa thải …")
+            pos = mention_start(n)  # or the earlier verb is in a fronted clause closed by a comma ("Sau khi cách chức X, ông A đã …")
+            fronted = "," in text[w.end() : pos] and (_clause_opener().search(text, clause_start, w.start()) is not None
+                                                      or _other_clause().search(text, clause_start, w.start()) is not None)
+            return not fronted and _clause_opener().search(text, w.end(), pos) is None and _other_clause().search(text, w.end(), pos) is None
+        if not joined_verbs(text, (w.start(), w.end()), (at.start(), at.end())):
+            return True
+        at = w
+    return False
 
 
 def _fronted_subject(text: str, s: Sentence, v: regex.Match[str], person: NameMention | None) -> NameMention | None:

@@ -46,6 +46,10 @@ SENTENCE_PERSON = declare("personnel.event.sentence_person", "PersonnelEvent",
 ACTOR_TITLE_HOLDER = declare("personnel.actor.title_holder", "PersonnelEvent.actor",
     "a deciding title with its body that the article gives one named person is that person: 'Giám đốc Sở Y tế quyết định …' "
     "with 'ông X, Giám đốc Sở Y tế tỉnh …' elsewhere -> X")
+ACTOR_BARE_TITLE_HOLDER = declare("personnel.actor.bare_title_holder", "PersonnelEvent.actor",
+    "a deciding title written without its body, or with only the body after it ('Tổng thống', 'Tổng thống Hàn Quốc'), that "
+    "the article gives one named person with a body (that body, when written) is that person: 'Tổng thống đã bổ nhiệm ông "
+    "X' with 'Tổng thống Hàn Quốc Moon Jae-in' elsewhere -> Moon Jae-in; two holders of the role, none")
 TITLE_SAME_POST = declare("people.title.same_post", "Position",
     "one post written two ways is one title, kept in its fullest form: a role abbreviated ('PGĐ', 'Phó GĐ' = 'Phó Giám đốc'), "
     "a body by its own name ('Vinaconex' = 'Tổng công ty Vinaconex'); a post written both as held and as 'nguyên …' of one body is the former post")
@@ -170,12 +174,28 @@ def _title_holders(sentences: list[Sentence], full: list[str], events: list[Cand
         for t in n.titles:
             if t.organization and not t.role.startswith("nguyên"):
                 holders.setdefault(_post_key(t), set()).add(resolve_name(n.name, full))
+    starting = {t.start: t for t in titles.values()}
     for c in events:
         part = c.parts.get("actor")
         title = titles.get((part.start, part.end)) if part is not None and part.rule in (ACTOR_TITLE, ACTOR_SUBJECT_TITLE) else None
         names = holders.get(_post_key(title), set()) if title is not None and title.organization else set()
         if len(names) == 1 and part is not None and c.name not in names:  # not the person the event is about
             c.actor, c.parts["actor"] = next(iter(names)), Fired(ACTOR_TITLE_HOLDER, part.start, part.end)
+        elif part is not None and part.rule in (ACTOR_TITLE, ACTOR_SUBJECT_TITLE, ACTOR_CLAUSE_SUBJECT) and c.actor is not None:
+            bare = starting.get(part.start)
+            if bare is not None and bare.organization is None and bare.end <= part.end:
+                named = _bare_title_holder(bare.role, c.actor[bare.end - part.start :], holders)
+                if named is not None and named != c.name:
+                    c.actor, c.parts["actor"] = named, Fired(ACTOR_BARE_TITLE_HOLDER, part.start, part.end)
+
+
+def _bare_title_holder(role: str, rest: str, holders: dict[tuple[str, str], set[str]]) -> str | None:
+    """The one named person the article gives ``role`` with a body, that body being ``rest`` when the actor writes one
+    after the role ("Tổng thống Hàn Quốc" -> "Hàn Quốc"); None when no one or several hold it."""
+    levels = lexicons().admin_levels
+    body = " ".join(w for w in (org_key(rest.strip()) or "").split() if w not in levels)
+    names = {n for (r, org), found in holders.items() if r == role.lower() and org and (not body or org == body) for n in found}
+    return next(iter(names)) if len(names) == 1 else None
 
 
 def _unnamed_holders(text: str, sentences: list[Sentence], full: list[str], events: list[Candidate]) -> list[Candidate]:
