@@ -111,7 +111,7 @@ ORG_COORDINATED = declare("personnel.organization.coordinated", "PersonnelEvent.
     "one more organisation joined by 'và': 'Giám đốc Trung tâm A và Trung tâm B'")
 ACTOR_SUBJECT = declare("personnel.actor.subject", "PersonnelEvent.actor",
     "the person right before the verb acts on the person named after it, or on the post after it when no person is named: "
-    "'ông Trump sa thải giám đốc FBI James Comey', 'Tổng thống Moon cũng bổ nhiệm Ngoại trưởng'; not a person who is the "
+    "'ông Trump sa thải giám đốc FBI James Comey', 'Tổng thống Moon hôm qua bổ nhiệm Ngoại trưởng'; not a person who is the "
     "object of a personnel verb before them ('sa thải A, sa thải B') or the subject of another one between ('khi ông A từ "
     "nhiệm, Công ty B đã bổ nhiệm …')")
 ACTOR_FRONTED = declare("personnel.actor.fronted_clause", "PersonnelEvent.actor",
@@ -119,7 +119,7 @@ ACTOR_FRONTED = declare("personnel.actor.fronted_clause", "PersonnelEvent.actor"
     "their own verb: 'Sa thải Giám đốc FBI …, Tổng thống Mỹ Donald Trump đã gây ra …'")
 ACTOR_HANDOVER = declare("personnel.actor.handover", "PersonnelEvent.actor",
     "a person named before the verb who hands over or announces: 'ông X trao quyết định bổ nhiệm'; not a speaker telling "
-    "of a body's decision ('ông X cho biết, cơ quan điều tra đã tống đạt quyết định khởi tố …': the body decided)")
+    "of a body's decision ('ông X cho biết, cơ quan điều tra vừa tống đạt quyết định khởi tố …': the body decided)")
 ACTOR_BODY = declare("personnel.actor.body", "PersonnelEvent.actor", "'được Ban Thường vụ Tỉnh ủy điều động', 'Quyết định của Ban Bí thư chỉ định': the body")
 ACTOR_SUBJECT_BODY = declare("personnel.actor.subject_body", "PersonnelEvent.actor", "a body that opens the clause and decides: 'UBND tỉnh trao quyết định bổ nhiệm …'")
 ACTOR_SUBJECT_CHAIN = declare("personnel.actor.subject_chain", "PersonnelEvent.actor",
@@ -2238,7 +2238,7 @@ def _inside_names(text: str) -> frozenset[str]:
 def _reports_body(text: str, start: int, verb: int) -> bool:
     """Between a person and the act, a verb of saying and a body named after the person's titles: the person tells of the
     body's decision, they do not hand it over (personnel.actor.handover does not fire; the body's rule may): "Đại tá X, Phó Giám đốc Công an tỉnh Y
-    cho biết, cơ quan điều tra đã tống đạt quyết định khởi tố …", "…, Ủy ban Kiểm tra Trung ương cho biết đã quyết định …"."""
+    cho biết, cơ quan điều tra vừa tống đạt quyết định khởi tố …", "…, Ủy ban Kiểm tra Trung ương cho biết đã quyết định …"."""
     if _speech().search(text, start, verb) is None:
         return False
     g = grammar()
@@ -2313,7 +2313,7 @@ def _active_subject(text: str, s: Sentence, v: regex.Match[str], person: NameMen
     """"ông Trump sa thải giám đốc FBI James Comey": the person right before the verb, with no
     "được"/"bị" between, acts on the person named after it."""
     if (person is None and not _active_verb(text, s, v)) or (person is not None and person.start < v.end()):
-        return None  # with no person named, an active verb whose post follows it: "Tổng thống Moon cũng bổ nhiệm Ngoại trưởng"
+        return None  # with no person named, an active verb whose post follows it: "Tổng thống Moon hôm qua bổ nhiệm Ngoại trưởng"
     clause_start = max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1)
     before = [n for n in s.names if clause_start <= n.start and n.end <= v.start() and n is not person and not _source_of(text, s, n)]
     if not before:

@@ -52,8 +52,8 @@ NAME_AFTER_DESCRIBED_PLACE = declare("people.name.after_described_title_place", 
     "body (places.tsv) the post is held for: 'Thẩm phán liên bang Mỹ James Robart', 'Giám đốc tình báo quốc gia Mỹ Dan "
     "Coats' (role with its description, the place as its body; the place is no part of the name)")
 NAME_AFTER_BRACKETED_PLACE = declare("people.name.after_bracketed_place", "Person",
-    "a full name after a title whose body is followed by the place it lies in, in brackets: 'Chủ tịch UBND phường Phú "
-    "Thượng (quận Tây Hồ) Bùi Tuấn Dương', 'Hiệu trưởng Trường THPT A (quận Đống Đa) Lê Văn B' (the body without the "
+    "a full name after a title whose body is followed by the place it lies in, in brackets: 'Chủ tịch UBND phường Yên "
+    "Khê (quận Cầu Giấy) Trần Văn Khải', 'Hiệu trưởng Trường THPT A (quận Đống Đa) Lê Văn B' (the body without the "
     "bracket; the place is no part of the name)")
 NAME_AFTER_ACRONYM = declare("people.name.after_acronym", "Person",
     "a full name after a title whose body is followed by its acronym in brackets: 'Chủ tịch Ngân hàng Trung ương châu Âu (ECB) Mario Draghi'")
@@ -129,8 +129,8 @@ TITLE_BRANCH = declare("people.title.branch", "Position",
     "Gia Lai', 'Giám đốc Ngân hàng Nhà nước chi nhánh tỉnh Bình Phước' (not cut at the bank's name)")
 TITLE_BODY_WORD_BEFORE_NAME = declare("people.title.body_word_before_name", "Position",
     "a body's name whose last word is also a surname, before a Vietnamese full name, keeps that word when the article "
-    "writes the two words of the body's name together elsewhere: 'Hiệu trưởng trường Sen Vàng Phạm Thị Tân' (… trường "
-    "mầm non Sen Vàng …) is Phạm Thị Tân of trường Sen Vàng, not 'Vàng Phạm Thị Tân' of trường Sen")
+    "writes the two words of the body's name together elsewhere: 'Hiệu trưởng trường Hoa Mai Đặng Thị Lụa' (… trường "
+    "mầm non Hoa Mai …) is Đặng Thị Lụa of trường Hoa Mai, not 'Mai Đặng Thị Lụa' of trường Hoa")
 TITLE_MEMBERSHIP = declare("people.title.membership", "Position", "'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy': a member post per committee")
 TITLE_APPOSED_BODY_NAME = declare("people.title.apposed_body_name", "Position",
     "a title with its body in apposition right after its holder's name ends with the name-like words after the body, "
@@ -326,10 +326,10 @@ def _candidate_before() -> regex.Pattern[str]:
 
 
 def _body_word_before_name(text: str, span: Span, title: Title) -> None:
-    """The first of four capitalised words read as a person's name after a body ("trường Sen | Vàng Phạm Thị Tân",
+    """The first of four capitalised words read as a person's name after a body ("trường Hoa | Mai Đặng Thị Lụa",
     "Bệnh viện Bạch | Mai Nguyễn Quốc Anh") ends the body's name (TITLE_BODY_WORD_BEFORE_NAME) when the three words after
     it are a full name of their own (a surname, a middle name, a given name), the body's last word is capitalised, and the
-    article writes that word and the first one together elsewhere ("Sen Vàng", "Bạch Mai"), not before the same name."""
+    article writes that word and the first one together elsewhere ("Hoa Mai", "Bạch Mai"), not before the same name."""
     if title.name_after is None or title.org_start is None or title.org_end is None:
         return
     run = cap_words(text, title.name_after, span.end)
@@ -540,7 +540,7 @@ def _name_after_acronym(text: str, span: Span, title: Title) -> None:
 
 @lru_cache(maxsize=1)
 def _place_in_brackets() -> regex.Pattern[str]:
-    """A place in brackets: a level and its place's capitalised name ("(quận Tây Hồ)", "(TP Hà Nội)") or a place
+    """A place in brackets: a level and its place's capitalised name ("(quận Cầu Giấy)", "(TP Hà Nội)") or a place
     places.tsv knows ("(Hà Nội)"), a second one after a comma ("(huyện Kiến Thụy, Hải Phòng)"); a space after it."""
     levels = alternation([f for f, (_, kind) in lexicons().admin_levels.items() if kind == "level"])
     known = alternation([p for p in lexicons().places if p[:1].isupper()])
@@ -549,8 +549,8 @@ def _place_in_brackets() -> regex.Pattern[str]:
 
 
 def _name_after_bracketed_place(text: str, span: Span, title: Title) -> None:
-    """The place a body lies in, in brackets after it, then a full name ("Chủ tịch UBND phường Phú Thượng (quận Tây Hồ)
-    Bùi Tuấn Dương"): the title runs on over the bracket and the name is its holder's; the body is written without the
+    """The place a body lies in, in brackets after it, then a full name ("Chủ tịch UBND phường Yên Khê (quận Cầu Giấy)
+    Trần Văn Khải"): the title runs on over the bracket and the name is its holder's; the body is written without the
     place (NAME_AFTER_BRACKETED_PLACE). A Vietnamese full name (a surname and a middle name) or a foreign one, the whole
     capitalised run, not a place."""
     if title.organization is None or title.name_after is not None or title.coordinated:

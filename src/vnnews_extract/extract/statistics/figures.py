@@ -156,7 +156,7 @@ EXCLUDE_PAIR_NOUN = declare("statistics.exclude.pair_noun", "exclusion",
     "'quan hệ hai nước', 'nhân dân hai nước', 'thống nhất hai miền': two of a pair noun (grammar_words.tsv pair_noun) are the two "
     "named before, a back-reference; not after a word that introduces them (pair_noun_intro: 'có 2 nước thuộc …')")
 EXCLUDE_NAME_YEAR = declare("statistics.exclude.name_year", "exclusion",
-    "'Honda City 2017 bản nâng cấp', 'nước Chủ tịch APEC 2017 đồng nghĩa với', 'Vòng loại U23 châu Á 2018 bảng đấu': a year "
+    "'Toyota Vios 2018 bản mới', 'năm APEC 2017 là dịp', 'giải U19 châu Á 2016 bảng B': a year "
     "(four digits, 1900-2100, no multiplier, no range) right after a capitalised name is the name's year, no figure of the noun after it")
 EXCLUDE_INDEFINITE_PHRASE = declare("statistics.exclude.indefinite_predicate", "exclusion",
     "'Trinh là một người hiền lành', 'Việt Nam là 1 quốc gia có …', 'đây là 1 tình huống cố tình': a single one ('một', '1') right "
@@ -922,7 +922,7 @@ def _unit_of(text: str, match: regex.Match[str], sentence: Span, trace: list[Fir
 
 
 def _digits_blocked(text: str, match: regex.Match[str], sentence: Span, trace: list[Fired] | None) -> bool:
-    """Digits glued to a date, time, code or name ("8/7", "COVID-19"), or a year ending a name ("Honda City 2017")."""
+    """Digits glued to a date, time, code or name ("8/7", "COVID-19"), or a year ending a name ("Toyota Vios 2018")."""
     if _blocked_digits(text, match.end("num"), sentence):
         note(trace, EXCLUDE_GLUED, match.start(), match.end("num"))
         return True
@@ -933,7 +933,7 @@ def _digits_blocked(text: str, match: regex.Match[str], sentence: Span, trace: l
 
 
 def _name_year(text: str, match: regex.Match[str], sentence: Span) -> bool:
-    """A year right after a capitalised name ("Honda City 2017 bản …", "APEC 2017 đồng nghĩa"): the name's year."""
+    """A year right after a capitalised name ("Toyota Vios 2018 bản …", "APEC 2017 là dịp"): the name's year."""
     if match.group("num2") or match.group("mult") or not _looks_like_year(match.group("num")):
         return False
     opening = match.end() - sentence.start <= 40

@@ -93,7 +93,7 @@ TIME_LEFTOVER = declare("statistics.subject.time_leftover", "Statistic.subject",
     " 'năm 2016', 'giá vàng … sáng' before 'nay'): a word of grammar class period_edge, day_word or time_of_day, with a preposition before it,"
     " goes, as it says when, not what is measured; only when a number, a time noun or a deictic word of time_tails.tsv follows")
 FULL_STOP = declare("statistics.subject.full_stop", "Statistic.subject",
-    "a full stop right after a figure and before a capital ('… 16 - 19 độ C. Nhiệt độ cao nhất từ 24 - 27 độ C', where the segmenter"
+    "a full stop right after a figure and before a capital ('… 15 - 18 độ C. Nhiệt độ cao nhất 25 - 28 độ C', where the segmenter"
     " read 'C.' as an initial) ends a sentence: a figure after it reads its noun phrase from the stop on, and takes no subject of a figure before it")
 RUN_ON = declare("statistics.subject.run_on", "Statistic.subject",
     "a capitalised intro word of subject_words.tsv ('Theo', 'Trong đó', 'Tuy nhiên') after a lower-case word and before another, with no"
@@ -289,7 +289,7 @@ class Subject:
 
 
 def _full_stops(text: str, figures: tuple[tuple[int, int, str], ...]) -> tuple[int, ...]:
-    """Full stops right after a figure and before a capital ("16 - 19 độ C. Nhiệt độ cao nhất …"):
+    """Full stops right after a figure and before a capital ("15 - 18 độ C. Nhiệt độ cao nhất …"):
     a sentence end the segmenter kept inside the sentence (it reads "C." as an initial)."""
     return tuple(end for _, end, _ in figures if text.startswith(".", end) and _SENTENCE_OPENER.match(text, end + 1))
 
