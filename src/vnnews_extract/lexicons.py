@@ -104,7 +104,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "pronoun", "adverb_before_verb", "while_time", "still_held", "held_period", "name_particle", "posted_at", "academic_post", "academic_body", "academic_at",
         "prefix_compound", "stop_compound", "noun_compound",
         # personnel events
-        "light_verb", "request", "decision_noun", "receive", "received_form", "connective", "step_link", "emphatic",
+        "light_verb", "request", "announce_own", "decision_noun", "receive", "received_form", "connective", "step_link", "emphatic",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",
         "kinship_address", "demonstrative", "object_marker", "male_address", "female_address", "female_middle", "possessive", "kin_noun",
         "role_deputy", "role_standing", "person_noun", "group_member", "group_member_generic",

@@ -46,6 +46,13 @@ POSSESSOR_HEAD = declare("personnel.event.possessor_head", "PersonnelEvent",
     "apposed to undergoes the verb: 'ông A, một đồng minh của Chủ tịch B, vừa được chỉ định …', 'bà A - chị gái của ông B được "
     "bổ nhiệm …' (A), and with no such person nobody named does")
 OWN_ACT = declare("personnel.event.own_act", "PersonnelEvent", "retirement or resignation by its subject: 'ông X gửi đơn xin từ chức'")
+RELATIVE_OWN_ACT = declare("personnel.event.relative_own_act", "PersonnelEvent",
+    "retirement or resignation in a relative clause right after the person: 'ông X, người đã từ chức vào tháng trước', 'ông X "
+    "– người quyết định xin nghỉ hưu', 'ông X, Chủ tịch Y, là người vừa từ nhiệm'; not after 'và' ('ông X, Chủ tịch A và là "
+    "người vừa từ nhiệm ở B': the post written is not the one left)")
+ANNOUNCED_OWN_ACT = declare("personnel.event.announced_own_act", "PersonnelEvent",
+    "retirement or resignation its subject makes known: 'ông X tuyên bố từ chức', 'bà Y xác nhận đã nghỉ hưu'; a plan "
+    "('thông báo sẽ nghỉ hưu' with no date it takes effect) stays no event")
 CONTINUED = declare("personnel.event.continued", "PersonnelEvent",
     "a verb with no person of its own continues the previous verb's: 'được điều động, bổ nhiệm', '…; đồng thời cho thôi …'")
 LISTED_POST = declare("personnel.event.listed_post", "PersonnelEvent", "people listed after the verb, each with a post: 'bổ nhiệm ông A, bà B lần lượt giữ chức X, Y'")
@@ -1566,9 +1573,28 @@ def _persons_for(text: str, s: Sentence, v: regex.Match[str], clause_end: int, e
             return [n], described
     if obj is not None:  # "bổ nhiệm ông X giữ chức …", "ông Trump sa thải giám đốc FBI James Comey"
         return _listed_objects(text, s, obj, clause_end), OBJECT
-    if before and etype in _SELF and _own_act_gap().fullmatch(text, _gap_start(before[-1], v), v.start()):
-        return _with_group(s, before[-1]), OWN_ACT
-    return [], UNNAMED
+    own = _own_act_rule(text, before[-1], v) if before and etype in _SELF else None
+    return (_with_group(s, before[-1]), own) if own is not None else ([], UNNAMED)
+
+
+def _own_act_rule(text: str, n: NameMention, v: regex.Match[str]) -> Rule | None:
+    """A retirement or resignation of the person before it, their own ("ông X gửi đơn xin từ chức") or made known by them
+    ("ông X tuyên bố từ chức"): the rule that reads it, else None."""
+    gap = _gap_start(n, v)
+    if _own_act_gap().fullmatch(text, gap, v.start()):
+        return OWN_ACT
+    if _announced_gap().fullmatch(text, gap, v.start()):
+        return ANNOUNCED_OWN_ACT
+    return RELATIVE_OWN_ACT if _relative_own_gap().fullmatch(text, gap, v.start()) else None
+
+
+@lru_cache(maxsize=1)
+def _relative_own_gap() -> regex.Pattern[str]:
+    """", người (đã) (quyết định xin)", "– người …", ", là người vừa" between a person (past their titles) and a
+    retirement or resignation of their own: a relative clause about the person. Not after "và" ("ông X, Chủ tịch A và là
+    người vừa từ nhiệm ở B": the post written is not the one left)."""
+    own = alternation([*_words("adverb_before_verb", "request"), *cue_words("future")])
+    return regex.compile(rf"(?i)\s*(?:,|\s[–-])\s*(?:{_any('copula')}\s+)?{_any('relative_pronoun')}\s+(?:(?:{own})\s+)*")
 
 
 def _verb_object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> NameMention | None:
@@ -1629,6 +1655,16 @@ def _own_act_gap() -> regex.Pattern[str]:
     """Between a person and a retirement or resignation of their own: adverbs and the letter asking for it."""
     words = alternation([*_words("adverb_before_verb", "request", "passive"), *cue_words("future")])  # "sẽ nghỉ hưu từ ngày …"
     return regex.compile(_appositions() + rf"(?i:[\s,–-]*(?:(?:{words})\s+)*)")
+
+
+@lru_cache(maxsize=1)
+def _announced_gap() -> regex.Pattern[str]:
+    """Between a person and a retirement or resignation they make known: a verb of announcing among the words of
+    :func:`_own_act_gap` ("vừa bất ngờ thông báo", "đã tuyên bố", "xác nhận đã nộp đơn"); no decision after it, which
+    is handed over, not one's own ("công bố quyết định nghỉ hưu của …")."""
+    own = [*_words("adverb_before_verb", "request", "passive"), *cue_words("future")]
+    before, after = (rf"(?:(?:{alternation(w)})\s+)*" for w in (own, [w for w in own if w not in _words("decision_noun")]))
+    return regex.compile(_appositions() + rf"(?i:[\s,–-]*{before}{_any('announce_own')}\s+{after})")
 
 
 def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> NameMention | None:
