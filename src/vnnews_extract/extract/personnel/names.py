@@ -26,7 +26,7 @@ from .grammar import (
 )
 from .orgs import (
     OrgRead, after_open, branch_end, bracketed_parent, dashed_place_at, ends_with_topic, opens_capital_level, org_text, place_then_name, read_org,
-    with_parent,
+    topic_end, with_parent,
 )
 from ..rules import Rule, declare
 
@@ -795,6 +795,8 @@ def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] 
     read = read_org(text, pos, end)
     if read is None or read.end <= m.end("head"):
         org_end, name = after_open(text, m.end("head"), end)
+        if name is None and (topic := topic_end(text, pos, org_end, end)) is not None:
+            org_end, name = topic  # "Trưởng phòng Cảnh sát điều tra tội phạm về ma túy" (TITLE_BODY_TOPIC)
         read = bracketed_parent(text, with_parent(text, OrgRead(pos, org_end, name), end), end)
     if read.end <= m.end("head"):
         return None
