@@ -102,7 +102,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "term", "period", "span_from", "span_to", "span_end", "month", "year", "plural", "quantifier",
         "source_preposition", "complement_preposition", "present_adverb", "copula", "inclusion", "enumeration",
         "pronoun", "adverb_before_verb", "while_time", "still_held", "held_period", "name_particle", "posted_at", "academic_post", "academic_body", "academic_at",
-        "prefix_compound", "stop_compound", "noun_compound",
+        "prefix_compound", "stop_compound", "noun_compound", "topic_lead", "topic_about", "topic_compound",
         # personnel events
         "light_verb", "request", "announce_own", "decision_noun", "receive", "received_form", "connective", "step_link", "emphatic",
         "date_day", "date_month", "date_year", "day_word", "time_of_day", "pronoun_compound",

@@ -24,7 +24,10 @@ from .grammar import (
     SPACE, first_letter_either_case, canonical_role, cap_words, glued_dash_end, capital_role, grammar, honorific_search, is_acronym, is_name_start, looks_foreign,
     looks_like_name, late_holder, needs_org, role_search, role_senses, shares_body, starts_name,
 )
-from .orgs import OrgRead, after_open, branch_end, bracketed_parent, dashed_place_at, opens_capital_level, org_text, place_then_name, read_org, with_parent
+from .orgs import (
+    OrgRead, after_open, branch_end, bracketed_parent, dashed_place_at, ends_with_topic, opens_capital_level, org_text, place_then_name, read_org,
+    topic_end, with_parent,
+)
 from ..rules import Rule, declare
 
 NAME_AFTER_HONORIFIC = declare("people.name.after_honorific", "Person", "a capitalised name after an honorific: 'ông Lê Hoàng Châu', 'Đại tá Vũ Văn A'")
@@ -139,6 +142,10 @@ TITLE_APPOSED_BODY_NAME = declare("people.title.apposed_body_name", "Position",
 TITLE_DASHED_PLACE = declare("people.title.dashed_place", "Position",
     "a body that ends with a province written with a dash (places.tsv) is read over the whole province; after a level "
     "it was cut at the dash: 'Chủ tịch UBND tỉnh Thừa Thiên - Huế', 'Giám đốc Công an tỉnh Bà Rịa - Vũng Tàu'")
+TITLE_BODY_TOPIC = declare("people.title.body_topic", "Position",
+    "a body whose name ends with words that take a subject after 'về' (grammar class topic_lead) runs on over 'về' and "
+    "the subject: 'Cục trưởng Cục Cảnh sát điều tra tội phạm về ma túy', 'Phó Trưởng ban Ban Chỉ đạo Trung ương về "
+    "phòng, chống tham nhũng' (not cut at 'về')")
 TITLE_HEADED_BODY = declare("people.title.headed_body", "Position",
     "a post with no body of its own after a cue, its holder named right after 'do' (led by, grammar class headed_by) "
     "that follows a body: the post is of that body: 'Công ty X do ông A làm giám đốc', 'Đoàn kiểm tra của Bộ Y tế do "
@@ -788,6 +795,8 @@ def _fused_org(text: str, m: regex.Match[str], end: int) -> tuple[OrgRead, str] 
     read = read_org(text, pos, end)
     if read is None or read.end <= m.end("head"):
         org_end, name = after_open(text, m.end("head"), end)
+        if name is None and (topic := topic_end(text, pos, org_end, end)) is not None:
+            org_end, name = topic  # "Trưởng phòng Cảnh sát điều tra tội phạm về ma túy" (TITLE_BODY_TOPIC)
         read = bracketed_parent(text, with_parent(text, OrgRead(pos, org_end, name), end), end)
     if read.end <= m.end("head"):
         return None
@@ -1653,6 +1662,8 @@ def _level_or_branch(text: str, span: Span, title: Title) -> None:
         title.own_rule = TITLE_CAPITAL_LEVEL
     if title.org_start is not None and title.org_end is not None and title.own_rule is None and _ends_dashed_place(text, title.org_start, title.org_end):
         title.own_rule = TITLE_DASHED_PLACE
+    if title.org_start is not None and title.org_end is not None and title.own_rule is None and ends_with_topic(text, title.org_start, title.org_end):
+        title.own_rule = TITLE_BODY_TOPIC
     _body_branch(text, span, title)
 
 

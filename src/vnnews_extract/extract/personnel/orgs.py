@@ -369,6 +369,8 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
             return None
     else:
         return None
+    if name is None and (topic := topic_end(text, pos, org_end, end)) is not None:
+        org_end, name = topic
     result = bracketed_parent(text, with_parent(text, OrgRead(pos, org_end, name), end), end)
     name = result.name_start
     while name is None:
@@ -385,6 +387,45 @@ def read_org(text: str, pos: int, end: int, *, lower: bool = False, level: bool 
         name = sub.name_start
         result.name_start = name
     return result
+
+
+@lru_cache(maxsize=1)
+def _topic_lead() -> regex.Pattern[str]:
+    """The last words of a body's name that takes a subject after "về" (grammar class topic_lead), at the end searched."""
+    g = lexicons().grammar
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(g('topic_lead'))})$")
+
+
+@lru_cache(maxsize=1)
+def _topic_start() -> regex.Pattern[str]:
+    """" về " and a subject written with a comma inside it, if any (grammar class topic_compound: "phòng, chống")."""
+    g = lexicons().grammar
+    return regex.compile(rf" (?:{alternation(g('topic_about'))})(?: (?:{alternation(g('topic_compound'))})(?![\p{{L}}]))?")
+
+
+_SPACE_LETTER = regex.compile(r" \p{L}")
+
+
+def topic_end(text: str, start: int, org_end: int, end: int) -> tuple[int, int | None] | None:
+    """``people.title.body_topic``: a body read from ``start`` to ``org_end`` whose name ends with words that take a
+    subject after "về" (grammar class topic_lead) runs on over "về" and the subject, read as an open head's own name
+    ("Cục Cảnh sát điều tra tội phạm về ma túy", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"): (end of the
+    subject, start of a person's name after it), or None when no subject follows."""
+    lead = _topic_lead().search(text, max(start, org_end - 32), org_end)
+    if lead is None:
+        return None
+    about = _topic_start().match(text, org_end, end)
+    if about is None or _SPACE_LETTER.match(text, about.end(), end) is None:
+        return None
+    topic, name = after_open(text, about.end(), end)
+    return (topic, name) if topic > about.end() else None
+
+
+def ends_with_topic(text: str, start: int, org_end: int) -> bool:
+    """A body's words hold a subject read by :func:`topic_end` ("… tội phạm về ma túy")."""
+    return any(
+        topic_end(text, start, about.start(), org_end) is not None for about in _topic_start().finditer(text, start, org_end)
+    )
 
 
 @lru_cache(maxsize=1)
