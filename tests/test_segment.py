@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnnews_extract.model import Document, Span
 from vnnews_extract.text.segment import segment, split_sentences, tag_sentences, tagging_windows, word_tokens
@@ -170,3 +172,22 @@ def test_words_with_other_characters_are_tagged_by_underthesea_s_featurizer(sent
 
     assert _OTHER_CHARS.search(sentence)
     assert _segment_words_at(sentence)[0] == list(word_tokenize(sentence, use_token_normalize=False))
+
+
+# Tokens of the characters the Python features are used for: Latin with Vietnamese letters (both
+# cases, precomposed), digits and signs, punctuation, combining marks, currency signs.
+_FEATURE_ALPHABET = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYfjwzFJWZ0123456789+-.,:;/%()'\"&"
+    "áàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+    "ÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ\u0301\u0300\u0303€$–…"
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(_FEATURE_ALPHABET, min_size=1, max_size=7), min_size=1, max_size=12))
+def test_word_features_equal_the_featurizer_s_on_any_tokens(tokens: list[str]) -> None:
+    from vnnews_extract.text.segment import _word_feature_rows, _word_features, _word_model
+
+    model, features = _word_model(), _word_features()
+    assert model is not None and features is not None
+    assert _word_feature_rows(tokens, *features) == model[2].featurizer.process([[[t] for t in tokens]])[0]  # type: ignore[attr-defined]
