@@ -85,7 +85,7 @@ SCHEMAS: dict[str, dict[str, frozenset[str]]] = {
         "nomination", "reference", "purpose", "framed", "frame", "ceremony", "source", "speech", "intransitive",
         "clause_proposal", "granted", "realis", "negation_idiom", "sanction_form", "future", "effective_date", "fronted_time",
         "official_sanction", "obligation", "obliged_done", "request", "other_act", "agenda", "adopted", "private_agent",
-        "date_bound", "other_clause", "same_clause", "detail_opener", "earlier", "session", "member_list",
+        "date_bound", "other_clause", "same_clause", "detail_opener", "earlier", "session",
     })},
     "figure_cues.tsv": {"cue*": frozenset({
         "wind", "grade", "money", "cap", "relative_time", "relative_after", "duration", "year", "maximum_of", "no_label", "victim",

@@ -59,8 +59,8 @@ LISTED_POST = declare("personnel.event.listed_post", "PersonnelEvent", "people l
 LISTED_AFTER = declare("personnel.event.listed_after", "PersonnelEvent",
     "a verb with no person of its own takes the people the next sentence lists after 'gồm:': 'bắt tạm giam 3 bị can. Các bị can gồm: A (…); B (…)'")
 MEMBER_LIST = declare("personnel.event.member_list", "PersonnelEvent",
-    "an arrest, discipline or removal whose object follows a word opening a list ('gồm', 'trong đó có'; event_cues kind "
-    "member_list) acts on every person with a post who opens an item of the list after ':', ';', ',' or 'và', each losing "
+    "an arrest, discipline or removal whose object follows a word opening a list ('gồm', 'trong đó có'; grammar class "
+    "inclusion) acts on every person with a post who opens an item of the list after ':', ';', ',' or 'và', each losing "
     "the post the item gives: 'khởi tố 3 bị can gồm: A (SN …), Giám đốc X; B - Phó Giám đốc Y và C, kế toán Z'")
 SCHEDULED = declare("personnel.event.scheduled", "PersonnelEvent",
     "a verb put ahead by 'sẽ' with the date it takes effect after it is decided, an event: 'ông X sẽ nghỉ hưu từ ngày 1/7'")
@@ -1689,12 +1689,6 @@ def _object(text: str, s: Sentence, v: regex.Match[str], clause_end: int) -> Nam
 OBJECT_REACH = 80
 
 
-@lru_cache(maxsize=1)
-def _inclusion() -> regex.Pattern[str]:
-    """"gồm", "trong đó có" (grammar class inclusion): the people after it are those the act before it names."""
-    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('inclusion')}(?![\p{{L}}])")
-
-
 def _subject_verb_between(text: str, s: Sentence, v: regex.Match[str], n: NameMention) -> bool:
     """For a verb of one's own act (retirement, resignation), another personnel verb between it and the person, opening a
     clause of its own after a comma with a subject before it: "Ngay sau khi ông A từ nhiệm, Công ty B đã bổ nhiệm ông C …"
@@ -1708,7 +1702,7 @@ def _subject_verb_between(text: str, s: Sentence, v: regex.Match[str], n: NameMe
     comma = text.rfind(",", v.end(), at)
     own = any(m.end <= v.start() and m.start >= max(s.span.start, text.rfind(";", s.span.start, v.start()) + 1) for m in s.names)
     if comma >= 0 and own and _before_person("object_marker").search(text, max(v.end(), at - 12), at) is None \
-            and _inclusion().search(text, comma, at) is None:
+            and _member_opener().search(text, comma, at) is None:
         return True  # "Sau khi ông A nghỉ hưu, ông C làm Giám đốc": the comma closes A's act, C opens the next clause
     for w in s.verbs:
         if not (v.end() <= w.start() and w.end() <= mention_start(n)) or joined_verbs(text, (v.start(), v.end()), (w.start(), w.end())):
@@ -1802,8 +1796,8 @@ def _listed_objects(text: str, s: Sentence, first: NameMention, clause_end: int)
 
 @lru_cache(maxsize=1)
 def _member_opener() -> regex.Pattern[str]:
-    """A word opening a list of the people a verb acts on, with its colon (event_cues kind member_list): "gồm:", "trong đó có"."""
-    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(cue_words('member_list'))})(?![\p{{L}}])\s*:?")
+    """A word opening a list of the people a verb acts on, with its colon (grammar class inclusion): "gồm:", "trong đó có"."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_any('inclusion')}(?![\p{{L}}])\s*:?")
 
 
 def _members(text: str, s: Sentence, v: regex.Match[str], listed: list[NameMention]) -> list[NameMention]:

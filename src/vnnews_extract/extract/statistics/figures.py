@@ -261,9 +261,15 @@ def grammar_set(word_class: str) -> frozenset[str]:
     return frozenset(lexicons().grammar(word_class))
 
 
+@lru_cache(maxsize=1)
+def comparator_words_before() -> list[str]:
+    """The comparators of comparators.tsv written before a number ("hơn", "trên", "gần", and those reaching it: "lên tới")."""
+    return [p for p, (_, pos) in lexicons().comparators.items() if pos in ("before", "reach")]
+
+
 def _figure_pattern(glued: str) -> regex.Pattern[str]:
     # a bare "chục" (ten) counts only after a comparator of comparators.tsv: "hơn chục người", not "hàng chục người"
-    bounds = alternation(p for p, (_, pos) in lexicons().comparators.items() if pos in ("before", "reach"))
+    bounds = alternation(comparator_words_before())
     tens = rf"{TENS_WORD_PATTERN}|chục(?<=(?<![\p{{L}}])(?:{bounds})\schục)"  # the literal first: the look-behind runs only on a "chục"
     words = rf"(?<!\d[^\S\n])(?i:{FRACTION_WORD_PATTERN}|{tens}|{NUMBER_WORD_PATTERN}){_B}"  # not the "năm" of "27 năm" (a line break: a new block)
     end2 = rf"(?:{_B}|(?=(?:{glued}){_B}))"  # "150-180km"
@@ -316,7 +322,7 @@ def word_patterns() -> _Words:
 def patterns() -> _Patterns:
     lex = lexicons()
     ctx = lex.number_contexts
-    before = [p for p, (_, pos) in lex.comparators.items() if pos in ("before", "reach")]
+    before = comparator_words_before()
     aux = alternation(function_words_of("aux"))
     clock_after = alternation(ctx["after_clock"])
     symbols = [u for u in lex.units if not rx(r"\p{L}").search(u)]
@@ -550,7 +556,7 @@ def _vehicle_class(text: str, fig: Figure, sentence: Span) -> bool:
 
 @lru_cache(maxsize=1)
 def _pair_intro() -> regex.Pattern[str]:
-    before = [p for p, (_, pos) in lexicons().comparators.items() if pos in ("before", "reach")]
+    before = comparator_words_before()
     return regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{grammar_pattern('pair_noun_intro')}|{grammar_pattern('inclusion')}|{alternation(before)})\s+$")
 
 
@@ -566,7 +572,7 @@ def _pair_noun(text: str, fig: Figure, sentence: Span) -> bool:
 
 @lru_cache(maxsize=1)
 def _predicate_lead() -> regex.Pattern[str]:
-    before = [p for p, (_, pos) in lexicons().comparators.items() if pos in ("before", "reach")]
+    before = comparator_words_before()
     return regex.compile(rf"(?i)(?<!(?<![\p{{L}}])(?:{alternation(before)})\s+)(?<![\p{{L}}])(?:{grammar_pattern('predicate_lead')})\s+$")
 
 

@@ -25,7 +25,7 @@ from ...lexicons import alternation, lexicons
 from ...model import Span
 from ...text.numbers import MULTIPLIERS, NUMBER_WORD_PATTERN, parse_number_words
 from ..rules import Rule, declare
-from .figures import TABLE_ROW, Figure, grammar_pattern, grammar_set, rx
+from .figures import TABLE_ROW, Figure, comparator_words_before, grammar_pattern, grammar_set, rx
 from .figures import function_words_of as figure_words
 from .figures import patterns as figure_patterns
 
@@ -201,7 +201,7 @@ def _period_tail_in(phrase: str) -> regex.Match[str] | None:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     comps = lexicons().comparators
-    before = [p for p, (_, pos) in comps.items() if pos in ("before", "reach")]
+    before = comparator_words_before()
     after = [p for p, (_, pos) in comps.items() if pos == "after"]
     lead_words = alternation([*before, *lexicons().grammar("range_start")])
     g = grammar_pattern
@@ -1075,12 +1075,19 @@ def _no_content(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _time_phrase() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """A time phrase (time_tails.tsv): a preposition, quantifier words or numbers, a time noun (or a
-    point preposition and the noun right after it); after a word, and at the start of a phrase."""
+def _time_tail_kinds() -> dict[str, list[str]]:
+    """The phrases of time_tails.tsv by kind (preposition, point, quantifier, noun, deictic, sense)."""
     kinds: dict[str, list[str]] = {}
     for phrase, kind in lexicons().time_tails.items():
         kinds.setdefault(kind, []).append(phrase)
+    return kinds
+
+
+@lru_cache(maxsize=1)
+def _time_phrase() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A time phrase (time_tails.tsv): a preposition, quantifier words or numbers, a time noun (or a
+    point preposition and the noun right after it); after a word, and at the start of a phrase."""
+    kinds = _time_tail_kinds()
     number = rf"(?:\d[\d.,]*|{NUMBER_WORD_PATTERN})"
     body = (
         rf"(?:(?:{alternation(kinds['preposition'])})\s+(?:(?:{alternation(kinds['quantifier'])}|{number})\s+)*|(?:{alternation(kinds['point'])})\s+)"
@@ -1095,9 +1102,7 @@ def _leading_time(comma: bool) -> regex.Pattern[str]:
     and its deictic words, numbers and dates ("Trong tuần qua,", "Quý I,", "Hôm thứ Sáu,"), then a comma;
     something before the noun or after it, so a bare noun ("Ngày nắng,") is none. Without the comma, the
     phrase must end in a deictic word or a date ("Tháng 1/2017 lượng hồ sơ", "Năm trước giá vịt")."""
-    kinds: dict[str, list[str]] = {}
-    for phrase, kind in lexicons().time_tails.items():
-        kinds.setdefault(kind, []).append(phrase)
+    kinds = _time_tail_kinds()
     lead = alternation(kinds["preposition"] + kinds["point"] + kinds["quantifier"])
     noun = alternation(kinds["noun"])
     last = rf"(?:{alternation(kinds['deictic'])}|\d[\d./-]*\d|\d|[IVX]+){_B}"
@@ -1133,9 +1138,7 @@ def _time_leftover_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], r
     """The first words of a time phrase at the end of a phrase ("vào cuối", "hôm", "tính đến cuối ngày"), and
     the rest of a time phrase right after it (a number, a time noun or a deictic word of time_tails.tsv, "nay")."""
     g = grammar_pattern
-    tails: dict[str, list[str]] = {}
-    for phrase, kind in lexicons().time_tails.items():
-        tails.setdefault(kind, []).append(phrase)
+    tails = _time_tail_kinds()
     lead = rf"(?:(?:{g('as_of')})\s+)?(?:{g('span_to')}|{g('time_preposition')}|{alternation(tails['preposition'] + tails['point'])})(?:\s+(?:{g('through')}))?"
     day = rf"(?:{g('day_word')}|{g('time_of_day')}|{g('hour_noun')})"
     words = rf"(?:(?:{g('period_edge')})(?:\s+{day})*|{day}(?:\s+{day})*)"
